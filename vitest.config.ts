@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+// Three named tiers (docs/adr/0003-test-strategy.md):
+//   small  — pure code under src/, milliseconds each
+//   medium — use cases against a real database (PGlite, and PostgreSQL when PEERKRACHT_TEST_DB=postgres)
+//   e2e    — a real Chromium against a real server
+export default defineConfig({
+  test: {
+    setupFiles: ['test/setup/fail-on-console-error.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'small', include: ['src/**/*.test.ts'], testTimeout: 60_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'medium',
+          include: ['test/medium/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
