@@ -1,0 +1,143 @@
+/**
+ * The access policy: the one place that decides whether an actor may perform an action on a
+ * resource. Pure — the server loads the resource with the relations the rule needs (who coaches
+ * a community, who supervises that coach, with whom content was shared) and asks here.
+ *
+ * A rule answers only `true` or `false`; the server turns a `false` into the same 404 as a
+ * missing record, so nobody can probe for ids.
+ */
+import type { Role, RoleGrant } from './roles';
+
+export type Actor = {
+  personId: string;
+  institutionId: string;
+  grants: readonly RoleGrant[];
+};
+
+/** Everything the policy may be asked about, with the relations that decide it. */
+export type Resource =
+  | { kind: 'institution'; institutionId: string }
+  | { kind: 'programme'; institutionId: string; programmeId: string }
+  | {
+      kind: 'community';
+      institutionId: string;
+      programmeId: string;
+      coachId: string | null;
+      /** Current members (coachees). */
+      memberIds: readonly string[];
+      /** Senior coaches who supervise the community's coach. */
+      supervisorIds: readonly string[];
+      /** Leercoaches of the classes the members are in. */
+      leercoachIds: readonly string[];
+    }
+  | {
+      /** Content written about or by a coachee in coaching: the most protected data we hold. */
+      kind: 'coachingContent';
+      contentType: CoachingContentType;
+      institutionId: string;
+      programmeId: string;
+      /** The coachee the content is about (owner of a map or check-in). */
+      subjectId: string;
+      /** The coach who wrote it (logbook, one-on-one note), if any. */
+      authorId: string | null;
+      /** Senior coaches who supervise the author. */
+      supervisorIds: readonly string[];
+      /** People the subject explicitly shared it with. */
+      sharedWithIds: readonly string[];
+    };
+
+export type CoachingContentType = 'logbook' | 'oneOnOneNote' | 'resilienceMap' | 'checkin';
+
+export const ACTIONS = [
+  'institution:read',
+  'institution:manage',
+  'outbox:read',
+  'programme:read',
+  'programme:manage',
+  'community:read',
+  'community:readMembers',
+  'community:readAttendance',
+  'community:manage',
+  'coachingContent:read',
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+type ResourceOf<K extends Resource['kind']> = Extract<Resource, { kind: K }>;
+
+/** Does the actor hold `role` over this institution and (if given) this programme? */
+export function holds(actor: Actor, role: Role, institutionId: string, programmeId?: string): boolean {
+  if (actor.institutionId !== institutionId) return false;
+  return actor.grants.some(
+    (g) =>
+      g.role === role &&
+      g.institutionId === institutionId &&
+      (g.programmeId === null || programmeId === undefined || g.programmeId === programmeId),
+  );
+}
+
+const isCoordinatorOf = (a: Actor, r: { institutionId: string; programmeId: string }) =>
+  holds(a, 'coordinator', r.institutionId, r.programmeId);
+
+function communityRule(action: Action, a: Actor, r: ResourceOf<'community'>): boolean {
+  const coordinator = isCoordinatorOf(a, r);
+  const coach = r.coachId === a.personId && holds(a, 'studentcoach', r.institutionId, r.programmeId);
+  const senior = r.supervisorIds.includes(a.personId) && holds(a, 'seniorcoach', r.institutionId, r.programmeId);
+  const member = r.memberIds.includes(a.personId);
+  const leercoach = r.leercoachIds.includes(a.personId) && holds(a, 'leercoach', r.institutionId, r.programmeId);
+  switch (action) {
+    case 'community:read':
+    case 'community:readMembers':
+      return coordinator || coach || senior || member;
+    case 'community:readAttendance':
+      // The leercoach sees attendance figures of their class (report: early signals), nothing else.
+      return coordinator || coach || senior || leercoach;
+    case 'community:manage':
+      return coordinator;
+    default:
+      return false;
+  }
+}
+
+function coachingContentRule(action: Action, a: Actor, r: ResourceOf<'coachingContent'>): boolean {
+  if (action !== 'coachingContent:read') return false;
+  if (a.institutionId !== r.institutionId) return false;
+  // The subject always sees their own content; what others see depends on the kind.
+  if (r.subjectId === a.personId && r.contentType !== 'logbook' && r.contentType !== 'oneOnOneNote') return true;
+  switch (r.contentType) {
+    case 'oneOnOneNote':
+      // Private to the coach who wrote it: not the senior coach, not the coordinator.
+      return r.authorId === a.personId;
+    case 'logbook':
+      return (
+        r.authorId === a.personId ||
+        (r.supervisorIds.includes(a.personId) && holds(a, 'seniorcoach', r.institutionId, r.programmeId)) ||
+        isCoordinatorOf(a, r)
+      );
+    case 'resilienceMap':
+    case 'checkin':
+      // Owned by the coachee: only people they shared it with.
+      return r.sharedWithIds.includes(a.personId);
+  }
+}
+
+/** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
+export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
+  switch (resource.kind) {
+    case 'institution':
+      if (action === 'institution:read') return actor.institutionId === resource.institutionId;
+      if (action === 'institution:manage' || action === 'outbox:read')
+        return holds(actor, 'beheerder', resource.institutionId);
+      return false;
+    case 'programme':
+      if (action === 'programme:read')
+        return actor.institutionId === resource.institutionId && actor.grants.some((g) => g.programmeId === null || g.programmeId === resource.programmeId);
+      if (action === 'programme:manage')
+        return isCoordinatorOf(actor, resource) || holds(actor, 'beheerder', resource.institutionId);
+      return false;
+    case 'community':
+      return communityRule(action, actor, resource);
+    case 'coachingContent':
+      return coachingContentRule(action, actor, resource);
+  }
+}

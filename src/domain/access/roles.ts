@@ -1,0 +1,19 @@
+/** The roles of PRODUCT.md §3. A person may hold several, each scoped to an institution or programme. */
+export const ROLES = [
+  'coachee',
+  'studentcoach',
+  'seniorcoach',
+  'coordinator',
+  'leercoach',
+  'onderzoeker',
+  'beheerder',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export type RoleGrant = {
+  role: Role;
+  institutionId: string;
+  /** null: the role holds for the whole institution (beheerder, or a coordinator over all programmes). */
+  programmeId: string | null;
+};

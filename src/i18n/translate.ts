@@ -1,0 +1,45 @@
+/**
+ * Server-side translation with the same message files the web client uses (src/i18n/*.json),
+ * so an error message reads the same wherever it appears.
+ */
+import en from './en.json';
+import nl from './nl.json';
+
+export const LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+type Messages = { [key: string]: string | Messages };
+const catalogues: Record<Locale, Messages> = { nl, en };
+
+function lookup(messages: Messages, key: string): string | undefined {
+  let node: string | Messages | undefined = messages;
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+  const template = lookup(catalogues[locale], key) ?? lookup(catalogues.nl, key) ?? key;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'nl' || value === 'en';
+}
+
+/** Picks nl or en from an Accept-Language header; Dutch is the default. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale {
+  if (!header) return 'nl';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((r) => r.trim().startsWith('q='));
+      return { lang: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((r) => isLocale(r.lang))
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.lang === 'en' ? 'en' : 'nl';
+}

@@ -1,0 +1,120 @@
+/**
+ * Builds the Fastify application. Tests call buildApp() and use app.inject(); main.ts listens.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from './context';
+import { AppError } from './errors/app-error';
+import { registerAccessHook } from './http/access-hook';
+import { cookiePolicy } from './http/cookies';
+import { errorHandler } from './http/error-handler';
+import { registerSessionHook } from './http/session-hook';
+import { zodValidatorCompiler } from './http/validation';
+import { adminRoutes } from './modules/admin/routes';
+import { communityRoutes } from './modules/communities/routes';
+import { homeRoutes } from './modules/home/routes';
+import { identityRoutes } from './modules/identity/routes';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export type BuildAppOptions = {
+  services: Services;
+  /** pino options; tests pass false. Request logs carry ids, never personal data. */
+  logger?: boolean | { level: string };
+};
+
+export async function buildApp({ services, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger === false ? false : { level: typeof logger === 'object' ? logger.level : 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    genReqId: () => randomUUID(),
+    bodyLimit: 1_048_576,
+    trustProxy: services.config.publicUrl.startsWith('https://'),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  const cookies = cookiePolicy(services.config.publicUrl);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        // Local http use must not be upgraded to https.
+        upgradeInsecureRequests: services.config.publicUrl.startsWith('https://') ? [] : null,
+      },
+    },
+    hsts: services.config.publicUrl.startsWith('https://'),
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'peerkracht API', version: '0.1.0', description: 'Student peer-coaching platform' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: cookies.session },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerSessionHook(app, services, cookies);
+  registerAccessHook(app, services, cookies);
+
+  app.get(
+    '/api/health',
+    {
+      config: { access: { public: true } },
+      schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: z.object({ ok: z.literal(true), database: z.string() }) } },
+    },
+    async () => {
+      await services.db.execute('select 1');
+      return { ok: true as const, database: services.config.database.kind };
+    },
+  );
+  app.get(
+    '/api/docs',
+    { config: { access: { public: true } }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+
+  await app.register(identityRoutes, { services, cookies });
+  await app.register(homeRoutes, { services });
+  await app.register(communityRoutes, { services });
+  await app.register(adminRoutes, { services });
+
+  await registerWebClient(app);
+  return app;
+}
+
+/** Serves the built web client; every non-API path gets index.html (client-side routing). */
+async function registerWebClient(app: FastifyInstance): Promise<void> {
+  const hasBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
+  app.get('/*', { config: { access: { public: true } }, schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith('/api/')) throw new AppError('not_found');
+    if (!hasBuild) return reply.type('text/plain').send('The web client is not built: run `npm run build:web`.');
+    const file = decodeURIComponent(request.url.split('?')[0] ?? '/').replace(/^\/+/, '');
+    const candidate = path.join(WEB_DIST, file);
+    if (file && candidate.startsWith(WEB_DIST) && fs.existsSync(candidate) && fs.statSync(candidate).isFile()) {
+      const immutable = file.startsWith('assets/');
+      return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(file);
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,12 @@
+/** What every use case may use: the database, the configuration, the mailer and a clock. */
+import type { Config } from './config';
+import type { Db } from './db/client';
+import type { Mailer } from './modules/mail/mailer';
+
+export type Services = {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+  /** Injected so tests can move time (token expiry, reminders). */
+  now: () => Date;
+};

@@ -1,0 +1,156 @@
+/**
+ * The demo programme: a fictional hogeschool shaped like the S4S report — Social Work in
+ * Amsterdam with a September and a February intake, Business Innovation in Diemen; classes with
+ * their leercoach; 9 student coaches, 3 senior coaches, 2 coordinators, 70 coachees, a researcher
+ * and a beheerder. Deterministic: the same names and groups every time.
+ */
+import { count } from 'drizzle-orm';
+import type { Role } from '../../domain/access/roles';
+import type { Services } from '../context';
+import { institutions } from '../db/schema';
+import { hashPassword } from '../modules/identity/secrets';
+import { factories } from '../testing/factories';
+
+export const DEMO_PASSWORD = 'peerkracht-demo';
+const DOMAIN = 'hogeschool-zuidas.example';
+
+const FIRST_NAMES = [
+  'Aisha', 'Bram', 'Chaimae', 'Daan', 'Esra', 'Fenna', 'Gökhan', 'Hanna', 'Ilias', 'Jasmijn', 'Kofi', 'Lotte',
+  'Mohamed', 'Noor', 'Oumaima', 'Pim', 'Quinty', 'Rayan', 'Sanne', 'Thijs', 'Ugo', 'Vera', 'Wessel', 'Xiomara',
+  'Yusuf', 'Zoë', 'Anouk', 'Bilal', 'Demi', 'Emre', 'Fatima', 'Guus', 'Hiba', 'Ivo', 'Jada', 'Kevin', 'Lina',
+  'Milan', 'Nadia', 'Owen', 'Priya', 'Romy', 'Sem', 'Tara', 'Yara', 'Luca', 'Maud', 'Samir', 'Ruben', 'Selin',
+];
+const LAST_NAMES = [
+  'de Vries', 'Bakker', 'El Amrani', 'Jansen', 'Yilmaz', 'Visser', 'Mensah', 'de Jong', 'Smit', 'Kaya', 'Mulder',
+  'Bouzid', 'van Dijk', 'Pinas', 'de Boer', 'Öztürk', 'Meijer', 'Haddou', 'Bos', 'Tjon', 'Vos', 'Ramdin',
+  'Peters', 'Hendriks', 'Doğan', 'Koster', 'Chaouch', 'Dekker', 'Boateng', 'Willems',
+];
+
+/** mulberry32: a tiny seeded PRNG, so the demo is the same on every machine. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type DemoAccount = { role: Role; email: string };
+export type DemoResult = { password: string; accounts: DemoAccount[] };
+
+/** Loads the demo when the database holds no institution yet; returns the sign-in accounts. */
+export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | null> {
+  const [existing] = await services.db.select({ n: count() }).from(institutions);
+  if ((existing?.n ?? 0) > 0) return null;
+  return services.db.transaction(async (tx) => {
+    const f = factories(tx);
+    const random = seeded(2026);
+    const used = new Set<string>();
+    const pickName = () => {
+      for (;;) {
+        const first = FIRST_NAMES[Math.floor(random() * FIRST_NAMES.length)]!;
+        const last = LAST_NAMES[Math.floor(random() * LAST_NAMES.length)]!;
+        if (!used.has(`${first} ${last}`)) {
+          used.add(`${first} ${last}`);
+          return { firstName: first, lastName: last };
+        }
+      }
+    };
+    const emailFor = (n: { firstName: string; lastName: string }, sub: string) =>
+      `${n.firstName}.${n.lastName}`
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^A-Za-z.]/g, '')
+        .toLowerCase() + `@${sub}${DOMAIN}`;
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+    const institution = await f.institution({ name: 'Hogeschool Zuidas (demo)', isDemo: true });
+    const institutionId = institution.id;
+    const socialWork = await f.programme(institutionId, { nameNl: 'Social Work', nameEn: 'Social Work', location: 'Amsterdam' });
+    const business = await f.programme(institutionId, {
+      nameNl: 'Business Innovation',
+      nameEn: 'Business Innovation',
+      location: 'Diemen',
+    });
+    const swSept = await f.intake(socialWork.id, { academicYear: '2026-2027', month: 'september' });
+    const swFeb = await f.intake(socialWork.id, { academicYear: '2026-2027', month: 'february' });
+    const biSept = await f.intake(business.id, { academicYear: '2026-2027', month: 'september' });
+
+    const person = (roles: Role[], programmeId: string | null, email?: string, name = pickName()) =>
+      f.person({ institutionId, roles, programmeId, ...name, email: email ?? emailFor(name, 'student.'), passwordHash });
+
+    const accounts: DemoAccount[] = [];
+    const named = async (role: Role, programmeId: string | null, local: string, extraRoles: Role[] = []) => {
+      const email = `${local}@${DOMAIN}`;
+      accounts.push({ role, email });
+      return person([role, ...extraRoles], programmeId, email);
+    };
+
+    await named('beheerder', null, 'beheerder');
+    await named('onderzoeker', null, 'onderzoeker');
+    await named('coordinator', socialWork.id, 'coordinator');
+    const biCoordinator = await person(['coordinator'], business.id, `coordinator.bi@${DOMAIN}`);
+    void biCoordinator;
+
+    const leercoachSw = await named('leercoach', socialWork.id, 'leercoach');
+    const swLeercoach2 = await person(['leercoach'], socialWork.id, undefined);
+    const biLeercoach = await person(['leercoach'], business.id, undefined);
+    const swClasses = [
+      await f.class(swSept.id, { code: 'SW1A', leercoachId: leercoachSw.id }),
+      await f.class(swSept.id, { code: 'SW1B', leercoachId: swLeercoach2.id }),
+    ];
+    const swFebClass = await f.class(swFeb.id, { code: 'SW1F', leercoachId: swLeercoach2.id });
+    const biClasses = [
+      await f.class(biSept.id, { code: 'BI1A', leercoachId: biLeercoach.id }),
+      await f.class(biSept.id, { code: 'BI1B', leercoachId: biLeercoach.id }),
+    ];
+
+    // Senior coaches are students too: they hold both roles.
+    const seniorSw1 = await named('seniorcoach', socialWork.id, 'seniorcoach', ['studentcoach']);
+    const seniorSw2 = await person(['seniorcoach', 'studentcoach'], socialWork.id);
+    const seniorBi = await person(['seniorcoach', 'studentcoach'], business.id);
+
+    const coach1 = await named('studentcoach', socialWork.id, 'studentcoach');
+    const swCoaches = [coach1];
+    for (let i = 0; i < 5; i++) swCoaches.push(await person(['studentcoach'], socialWork.id));
+    const biCoaches = [];
+    for (let i = 0; i < 3; i++) biCoaches.push(await person(['studentcoach'], business.id));
+    for (const [i, coach] of swCoaches.entries()) await f.supervise(i < 3 ? seniorSw1.id : seniorSw2.id, coach.id, socialWork.id);
+    for (const coach of biCoaches) await f.supervise(seniorBi.id, coach.id, business.id);
+
+    let studentNumber = 500100;
+    const community = async (
+      name: string,
+      intakeId: string,
+      programmeId: string,
+      classRow: { id: string },
+      coachId: string,
+      size: number,
+      firstMember?: string,
+    ) => {
+      const memberIds: string[] = [];
+      for (let i = 0; i < size; i++) {
+        const member =
+          i === 0 && firstMember
+            ? await named('coachee', programmeId, firstMember)
+            : await person(['coachee'], programmeId);
+        await f.enrol(classRow.id, member.id, String(studentNumber++));
+        memberIds.push(member.id);
+      }
+      await f.community({ intakeId, classId: classRow.id, coachId, name, memberIds });
+    };
+
+    const swSizes = [8, 8, 7, 8, 7];
+    for (const [i, size] of swSizes.entries()) {
+      await community(`SW ${i + 1}`, swSept.id, socialWork.id, swClasses[i % 2]!, swCoaches[i]!.id, size, i === 0 ? 'coachee' : undefined);
+    }
+    await community('SW februari', swFeb.id, socialWork.id, swFebClass, swCoaches[5]!.id, 8);
+    for (const [i, coach] of biCoaches.entries()) {
+      await community(`BI ${i + 1}`, biSept.id, business.id, biClasses[i % 2]!, coach.id, 8);
+    }
+    return { password: DEMO_PASSWORD, accounts };
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * The one error model. A use case throws an AppError with a code; the error handler maps the
+ * code to an HTTP status and a translated user message. Raw errors never reach a client.
+ */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  malformed_json: 400,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
+  not_found: 404,
+  conflict: 409,
+  reset_token_invalid: 400,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type FieldError = { path: string; message: string };
+
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    /** For logs only; never shown to users and never holding personal data. */
+    logMessage?: string,
+    readonly params: Record<string, string | number> = {},
+    readonly fields: FieldError[] = [],
+  ) {
+    super(logMessage ?? code);
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  /** The translation key of the message a user sees. */
+  get messageKey(): string {
+    return `errors.${this.code}`;
+  }
+}
+
+/** Missing and forbidden look the same to the client, so ids cannot be probed. */
+export const notFound = () => new AppError('not_found');
+
+/** Maps PostgreSQL constraint violations to domain codes (both drivers expose the SQLSTATE). */
+export function fromDatabaseError(error: unknown): AppError | null {
+  const code = findSqlState(error);
+  if (code === '23505') return new AppError('conflict', 'unique constraint violated');
+  if (code === '23503') return new AppError('not_found', 'foreign key violated');
+  if (code === '40001') return new AppError('conflict', 'serialization failure');
+  return null;
+}
+
+function findSqlState(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,52 @@
+/**
+ * The one place where routes meet the access policy. Runs before every handler:
+ *  1. the route must have declared `config.access` (checked at registration, see assertRouteAccess);
+ *  2. state-changing requests must carry the CSRF token;
+ *  3. the declared rule is applied; a denied or missing resource answers 404.
+ */
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { isAllowed, type Resource } from '../../domain/access/policy';
+import type { Services } from '../context';
+import { AppError, notFound } from '../errors/app-error';
+import type { CookiePolicy } from './cookies';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function assertRouteAccess(route: RouteOptions): void {
+  if (!route.config?.access) {
+    throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The resource the access rule was decided on, for the handler to reuse. */
+    accessResource: Resource | null;
+  }
+}
+
+function checkCsrf(request: FastifyRequest, cookies: CookiePolicy): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const header = request.headers['x-csrf-token'];
+  const expected = request.signedIn ? request.signedIn.csrfToken : request.cookies[cookies.csrf];
+  if (typeof header !== 'string' || !expected || header !== expected) throw new AppError('csrf_failed');
+}
+
+export function registerAccessHook(app: FastifyInstance, services: Services, cookies: CookiePolicy): void {
+  app.decorateRequest('accessResource', null);
+  app.addHook('onRoute', assertRouteAccess);
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access) throw new AppError('internal', 'route without access rule');
+    if ('public' in access) {
+      checkCsrf(request, cookies);
+      return;
+    }
+    if (!request.signedIn) throw new AppError('unauthenticated');
+    checkCsrf(request, cookies);
+    if ('signedIn' in access) return;
+    const resource = await access.resource(request, services);
+    if (!resource || !isAllowed(request.signedIn.actor, access.action, resource)) throw notFound();
+    request.accessResource = resource;
+  });
+}

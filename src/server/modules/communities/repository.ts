@@ -1,0 +1,68 @@
+/** SQL of the communities context: communities with the relations the access policy needs. */
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Resource } from '../../../domain/access/policy';
+import type { Db } from '../../db/client';
+import { classes, classMembers, coachSupervision, communities, communityMembers, intakes, people, programmes } from '../../db/schema';
+
+export type CommunityResource = Extract<Resource, { kind: 'community' }> & {
+  id: string;
+  name: string;
+  intakeId: string;
+};
+
+/** Loads communities (all of an institution, or the given ids) with coach, members, supervisors, leercoaches. */
+export async function loadCommunityResources(db: Db, institutionId: string, ids?: string[]): Promise<CommunityResource[]> {
+  if (ids && ids.length === 0) return [];
+  const rows = await db
+    .select({
+      id: communities.id,
+      name: communities.name,
+      intakeId: communities.intakeId,
+      coachId: communities.coachId,
+      programmeId: programmes.id,
+      institutionId: programmes.institutionId,
+    })
+    .from(communities)
+    .innerJoin(intakes, eq(intakes.id, communities.intakeId))
+    .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
+    .where(and(eq(programmes.institutionId, institutionId), ids ? inArray(communities.id, ids) : undefined));
+  if (rows.length === 0) return [];
+  const communityIds = rows.map((r) => r.id);
+  const members = await db
+    .select({ communityId: communityMembers.communityId, personId: communityMembers.personId })
+    .from(communityMembers)
+    .where(and(inArray(communityMembers.communityId, communityIds), isNull(communityMembers.leftOn)));
+  const coachIds = rows.flatMap((r) => (r.coachId ? [r.coachId] : []));
+  const supervision = coachIds.length
+    ? await db.select().from(coachSupervision).where(inArray(coachSupervision.coachId, coachIds))
+    : [];
+  const memberIds = [...new Set(members.map((m) => m.personId))];
+  const leercoaches = memberIds.length
+    ? await db
+        .select({ personId: classMembers.personId, leercoachId: classes.leercoachId })
+        .from(classMembers)
+        .innerJoin(classes, eq(classes.id, classMembers.classId))
+        .where(inArray(classMembers.personId, memberIds))
+    : [];
+  return rows.map((row) => {
+    const ids = members.filter((m) => m.communityId === row.id).map((m) => m.personId);
+    return {
+      kind: 'community' as const,
+      ...row,
+      memberIds: ids,
+      supervisorIds: supervision.filter((s) => s.coachId === row.coachId).map((s) => s.seniorId),
+      leercoachIds: [
+        ...new Set(leercoaches.filter((l) => ids.includes(l.personId) && l.leercoachId).map((l) => l.leercoachId as string)),
+      ],
+    };
+  });
+}
+
+export async function namesOf(db: Db, personIds: string[]) {
+  if (personIds.length === 0) return new Map<string, { firstName: string; lastName: string; email: string }>();
+  const rows = await db
+    .select({ id: people.id, firstName: people.firstName, lastName: people.lastName, email: people.email })
+    .from(people)
+    .where(inArray(people.id, personIds));
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -1,0 +1,27 @@
+import { eq } from 'drizzle-orm';
+import type { SessionResponse } from '../../../contracts/identity';
+import type { Services } from '../../context';
+import { institutions } from '../../db/schema';
+import type { SignedIn } from './resolve-session';
+
+/** What the web client needs to know about who is signed in. */
+export async function describeSession(services: Services, signedIn: SignedIn | null, csrfToken: string): Promise<SessionResponse> {
+  if (!signedIn) return { csrfToken, person: null, institution: null };
+  const { person, actor } = signedIn;
+  const [institution] = await services.db
+    .select({ id: institutions.id, name: institutions.name, isDemo: institutions.isDemo })
+    .from(institutions)
+    .where(eq(institutions.id, person.institutionId));
+  return {
+    csrfToken,
+    person: {
+      id: person.id,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      email: person.email,
+      locale: person.locale === 'en' ? 'en' : 'nl',
+      roles: [...actor.grants],
+    },
+    institution: institution ?? null,
+  };
+}

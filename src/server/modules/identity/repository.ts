@@ -1,0 +1,100 @@
+/** All SQL of the identity context. */
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { RoleGrant } from '../../../domain/access/roles';
+import type { Db } from '../../db/client';
+import { authSessions, passwordCredentials, passwordResetTokens, people, roleAssignments } from '../../db/schema';
+
+export type PersonRow = typeof people.$inferSelect;
+
+export const identityRepository = (db: Db) => ({
+  async findPersonByEmail(email: string): Promise<PersonRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(people)
+      .where(sql`lower(${people.email}) = lower(${email})`)
+      .limit(1);
+    return row;
+  },
+
+  async findPerson(personId: string): Promise<PersonRow | undefined> {
+    const [row] = await db.select().from(people).where(eq(people.id, personId)).limit(1);
+    return row;
+  },
+
+  async passwordHash(personId: string): Promise<string | undefined> {
+    const [row] = await db
+      .select({ hash: passwordCredentials.hash })
+      .from(passwordCredentials)
+      .where(eq(passwordCredentials.personId, personId));
+    return row?.hash;
+  },
+
+  async setPasswordHash(personId: string, hash: string): Promise<void> {
+    await db
+      .insert(passwordCredentials)
+      .values({ personId, hash })
+      .onConflictDoUpdate({ target: passwordCredentials.personId, set: { hash, updatedAt: new Date() } });
+  },
+
+  async grants(personId: string): Promise<RoleGrant[]> {
+    return db
+      .select({
+        role: roleAssignments.role,
+        institutionId: roleAssignments.institutionId,
+        programmeId: roleAssignments.programmeId,
+      })
+      .from(roleAssignments)
+      .where(eq(roleAssignments.personId, personId));
+  },
+
+  async createSession(row: typeof authSessions.$inferInsert): Promise<void> {
+    await db.insert(authSessions).values(row);
+  },
+
+  async findSession(tokenHash: string, now: Date) {
+    const [row] = await db
+      .select()
+      .from(authSessions)
+      .where(and(eq(authSessions.tokenHash, tokenHash), gt(authSessions.expiresAt, now)))
+      .limit(1);
+    return row;
+  },
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await db.delete(authSessions).where(eq(authSessions.tokenHash, tokenHash));
+  },
+
+  async deleteSessionsOf(personId: string): Promise<void> {
+    await db.delete(authSessions).where(eq(authSessions.personId, personId));
+  },
+
+  async deleteExpiredSessions(now: Date): Promise<void> {
+    await db.delete(authSessions).where(lt(authSessions.expiresAt, now));
+  },
+
+  async setLocale(personId: string, locale: 'nl' | 'en'): Promise<void> {
+    await db.update(people).set({ locale }).where(eq(people.id, personId));
+  },
+
+  async createResetToken(row: typeof passwordResetTokens.$inferInsert): Promise<void> {
+    await db.insert(passwordResetTokens).values(row);
+  },
+
+  /** Marks the token used and returns its person, atomically: a token works exactly once. */
+  async consumeResetToken(tokenHash: string, now: Date): Promise<string | undefined> {
+    const [row] = await db
+      .update(passwordResetTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(passwordResetTokens.tokenHash, tokenHash),
+          isNull(passwordResetTokens.usedAt),
+          gt(passwordResetTokens.expiresAt, now),
+        ),
+      )
+      .returning({ personId: passwordResetTokens.personId });
+    return row?.personId;
+  },
+});
+
+export type IdentityRepository = ReturnType<typeof identityRepository>;

@@ -1,0 +1,35 @@
+import { translate } from '../../../i18n/translate';
+import type { Services } from '../../context';
+import { identityRepository } from './repository';
+import { digest, newToken } from './secrets';
+
+export const RESET_TOKEN_MINUTES = 60;
+
+export type RequestPasswordResetOptions = { services: Services; email: string };
+
+/**
+ * Sends a reset link when the address belongs to an account. The answer is the same either way,
+ * so the form cannot be used to find out who has an account. The token travels in the URL
+ * fragment, which browsers do not send to servers, so it never lands in access logs.
+ */
+export async function requestPasswordReset({ services, email }: RequestPasswordResetOptions): Promise<void> {
+  const repo = identityRepository(services.db);
+  const person = await repo.findPersonByEmail(email.trim());
+  if (!person) return;
+  const token = newToken();
+  const locale = person.locale === 'en' ? 'en' : 'nl';
+  const link = `${services.config.publicUrl}/reset-password#token=${token}`;
+  await services.db.transaction(async (tx) => {
+    await identityRepository(tx).createResetToken({
+      tokenHash: digest(token),
+      personId: person.id,
+      expiresAt: new Date(services.now().getTime() + RESET_TOKEN_MINUTES * 60_000),
+    });
+    await services.mailer.enqueue(tx, {
+      institutionId: person.institutionId,
+      to: person.email,
+      subject: translate(locale, 'mail.passwordReset.subject'),
+      text: translate(locale, 'mail.passwordReset.body', { link, minutes: RESET_TOKEN_MINUTES }),
+    });
+  });
+}

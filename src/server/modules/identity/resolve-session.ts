@@ -1,0 +1,24 @@
+import type { Actor } from '../../../domain/access/policy';
+import type { Services } from '../../context';
+import { identityRepository, type PersonRow } from './repository';
+import { digest } from './secrets';
+
+export type SignedIn = { actor: Actor; person: PersonRow; csrfToken: string; tokenHash: string };
+
+/** Turns a session cookie into the signed-in person and their role grants, or null. */
+export async function resolveSession(services: Services, sessionToken: string | undefined): Promise<SignedIn | null> {
+  if (!sessionToken) return null;
+  const repo = identityRepository(services.db);
+  const tokenHash = digest(sessionToken);
+  const session = await repo.findSession(tokenHash, services.now());
+  if (!session) return null;
+  const person = await repo.findPerson(session.personId);
+  if (!person) return null;
+  const grants = await repo.grants(person.id);
+  return {
+    actor: { personId: person.id, institutionId: person.institutionId, grants },
+    person,
+    csrfToken: session.csrfToken,
+    tokenHash,
+  };
+}

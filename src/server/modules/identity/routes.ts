@@ -1,0 +1,121 @@
+/** HTTP routes of the identity context: parse, call one use case, map. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  CompletePasswordResetRequest,
+  ErrorResponse,
+  OkResponse,
+  RequestPasswordResetRequest,
+  SessionResponse,
+  SetLocaleRequest,
+  SignInRequest,
+} from '../../../contracts/identity';
+import type { Services } from '../../context';
+import type { CookiePolicy } from '../../http/cookies';
+import { newToken } from './secrets';
+import { completePasswordReset } from './complete-password-reset';
+import { identityRepository } from './repository';
+import { requestPasswordReset } from './request-password-reset';
+import { signIn } from './sign-in';
+import { describeSession } from './describe-session';
+import { resolveSession } from './resolve-session';
+
+type Options = { services: Services; cookies: CookiePolicy };
+
+/** Sign-in attempts per IP address and minute, against password guessing. */
+const SIGN_IN_RATE = { max: 10, timeWindow: '1 minute' };
+
+export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { services, cookies }) => {
+  app.get(
+    '/api/auth/session',
+    {
+      config: { access: { public: true } },
+      schema: { tags: ['identity'], summary: 'The current session and a CSRF token', response: { 200: SessionResponse } },
+    },
+    async (request, reply) => {
+      let csrfToken = request.signedIn?.csrfToken ?? request.cookies[cookies.csrf];
+      if (!csrfToken) {
+        csrfToken = newToken();
+        void reply.setCookie(cookies.csrf, csrfToken, cookies.options);
+      }
+      return describeSession(services, request.signedIn, csrfToken);
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-in',
+    {
+      config: { access: { public: true }, rateLimit: SIGN_IN_RATE },
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign in with e-mail and password',
+        body: SignInRequest,
+        response: { 200: SessionResponse, 401: ErrorResponse, 400: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const result = await signIn({ services, ...request.body });
+      void reply.setCookie(cookies.session, result.sessionToken, { ...cookies.options, expires: result.expiresAt });
+      const signedIn = await resolveSession(services, result.sessionToken);
+      return describeSession(services, signedIn, result.csrfToken);
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-out',
+    {
+      config: { access: { signedIn: true } },
+      schema: { tags: ['identity'], summary: 'Sign out of this session', response: { 200: OkResponse } },
+    },
+    async (request, reply) => {
+      if (request.signedIn) await identityRepository(services.db).deleteSession(request.signedIn.tokenHash);
+      void reply.clearCookie(cookies.session, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: { access: { public: true }, rateLimit: SIGN_IN_RATE },
+      schema: {
+        tags: ['identity'],
+        summary: 'Send a password-reset link (same answer whether or not the account exists)',
+        body: RequestPasswordResetRequest,
+        response: { 202: OkResponse },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset({ services, email: request.body.email });
+      return reply.status(202).send({ ok: true as const });
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/complete',
+    {
+      config: { access: { public: true }, rateLimit: SIGN_IN_RATE },
+      schema: {
+        tags: ['identity'],
+        summary: 'Set a new password with a reset token',
+        body: CompletePasswordResetRequest,
+        response: { 200: OkResponse, 400: ErrorResponse },
+      },
+    },
+    async (request) => {
+      await completePasswordReset({ services, ...request.body });
+      return { ok: true as const };
+    },
+  );
+
+  app.put(
+    '/api/me/locale',
+    {
+      config: { access: { signedIn: true } },
+      schema: { tags: ['identity'], summary: 'Remember the chosen language', body: SetLocaleRequest, response: { 200: OkResponse } },
+    },
+    async (request) => {
+      if (request.signedIn) await identityRepository(services.db).setLocale(request.signedIn.person.id, request.body.locale);
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,24 @@
+import { AppError } from '../../errors/app-error';
+import type { Services } from '../../context';
+import { identityRepository } from './repository';
+import { digest, newToken, timingDummyHash, verifyPassword } from './secrets';
+
+export const SESSION_DAYS = 14;
+
+export type SignInOptions = { services: Services; email: string; password: string };
+export type SignInResult = { sessionToken: string; csrfToken: string; expiresAt: Date; personId: string };
+
+/** Checks e-mail and password and opens a session. Unknown e-mail and wrong password look alike. */
+export async function signIn({ services, email, password }: SignInOptions): Promise<SignInResult> {
+  const repo = identityRepository(services.db);
+  const person = await repo.findPersonByEmail(email.trim());
+  const storedHash = person ? await repo.passwordHash(person.id) : undefined;
+  const valid = await verifyPassword(storedHash ?? (await timingDummyHash()), password);
+  if (!person || !storedHash || !valid) throw new AppError('invalid_credentials');
+
+  const sessionToken = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(services.now().getTime() + SESSION_DAYS * 86_400_000);
+  await repo.createSession({ tokenHash: digest(sessionToken), personId: person.id, csrfToken, expiresAt });
+  return { sessionToken, csrfToken, expiresAt, personId: person.id };
+}

@@ -1,0 +1,77 @@
+/**
+ * Mail goes into the outbox table first (in the same transaction as the change that caused it,
+ * where there is one), then a dispatcher delivers it over SMTP when configured. Without SMTP the
+ * mail stays in the outbox, which the beheerder can read in the app.
+ */
+import { and, asc, desc, eq, isNull, lt } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { Db } from '../../db/client';
+import { mailOutbox } from '../../db/schema';
+
+export type OutgoingMail = {
+  institutionId: string | null;
+  to: string;
+  subject: string;
+  text: string;
+};
+
+export type Mailer = {
+  enqueue(db: Db, mail: OutgoingMail): Promise<void>;
+  /** Delivers what is waiting; returns the number delivered. No-op without SMTP. */
+  dispatch(): Promise<number>;
+  readonly delivers: boolean;
+};
+
+const MAX_ATTEMPTS = 5;
+
+export function createMailer(options: { db: Db; smtpUrl: string | null; from: string }): Mailer {
+  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  return {
+    delivers: transport !== null,
+    async enqueue(db, mail) {
+      await db.insert(mailOutbox).values({
+        institutionId: mail.institutionId,
+        recipient: mail.to,
+        subject: mail.subject,
+        bodyText: mail.text,
+      });
+    },
+    async dispatch() {
+      if (!transport) return 0;
+      const waiting = await options.db
+        .select()
+        .from(mailOutbox)
+        .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, MAX_ATTEMPTS)))
+        .orderBy(asc(mailOutbox.createdAt))
+        .limit(50);
+      let sent = 0;
+      for (const mail of waiting) {
+        // Claim the row first so two app instances never send the same mail twice.
+        const claimed = await options.db
+          .update(mailOutbox)
+          .set({ attempts: mail.attempts + 1 })
+          .where(and(eq(mailOutbox.id, mail.id), eq(mailOutbox.attempts, mail.attempts), isNull(mailOutbox.sentAt)))
+          .returning({ id: mailOutbox.id });
+        if (claimed.length === 0) continue;
+        try {
+          await transport.sendMail({ from: options.from, to: mail.recipient, subject: mail.subject, text: mail.bodyText });
+          await options.db.update(mailOutbox).set({ sentAt: new Date(), lastError: null }).where(eq(mailOutbox.id, mail.id));
+          sent++;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          await options.db.update(mailOutbox).set({ lastError: message.slice(0, 500) }).where(eq(mailOutbox.id, mail.id));
+        }
+      }
+      return sent;
+    },
+  };
+}
+
+export async function listOutbox(db: Db, institutionId: string, limit = 100) {
+  return db
+    .select()
+    .from(mailOutbox)
+    .where(eq(mailOutbox.institutionId, institutionId))
+    .orderBy(desc(mailOutbox.createdAt))
+    .limit(limit);
+}

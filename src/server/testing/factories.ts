@@ -1,0 +1,119 @@
+/**
+ * Factories that insert through the real schema and return the row. The medium tests use them,
+ * and so does the demo programme, so the demo is exactly the kind of data the tests exercise.
+ * Every argument has a sensible default; pass overrides for what the test is about.
+ */
+import type { Role } from '../../domain/access/roles';
+import type { Db } from '../db/client';
+import {
+  classes,
+  classMembers,
+  coachSupervision,
+  communities,
+  communityMembers,
+  institutions,
+  intakes,
+  passwordCredentials,
+  people,
+  programmes,
+  roleAssignments,
+} from '../db/schema';
+import { hashPassword } from '../modules/identity/secrets';
+
+let sequence = 0;
+const next = () => ++sequence;
+
+export const factories = (db: Db) => ({
+  async institution(overrides: Partial<typeof institutions.$inferInsert> = {}) {
+    const [row] = await db.insert(institutions).values({ name: `Hogeschool ${next()}`, ...overrides }).returning();
+    return row!;
+  },
+
+  async programme(institutionId: string, overrides: Partial<typeof programmes.$inferInsert> = {}) {
+    const n = next();
+    const [row] = await db
+      .insert(programmes)
+      .values({ institutionId, nameNl: `Opleiding ${n}`, nameEn: `Programme ${n}`, location: 'Amsterdam', ...overrides })
+      .returning();
+    return row!;
+  },
+
+  async intake(programmeId: string, overrides: Partial<typeof intakes.$inferInsert> = {}) {
+    const [row] = await db
+      .insert(intakes)
+      .values({ programmeId, academicYear: '2026-2027', month: 'september', ...overrides })
+      .returning();
+    return row!;
+  },
+
+  async class(intakeId: string, overrides: Partial<typeof classes.$inferInsert> = {}) {
+    const [row] = await db.insert(classes).values({ intakeId, code: `K${next()}`, ...overrides }).returning();
+    return row!;
+  },
+
+  /**
+   * A person with roles. `roles` entries are scoped to `programmeId` unless the role is
+   * institution-wide (beheerder, onderzoeker). `passwordHash` lets callers hash once for many people.
+   */
+  async person(options: {
+    institutionId: string;
+    roles?: Role[];
+    programmeId?: string | null;
+    firstName?: string;
+    lastName?: string;
+    email?: string;
+    locale?: 'nl' | 'en';
+    password?: string;
+    passwordHash?: string;
+  }) {
+    const n = next();
+    const [row] = await db
+      .insert(people)
+      .values({
+        institutionId: options.institutionId,
+        firstName: options.firstName ?? `Voornaam${n}`,
+        lastName: options.lastName ?? `Achternaam${n}`,
+        email: options.email ?? `person${n}-${Date.now()}@example.test`,
+        locale: options.locale ?? 'nl',
+      })
+      .returning();
+    const person = row!;
+    const wide = (role: Role) => role === 'beheerder' || role === 'onderzoeker';
+    for (const role of options.roles ?? []) {
+      await db.insert(roleAssignments).values({
+        personId: person.id,
+        role,
+        institutionId: options.institutionId,
+        programmeId: wide(role) ? null : (options.programmeId ?? null),
+      });
+    }
+    const hash = options.passwordHash ?? (options.password ? await hashPassword(options.password) : undefined);
+    if (hash) await db.insert(passwordCredentials).values({ personId: person.id, hash });
+    return person;
+  },
+
+  async enrol(classId: string, personId: string, studentNumber = String(100000 + next())) {
+    await db.insert(classMembers).values({ classId, personId, studentNumber });
+  },
+
+  async community(options: { intakeId: string; coachId?: string | null; classId?: string | null; name?: string; memberIds?: string[] }) {
+    const [row] = await db
+      .insert(communities)
+      .values({
+        intakeId: options.intakeId,
+        coachId: options.coachId ?? null,
+        classId: options.classId ?? null,
+        name: options.name ?? `Community ${next()}`,
+      })
+      .returning();
+    const community = row!;
+    for (const personId of options.memberIds ?? []) await db.insert(communityMembers).values({ communityId: community.id, personId });
+    return community;
+  },
+
+  async supervise(seniorId: string, coachId: string, programmeId: string) {
+    await db.insert(coachSupervision).values({ seniorId, coachId, programmeId });
+  },
+});
+
+export type Factories = ReturnType<typeof factories>;
