@@ -1,0 +1,175 @@
+import { SchedulingError } from './errors.js';
+import type { SchedulingInstance } from './instance.js';
+import { indexBusy, type BusyIndex } from './busy-index.js';
+import { KIND_WAIT, packedMemberCost, type CostRules } from './member-cost.js';
+import { clockToMinutes, type Minutes } from './time.js';
+
+/**
+ * The instance compiled into flat typed arrays for the search. A placement is one
+ * (day, location, start slot) and has index p = (day × L + location) × S + start; that order makes
+ * `p - start` the base of the room-occupancy row of (day, location), so capacity checks need no
+ * lookups. Costs are precomputed for every community × placement once, the search only adds.
+ */
+export type SchedulingModel = {
+  readonly instance: SchedulingInstance;
+  /** Everyone's classes, kept for reporting per member (plan-quality.ts, explain-extra-trips.ts). */
+  readonly busy: BusyIndex;
+  readonly nDays: number;
+  readonly nLocations: number;
+  /** Number of session starts per day (dayStart + k × slotMinutes, ending by dayEnd). */
+  readonly nStarts: number;
+  /** Two sessions starting s1 ≤ s2 overlap iff s2 − s1 < span. */
+  readonly span: number;
+  readonly nPlacements: number;
+  readonly nCommunities: number;
+  readonly nCoaches: number;
+  readonly dayStart: Minutes;
+  readonly rules: CostRules;
+  readonly rooms: Int32Array;
+  readonly placementDay: Int32Array;
+  readonly placementLocation: Int32Array;
+  readonly placementStart: Int32Array;
+  readonly communityCoach: Int32Array;
+  readonly coachIds: readonly string[];
+  /** cost[c × P + p]: the sum of member costs (rules 1–3); meaningless where not feasible. */
+  readonly cost: Int32Array;
+  /** 1 where the coach is free for the whole session. */
+  readonly feasible: Uint8Array;
+  /** Members with cost 0 (adjacent by rule 3) at each community × placement. */
+  readonly adjacent: Uint8Array;
+  /** Feasible placements of community c, cheapest first: sorted[sortedStart[c] .. sortedStart[c+1]). */
+  readonly sorted: Int32Array;
+  readonly sortedStart: Int32Array;
+  /** Cheapest feasible cost of each community alone; their sum is the README's lower bound. */
+  readonly minCost: Int32Array;
+};
+
+export function sessionStartMinutes(model: SchedulingModel, startSlot: number): Minutes {
+  return model.dayStart + startSlot * model.instance.slotMinutes;
+}
+
+/** Compiles a validated instance; throws SchedulingError when it is infeasible whatever the plan. */
+export function compileModel(instance: SchedulingInstance): SchedulingModel {
+  const nDays = instance.days.length;
+  const nLocations = instance.locations.length;
+  const dayStart = clockToMinutes(instance.dayStart);
+  const dayEnd = clockToMinutes(instance.dayEnd);
+  const { slotMinutes, sessionMinutes } = instance;
+  const nStarts = Math.floor((dayEnd - sessionMinutes - dayStart) / slotMinutes) + 1;
+  const span = Math.ceil(sessionMinutes / slotMinutes);
+  const nPlacements = nDays * nLocations * nStarts;
+  const nCommunities = instance.communities.length;
+  const rules: CostRules = instance;
+
+  const placementDay = new Int32Array(nPlacements);
+  const placementLocation = new Int32Array(nPlacements);
+  const placementStart = new Int32Array(nPlacements);
+  for (let p = 0; p < nPlacements; p++) {
+    placementStart[p] = p % nStarts;
+    placementLocation[p] = Math.floor(p / nStarts) % nLocations;
+    placementDay[p] = Math.floor(p / (nStarts * nLocations));
+  }
+
+  const coachIds: string[] = [];
+  const coachIndex = new Map<string, number>();
+  const communityCoach = new Int32Array(nCommunities);
+  instance.communities.forEach((c, ci) => {
+    let k = coachIndex.get(c.coach);
+    if (k === undefined) {
+      k = coachIds.length;
+      coachIndex.set(c.coach, k);
+      coachIds.push(c.coach);
+    }
+    communityCoach[ci] = k;
+  });
+
+  const busy = indexBusy(instance);
+  const cost = new Int32Array(nCommunities * nPlacements);
+  const feasible = new Uint8Array(nCommunities * nPlacements);
+  const adjacent = new Uint8Array(nCommunities * nPlacements);
+  const sortedParts: Int32Array[] = [];
+  const minCost = new Int32Array(nCommunities);
+  const { offset } = busy;
+
+  instance.communities.forEach((community, c) => {
+    const base = c * nPlacements;
+    const coach = (busy.personIndex.get(community.coach) ?? 0) * nDays;
+    for (let p = 0; p < nPlacements; p++) {
+      const start = dayStart + (placementStart[p] ?? 0) * slotMinutes;
+      const key = coach + (placementDay[p] ?? 0);
+      const packed = packedMemberCost(
+        busy.start, busy.end, busy.location, offset[key] ?? 0, offset[key + 1] ?? 0,
+        start, start + sessionMinutes, -2, rules,
+      );
+      feasible[base + p] = (packed & 3) === 2 ? 0 : 1;
+    }
+    for (const member of community.members) {
+      const person = (busy.personIndex.get(member) ?? 0) * nDays;
+      for (let p = 0; p < nPlacements; p++) {
+        const start = dayStart + (placementStart[p] ?? 0) * slotMinutes;
+        const key = person + (placementDay[p] ?? 0);
+        const packed = packedMemberCost(
+          busy.start, busy.end, busy.location, offset[key] ?? 0, offset[key + 1] ?? 0,
+          start, start + sessionMinutes, placementLocation[p] ?? 0, rules,
+        );
+        const memberCostValue = Math.floor(packed / 4);
+        cost[base + p] = (cost[base + p] ?? 0) + memberCostValue;
+        if (memberCostValue === 0 && (packed & 3) === KIND_WAIT) adjacent[base + p] = (adjacent[base + p] ?? 0) + 1;
+      }
+    }
+    const options: number[] = [];
+    for (let p = 0; p < nPlacements; p++) if (feasible[base + p]) options.push(p);
+    if (options.length === 0) {
+      throw new SchedulingError(
+        'COACH_NEVER_AVAILABLE',
+        `coach ${community.coach} of community ${community.id} is busy at every possible session time`,
+        { communities: [community.id], coach: community.coach },
+      );
+    }
+    options.sort((a, b) => (cost[base + a] ?? 0) - (cost[base + b] ?? 0) || a - b);
+    sortedParts.push(Int32Array.from(options));
+    minCost[c] = cost[base + (options[0] ?? 0)] ?? 0;
+  });
+
+  const sortedStart = new Int32Array(nCommunities + 1);
+  sortedParts.forEach((part, c) => {
+    sortedStart[c + 1] = (sortedStart[c] ?? 0) + part.length;
+  });
+  const sorted = new Int32Array(sortedStart[nCommunities] ?? 0);
+  sortedParts.forEach((part, c) => sorted.set(part, sortedStart[c] ?? 0));
+
+  const model: SchedulingModel = {
+    instance, busy, nDays, nLocations, nStarts, span, nPlacements, nCommunities, nCoaches: coachIds.length,
+    dayStart, rules, rooms: Int32Array.from(instance.locations.map((l) => l.rooms)),
+    placementDay, placementLocation, placementStart, communityCoach, coachIds,
+    cost, feasible, adjacent, sorted, sortedStart, minCost,
+  };
+  assertEnoughCapacity(model);
+  return model;
+}
+
+/**
+ * Cheap necessary conditions: at most ⌊(S−1)/span⌋+1 disjoint sessions fit in one day per room,
+ * so more communities than that × rooms × days (or per coach) can never be placed.
+ */
+function assertEnoughCapacity(model: SchedulingModel): void {
+  const perDay = Math.floor((model.nStarts - 1) / model.span) + 1;
+  const roomTotal = model.instance.locations.reduce((sum, l) => sum + l.rooms, 0) * perDay * model.nDays;
+  if (model.nCommunities > roomTotal) {
+    throw new SchedulingError(
+      'INSUFFICIENT_CAPACITY',
+      `${model.nCommunities} communities need a session but the rooms hold at most ${roomTotal} sessions a week`,
+      { needed: model.nCommunities, available: roomTotal },
+    );
+  }
+  const perCoach = new Int32Array(model.nCoaches);
+  for (const k of model.communityCoach) perCoach[k] = (perCoach[k] ?? 0) + 1;
+  perCoach.forEach((count, k) => {
+    if (count > perDay * model.nDays) {
+      const coach = model.coachIds[k] ?? '';
+      throw new SchedulingError('INSUFFICIENT_CAPACITY', `coach ${coach} has more communities than sessions fit in a week`, {
+        coach, needed: count, available: perDay * model.nDays,
+      });
+    }
+  });
+}
