@@ -29,6 +29,8 @@ export const RoleGrantSchema = z.object({
 
 export const SessionResponse = z.object({
   csrfToken: z.string(),
+  /** True when this installation runs the demo programme (the UI marks it as demo). */
+  demo: z.boolean(),
   person: z
     .object({
       id: z.string().uuid(),

@@ -25,6 +25,7 @@ function messageFor(locale: Locale, issue: IssueLike): string {
         ? t('required')
         : t('invalidType', { expected: t(`types.${String(issue.expected)}`) });
     case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return t('required');
       return issue.origin === 'string'
         ? t('tooShort', { minimum: Number(issue.minimum) })
         : issue.origin === 'array'

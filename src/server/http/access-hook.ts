@@ -35,7 +35,8 @@ function checkCsrf(request: FastifyRequest, cookies: CookiePolicy): void {
 export function registerAccessHook(app: FastifyInstance, services: Services, cookies: CookiePolicy): void {
   app.decorateRequest('accessResource', null);
   app.addHook('onRoute', assertRouteAccess);
-  app.addHook('preHandler', async (request) => {
+  // preValidation: who may call is decided before the body is even looked at.
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access) throw new AppError('internal', 'route without access rule');
     if ('public' in access) {

@@ -6,7 +6,13 @@ import type { SignedIn } from './resolve-session';
 
 /** What the web client needs to know about who is signed in. */
 export async function describeSession(services: Services, signedIn: SignedIn | null, csrfToken: string): Promise<SessionResponse> {
-  if (!signedIn) return { csrfToken, person: null, institution: null };
+  const [demoInstitution] = await services.db
+    .select({ id: institutions.id })
+    .from(institutions)
+    .where(eq(institutions.isDemo, true))
+    .limit(1);
+  const demo = demoInstitution !== undefined;
+  if (!signedIn) return { csrfToken, demo, person: null, institution: null };
   const { person, actor } = signedIn;
   const [institution] = await services.db
     .select({ id: institutions.id, name: institutions.name, isDemo: institutions.isDemo })
@@ -14,6 +20,7 @@ export async function describeSession(services: Services, signedIn: SignedIn | n
     .where(eq(institutions.id, person.institutionId));
   return {
     csrfToken,
+    demo,
     person: {
       id: person.id,
       firstName: person.firstName,

@@ -1,0 +1,66 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { isAllowed } from '../../domain/access/policy';
+import { api } from '../api';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { actorOf, fetchSession, SESSION_KEY, useSession } from '../session';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const actor = actorOf(session);
+  const signOut = async () => {
+    await api('/api/auth/sign-out', { method: 'POST' });
+    client.clear();
+    client.setQueryData(SESSION_KEY, await fetchSession());
+    await navigate('/sign-in');
+  };
+  const canReadOutbox = actor ? isAllowed(actor, 'outbox:read', { kind: 'institution', institutionId: actor.institutionId }) : false;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      {session?.demo && <p className="demo-banner">{t('app.demoBanner')}</p>}
+      <header className="site-header">
+        <Link to="/" className="brand">
+          peerkracht
+          <span className="tagline">{t('app.tagline')}</span>
+        </Link>
+        <LanguageSwitch signedIn={Boolean(session?.person)} />
+      </header>
+      {session?.person && (
+        <nav className="main-nav" aria-label={t('app.mainNav')}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+            {canReadOutbox && (
+              <li>
+                <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
+              </li>
+            )}
+            <li>
+              <a href="/api/docs">{t('nav.apiDocs')}</a>
+            </li>
+          </ul>
+          <div className="who">
+            <span>{t('app.signedInAs', { name: `${session.person.firstName} ${session.person.lastName}` })}</span>
+            <button type="button" onClick={() => void signOut()}>
+              {t('app.signOut')}
+            </button>
+          </div>
+        </nav>
+      )}
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate } from 'react-router';
+import type { SessionResponse } from '../../../contracts/identity';
+import { api } from '../../api';
+import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { useSession, useSetSession } from '../../session';
+import { splitError } from './useFieldErrors';
+
+export function SignInPage() {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('signIn.title'));
+  const { data: session } = useSession();
+  const setSession = useSetSession();
+  const navigate = useNavigate();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const signIn = useMutation({
+    mutationFn: () => api<SessionResponse>('/api/auth/sign-in', { method: 'POST', body: { email, password } }),
+    onSuccess: async (next) => {
+      setSession(next);
+      if (next.person && next.person.locale !== i18n.language) await i18n.changeLanguage(next.person.locale);
+      await navigate('/');
+    },
+  });
+  if (session?.person) return <Navigate to="/" replace />;
+  const { form, fields } = splitError(signIn.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate();
+  };
+  return (
+    <section className="card narrow" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">{t('signIn.title')}</h1>
+      <p>{t('signIn.intro')}</p>
+      {session?.demo && <Alert kind="info">{t('signIn.demoHint')}</Alert>}
+      {form && <Alert kind="error">{form}</Alert>}
+      <form onSubmit={submit} noValidate>
+        <Field
+          label={t('signIn.email')}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={fields.email}
+        />
+        <Field
+          label={t('signIn.password')}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={fields.password}
+        />
+        <button type="submit" className="primary" disabled={signIn.isPending}>
+          {t('signIn.submit')}
+        </button>
+      </form>
+      <p>
+        <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { HomeResponse } from '../../../contracts/home';
+import { api } from '../../api';
+import { Alert } from '../../components/Alert';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+
+type Community = Omit<HomeResponse['communities'][number], 'relation'>;
+
+export function CommunityPage() {
+  const { t } = useTranslation();
+  const { communityId = '' } = useParams();
+  const query = useQuery({ queryKey: ['community', communityId], queryFn: () => api<Community>(`/api/communities/${communityId}`) });
+  useDocumentTitle(query.data ? t('community.title', { name: query.data.name }) : t('app.loading'));
+  if (query.isPending) return <p role="status">{t('app.loading')}</p>;
+  if (query.error) {
+    return (
+      <div className="stack">
+        <Alert kind="error">{query.error.message}</Alert>
+        <Link to="/">{t('app.backHome')}</Link>
+      </div>
+    );
+  }
+  const c = query.data;
+  return (
+    <div className="stack">
+      <h1>{t('community.title', { name: c.name })}</h1>
+      <section className="card" aria-labelledby="members-title">
+        <p>
+          {t('home.coach')}: {c.coach ? `${c.coach.firstName} ${c.coach.lastName ?? ''}` : t('home.noCoach')}
+        </p>
+        <h2 id="members-title">{t('community.membersTitle')}</h2>
+        <ul className="names">
+          {c.members?.map((m) => (
+            <li key={m.id}>
+              {m.firstName} {m.lastName ?? ''}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

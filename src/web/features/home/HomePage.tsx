@@ -1,0 +1,169 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { HomeResponse } from '../../../contracts/home';
+import type { Role } from '../../../domain/access/roles';
+import { api } from '../../api';
+import { Alert } from '../../components/Alert';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { useSession } from '../../session';
+
+const UPCOMING: Record<Role, string> = {
+  coachee: 'home.upcomingCoachee',
+  studentcoach: 'home.upcomingCoach',
+  seniorcoach: 'home.upcomingSenior',
+  coordinator: 'home.upcomingCoordinator',
+  leercoach: 'home.upcomingLeercoach',
+  onderzoeker: 'home.upcomingOnderzoeker',
+  beheerder: 'home.upcomingBeheerder',
+};
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home') });
+  const person = session?.person;
+  useDocumentTitle(t('nav.home'));
+  if (!person) return null;
+  const roles = [...new Set(person.roles.map((r) => r.role))];
+  const data = home.data;
+  const mine = data?.communities.filter((c) => c.relation === 'member') ?? [];
+  const coaching = data?.communities.filter((c) => c.relation === 'coach') ?? [];
+  const overseen = data?.communities.filter((c) => c.relation === 'supervisor' || c.relation === 'coordinator') ?? [];
+
+  return (
+    <div className="stack">
+      <h1>{t('home.title', { name: person.firstName })}</h1>
+      <section aria-labelledby="roles-title">
+        <h2 id="roles-title" className="visually-hidden">
+          {t('home.yourRoles')}
+        </h2>
+        <ul className="chips" aria-label={t('home.yourRoles')}>
+          {roles.map((role) => (
+            <li key={role} className="chip">
+              {t(`roles.${role}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {home.isPending && <p role="status">{t('app.loading')}</p>}
+      {home.error && <Alert kind="error">{home.error.message}</Alert>}
+      {data && (
+        <>
+          {roles.includes('coachee') && (
+            <section className="card" aria-labelledby="my-community-title">
+              <h2 id="my-community-title">{t('home.myCommunity')}</h2>
+              {mine.length === 0 && <p>{t('home.noCommunity')}</p>}
+              {mine.map((c) => (
+                <div key={c.id} className="stack-sm">
+                  <p className="lead">
+                    <Link to={`/communities/${c.id}`}>{c.name}</Link>
+                  </p>
+                  <p>
+                    {t('home.coach')}: {c.coach ? `${c.coach.firstName} ${c.coach.lastName ?? ''}` : t('home.noCoach')}
+                  </p>
+                  {c.coachEmail && (
+                    <p>
+                      {t('home.contactCoach')}: <a href={`mailto:${c.coachEmail}`}>{c.coachEmail}</a>
+                    </p>
+                  )}
+                  <h3>{t('home.fellowMembers')}</h3>
+                  <ul className="names">
+                    {c.members?.map((m) => (
+                      <li key={m.id}>{m.firstName}</li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </section>
+          )}
+          {coaching.length > 0 && <CommunityList titleKey="home.myCommunities" id="coaching" items={coaching} />}
+          {data.supervisedCoaches.length > 0 && (
+            <section className="card" aria-labelledby="supervised-title">
+              <h2 id="supervised-title">{t('home.supervisedCoaches')}</h2>
+              <ul className="names">
+                {data.supervisedCoaches.map((c) => (
+                  <li key={c.id}>
+                    {c.firstName} {c.lastName}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {overseen.length > 0 && <CommunityList titleKey="home.communities" id="overseen" items={overseen} />}
+          {data.classes.length > 0 && (
+            <section className="card" aria-labelledby="classes-title">
+              <h2 id="classes-title">{t('home.classes')}</h2>
+              <ul className="rows">
+                {data.classes.map((c) => (
+                  <li key={c.id}>
+                    <strong>{c.code}</strong> · {t('home.classStudents', { count: c.studentCount })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {data.programmes.length > 0 && (
+            <section className="card" aria-labelledby="programmes-title">
+              <h2 id="programmes-title">{t('home.programmes')}</h2>
+              <ul className="rows">
+                {data.programmes.map((p) => (
+                  <li key={p.id}>
+                    <strong>{p.name}</strong> · {p.location}
+                    <ul className="sub">
+                      {p.intakes.map((i) => (
+                        <li key={i.id}>{t('home.intake', { month: t(`home.months.${i.month}`), year: i.academicYear })}</li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {data.people && (
+            <section className="card" aria-labelledby="people-title">
+              <h2 id="people-title">{t('home.people')}</h2>
+              <table>
+                <tbody>
+                  {Object.entries(data.people.byRole).map(([role, n]) => (
+                    <tr key={role}>
+                      <th scope="row">{t(`roles.${role}`)}</th>
+                      <td>{n}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
+          <section className="card muted" aria-labelledby="upcoming-title">
+            <h2 id="upcoming-title">{t('home.upcoming')}</h2>
+            <ul>
+              {roles.map((role) => (
+                <li key={role}>
+                  <strong>{t(`roles.${role}`)}:</strong> {t(UPCOMING[role])}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function CommunityList({ titleKey, id, items }: { titleKey: string; id: string; items: HomeResponse['communities'] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t(titleKey)}</h2>
+      <ul className="rows">
+        {items.map((c) => (
+          <li key={c.id}>
+            <Link to={`/communities/${c.id}`}>{c.name}</Link> · {t('home.members', { count: c.memberCount })} · {t('home.coach')}:{' '}
+            {c.coach ? `${c.coach.firstName} ${c.coach.lastName ?? ''}` : t('home.noCoach')}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

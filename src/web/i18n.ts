@@ -1,0 +1,23 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from '../i18n/en.json';
+import nl from '../i18n/nl.json';
+
+export const LANGUAGE_KEY = 'peerkracht.language';
+
+const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY);
+
+void i18n.use(initReactI18next).init({
+  resources: { nl: { translation: nl }, en: { translation: en } },
+  lng: stored === 'en' ? 'en' : 'nl',
+  fallbackLng: 'nl',
+  interpolation: { escapeValue: false },
+});
+
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+  localStorage.setItem(LANGUAGE_KEY, lng);
+});
+document.documentElement.lang = i18n.language;
+
+export default i18n;
