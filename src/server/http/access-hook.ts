@@ -19,6 +19,10 @@ export function assertRouteAccess(route: RouteOptions): void {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access rule, for the route-inventory test and the docs. */
+    routeInventory: { method: string; url: string; hasAccessRule: boolean }[];
+  }
   interface FastifyRequest {
     /** The resource the access rule was decided on, for the handler to reuse. */
     accessResource: Resource | null;
@@ -34,7 +38,12 @@ function checkCsrf(request: FastifyRequest, cookies: CookiePolicy): void {
 
 export function registerAccessHook(app: FastifyInstance, services: Services, cookies: CookiePolicy): void {
   app.decorateRequest('accessResource', null);
-  app.addHook('onRoute', assertRouteAccess);
+  const inventory: FastifyInstance['routeInventory'] = [];
+  app.decorate('routeInventory', inventory);
+  app.addHook('onRoute', (route) => {
+    inventory.push({ method: String(route.method), url: route.url, hasAccessRule: Boolean(route.config?.access) });
+    assertRouteAccess(route);
+  });
   // preValidation: who may call is decided before the body is even looked at.
   app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;

@@ -1,0 +1,124 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { anonymous, signedIn } from '../support/http';
+import { createTestApp } from '../support/app';
+import type { TestDb } from '../support/test-db';
+import { testDbKind } from '../support/test-db';
+
+const PASSWORD = 'correct horse battery';
+
+describe(`identity on ${testDbKind()}`, () => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let institutionId: string;
+
+  beforeAll(async () => {
+    ({ t, app } = await createTestApp());
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+  beforeEach(async () => {
+    await t.reset();
+    institutionId = (await t.factories.institution()).id;
+  });
+
+  const person = (email: string, roles: Parameters<TestDb['factories']['person']>[0]['roles'] = ['coachee']) =>
+    t.factories.person({ institutionId, email, roles, password: PASSWORD });
+
+  it('signs in with e-mail and password and sets a HttpOnly, SameSite session cookie', async () => {
+    await person('ada@example.test', ['coordinator']);
+    const client = await anonymous(app);
+    const response = await client.request('POST', '/api/auth/sign-in', { email: 'ADA@example.test', password: PASSWORD });
+    expect(response.statusCode).toBe(200);
+    const cookie = response.cookies.find((c) => c.name === 'pk_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    expect(response.json().person.roles.map((r: { role: string }) => r.role)).toEqual(['coordinator']);
+    const home = await client.request('GET', '/api/home');
+    expect(home.statusCode).toBe(200);
+  });
+
+  it('answers a wrong password and an unknown address identically', async () => {
+    await person('ada@example.test');
+    const client = await anonymous(app);
+    const wrong = await client.request('POST', '/api/auth/sign-in', { email: 'ada@example.test', password: 'not the password' });
+    const unknown = await client.request('POST', '/api/auth/sign-in', { email: 'nobody@example.test', password: 'not the password' });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().error).toEqual(unknown.json().error);
+  });
+
+  it('refuses a state-changing request without the CSRF token, and changes nothing', async () => {
+    await person('ada@example.test');
+    const client = await anonymous(app);
+    const response = await client.request('POST', '/api/auth/sign-in', { email: 'ada@example.test', password: PASSWORD }, { 'x-csrf-token': 'forged' });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('csrf_failed');
+    expect(response.cookies.find((c) => c.name === 'pk_session')).toBeUndefined();
+    const signedInClient = await signedIn(app, 'ada@example.test', PASSWORD);
+    const locale = await signedInClient.request('PUT', '/api/me/locale', { locale: 'en' }, { 'x-csrf-token': '' });
+    expect(locale.statusCode).toBe(403);
+    const session = await signedInClient.request('GET', '/api/auth/session');
+    expect(session.json().person.locale).toBe('nl');
+  });
+
+  it('signs out: the old session no longer works', async () => {
+    await person('ada@example.test');
+    const client = await signedIn(app, 'ada@example.test', PASSWORD);
+    expect((await client.request('POST', '/api/auth/sign-out')).statusCode).toBe(200);
+    expect((await client.request('GET', '/api/home')).statusCode).toBe(401);
+  });
+
+  it('resets a password through the e-mail link, once, and signs the person out everywhere', async () => {
+    await person('ada@example.test');
+    const old = await signedIn(app, 'ada@example.test', PASSWORD);
+    const client = await anonymous(app);
+    expect((await client.request('POST', '/api/auth/password-reset', { email: 'ada@example.test' })).statusCode).toBe(202);
+    expect((await client.request('POST', '/api/auth/password-reset', { email: 'nobody@example.test' })).statusCode).toBe(202);
+
+    const beheerder = await person('admin@example.test', ['beheerder']);
+    void beheerder;
+    const admin = await signedIn(app, 'admin@example.test', PASSWORD);
+    const outbox = (await admin.request('GET', '/api/admin/outbox')).json();
+    expect(outbox.mails).toHaveLength(1);
+    const mail = outbox.mails[0];
+    expect(mail.recipient).toBe('ada@example.test');
+    const token = /#token=([\w-]+)/.exec(mail.bodyText)?.[1];
+    expect(token).toBeDefined();
+
+    const newPassword = 'a brand new passphrase';
+    const done = await client.request('POST', '/api/auth/password-reset/complete', { token, password: newPassword });
+    expect(done.statusCode).toBe(200);
+    const again = await client.request('POST', '/api/auth/password-reset/complete', { token, password: newPassword });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.code).toBe('reset_token_invalid');
+
+    expect((await old.request('GET', '/api/home')).statusCode).toBe(401);
+    await expect(signedIn(app, 'ada@example.test', PASSWORD)).rejects.toThrow();
+    await signedIn(app, 'ada@example.test', newPassword);
+  });
+
+  it('refuses an expired reset token', async () => {
+    await person('ada@example.test');
+    const client = await anonymous(app);
+    t.setNow(new Date(Date.now() - 2 * 3_600_000));
+    await client.request('POST', '/api/auth/password-reset', { email: 'ada@example.test' });
+    t.setNow(new Date());
+    const [mail] = await t.services.db.query.mailOutbox.findMany();
+    const token = /#token=([\w-]+)/.exec(mail?.bodyText ?? '')?.[1];
+    const response = await client.request('POST', '/api/auth/password-reset/complete', { token, password: 'a brand new passphrase' });
+    expect(response.json().error.code).toBe('reset_token_invalid');
+  });
+
+  it('rate-limits sign-in attempts', async () => {
+    const client = await anonymous(app, { remoteAddress: '127.0.0.99' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      statuses.push((await client.request('POST', '/api/auth/sign-in', { email: 'x@example.test', password: 'wrong password' })).statusCode);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
