@@ -80,6 +80,7 @@ const isCoordinatorOf = (a: Actor, r: { institutionId: string; programmeId: stri
   holds(a, 'coordinator', r.institutionId, r.programmeId);
 
 function communityRule(action: Action, a: Actor, r: ResourceOf<'community'>): boolean {
+  if (a.institutionId !== r.institutionId) return false;
   const coordinator = isCoordinatorOf(a, r);
   const coach = r.coachId === a.personId && holds(a, 'studentcoach', r.institutionId, r.programmeId);
   const senior = r.supervisorIds.includes(a.personId) && holds(a, 'seniorcoach', r.institutionId, r.programmeId);

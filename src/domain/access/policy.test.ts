@@ -1,0 +1,134 @@
+/**
+ * The policy matrix: roles × relationships × actions → expected outcome. Later work adds rows.
+ * Each row reads as a sentence: "<who> <may|may not> <action> <what>".
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, isAllowed, type Actor, type CoachingContentType, type Resource } from './policy';
+import { ROLES, type Role } from './roles';
+
+const INST = 'inst-1';
+const OTHER_INST = 'inst-2';
+const PROG = 'prog-sw';
+const OTHER_PROG = 'prog-bi';
+
+const actor = (id: string, roles: Role[], programmeId: string | null = PROG, institutionId = INST): Actor => ({
+  personId: id,
+  institutionId,
+  grants: roles.map((role) => ({
+    role,
+    institutionId,
+    programmeId: role === 'beheerder' || role === 'onderzoeker' ? null : programmeId,
+  })),
+});
+
+const people = {
+  coachee: actor('coachee', ['coachee']),
+  otherCoachee: actor('other-coachee', ['coachee']),
+  coach: actor('coach', ['studentcoach']),
+  otherCoach: actor('other-coach', ['studentcoach']),
+  senior: actor('senior', ['seniorcoach', 'studentcoach']),
+  otherSenior: actor('other-senior', ['seniorcoach', 'studentcoach']),
+  coordinator: actor('coordinator', ['coordinator']),
+  otherProgrammeCoordinator: actor('coordinator-bi', ['coordinator'], OTHER_PROG),
+  otherInstitutionCoordinator: actor('coordinator-x', ['coordinator'], PROG, OTHER_INST),
+  leercoach: actor('leercoach', ['leercoach']),
+  otherLeercoach: actor('other-leercoach', ['leercoach']),
+  onderzoeker: actor('onderzoeker', ['onderzoeker']),
+  beheerder: actor('beheerder', ['beheerder']),
+} satisfies Record<string, Actor>;
+type Who = keyof typeof people;
+
+const community: Resource = {
+  kind: 'community',
+  institutionId: INST,
+  programmeId: PROG,
+  coachId: 'coach',
+  memberIds: ['coachee'],
+  supervisorIds: ['senior'],
+  leercoachIds: ['leercoach'],
+};
+
+const content = (contentType: CoachingContentType, sharedWithIds: string[] = []): Resource => ({
+  kind: 'coachingContent',
+  contentType,
+  institutionId: INST,
+  programmeId: PROG,
+  subjectId: 'coachee',
+  authorId: contentType === 'logbook' || contentType === 'oneOnOneNote' ? 'coach' : null,
+  supervisorIds: ['senior'],
+  sharedWithIds,
+});
+
+type Row = [Who, Parameters<typeof isAllowed>[1], Resource, boolean, string];
+
+const everyone = Object.keys(people) as Who[];
+const only = (allowed: Who[], action: Row[1], resource: Resource, what: string): Row[] =>
+  everyone.map((who) => [who, action, resource, allowed.includes(who), what]);
+
+const matrix: Row[] = [
+  ...only(['coachee', 'coach', 'senior', 'coordinator'], 'community:read', community, 'their community'),
+  ...only(['coachee', 'coach', 'senior', 'coordinator'], 'community:readMembers', community, "their community's members"),
+  ...only(['coach', 'senior', 'coordinator', 'leercoach'], 'community:readAttendance', community, "their community's attendance"),
+  ...only(['coordinator'], 'community:manage', community, 'the community'),
+  ...only(['coach', 'senior', 'coordinator'], 'coachingContent:read', content('logbook'), "a coach's logbook"),
+  ...only(['coach'], 'coachingContent:read', content('oneOnOneNote'), "a coach's one-on-one note"),
+  ...only(['coachee'], 'coachingContent:read', content('resilienceMap'), 'an unshared resilience map'),
+  ...only(['coachee', 'coach'], 'coachingContent:read', content('resilienceMap', ['coach']), 'a map shared with the coach'),
+  ...only(['coachee'], 'coachingContent:read', content('checkin'), 'an unshared check-in'),
+  ...only(['beheerder'], 'outbox:read', { kind: 'institution', institutionId: INST }, 'the outbox'),
+  ...only(['beheerder'], 'institution:manage', { kind: 'institution', institutionId: INST }, 'the institution'),
+  ...only(['coordinator', 'beheerder'], 'programme:manage', { kind: 'programme', institutionId: INST, programmeId: PROG }, 'the programme'),
+];
+
+describe('access policy matrix', () => {
+  it.each(matrix)('%s → %s on %s: %s (%s)', (who, action, resource, expected) => {
+    expect(isAllowed(people[who], action, resource)).toBe(expected);
+  });
+});
+
+describe('access policy invariants', () => {
+  const arbitraryActor = fc.record({
+    personId: fc.constantFrom('coachee', 'coach', 'senior', 'leercoach', 'x'),
+    institutionId: fc.constantFrom(INST, OTHER_INST),
+    grants: fc.array(
+      fc.record({
+        role: fc.constantFrom(...ROLES),
+        institutionId: fc.constantFrom(INST, OTHER_INST),
+        programmeId: fc.constantFrom(PROG, OTHER_PROG, null),
+      }),
+      { maxLength: 4 },
+    ),
+  });
+
+  it('never lets a leercoach without another role read coaching content', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<CoachingContentType>('logbook', 'oneOnOneNote', 'resilienceMap', 'checkin'), (type) => {
+        const leercoach = actor('leercoach', ['leercoach']);
+        return !isAllowed(leercoach, 'coachingContent:read', content(type));
+      }),
+    );
+  });
+
+  it('never lets anyone but its author read a one-on-one note', () => {
+    fc.assert(
+      fc.property(arbitraryActor, (a) => isAllowed(a, 'coachingContent:read', content('oneOnOneNote')) === (a.personId === 'coach' && a.institutionId === INST)),
+    );
+  });
+
+  it('denies everything across institutions', () => {
+    fc.assert(
+      fc.property(arbitraryActor, fc.constantFrom(...ACTIONS), (a, action) => {
+        const foreign = { ...a, institutionId: OTHER_INST, grants: a.grants.map((g) => ({ ...g, institutionId: OTHER_INST })) };
+        return !isAllowed(foreign, action, community) && !isAllowed(foreign, action, { kind: 'institution', institutionId: INST });
+      }),
+    );
+  });
+
+  it('lets no researcher or beheerder read coaching content', () => {
+    for (const type of ['logbook', 'oneOnOneNote', 'resilienceMap', 'checkin'] as const) {
+      expect(isAllowed(people.onderzoeker, 'coachingContent:read', content(type))).toBe(false);
+      expect(isAllowed(people.beheerder, 'coachingContent:read', content(type))).toBe(false);
+    }
+  });
+});
