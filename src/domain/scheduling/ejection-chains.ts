@@ -16,6 +16,8 @@ export class EjectionChains {
   private readonly blockers: Int32Array[];
   private readonly coachStart: Int32Array;
   private readonly coachList: Int32Array;
+  /** Communities on the current chain: never ejected again, which cuts cycles and most of the tree. */
+  private readonly inChain: Uint8Array;
   /** Evaluations performed, as a deterministic measure of work. */
   work = 0;
 
@@ -31,6 +33,7 @@ export class EjectionChains {
     for (const n of coachCount) maxCoach = Math.max(maxCoach, n);
     const size = (2 * m.span - 1) * maxRooms + maxCoach + 1;
     this.blockers = Array.from({ length: MAX_DEPTH + 1 }, () => new Int32Array(size));
+    this.inChain = new Uint8Array(m.nCommunities);
     this.coachStart = new Int32Array(m.nCoaches + 1);
     for (let k = 0; k < m.nCoaches; k++) this.coachStart[k + 1] = (this.coachStart[k] ?? 0) + (coachCount[k] ?? 0);
     this.coachList = new Int32Array(m.nCommunities);
@@ -57,6 +60,13 @@ export class EjectionChains {
    * ejecting and re-inserting others; on failure the state is unchanged.
    */
   insert(c: number, target: number, depth: number): boolean {
+    this.inChain[c] = 1;
+    const placed = this.insertMarked(c, target, depth);
+    this.inChain[c] = 0;
+    return placed;
+  }
+
+  private insertMarked(c: number, target: number, depth: number): boolean {
     const s = this.state;
     const m = this.model;
     const base = c * m.nPlacements;
@@ -81,7 +91,7 @@ export class EjectionChains {
       for (let j = 0; j < n; j++) {
         const b = list[j] ?? 0;
         const pb = s.assign[b] ?? UNPLACED;
-        if (pb === UNPLACED) continue;
+        if (pb === UNPLACED || this.inChain[b]) continue;
         const cb = m.cost[b * m.nPlacements + pb] ?? 0;
         this.work++;
         if (s.objective - cb + cp + (m.minCost[b] ?? 0) >= target) continue;
@@ -96,7 +106,7 @@ export class EjectionChains {
         for (let k = j + 1; k < n; k++) {
           const b2 = list[k] ?? 0;
           const pb2 = s.assign[b2] ?? UNPLACED;
-          if (pb2 === UNPLACED) continue;
+          if (pb2 === UNPLACED || this.inChain[b2]) continue;
           const cb2 = m.cost[b2 * m.nPlacements + pb2] ?? 0;
           const minBoth = (m.minCost[b] ?? 0) + (m.minCost[b2] ?? 0);
           this.work++;

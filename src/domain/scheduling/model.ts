@@ -163,13 +163,39 @@ function assertEnoughCapacity(model: SchedulingModel): void {
     );
   }
   const perCoach = new Int32Array(model.nCoaches);
-  for (const k of model.communityCoach) perCoach[k] = (perCoach[k] ?? 0) + 1;
+  const anyCommunity = new Int32Array(model.nCoaches);
+  model.communityCoach.forEach((k, c) => {
+    perCoach[k] = (perCoach[k] ?? 0) + 1;
+    anyCommunity[k] = c;
+  });
   perCoach.forEach((count, k) => {
-    if (count > perDay * model.nDays) {
+    if (count < 2) return;
+    const fit = disjointFreeSessions(model, anyCommunity[k] ?? 0);
+    if (count > fit) {
       const coach = model.coachIds[k] ?? '';
-      throw new SchedulingError('INSUFFICIENT_CAPACITY', `coach ${coach} has more communities than sessions fit in a week`, {
-        coach, needed: count, available: perDay * model.nDays,
+      throw new SchedulingError('INSUFFICIENT_CAPACITY', `coach ${coach} has ${count} communities but free time for only ${fit} sessions a week`, {
+        coach, needed: count, available: fit,
       });
     }
   });
+}
+
+/** Most non-overlapping sessions in the coach's free time (earliest-start greedy is optimal here). */
+function disjointFreeSessions(model: SchedulingModel, c: number): number {
+  let fit = 0;
+  for (let d = 0; d < model.nDays; d++) {
+    let next = 0;
+    for (let s = 0; s < model.nStarts; s++) {
+      if (s < next) continue;
+      let free = false;
+      for (let l = 0; l < model.nLocations && !free; l++) {
+        free = model.feasible[c * model.nPlacements + (d * model.nLocations + l) * model.nStarts + s] === 1;
+      }
+      if (free) {
+        fit++;
+        next = s + model.span;
+      }
+    }
+  }
+  return fit;
 }
