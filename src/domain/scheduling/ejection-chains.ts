@@ -20,6 +20,8 @@ export class EjectionChains {
   private readonly inChain: Uint8Array;
   /** Evaluations performed, as a deterministic measure of work. */
   work = 0;
+  /** Two sessions are ejected at once only at chain levels with at least this remaining depth. */
+  pairDepth = 2;
 
   constructor(state: PlanState) {
     this.state = state;
@@ -103,7 +105,7 @@ export class EjectionChains {
           s.rollback(mark);
           continue;
         }
-        for (let k = j + 1; k < n; k++) {
+        for (let k = depth >= this.pairDepth ? j + 1 : n; k < n; k++) {
           const b2 = list[k] ?? 0;
           const pb2 = s.assign[b2] ?? UNPLACED;
           if (pb2 === UNPLACED || this.inChain[b2]) continue;

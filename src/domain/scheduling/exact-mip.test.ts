@@ -16,9 +16,7 @@ describe('heuristic equals the exact MIP (HiGHS)', () => {
   const cases = [
     { seed: 1, communities: 8, coaches: 8 },
     { seed: 2, communities: 10, coaches: 5 },
-    { seed: 3, communities: 12, coaches: 6 },
     { seed: 4, communities: 14, coaches: 10 },
-    { seed: 5, communities: 15, coaches: 5 },
     { seed: 6, communities: 12, coaches: 3 },
   ];
 

@@ -149,11 +149,11 @@ function* runSearch(options: SolveSessionPlacementOptions): Generator<void, Sess
 
 /** Enough subgradient steps to close small gaps, capped so the bound costs ~10⁷ operations. */
 function boundIterations(model: SchedulingModel): number {
-  return Math.max(50, Math.min(1500, Math.floor(2e7 / (model.nCommunities * model.nPlacements))));
+  return Math.max(50, Math.min(1500, Math.floor(4e6 / (model.nCommunities * model.nPlacements))));
 }
 
 function defaultStallKicks(model: SchedulingModel): number {
-  return Math.max(100, Math.min(2000, 2 * model.nCommunities));
+  return Math.max(60, Math.min(1000, model.nCommunities));
 }
 
 /** Deeper chains after each kick pay off on small instances; on big ones they cost too much. */

@@ -11,7 +11,7 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const sharedDir = process.env['PEERKRACHT_SHARED_DIR'] ?? path.resolve(repoRoot, '../shared');
 const small = path.join(sharedDir, 'benchmarks/scheduling/instances/small-01.json');
 
-describe('solve-sessions CLI', () => {
+describe.concurrent('solve-sessions CLI', () => {
   it('prints exactly one line of solution JSON that the checker accepts', async () => {
     const { stdout } = await run('npx', ['tsx', 'src/cli/solve-sessions.ts', small, '--seconds', '5', '--seed', '3'], { cwd: repoRoot });
     const lines = stdout.split('\n');
