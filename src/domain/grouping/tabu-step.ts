@@ -1,0 +1,162 @@
+import { applyMove, applySwap, type SearchContext } from './search-context.js';
+
+const EPS = 1e-9;
+
+/** Per-iteration scratch of the tabu step, allocated once per solve. */
+export type TabuScratch = {
+  /** a[i·m + h] = gain(i, h) − gain(i, group[i]): the delta of moving i to h. */
+  readonly a: Float64Array;
+  /** amax[g·m + h] = max over movable i ∈ g of a[i·m + h]. */
+  readonly amax: Float64Array;
+  /** Members of each group, contiguous: members[start[g] … start[g+1]). */
+  readonly members: Int32Array;
+  readonly start: Int32Array;
+};
+
+export function createTabuScratch(n: number, m: number): TabuScratch {
+  return {
+    a: new Float64Array(n * m),
+    amax: new Float64Array(m * m),
+    members: new Int32Array(n),
+    start: new Int32Array(m + 1),
+  };
+}
+
+/**
+ * One tabu-search iteration: the best admissible move or swap over the full neighbourhoods; the
+ * moved elements become tabu; aspiration admits tabu moves that beat the round's best.
+ * Ties are broken uniformly at random, which matters on integer instances (RanInt) where many
+ * deltas are equal and a fixed order makes the search cycle.
+ *
+ * The swap neighbourhood is O(n²), so it is pruned with a bound: a swap i∈g ↔ j∈h has delta
+ * a[i][h] + a[j][g] − 2·d_ij ≤ a[i][h] + amax[h][g] − 2·minDistance. Whole groups h are skipped
+ * for i when that bound cannot beat the best delta so far, and d_ij is only read for pairs that
+ * survive. The group pair with the most promising bound is scanned first to set a high bar early.
+ * Returns false when nothing is admissible.
+ */
+export function tabuStep(
+  ctx: SearchContext,
+  scratch: TabuScratch,
+  iteration: number,
+  tenure: number,
+  bestObjective: number,
+): boolean {
+  const { model, n, m, lower, upper, movable, group, size, tabuUntil, rng } = ctx;
+  const { a, amax, members, start } = scratch;
+  const twoMin = 2 * model.minDistance;
+  const aspiration = bestObjective - ctx.objective + EPS;
+
+  fillMoveTable(ctx, scratch);
+
+  let bestDelta = -Infinity;
+  let bestI = -1;
+  let bestJ = -1; // −1 means a move of bestI to bestH
+  let bestH = -1;
+  let ties = 0;
+
+  // Moves.
+  for (let i = 0; i < n; i++) {
+    if (movable[i] === 0) continue;
+    const gi = group[i]!;
+    if (size[gi]! <= lower[gi]!) continue;
+    const tabuI = tabuUntil[i]! > iteration;
+    const row = i * m;
+    for (let h = 0; h < m; h++) {
+      if (h === gi || size[h]! >= upper[h]!) continue;
+      const delta = a[row + h]!;
+      if (delta < bestDelta || (tabuI && delta < aspiration)) continue;
+      if (delta > bestDelta) {
+        bestDelta = delta;
+        ties = 1;
+      } else if (rng.nextInt(++ties) !== 0) continue;
+      bestI = i;
+      bestJ = -1;
+      bestH = h;
+    }
+  }
+
+  // Swaps: seed with the most promising group pair, then the pruned full scan.
+  let seedG = -1;
+  let seedH = -1;
+  let seedBound = -Infinity;
+  for (let g = 0; g < m; g++) {
+    for (let h = g + 1; h < m; h++) {
+      const bound = amax[g * m + h]! + amax[h * m + g]!;
+      if (bound > seedBound) {
+        seedBound = bound;
+        seedG = g;
+        seedH = h;
+      }
+    }
+  }
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < n; i++) {
+      if (movable[i] === 0) continue;
+      const gi = group[i]!;
+      if (pass === 0 && gi !== seedG) continue;
+      const row = i * m;
+      const tabuI = tabuUntil[i]! > iteration;
+      for (let h = gi + 1; h < m; h++) {
+        const isSeed = gi === seedG && h === seedH;
+        if (isSeed !== (pass === 0)) continue;
+        const ai = a[row + h]!;
+        if (ai + amax[h * m + gi]! - twoMin < bestDelta) continue;
+        for (let k = start[h]!, end = start[h + 1]!; k < end; k++) {
+          const j = members[k]!;
+          const partial = ai + a[j * m + gi]!;
+          if (partial - twoMin < bestDelta) continue;
+          const delta = partial - 2 * model.distance(i, j);
+          if (delta < bestDelta) continue;
+          if ((tabuI || tabuUntil[j]! > iteration) && delta < aspiration) continue;
+          if (delta > bestDelta) {
+            bestDelta = delta;
+            ties = 1;
+          } else if (rng.nextInt(++ties) !== 0) continue;
+          bestI = i;
+          bestJ = j;
+        }
+      }
+    }
+  }
+
+  if (bestI < 0) return false;
+  tabuUntil[bestI] = iteration + tenure;
+  if (bestJ >= 0) {
+    tabuUntil[bestJ] = iteration + tenure;
+    applySwap(ctx, bestI, bestJ, bestDelta);
+  } else {
+    applyMove(ctx, bestI, bestH, bestDelta);
+  }
+  return true;
+}
+
+/** Builds the move-delta table, its per-group-pair maxima and the member lists (movable only). */
+function fillMoveTable(ctx: SearchContext, scratch: TabuScratch): void {
+  const { model, n, m, movable, group } = ctx;
+  const { a, amax, members, start } = scratch;
+  amax.fill(-Infinity);
+  start.fill(0);
+  for (let i = 0; i < n; i++) {
+    if (movable[i] === 0) continue;
+    const gi = group[i]!;
+    start[gi + 1]!++;
+    const row = i * m;
+    const own = model.gain(i, gi);
+    const arow = gi * m;
+    for (let h = 0; h < m; h++) {
+      const delta = model.gain(i, h) - own;
+      a[row + h] = delta;
+      if (delta > amax[arow + h]!) amax[arow + h] = delta;
+    }
+  }
+  for (let g = 0; g < m; g++) start[g + 1] = start[g + 1]! + start[g]!;
+  // Fill member lists using start as moving cursors, then restore.
+  for (let i = 0; i < n; i++) {
+    if (movable[i] === 0) continue;
+    const gi = group[i]!;
+    members[start[gi]!] = i;
+    start[gi]!++;
+  }
+  for (let g = m; g > 0; g--) start[g] = start[g - 1]!;
+  start[0] = 0;
+}
