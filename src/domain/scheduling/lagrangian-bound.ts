@@ -15,54 +15,79 @@ export type LagrangianBound = {
 };
 
 /**
- * Lower bound by relaxing room capacity and coach non-overlap with multipliers μ ≥ 0 per grid
- * point and optimising them by subgradient steps. Each community then picks its cheapest
- * placement under the prices, so every value L(μ) is a valid bound; the best one is reported.
- * It lets the solver stop early once its plan is proven optimal, and it tells the user how far
- * from optimal a plan can at most be when it is not.
+ * Lagrangian relaxation of room capacity and coach non-overlap: multipliers μ ≥ 0 per grid point
+ * act as prices, each community then picks its cheapest placement under the prices, and every
+ * value L(μ) is a valid lower bound. Subgradient steps (Polyak, halving θ when stuck) improve μ.
+ * The prices are also used by the solver to build plans that leave the contested slots to the
+ * communities that lose most without them (see solve-session-placement.ts).
  */
-export function lagrangianBound(model: SchedulingModel, options: LagrangianOptions): LagrangianBound {
-  const m = model;
-  const P = m.nPlacements;
-  const coachRows = m.nCoaches * m.nDays * m.nStarts;
-  const muRoom = new Float64Array(P);
-  const muCoach = new Float64Array(coachRows);
-  const useRoom = new Float64Array(P);
-  const useCoach = new Float64Array(coachRows);
-  const price = new Float64Array(P);
-  const coachCount = new Int32Array(m.nCoaches);
-  for (const k of m.communityCoach) coachCount[k] = (coachCount[k] ?? 0) + 1;
+export class LagrangianPrices {
+  readonly model: SchedulingModel;
+  /** Price per (day, location) grid point; index as in PlanState.roomOcc. */
+  readonly muRoom: Float64Array;
+  readonly muCoach: Float64Array;
+  /** Sum of room prices over the grid points each placement covers (updated by {@link step}). */
+  readonly price: Float64Array;
+  best = 0;
+  iterations = 0;
+  private theta = 1;
+  private sinceBetter = 0;
+  private readonly useRoom: Float64Array;
+  private readonly useCoach: Float64Array;
+  private readonly shared: Uint8Array;
 
-  let best = 0;
-  for (let c = 0; c < m.nCommunities; c++) best += m.minCost[c] ?? 0;
-  let theta = 1;
-  let sinceBetter = 0;
-  let iter = 0;
-  const stopAt = options.stopAt ?? Infinity;
-  for (; iter < options.iterations && Math.ceil(best - 1e-6) < stopAt; iter++) {
+  constructor(model: SchedulingModel) {
+    this.model = model;
+    const coachRows = model.nCoaches * model.nDays * model.nStarts;
+    this.muRoom = new Float64Array(model.nPlacements);
+    this.muCoach = new Float64Array(coachRows);
+    this.price = new Float64Array(model.nPlacements);
+    this.useRoom = new Float64Array(model.nPlacements);
+    this.useCoach = new Float64Array(coachRows);
+    const count = new Int32Array(model.nCoaches);
+    for (const k of model.communityCoach) count[k] = (count[k] ?? 0) + 1;
+    this.shared = Uint8Array.from(count, (n) => (n > 1 ? 1 : 0));
+    for (const v of model.minCost) this.best += v;
+  }
+
+  /** True once the step size has become too small to change anything. */
+  get converged(): boolean {
+    return this.theta < 1e-4;
+  }
+
+  /** Priced cost of community c at placement p: cost + room prices + coach prices. */
+  pricedCost(c: number, p: number): number {
+    const m = this.model;
+    const k = m.communityCoach[c] ?? 0;
+    let v = (m.cost[c * m.nPlacements + p] ?? 0) + (this.price[p] ?? 0);
+    if (this.shared[k]) v += this.coachPrice(k, p);
+    return v;
+  }
+
+  /** One subgradient iteration; returns L(μ) before the update. */
+  step(upperBound: number): number {
+    const m = this.model;
+    const P = m.nPlacements;
     for (let p = 0; p < P; p++) {
       const s = m.placementStart[p] ?? 0;
       const end = Math.min(s + m.span, m.nStarts);
       let sum = 0;
-      for (let t = s; t < end; t++) sum += muRoom[p - s + t] ?? 0;
-      price[p] = sum;
+      for (let t = s; t < end; t++) sum += this.muRoom[p - s + t] ?? 0;
+      this.price[p] = sum;
     }
-    useRoom.fill(0);
-    useCoach.fill(0);
+    this.useRoom.fill(0);
+    this.useCoach.fill(0);
     let value = 0;
-    for (let p = 0; p < P; p++) value -= (muRoom[p] ?? 0) * (m.rooms[m.placementLocation[p] ?? 0] ?? 0);
-    for (let i = 0; i < coachRows; i++) value -= muCoach[i] ?? 0;
+    for (let p = 0; p < P; p++) value -= (this.muRoom[p] ?? 0) * (m.rooms[m.placementLocation[p] ?? 0] ?? 0);
+    for (let i = 0; i < this.muCoach.length; i++) value -= this.muCoach[i] ?? 0;
     for (let c = 0; c < m.nCommunities; c++) {
       const k = m.communityCoach[c] ?? 0;
-      const shared = (coachCount[k] ?? 0) > 1;
       let bestP = -1;
       let bestV = Infinity;
       for (let i = m.sortedStart[c] ?? 0; i < (m.sortedStart[c + 1] ?? 0); i++) {
         const p = m.sorted[i] ?? 0;
-        const cost = m.cost[c * P + p] ?? 0;
-        if (cost >= bestV) break;
-        let v = cost + (price[p] ?? 0);
-        if (shared) v += coachPrice(m, muCoach, k, p);
+        if ((m.cost[c * P + p] ?? 0) >= bestV) break;
+        const v = this.pricedCost(c, p);
         if (v < bestV) {
           bestV = v;
           bestP = p;
@@ -73,46 +98,66 @@ export function lagrangianBound(model: SchedulingModel, options: LagrangianOptio
       const end = Math.min(s + m.span, m.nStarts);
       const coachBase = (k * m.nDays + (m.placementDay[bestP] ?? 0)) * m.nStarts;
       for (let t = s; t < end; t++) {
-        useRoom[bestP - s + t] = (useRoom[bestP - s + t] ?? 0) + 1;
-        if (shared) useCoach[coachBase + t] = (useCoach[coachBase + t] ?? 0) + 1;
+        this.useRoom[bestP - s + t] = (this.useRoom[bestP - s + t] ?? 0) + 1;
+        if (this.shared[k]) this.useCoach[coachBase + t] = (this.useCoach[coachBase + t] ?? 0) + 1;
       }
     }
-    if (value > best + 1e-9) {
-      best = value;
-      sinceBetter = 0;
-    } else if (++sinceBetter >= 15) {
-      theta /= 2;
-      sinceBetter = 0;
-      if (theta < 1e-4) break;
+    this.iterations++;
+    if (value > this.best + 1e-9) {
+      this.best = value;
+      this.sinceBetter = 0;
+    } else if (++this.sinceBetter >= 15) {
+      this.theta /= 2;
+      this.sinceBetter = 0;
     }
     let norm = 0;
     for (let p = 0; p < P; p++) {
-      const g = (useRoom[p] ?? 0) - (m.rooms[m.placementLocation[p] ?? 0] ?? 0);
-      if (g > 0 || (muRoom[p] ?? 0) > 0) norm += g * g;
+      const g = (this.useRoom[p] ?? 0) - (m.rooms[m.placementLocation[p] ?? 0] ?? 0);
+      if (g > 0 || (this.muRoom[p] ?? 0) > 0) norm += g * g;
     }
-    for (let i = 0; i < coachRows; i++) {
-      const g = (useCoach[i] ?? 0) - 1;
-      if (g > 0 || (muCoach[i] ?? 0) > 0) norm += g * g;
+    for (let i = 0; i < this.muCoach.length; i++) {
+      const g = (this.useCoach[i] ?? 0) - 1;
+      if ((this.useCoach[i] ?? 0) > 0 && (g > 0 || (this.muCoach[i] ?? 0) > 0)) norm += g * g;
+      else if ((this.muCoach[i] ?? 0) > 0) norm += 1;
     }
-    if (norm === 0) break;
-    const step = (theta * Math.max(1, options.upperBound - value)) / norm;
+    if (norm === 0) {
+      this.theta = 0;
+      return value;
+    }
+    const stepSize = (this.theta * Math.max(1, upperBound - value)) / norm;
     for (let p = 0; p < P; p++) {
-      const g = (useRoom[p] ?? 0) - (m.rooms[m.placementLocation[p] ?? 0] ?? 0);
-      muRoom[p] = Math.max(0, (muRoom[p] ?? 0) + step * g);
+      const g = (this.useRoom[p] ?? 0) - (m.rooms[m.placementLocation[p] ?? 0] ?? 0);
+      this.muRoom[p] = Math.max(0, (this.muRoom[p] ?? 0) + stepSize * g);
     }
-    for (let i = 0; i < coachRows; i++) {
-      if ((useCoach[i] ?? 0) === 0 && (muCoach[i] ?? 0) === 0) continue;
-      muCoach[i] = Math.max(0, (muCoach[i] ?? 0) + step * ((useCoach[i] ?? 0) - 1));
+    for (let i = 0; i < this.muCoach.length; i++) {
+      if ((this.useCoach[i] ?? 0) === 0 && (this.muCoach[i] ?? 0) === 0) continue;
+      this.muCoach[i] = Math.max(0, (this.muCoach[i] ?? 0) + stepSize * ((this.useCoach[i] ?? 0) - 1));
     }
+    return value;
   }
-  return { bound: Math.ceil(best - 1e-6), iterations: iter };
+
+  /** The best bound so far, rounded up (costs are integers). */
+  get bound(): number {
+    return Math.ceil(this.best - 1e-6);
+  }
+
+  private coachPrice(k: number, p: number): number {
+    const m = this.model;
+    const s = m.placementStart[p] ?? 0;
+    const end = Math.min(s + m.span, m.nStarts);
+    const base = (k * m.nDays + (m.placementDay[p] ?? 0)) * m.nStarts;
+    let sum = 0;
+    for (let t = s; t < end; t++) sum += this.muCoach[base + t] ?? 0;
+    return sum;
+  }
 }
 
-function coachPrice(m: SchedulingModel, muCoach: Float64Array, k: number, p: number): number {
-  const s = m.placementStart[p] ?? 0;
-  const end = Math.min(s + m.span, m.nStarts);
-  const base = (k * m.nDays + (m.placementDay[p] ?? 0)) * m.nStarts;
-  let sum = 0;
-  for (let t = s; t < end; t++) sum += muCoach[base + t] ?? 0;
-  return sum;
+/** Runs the subgradient method on its own; see {@link LagrangianPrices}. */
+export function lagrangianBound(model: SchedulingModel, options: LagrangianOptions): LagrangianBound {
+  const prices = new LagrangianPrices(model);
+  const stopAt = options.stopAt ?? Infinity;
+  while (prices.iterations < options.iterations && prices.bound < stopAt && !prices.converged) {
+    prices.step(options.upperBound);
+  }
+  return { bound: prices.bound, iterations: prices.iterations };
 }

@@ -1,4 +1,5 @@
 import { EjectionChains } from './ejection-chains.js';
+import { EjectionPaths } from './ejection-paths.js';
 import { UNPLACED, type PlanState } from './plan-state.js';
 import type { Rng } from './rng.js';
 
@@ -11,6 +12,7 @@ import type { Rng } from './rng.js';
 export class LocalSearch {
   readonly state: PlanState;
   readonly chains: EjectionChains;
+  readonly paths: EjectionPaths;
   private readonly rng: Rng;
   private readonly order: Int32Array;
   private readonly kicked: Int32Array;
@@ -21,6 +23,7 @@ export class LocalSearch {
     this.state = state;
     this.rng = rng;
     this.chains = new EjectionChains(state);
+    this.paths = new EjectionPaths(state, this.chains);
     const n = state.model.nCommunities;
     this.order = new Int32Array(n);
     for (let c = 0; c < n; c++) this.order[c] = c;
@@ -37,7 +40,9 @@ export class LocalSearch {
     while (depth <= maxDepth) {
       if (this.sweep(depth)) {
         while (this.sweep(1));
-        depth = 2;
+        depth = 1;
+      } else if (depth === 1 && this.paths.improve()) {
+        while (this.paths.improve());
       } else {
         depth++;
       }

@@ -2,7 +2,7 @@ import { constructPlan } from './construct-plan.js';
 import { SchedulingError } from './errors.js';
 import { explainExtraTrips, type ExtraTripExplanation } from './explain-extra-trips.js';
 import type { SchedulingInstance } from './instance.js';
-import { lagrangianBound } from './lagrangian-bound.js';
+import { LagrangianPrices } from './lagrangian-bound.js';
 import { LocalSearch } from './local-search.js';
 import { compileModel, type SchedulingModel } from './model.js';
 import { PlanState } from './plan-state.js';
@@ -55,7 +55,7 @@ const YIELD_EVERY_MS = 25;
 
 /**
  * Places every community's weekly session (FORMAT.md): regret-greedy start, variable-depth
- * ejection-chain descent, then iterated kicks until the plan is proven optimal by the Lagrangian
+ * descent (short ejection chains, long chains as shortest paths), then iterated kicks until the plan is proven optimal by the Lagrangian
  * bound, stalls, runs out of time or is cancelled. Yields to the event loop now and then so an
  * AbortSignal from a UI or server request can stop it.
  */
@@ -102,9 +102,20 @@ function* runSearch(options: SolveSessionPlacementOptions): Generator<void, Sess
     best.copyFrom(state);
   }
   if (best.objective > lowerBound) {
-    yield;
-    const lr = lagrangianBound(model, { upperBound: best.objective, iterations: boundIterations(model), stopAt: best.objective });
-    lowerBound = Math.max(lowerBound, lr.bound);
+    // Lagrangian phase: a lower bound that proves optimality early when the relaxation is tight.
+    const prices = new LagrangianPrices(model);
+    const iterations = boundIterations(model);
+    let lastYield = now();
+    while (prices.iterations < iterations && !prices.converged && prices.bound < best.objective) {
+      if (options.signal?.aborted || now() >= deadline) break;
+      prices.step(best.objective);
+      if (now() - lastYield >= YIELD_EVERY_MS) {
+        report('bound');
+        yield;
+        lastYield = now();
+      }
+    }
+    lowerBound = Math.max(lowerBound, prices.bound);
     report('bound');
   }
   const stallKicks = options.stallKicks ?? defaultStallKicks(model);
