@@ -16,8 +16,13 @@ void i18n.use(initReactI18next).init({
 
 i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
-  localStorage.setItem(LANGUAGE_KEY, lng);
 });
+
+/** An explicit choice by the person (the language switch), remembered in this browser. */
+export function chooseLanguage(lng: 'nl' | 'en') {
+  localStorage.setItem(LANGUAGE_KEY, lng);
+  return i18n.changeLanguage(lng);
+}
 document.documentElement.lang = i18n.language;
 
 export default i18n;

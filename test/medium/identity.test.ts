@@ -120,5 +120,9 @@ describe(`identity on ${testDbKind()}`, () => {
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+    // Classmates on the same campus address are not locked out by one person's attempts.
+    await person('classmate@example.test');
+    const classmate = await client.request('POST', '/api/auth/sign-in', { email: 'classmate@example.test', password: PASSWORD });
+    expect(classmate.statusCode).toBe(200);
   });
 });

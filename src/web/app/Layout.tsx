@@ -25,13 +25,15 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      {session?.demo && <p className="demo-banner">{t('app.demoBanner')}</p>}
-      <header className="site-header">
-        <Link to="/" className="brand">
-          peerkracht
-          <span className="tagline">{t('app.tagline')}</span>
-        </Link>
-        <LanguageSwitch signedIn={Boolean(session?.person)} />
+      <header>
+        {session?.demo && <p className="demo-banner">{t('app.demoBanner')}</p>}
+        <div className="site-header">
+          <Link to="/" className="brand">
+            peerkracht
+            <span className="tagline">{t('app.tagline')}</span>
+          </Link>
+          <LanguageSwitch signedIn={Boolean(session?.person)} />
+        </div>
       </header>
       {session?.person && (
         <nav className="main-nav" aria-label={t('app.mainNav')}>

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { chooseLanguage } from '../i18n';
 
 /** Two buttons, each named in its own language, so either reader finds theirs. */
 export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   const { t, i18n } = useTranslation();
   const choose = (lng: 'nl' | 'en') => {
-    void i18n.changeLanguage(lng);
+    void chooseLanguage(lng);
     if (signedIn) void api('/api/me/locale', { method: 'PUT', body: { locale: lng } }).catch(() => undefined);
   };
   return (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import type { SessionResponse } from '../../../contracts/identity';
 import { api } from '../../api';
+import { LANGUAGE_KEY } from '../../i18n';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
@@ -22,7 +23,12 @@ export function SignInPage() {
     mutationFn: () => api<SessionResponse>('/api/auth/sign-in', { method: 'POST', body: { email, password } }),
     onSuccess: async (next) => {
       setSession(next);
-      if (next.person && next.person.locale !== i18n.language) await i18n.changeLanguage(next.person.locale);
+      // A language chosen in this browser wins and is remembered for e-mail; otherwise the
+      // language the person chose elsewhere comes along.
+      if (next.person && next.person.locale !== i18n.language) {
+        if (localStorage.getItem(LANGUAGE_KEY)) await api('/api/me/locale', { method: 'PUT', body: { locale: i18n.language } });
+        else await i18n.changeLanguage(next.person.locale);
+      }
       await navigate('/');
     },
   });

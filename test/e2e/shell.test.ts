@@ -1,0 +1,177 @@
+/**
+ * The web shell end to end: the real server on a fresh embedded database with the demo
+ * programme, driven in Debian's Chromium. Every page is checked with axe in Dutch and English,
+ * and at 360 px wide.
+ */
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll, launchBrowser, newPage, type TrackedPage } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+const DOMAIN = 'hogeschool-zuidas.example';
+const PASSWORD = 'peerkracht-demo';
+const SHOTS = '.tmp/screenshots';
+
+const ROLES = [
+  ['coachee', 'Student (coachee)', 'Mijn community'],
+  ['studentcoach', 'Studentcoach', "Mijn community's"],
+  ['seniorcoach', 'Seniorcoach', 'Coaches die jij begeleidt'],
+  ['coordinator', 'Coördinator', "Community's"],
+  ['leercoach', 'Leercoach', 'Mijn klassen'],
+  ['onderzoeker', 'Onderzoeker', 'Wat er nog komt'],
+  ['beheerder', 'Beheerder', 'Mensen in de instelling'],
+] as const;
+
+describe('web shell', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let tracked: TrackedPage[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async () => {
+    const errors = tracked.flatMap((t) => t.errors);
+    await Promise.all(tracked.map((t) => t.context.close()));
+    tracked = [];
+    expect(errors, 'browser console errors').toEqual([]);
+  });
+
+  const open = async (options: Parameters<typeof newPage>[1] = {}) => {
+    const t = await newPage(browser, options);
+    tracked.push(t);
+    return t.page;
+  };
+
+  async function signIn(page: Page, email: string, password = PASSWORD) {
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel(/E-mailadres|E-mail address/).fill(email);
+    await page.getByLabel(/^(Wachtwoord|Password)$/).fill(password);
+    await page.getByRole('button', { name: /^(Inloggen|Sign in)$/ }).click();
+  }
+
+  it('prints the demo accounts at start and marks the demo in the UI', async () => {
+    for (const [role] of ROLES) expect(server.output()).toContain(`${role}@${DOMAIN}`);
+    const page = await open();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByText('Demo-omgeving: alle personen en gegevens zijn verzonnen.').waitFor();
+    await expectAccessible(page, 'sign-in (nl)');
+  });
+
+  it.each(ROLES)('signs in as %s, shows the home in Dutch, accessible at 1280 and 360 px, and signs out', async (role, roleLabel, section) => {
+    const page = await open();
+    await signIn(page, `${role}@${DOMAIN}`);
+    await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+    await page.getByRole('heading', { name: section, exact: true }).first().waitFor();
+    await expect(page.getByRole('list', { name: 'Jouw rollen' }).innerText()).resolves.toContain(roleLabel);
+    await expectAccessible(page, `home of ${role} (nl)`);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalScroll(page, `home of ${role} at 360 px`);
+    await expectAccessible(page, `home of ${role} at 360 px`);
+    await page.screenshot({ path: `${SHOTS}/home-${role}-nl-360.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+  });
+
+  it('switches to English before and after sign-in, and remembers it', async () => {
+    const page = await open();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expectAccessible(page, 'sign-in (en)');
+    await signIn(page, `coordinator@${DOMAIN}`);
+    await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+    await page.getByRole('heading', { name: 'Communities', exact: true }).waitFor();
+    await expectAccessible(page, 'coordinator home (en)');
+    await page.screenshot({ path: `${SHOTS}/home-coordinator-en-1280.png`, fullPage: true });
+    await page.getByRole('link', { name: 'SW 1' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Community SW 1' }).waitFor();
+    await expectAccessible(page, 'community (en)');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Community SW 1' }).waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Community SW 1' }).waitFor();
+    await page.getByRole('link', { name: 'Start' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/home-coordinator-nl-1280.png`, fullPage: true });
+  });
+
+  it('shows a translated error on a wrong password and on bad input', async () => {
+    const page = await open({ allowedStatuses: [400, 401] });
+    await signIn(page, `coordinator@${DOMAIN}`, 'wrong password');
+    await page.getByRole('alert').filter({ hasText: 'Dit e-mailadres en wachtwoord horen niet bij elkaar.' }).waitFor();
+    await page.getByLabel('E-mailadres').fill('geen-adres');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByText('Dit is geen geldig e-mailadres.').waitFor();
+    await expect(page.getByLabel('E-mailadres').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectAccessible(page, 'sign-in with errors (nl)');
+  });
+
+  it('signs in with the keyboard only', async () => {
+    const page = await open();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Naar de inhoud');
+    const focusField = async (label: string) => {
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? '');
+        if (focused === label) return;
+      }
+      throw new Error(`could not reach ${label} with Tab`);
+    };
+    await focusField('E-mailadres');
+    await page.keyboard.type(`studentcoach@${DOMAIN}`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+  });
+
+  it('resets a password through the outbox', async () => {
+    const page = await open({ allowedStatuses: [401] });
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wachtwoord vergeten' }).waitFor();
+    await expectAccessible(page, 'forgot password (nl)');
+    await page.getByLabel('E-mailadres').fill(`seniorcoach@${DOMAIN}`);
+    await page.getByRole('button', { name: 'Stuur de link' }).click();
+    await page.getByRole('status').filter({ hasText: 'onderweg' }).waitFor();
+
+    const admin = await open();
+    await signIn(admin, `beheerder@${DOMAIN}`);
+    await admin.getByRole('link', { name: 'Verzonden e-mail' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Verzonden e-mail' }).waitFor();
+    await expectAccessible(admin, 'outbox (nl)');
+    await admin.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalScroll(admin, 'outbox at 360 px');
+    const body = await admin.locator('.mail-body').first().innerText();
+    const link = /(http\S+reset-password#token=[\w-]+)/.exec(body)?.[1];
+    expect(link).toBeDefined();
+
+    const resetLink = new URL(link!);
+    await page.goto(`${server.url}${resetLink.pathname}${resetLink.hash}`);
+    await page.getByRole('heading', { level: 1, name: 'Nieuw wachtwoord kiezen' }).waitFor();
+    await expectAccessible(page, 'reset password (nl)');
+    await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('een nieuwe lange zin');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Je wachtwoord is gewijzigd' }).waitFor();
+    await signIn(page, `seniorcoach@${DOMAIN}`, 'een nieuwe lange zin');
+    await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+  });
+
+  it('shows an accessible not-found page', async () => {
+    const page = await open();
+    await page.goto(`${server.url}/bestaat-niet`);
+    await page.getByRole('heading', { level: 1, name: 'Deze pagina bestaat niet.' }).waitFor();
+    await expectAccessible(page, 'not found (nl)');
+  });
+});
