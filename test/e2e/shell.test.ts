@@ -100,6 +100,7 @@ describe('web shell', () => {
     await page.getByRole('heading', { level: 1, name: 'Community SW 1' }).waitFor();
     await page.getByRole('link', { name: 'Start' }).click();
     await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+    await page.getByRole('heading', { name: "Community's", exact: true }).waitFor();
     await page.screenshot({ path: `${SHOTS}/home-coordinator-nl-1280.png`, fullPage: true });
   });
 

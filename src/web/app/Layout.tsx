@@ -48,9 +48,11 @@ export function Layout() {
                 <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
               </li>
             )}
-            <li>
-              <a href="/api/docs">{t('nav.apiDocs')}</a>
-            </li>
+            {canReadOutbox && (
+              <li>
+                <a href="/api/docs">{t('nav.apiDocs')}</a>
+              </li>
+            )}
           </ul>
           <div className="who">
             <span>{t('app.signedInAs', { name: `${session.person.firstName} ${session.person.lastName}` })}</span>

@@ -69,9 +69,11 @@ export function HomePage() {
                   )}
                   <h3>{t('home.fellowMembers')}</h3>
                   <ul className="names">
-                    {c.members?.map((m) => (
-                      <li key={m.id}>{m.firstName}</li>
-                    ))}
+                    {c.members
+                      ?.filter((m) => m.id !== person.id)
+                      .map((m) => (
+                        <li key={m.id}>{m.firstName}</li>
+                      ))}
                   </ul>
                 </div>
               ))}

@@ -1,0 +1,56 @@
+// Lint enforces the architecture (docs/ARCHITECTURE.md): the domain is pure, imports flow one
+// way (domain ← contracts ← server / web / cli), and type-aware rules catch floating promises
+// and non-exhaustive switches. Zero warnings allowed (npm run lint).
+import tseslint from 'typescript-eslint';
+
+const restrict = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'data/', '.tmp/', 'drizzle/', 'coverage/'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['**/server/**', '**/web/**', '**/cli/**', '**/contracts/**', 'fastify*', 'drizzle-orm*', 'pg', '@electric-sql/*', 'react*', 'node:fs*', 'node:net', 'node:http*'],
+        'The domain is pure: no I/O, no framework, no database, no outer layer.',
+      ),
+    },
+  },
+  {
+    files: ['src/contracts/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(['**/server/**', '**/web/**', '**/cli/**'], 'Contracts depend only on the domain.') },
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrict(['**/server/**', '**/cli/**', 'drizzle-orm*', 'pg', 'fastify*'], 'The web client talks to the server over HTTP only.'),
+    },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(['**/web/**', '**/cli/**'], 'The server does not import the web client or the CLI.') },
+  },
+  {
+    files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+);
