@@ -34,7 +34,7 @@ export type TestDb = {
 export async function createTestDb(options: { smtpUrl?: string } = {}): Promise<TestDb> {
   const kind = testDbKind();
   let database: Database;
-  let drop = async () => undefined as void;
+  let drop: () => Promise<void> = () => Promise.resolve();
   if (kind === 'pglite') {
     database = await openDatabase({ kind: 'pglite', dataDir: null });
   } else {
@@ -66,7 +66,7 @@ export async function createTestDb(options: { smtpUrl?: string } = {}): Promise<
   const tables = await database.db.execute<{ tablename: string }>(
     sql`select tablename from pg_tables where schemaname = 'public'`,
   );
-  const tableNames = (tables as unknown as { rows: { tablename: string }[] }).rows.map((r) => `"${r.tablename}"`);
+  const tableNames = tables.rows.map((r) => `"${r.tablename}"`);
   return {
     database,
     services,

@@ -47,8 +47,10 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 export function findJsonErrorOffset(text: string): number | undefined {
   let i = 0;
   const n = text.length;
-  class Stop {
-    constructor(readonly at: number) {}
+  class Stop extends Error {
+    constructor(readonly at: number) {
+      super('JSON scan stopped');
+    }
   }
   const fail = (at: number): never => {
     throw new Stop(at);

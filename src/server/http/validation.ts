@@ -19,8 +19,8 @@ export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> =
     const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
     const issues: IssueLike[] = result.error.issues.map((issue) => {
-      const { input, ...rest } = issue as typeof issue & { input?: unknown };
-      return { ...rest, received: input === undefined ? 'undefined' : typeof input } as IssueLike;
+      const { input, ...rest } = issue;
+      return { ...rest, received: input === undefined ? 'undefined' : typeof input };
     });
     return { error: new RequestValidationError(issues) };
   };

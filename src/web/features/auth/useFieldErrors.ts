@@ -7,5 +7,5 @@ export function splitError(error: unknown): { form: string | null; fields: Recor
     const fields = Object.fromEntries(error.fields.map((f) => [f.path, f.message]));
     return { form: error.message, fields };
   }
-  return { form: error instanceof Error ? error.message : String(error), fields: {} };
+  return { form: error instanceof Error ? error.message : null, fields: {} };
 }
