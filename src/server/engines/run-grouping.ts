@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { GroupingError, type GroupingErrorCode } from '../../domain/grouping/grouping-error.js';
 import type { SolveProgress } from '../../domain/grouping/search-budget.js';
@@ -51,22 +49,19 @@ export function runGrouping<J extends GroupingJob>(job: J, options: RunGroupingO
   });
 }
 
-/** The worker file next to this one, with this file's own extension (.ts under tsx/vitest, .js when built). */
+/**
+ * From TypeScript sources (tsx, vitest) the worker starts through a small JS entry that registers
+ * tsx inside the worker (see grouping-worker-entry.mjs); from built JS it is grouping-worker.js.
+ */
 function workerUrl(): URL {
-  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./grouping-worker${extension}`, import.meta.url);
+  return import.meta.url.endsWith('.ts')
+    ? new URL('./grouping-worker-entry.mjs', import.meta.url)
+    : new URL('./grouping-worker.js', import.meta.url);
 }
 
-/**
- * A .ts worker needs the tsx loader. Under `tsx` it is already in process.execArgv; under vitest
- * (or any other loader that does not propagate) it is added explicitly, resolved from this file
- * so it works from any working directory.
- */
+/** Flags of this process that a worker accepts (test runners add --conditions; all are allowed). */
 function workerExecArgv(): string[] {
-  const inherited = [...process.execArgv];
-  if (!import.meta.url.endsWith('.ts') || inherited.some((arg) => arg.includes('tsx'))) return inherited;
-  const loader = createRequire(import.meta.url).resolve('tsx');
-  return [...inherited, '--import', pathToFileURL(loader).href];
+  return [...process.execArgv];
 }
 
 function toError(error: SerializedError): Error {
