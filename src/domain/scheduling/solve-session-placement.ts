@@ -164,7 +164,7 @@ function boundIterations(model: SchedulingModel): number {
 }
 
 function defaultStallKicks(model: SchedulingModel): number {
-  return Math.max(60, Math.min(1000, model.nCommunities));
+  return Math.max(30, Math.min(500, Math.floor(model.nCommunities / 2)));
 }
 
 /** Deeper chains after each kick pay off on small instances; on big ones they cost too much. */
