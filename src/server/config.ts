@@ -1,6 +1,9 @@
 /** Configuration from the environment, validated once at start-up. */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -11,6 +14,7 @@ const Env = z.object({
   PEERKRACHT_ALLOW_EMBEDDED: z.enum(['0', '1']).optional(),
   PEERKRACHT_PUBLIC_URL: z.string().url().optional(),
   PEERKRACHT_DEMO: z.enum(['0', '1']).optional(),
+  PEERKRACHT_CONTENT_DIR: z.string().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('peerkracht <no-reply@peerkracht.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -23,6 +27,8 @@ export type Config = {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   publicUrl: string;
   loadDemo: boolean;
+  /** Seed content (activities, roadmap, questions, help directory, consents); see content/README.md. */
+  contentDir: string;
   smtpUrl: string | null;
   mailFrom: string;
   logLevel: string;
@@ -58,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     publicUrl: e.PEERKRACHT_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     loadDemo: e.PEERKRACHT_DEMO !== '0',
+    contentDir: path.resolve(e.PEERKRACHT_CONTENT_DIR ?? path.join(REPO_ROOT, 'content')),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,

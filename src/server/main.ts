@@ -8,15 +8,18 @@ import { openDatabase } from './db/client';
 import { lockDataDir } from './db/data-dir-lock';
 import { loadDemoIfEmpty } from './demo/load-demo';
 import { createMailer } from './modules/mail/mailer';
+import { loadContent } from './content/load-content';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Content first: a broken content file stops start-up before anything else is touched.
+  const content = await loadContent(config.contentDir);
   const releaseLock = config.database.kind === 'pglite' ? lockDataDir(config.database.dataDir) : () => undefined;
   const database = await openDatabase(
     config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : config.database,
   );
   const mailer = createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const services = { db: database.db, config, mailer, now: () => new Date() };
+  const services = { db: database.db, config, mailer, content, now: () => new Date() };
 
   if (config.loadDemo) {
     const demo = await loadDemoIfEmpty(services);

@@ -61,3 +61,24 @@ describe('server lifecycle on PGlite', () => {
     }
   });
 });
+
+describe('start-up with broken content', () => {
+  it('stops, naming the file and the problem', () => {
+    const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerkracht-content-'));
+    fs.cpSync('content', contentDir, { recursive: true });
+    const file = path.join(contentDir, 'activities.json');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"nl":', '"nl" ').slice(0));
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerkracht-data-'));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...process.env, PEERKRACHT_CONTENT_DIR: contentDir, PEERKRACHT_DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'test' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/activities\.json: .*line \d+/);
+    // Nothing was started: no database was created.
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+    fs.rmSync(contentDir, { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});

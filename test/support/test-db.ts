@@ -11,9 +11,14 @@ import { loadConfig } from '../../src/server/config';
 import type { Services } from '../../src/server/context';
 import { openDatabase, type Database } from '../../src/server/db/client';
 import { createMailer } from '../../src/server/modules/mail/mailer';
+import type { Content } from '../../src/contracts/content';
+import { loadContent } from '../../src/server/content/load-content';
 import { factories } from '../../src/server/testing/factories';
 
 export type TestDbKind = 'pglite' | 'postgres';
+
+let content: Promise<Content> | null = null;
+const contentOnce = (dir: string) => (content ??= loadContent(dir));
 
 export function testDbKind(): TestDbKind {
   const kind = process.env.PEERKRACHT_TEST_DB ?? 'pglite';
@@ -59,6 +64,7 @@ export async function createTestDb(options: { smtpUrl?: string } = {}): Promise<
   const config = loadConfig({ NODE_ENV: 'test', PEERKRACHT_PUBLIC_URL: 'http://localhost:3000', ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}) });
   const services: Services = {
     db: database.db,
+    content: await contentOnce(config.contentDir),
     config,
     mailer: createMailer({ db: database.db, smtpUrl: options.smtpUrl ?? null, from: config.mailFrom }),
     now: () => now ?? new Date(),
