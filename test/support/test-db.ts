@@ -69,10 +69,9 @@ export async function createTestDb(options: { smtpUrl?: string } = {}): Promise<
     mailer: createMailer({ db: database.db, smtpUrl: options.smtpUrl ?? null, from: config.mailFrom }),
     now: () => now ?? new Date(),
   };
-  const tables = await database.db.execute<{ tablename: string }>(
-    sql`select tablename from pg_tables where schemaname = 'public'`,
-  );
-  const tableNames = tables.rows.map((r) => `"${r.tablename}"`);
+  // Both drivers answer with `{ rows }`; the shared Db type cannot say so.
+  const tables: unknown = await database.db.execute(sql`select tablename from pg_tables where schemaname = 'public'`);
+  const tableNames = (tables as { rows: { tablename: string }[] }).rows.map((r) => `"${r.tablename}"`);
   return {
     database,
     services,
