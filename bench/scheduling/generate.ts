@@ -48,7 +48,8 @@ function campusDays(rng: Rng): string[] {
     const j = rng.int(i + 1);
     [days[i], days[j]] = [days[j] ?? 'mon', days[i] ?? 'mon'];
   }
-  return days.slice(0, 3 + rng.int(2)).sort((a, b) => DAYS.indexOf(a as never) - DAYS.indexOf(b as never));
+  const order: readonly string[] = DAYS;
+  return days.slice(0, 3 + rng.int(2)).sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
 export function generateInstance(options: GeneratorOptions): SchedulingInstance {

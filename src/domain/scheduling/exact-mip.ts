@@ -122,7 +122,8 @@ export async function solveExactMip(model: SchedulingModel, options: ExactMipOpt
   if (result.Status === 'Optimal' || result.Status === 'Time limit reached') {
     objective = 0;
     for (const [name, column] of Object.entries(result.Columns)) {
-      if (!('Primal' in column) || column.Primal < 0.5) continue;
+      const primal: unknown = (column as { Primal?: unknown }).Primal;
+      if (typeof primal !== 'number' || primal < 0.5) continue;
       const [c, p] = name.slice(1).split('_').map(Number);
       if (c === undefined || p === undefined) continue;
       assign[c] = p;

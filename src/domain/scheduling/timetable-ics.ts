@@ -64,8 +64,11 @@ export function parseTimetableIcs(options: ParseTimetableIcsOptions): ParsedTime
   checkStructure(options.text);
   let root: ICAL.Component;
   try {
-    root = new ICAL.Component(ICAL.parse(options.text));
+    const jcal: unknown = ICAL.parse(options.text);
+    if (!Array.isArray(jcal) || typeof jcal[0] !== 'string') throw new TimetableImportError(1, 'expected exactly one VCALENDAR');
+    root = new ICAL.Component(jcal);
   } catch (error) {
+    if (error instanceof TimetableImportError) throw error;
     throw locate(options.text, error);
   }
   if (root.name !== 'vcalendar') throw new TimetableImportError(1, 'the file is not a VCALENDAR');
