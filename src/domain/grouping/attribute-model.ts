@@ -29,6 +29,7 @@ export class AttributeDeltaModel implements DeltaModel {
   readonly n: number;
   readonly m: number;
   readonly minDistance: number;
+  readonly matrix = null;
   private readonly attributeCount: number;
   private readonly weights: Float64Array;
   private readonly values: Int32Array;

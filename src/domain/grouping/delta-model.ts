@@ -14,6 +14,8 @@ export interface DeltaModel {
   readonly m: number;
   /** A lower bound on every d_ij; lets the swap scan skip computing d_ij for hopeless pairs. */
   readonly minDistance: number;
+  /** The full n×n distance matrix when the model has one; lets the swap scan read d_ij inline. */
+  readonly matrix: Float64Array | null;
   gain(i: number, g: number): number;
   distance(i: number, j: number): number;
   /** Rebuilds the internal state for a complete assignment (element → group). */

@@ -4,10 +4,16 @@ import { shuffleInPlace, type Rng } from './prng.js';
 
 /**
  * A uniformly shuffled assignment that respects the size bounds and keeps pre-placed elements
- * (fixed[i] ≥ 0) in their group. Random starts are what the restarts and the population need;
+ * (fixed[i] ≥ 0) in their group. With targetSizes, groups are filled to exactly those sizes. Random starts are what the restarts and the population need;
  * the quality comes from the search, not from the construction.
  */
-export function randomAssignment(n: number, bounds: GroupBounds, fixed: Int32Array | null, rng: Rng): Int32Array {
+export function randomAssignment(
+  n: number,
+  bounds: GroupBounds,
+  fixed: Int32Array | null,
+  rng: Rng,
+  targetSizes: Int32Array | null = null,
+): Int32Array {
   const m = bounds.lower.length;
   const group = new Int32Array(n).fill(-1);
   const size = new Int32Array(m);
@@ -23,8 +29,9 @@ export function randomAssignment(n: number, bounds: GroupBounds, fixed: Int32Arr
   shuffleInPlace(order, rng);
   let next = 0;
   // First lift every group to its lower bound, then spread the rest over groups with room.
+  const floor = targetSizes ?? bounds.lower;
   for (let g = 0; g < m; g++) {
-    while (size[g]! < bounds.lower[g]! && next < order.length) {
+    while (size[g]! < floor[g]! && next < order.length) {
       group[order[next++]!] = g;
       size[g] = size[g]! + 1;
     }

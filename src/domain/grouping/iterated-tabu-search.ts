@@ -15,6 +15,8 @@ export type SearchParameters = {
   readonly perturbMax: number;
   /** A new local optimum becomes the current one when within this fraction of the best. */
   readonly acceptance: number;
+  /** 1 when kicks may also move single elements (changing group sizes), 0 for swaps only. */
+  readonly moveKicks: number;
 };
 
 export function defaultSearchParameters(n: number): SearchParameters {
@@ -26,6 +28,7 @@ export function defaultSearchParameters(n: number): SearchParameters {
     perturbMin: Math.max(2, Math.round(n / 40)),
     perturbMax: Math.max(4, Math.round(n / 8)),
     acceptance: 0.0005,
+    moveKicks: 1,
   };
 }
 
@@ -94,7 +97,7 @@ export function iteratedTabuSearch(
   while (!budget.stopped) {
     loadAssignment(ctx, current);
     const tenure = params.tenureBase + ctx.rng.nextInt(params.tenureRandom + 1);
-    perturb(ctx, strength, budget.iterations, tenure);
+    perturb(ctx, strength, budget.iterations, tenure, params.moveKicks === 1);
     const found = tabuRound(ctx, budget, params, best, candidate, scratch);
     if (found > currentObjective + EPS) {
       strength = params.perturbMin;

@@ -10,12 +10,14 @@ export class MatrixDeltaModel implements DeltaModel {
   readonly m: number;
   readonly minDistance: number;
   readonly table: Float64Array;
+  readonly matrix: Float64Array;
   private readonly d: Float64Array;
 
   constructor(instance: MdgpInstance) {
     this.n = instance.n;
     this.m = instance.bounds.lower.length;
     this.d = instance.distance;
+    this.matrix = instance.distance;
     this.table = new Float64Array(this.n * this.m);
     let min = Infinity;
     const n = this.n;

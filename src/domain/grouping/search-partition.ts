@@ -1,6 +1,7 @@
 import type { DeltaModel } from './delta-model.js';
 import { assertFeasibleBounds, type GroupBounds } from './group-bounds.js';
 import { randomAssignment } from './initial-assignment.js';
+import { pairMaximalSizes } from './size-profile.js';
 import { BestSolution, defaultSearchParameters, iteratedTabuSearch, type SearchParameters } from './iterated-tabu-search.js';
 import { createRng } from './prng.js';
 import { SearchBudget, type BudgetOptions, type StopReason } from './search-budget.js';
@@ -47,7 +48,7 @@ export function searchPartition(model: DeltaModel, bounds: GroupBounds, options:
   const ctx = createSearchContext(model, bounds, fixed, rng);
   const params = { ...defaultSearchParameters(model.n), ...options.parameters };
   const best = new BestSolution(model.n);
-  const start = options.initial ?? randomAssignment(model.n, bounds, fixed, rng);
+  const start = options.initial ?? randomAssignment(model.n, bounds, fixed, rng, pairMaximalSizes(model.n, bounds, fixedCounts(model.m, fixed), rng));
   best.offer(model.objectiveOf(start), start);
   if (model.n * model.m > FULL_SCAN_LIMIT) sampledSearch(ctx, budget, start, best, Math.min(model.m - 1, 24));
   else iteratedTabuSearch(ctx, budget, params, start, best);
@@ -60,4 +61,10 @@ export function searchPartition(model: DeltaModel, bounds: GroupBounds, options:
     elapsedMs: budget.elapsedMs(),
     stopReason: budget.stopReason ?? 'budget',
   };
+}
+
+function fixedCounts(m: number, fixed: Int32Array | null): Int32Array {
+  const counts = new Int32Array(m);
+  if (fixed !== null) for (const g of fixed) if (g >= 0) counts[g]!++;
+  return counts;
 }

@@ -11,6 +11,11 @@ export type TabuScratch = {
   /** Members of each group, contiguous: members[start[g] … start[g+1]). */
   readonly members: Int32Array;
   readonly start: Int32Array;
+  /** Group pairs (g·m + h, g < h) in scan order. */
+  readonly pairOrder: Int32Array;
+  /** Gather buffers for one group's members: a[j][g] and j. */
+  readonly hb: Float64Array;
+  readonly hj: Int32Array;
 };
 
 export function createTabuScratch(n: number, m: number): TabuScratch {
@@ -19,6 +24,9 @@ export function createTabuScratch(n: number, m: number): TabuScratch {
     amax: new Float64Array(m * m),
     members: new Int32Array(n),
     start: new Int32Array(m + 1),
+    pairOrder: new Int32Array((m * (m - 1)) / 2),
+    hb: new Float64Array(n),
+    hj: new Int32Array(n),
   };
 }
 
@@ -75,46 +83,68 @@ export function tabuStep(
     }
   }
 
-  // Swaps: seed with the most promising group pair, then the pruned full scan.
-  let seedG = -1;
-  let seedH = -1;
+  // Swaps, one group pair (g, h) at a time: the a[j][g] of h's members are gathered into a
+  // contiguous buffer first, so the inner loop streams through two small arrays and one matrix row.
+  // The most promising pair goes first to set a high bar for the bound early.
+  const order = scratch.pairOrder;
+  let pairs = 0;
+  let seed = 0;
   let seedBound = -Infinity;
   for (let g = 0; g < m; g++) {
     for (let h = g + 1; h < m; h++) {
       const bound = amax[g * m + h]! + amax[h * m + g]!;
       if (bound > seedBound) {
         seedBound = bound;
-        seedG = g;
-        seedH = h;
+        seed = pairs;
       }
+      order[pairs++] = g * m + h;
     }
   }
-  for (let pass = 0; pass < 2; pass++) {
-    for (let i = 0; i < n; i++) {
-      if (movable[i] === 0) continue;
-      const gi = group[i]!;
-      if (pass === 0 && gi !== seedG) continue;
-      const row = i * m;
+  if (pairs > 0) {
+    const first = order[0]!;
+    order[0] = order[seed]!;
+    order[seed] = first;
+  }
+  const D = model.matrix;
+  const { hb, hj } = scratch;
+  for (let p = 0; p < pairs; p++) {
+    const g = Math.floor(order[p]! / m);
+    const h = order[p]! - g * m;
+    const hStart = start[h]!;
+    const hCount = start[h + 1]! - hStart;
+    const amaxHG = amax[h * m + g]!;
+    if (amax[g * m + h]! + amaxHG - twoMin < bestDelta) continue;
+    for (let k = 0; k < hCount; k++) {
+      const j = members[hStart + k]!;
+      hj[k] = j;
+      hb[k] = a[j * m + g]!;
+    }
+    for (let q = start[g]!, qEnd = start[g + 1]!; q < qEnd; q++) {
+      const i = members[q]!;
+      const ai = a[i * m + h]!;
+      if (ai + amaxHG - twoMin < bestDelta) continue;
       const tabuI = tabuUntil[i]! > iteration;
-      for (let h = gi + 1; h < m; h++) {
-        const isSeed = gi === seedG && h === seedH;
-        if (isSeed !== (pass === 0)) continue;
-        const ai = a[row + h]!;
-        if (ai + amax[h * m + gi]! - twoMin < bestDelta) continue;
-        for (let k = start[h]!, end = start[h + 1]!; k < end; k++) {
-          const j = members[k]!;
-          const partial = ai + a[j * m + gi]!;
-          if (partial - twoMin < bestDelta) continue;
-          const delta = partial - 2 * model.distance(i, j);
+      const row = i * n;
+      for (let k = 0; k < hCount; k++) {
+        let delta: number;
+        if (D !== null) {
+          // Matrix case: reading d_ij is as cheap as testing the bound, so no bound.
+          delta = ai + hb[k]! - 2 * D[row + hj[k]!]!;
           if (delta < bestDelta) continue;
-          if ((tabuI || tabuUntil[j]! > iteration) && delta < aspiration) continue;
-          if (delta > bestDelta) {
-            bestDelta = delta;
-            ties = 1;
-          } else if (rng.nextInt(++ties) !== 0) continue;
-          bestI = i;
-          bestJ = j;
+        } else {
+          const partial = ai + hb[k]!;
+          if (partial - twoMin < bestDelta) continue;
+          delta = partial - 2 * model.distance(i, hj[k]!);
+          if (delta < bestDelta) continue;
         }
+        const j = hj[k]!;
+        if ((tabuI || tabuUntil[j]! > iteration) && delta < aspiration) continue;
+        if (delta > bestDelta) {
+          bestDelta = delta;
+          ties = 1;
+        } else if (rng.nextInt(++ties) !== 0) continue;
+        bestI = i;
+        bestJ = j;
       }
     }
   }
