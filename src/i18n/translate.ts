@@ -2,14 +2,11 @@
  * Server-side translation with the same message files the web client uses (src/i18n/*.json),
  * so an error message reads the same wherever it appears.
  */
-import en from './en.json';
-import nl from './nl.json';
+import { catalogues, type Messages } from './catalogue';
 
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-type Messages = { [key: string]: string | Messages };
-const catalogues: Record<Locale, Messages> = { nl, en };
 
 function lookup(messages: Messages, key: string): string | undefined {
   let node: string | Messages | undefined = messages;

@@ -1,14 +1,13 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../i18n/en.json';
-import nl from '../i18n/nl.json';
+import { catalogues } from '../i18n/catalogue';
 
 export const LANGUAGE_KEY = 'peerkracht.language';
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY);
 
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
+  resources: { nl: { translation: catalogues.nl }, en: { translation: catalogues.en } },
   lng: stored === 'en' ? 'en' : 'nl',
   fallbackLng: 'nl',
   interpolation: { escapeValue: false },

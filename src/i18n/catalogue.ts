@@ -1,0 +1,26 @@
+/**
+ * The message catalogues: `nl.json` / `en.json` hold the shell and shared messages; each feature
+ * adds its own pair `nl.<feature>.json` / `en.<feature>.json` with one top-level key (its
+ * namespace) and registers it here. The web client and the server read the same catalogues.
+ */
+import en from './en.json';
+import nl from './nl.json';
+
+export type Messages = { [key: string]: string | Messages };
+
+/** Feature catalogues: [nl, en] pairs. Add a feature's pair here. */
+const FEATURES: [Messages, Messages][] = [];
+
+function merge(base: Messages, extra: Messages): Messages {
+  const result: Messages = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    if (key in result) throw new Error(`Message key "${key}" is defined twice`);
+    result[key] = value;
+  }
+  return result;
+}
+
+export const catalogues: { nl: Messages; en: Messages } = {
+  nl: FEATURES.reduce((all, [n]) => merge(all, n), nl as Messages),
+  en: FEATURES.reduce((all, [, e]) => merge(all, e), en as Messages),
+};
