@@ -44,6 +44,8 @@ export type Resource =
       supervisorIds: readonly string[];
       /** People the subject explicitly shared it with. */
       sharedWithIds: readonly string[];
+      /** Of those, the people the subject lets edit it with them (a resilience map shared for 'edit'). */
+      editorIds?: readonly string[];
     };
 
 export type CoachingContentType = 'logbook' | 'oneOnOneNote' | 'resilienceMap' | 'checkin';
@@ -59,6 +61,9 @@ export const ACTIONS = [
   'community:readAttendance',
   'community:manage',
   'coachingContent:read',
+  'coachingContent:write',
+  'coachingContent:share',
+  'community:groupExercise',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -95,14 +100,32 @@ function communityRule(action: Action, a: Actor, r: ResourceOf<'community'>): bo
       return coordinator || coach || senior || leercoach;
     case 'community:manage':
       return coordinator;
+    case 'community:groupExercise':
+      // The group exercise on resilience maps is for the people in the room: coach and members.
+      return coach || member;
     default:
       return false;
   }
 }
 
+function coachingContentWriteRule(action: Action, a: Actor, r: ResourceOf<'coachingContent'>): boolean {
+  if (action === 'coachingContent:share') return r.subjectId === a.personId && (r.contentType === 'resilienceMap' || r.contentType === 'checkin');
+  switch (r.contentType) {
+    case 'oneOnOneNote':
+    case 'logbook':
+      return r.authorId === a.personId;
+    case 'resilienceMap':
+      // The owner, or someone they shared it with for editing together.
+      return r.subjectId === a.personId || (r.sharedWithIds.includes(a.personId) && (r.editorIds ?? []).includes(a.personId));
+    case 'checkin':
+      return r.subjectId === a.personId;
+  }
+}
+
 function coachingContentRule(action: Action, a: Actor, r: ResourceOf<'coachingContent'>): boolean {
-  if (action !== 'coachingContent:read') return false;
   if (a.institutionId !== r.institutionId) return false;
+  if (action === 'coachingContent:write' || action === 'coachingContent:share') return coachingContentWriteRule(action, a, r);
+  if (action !== 'coachingContent:read') return false;
   // The subject always sees their own content; what others see depends on the kind.
   if (r.subjectId === a.personId && r.contentType !== 'logbook' && r.contentType !== 'oneOnOneNote') return true;
   switch (r.contentType) {
