@@ -7,3 +7,4 @@ export * from './schema/organisation';
 export * from './schema/identity';
 export * from './schema/mail';
 export * from './schema/audit';
+export * from './schema/resilience';
