@@ -30,12 +30,20 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export type BuildAppOptions = {
   services: Services;
   /** pino options; tests pass false. Request logs carry ids, never personal data. */
-  logger?: boolean | { level: string };
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
 };
 
 export async function buildApp({ services, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger === false ? false : { level: typeof logger === 'object' ? logger.level : 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger:
+      logger === false
+        ? false
+        : {
+            level: typeof logger === 'object' ? logger.level : 'info',
+            // Request logs carry method, URL (ids only, never names or e-mail) and request id.
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            ...(typeof logger === 'object' && logger.stream ? { stream: logger.stream } : {}),
+          },
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
     trustProxy: services.config.publicUrl.startsWith('https://'),

@@ -4,7 +4,7 @@
  * their leercoach; 9 student coaches, 3 senior coaches, 2 coordinators, 70 coachees, a researcher
  * and a beheerder. Deterministic: the same names and groups every time.
  */
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { Role } from '../../domain/access/roles';
 import type { Services } from '../context';
 import { institutions } from '../db/schema';
@@ -43,9 +43,11 @@ export type DemoResult = { password: string; accounts: DemoAccount[] };
 
 /** Loads the demo when the database holds no institution yet; returns the sign-in accounts. */
 export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | null> {
-  const [existing] = await services.db.select({ n: count() }).from(institutions);
-  if ((existing?.n ?? 0) > 0) return null;
   return services.db.transaction(async (tx) => {
+    // Several app instances may start at once on one PostgreSQL: only one loads the demo.
+    await tx.execute(sql`select pg_advisory_xact_lock(727074002)`);
+    const [existing] = await tx.select({ n: count() }).from(institutions);
+    if ((existing?.n ?? 0) > 0) return null;
     const f = factories(tx);
     const random = seeded(2026);
     const used = new Set<string>();
