@@ -60,6 +60,25 @@ const content = (contentType: CoachingContentType, sharedWithIds: string[] = [])
   sharedWithIds,
 });
 
+const coachResource: Resource = {
+  kind: 'coach',
+  institutionId: INST,
+  programmeId: PROG,
+  coachId: 'coach',
+  supervisorIds: ['senior'],
+  coacheeIds: ['coachee'],
+};
+
+/** A handover from 'coach' (leaving) to 'other-coach' (new). */
+const handover = (open: boolean): Resource => ({
+  kind: 'handover',
+  institutionId: INST,
+  programmeId: PROG,
+  fromCoachId: 'coach',
+  toCoachId: 'other-coach',
+  open,
+});
+
 type Row = [Who, Parameters<typeof isAllowed>[1], Resource, boolean, string];
 
 const everyone = Object.keys(people) as Who[];
@@ -85,6 +104,18 @@ const matrix: Row[] = [
   ...only(['beheerder'], 'outbox:read', { kind: 'institution', institutionId: INST }, 'the outbox'),
   ...only(['beheerder'], 'institution:manage', { kind: 'institution', institutionId: INST }, 'the institution'),
   ...only(['coordinator', 'beheerder'], 'programme:manage', { kind: 'programme', institutionId: INST, programmeId: PROG }, 'the programme'),
+  // Programme, people and communities (#3).
+  ...only(['coordinator'], 'programme:manageStudents', { kind: 'programme', institutionId: INST, programmeId: PROG }, "the programme's students and imports"),
+  ...only(['coordinator'], 'programme:manageCoaches', { kind: 'programme', institutionId: INST, programmeId: PROG }, "the programme's coaches"),
+  ...only(['coordinator'], 'programme:manageCommunities', { kind: 'programme', institutionId: INST, programmeId: PROG }, "the programme's communities"),
+  ...only(['coordinator', 'leercoach'], 'class:read', { kind: 'class', institutionId: INST, programmeId: PROG, leercoachId: 'leercoach' }, 'their class'),
+  ...only(['coach', 'senior', 'coordinator', 'coachee'], 'coach:read', coachResource, "a coach's profile"),
+  ...only(['coordinator'], 'coach:manage', coachResource, "a coach's lifecycle"),
+  ...only(['coach', 'otherCoach', 'coordinator'], 'handover:read', handover(true), 'a handover'),
+  ...only(['coach', 'otherCoach'], 'handover:readNote', handover(true), 'a handover note'),
+  ...only(['coach'], 'handover:writeNote', handover(true), 'an open handover note'),
+  ...only([], 'handover:writeNote', handover(false), 'a completed handover note'),
+  ...only(['coordinator'], 'handover:manage', handover(true), 'a handover'),
 ];
 
 describe('access policy matrix', () => {
@@ -128,6 +159,14 @@ describe('access policy invariants', () => {
         const foreign = { ...a, institutionId: OTHER_INST, grants: a.grants.map((g) => ({ ...g, institutionId: OTHER_INST })) };
         return !isAllowed(foreign, action, community) && !isAllowed(foreign, action, { kind: 'institution', institutionId: INST });
       }),
+    );
+  });
+
+  it('never shows a handover note to anyone but the two coaches', () => {
+    fc.assert(
+      fc.property(arbitraryActor, (a) =>
+        !isAllowed(a, 'handover:readNote', handover(true)) || ((a.personId === 'coach' || a.personId === 'other-coach') && a.institutionId === INST),
+      ),
     );
   });
 

@@ -19,6 +19,33 @@ export type Resource =
   | { kind: 'institution'; institutionId: string }
   | { kind: 'programme'; institutionId: string; programmeId: string }
   | {
+      /** A class (klas): its leercoach sees who is in it, never coaching content. */
+      kind: 'class';
+      institutionId: string;
+      programmeId: string;
+      leercoachId: string | null;
+    }
+  | {
+      /** A student coach: profile, onboarding and lifecycle. */
+      kind: 'coach';
+      institutionId: string;
+      programmeId: string;
+      coachId: string;
+      /** Senior coaches who supervise this coach. */
+      supervisorIds: readonly string[];
+      /** Current members of the communities the coach leads. */
+      coacheeIds: readonly string[];
+    }
+  | {
+      /** A warm handover of a community from a leaving coach to a new one. */
+      kind: 'handover';
+      institutionId: string;
+      programmeId: string;
+      fromCoachId: string | null;
+      toCoachId: string | null;
+      open: boolean;
+    }
+  | {
       kind: 'community';
       institutionId: string;
       programmeId: string;
@@ -60,6 +87,16 @@ export const ACTIONS = [
   'community:readMembers',
   'community:readAttendance',
   'community:manage',
+  'programme:manageStudents',
+  'programme:manageCoaches',
+  'programme:manageCommunities',
+  'class:read',
+  'coach:read',
+  'coach:manage',
+  'handover:read',
+  'handover:readNote',
+  'handover:writeNote',
+  'handover:manage',
   'coachingContent:read',
   'coachingContent:write',
   'coachingContent:share',
@@ -145,6 +182,40 @@ function coachingContentRule(action: Action, a: Actor, r: ResourceOf<'coachingCo
   }
 }
 
+function coachRule(action: Action, a: Actor, r: ResourceOf<'coach'>): boolean {
+  if (a.institutionId !== r.institutionId) return false;
+  const coordinator = isCoordinatorOf(a, r);
+  if (action === 'coach:manage') return coordinator;
+  if (action !== 'coach:read') return false;
+  // The profile is for the coach, the people who supervise them, and their own coachees.
+  return (
+    coordinator ||
+    r.coachId === a.personId ||
+    (r.supervisorIds.includes(a.personId) && holds(a, 'seniorcoach', r.institutionId, r.programmeId)) ||
+    r.coacheeIds.includes(a.personId)
+  );
+}
+
+function handoverRule(action: Action, a: Actor, r: ResourceOf<'handover'>): boolean {
+  if (a.institutionId !== r.institutionId) return false;
+  const coordinator = isCoordinatorOf(a, r);
+  const from = r.fromCoachId === a.personId;
+  const to = r.toCoachId === a.personId;
+  switch (action) {
+    case 'handover:read':
+      return coordinator || from || to;
+    case 'handover:readNote':
+      // The note is written for the new coach: not the coordinator, not the senior coach.
+      return from || to;
+    case 'handover:writeNote':
+      return from && r.open;
+    case 'handover:manage':
+      return coordinator;
+    default:
+      return false;
+  }
+}
+
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
   switch (resource.kind) {
@@ -158,9 +229,22 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
         return actor.institutionId === resource.institutionId && actor.grants.some((g) => g.programmeId === null || g.programmeId === resource.programmeId);
       if (action === 'programme:manage')
         return isCoordinatorOf(actor, resource) || holds(actor, 'beheerder', resource.institutionId);
+      // Students, coaches and communities are the coordinator's; the beheerder keeps the structure.
+      if (action === 'programme:manageStudents' || action === 'programme:manageCoaches' || action === 'programme:manageCommunities')
+        return isCoordinatorOf(actor, resource);
       return false;
     case 'community':
       return communityRule(action, actor, resource);
+    case 'class':
+      return (
+        action === 'class:read' &&
+        (isCoordinatorOf(actor, resource) ||
+          (resource.leercoachId === actor.personId && holds(actor, 'leercoach', resource.institutionId, resource.programmeId)))
+      );
+    case 'coach':
+      return coachRule(action, actor, resource);
+    case 'handover':
+      return handoverRule(action, actor, resource);
     case 'coachingContent':
       return coachingContentRule(action, actor, resource);
   }

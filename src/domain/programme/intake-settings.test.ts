@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { defaultIntakeSettings, IntakeSettings, previousAcademicYear, readIntakeSettings, reflectionDays, AcademicYear } from './intake-settings';
+
+describe('intake settings', () => {
+  it('defaults to communities of 7–8, twice a month, a reflection after 100 days', () => {
+    const s = defaultIntakeSettings('september');
+    expect(IntakeSettings.parse(s)).toEqual(s);
+    expect(s.communitySize).toEqual({ min: 7, max: 8 });
+    expect(s.sessionsPerMonth).toBe(2);
+    expect(reflectionDays(s)[0]).toBe(100);
+  });
+
+  it.each([
+    ['min above max', { communitySize: { min: 9, max: 8 } }, 'communitySize.min'],
+    ['opt-in without a reflection after the first phase', { participation: 'optInAfterFirstPhase', phases: [{ name: 'Jaar', days: 300, reflectionAtEnd: false }] }, 'phases'],
+    ['no phases', { phases: [] }, 'phases'],
+    ['zero sessions', { sessionsPerMonth: 0 }, 'sessionsPerMonth'],
+    ['an unknown field', { colour: 'red' }, ''],
+  ])('rejects %s', (_label, change, path) => {
+    const result = IntakeSettings.safeParse({ ...defaultIntakeSettings('september'), ...change });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(path);
+  });
+
+  it('reads the empty settings of older intakes as the defaults, and keeps what it can', () => {
+    expect(readIntakeSettings({}, 'february')).toEqual({ settings: defaultIntakeSettings('february'), upgraded: true });
+    const partial = readIntakeSettings({ sessionsPerMonth: 1 }, 'september');
+    expect(partial.settings.sessionsPerMonth).toBe(1);
+    expect(partial.upgraded).toBe(true);
+    expect(readIntakeSettings(defaultIntakeSettings('september'), 'september').upgraded).toBe(false);
+    expect(readIntakeSettings('garbage', 'september').settings).toEqual(defaultIntakeSettings('september'));
+  });
+
+  it('knows academic years', () => {
+    expect(AcademicYear.safeParse('2026-2027').success).toBe(true);
+    expect(AcademicYear.safeParse('2026-2028').success).toBe(false);
+    expect(previousAcademicYear('2026-2027')).toBe('2025-2026');
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The settings of one intake: format, participation mode, phases with a reflection moment,
+ * session frequency and community size. One schema for server, web and tests.
+ *
+ * Settings are stored per intake, and an intake belongs to one academic year, so last year's
+ * settings stay as they were. The stored JSON carries `schemaVersion`; `readIntakeSettings`
+ * upgrades older shapes so a settings model change never makes last year's intake unreadable.
+ */
+import { z } from 'zod';
+
+export const INTAKE_FORMATS = ['communities', 'individual', 'classWide'] as const;
+export const PARTICIPATION_MODES = ['compulsory', 'voluntary', 'optInAfterFirstPhase'] as const;
+
+export const SETTINGS_SCHEMA_VERSION = 1;
+
+export const Phase = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  /** Length in days; the phases follow one another from the intake's start. */
+  days: z.number().int().min(7).max(400),
+  /** Ends with a reflection moment: continue or stop (Roadmap factor 4). */
+  reflectionAtEnd: z.boolean(),
+});
+
+export const IntakeSettings = z
+  .strictObject({
+    schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
+    format: z.enum(INTAKE_FORMATS),
+    participation: z.enum(PARTICIPATION_MODES),
+    phases: z.array(Phase).min(1).max(6),
+    sessionsPerMonth: z.number().int().min(1).max(8),
+    communitySize: z.strictObject({ min: z.number().int().min(2).max(30), max: z.number().int().min(2).max(30) }),
+  })
+  .superRefine((s, ctx) => {
+    if (s.communitySize.min > s.communitySize.max) {
+      ctx.addIssue({ code: 'custom', path: ['communitySize', 'min'], message: 'size_min_above_max', params: { key: 'sizeMinAboveMax' } });
+    }
+    if (s.participation === 'optInAfterFirstPhase' && (s.phases.length < 2 || !s.phases[0]?.reflectionAtEnd)) {
+      ctx.addIssue({ code: 'custom', path: ['phases'], message: 'opt_in_needs_reflection', params: { key: 'optInNeedsReflection' } });
+    }
+  });
+
+export type IntakeSettings = z.infer<typeof IntakeSettings>;
+export type IntakeFormat = (typeof INTAKE_FORMATS)[number];
+
+/**
+ * The defaults follow the report and the Roadmap: communities of 7–8, twice a month, a first
+ * phase of 100 days ending in a reflection moment, then the rest of the year.
+ */
+export function defaultIntakeSettings(month: 'september' | 'february'): IntakeSettings {
+  return {
+    schemaVersion: SETTINGS_SCHEMA_VERSION,
+    format: 'communities',
+    participation: 'voluntary',
+    phases: [
+      { name: month === 'september' ? 'Eerste 100 dagen' : 'Eerste 100 dagen (februari)', days: 100, reflectionAtEnd: true },
+      { name: 'Rest van het jaar', days: month === 'september' ? 200 : 120, reflectionAtEnd: true },
+    ],
+    sessionsPerMonth: 2,
+    communitySize: { min: 7, max: 8 },
+  };
+}
+
+/**
+ * Reads stored settings of any schema version. Version 0 (the foundation's empty `{}` or a
+ * partial object) is completed with the defaults; anything unreadable falls back to the
+ * defaults with `upgraded: true` so the screen can say so.
+ */
+export function readIntakeSettings(raw: unknown, month: 'september' | 'february'): { settings: IntakeSettings; upgraded: boolean } {
+  const parsed = IntakeSettings.safeParse(raw);
+  if (parsed.success) return { settings: parsed.data, upgraded: false };
+  const defaults = defaultIntakeSettings(month);
+  if (raw && typeof raw === 'object') {
+    const merged = IntakeSettings.safeParse({ ...defaults, ...(raw as Record<string, unknown>), schemaVersion: SETTINGS_SCHEMA_VERSION });
+    if (merged.success) return { settings: merged.data, upgraded: true };
+  }
+  return { settings: defaults, upgraded: true };
+}
+
+/** The day (counted from the intake start) of each reflection moment. */
+export function reflectionDays(settings: IntakeSettings): number[] {
+  let day = 0;
+  const result: number[] = [];
+  for (const phase of settings.phases) {
+    day += phase.days;
+    if (phase.reflectionAtEnd) result.push(day);
+  }
+  return result;
+}
+
+/** Academic years look like 2026-2027: the second year follows the first. */
+export const AcademicYear = z
+  .string()
+  .regex(/^\d{4}-\d{4}$/)
+  .refine((y) => Number(y.slice(5)) === Number(y.slice(0, 4)) + 1, { message: 'academic_year_sequence' });
+
+/** The academic year before `year` (for copying last year's settings). */
+export function previousAcademicYear(year: string): string {
+  const start = Number(year.slice(0, 4));
+  return `${start - 1}-${start}`;
+}
