@@ -8,3 +8,4 @@ export * from './schema/identity';
 export * from './schema/mail';
 export * from './schema/audit';
 export * from './schema/resilience';
+export * from './schema/programme';

@@ -67,10 +67,13 @@ export const people = pgTable(
     lastName: text('last_name').notNull(),
     email: text('email').notNull(),
     locale: text('locale').notNull().default('nl'),
+    /** The student number from the student information system; the key of idempotent imports. */
+    studentNumber: text('student_number'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('people_email_uq').on(sql`lower(${t.email})`),
+    uniqueIndex('people_student_number_uq').on(t.institutionId, t.studentNumber),
     check('people_locale_ck', sql`${t.locale} in ('nl', 'en')`),
   ],
 );
@@ -166,6 +169,8 @@ export const communityMembers = pgTable(
     joinedOn: timestamp('joined_on', { withTimezone: true }).notNull().defaultNow(),
     leftOn: timestamp('left_on', { withTimezone: true }),
     leftReason: text('left_reason'),
+    /** How the person came in: placed at the start ('initial'), added later, moved here, or by a handover. */
+    joinedReason: text('joined_reason').notNull().default('initial'),
   },
   (t) => [
     index('community_members_community_idx').on(t.communityId),
