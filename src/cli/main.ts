@@ -1,0 +1,39 @@
+/**
+ * The `peerkracht` command (npm run peerkracht -- <command>). Operations on an installation;
+ * the engines have their own checkable commands (solve:mdgp, solve:sessions).
+ */
+import path from 'node:path';
+import { Command } from 'commander';
+import { loadConfig } from '../server/config';
+import { backupDataDir, restoreDataDir } from '../server/operations/backup';
+
+const program = new Command('peerkracht').description('peerkracht — student peer coaching');
+
+program
+  .command('backup')
+  .description('write a backup of the embedded database (stop the server first)')
+  .option('--out <file>', 'backup file', `peerkracht-backup-${new Date().toISOString().slice(0, 10)}.tar.gz`)
+  .action(async (options: { out: string }) => {
+    const config = loadConfig();
+    if (config.database.kind !== 'pglite') {
+      throw new Error('DATABASE_URL points to PostgreSQL: back it up with pg_dump (docs/operations.md)');
+    }
+    const bytes = await backupDataDir(config.database.dataDir, options.out);
+    console.log(`Backup written to ${path.resolve(options.out)} (${(bytes / 1_048_576).toFixed(1)} MiB)`);
+  });
+
+program
+  .command('restore')
+  .description('restore a backup into an empty data directory (PEERKRACHT_DATA_DIR)')
+  .argument('<file>', 'backup file written by `peerkracht backup`')
+  .action(async (file: string) => {
+    const config = loadConfig();
+    if (config.database.kind !== 'pglite') throw new Error('restore is for the embedded database; use pg_restore for PostgreSQL');
+    await restoreDataDir(file, config.database.dataDir);
+    console.log(`Restored into ${config.database.dataDir}`);
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
