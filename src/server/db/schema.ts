@@ -7,5 +7,8 @@ export * from './schema/organisation';
 export * from './schema/identity';
 export * from './schema/mail';
 export * from './schema/audit';
+export * from './schema/consent';
+export * from './schema/jobs';
+export * from './schema/support';
 export * from './schema/resilience';
 export * from './schema/programme';
