@@ -12,6 +12,9 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   reset_token_invalid: 400,
+  consent_required: 403,
+  consent_text_changed: 409,
+  invalid_transition: 409,
   rate_limited: 429,
   internal: 500,
 } as const;
