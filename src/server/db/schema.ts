@@ -12,3 +12,4 @@ export * from './schema/jobs';
 export * from './schema/support';
 export * from './schema/resilience';
 export * from './schema/programme';
+export * from './schema/sessions';
