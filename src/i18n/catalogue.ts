@@ -5,11 +5,13 @@
  */
 import en from './en.json';
 import nl from './nl.json';
+import enResilience from './en.resilience.json';
+import nlResilience from './nl.resilience.json';
 
 export type Messages = { [key: string]: string | Messages };
 
 /** Feature catalogues: [nl, en] pairs. Add a feature's pair here. */
-const FEATURES: [Messages, Messages][] = [];
+const FEATURES: [Messages, Messages][] = [[nlResilience, enResilience]];
 
 function merge(base: Messages, extra: Messages): Messages {
   const result: Messages = { ...base };

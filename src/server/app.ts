@@ -24,6 +24,7 @@ import { adminRoutes } from './modules/admin/routes';
 import { communityRoutes } from './modules/communities/routes';
 import { homeRoutes } from './modules/home/routes';
 import { identityRoutes } from './modules/identity/routes';
+import { resilienceRoutes } from './modules/resilience/routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -105,6 +106,7 @@ export async function buildApp({ services, logger = false }: BuildAppOptions): P
   await app.register(homeRoutes, { services });
   await app.register(communityRoutes, { services });
   await app.register(adminRoutes, { services });
+  await app.register(resilienceRoutes, { services });
 
   await registerWebClient(app);
   return app;

@@ -79,6 +79,19 @@ const handover = (open: boolean): Resource => ({
   open,
 });
 
+/** A resilience map shared with some people, some of them for editing together. */
+const editableMap = (sharedWithIds: string[], editorIds: string[]): Resource => ({
+  kind: 'coachingContent',
+  contentType: 'resilienceMap',
+  institutionId: INST,
+  programmeId: PROG,
+  subjectId: 'coachee',
+  authorId: null,
+  supervisorIds: ['senior'],
+  sharedWithIds,
+  editorIds,
+});
+
 type Row = [Who, Parameters<typeof isAllowed>[1], Resource, boolean, string];
 
 const everyone = Object.keys(people) as Who[];
@@ -95,8 +108,8 @@ const matrix: Row[] = [
   ...only(['coachee'], 'coachingContent:read', content('resilienceMap'), 'an unshared resilience map'),
   ...only(['coachee', 'coach'], 'coachingContent:read', content('resilienceMap', ['coach']), 'a map shared with the coach'),
   ...only(['coachee'], 'coachingContent:write', content('resilienceMap', ['coach']), 'a map shared with the coach to view'),
-  ...only(['coachee', 'coach'], 'coachingContent:write', { ...content('resilienceMap', ['coach']), editorIds: ['coach'] }, 'a map shared with the coach for editing'),
-  ...only(['coachee'], 'coachingContent:write', { ...content('resilienceMap', []), editorIds: ['coach'] }, 'a map whose sharing was revoked'),
+  ...only(['coachee', 'coach'], 'coachingContent:write', editableMap(['coach'], ['coach']), 'a map shared with the coach for editing'),
+  ...only(['coachee'], 'coachingContent:write', editableMap([], ['coach']), 'a map whose sharing was revoked'),
   ...only(['coachee'], 'coachingContent:share', content('resilienceMap', ['coach']), 'their resilience map'),
   ...only(['coach'], 'coachingContent:write', content('oneOnOneNote'), "a coach's conversation notes"),
   ...only(['coach', 'coachee'], 'community:groupExercise', community, "their community's group exercise"),

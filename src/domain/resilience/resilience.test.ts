@@ -4,7 +4,7 @@ import { compareMaps, hasChanges } from './compare';
 import { CHALLENGE_TIMES, LEVELS, PLACES, RESOURCE_KINDS, USAGES, belowPass, emptyMap, type ResilienceMap, type SupportResource } from './model';
 import { addResource, groupResources, levelAt, moveResource, otherPlace, removeResource, stepLevel, updateResource } from './operations';
 import { MIN_TALLY_CONTRIBUTORS, tallyResources } from './tally';
-import { validateMap } from './validate';
+import { validateMap, type MapIssue } from './validate';
 
 const resource = (id: string, over: Partial<SupportResource> = {}): SupportResource => ({
   id,
@@ -98,13 +98,14 @@ describe('resilience map validation', () => {
   it('accepts a valid map', () => {
     expect(validateMap({ ...emptyMap(), wellbeing: 7, resources: [resource('a', { linkedPersonId: 'coach' })] }, linkable)).toEqual([]);
   });
-  it.each([
+  const cases: [string, Partial<ResilienceMap>, MapIssue['code']][] = [
     ['duplicate resource ids', { resources: [resource('a'), resource('a')] }, 'duplicate_id'],
     ['a link to someone outside the community', { resources: [resource('a', { linkedPersonId: 'stranger' })] }, 'unknown_person'],
     ['a link on something that is not a person', { resources: [resource('a', { kind: 'place', linkedPersonId: 'coach' })] }, 'not_a_person'],
     ['wellbeing above 10', { wellbeing: 11 }, 'wellbeing_range'],
     ['too many resources', { resources: Array.from({ length: 61 }, (_, i) => resource(`r${i}`)) }, 'too_many'],
-  ] as const)('rejects %s', (_what, change, code) => {
+  ];
+  it.each(cases)('rejects %s', (_what, change, code) => {
     expect(validateMap({ ...emptyMap(), ...change }, linkable).map((i) => i.code)).toContain(code);
   });
 });
