@@ -125,11 +125,11 @@ export class AttributeDeltaModel implements DeltaModel {
     this.counts.fill(0);
     this.present.fill(0);
     this.groupOf.set(group);
-    for (let i = 0; i < this.n; i++) this.add(i, group[i]!, 1);
+    for (let i = 0; i < this.n; i++) if (group[i]! >= 0) this.add(i, group[i]!, 1);
   }
 
   move(i: number, from: number, to: number): void {
-    this.add(i, from, -1);
+    if (from >= 0) this.add(i, from, -1);
     this.add(i, to, 1);
     this.groupOf[i] = to;
   }

@@ -18,9 +18,9 @@ export interface DeltaModel {
   readonly matrix: Float64Array | null;
   gain(i: number, g: number): number;
   distance(i: number, j: number): number;
-  /** Rebuilds the internal state for a complete assignment (element → group). */
+  /** Rebuilds the internal state for an assignment (element → group; −1 = not placed yet). */
   load(group: Int32Array): void;
-  /** Mirrors one element changing group. */
+  /** Mirrors one element changing group (`from` −1: it was not placed). */
   move(i: number, from: number, to: number): void;
   /** Objective of an assignment from scratch, Σ_g Σ_{i<j in g} d_ij (independent of the loaded state). */
   objectiveOf(group: Int32Array): number;

@@ -39,6 +39,7 @@ export class MatrixDeltaModel implements DeltaModel {
     for (let i = 0; i < n; i++) {
       const row = i * n;
       const gi = group[i]!;
+      if (gi < 0) continue;
       for (let j = 0; j < n; j++) {
         if (j !== i) table[j * m + gi] = table[j * m + gi]! + d[row + j]!;
       }
@@ -48,6 +49,10 @@ export class MatrixDeltaModel implements DeltaModel {
   move(i: number, from: number, to: number): void {
     const { n, m, d, table } = this;
     const row = i * n;
+    if (from < 0) {
+      for (let j = 0, t = 0; j < n; j++, t += m) table[t + to] = table[t + to]! + d[row + j]!;
+      return;
+    }
     for (let j = 0, t = 0; j < n; j++, t += m) {
       const dij = d[row + j]!;
       table[t + from] = table[t + from]! - dij;

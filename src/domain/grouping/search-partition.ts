@@ -6,6 +6,7 @@ import { BestSolution, defaultSearchParameters, iteratedTabuSearch, type SearchP
 import { createRng } from './prng.js';
 import { SearchBudget, type BudgetOptions, type StopReason } from './search-budget.js';
 import { createSearchContext } from './search-context.js';
+import { memeticSearch } from './memetic-search.js';
 import { sampledSearch } from './sampled-search.js';
 
 export type SearchOptions = BudgetOptions & {
@@ -48,10 +49,14 @@ export function searchPartition(model: DeltaModel, bounds: GroupBounds, options:
   const ctx = createSearchContext(model, bounds, fixed, rng);
   const params = { ...defaultSearchParameters(model.n), ...options.parameters };
   const best = new BestSolution(model.n);
-  const start = options.initial ?? randomAssignment(model.n, bounds, fixed, rng, pairMaximalSizes(model.n, bounds, fixedCounts(model.m, fixed), rng));
+  const minimum = fixedCounts(model.m, fixed);
+  const start = options.initial ?? randomAssignment(model.n, bounds, fixed, rng, pairMaximalSizes(model.n, bounds, minimum, rng));
   best.offer(model.objectiveOf(start), start);
   if (model.n * model.m > FULL_SCAN_LIMIT) sampledSearch(ctx, budget, start, best, Math.min(model.m - 1, 24));
-  else iteratedTabuSearch(ctx, budget, params, start, best);
+  // The crossover reads O(m·n²) distances, cheap only with an explicit matrix.
+  else if (params.population >= 2 && options.initial === undefined && model.matrix !== null) {
+    memeticSearch(ctx, budget, params, best, bounds, fixed, minimum, params.population, params.childRounds);
+  } else iteratedTabuSearch(ctx, budget, params, start, best);
   const objective = model.objectiveOf(best.group);
   budget.finish(objective);
   return {
