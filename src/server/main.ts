@@ -8,6 +8,8 @@ import { openDatabase } from './db/client';
 import { lockDataDir } from './db/data-dir-lock';
 import { loadDemoIfEmpty } from './demo/load-demo';
 import { createMailer } from './modules/mail/mailer';
+import { jobHandlers } from './modules/jobs/handlers';
+import { startJobPoller } from './modules/jobs/poller';
 import { loadContent } from './content/load-content';
 
 async function main(): Promise<void> {
@@ -35,6 +37,12 @@ async function main(): Promise<void> {
   const dispatcher = setInterval(() => {
     mailer.dispatch().catch((error: unknown) => app.log.warn({ err: error }, 'mail dispatch failed'));
   }, 5_000);
+  // Durable jobs (reminders, follow-ups): stored in the database, so they survive restarts.
+  const jobPoller = startJobPoller({
+    services,
+    handlers: jobHandlers,
+    onError: (error: unknown) => app.log.warn({ err: error }, 'job poll failed'),
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -42,6 +50,7 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     clearInterval(dispatcher);
+    await jobPoller.stop();
     await app.close();
     await database.close();
     releaseLock();

@@ -1,0 +1,90 @@
+/**
+ * Durable jobs: "do X at time T", stored in the `jobs` table so they survive restarts and run
+ * exactly once across app instances. Any feature schedules with `scheduleJob` (in the same
+ * transaction as the change that causes it) and registers a handler in ./handlers.ts.
+ *
+ * A poller claims due jobs atomically (UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)),
+ * with a lease: a job whose instance died while running is claimed again when the lease ends.
+ * A failing job is retried with back-off, up to MAX_ATTEMPTS, then marked `failed`.
+ * Payloads hold ids only — never coaching content (mails and logs must not carry it either).
+ */
+import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { jobs } from '../../db/schema';
+
+export type JobRow = typeof jobs.$inferSelect;
+export type JobPayload = Record<string, string | number | boolean | null>;
+
+export const MAX_ATTEMPTS = 5;
+/** How long a claim lasts before another instance may take the job over. */
+export const LEASE_MS = 5 * 60_000;
+
+export type ScheduleJobOptions = {
+  kind: string;
+  payload: JobPayload;
+  dueAt: Date;
+  /** At most one unfinished job per key; scheduling again with the same key is a no-op. */
+  dedupeKey?: string;
+};
+
+export async function scheduleJob(db: Db, job: ScheduleJobOptions): Promise<void> {
+  await db
+    .insert(jobs)
+    .values({ kind: job.kind, payload: job.payload, dueAt: job.dueAt, dedupeKey: job.dedupeKey ?? null })
+    .onConflictDoNothing({ target: jobs.dedupeKey, where: sql`${jobs.status} in ('pending', 'running')` });
+}
+
+/** Cancels the unfinished job with this key (e.g. the follow-up of a deleted referral). */
+export async function cancelJob(db: Db, dedupeKey: string): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ status: 'cancelled', finishedAt: new Date() })
+    .where(and(eq(jobs.dedupeKey, dedupeKey), eq(jobs.status, 'pending')));
+}
+
+/** Claims up to `limit` due jobs for this instance. */
+export async function claimDueJobs(db: Db, now: Date, limit = 10): Promise<JobRow[]> {
+  const due = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      or(
+        and(eq(jobs.status, 'pending'), lte(jobs.dueAt, now)),
+        and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, now), lt(jobs.attempts, MAX_ATTEMPTS)),
+      ),
+    )
+    .orderBy(asc(jobs.dueAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(jobs)
+    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedUntil: new Date(now.getTime() + LEASE_MS) })
+    .where(inArray(jobs.id, due))
+    .returning();
+}
+
+export async function completeJob(db: Db, id: string, now: Date): Promise<void> {
+  await db.update(jobs).set({ status: 'done', finishedAt: now, lockedUntil: null, lastError: null }).where(eq(jobs.id, id));
+}
+
+/** Retries later (1, 4, 9, 16 minutes…) or gives up after MAX_ATTEMPTS. */
+export async function failJob(db: Db, job: JobRow, now: Date, error: string): Promise<void> {
+  const giveUp = job.attempts >= MAX_ATTEMPTS;
+  await db
+    .update(jobs)
+    .set({
+      status: giveUp ? 'failed' : 'pending',
+      dueAt: giveUp ? job.dueAt : new Date(now.getTime() + job.attempts * job.attempts * 60_000),
+      lockedUntil: null,
+      lastError: error.slice(0, 500),
+      finishedAt: giveUp ? now : null,
+    })
+    .where(eq(jobs.id, job.id));
+}
+
+/** Removes finished jobs older than 30 days (the retention of the jobs table). */
+export async function purgeFinishedJobs(db: Db, now: Date): Promise<void> {
+  await db
+    .delete(jobs)
+    .where(and(inArray(jobs.status, ['done', 'failed', 'cancelled']), lt(jobs.finishedAt, new Date(now.getTime() - 30 * 86_400_000))));
+}

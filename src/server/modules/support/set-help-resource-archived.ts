@@ -1,0 +1,20 @@
+import type { HelpResource } from '../../../contracts/support';
+import type { Services } from '../../context';
+import { AppError } from '../../errors/app-error';
+import { toHelpResource } from './help-mapping';
+import { supportRepository } from './repository';
+
+export type SetHelpResourceArchivedOptions = { services: Services; resourceId: string; archived: boolean };
+
+/**
+ * Archives (hides) or restores an entry. Entries are never deleted: past referrals keep
+ * pointing at what the coachee was referred to.
+ */
+export async function setHelpResourceArchived({ services, resourceId, archived }: SetHelpResourceArchivedOptions): Promise<HelpResource> {
+  const repo = supportRepository(services.db);
+  const current = await repo.helpResource(resourceId);
+  if (!current) throw new AppError('not_found');
+  const updated = await repo.updateHelpResource(resourceId, current.version, { archivedAt: archived ? services.now() : null });
+  if (!updated) throw new AppError('conflict');
+  return toHelpResource(updated);
+}
