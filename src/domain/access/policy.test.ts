@@ -60,6 +60,19 @@ const content = (contentType: CoachingContentType, sharedWithIds: string[] = [])
   sharedWithIds,
 });
 
+const helpResource: Resource = { kind: 'helpResource', institutionId: INST };
+const coacheeToRefer: Resource = { kind: 'coachee', institutionId: INST, programmeId: PROG, coacheeId: 'coachee', coachIds: ['coach'] };
+const referral: Resource = { kind: 'referral', institutionId: INST, programmeId: PROG, coacheeId: 'coachee', coachId: 'coach' };
+const signal = (signalKind: 'need' | 'theme' | 'incident', handlerId: string | null = null): Resource => ({
+  kind: 'signal',
+  institutionId: INST,
+  programmeId: PROG,
+  raisedById: 'coach',
+  signalKind,
+  handlerId,
+});
+const programme: Resource = { kind: 'programme', institutionId: INST, programmeId: PROG };
+
 const coachResource: Resource = {
   kind: 'coach',
   institutionId: INST,
@@ -129,6 +142,19 @@ const matrix: Row[] = [
   ...only(['coach'], 'handover:writeNote', handover(true), 'an open handover note'),
   ...only([], 'handover:writeNote', handover(false), 'a completed handover note'),
   ...only(['coordinator'], 'handover:manage', handover(true), 'a handover'),
+  ...only(everyone.filter((w) => w !== 'otherInstitutionCoordinator'), 'helpResource:read', helpResource, 'the help directory'),
+  ...only(['coordinator', 'otherProgrammeCoordinator'], 'helpResource:manage', helpResource, 'the help directory'),
+  ...only(['coach'], 'coachee:refer', coacheeToRefer, 'their coachee'),
+  ...only(['coachee', 'coach'], 'referral:read', referral, 'a referral'),
+  ...only(['coach'], 'referral:followUp', referral, 'a referral'),
+  ...only(['coach', 'otherCoach', 'senior', 'otherSenior'], 'signal:raise', programme, 'a signal in their programme'),
+  ...only(['coach', 'coordinator'], 'signal:read', signal('need'), 'a need raised by the coach'),
+  ...only(['coordinator'], 'signal:handle', signal('theme'), 'a theme raised by the coach'),
+  ...only(['coach', 'coordinator'], 'signal:read', signal('incident'), 'an incident nobody has taken on yet'),
+  ...only(['coach'], 'signal:read', signal('incident', 'coordinator-2'), 'an incident another coordinator took on'),
+  ...only(['coach', 'coordinator'], 'signal:read', signal('incident', 'coordinator'), 'an incident the coordinator took on'),
+  ...only(['coordinator'], 'signal:handle', signal('incident', 'coordinator'), 'an incident the coordinator took on'),
+  ...only(['coordinator'], 'programme:handleSignals', programme, "the programme's signals"),
 ];
 
 describe('access policy matrix', () => {
@@ -173,6 +199,23 @@ describe('access policy invariants', () => {
         return !isAllowed(foreign, action, community) && !isAllowed(foreign, action, { kind: 'institution', institutionId: INST });
       }),
     );
+  });
+
+  it('never lets a leercoach (without another role) near referrals or signals', () => {
+    fc.assert(
+      // A leercoach cannot raise a signal (that takes the studentcoach role), so never reads one.
+      fc.property(fc.constantFrom(...ACTIONS), fc.constantFrom('need', 'theme', 'incident' as const), fc.constantFrom(null, 'leercoach'), (action, kind, handler) => {
+        const leercoach = actor('leercoach', ['leercoach']);
+        const s = signal(kind, handler);
+        return !isAllowed(leercoach, action, referral) && !isAllowed(leercoach, action, s) && !isAllowed(leercoach, action, coacheeToRefer);
+      }),
+    );
+  });
+
+  it('lets a researcher see nothing of support: no referral, no signal', () => {
+    for (const action of ACTIONS) {
+      for (const r of [referral, signal('need'), signal('incident'), coacheeToRefer]) expect(isAllowed(people.onderzoeker, action, r)).toBe(false);
+    }
   });
 
   it('never shows a handover note to anyone but the two coaches', () => {

@@ -73,6 +73,35 @@ export type Resource =
       sharedWithIds: readonly string[];
       /** Of those, the people the subject lets edit it with them (a resilience map shared for 'edit'). */
       editorIds?: readonly string[];
+    }
+  /** An entry of the institution's help directory (sociale kaart). No personal data. */
+  | { kind: 'helpResource'; institutionId: string }
+  | {
+      /** A coachee as someone a coach may refer: the coaches of the coachee's current communities. */
+      kind: 'coachee';
+      institutionId: string;
+      programmeId: string;
+      coacheeId: string;
+      coachIds: readonly string[];
+    }
+  | {
+      /** The fact that a coach referred a coachee to help (not what was said). */
+      kind: 'referral';
+      institutionId: string;
+      programmeId: string;
+      coacheeId: string;
+      /** The coach who recorded it. */
+      coachId: string;
+    }
+  | {
+      /** A need, theme or incident a coach raised with the programme. */
+      kind: 'signal';
+      institutionId: string;
+      programmeId: string;
+      raisedById: string;
+      signalKind: 'need' | 'theme' | 'incident';
+      /** The coordinator who took an incident on; null until someone does. */
+      handlerId: string | null;
     };
 
 export type CoachingContentType = 'logbook' | 'oneOnOneNote' | 'resilienceMap' | 'checkin';
@@ -101,6 +130,15 @@ export const ACTIONS = [
   'coachingContent:write',
   'coachingContent:share',
   'community:groupExercise',
+  'helpResource:read',
+  'helpResource:manage',
+  'coachee:refer',
+  'referral:read',
+  'referral:followUp',
+  'signal:raise',
+  'signal:read',
+  'signal:handle',
+  'programme:handleSignals',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -182,6 +220,28 @@ function coachingContentRule(action: Action, a: Actor, r: ResourceOf<'coachingCo
   }
 }
 
+function referralRule(action: Action, a: Actor, r: ResourceOf<'referral'>): boolean {
+  if (a.institutionId !== r.institutionId) return false;
+  // The coachee sees their own referrals; the coach who recorded one sees it and answers its
+  // follow-up. Nobody else: not the senior coach, the coordinator, the leercoach or a researcher.
+  if (action === 'referral:read') return r.coacheeId === a.personId || isCoachOf(a, r);
+  if (action === 'referral:followUp') return isCoachOf(a, r);
+  return false;
+}
+
+const isCoachOf = (a: Actor, r: { coachId: string; institutionId: string; programmeId: string }) =>
+  r.coachId === a.personId && holds(a, 'studentcoach', r.institutionId, r.programmeId);
+
+function signalRule(action: Action, a: Actor, r: ResourceOf<'signal'>): boolean {
+  if (a.institutionId !== r.institutionId) return false;
+  // An incident is for the people handling it: before anyone takes it on, every coordinator of
+  // the programme (to triage); afterwards only the coordinator who took it.
+  const handles = isCoordinatorOf(a, r) && (r.signalKind !== 'incident' || r.handlerId === null || r.handlerId === a.personId);
+  if (action === 'signal:read') return r.raisedById === a.personId || handles;
+  if (action === 'signal:handle') return handles;
+  return false;
+}
+
 function coachRule(action: Action, a: Actor, r: ResourceOf<'coach'>): boolean {
   if (a.institutionId !== r.institutionId) return false;
   const coordinator = isCoordinatorOf(a, r);
@@ -232,6 +292,8 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       // Students, coaches and communities are the coordinator's; the beheerder keeps the structure.
       if (action === 'programme:manageStudents' || action === 'programme:manageCoaches' || action === 'programme:manageCommunities')
         return isCoordinatorOf(actor, resource);
+      if (action === 'signal:raise') return holds(actor, 'studentcoach', resource.institutionId, resource.programmeId);
+      if (action === 'programme:handleSignals') return isCoordinatorOf(actor, resource);
       return false;
     case 'community':
       return communityRule(action, actor, resource);
@@ -247,5 +309,20 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return handoverRule(action, actor, resource);
     case 'coachingContent':
       return coachingContentRule(action, actor, resource);
+    case 'helpResource':
+      // Everyone signed in at the institution reads the help directory; coordinators keep it.
+      if (action === 'helpResource:read') return actor.institutionId === resource.institutionId;
+      if (action === 'helpResource:manage') return holds(actor, 'coordinator', resource.institutionId);
+      return false;
+    case 'coachee':
+      return (
+        action === 'coachee:refer' &&
+        resource.coachIds.includes(actor.personId) &&
+        holds(actor, 'studentcoach', resource.institutionId, resource.programmeId)
+      );
+    case 'referral':
+      return referralRule(action, actor, resource);
+    case 'signal':
+      return signalRule(action, actor, resource);
   }
 }
