@@ -7,11 +7,15 @@ import en from './en.json';
 import nl from './nl.json';
 import enResilience from './en.resilience.json';
 import nlResilience from './nl.resilience.json';
+import enConsent from './en.consent.json';
+import nlConsent from './nl.consent.json';
+import enSupport from './en.support.json';
+import nlSupport from './nl.support.json';
 
 export type Messages = { [key: string]: string | Messages };
 
 /** Feature catalogues: [nl, en] pairs. Add a feature's pair here. */
-const FEATURES: [Messages, Messages][] = [[nlResilience, enResilience]];
+const FEATURES: [Messages, Messages][] = [[nlResilience, enResilience], [nlConsent, enConsent], [nlSupport, enSupport]];
 
 function merge(base: Messages, extra: Messages): Messages {
   const result: Messages = { ...base };

@@ -9,8 +9,8 @@ export type AnswerConsentOptions = { services: Services; actor: Actor; consentId
 
 /**
  * Appends a grant or a withdrawal with the exact text shown (both languages). Effective at once:
- * every read by someone else checks the ledger (has-consent.ts). Answering the same way twice
- * for the same text records nothing new.
+ * every read by someone else checks the ledger (has-consent.ts). Saying no before ever saying yes
+ * is recorded too (a refusal). Answering the same way twice for the same text records nothing new.
  */
 export async function answerConsent({ services, actor, consentId, answer }: AnswerConsentOptions): Promise<ConsentSummary> {
   const text = services.content.consents.consents.find((c) => c.id === consentId);
@@ -20,7 +20,6 @@ export async function answerConsent({ services, actor, consentId, answer }: Answ
     const repo = consentRepository(tx);
     const latest = await repo.latestOf(actor.personId, consentId);
     if (latest && latest.event === answer.decision && latest.textVersion === text.version) return;
-    if (!latest && answer.decision === 'withdraw') return;
     // Strictly later than the previous event, so the order of the ledger never depends on a tie.
     const now = services.now();
     const at = latest && latest.at.getTime() >= now.getTime() ? new Date(latest.at.getTime() + 1) : now;
