@@ -1,12 +1,28 @@
 import type { AttributeSpread, PlacementReason, StudentForGrouping } from './student-grouping-types.js';
 
+/** Per-attribute totals, computed once per result rather than once per student. */
+export type SpreadSummary = {
+  readonly spread: AttributeSpread;
+  /** Members per value over all communities. */
+  readonly totals: readonly number[];
+  /** Disclosing members per community. */
+  readonly disclosedIn: readonly number[];
+  readonly disclosed: number;
+};
+
+export function summarizeSpread(spread: AttributeSpread): SpreadSummary {
+  const totals = spread.values.map((_, v) => spread.counts.reduce((s, row) => s + row[v]!, 0));
+  const disclosedIn = spread.counts.map((row) => row.reduce((s, x) => s + x, 0));
+  return { spread, totals, disclosedIn, disclosed: totals.reduce((s, x) => s + x, 0) };
+}
+
 export type ExplainContext = {
   readonly community: number;
   readonly label: string | null;
   readonly classId: string | null;
   readonly partnersTogether: readonly string[];
   readonly partnersApart: readonly string[];
-  readonly spread: readonly AttributeSpread[];
+  readonly spread: readonly SpreadSummary[];
 };
 
 /**
@@ -20,16 +36,13 @@ export function explainPlacement(student: StudentForGrouping, context: ExplainCo
   if (context.classId !== null) reasons.push({ code: 'same_class', params: { classId: context.classId } });
   if (context.partnersTogether.length > 0) reasons.push({ code: 'kept_with', params: { studentIds: context.partnersTogether } });
   if (context.partnersApart.length > 0) reasons.push({ code: 'kept_apart_from', params: { studentIds: context.partnersApart } });
-  for (const spread of context.spread) {
+  for (const { spread, totals, disclosedIn, disclosed } of context.spread) {
     const value = student.attributes[spread.attribute];
     if (value === null || value === undefined || value === '') continue;
     const v = spread.values.indexOf(value);
     const row = spread.counts[context.community];
     if (v < 0 || row === undefined) continue;
-    const total = spread.counts.reduce((s, r) => s + r[v]!, 0);
-    const disclosed = spread.counts.reduce((s, r) => s + r.reduce((x, y) => x + y, 0), 0);
-    const inCommunity = row.reduce((x, y) => x + y, 0);
-    const expected = disclosed === 0 ? 0 : (total * inCommunity) / disclosed;
+    const expected = disclosed === 0 ? 0 : (totals[v]! * disclosedIn[context.community]!) / disclosed;
     if (row[v]! - 1 < expected - 1e-9) {
       reasons.push({
         code: 'adds_under_represented_value',

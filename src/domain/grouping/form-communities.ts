@@ -3,7 +3,7 @@ import { resolveConstraints } from './community-constraints.js';
 import { deriveGroupCount } from './derive-group-count.js';
 import { encodeStudents } from './encode-students.js';
 import { evaluateCommunities } from './evaluate-communities.js';
-import { explainPlacement } from './explain-placement.js';
+import { explainPlacement, summarizeSpread } from './explain-placement.js';
 import { uniformBounds } from './group-bounds.js';
 import { GroupingError } from './grouping-error.js';
 import type { SolveProgress, StopReason } from './search-budget.js';
@@ -136,6 +136,7 @@ export function formCommunities(options: FormCommunitiesOptions): FormCommunitie
     keepApart: options.keepApart ?? [],
     perClass: options.perClass === true,
   });
+  const summaries = quality.spread.map(summarizeSpread);
   const explanations = students.map((student, i) => {
     const c = community[i]!;
     const partners = (pairs: readonly (readonly [number, number])[], together: boolean): string[] =>
@@ -153,7 +154,7 @@ export function formCommunities(options: FormCommunitiesOptions): FormCommunitie
         classId: options.perClass === true ? (student.classId ?? null) : null,
         partnersTogether: partners(constraints.together, true),
         partnersApart: partners(constraints.apart, false),
-        spread: quality.spread,
+        spread: summaries,
       }),
     };
   });
