@@ -4,11 +4,12 @@
  * their leercoach; 9 student coaches, 3 senior coaches, 2 coordinators, 70 coachees, a researcher
  * and a beheerder. Deterministic: the same names and groups every time.
  */
-import { count, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../domain/access/roles';
 import type { Services } from '../context';
-import { institutions } from '../db/schema';
+import { institutions, people } from '../db/schema';
 import { hashPassword } from '../modules/identity/secrets';
+import { loadSupportDemo } from '../modules/support/load-support-demo';
 import { factories } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'peerkracht-demo';
@@ -152,6 +153,11 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     await community('SW februari', swFeb.id, socialWork.id, swFebClass, swCoaches[5]!.id, 8);
     for (const [i, coach] of biCoaches.entries()) {
       await community(`BI ${i + 1}`, biSept.id, business.id, biClasses[i % 2]!, coach.id, 8);
+    }
+    // Help directory, consents, a referral and a signal (support, #8).
+    const [demoCoachee] = await tx.select({ id: people.id }).from(people).where(eq(people.email, `coachee@${DOMAIN}`));
+    if (demoCoachee) {
+      await loadSupportDemo(tx, services, { institutionId, programmeId: socialWork.id, coachId: coach1.id, coacheeId: demoCoachee.id, domain: DOMAIN });
     }
     return { password: DEMO_PASSWORD, accounts };
   });

@@ -8,8 +8,10 @@ import type { Db } from '../db/client';
 import {
   classes,
   classMembers,
+  coachProfiles,
   coachSupervision,
   communities,
+  communityCoachPeriods,
   communityMembers,
   institutions,
   intakes,
@@ -18,6 +20,8 @@ import {
   programmes,
   roleAssignments,
 } from '../db/schema';
+import { consentEvents, programmeContacts, referrals, signals, signalUpdates } from '../db/schema';
+import type { ConsentsFile } from '../../contracts/content';
 import { hashPassword } from '../modules/identity/secrets';
 
 let sequence = 0;
@@ -108,11 +112,109 @@ export const factories = (db: Db) => ({
       .returning();
     const community = row!;
     for (const personId of options.memberIds ?? []) await db.insert(communityMembers).values({ communityId: community.id, personId });
+    // The coach history starts with the community (continuity figures read it).
+    if (community.coachId) await db.insert(communityCoachPeriods).values({ communityId: community.id, coachId: community.coachId, startedAt: community.createdAt });
     return community;
   },
 
   async supervise(seniorId: string, coachId: string, programmeId: string) {
     await db.insert(coachSupervision).values({ seniorId, coachId, programmeId });
+  },
+
+  /** A coach profile; active with onboarding done unless overridden. */
+  async coachProfile(personId: string, programmeId: string, overrides: Partial<typeof coachProfiles.$inferInsert> = {}) {
+    const [row] = await db
+      .insert(coachProfiles)
+      .values({ personId, programmeId, status: 'active', agreementSignedOn: '2026-08-20', firstTrainingOn: '2026-08-27', ...overrides })
+      .returning();
+    return row!;
+  },
+
+  /** A consent answer with the current text of `consents` (content/consents.json). */
+  async consent(options: {
+    institutionId: string;
+    personId: string;
+    consentId: string;
+    consents: ConsentsFile;
+    event?: 'grant' | 'withdraw';
+    at?: Date;
+  }) {
+    const text = options.consents.consents.find((c) => c.id === options.consentId);
+    if (!text) throw new Error(`unknown consent ${options.consentId}`);
+    const [row] = await db
+      .insert(consentEvents)
+      .values({
+        institutionId: options.institutionId,
+        personId: options.personId,
+        consentId: text.id,
+        event: options.event ?? 'grant',
+        textVersion: text.version,
+        textNl: text.text.nl,
+        textEn: text.text.en,
+        shownLocale: 'nl',
+        ...(options.at ? { at: options.at } : {}),
+      })
+      .returning();
+    return row!;
+  },
+
+  /** A referral as recorded (no follow-up job: tests of the job schedule through the use case). */
+  async referral(options: {
+    institutionId: string;
+    programmeId: string;
+    coacheeId: string;
+    coachId: string;
+    resourceId: string;
+    referredOn?: string;
+    followUpDueAt?: Date;
+  }) {
+    const referredOn = options.referredOn ?? new Date().toISOString().slice(0, 10);
+    const [row] = await db
+      .insert(referrals)
+      .values({
+        ...options,
+        referredOn,
+        coacheeAgreed: true,
+        followUpDueAt: options.followUpDueAt ?? new Date(Date.parse(referredOn) + 21 * 86_400_000),
+      })
+      .returning();
+    return row!;
+  },
+
+  async programmeContact(programmeId: string, overrides: { label?: string; email?: string } = {}) {
+    const n = next();
+    const [row] = await db
+      .insert(programmeContacts)
+      .values({ programmeId, label: overrides.label ?? `Opleidingsmanagement ${n}`, email: overrides.email ?? `opleiding${n}@example.test` })
+      .returning();
+    return row!;
+  },
+
+  async signal(options: {
+    institutionId: string;
+    programmeId: string;
+    raisedById: string;
+    kind?: 'need' | 'theme' | 'incident';
+    anonymous?: boolean;
+    title?: string;
+    body?: string;
+  }) {
+    const n = next();
+    const [row] = await db
+      .insert(signals)
+      .values({
+        reference: `PK-${1000 + n}-${10 + (n % 90)}`,
+        institutionId: options.institutionId,
+        programmeId: options.programmeId,
+        raisedById: options.raisedById,
+        kind: options.kind ?? 'theme',
+        anonymous: options.anonymous ?? false,
+        title: options.title ?? `Signaal ${n}`,
+        body: options.body ?? `Toelichting bij signaal ${n}`,
+      })
+      .returning();
+    await db.insert(signalUpdates).values({ signalId: row!.id, status: 'open' });
+    return row!;
   },
 });
 
