@@ -11,11 +11,13 @@ import enConsent from './en.consent.json';
 import nlConsent from './nl.consent.json';
 import enSupport from './en.support.json';
 import nlSupport from './nl.support.json';
+import enProgramme from './en.programme.json';
+import nlProgramme from './nl.programme.json';
 
 export type Messages = { [key: string]: string | Messages };
 
 /** Feature catalogues: [nl, en] pairs. Add a feature's pair here. */
-const FEATURES: [Messages, Messages][] = [[nlResilience, enResilience], [nlConsent, enConsent], [nlSupport, enSupport]];
+const FEATURES: [Messages, Messages][] = [[nlResilience, enResilience], [nlConsent, enConsent], [nlSupport, enSupport], [nlProgramme, enProgramme]];
 
 function merge(base: Messages, extra: Messages): Messages {
   const result: Messages = { ...base };

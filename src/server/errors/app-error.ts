@@ -16,6 +16,11 @@ export const ERROR_STATUS = {
   consent_text_changed: 409,
   invalid_transition: 409,
   rate_limited: 429,
+  class_code_taken: 409,
+  community_full: 409,
+  coach_transition_blocked: 409,
+  coach_not_available: 409,
+  import_unreadable: 400,
   internal: 500,
 } as const;
 

@@ -1,0 +1,65 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { MyCommunityResponse } from '../../../contracts/communities';
+import type { Services } from '../../context';
+import { coachProfiles, communities, communityCoachPeriods, communityMembers, handovers, people } from '../../db/schema';
+
+/**
+ * The coachee's view: my community, my coach and how to reach them (phone only with the coach's
+ * consent), fellow members by first name. Sessions come with a later feature: `nextSession` is
+ * null and the screen says so.
+ */
+export async function getMyCommunity({ services, personId }: { services: Services; personId: string }): Promise<MyCommunityResponse> {
+  const { db } = services;
+  const [membership] = await db
+    .select({ communityId: communityMembers.communityId, name: communities.name, coachId: communities.coachId })
+    .from(communityMembers)
+    .innerJoin(communities, eq(communities.id, communityMembers.communityId))
+    .where(and(eq(communityMembers.personId, personId), isNull(communityMembers.leftOn)))
+    .orderBy(desc(communityMembers.joinedOn))
+    .limit(1);
+  if (!membership) return { community: null, nextSession: null };
+  const members = await db
+    .select({ id: people.id, firstName: people.firstName })
+    .from(communityMembers)
+    .innerJoin(people, eq(people.id, communityMembers.personId))
+    .where(and(eq(communityMembers.communityId, membership.communityId), isNull(communityMembers.leftOn)))
+    .orderBy(people.firstName);
+  let coach: NonNullable<MyCommunityResponse['community']>['coach'] = null;
+  let coachSince: string | null = null;
+  let introProposedAt: string | null = null;
+  if (membership.coachId) {
+    const [row] = await db
+      .select({ person: people, profile: coachProfiles })
+      .from(people)
+      .leftJoin(coachProfiles, eq(coachProfiles.personId, people.id))
+      .where(eq(people.id, membership.coachId));
+    if (row) {
+      coach = {
+        id: row.person.id,
+        firstName: row.person.firstName,
+        lastName: row.person.lastName,
+        intro: row.profile?.intro ?? '',
+        languages: row.profile?.languages ?? [],
+        email: row.person.email,
+        phone: row.profile?.phoneConsent ? (row.profile.phone ?? null) : null,
+      };
+    }
+    const [period] = await db
+      .select({ startedAt: communityCoachPeriods.startedAt })
+      .from(communityCoachPeriods)
+      .where(and(eq(communityCoachPeriods.communityId, membership.communityId), isNull(communityCoachPeriods.endedAt)))
+      .limit(1);
+    coachSince = period?.startedAt.toISOString() ?? null;
+    const [handover] = await db
+      .select({ at: handovers.introProposedAt })
+      .from(handovers)
+      .where(and(eq(handovers.communityId, membership.communityId), eq(handovers.toCoachId, membership.coachId), eq(handovers.status, 'completed')))
+      .orderBy(desc(handovers.completedAt))
+      .limit(1);
+    introProposedAt = handover?.at?.toISOString() ?? null;
+  }
+  return {
+    community: { id: membership.communityId, name: membership.name, members: members.filter((m) => m.id !== personId), coach, coachSince, introProposedAt },
+    nextSession: null,
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The warm handover (report problem P3): the coordinator chooses a new coach for the whole group
+ * (the default, keeping the group together) or moves members to other communities; the leaving
+ * coach writes a note only the new coach reads; an introduction is proposed; on completion the
+ * coachees hear by e-mail who their new coach is. E-mails carry names and dates, never coaching
+ * content, and are queued in the same transaction as the change.
+ */
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { StartHandoverRequest } from '../../../contracts/communities';
+import { translate, type Locale } from '../../../i18n/translate';
+import type { Services } from '../../context';
+import type { Db } from '../../db/client';
+import { coachProfiles, communities, communityMembers, handovers, people } from '../../db/schema';
+import { AppError } from '../../errors/app-error';
+import { activeMembers, assertCoachAvailable, bumpVersion, changeCoach, communityWithIntake } from './manage-repository';
+
+type Person = typeof people.$inferSelect;
+const localeOf = (p: Person): Locale => (p.locale === 'en' ? 'en' : 'nl');
+
+export function formatWhen(date: Date | null, locale: Locale): string {
+  if (!date) return translate(locale, 'programme.mail.introLater');
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(date);
+}
+
+async function person(db: Db, id: string | null): Promise<Person | null> {
+  if (!id) return null;
+  const [row] = await db.select().from(people).where(eq(people.id, id));
+  return row ?? null;
+}
+
+export type StartHandoverOptions = { services: Services; institutionId: string; programmeId: string; communityId: string; actorId: string; request: StartHandoverRequest };
+
+export async function startHandover({ services, institutionId, programmeId, communityId, actorId, request }: StartHandoverOptions) {
+  return services.db.transaction(async (tx) => {
+    const { community } = await communityWithIntake(tx, communityId);
+    await bumpVersion(tx, communityId, request.version);
+    if (!community.coachId) throw new AppError('validation_failed', 'no coach to hand over from', {}, [{ path: 'mode', message: 'coach' }]);
+    const open = await tx.select({ id: handovers.id }).from(handovers).where(and(eq(handovers.communityId, communityId), eq(handovers.status, 'open')));
+    if (open.length > 0) throw new AppError('conflict', 'handover already open');
+    if (request.mode === 'newCoach') {
+      if (request.toCoachId === community.coachId) throw new AppError('validation_failed', 'same coach', {}, [{ path: 'toCoachId', message: 'same' }]);
+      await assertCoachAvailable(tx, institutionId, programmeId, request.toCoachId);
+    } else {
+      const members = new Set((await activeMembers(tx, communityId)).map((m) => m.personId));
+      const targets = [...new Set(request.moves.map((m) => m.communityId))];
+      const valid = await tx
+        .select({ id: communities.id })
+        .from(communities)
+        .where(and(inArray(communities.id, targets), eq(communities.intakeId, community.intakeId)));
+      if (request.moves.some((m) => !members.has(m.personId) || m.communityId === communityId) || valid.length !== targets.length) {
+        throw new AppError('validation_failed', 'bad moves', {}, [{ path: 'moves', message: 'moves' }]);
+      }
+    }
+    const [row] = await tx
+      .insert(handovers)
+      .values({
+        communityId,
+        fromCoachId: community.coachId,
+        mode: request.mode,
+        toCoachId: request.mode === 'newCoach' ? request.toCoachId : null,
+        moves: request.mode === 'redistribute' ? request.moves : [],
+        introProposedAt: request.introProposedAt ? new Date(request.introProposedAt) : null,
+        createdById: actorId,
+      })
+      .returning({ id: handovers.id });
+    const link = `${services.config.publicUrl}/handovers/${row!.id}`;
+    const from = await person(tx, community.coachId);
+    if (from) {
+      await services.mailer.enqueue(tx, {
+        institutionId,
+        to: from.email,
+        subject: translate(localeOf(from), 'programme.mail.writeNote.subject', { community: community.name }),
+        text: translate(localeOf(from), 'programme.mail.writeNote.body', { name: from.firstName, community: community.name, link }),
+      });
+    }
+    return { id: row!.id };
+  });
+}
+
+export async function writeHandoverNote({ services, handoverId, note }: { services: Services; handoverId: string; note: string }) {
+  const rows = await services.db
+    .update(handovers)
+    .set({ note, noteWrittenAt: services.now() })
+    .where(and(eq(handovers.id, handoverId), eq(handovers.status, 'open')))
+    .returning({ id: handovers.id });
+  if (rows.length === 0) throw new AppError('conflict', 'handover closed');
+  return { id: handoverId };
+}
+
+export async function completeHandover({ services, institutionId, handoverId }: { services: Services; institutionId: string; handoverId: string }) {
+  return services.db.transaction(async (tx) => {
+    const [h] = await tx.select().from(handovers).where(eq(handovers.id, handoverId)).for('update');
+    if (!h) throw new AppError('not_found');
+    if (h.status !== 'open') throw new AppError('conflict', 'handover already completed');
+    const { community } = await communityWithIntake(tx, h.communityId);
+    const now = services.now();
+    const intro = h.introProposedAt;
+    const mail = async (to: Person, key: 'newCoach' | 'moved', params: Record<string, string>) =>
+      services.mailer.enqueue(tx, {
+        institutionId,
+        to: to.email,
+        subject: translate(localeOf(to), `programme.mail.${key}.subject`),
+        text: translate(localeOf(to), `programme.mail.${key}.body`, { name: to.firstName, when: formatWhen(intro, localeOf(to)), ...params }),
+      });
+    const members = await activeMembers(tx, h.communityId);
+    if (h.mode === 'newCoach') {
+      const coach = await person(tx, h.toCoachId);
+      if (!coach) throw new AppError('coach_not_available');
+      await changeCoach(tx, h.communityId, coach.id, now, 'handover');
+      for (const m of members) {
+        const p = await person(tx, m.personId);
+        if (p) await mail(p, 'newCoach', { coach: `${coach.firstName} ${coach.lastName}`, community: community.name });
+      }
+      await mail(coach, 'newCoach', { coach: `${coach.firstName} ${coach.lastName}`, community: community.name });
+    } else {
+      const moves = h.moves as { personId: string; communityId: string }[];
+      const stillHere = new Set(members.map((m) => m.personId));
+      for (const move of moves) {
+        if (!stillHere.has(move.personId)) continue;
+        await tx
+          .update(communityMembers)
+          .set({ leftOn: now, leftReason: 'moved' })
+          .where(and(eq(communityMembers.communityId, h.communityId), eq(communityMembers.personId, move.personId), isNull(communityMembers.leftOn)));
+        await tx.insert(communityMembers).values({ communityId: move.communityId, personId: move.personId, joinedOn: now, joinedReason: 'handover' });
+        await bumpVersion(tx, move.communityId, null);
+        const [target] = await tx.select().from(communities).where(eq(communities.id, move.communityId));
+        const coach = await person(tx, target?.coachId ?? null);
+        const p = await person(tx, move.personId);
+        if (p && target) {
+          await mail(p, 'moved', { community: target.name, coach: coach ? `${coach.firstName} ${coach.lastName}` : translate(localeOf(p), 'programme.mail.coachFollows') });
+        }
+      }
+      await changeCoach(tx, h.communityId, null, now, 'handover');
+    }
+    await bumpVersion(tx, h.communityId, null);
+    await tx.update(handovers).set({ status: 'completed', completedAt: now }).where(eq(handovers.id, h.id));
+    // A leaving coach who leads nothing any more has left.
+    if (h.fromCoachId) {
+      const stillLeads = await tx.select({ id: communities.id }).from(communities).where(eq(communities.coachId, h.fromCoachId));
+      if (stillLeads.length === 0) {
+        await tx
+          .update(coachProfiles)
+          .set({ status: 'left', statusChangedAt: now })
+          .where(and(eq(coachProfiles.personId, h.fromCoachId), eq(coachProfiles.status, 'leaving')));
+      }
+    }
+    return { id: h.id };
+  });
+}

@@ -1,0 +1,84 @@
+/** Creating and editing programmes, intakes and classes: the beheerder and the coordinator. */
+import { and, desc, eq } from 'drizzle-orm';
+import { defaultIntakeSettings, readIntakeSettings, type IntakeSettings } from '../../../domain/programme/intake-settings';
+import type { Services } from '../../context';
+import { classes, intakes, programmes } from '../../db/schema';
+import { AppError } from '../../errors/app-error';
+import { peopleWithRole } from './repository';
+
+export async function createProgramme(options: { services: Services; institutionId: string; nameNl: string; nameEn: string; location: string }) {
+  const { services, ...values } = options;
+  const [row] = await services.db.insert(programmes).values(values).returning({ id: programmes.id });
+  return { id: row!.id };
+}
+
+export async function updateProgramme(options: { services: Services; programmeId: string; nameNl: string; nameEn: string; location: string }) {
+  const { services, programmeId, ...values } = options;
+  await services.db.update(programmes).set(values).where(eq(programmes.id, programmeId));
+  return { id: programmeId };
+}
+
+/**
+ * A new intake starts from the most recent intake of the same month (last year's settings, so
+ * the coordinator only changes what changed), or from the defaults.
+ */
+export async function createIntake(options: { services: Services; programmeId: string; academicYear: string; month: 'september' | 'february' }) {
+  const { db } = options.services;
+  const [previous] = await db
+    .select()
+    .from(intakes)
+    .where(and(eq(intakes.programmeId, options.programmeId), eq(intakes.month, options.month)))
+    .orderBy(desc(intakes.academicYear))
+    .limit(1);
+  const settings: IntakeSettings = previous ? readIntakeSettings(previous.settings, previous.month).settings : defaultIntakeSettings(options.month);
+  const existing = await db
+    .select({ id: intakes.id })
+    .from(intakes)
+    .where(and(eq(intakes.programmeId, options.programmeId), eq(intakes.academicYear, options.academicYear), eq(intakes.month, options.month)));
+  if (existing.length > 0) throw new AppError('conflict', 'intake exists');
+  const [row] = await db
+    .insert(intakes)
+    .values({ programmeId: options.programmeId, academicYear: options.academicYear, month: options.month, settings })
+    .returning({ id: intakes.id });
+  return { id: row!.id };
+}
+
+export async function updateIntakeSettings(options: { services: Services; intakeId: string; settings: IntakeSettings }) {
+  await options.services.db.update(intakes).set({ settings: options.settings }).where(eq(intakes.id, options.intakeId));
+  return { id: options.intakeId };
+}
+
+async function checkLeercoach(services: Services, institutionId: string, programmeId: string, leercoachId: string | null) {
+  if (!leercoachId) return;
+  const leercoaches = await peopleWithRole(services.db, institutionId, programmeId, 'leercoach');
+  if (!leercoaches.some((p) => p.id === leercoachId)) {
+    throw new AppError('validation_failed', 'not a leercoach', {}, [{ path: 'leercoachId', message: 'leercoach' }]);
+  }
+}
+
+export async function saveClass(options: {
+  services: Services;
+  institutionId: string;
+  programmeId: string;
+  intakeId: string;
+  classId: string | null;
+  code: string;
+  leercoachId: string | null;
+}) {
+  const { services } = options;
+  await checkLeercoach(services, options.institutionId, options.programmeId, options.leercoachId);
+  const clash = await services.db
+    .select({ id: classes.id })
+    .from(classes)
+    .where(and(eq(classes.intakeId, options.intakeId), eq(classes.code, options.code)));
+  if (clash.some((c) => c.id !== options.classId)) throw new AppError('class_code_taken');
+  if (options.classId) {
+    await services.db.update(classes).set({ code: options.code, leercoachId: options.leercoachId }).where(eq(classes.id, options.classId));
+    return { id: options.classId };
+  }
+  const [row] = await services.db
+    .insert(classes)
+    .values({ intakeId: options.intakeId, code: options.code, leercoachId: options.leercoachId })
+    .returning({ id: classes.id });
+  return { id: row!.id };
+}
