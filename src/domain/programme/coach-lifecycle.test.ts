@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canLeadCommunity, canMoveApplication, checkCoachTransition, type CoachStatus } from './coach-lifecycle';
+import { canLeadCommunity, canMoveApplication, checkCoachTransition, type CoachStatus, type Onboarding } from './coach-lifecycle';
 
-const done = { agreementSignedOn: '2026-08-20', firstTrainingOn: '2026-08-28' };
-const none = { agreementSignedOn: null, firstTrainingOn: null };
+const done: Onboarding = { agreementSignedOn: '2026-08-20', firstTrainingOn: '2026-08-28' };
+const none: Onboarding = { agreementSignedOn: null, firstTrainingOn: null };
 
 describe('coach lifecycle', () => {
-  it.each<[CoachStatus, CoachStatus, typeof done, number, ReturnType<typeof checkCoachTransition>]>([
+  it.each<[CoachStatus, CoachStatus, Onboarding, number, ReturnType<typeof checkCoachTransition>]>([
     ['onboarding', 'active', done, 0, null],
     ['onboarding', 'active', none, 0, 'onboardingIncomplete'],
     ['onboarding', 'active', { ...done, firstTrainingOn: null }, 0, 'onboardingIncomplete'],
