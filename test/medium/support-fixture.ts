@@ -6,6 +6,8 @@ import { hashPassword } from '../../src/server/modules/identity/secrets';
 import { seedHelpDirectory } from '../../src/server/modules/support/seed-help-directory';
 
 let hashed: Promise<string> | null = null;
+/** Fresh addresses per fixture: sign-in is rate limited per account. */
+let run = 0;
 
 export const PASSWORD = 'een lang wachtwoord';
 
@@ -15,12 +17,13 @@ type Who = 'coach' | 'otherCoach' | 'coachee' | 'otherCoachee' | 'senior' | 'coo
 export async function supportFixture(t: TestDb, app: FastifyInstance, signIn: readonly Who[]) {
   const f = t.factories;
   const passwordHash = await (hashed ??= hashPassword(PASSWORD));
+  const n = ++run;
   const institution = await f.institution();
   const programme = await f.programme(institution.id);
   const otherProgramme = await f.programme(institution.id);
   const intake = await f.intake(programme.id);
   const person = (roles: Parameters<typeof f.person>[0]['roles'], name: string, programmeId: string = programme.id) =>
-    f.person({ institutionId: institution.id, roles, programmeId, firstName: name, lastName: `Test${name}`, email: `${name.toLowerCase()}@example.test`, passwordHash });
+    f.person({ institutionId: institution.id, roles, programmeId, firstName: name, lastName: `Test${name}`, email: `${name.toLowerCase()}.${n}@example.test`, passwordHash });
   const people = {
     coach: await person(['studentcoach'], 'Coach'),
     otherCoach: await person(['studentcoach'], 'Andere'),
