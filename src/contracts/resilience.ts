@@ -1,5 +1,6 @@
 /** Requests and responses of the Veerkrachtpraatplaat (resilience map), its sharing, snapshots, conversations and group exercise. */
 import { z } from 'zod';
+import { ConversationGuide } from './content';
 import { CHALLENGE_TIMES, LEVELS, LIMITS, PLACES, RESOURCE_KINDS, USAGES } from '../domain/resilience/model';
 
 const Text = (max: number) => z.string().trim().max(max);
@@ -102,6 +103,8 @@ export const ConversationResponse = z.object({
   progress: ConversationProgress,
   /** The coachee's map when they shared it with the coach; null otherwise. */
   mapId: z.uuid().nullable(),
+  /** The conversation guide (content/questions.json): instruction, five themes, resource prompts. */
+  guide: ConversationGuide,
 });
 export type ConversationResponse = z.infer<typeof ConversationResponse>;
 

@@ -9,6 +9,7 @@ import type { Role } from '../../domain/access/roles';
 import type { Services } from '../context';
 import { institutions, people } from '../db/schema';
 import { hashPassword } from '../modules/identity/secrets';
+import { loadResilienceDemo } from '../modules/resilience/load-resilience-demo';
 import { loadSupportDemo } from '../modules/support/load-support-demo';
 import { factories } from '../testing/factories';
 
@@ -158,6 +159,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     const [demoCoachee] = await tx.select({ id: people.id }).from(people).where(eq(people.email, `coachee@${DOMAIN}`));
     if (demoCoachee) {
       await loadSupportDemo(tx, services, { institutionId, programmeId: socialWork.id, coachId: coach1.id, coacheeId: demoCoachee.id, domain: DOMAIN });
+      // A resilience map for the demo coachee, shared with their coach, with a version from three months ago (#5).
+      await loadResilienceDemo(tx, services, { institutionId, coachId: coach1.id, coacheeId: demoCoachee.id });
     }
     return { password: DEMO_PASSWORD, accounts };
   });

@@ -23,6 +23,8 @@ import {
 import { consentEvents, programmeContacts, referrals, signals, signalUpdates } from '../db/schema';
 import type { ConsentsFile } from '../../contracts/content';
 import { hashPassword } from '../modules/identity/secrets';
+import { resilienceMaps, resilienceMapShares, resilienceSnapshots } from '../db/schema';
+import { emptyMap, type ResilienceMap } from '../../domain/resilience/model';
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -215,6 +217,17 @@ export const factories = (db: Db) => ({
       .returning();
     await db.insert(signalUpdates).values({ signalId: row!.id, status: 'open' });
     return row!;
+  },
+
+  /** A resilience map with its shares and dated snapshots (snapshots may be backdated). */
+  async resilienceMap(
+    ownerId: string,
+    options: { content?: ResilienceMap; shares?: { personId: string; mode: 'view' | 'edit' }[]; snapshots?: { takenOn: string; content: ResilienceMap }[] } = {},
+  ) {
+    const [map] = await db.insert(resilienceMaps).values({ ownerId, content: options.content ?? emptyMap() }).returning();
+    for (const share of options.shares ?? []) await db.insert(resilienceMapShares).values({ mapId: map!.id, ...share });
+    for (const snapshot of options.snapshots ?? []) await db.insert(resilienceSnapshots).values({ mapId: map!.id, createdById: ownerId, ...snapshot });
+    return map!;
   },
 });
 

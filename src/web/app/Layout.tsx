@@ -18,6 +18,7 @@ export function Layout() {
     client.setQueryData(SESSION_KEY, await fetchSession());
     await navigate('/sign-in');
   };
+  const roles = new Set(actor?.grants.map((g) => g.role) ?? []);
   const canReadOutbox = actor ? isAllowed(actor, 'outbox:read', { kind: 'institution', institutionId: actor.institutionId }) : false;
 
   return (
@@ -43,6 +44,18 @@ export function Layout() {
                 {t('nav.home')}
               </NavLink>
             </li>
+            {roles.has('coachee') && (
+              <li>
+                <NavLink to="/resilience" end>
+                  {t('resilience.nav')}
+                </NavLink>
+              </li>
+            )}
+            {roles.has('studentcoach') && (
+              <li>
+                <NavLink to="/resilience/coach">{t('resilience.navCoach')}</NavLink>
+              </li>
+            )}
             {canReadOutbox && (
               <li>
                 <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>

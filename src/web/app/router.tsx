@@ -7,6 +7,11 @@ import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { CommunityPage } from '../features/communities/CommunityPage';
 import { HomePage } from '../features/home/HomePage';
+import { CoachPage } from '../features/resilience/CoachPage';
+import { ConversationPage } from '../features/resilience/ConversationPage';
+import { GroupPage } from '../features/resilience/GroupPage';
+import { MyMapPage } from '../features/resilience/MyMapPage';
+import { SharedMapPage } from '../features/resilience/SharedMapPage';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useSession } from '../session';
 import { Layout } from './Layout';
@@ -40,6 +45,11 @@ export const router = createBrowserRouter([
       { path: '/', element: <RequireSignIn><HomePage /></RequireSignIn> },
       { path: '/communities/:communityId', element: <RequireSignIn><CommunityPage /></RequireSignIn> },
       { path: '/admin/outbox', element: <RequireSignIn><OutboxPage /></RequireSignIn> },
+      { path: '/resilience', element: <RequireSignIn><MyMapPage /></RequireSignIn> },
+      { path: '/resilience/coach', element: <RequireSignIn><CoachPage /></RequireSignIn> },
+      { path: '/resilience/maps/:mapId', element: <RequireSignIn><SharedMapPage /></RequireSignIn> },
+      { path: '/resilience/conversations/:conversationId', element: <RequireSignIn><ConversationPage /></RequireSignIn> },
+      { path: '/resilience/group/:communityId', element: <RequireSignIn><GroupPage /></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

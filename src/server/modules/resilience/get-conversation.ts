@@ -17,5 +17,6 @@ export async function getConversation({ services, actor, conversationId }: { ser
     coachee: { id: conversation.coacheeId, firstName: names.get(conversation.coacheeId)?.firstName ?? '', lastName: names.get(conversation.coacheeId)?.lastName ?? '' },
     progress: conversation.progress,
     mapId: shared?.mapId ?? null,
+    guide: services.content.questions.conversationGuide,
   };
 }

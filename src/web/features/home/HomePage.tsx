@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useSession } from '../../session';
+import { ResilienceHomeCard } from '../resilience/ResilienceHomeCard';
 
 const UPCOMING: Record<Role, string> = {
   coachee: 'home.upcomingCoachee',
@@ -80,6 +81,7 @@ export function HomePage() {
             </section>
           )}
           {coaching.length > 0 && <CommunityList titleKey="home.myCommunities" id="coaching" items={coaching} />}
+          <ResilienceHomeCard isCoachee={roles.includes('coachee')} isCoach={roles.includes('studentcoach')} communities={[...mine, ...coaching]} />
           {data.supervisedCoaches.length > 0 && (
             <section className="card" aria-labelledby="supervised-title">
               <h2 id="supervised-title">{t('home.supervisedCoaches')}</h2>

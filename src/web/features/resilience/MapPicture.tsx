@@ -1,0 +1,180 @@
+/**
+ * The concentric picture: the coachee in the centre, the individual, relational and contextual
+ * rings around, inside the institution on the left and outside on the right. Resources are
+ * tokens: drag them with mouse or finger, or focus one and use the arrow keys (up/down: inwards/
+ * outwards, left/right: inside/outside). Numbers match the list view.
+ */
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LEVELS, PLACES, type Level, type Place, type SupportResource } from '../../../domain/resilience/model';
+import { groupResources, levelAt, otherPlace, stepLevel } from '../../../domain/resilience/operations';
+
+const ME = 36;
+const EDGES = [92, 148, 200] as const;
+const MID: Record<Level, number> = { individual: 66, relational: 120, contextual: 174 };
+
+export type Placed = { resource: SupportResource; number: number; x: number; y: number };
+
+/** Where each token goes: spread over its half of its ring, in map order. */
+export function placeResources(resources: readonly SupportResource[]): Placed[] {
+  const groups = groupResources(resources);
+  const numbers = numberResources(resources);
+  const placed: Placed[] = [];
+  for (const level of LEVELS) {
+    for (const place of PLACES) {
+      const items = groups[level][place];
+      items.forEach((resource, i) => {
+        const angle = (Math.PI * (i + 1)) / (items.length + 1);
+        const side = place === 'inside' ? -1 : 1;
+        placed.push({ resource, number: numbers.get(resource.id) ?? 0, x: side * Math.sin(angle) * MID[level], y: -Math.cos(angle) * MID[level] });
+      });
+    }
+  }
+  return placed;
+}
+
+/** Numbers in reading order: by level, then inside before outside, then map order. */
+export function numberResources(resources: readonly SupportResource[]): Map<string, number> {
+  const groups = groupResources(resources);
+  const numbers = new Map<string, number>();
+  for (const level of LEVELS) for (const place of PLACES) for (const r of groups[level][place]) numbers.set(r.id, numbers.size + 1);
+  return numbers;
+}
+
+type Props = {
+  resources: readonly SupportResource[];
+  selectedId?: string | null;
+  editable?: boolean;
+  onSelect?: (id: string) => void;
+  onMove?: (id: string, to: { level: Level; place: Place }) => void;
+  /** A title for the picture (side-by-side comparisons). */
+  caption?: string;
+  highlightIds?: ReadonlySet<string>;
+};
+
+export function MapPicture({ resources, selectedId = null, editable = false, onSelect, onMove, caption, highlightIds }: Props) {
+  const { t } = useTranslation();
+  const svg = useRef<SVGSVGElement>(null);
+  const [drag, setDrag] = useState<{ id: string; x: number; y: number } | null>(null);
+
+  const toSvg = (event: PointerEvent) => {
+    const matrix = svg.current?.getScreenCTM();
+    if (!svg.current || !matrix) return null;
+    const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
+    return { x: point.x, y: point.y };
+  };
+  const drop = (id: string, x: number, y: number) => {
+    const level = levelAt(Math.hypot(x, y), EDGES);
+    onMove?.(id, { level, place: x < 0 ? 'inside' : 'outside' });
+  };
+  const onKey = (event: KeyboardEvent, r: SupportResource) => {
+    const to = { level: r.level, place: r.place };
+    if (event.key === 'ArrowUp') to.level = stepLevel(r.level, 'in');
+    else if (event.key === 'ArrowDown') to.level = stepLevel(r.level, 'out');
+    else if (event.key === 'ArrowLeft') to.place = 'inside';
+    else if (event.key === 'ArrowRight') to.place = 'outside';
+    else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onSelect?.(r.id);
+      return;
+    } else return;
+    event.preventDefault();
+    onSelect?.(r.id);
+    if (to.level !== r.level || to.place !== r.place) onMove?.(r.id, to);
+  };
+  const place = (p: Place) => t(`resilience.places.${p}`);
+
+  return (
+    <figure className="rmap-figure">
+      {caption && <figcaption className="rmap-caption">{caption}</figcaption>}
+      <svg
+        ref={svg}
+        className="rmap-svg"
+        viewBox="-250 -228 500 456"
+        role="group"
+        aria-label={`${t('resilience.picture.label')} ${t('resilience.picture.summary', { count: resources.length })}`}
+      >
+        <circle r={EDGES[2]} className="rmap-ring rmap-contextual" />
+        <circle r={EDGES[1]} className="rmap-ring rmap-relational" />
+        <circle r={EDGES[0]} className="rmap-ring rmap-individual" />
+        <circle r={ME} className="rmap-me" />
+        <line x1={0} y1={-EDGES[2]} x2={0} y2={-ME} className="rmap-divider" />
+        <line x1={0} y1={ME} x2={0} y2={EDGES[2]} className="rmap-divider" />
+        <text x={0} y={5} className="rmap-me-label" textAnchor="middle" aria-hidden="true">
+          {t('resilience.picture.me')}
+        </text>
+        <text x={-245} y={-212} className="rmap-place-label" aria-hidden="true">
+          {place('inside')}
+        </text>
+        <text x={245} y={-212} className="rmap-place-label" textAnchor="end" aria-hidden="true">
+          {place('outside')}
+        </text>
+        {LEVELS.map((level) => (
+          <text key={level} x={0} y={-(MID[level] - 4)} className="rmap-level-label" textAnchor="middle" aria-hidden="true">
+            {t(`resilience.levels.${level}`)}
+          </text>
+        ))}
+        {placeResources(resources).map(({ resource: r, number, x, y }) => {
+          const at = drag?.id === r.id ? drag : { x, y };
+          const label = r.label.length > 16 ? `${r.label.slice(0, 15)}…` : r.label;
+          return (
+            <g
+              key={r.id}
+              transform={`translate(${at.x} ${at.y})`}
+              className={`rmap-token rmap-${r.usage}${selectedId === r.id ? ' is-selected' : ''}${highlightIds?.has(r.id) ? ' is-highlighted' : ''}${editable ? ' is-editable' : ''}`}
+              {...(editable
+                ? {
+                    role: 'button',
+                    tabIndex: 0,
+                    'aria-pressed': selectedId === r.id,
+                    'aria-label': `${number}. ${t('resilience.picture.token', { label: r.label, level: t(`resilience.levels.${r.level}`), place: place(r.place), usage: t(`resilience.usages.${r.usage}`) })}`,
+                    onKeyDown: (e: KeyboardEvent) => onKey(e, r),
+                    onPointerDown: (e: PointerEvent) => {
+                      (e.currentTarget).setPointerCapture(e.pointerId);
+                      const p = toSvg(e);
+                      if (p) setDrag({ id: r.id, ...p });
+                      onSelect?.(r.id);
+                    },
+                    onPointerMove: (e: PointerEvent) => {
+                      if (drag?.id !== r.id) return;
+                      const p = toSvg(e);
+                      if (p) setDrag({ id: r.id, ...p });
+                    },
+                    onPointerUp: () => {
+                      if (drag?.id === r.id) {
+                        const moved = Math.hypot(drag.x - x, drag.y - y) > 6;
+                        if (moved) drop(r.id, drag.x, drag.y);
+                      }
+                      setDrag(null);
+                    },
+                    onPointerCancel: () => setDrag(null),
+                  }
+                : { 'aria-hidden': true })}
+            >
+              <circle r={13} className="rmap-dot" />
+              <text y={4.5} textAnchor="middle" className="rmap-number">
+                {number}
+              </text>
+              <text x={r.place === 'inside' ? -17 : 17} y={4} textAnchor={r.place === 'inside' ? 'end' : 'start'} className="rmap-token-label">
+                {label}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <ul className="rmap-legend" aria-hidden="true">
+        <li>
+          <span className="rmap-key rmap-uses" /> {t('resilience.picture.legendUses')}
+        </li>
+        <li>
+          <span className="rmap-key rmap-could-use" /> {t('resilience.picture.legendCould')}
+        </li>
+        <li>
+          <span className="rmap-key rmap-hard-to-reach" /> {t('resilience.picture.legendHard')}
+        </li>
+      </ul>
+    </figure>
+  );
+}
+
+export { otherPlace };
