@@ -60,7 +60,7 @@ describe(`jobs on ${testDbKind()}`, () => {
   it('claims each job for one poller only, even when they claim at the same time', async () => {
     for (let n = 0; n < 20; n++) await scheduleJob(t.services.db, { kind: 'test.ok', payload: { n }, dueAt: T0 });
     const [a, b, c] = await Promise.all([claimDueJobs(t.services.db, T0, 10), claimDueJobs(t.services.db, T0, 10), claimDueJobs(t.services.db, T0, 10)]);
-    const ids = [...a!, ...b!, ...c!].map((j) => j.id);
+    const ids = [...a, ...b, ...c].map((j) => j.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(20);
   });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import { translate } from '../../../i18n/translate';
-import type { Services } from '../../context';
 import { hasConsent } from '../consent/has-consent';
 import { identityRepository } from '../identity/repository';
 import type { JobHandler } from '../jobs/run-due-jobs';
