@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { getTableName, is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import { PERSONAL_DATA_REGISTRY, renderPrivacyDoc } from './personal-data-registry';
+import * as schema from './schema';
+
+const DOC = path.resolve(import.meta.dirname, '../../../docs/privacy.md');
+
+const tables = Object.entries(schema)
+  .filter(([, value]) => is(value, PgTable))
+  .map(([exportName, table]) => ({ exportName, name: getTableName(table as PgTable) }));
+
+describe('personal-data registry', () => {
+  it('has an entry for every table in the schema', () => {
+    const missing = tables.filter((t) => !(t.name in PERSONAL_DATA_REGISTRY));
+    const advice = missing.map(
+      (t) =>
+        `Table "${t.name}" (export \`${t.exportName}\` of src/server/db/schema.ts) has no entry in PERSONAL_DATA_REGISTRY.\n` +
+        `Add to src/server/db/personal-data-registry.ts:\n` +
+        `  ${t.name}: { context: '<your context>', purpose: '<why you keep it>', category: 'none' | 'personal' | 'special', ` +
+        `retention: '<how long>', export: '<how a person’s rows reach their export>', erasure: '<what erasure does>' },\n` +
+        `then regenerate docs/privacy.md: UPDATE_PRIVACY_DOC=1 npx vitest run --project small src/server/db/personal-data-registry.test.ts`,
+    );
+    expect(advice.join('\n\n'), advice.join('\n\n')).toBe('');
+  });
+
+  it('has no entry for a table that does not exist', () => {
+    const known = new Set(tables.map((t) => t.name));
+    expect(Object.keys(PERSONAL_DATA_REGISTRY).filter((name) => !known.has(name))).toEqual([]);
+  });
+
+  it('fills in every field of every entry', () => {
+    for (const [name, entry] of Object.entries(PERSONAL_DATA_REGISTRY)) {
+      for (const [field, value] of Object.entries(entry)) expect(String(value).trim(), `${name}.${field}`).not.toBe('');
+    }
+  });
+
+  it('matches docs/privacy.md', () => {
+    const rendered = renderPrivacyDoc();
+    if (process.env.UPDATE_PRIVACY_DOC === '1') fs.writeFileSync(DOC, rendered);
+    const current = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '';
+    expect(
+      current === rendered,
+      'docs/privacy.md is out of date: UPDATE_PRIVACY_DOC=1 npx vitest run --project small src/server/db/personal-data-registry.test.ts',
+    ).toBe(true);
+  });
+});

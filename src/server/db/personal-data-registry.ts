@@ -1,0 +1,125 @@
+/**
+ * The personal-data registry (AVG/GDPR art. 30): for every table, what it holds, why, how long,
+ * and how it reaches a person's data export (art. 15/20) and is erased (art. 17).
+ *
+ * Every table exported by ./schema.ts needs an entry — `personal-data-registry.test.ts` fails and
+ * says what to add when one is missing. docs/privacy.md is rendered from this file and checked
+ * for drift by the same test (regenerate: `UPDATE_PRIVACY_DOC=1 npx vitest run --project small
+ * src/server/db/personal-data-registry.test.ts`).
+ */
+
+/** `none`: no personal data; `personal`: ordinary personal data; `special`: art. 9 data (health, origin, …). */
+export type DataCategory = 'none' | 'personal' | 'special';
+
+export type RegistryEntry = {
+  /** The bounded context that owns the table. */
+  context: string;
+  purpose: string;
+  category: DataCategory;
+  retention: string;
+  /** How the person's rows appear in their data export. */
+  export: string;
+  /** What happens to the rows when the person's data is erased. */
+  erasure: string;
+};
+
+const NO_PERSON = 'Not applicable: holds no personal data.';
+const rowsOf = (column: string) => `Rows where \`${column}\` is the person.`;
+const CASCADE = 'Deleted with the person (foreign key ON DELETE CASCADE).';
+const cascadeAnd = (extra: string) => `${CASCADE} ${extra}`;
+
+export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, RegistryEntry>> = {
+  // --- organisation ------------------------------------------------------------------------
+  institutions: { context: 'organisation', purpose: 'The hogeschool running the programme.', category: 'none', retention: 'As long as the institution uses peerkracht.', export: NO_PERSON, erasure: NO_PERSON },
+  programmes: { context: 'organisation', purpose: 'Degree programmes (opleidingen) at a location.', category: 'none', retention: 'As the institution.', export: NO_PERSON, erasure: NO_PERSON },
+  intakes: { context: 'organisation', purpose: 'Intakes (September/February) with their settings.', category: 'none', retention: 'As the programme.', export: NO_PERSON, erasure: NO_PERSON },
+  people: { context: 'organisation', purpose: 'Name, e-mail and language of everyone who uses peerkracht; running the programme and signing in.', category: 'personal', retention: 'Until one year after the person’s last role ends.', export: 'The person’s own row.', erasure: 'Deleting the row erases the person; every table below follows by cascade or set-null.' },
+  role_assignments: { context: 'organisation', purpose: 'Which roles a person holds (access control).', category: 'personal', retention: 'As people.', export: rowsOf('person_id'), erasure: CASCADE },
+  classes: { context: 'organisation', purpose: 'Classes (klassen) with their leercoach.', category: 'personal', retention: 'As the intake.', export: 'Classes where the person is the leercoach.', erasure: 'The leercoach link is set to null.' },
+  class_members: { context: 'organisation', purpose: 'A student’s enrolment and student number: forming communities, attendance figures for the leercoach.', category: 'personal', retention: 'As people.', export: rowsOf('person_id'), erasure: CASCADE },
+  communities: { context: 'organisation', purpose: 'Communities of 7–8 coachees and their coach.', category: 'personal', retention: 'As the intake.', export: 'Communities the person coaches.', erasure: 'The coach link is set to null.' },
+  community_members: { context: 'organisation', purpose: 'Membership history (joined, moved, stopped): running the community, continuity figures.', category: 'personal', retention: 'As people.', export: rowsOf('person_id'), erasure: CASCADE },
+  coach_supervision: { context: 'organisation', purpose: 'Which senior coach supervises which coach.', category: 'personal', retention: 'As people.', export: 'Rows where the person is the senior or the coach.', erasure: CASCADE },
+
+  // --- identity, mail, audit ---------------------------------------------------------------
+  password_credentials: { context: 'identity', purpose: 'The argon2id hash of a password: signing in.', category: 'personal', retention: 'Until the password is removed or the person erased.', export: 'Not exported (a credential); the export says a password is set.', erasure: CASCADE },
+  auth_sessions: { context: 'identity', purpose: 'Signed-in sessions (hashed tokens).', category: 'personal', retention: 'Until expiry or sign-out.', export: 'Count and dates of active sessions.', erasure: CASCADE },
+  password_reset_tokens: { context: 'identity', purpose: 'Single-use password-reset tokens (hashed).', category: 'personal', retention: 'Until used, at most one day after expiry.', export: 'Not exported (short-lived security tokens).', erasure: CASCADE },
+  mail_outbox: { context: 'mail', purpose: 'Outgoing e-mail (notifications; never coaching content).', category: 'personal', retention: '90 days.', export: 'Mails sent to the person’s address.', erasure: 'Mails to the person’s address are deleted with the person.' },
+  audit_log: { context: 'audit', purpose: 'Who read whose sensitive content, and security events: accountability to the person whose data was read.', category: 'personal', retention: '2 years.', export: 'Reads of the person’s data (as “who looked at my data”).', erasure: 'Rows about the person are deleted (cascade); as the reader, the actor link is set to null.' },
+
+  // --- consent, jobs, support (#8) ---------------------------------------------------------
+  consent_events: { context: 'consent', purpose: 'The append-only consent ledger: proof of consent (text version shown, time) and honouring withdrawal.', category: 'personal', retention: 'As long as the data it covers, then 5 years as proof of lawful processing.', export: rowsOf('person_id') + ' With the text shown.', erasure: CASCADE },
+  jobs: { context: 'jobs', purpose: 'Durable reminders and follow-ups; payloads hold ids only, never content.', category: 'personal', retention: 'Deleted 30 days after the job finished.', export: 'Not exported (ids only; the reminders themselves appear in the mail outbox).', erasure: 'Jobs about deleted records do nothing and are purged after 30 days.' },
+  help_resources: { context: 'support', purpose: 'The institution’s help directory (sociale kaart): service contact points.', category: 'none', retention: 'Kept while the institution keeps the entry (archived, not deleted, so referrals keep their meaning).', export: NO_PERSON, erasure: NO_PERSON },
+  referrals: { context: 'support', purpose: 'That a coach referred a coachee to help, with the coachee’s agreement (not what was said); the coachee’s overview and the coach’s follow-up.', category: 'special', retention: 'End of the coaching year plus one year; hidden from the coach as soon as the coaching-data consent is withdrawn.', export: rowsOf('coachee_id') + ' With the resource and the coach.', erasure: cascadeAnd('As the coach who recorded it, the link is set to null.') },
+  programme_contacts: { context: 'support', purpose: 'Function mailboxes of a degree programme that receive signals.', category: 'personal', retention: 'Until the coordinator removes the contact.', export: 'Not linked to a person account.', erasure: 'Removed by the coordinator on request.' },
+  signals: { context: 'support', purpose: 'Needs, themes and incidents a coach raised with the programme, optionally anonymised.', category: 'special', retention: '2 years after it was closed.', export: rowsOf('raised_by_id') + ' Anonymised signals are the raiser’s too.', erasure: 'The raiser and handler links are set to null; the text stays for the programme (it was written not to name students).' },
+  signal_updates: { context: 'support', purpose: 'A signal’s history: status, note to the coach, contact it was passed on to.', category: 'special', retention: 'As signals.', export: 'With the person’s signals.', erasure: 'The author link is set to null; deleted with the signal.' },
+
+  // --- resilience (#9) ---------------------------------------------------------------------
+  resilience_maps: { context: 'resilience', purpose: 'A coachee’s resilience map: own reflection and, only when shared, coaching.', category: 'special', retention: 'Until the coachee deletes it, at the latest one year after their last role ends.', export: 'The person’s own map.', erasure: CASCADE },
+  resilience_map_shares: { context: 'resilience', purpose: 'With whom the owner shared their map (view or edit).', category: 'personal', retention: 'Until revoked or with the map.', export: 'Shares of the person’s map, and maps shared with them.', erasure: CASCADE },
+  resilience_snapshots: { context: 'resilience', purpose: 'Dated versions of a map: how support changed over the year.', category: 'special', retention: 'With the map.', export: 'With the person’s map.', erasure: CASCADE },
+  resilience_conversations: { context: 'resilience', purpose: 'A guided resilience conversation: themes covered and the coach’s private notes.', category: 'special', retention: 'End of the programme year plus one year.', export: 'For the coachee: that a conversation took place; for the coach: their notes.', erasure: CASCADE },
+  resilience_group_shows: { context: 'resilience', purpose: 'What a member chose to show their community in the group exercise.', category: 'personal', retention: 'With the map or the membership.', export: rowsOf('person_id'), erasure: CASCADE },
+
+  // --- programme, coaches (#6) -------------------------------------------------------------
+  student_imports: { context: 'programme', purpose: 'CSV student imports with their progress and failed rows (student numbers, no names).', category: 'personal', retention: '90 days.', export: 'Not linked to the imported people (student numbers of failed rows only).', erasure: 'Purged after 90 days.' },
+  coach_applications: { context: 'programme', purpose: 'Applications to become a student coach: recruitment. The optional role-model self-description may touch special categories (only with explicit consent).', category: 'special', retention: 'Rejected or withdrawn: 6 months after the decision.', export: 'The applicant’s own application.', erasure: 'Deleted on request or at the end of retention.' },
+  coach_profiles: { context: 'programme', purpose: 'A coach’s profile and lifecycle; phone and self-description only with consent.', category: 'special', retention: 'One year after the coach left.', export: 'The coach’s own profile.', erasure: CASCADE },
+  community_coach_periods: { context: 'programme', purpose: 'Who led a community when: continuity figures and handovers.', category: 'personal', retention: 'As the community.', export: 'Periods the person coached.', erasure: CASCADE },
+  handovers: { context: 'programme', purpose: 'Warm handovers of a community, with a note from the leaving coach to the new coach.', category: 'personal', retention: 'The note: 90 days after completion; the rest as the community.', export: 'Handovers the person gave or received.', erasure: 'The coach links are set to null.' },
+
+  // --- sessions (#4) -----------------------------------------------------------------------
+  session_series: { context: 'sessions', purpose: 'The recurring pattern of a community’s year plan.', category: 'none', retention: 'As the community.', export: NO_PERSON, erasure: NO_PERSON },
+  holiday_calendars: { context: 'sessions', purpose: 'Holidays and breaks to plan around.', category: 'none', retention: 'As the institution.', export: NO_PERSON, erasure: NO_PERSON },
+  session_plans: { context: 'sessions', purpose: 'Reusable session plans built from activities; the author.', category: 'personal', retention: 'As long as the author keeps the plan.', export: 'Plans the person wrote.', erasure: 'The author link is removed.' },
+  sessions: { context: 'sessions', purpose: 'Sessions (community, one-on-one, training, intervision, outing); organiser and, for a one-on-one, the coachee.', category: 'personal', retention: 'Two years after the academic year.', export: 'Sessions the person organised or was invited to.', erasure: 'Links to the person are removed.' },
+  session_rsvps: { context: 'sessions', purpose: 'Whether someone comes, with a reason when not (may hint at health: only the coach sees it).', category: 'special', retention: 'As sessions.', export: rowsOf('person_id'), erasure: CASCADE },
+  attendance_marks: { context: 'sessions', purpose: 'Attendance per session and person.', category: 'personal', retention: 'As sessions.', export: rowsOf('person_id'), erasure: CASCADE },
+  attendance_changes: { context: 'sessions', purpose: 'History of attendance corrections.', category: 'personal', retention: 'As sessions.', export: 'With the person’s attendance.', erasure: CASCADE },
+  logbook_entries: { context: 'sessions', purpose: 'The coach’s short reflections after a session (the form asks not to write personal details).', category: 'personal', retention: 'Two years.', export: 'Entries the person wrote.', erasure: 'Deleted with the author.' },
+  one_on_one_notes: { context: 'sessions', purpose: 'The coach’s private notes of a one-on-one (author only).', category: 'special', retention: 'Until the end of the coaching year.', export: 'For the coach: their notes; for the coachee: that a conversation took place.', erasure: CASCADE },
+  checkins: { context: 'sessions', purpose: '“Hoe zit je in je vel?” 0–10, owned by the coachee; the coach sees it only with the share-checkins consent.', category: 'special', retention: 'The coaching year.', export: rowsOf('person_id'), erasure: CASCADE },
+  session_feedback: { context: 'sessions', purpose: 'A coachee’s answers to the closing questions (shown to the coach without names).', category: 'personal', retention: 'The coaching year.', export: rowsOf('person_id'), erasure: CASCADE },
+  custom_activities: { context: 'sessions', purpose: 'Activities coaches add to the library; the author.', category: 'personal', retention: 'As long as the institution keeps the library.', export: 'Activities the person wrote.', erasure: 'The author link is removed.' },
+  calendar_feeds: { context: 'sessions', purpose: 'A person’s secret calendar feed (hashed token).', category: 'personal', retention: 'As people.', export: 'That a feed exists (not the token).', erasure: CASCADE },
+  action_tokens: { context: 'sessions', purpose: 'Single-purpose tokens in reminder e-mails (hashed).', category: 'personal', retention: 'Until expiry.', export: 'Not exported (short-lived tokens).', erasure: CASCADE },
+  programme_updates: { context: 'sessions', purpose: 'Updates from the degree programme to the coaches (curriculum changes); the author.', category: 'personal', retention: 'Two years.', export: 'Updates the person wrote.', erasure: 'The author link is removed.' },
+};
+
+const CATEGORY_LABEL: Record<DataCategory, string> = {
+  none: 'no personal data',
+  personal: 'personal data',
+  special: '**special category** (art. 9)',
+};
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** docs/privacy.md, rendered from the registry (checked for drift by the registry test). */
+export function renderPrivacyDoc(registry: Readonly<Record<string, RegistryEntry>> = PERSONAL_DATA_REGISTRY): string {
+  const names = Object.keys(registry).sort((a, b) => registry[a]!.context.localeCompare(registry[b]!.context) || a.localeCompare(b));
+  const lines = [
+    '# Personal data in peerkracht',
+    '',
+    '<!-- Generated from src/server/db/personal-data-registry.ts — do not edit by hand. Regenerate with',
+    '     UPDATE_PRIVACY_DOC=1 npx vitest run --project small src/server/db/personal-data-registry.test.ts -->',
+    '',
+    'Every table, what it holds and why, how long it is kept, and how it reaches a person’s data',
+    'export (AVG/GDPR art. 15 and 20) and is erased (art. 17). Special-category data (art. 9:',
+    'health, origin, beliefs, …) is processed only with explicit consent, which a person can',
+    'withdraw at any time with immediate effect (see `consent_events`).',
+    '',
+    `Special category: ${names.filter((n) => registry[n]!.category === 'special').map((n) => `\`${n}\``).join(', ')}.`,
+    '',
+    '| table | context | category | purpose | retention | export | erasure |',
+    '|---|---|---|---|---|---|---|',
+    ...names.map((name) => {
+      const e = registry[name]!;
+      return `| \`${name}\` | ${e.context} | ${CATEGORY_LABEL[e.category]} | ${cell(e.purpose)} | ${cell(e.retention)} | ${cell(e.export)} | ${cell(e.erasure)} |`;
+    }),
+    '',
+  ];
+  return lines.join('\n');
+}
