@@ -13,11 +13,13 @@ import enSupport from './en.support.json';
 import nlSupport from './nl.support.json';
 import enProgramme from './en.programme.json';
 import nlProgramme from './nl.programme.json';
+import enSessions from './en.sessions.json';
+import nlSessions from './nl.sessions.json';
 
 export type Messages = { [key: string]: string | Messages };
 
 /** Feature catalogues: [nl, en] pairs. Add a feature's pair here. */
-const FEATURES: [Messages, Messages][] = [[nlResilience, enResilience], [nlConsent, enConsent], [nlSupport, enSupport], [nlProgramme, enProgramme]];
+const FEATURES: [Messages, Messages][] = [[nlResilience, enResilience], [nlConsent, enConsent], [nlSupport, enSupport], [nlProgramme, enProgramme], [nlSessions, enSessions]];
 
 function merge(base: Messages, extra: Messages): Messages {
   const result: Messages = { ...base };

@@ -29,6 +29,9 @@ import { communityRoutes } from './modules/communities/routes';
 import { homeRoutes } from './modules/home/routes';
 import { identityRoutes } from './modules/identity/routes';
 import { resilienceRoutes } from './modules/resilience/routes';
+import { sessionRoutes } from './modules/sessions/routes';
+import { activityRoutes } from './modules/activities/routes';
+import { calendarRoutes } from './modules/calendar/routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -115,6 +118,10 @@ export async function buildApp({ services, logger = false }: BuildAppOptions): P
   await app.register(consentRoutes, { services });
   await app.register(supportRoutes, { services });
   await app.register(resilienceRoutes, { services });
+
+  await app.register(sessionRoutes, { services });
+  await app.register(activityRoutes, { services });
+  await app.register(calendarRoutes, { services });
 
   await registerWebClient(app);
   return app;

@@ -92,6 +92,11 @@ const handover = (open: boolean): Resource => ({
   open,
 });
 
+/** A community session led by 'coach' with 'coachee' invited. */
+const session: Resource = { kind: 'session', institutionId: INST, programmeId: PROG, organiserId: 'coach', participantIds: ['coachee'], supervisorIds: ['senior'] };
+/** A coach training run by the programme, for 'coach' and 'senior'. */
+const training: Resource = { kind: 'session', institutionId: INST, programmeId: PROG, organiserId: null, participantIds: ['coach', 'senior'], supervisorIds: [] };
+
 /** A resilience map shared with some people, some of them for editing together. */
 const editableMap = (sharedWithIds: string[], editorIds: string[]): Resource => ({
   kind: 'coachingContent',
@@ -155,6 +160,22 @@ const matrix: Row[] = [
   ...only(['coach', 'coordinator'], 'signal:read', signal('incident', 'coordinator'), 'an incident the coordinator took on'),
   ...only(['coordinator'], 'signal:handle', signal('incident', 'coordinator'), 'an incident the coordinator took on'),
   ...only(['coordinator'], 'programme:handleSignals', programme, "the programme's signals"),
+  // Sessions, attendance, logbooks and check-ins (#4).
+  ...only(['coach', 'coordinator'], 'community:planSessions', community, "their community's year plan"),
+  ...only(['coachee', 'coach', 'senior', 'coordinator'], 'session:read', session, 'a community session'),
+  ...only(['coach', 'coordinator'], 'session:manage', session, 'a community session (move, cancel, plan)'),
+  ...only(['coachee'], 'session:respond', session, 'a community session (RSVP, check-in)'),
+  ...only(['coach', 'coordinator'], 'session:markAttendance', session, 'attendance of a session'),
+  ...only(['coach', 'senior', 'coordinator'], 'session:readAttendance', session, 'attendance of a session'),
+  ...only(['coach'], 'session:writeLogbook', session, 'the logbook of their session'),
+  ...only(['coach', 'senior', 'coordinator'], 'session:read', training, 'a coach training'),
+  ...only(['coach', 'senior'], 'session:respond', training, 'a coach training (RSVP)'),
+  ...only(['coordinator'], 'session:markAttendance', training, 'attendance of a coach training'),
+  ...only([], 'session:writeLogbook', training, 'a logbook of a coach training'),
+  ...only(['coachee', 'coach'], 'coachingContent:read', content('checkin', ['coach']), 'a check-in shared with the coach'),
+  ...only(['coachee'], 'coachingContent:write', content('checkin'), 'their own check-in'),
+  ...only(['coach'], 'coachingContent:write', content('logbook'), 'their logbook entry'),
+  ...only(['coordinator', 'leercoach', 'otherLeercoach'], 'programme:postUpdate', programme, 'a programme update to the coaches (any leercoach of the programme)'),
 ];
 
 describe('access policy matrix', () => {
@@ -223,6 +244,12 @@ describe('access policy invariants', () => {
       fc.property(arbitraryActor, (a) =>
         !isAllowed(a, 'handover:readNote', handover(true)) || (['coach', 'other-coach'].includes(a.personId) && a.institutionId === INST),
       ),
+    );
+  });
+
+  it('never lets a leercoach or researcher into a session, its attendance or its logbook', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ACTIONS), (action) => [people.leercoach, people.onderzoeker, people.beheerder].every((a) => !isAllowed(a, action, session))),
     );
   });
 

@@ -102,6 +102,18 @@ export type Resource =
       signalKind: 'need' | 'theme' | 'incident';
       /** The coordinator who took an incident on; null until someone does. */
       handlerId: string | null;
+    }
+  | {
+      /** A session (community session, one-on-one, training, intervision, outing, class-wide). */
+      kind: 'session';
+      institutionId: string;
+      programmeId: string;
+      /** The coach who leads it (the trainer for a coach training); null when the programme does. */
+      organiserId: string | null;
+      /** The people invited: coachees, or coaches for a training or intervision. */
+      participantIds: readonly string[];
+      /** Senior coaches who supervise the organiser. */
+      supervisorIds: readonly string[];
     };
 
 export type CoachingContentType = 'logbook' | 'oneOnOneNote' | 'resilienceMap' | 'checkin';
@@ -139,6 +151,14 @@ export const ACTIONS = [
   'signal:read',
   'signal:handle',
   'programme:handleSignals',
+  'community:planSessions',
+  'session:read',
+  'session:manage',
+  'session:respond',
+  'session:markAttendance',
+  'session:readAttendance',
+  'session:writeLogbook',
+  'programme:postUpdate',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -175,6 +195,9 @@ function communityRule(action: Action, a: Actor, r: ResourceOf<'community'>): bo
       return coordinator || coach || senior || leercoach;
     case 'community:manage':
       return coordinator;
+    case 'community:planSessions':
+      // The year plan is the coach's to keep, with the coordinator.
+      return coordinator || coach;
     case 'community:groupExercise':
       // The group exercise on resilience maps is for the people in the room: coach and members.
       return coach || member;
@@ -276,6 +299,30 @@ function handoverRule(action: Action, a: Actor, r: ResourceOf<'handover'>): bool
   }
 }
 
+function sessionRule(action: Action, a: Actor, r: ResourceOf<'session'>): boolean {
+  if (a.institutionId !== r.institutionId) return false;
+  const coordinator = isCoordinatorOf(a, r);
+  const organiser = r.organiserId === a.personId;
+  const participant = r.participantIds.includes(a.personId);
+  const senior = r.supervisorIds.includes(a.personId) && holds(a, 'seniorcoach', r.institutionId, r.programmeId);
+  switch (action) {
+    case 'session:read':
+      return coordinator || organiser || participant || senior;
+    case 'session:manage':
+    case 'session:markAttendance':
+      return coordinator || organiser;
+    case 'session:respond':
+      // RSVP, check-in and the closing questions are for the people invited.
+      return participant;
+    case 'session:readAttendance':
+      return coordinator || organiser || senior;
+    case 'session:writeLogbook':
+      return organiser;
+    default:
+      return false;
+  }
+}
+
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
   switch (resource.kind) {
@@ -294,6 +341,9 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
         return isCoordinatorOf(actor, resource);
       if (action === 'signal:raise') return holds(actor, 'studentcoach', resource.institutionId, resource.programmeId);
       if (action === 'programme:handleSignals') return isCoordinatorOf(actor, resource);
+      // Programme updates ("what changes in the curriculum this period") come from the programme.
+      if (action === 'programme:postUpdate')
+        return isCoordinatorOf(actor, resource) || holds(actor, 'leercoach', resource.institutionId, resource.programmeId);
       return false;
     case 'community':
       return communityRule(action, actor, resource);
@@ -324,5 +374,7 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return referralRule(action, actor, resource);
     case 'signal':
       return signalRule(action, actor, resource);
+    case 'session':
+      return sessionRule(action, actor, resource);
   }
 }

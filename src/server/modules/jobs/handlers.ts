@@ -4,8 +4,10 @@
  */
 import { REFERRAL_FOLLOW_UP_JOB } from '../support/record-referral';
 import { sendReferralFollowUp } from '../support/send-referral-follow-up';
+import { sessionJobHandlers } from '../sessions/reminder-jobs';
 import type { JobHandlers } from './run-due-jobs';
 
 export const jobHandlers: JobHandlers = {
   [REFERRAL_FOLLOW_UP_JOB]: sendReferralFollowUp,
+  ...sessionJobHandlers,
 };

@@ -1,0 +1,62 @@
+/** The activity library (werkvormen) and session plans. */
+import { z } from 'zod';
+import { ActivityTheme, YearPhase } from './content';
+
+const Text = z.string().trim().min(1);
+export const ActivityView = z.object({
+  id: z.string(),
+  builtIn: z.boolean(),
+  mine: z.boolean(),
+  shared: z.boolean(),
+  theme: ActivityTheme,
+  phases: z.array(YearPhase),
+  durationMinutes: z.number().int(),
+  groupSize: z.object({ min: z.number().int(), max: z.number().int() }),
+  title: z.string(),
+  goal: z.string(),
+  materials: z.array(z.string()),
+  steps: z.array(z.string()),
+  tips: z.array(z.string()),
+  authorName: z.string().nullable(),
+});
+export type ActivityView = z.infer<typeof ActivityView>;
+
+export const ActivityListResponse = z.object({
+  themes: z.array(z.object({ id: ActivityTheme, label: z.string() })),
+  activities: z.array(ActivityView),
+});
+export type ActivityListResponse = z.infer<typeof ActivityListResponse>;
+
+export const CreateActivityRequest = z
+  .strictObject({
+    title: Text.max(120),
+    goal: Text.max(500),
+    theme: ActivityTheme,
+    phases: z.array(YearPhase).min(1).max(5),
+    durationMinutes: z.number().int().min(5).max(480),
+    groupSize: z.strictObject({ min: z.number().int().min(1).max(60), max: z.number().int().min(1).max(60) }),
+    materials: z.array(Text.max(200)).max(15).default([]),
+    steps: z.array(Text.max(500)).min(1).max(10),
+    shared: z.boolean().default(false),
+  })
+  .refine((a) => a.groupSize.min <= a.groupSize.max, { message: 'size_min_above_max', path: ['groupSize', 'min'] });
+export type CreateActivityRequest = z.input<typeof CreateActivityRequest>;
+
+export const SessionPlanView = z.object({
+  id: z.string().uuid(),
+  title: z.string(),
+  activityIds: z.array(z.string()),
+  notes: z.string(),
+  shared: z.boolean(),
+  mine: z.boolean(),
+  durationMinutes: z.number().int(),
+});
+export type SessionPlanView = z.infer<typeof SessionPlanView>;
+export const SessionPlanListResponse = z.object({ plans: z.array(SessionPlanView) });
+export const CreateSessionPlanRequest = z.strictObject({
+  title: Text.max(120),
+  activityIds: z.array(z.string().max(80)).min(1).max(12),
+  notes: z.string().trim().max(2000).default(''),
+  shared: z.boolean().default(false),
+});
+export type CreateSessionPlanRequest = z.input<typeof CreateSessionPlanRequest>;

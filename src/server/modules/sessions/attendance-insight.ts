@@ -1,0 +1,104 @@
+/** Attendance figures: per community, per coachee, per class; three missed in a row is a signal. */
+import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { holds, isAllowed, type Actor } from '../../../domain/access/policy';
+import { attendanceRate, MISSED_IN_A_ROW_SIGNAL, trailingMissed, trendOf, type AttendanceStatus } from '../../../domain/sessions/attendance';
+import type { AttendanceSignalsResponse, ClassAttendanceResponse, CommunityInsightResponse } from '../../../contracts/sessions';
+import type { Services } from '../../context';
+import type { Db } from '../../db/client';
+import { attendanceMarks, classes, classMembers, communities, communityMembers, people, sessions } from '../../db/schema';
+import { loadCommunityResources, type CommunityResource } from '../communities/repository';
+
+type Marked = { sessionId: string; personId: string; status: AttendanceStatus };
+
+/** Past, not cancelled group sessions of the communities, oldest first, with their marks. */
+async function pastSessionsWithMarks(db: Db, communityIds: string[], now: Date) {
+  if (communityIds.length === 0) return { list: [], marks: [] as Marked[] };
+  const list = await db
+    .select({ id: sessions.id, communityId: sessions.communityId, startsAt: sessions.startsAt })
+    .from(sessions)
+    .where(and(inArray(sessions.communityId, communityIds), inArray(sessions.type, ['community', 'outing']), eq(sessions.status, 'planned'), lt(sessions.startsAt, now)))
+    .orderBy(asc(sessions.startsAt));
+  const marks = list.length
+    ? ((await db.select({ sessionId: attendanceMarks.sessionId, personId: attendanceMarks.personId, status: attendanceMarks.status }).from(attendanceMarks).where(inArray(attendanceMarks.sessionId, list.map((s) => s.id)))) as Marked[])
+    : [];
+  return { list, marks };
+}
+
+function figuresFor(personId: string, sessionIds: string[], marks: Marked[]) {
+  const statuses = sessionIds.map((id) => marks.find((m) => m.sessionId === id && m.personId === personId)?.status ?? null);
+  const marked = statuses.filter((s): s is AttendanceStatus => s !== null);
+  return { attended: marked.filter((s) => s === 'present' || s === 'late').length, marked: marked.length, missedInARow: trailingMissed(statuses) };
+}
+
+/** Is the actor only a leercoach here (then: only their own class's students, figures only)? */
+const leercoachOnly = (actor: Actor, c: CommunityResource) =>
+  !isAllowed(actor, 'community:read', c) && holds(actor, 'leercoach', c.institutionId, c.programmeId);
+
+export async function getCommunityInsight({ services, actor, community }: { services: Services; actor: Actor; community: CommunityResource }): Promise<CommunityInsightResponse> {
+  const db = services.db;
+  const { list, marks } = await pastSessionsWithMarks(db, [community.id], services.now());
+  const rates = list.map((s) => ({ id: s.id, startsAt: s.startsAt.toISOString(), rate: attendanceRate(marks.filter((m) => m.sessionId === s.id).map((m) => m.status)) }));
+  let memberIds = [...community.memberIds];
+  if (leercoachOnly(actor, community)) {
+    const mine = await db.select({ personId: classMembers.personId }).from(classMembers).innerJoin(classes, eq(classes.id, classMembers.classId)).where(eq(classes.leercoachId, actor.personId));
+    memberIds = memberIds.filter((id) => mine.some((m) => m.personId === id));
+  }
+  const names = memberIds.length ? await db.select({ id: people.id, firstName: people.firstName, lastName: people.lastName }).from(people).where(inArray(people.id, memberIds)) : [];
+  const sessionIds = list.map((s) => s.id);
+  return {
+    communityId: community.id,
+    communityName: community.name,
+    trend: trendOf(rates.flatMap((r) => (r.rate === null ? [] : [r.rate]))),
+    sessions: rates,
+    coachees: names
+      .map((n) => {
+        const f = figuresFor(n.id, sessionIds, marks);
+        return { ...n, ...f, signal: f.missedInARow >= MISSED_IN_A_ROW_SIGNAL };
+      })
+      .sort((a, b) => a.firstName.localeCompare(b.firstName)),
+  };
+}
+
+/** Coachees who missed three sessions in a row, for their coach and the coordinator. */
+export async function listAttendanceSignals({ services, actor }: { services: Services; actor: Actor }): Promise<AttendanceSignalsResponse> {
+  const db = services.db;
+  const all = await loadCommunityResources(db, actor.institutionId);
+  const mine = all.filter((c) => c.coachId === actor.personId || holds(actor, 'coordinator', c.institutionId, c.programmeId));
+  const { list, marks } = await pastSessionsWithMarks(db, mine.map((c) => c.id), services.now());
+  const memberIds = [...new Set(mine.flatMap((c) => c.memberIds))];
+  const names = memberIds.length ? await db.select({ id: people.id, firstName: people.firstName, lastName: people.lastName }).from(people).where(inArray(people.id, memberIds)) : [];
+  const signals: AttendanceSignalsResponse['signals'] = [];
+  for (const c of mine) {
+    const ids = list.filter((s) => s.communityId === c.id).map((s) => s.id);
+    for (const personId of c.memberIds) {
+      const { missedInARow } = figuresFor(personId, ids, marks);
+      const n = names.find((x) => x.id === personId);
+      if (missedInARow >= MISSED_IN_A_ROW_SIGNAL && n) signals.push({ communityId: c.id, communityName: c.name, coachee: n, missedInARow });
+    }
+  }
+  return { signals };
+}
+
+/** The leercoach's view: attendance figures of their class's students, nothing else. */
+export async function getClassAttendance({ services, classId }: { services: Services; classId: string }): Promise<ClassAttendanceResponse> {
+  const db = services.db;
+  const [klass] = await db.select().from(classes).where(eq(classes.id, classId));
+  const students = await db
+    .select({ id: people.id, firstName: people.firstName, lastName: people.lastName })
+    .from(classMembers)
+    .innerJoin(people, eq(people.id, classMembers.personId))
+    .where(eq(classMembers.classId, classId));
+  const ids = students.map((s) => s.id);
+  const memberships = ids.length ? await db.select({ communityId: communityMembers.communityId, personId: communityMembers.personId }).from(communityMembers).innerJoin(communities, eq(communities.id, communityMembers.communityId)).where(inArray(communityMembers.personId, ids)) : [];
+  const { list, marks } = await pastSessionsWithMarks(db, [...new Set(memberships.map((m) => m.communityId))], services.now());
+  return {
+    classId,
+    code: klass?.code ?? '',
+    students: students
+      .map((s) => {
+        const own = new Set(memberships.filter((m) => m.personId === s.id).map((m) => m.communityId));
+        return { ...s, ...figuresFor(s.id, list.filter((x) => x.communityId && own.has(x.communityId)).map((x) => x.id), marks) };
+      })
+      .sort((a, b) => a.firstName.localeCompare(b.firstName)),
+  };
+}

@@ -1,0 +1,45 @@
+import type { Actor } from '../../../domain/access/policy';
+import { zonedToInstant } from '../../../domain/sessions/zoned-time';
+import type { CreateSessionRequest } from '../../../contracts/sessions';
+import type { z } from 'zod';
+import type { Services } from '../../context';
+import { sessions } from '../../db/schema';
+import { AppError } from '../../errors/app-error';
+import { scheduleSessionReminders } from './schedule-reminders';
+
+type Request = z.output<typeof CreateSessionRequest>;
+export type CreateSessionOptions = {
+  services: Services;
+  actor: Actor;
+  request: Request;
+  /** Where the session belongs, resolved by the route's access rule. */
+  context: { institutionId: string; programmeId: string; communityId?: string; coachId?: string | null; memberIds?: readonly string[] };
+};
+
+/** Plans one session at a local Amsterdam time; reminders are scheduled with it. */
+export async function createSession({ services, actor, request, context }: CreateSessionOptions): Promise<{ id: string }> {
+  if (request.type === 'oneOnOne' && (!request.coacheeId || !context.memberIds?.includes(request.coacheeId))) throw new AppError('not_a_participant');
+  const startsAt = zonedToInstant(request.date, request.startTime);
+  const endsAt = new Date(startsAt.getTime() + request.durationMinutes * 60_000);
+  return services.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(sessions)
+      .values({
+        institutionId: context.institutionId,
+        programmeId: context.programmeId,
+        type: request.type,
+        communityId: context.communityId ?? null,
+        classId: request.type === 'classWide' ? (request.classId ?? null) : null,
+        organiserId: request.type === 'coachTraining' || request.type === 'intervision' ? actor.personId : request.type === 'oneOnOne' ? actor.personId : (context.coachId ?? actor.personId),
+        coacheeId: request.type === 'oneOnOne' ? (request.coacheeId ?? null) : null,
+        title: request.title,
+        location: request.location,
+        startsAt,
+        endsAt,
+        planId: request.planId ?? null,
+      })
+      .returning();
+    await scheduleSessionReminders(tx, row!, services.now());
+    return { id: row!.id };
+  });
+}

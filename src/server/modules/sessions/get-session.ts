@@ -1,0 +1,80 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { isAllowed, type Actor } from '../../../domain/access/policy';
+import { attendanceWindow, type AttendanceStatus } from '../../../domain/sessions/attendance';
+import type { SessionDetailResponse } from '../../../contracts/sessions';
+import type { Services } from '../../context';
+import { attendanceMarks, checkins, oneOnOneNotes, sessionFeedback, sessionPlans, sessionRsvps } from '../../db/schema';
+import { recordRead } from '../audit/audit-log';
+import { withConsent } from '../consent/has-consent';
+import { describeSessions } from './describe-sessions';
+import { peopleNames, type LoadedSession } from './repository';
+
+export type GetSessionOptions = { services: Services; actor: Actor; session: LoadedSession };
+
+/** One session as the person may see it: participants with RSVP and attendance for the coach. */
+export async function getSession({ services, actor, session }: GetSessionOptions): Promise<SessionDetailResponse> {
+  const { db } = services;
+  const { row, resource } = session;
+  const [summary] = await describeSessions(db, actor, [session], services.now());
+  const can = {
+    manage: isAllowed(actor, 'session:manage', resource),
+    markAttendance: isAllowed(actor, 'session:markAttendance', resource),
+    writeLogbook: isAllowed(actor, 'session:writeLogbook', resource),
+    respond: isAllowed(actor, 'session:respond', resource),
+  };
+  const seesAttendance = isAllowed(actor, 'session:readAttendance', resource);
+  const organiser = resource.organiserId === actor.personId;
+  const ids = resource.participantIds;
+  const [rsvps, marks, plan, mine, feedbackGiven, feedback] = await Promise.all([
+    seesAttendance && ids.length ? db.select().from(sessionRsvps).where(eq(sessionRsvps.sessionId, row.id)) : Promise.resolve([]),
+    seesAttendance && ids.length ? db.select().from(attendanceMarks).where(eq(attendanceMarks.sessionId, row.id)) : Promise.resolve([]),
+    row.planId ? db.select().from(sessionPlans).where(eq(sessionPlans.id, row.planId)) : Promise.resolve([]),
+    db.select({ score: checkins.score }).from(checkins).where(and(eq(checkins.sessionId, row.id), eq(checkins.personId, actor.personId))),
+    db.select({ p: sessionFeedback.personId }).from(sessionFeedback).where(and(eq(sessionFeedback.sessionId, row.id), eq(sessionFeedback.personId, actor.personId))),
+    organiser ? db.select({ answers: sessionFeedback.answers }).from(sessionFeedback).where(eq(sessionFeedback.sessionId, row.id)) : Promise.resolve(null),
+  ]);
+  let participants: SessionDetailResponse['participants'] = null;
+  if (seesAttendance) {
+    const names = await peopleNames(db, [...ids]);
+    // Check-ins reach the coach only from coachees who share them (consent, withdrawable).
+    const sharing = organiser ? await withConsent(db, ids, 'share-checkins-with-coach') : new Set<string>();
+    const shared = sharing.size
+      ? await db.select({ personId: checkins.personId, id: checkins.id, score: checkins.score }).from(checkins).where(and(eq(checkins.sessionId, row.id), inArray(checkins.personId, [...sharing])))
+      : [];
+    for (const c of shared) await recordRead(db, { actorId: actor.personId, subjectId: c.personId, resourceType: 'checkin', resourceId: c.id });
+    participants = ids
+      .map((id) => {
+        const rsvp = rsvps.find((r) => r.personId === id);
+        return {
+          id,
+          firstName: names.get(id)?.firstName ?? '',
+          lastName: names.get(id)?.lastName ?? '',
+          rsvp: (rsvp?.response as 'coming' | 'notComing' | undefined) ?? null,
+          ...(can.manage && rsvp?.reason ? { reason: rsvp.reason } : {}),
+          attendance: (marks.find((m) => m.personId === id)?.status as AttendanceStatus | undefined) ?? null,
+          ...(organiser ? { checkin: shared.find((c) => c.personId === id)?.score ?? null } : {}),
+        };
+      })
+      .sort((a, b) => a.firstName.localeCompare(b.firstName));
+  }
+  let oneOnOne: SessionDetailResponse['oneOnOne'] = null;
+  if (row.type === 'oneOnOne' && row.coacheeId) {
+    const names = await peopleNames(db, [row.coacheeId]);
+    // The notes are the author's alone; everyone else sees only that the conversation took place.
+    const [note] = organiser ? await db.select().from(oneOnOneNotes).where(eq(oneOnOneNotes.sessionId, row.id)) : [];
+    const n = names.get(row.coacheeId);
+    oneOnOne = { coachee: { id: row.coacheeId, firstName: n?.firstName ?? '', lastName: n?.lastName ?? '' }, noteBody: organiser ? (note?.body ?? '') : null };
+  }
+  const p = plan[0];
+  return {
+    ...summary!,
+    can,
+    attendanceWindow: attendanceWindow(row.startsAt, services.now()),
+    participants,
+    plan: p ? { id: p.id, title: p.title, activityIds: p.activityIds as string[] } : null,
+    myCheckin: mine[0]?.score ?? null,
+    myFeedbackGiven: feedbackGiven.length > 0,
+    feedback: feedback ? feedback.map((f) => f.answers as Record<string, string | number | string[]>) : null,
+    oneOnOne,
+  };
+}
