@@ -1,0 +1,256 @@
+/**
+ * The Veerkrachtpraatplaat end to end on the demo programme: a coachee builds a map with the
+ * keyboard only, keeps a version (dated three months back), shares it with their coach to work
+ * on together; the coach runs the guided conversation and adds themselves as a relational
+ * resource; the comparison shows the coach became a resource; the coachee revokes and the
+ * coach's next request is refused. axe in Dutch and English, 360 and 1280 px, screenshots.
+ */
+import fs from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll, launchBrowser, newPage, type TrackedPage } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+const DOMAIN = 'hogeschool-zuidas.example';
+const PASSWORD = 'peerkracht-demo';
+const SHOTS = '.tmp/screenshots';
+
+/** The demo's student e-mail addresses (load-demo.ts): first.last without accents. */
+const studentEmail = (first: string, last: string) =>
+  `${first}.${last}`
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z.]/g, '')
+    .toLowerCase() + `@student.${DOMAIN}`;
+
+const isoDaysAgo = (days: number) => {
+  const d = new Date(Date.now() - days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+describe('resilience map', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let tracked: TrackedPage[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async () => {
+    const errors = tracked.flatMap((t) => t.errors);
+    await Promise.all(tracked.map((t) => t.context.close()));
+    tracked = [];
+    expect(errors, 'browser console errors').toEqual([]);
+  });
+
+  const open = async (options: Parameters<typeof newPage>[1] = {}) => {
+    const t = await newPage(browser, options);
+    tracked.push(t);
+    return t.page;
+  };
+
+  async function signIn(page: Page, email: string) {
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel(/E-mailadres|E-mail address/).fill(email);
+    await page.getByLabel(/^(Wachtwoord|Password)$/).fill(PASSWORD);
+    await page.getByRole('button', { name: /^(Inloggen|Sign in)$/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^(Welkom|Welcome)/ }).waitFor();
+  }
+
+  /** Presses Tab until the element has focus: the keyboard is the only way in. */
+  async function tabTo(page: Page, target: Locator, limit = 250) {
+    for (let i = 0; i < limit; i++) {
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`could not reach ${target.toString()} with Tab`);
+  }
+
+  it('goes from a keyboard-built map through a guided conversation to a comparison, and revokes', async () => {
+    // Find a coachee of the demo coach who has no map yet.
+    const coach = await open();
+    await signIn(coach, `studentcoach@${DOMAIN}`);
+    const coachName = (await (await coach.request.get(`${server.url}/api/auth/session`)).json()) as { person: { firstName: string; lastName: string } };
+    const coachees = (await (await coach.request.get(`${server.url}/api/resilience/my-coachees`)).json()) as {
+      coachees: { id: string; firstName: string; lastName: string; sharedMap: unknown }[];
+    };
+    const student = coachees.coachees.find((c) => c.sharedMap === null)!;
+    expect(student).toBeDefined();
+
+    // --- The coachee builds the map with the keyboard only.
+    const page = await open();
+    await signIn(page, studentEmail(student.firstName, student.lastName));
+    await tabTo(page, page.getByRole('link', { name: 'Veerkracht', exact: true }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Mijn veerkrachtpraatplaat' }).waitFor();
+    await page.getByText('Privé: alleen jij ziet deze plaat.').waitFor();
+    await expectAccessible(page, 'empty map (nl)');
+
+    const addResource = async (label: string, kind: string, level: string, place: string) => {
+      const form = page.locator('form.rmap-form').filter({ has: page.getByRole('button', { name: 'Hulpbron toevoegen' }) });
+      await tabTo(page, form.getByLabel('Naam of omschrijving'));
+      await page.keyboard.type(label);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(kind);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(level);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(place);
+      await tabTo(page, form.getByRole('button', { name: 'Hulpbron toevoegen' }));
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: `Kies ${label} om te verplaatsen` }).waitFor();
+    };
+    await addResource('Doorzetten', 'Eigenschap', 'Individueel', 'Binnen');
+    await addResource('Mijn zus', 'Persoon', 'Relationeel', 'Buiten');
+    await addResource('Sportschool', 'Plek', 'Contextueel', 'Buiten');
+
+    // Move with the move buttons …
+    await tabTo(page, page.getByRole('button', { name: 'Kies Doorzetten om te verplaatsen' }));
+    await page.keyboard.press('Enter');
+    await tabTo(page, page.getByRole('button', { name: '→ Buiten de hogeschool' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Doorzetten staat nu bij Individueel, Buiten de hogeschool.' }).waitFor();
+    // … and with the arrow keys on the picture.
+    const token = page.getByRole('button', { name: /Sportschool: Contextueel/ });
+    await tabTo(page, token);
+    await page.keyboard.press('ArrowUp');
+    await page.getByRole('status').filter({ hasText: 'Sportschool staat nu bij Relationeel, Buiten de hogeschool.' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowLeft');
+    await page.getByRole('status').filter({ hasText: 'Sportschool staat nu bij Contextueel, Binnen de hogeschool.' }).waitFor();
+
+    await tabTo(page, page.getByLabel('Cijfer van 0 tot 10'));
+    await page.keyboard.type('5');
+    await tabTo(page, page.getByLabel('Wat is er nodig om tot een voldoende te komen?'));
+    await page.keyboard.type('Meer rust in mijn week');
+    await tabTo(page, page.getByLabel('Welke eerste stap zet je?'));
+    await page.keyboard.type('Mijn coach om hulp vragen bij plannen');
+    await tabTo(page, page.getByRole('button', { name: 'Opslaan', exact: true }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await expectAccessible(page, 'map with resources (nl)');
+
+    // A version, dated three months back.
+    await page.getByLabel('Datum van deze versie').fill(isoDaysAgo(92));
+    await page.getByRole('button', { name: 'Bewaar een versie' }).click();
+    await page.getByRole('status').filter({ hasText: /^Versie van .* bewaard\.$/ }).waitFor();
+
+    // Share with the coach to work on it together.
+    const coachFull = `${coachName.person.firstName} ${coachName.person.lastName}`;
+    // Tab reaches the checked radio of the group; the arrow keys choose within it.
+    await tabTo(page, page.getByRole('radio', { name: 'Niet delen' }));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('radio', { name: 'Samen aanpassen (tijdens een gesprek)' }).isChecked()).resolves.toBe(true);
+    await tabTo(page, page.getByRole('button', { name: `Bewaar keuze voor ${coachFull}` }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: `${coachFull} mag je plaat samen met jou aanpassen.` }).waitFor();
+
+    // --- The coach runs the guided conversation and edits the map together.
+    await coach.goto(`${server.url}/resilience/coach`);
+    await coach.getByRole('heading', { level: 1, name: 'Veerkrachtgesprekken' }).waitFor();
+    await expectAccessible(coach, 'coach overview (nl)');
+    await coach.getByRole('button', { name: `Start gesprek met ${student.firstName}` }).click();
+    await coach.getByRole('heading', { level: 2, name: 'Voor je begint' }).waitFor();
+    await expectAccessible(coach, 'conversation instruction (nl)');
+    await coach.getByRole('button', { name: "Naar de thema's" }).click();
+    await coach.getByRole('heading', { level: 2, name: 'Uitdagingen, vroeger en nu' }).waitFor();
+    await coach.getByLabel('De hoofdvraag is beantwoord').check();
+    const followUps = coach.getByRole('group', { name: 'Doorvragen' }).getByRole('checkbox');
+    for (let i = 0; i < (await followUps.count()); i++) await followUps.nth(i).check();
+    await coach.getByText('Check: hoofdvraag beantwoord en alle doorvragen aan bod gekomen. Klaar').waitFor();
+    await coach.getByLabel('Mijn notities (alleen jij ziet ze)').fill('Plannen kost veel energie.');
+    await coach.getByRole('button', { name: 'Gesprek opslaan' }).click();
+    await coach.getByRole('status').filter({ hasText: 'Gesprek opgeslagen.' }).waitFor();
+    await coach.getByRole('button', { name: /Volgend thema/ }).click();
+    await coach.getByRole('button', { name: /Volgend thema/ }).click();
+    await coach.getByRole('heading', { level: 2, name: 'Mensen om je heen en je thuis voelen' }).waitFor();
+    await expectAccessible(coach, 'conversation theme (nl)');
+    // The map of the coachee, editable together: the coach adds themselves as a relational resource.
+    const form = coach.locator('form.rmap-form').filter({ has: coach.getByRole('button', { name: 'Hulpbron toevoegen' }) });
+    await form.getByLabel('Naam of omschrijving').fill('Mijn studentcoach');
+    await form.getByLabel('Wat voor hulpbron').selectOption('person');
+    await form.getByLabel('Niveau').selectOption('relational');
+    await form.getByLabel('Waar').selectOption('inside');
+    await form.getByLabel('Is dit iemand uit je community?').selectOption({ label: `${coachFull} (je coach)` });
+    await form.getByRole('button', { name: 'Hulpbron toevoegen' }).click();
+    await coach.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await coach.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await coach.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalScroll(coach, 'conversation at 360 px');
+    await coach.screenshot({ path: `${SHOTS}/resilience-conversation-nl-360.png`, fullPage: true });
+    await coach.setViewportSize({ width: 1280, height: 900 });
+    await coach.screenshot({ path: `${SHOTS}/resilience-conversation-nl-1280.png`, fullPage: true });
+
+    // --- Three months later: a new version; the comparison shows the coach became a resource.
+    await page.reload();
+    await page.getByRole('button', { name: 'Kies Mijn studentcoach om te verplaatsen' }).waitFor();
+    await page.getByRole('button', { name: 'Bewaar een versie' }).click();
+    await page.getByRole('status').filter({ hasText: /^Versie van .* bewaard\.$/ }).waitFor();
+    const compareTo = page.getByLabel('met', { exact: true });
+    await compareTo.selectOption({ index: 2 });
+    await page.getByText(`${coachName.person.firstName}, je coach, is een hulpbron geworden.`).waitFor();
+    await expectAccessible(page, 'comparison (nl)');
+    // Who looked: the coach, when editing together.
+    await page.getByText(new RegExp(`${coachFull} bekeek je plaat op`)).first().waitFor();
+    await page.locator('.rmap-figure').first().screenshot({ path: `${SHOTS}/resilience-picture-nl-1280.png` });
+    await page.screenshot({ path: `${SHOTS}/resilience-map-nl-1280.png`, fullPage: true });
+    await page.locator('.rmap-side-by-side').screenshot({ path: `${SHOTS}/resilience-compare-nl-1280.png` });
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalScroll(page, 'map at 360 px');
+    await expectAccessible(page, 'map at 360 px (nl)');
+    await page.locator('.rmap-figure').first().screenshot({ path: `${SHOTS}/resilience-picture-nl-360.png` });
+    await page.screenshot({ path: `${SHOTS}/resilience-map-nl-360.png`, fullPage: true });
+
+    // The PDF.
+    const mapId = ((await (await page.request.get(`${server.url}/api/resilience/my-map`)).json()) as { id: string }).id;
+    const pdf = await page.request.get(`${server.url}/api/resilience/maps/${mapId}/map.pdf?lang=nl`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    fs.writeFileSync('.tmp/screenshots/resilience-map.pdf', await pdf.body());
+
+    // In English, too.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My resilience map' }).waitFor();
+    await expectAccessible(page, 'map (en)');
+    await page.screenshot({ path: `${SHOTS}/resilience-map-en-1280.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn veerkrachtpraatplaat' }).waitFor();
+
+    // --- The coachee revokes; the coach's next request is refused.
+    expect((await coach.request.get(`${server.url}/api/resilience/maps/${mapId}`)).status()).toBe(200);
+    await page.getByRole('button', { name: `Stop met delen met ${coachFull}` }).click();
+    await page.getByRole('status').filter({ hasText: `Je deelt je plaat niet meer met ${coachFull}.` }).waitFor();
+    await page.getByText('Privé: alleen jij ziet deze plaat.').waitFor();
+    expect((await coach.request.get(`${server.url}/api/resilience/maps/${mapId}`)).status()).toBe(404);
+  });
+
+  it('shows the demo coach the shared demo map in English and the group exercise, accessible at 360 px', async () => {
+    const coach = await open({ locale: 'en-GB', allowedStatuses: [] });
+    await signIn(coach, `studentcoach@${DOMAIN}`);
+    await coach.getByRole('button', { name: 'English' }).click();
+    await coach.getByRole('link', { name: 'Resilience conversations', exact: true }).click();
+    await coach.getByRole('heading', { level: 1, name: 'Resilience conversations' }).waitFor();
+    await coach.getByRole('link', { name: /^View map of / }).first().click();
+    await coach.getByRole('heading', { level: 1, name: /^Resilience map of / }).waitFor();
+    await coach.getByText(/You are viewing this map/).waitFor();
+    await coach.getByLabel('with', { exact: true }).waitFor();
+    await coach.getByText(/your coach, has become a resource/).waitFor();
+    await expectAccessible(coach, 'shared map (en)');
+    await coach.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalScroll(coach, 'shared map at 360 px');
+    await expectAccessible(coach, 'shared map at 360 px (en)');
+    await coach.goto(`${server.url}/`);
+    await coach.getByRole('link', { name: /^Group exercise in / }).first().click();
+    await coach.getByRole('heading', { level: 1, name: /^Group exercise/ }).waitFor();
+    await expectAccessible(coach, 'group exercise (en)');
+    await expectNoHorizontalScroll(coach, 'group exercise at 360 px');
+    await coach.screenshot({ path: `${SHOTS}/resilience-group-en-360.png`, fullPage: true });
+  });
+});
