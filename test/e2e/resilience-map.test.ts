@@ -185,7 +185,8 @@ describe('resilience map', () => {
     await expectNoHorizontalScroll(coach, 'conversation at 360 px');
     await coach.screenshot({ path: `${SHOTS}/resilience-conversation-nl-360.png`, fullPage: true });
     await coach.setViewportSize({ width: 1280, height: 900 });
-    await coach.screenshot({ path: `${SHOTS}/resilience-conversation-nl-1280.png`, fullPage: true });
+    await coach.evaluate(() => window.scrollTo(0, 0));
+    await coach.screenshot({ path: `${SHOTS}/resilience-conversation-nl-1280.png` });
 
     // --- Three months later: a new version; the comparison shows the coach became a resource.
     await page.reload();
@@ -206,6 +207,9 @@ describe('resilience map', () => {
     await expectAccessible(page, 'map at 360 px (nl)');
     await page.locator('.rmap-figure').first().screenshot({ path: `${SHOTS}/resilience-picture-nl-360.png` });
     await page.screenshot({ path: `${SHOTS}/resilience-map-nl-360.png`, fullPage: true });
+    await page.locator('section', { has: page.getByRole('heading', { name: 'Alles op je plaat als lijst' }) }).screenshot({ path: `${SHOTS}/resilience-list-nl-360.png` });
+    await page.locator('section', { has: page.getByRole('heading', { name: 'Versies en vergelijken' }) }).screenshot({ path: `${SHOTS}/resilience-versions-nl-360.png` });
+    await page.locator('section', { has: page.getByRole('heading', { name: 'Delen' }) }).screenshot({ path: `${SHOTS}/resilience-sharing-nl-360.png` });
 
     // The PDF.
     const mapId = ((await (await page.request.get(`${server.url}/api/resilience/my-map`)).json()) as { id: string }).id;

@@ -11,7 +11,12 @@ import { groupResources, levelAt, otherPlace, stepLevel } from '../../../domain/
 
 const ME = 36;
 const EDGES = [92, 148, 200] as const;
-const MID: Record<Level, number> = { individual: 66, relational: 120, contextual: 174 };
+const MID: Record<Level, number> = { individual: 64, relational: 120, contextual: 174 };
+/**
+ * The arc (angle from the top, in half-turns) each ring spreads its tokens over. The rings use
+ * different arcs so that tokens of neighbouring rings do not line up and their labels stay apart.
+ */
+const ARC: Record<Level, [number, number]> = { individual: [0.12, 0.62], relational: [0.3, 0.92], contextual: [0.1, 0.7] };
 
 export type Placed = { resource: SupportResource; number: number; x: number; y: number };
 
@@ -24,7 +29,8 @@ export function placeResources(resources: readonly SupportResource[]): Placed[] 
     for (const place of PLACES) {
       const items = groups[level][place];
       items.forEach((resource, i) => {
-        const angle = (Math.PI * (i + 1)) / (items.length + 1);
+        const [from, to] = ARC[level];
+        const angle = Math.PI * (from + ((to - from) * (i + 0.5)) / items.length);
         const side = place === 'inside' ? -1 : 1;
         placed.push({ resource, number: numbers.get(resource.id) ?? 0, x: side * Math.sin(angle) * MID[level], y: -Math.cos(angle) * MID[level] });
       });
@@ -90,7 +96,7 @@ export function MapPicture({ resources, selectedId = null, editable = false, onS
       <svg
         ref={svg}
         className="rmap-svg"
-        viewBox="-250 -228 500 456"
+        viewBox="-215 -228 430 456"
         role="group"
         aria-label={`${t('resilience.picture.label')} ${t('resilience.picture.summary', { count: resources.length })}`}
       >
@@ -103,10 +109,10 @@ export function MapPicture({ resources, selectedId = null, editable = false, onS
         <text x={0} y={5} className="rmap-me-label" textAnchor="middle" aria-hidden="true">
           {t('resilience.picture.me')}
         </text>
-        <text x={-245} y={-212} className="rmap-place-label" aria-hidden="true">
+        <text x={-212} y={-212} className="rmap-place-label" aria-hidden="true">
           {place('inside')}
         </text>
-        <text x={245} y={-212} className="rmap-place-label" textAnchor="end" aria-hidden="true">
+        <text x={212} y={-212} className="rmap-place-label" textAnchor="end" aria-hidden="true">
           {place('outside')}
         </text>
         {LEVELS.map((level) => (
@@ -116,7 +122,7 @@ export function MapPicture({ resources, selectedId = null, editable = false, onS
         ))}
         {placeResources(resources).map(({ resource: r, number, x, y }) => {
           const at = drag?.id === r.id ? drag : { x, y };
-          const label = r.label.length > 16 ? `${r.label.slice(0, 15)}…` : r.label;
+          const label = r.label.length > 14 ? `${r.label.slice(0, 13)}…` : r.label;
           return (
             <g
               key={r.id}
@@ -151,11 +157,11 @@ export function MapPicture({ resources, selectedId = null, editable = false, onS
                   }
                 : { 'aria-hidden': true })}
             >
-              <circle r={13} className="rmap-dot" />
-              <text y={4.5} textAnchor="middle" className="rmap-number">
+              <circle r={14} className="rmap-dot" />
+              <text y={5} textAnchor="middle" className="rmap-number">
                 {number}
               </text>
-              <text x={r.place === 'inside' ? -17 : 17} y={4} textAnchor={r.place === 'inside' ? 'end' : 'start'} className="rmap-token-label">
+              <text y={29} textAnchor="middle" className="rmap-token-label">
                 {label}
               </text>
             </g>
