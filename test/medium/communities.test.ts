@@ -100,7 +100,7 @@ describe(`programme and communities on ${testDbKind()}`, () => {
       const started = await as.coordinator!.request('POST', `/api/intakes/${ids.intake}/imports`, { fileName: 'osiris.csv', csv: CSV, mapping: p.mapping });
       expect(started.statusCode).toBe(202);
       for (;;) {
-        const state = (await as.coordinator!.request('GET', `/api/imports/${started.json().id}`)).json();
+        const state = (await as.coordinator!.request('GET', `/api/imports/${started.json().id}`)).json<{ status: string; created: number; updated: number; failed: number; rowErrors: { line: number }[] }>();
         if (state.status !== 'running') return state;
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -20,6 +20,12 @@ export function Layout() {
   };
   const roles = new Set(actor?.grants.map((g) => g.role) ?? []);
   const canReadOutbox = actor ? isAllowed(actor, 'outbox:read', { kind: 'institution', institutionId: actor.institutionId }) : false;
+  // Programme screens: shown when the policy lets the person manage some programme they hold a grant for.
+  const grantProgrammes = (actor?.grants ?? []).flatMap((g) => (g.programmeId ? [g.programmeId] : []));
+  const canManage = (action: 'programme:manage' | 'programme:manageCoaches') =>
+    actor !== null && grantProgrammes.some((programmeId) => isAllowed(actor, action, { kind: 'programme', institutionId: actor.institutionId, programmeId }));
+  const canManageStructure = canManage('programme:manage') || (actor ? isAllowed(actor, 'institution:manage', { kind: 'institution', institutionId: actor.institutionId }) : false);
+  const canManageCoaches = canManage('programme:manageCoaches');
 
   return (
     <>
@@ -54,6 +60,26 @@ export function Layout() {
             {roles.has('studentcoach') && (
               <li>
                 <NavLink to="/resilience/coach">{t('resilience.navCoach')}</NavLink>
+              </li>
+            )}
+            {roles.has('coachee') && (
+              <li>
+                <NavLink to="/my-community">{t('programme.nav.myCommunity')}</NavLink>
+              </li>
+            )}
+            {roles.has('studentcoach') && (
+              <li>
+                <NavLink to="/me/coach-profile">{t('programme.nav.coachProfile')}</NavLink>
+              </li>
+            )}
+            {canManageStructure && (
+              <li>
+                <NavLink to="/programme">{t('programme.nav.programme')}</NavLink>
+              </li>
+            )}
+            {canManageCoaches && (
+              <li>
+                <NavLink to="/coaches">{t('programme.nav.coaches')}</NavLink>
               </li>
             )}
             {canReadOutbox && (

@@ -2,6 +2,16 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate } from 'react-router';
 import { OutboxPage } from '../features/admin/OutboxPage';
+import { ApplyPage } from '../features/coaches/ApplyPage';
+import { CoachesPage } from '../features/coaches/CoachesPage';
+import { CoachProfilePage } from '../features/coaches/CoachProfilePage';
+import { CommunityManagePage } from '../features/communities/CommunityManagePage';
+import { HandoverPage } from '../features/communities/HandoverPage';
+import { IntakeCommunitiesPage } from '../features/communities/IntakeCommunitiesPage';
+import { MyCommunityPage } from '../features/communities/MyCommunityPage';
+import { ImportPage } from '../features/programme/ImportPage';
+import { IntakePage } from '../features/programme/IntakePage';
+import { ProgrammesPage } from '../features/programme/ProgrammesPage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
@@ -50,6 +60,16 @@ export const router = createBrowserRouter([
       { path: '/resilience/maps/:mapId', element: <RequireSignIn><SharedMapPage /></RequireSignIn> },
       { path: '/resilience/conversations/:conversationId', element: <RequireSignIn><ConversationPage /></RequireSignIn> },
       { path: '/resilience/group/:communityId', element: <RequireSignIn><GroupPage /></RequireSignIn> },
+      { path: '/apply', element: <ApplyPage /> },
+      { path: '/programme', element: <RequireSignIn><ProgrammesPage /></RequireSignIn> },
+      { path: '/programme/intakes/:intakeId', element: <RequireSignIn><IntakePage /></RequireSignIn> },
+      { path: '/programme/intakes/:intakeId/import', element: <RequireSignIn><ImportPage /></RequireSignIn> },
+      { path: '/programme/intakes/:intakeId/communities', element: <RequireSignIn><IntakeCommunitiesPage /></RequireSignIn> },
+      { path: '/communities/:communityId/manage', element: <RequireSignIn><CommunityManagePage /></RequireSignIn> },
+      { path: '/handovers/:handoverId', element: <RequireSignIn><HandoverPage /></RequireSignIn> },
+      { path: '/coaches', element: <RequireSignIn><CoachesPage /></RequireSignIn> },
+      { path: '/me/coach-profile', element: <RequireSignIn><CoachProfilePage /></RequireSignIn> },
+      { path: '/my-community', element: <RequireSignIn><MyCommunityPage /></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

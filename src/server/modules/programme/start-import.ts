@@ -77,9 +77,7 @@ export async function getImport({ services, importId }: { services: Services; im
 export async function listImports({ services, intakeId }: { services: Services; intakeId: string }) {
   const rows = await services.db.select().from(studentImports).where(eq(studentImports.intakeId, intakeId)).orderBy(desc(studentImports.createdAt)).limit(20);
   return {
-    imports: rows.map((r) => {
-      const { rowErrors: _ignored, ...rest } = toResponse(r);
-      return rest;
-    }),
+    // The list leaves the row errors out; one import's page shows them.
+    imports: rows.map((r) => ({ ...toResponse(r), rowErrors: undefined })),
   };
 }

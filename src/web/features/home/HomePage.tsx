@@ -55,6 +55,11 @@ export function HomePage() {
             <section className="card" aria-labelledby="my-community-title">
               <h2 id="my-community-title">{t('home.myCommunity')}</h2>
               {mine.length === 0 && <p>{t('home.noCommunity')}</p>}
+              {mine.length > 0 && (
+                <p>
+                  <Link to="/my-community">{t('programme.coachee.title')}: {t('programme.coachee.coach')}, {t('programme.coachee.reach').toLowerCase()}</Link>
+                </p>
+              )}
               {mine.map((c) => (
                 <div key={c.id} className="stack-sm">
                   <p className="lead">

@@ -1,0 +1,99 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LANGUAGES } from '../../../contracts/programme';
+import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { useSession } from '../../session';
+import { CheckField, errorsOf, SelectField, TextAreaField } from '../programme/ui';
+import { coachApi } from './api';
+
+/** The public application form: no account needed; CSRF token from the session call, rate limited. */
+export function ApplyPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('programme.apply.title'));
+  useSession();
+  const programmes = useQuery({ queryKey: ['public', 'programmes'], queryFn: coachApi.publicProgrammes });
+  const [programmeId, setProgramme] = useState('');
+  const [v, setV] = useState({ firstName: '', lastName: '', email: '', studyYear: '2', motivation: '', availability: '' });
+  const [languages, setLanguages] = useState<string[]>(['nl']);
+  const [roleModelConsent, setConsent] = useState(false);
+  const [roleModelText, setRoleModel] = useState('');
+  const send = useMutation({
+    mutationFn: () =>
+      coachApi.apply(programmeId, {
+        ...v,
+        studyYear: Number(v.studyYear),
+        languages: languages.filter((l): l is (typeof LANGUAGES)[number] => (LANGUAGES as readonly string[]).includes(l)),
+        roleModelConsent,
+        roleModelText: roleModelConsent && roleModelText.trim() ? roleModelText : null,
+      }),
+  });
+  const { form, fields } = errorsOf(send.error);
+  const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [key]: e.target.value });
+  if (send.isSuccess) {
+    return (
+      <section className="card narrow" aria-labelledby="apply-title">
+        <h1 id="apply-title">{t('programme.apply.title')}</h1>
+        <Alert kind="success">{t('programme.apply.sent')}</Alert>
+      </section>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby="apply-title">
+      <h1 id="apply-title">{t('programme.apply.title')}</h1>
+      <p>{t('programme.apply.intro')}</p>
+      {form && <Alert kind="error">{form}</Alert>}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          send.mutate();
+        }}
+      >
+        <SelectField label={t('programme.apply.programme')} value={programmeId} onChange={(e) => setProgramme(e.target.value)} required>
+          <option value="">{t('programme.apply.chooseProgramme')}</option>
+          {programmes.data?.programmes.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} · {p.location} ({p.institution})
+            </option>
+          ))}
+        </SelectField>
+        <div className="grid-2">
+          <Field label={t('programme.apply.firstName')} autoComplete="given-name" value={v.firstName} onChange={set('firstName')} error={fields.firstName} />
+          <Field label={t('programme.apply.lastName')} autoComplete="family-name" value={v.lastName} onChange={set('lastName')} error={fields.lastName} />
+          <Field label={t('programme.apply.email')} type="email" autoComplete="email" value={v.email} onChange={set('email')} error={fields.email} />
+          <SelectField label={t('programme.apply.studyYear')} value={v.studyYear} onChange={set('studyYear')}>
+            {[1, 2, 3, 4, 5, 6].map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <TextAreaField label={t('programme.apply.motivation')} value={v.motivation} onChange={set('motivation')} error={fields.motivation} />
+        <Field label={t('programme.apply.availability')} value={v.availability} onChange={set('availability')} error={fields.availability} />
+        <fieldset>
+          <legend>{t('programme.apply.languages')}</legend>
+          <div className="grid-2">
+            {LANGUAGES.map((l) => (
+              <CheckField key={l} label={t(`programme.apply.languageNames.${l}`)} checked={languages.includes(l)} onChange={(on) => setLanguages(on ? [...languages, l] : languages.filter((x) => x !== l))} />
+            ))}
+          </div>
+          {fields.languages && <p className="field-error">{fields.languages}</p>}
+        </fieldset>
+        <CheckField label={t('programme.apply.roleModelConsent')} help={t('programme.apply.roleModelHelp')} checked={roleModelConsent} onChange={setConsent} />
+        {roleModelConsent && <TextAreaField label={t('programme.apply.roleModelText')} value={roleModelText} onChange={(e) => setRoleModel(e.target.value)} error={fields.roleModelText} />}
+        <p className="help">{t('programme.apply.privacy')}</p>
+        <button type="submit" className="primary" disabled={send.isPending || !programmeId}>
+          {t('programme.apply.submit')}
+        </button>
+      </form>
+      <p>
+        <Link to="/sign-in">{t('programme.apply.signInLink')}</Link>
+      </p>
+    </section>
+  );
+}

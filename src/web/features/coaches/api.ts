@@ -1,0 +1,20 @@
+/** The coach screens' calls, typed by the shared contracts. */
+import type { CoachesResponse, MyCoachProfileResponse, PublicProgrammesResponse, StructureResponse, SubmitCoachApplicationRequest } from '../../../contracts/programme';
+import type { ApplicationStatus, CoachStatus } from '../../../domain/programme/coach-lifecycle';
+import { api } from '../../api';
+
+type Created = { id: string };
+export const coachApi = {
+  programmes: () => api<StructureResponse>('/api/programme/structure'),
+  coaches: (programmeId: string) => api<CoachesResponse>(`/api/programmes/${programmeId}/coaches`),
+  decide: (id: string, body: { status: ApplicationStatus; conversationAt?: string | null; decisionNote?: string | null }) =>
+    api<Created>(`/api/coach-applications/${id}`, { method: 'PUT', body }),
+  setStatus: (id: string, status: CoachStatus) => api<Created>(`/api/coaches/${id}/status`, { method: 'PUT', body: { status } }),
+  setOnboarding: (id: string, body: { agreementSignedOn: string | null; firstTrainingOn: string | null }) => api<Created>(`/api/coaches/${id}/onboarding`, { method: 'PUT', body }),
+  setSupervisor: (id: string, seniorId: string | null) => api<Created>(`/api/coaches/${id}/supervisor`, { method: 'PUT', body: { seniorId } }),
+  publicProgrammes: () => api<PublicProgrammesResponse>('/api/public/programmes'),
+  apply: (programmeId: string, body: SubmitCoachApplicationRequest) => api<Created>(`/api/public/programmes/${programmeId}/coach-applications`, { method: 'POST', body }),
+  myProfile: () => api<MyCoachProfileResponse>('/api/me/coach-profile'),
+  saveMyProfile: (body: { intro: string; languages: string[]; phone: string | null; phoneConsent: boolean; roleModelConsent: boolean; roleModelText: string | null }) =>
+    api<Created>('/api/me/coach-profile', { method: 'PUT', body }),
+};

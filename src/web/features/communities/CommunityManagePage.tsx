@@ -1,0 +1,268 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { CommunityManageResponse } from '../../../contracts/communities';
+import { STOP_REASONS } from '../../../contracts/communities';
+import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { CheckField, errorsOf, percent, personName, SelectField } from '../programme/ui';
+import { communityApi } from './api';
+
+/** Edit one community: name and coach, members (add, move, stop), handover, history. */
+export function CommunityManagePage() {
+  const { t } = useTranslation();
+  const { communityId = '' } = useParams();
+  const query = useQuery({ queryKey: ['communities', 'manage', communityId], queryFn: () => communityApi.manage(communityId) });
+  useDocumentTitle(query.data ? t('programme.communities.manageTitle', { name: query.data.name }) : t('programme.common.loading'));
+  if (query.isPending) return <p role="status">{t('programme.common.loading')}</p>;
+  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  const c = query.data;
+  const open = c.handovers.find((h) => h.status === 'open');
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/programme/intakes/${c.intakeId}/communities`}>{t('programme.common.back')}</Link>
+      </p>
+      <h1>{t('programme.communities.manageTitle', { name: c.name })}</h1>
+      <p className="figure">
+        {t('programme.communities.continuity')}: {t('programme.communities.coachShare', { value: percent(c.continuity.originalCoachShare) })},{' '}
+        {t('programme.communities.memberShare', { value: percent(c.continuity.originalMembersShare) })}
+      </p>
+      <p className="help">{t('programme.communities.continuityHelp')}</p>
+      <Details key={`d${c.version}`} community={c} />
+      <Members key={`m${c.version}`} community={c} />
+      {c.coach && !open && <StartHandover key={`h${c.version}`} community={c} />}
+      {c.handovers.length > 0 && (
+        <section className="card" aria-labelledby="handovers-title">
+          <h2 id="handovers-title">{t('programme.communities.handovers')}</h2>
+          <ul className="rows">
+            {c.handovers.map((h) => (
+              <li key={h.id}>
+                <Link to={`/handovers/${h.id}`}>{t('programme.communities.viewHandover')}</Link> · {personName(h.fromCoach)} → {personName(h.toCoach) || '–'} ·{' '}
+                {t(`programme.handover.status.${h.status}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <History community={c} />
+    </div>
+  );
+}
+
+function useConflictAware() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['communities'] });
+}
+
+function ErrorOf({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const { form, code } = errorsOf(error);
+  if (!form) return null;
+  return <Alert kind="error">{code === 'conflict' ? t('programme.common.conflict') : form}</Alert>;
+}
+
+function Details({ community }: { community: CommunityManageResponse }) {
+  const { t } = useTranslation();
+  const refresh = useConflictAware();
+  const [name, setName] = useState(community.name);
+  const [coachId, setCoach] = useState(community.coach?.id ?? '');
+  const save = useMutation({
+    mutationFn: () => communityApi.update(community.id, { name, coachId: coachId || null, version: community.version }),
+    onSettled: refresh,
+  });
+  const coaches = community.coach && !community.coaches.some((c) => c.id === community.coach!.id) ? [community.coach, ...community.coaches] : community.coaches;
+  return (
+    <section className="card" aria-labelledby="details-title">
+      <h2 id="details-title">{t('programme.communities.details')}</h2>
+      <ErrorOf error={save.error} />
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <div className="grid-2">
+          <Field label={t('programme.communities.name')} value={name} onChange={(e) => setName(e.target.value)} />
+          <SelectField label={t('programme.communities.coach')} value={coachId} onChange={(e) => setCoach(e.target.value)}>
+            <option value="">{t('programme.communities.noCoach')}</option>
+            {coaches.map((c) => (
+              <option key={c.id} value={c.id}>
+                {personName(c)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <button type="submit" className="secondary" disabled={save.isPending}>
+          {t('programme.communities.saveDetails')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Members({ community }: { community: CommunityManageResponse }) {
+  const { t } = useTranslation();
+  const refresh = useConflictAware();
+  const students = useQuery({ queryKey: ['communities', 'students', community.intakeId], queryFn: () => communityApi.students(community.intakeId) });
+  const [personId, setPerson] = useState('');
+  const [override, setOverride] = useState(false);
+  const [reasons, setReasons] = useState<Record<string, (typeof STOP_REASONS)[number]>>({});
+  const add = useMutation({
+    mutationFn: () => communityApi.addMember(community.id, { personId, version: community.version, overrideFull: override }),
+    onSettled: refresh,
+  });
+  const stop = useMutation({
+    mutationFn: (id: string) => communityApi.stopMember(community.id, id, { reason: reasons[id] ?? 'stopped', version: community.version }),
+    onSettled: refresh,
+  });
+  const full = community.members.length >= community.size.max;
+  const names = new Map([...community.otherCommunities.map((o) => [o.id, o.name] as const)]);
+  const candidates = (students.data?.students ?? []).filter((s) => s.communityId !== community.id);
+  return (
+    <section className="card" aria-labelledby="members-title">
+      <h2 id="members-title">{t('programme.communities.membersTitle', { count: community.members.length, max: community.size.max })}</h2>
+      <ErrorOf error={add.error ?? stop.error} />
+      {add.isSuccess && <Alert kind="success">{add.data.moved ? t('programme.communities.moved') : t('programme.communities.added')}</Alert>}
+      {stop.isSuccess && <Alert kind="success">{t('programme.communities.stopped')}</Alert>}
+      <ul className="rows">
+        {community.members.map((m) => (
+          <li key={m.id}>
+            <strong>{personName(m)}</strong> · {m.studentNumber ?? ''} · {t('programme.communities.joinedOn')} {new Date(m.joinedOn).toLocaleDateString()}
+            <div className="actions">
+              <SelectField label={t('programme.communities.stopReason')} value={reasons[m.id] ?? 'stopped'} onChange={(e) => setReasons({ ...reasons, [m.id]: STOP_REASONS.find((r) => r === e.target.value) ?? 'stopped' })}>
+                {STOP_REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`programme.communities.stopReasons.${r}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <button type="button" className="secondary" onClick={() => stop.mutate(m.id)} disabled={stop.isPending}>
+                {t('programme.communities.stop', { name: m.firstName })}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (personId) add.mutate();
+        }}
+      >
+        <h3>{t('programme.communities.addMember')}</h3>
+        <SelectField label={t('programme.communities.student')} value={personId} onChange={(e) => setPerson(e.target.value)}>
+          <option value="">{t('programme.communities.chooseStudent')}</option>
+          {candidates.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.firstName} {s.lastName} ({s.classCode}) —{' '}
+              {s.communityId ? t('programme.communities.inCommunity', { name: names.get(s.communityId) ?? '' }) : t('programme.communities.unplacedTag')}
+            </option>
+          ))}
+        </SelectField>
+        {full && (
+          <>
+            <p className="help">{t('programme.communities.fullWarning', { count: community.members.length, max: community.size.max })}</p>
+            <CheckField label={t('programme.communities.overrideFull')} checked={override} onChange={setOverride} />
+          </>
+        )}
+        <button type="submit" className="secondary" disabled={add.isPending || !personId}>
+          {t('programme.communities.add')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function StartHandover({ community }: { community: CommunityManageResponse }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [mode, setMode] = useState<'newCoach' | 'redistribute'>('newCoach');
+  const coaches = community.coaches.filter((c) => c.id !== community.coach?.id);
+  const [toCoachId, setTo] = useState(coaches[0]?.id ?? '');
+  const [intro, setIntro] = useState('');
+  const firstOther = community.otherCommunities[0]?.id ?? '';
+  const [moves, setMoves] = useState<Record<string, string>>({});
+  const start = useMutation({
+    mutationFn: () => {
+      const introProposedAt = intro ? new Date(intro).toISOString() : null;
+      return communityApi.startHandover(
+        community.id,
+        mode === 'newCoach'
+          ? { mode, toCoachId, introProposedAt, version: community.version }
+          : { mode, introProposedAt, version: community.version, moves: community.members.map((m) => ({ personId: m.id, communityId: moves[m.id] ?? firstOther })) },
+      );
+    },
+    onSuccess: async (r) => navigate(`/handovers/${r.id}`),
+  });
+  const { fields } = errorsOf(start.error);
+  return (
+    <section className="card" aria-labelledby="handover-title">
+      <h2 id="handover-title">{t('programme.communities.startHandover')}</h2>
+      <p>{t('programme.communities.handoverIntro')}</p>
+      <ErrorOf error={start.error} />
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          start.mutate();
+        }}
+      >
+        <fieldset>
+          <legend>{t('programme.communities.mode')}</legend>
+          {(['newCoach', 'redistribute'] as const).map((m) => (
+            <div key={m} className="check-field">
+              <input type="radio" id={`mode-${m}`} name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} disabled={m === 'redistribute' && !firstOther} />
+              <label htmlFor={`mode-${m}`}>{t(`programme.communities.modes.${m}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        {mode === 'newCoach' ? (
+          <SelectField label={t('programme.communities.newCoach')} value={toCoachId} onChange={(e) => setTo(e.target.value)} error={fields.toCoachId}>
+            {coaches.map((c) => (
+              <option key={c.id} value={c.id}>
+                {personName(c)}
+              </option>
+            ))}
+          </SelectField>
+        ) : (
+          community.members.map((m) => (
+            <SelectField key={m.id} label={t('programme.communities.moveTo', { name: personName(m) })} value={moves[m.id] ?? firstOther} onChange={(e) => setMoves({ ...moves, [m.id]: e.target.value })}>
+              {community.otherCommunities.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name} ({t('programme.communities.members', { count: o.memberCount })})
+                </option>
+              ))}
+            </SelectField>
+          ))
+        )}
+        <Field label={t('programme.communities.introAt')} help={t('programme.communities.introHelp')} type="datetime-local" value={intro} onChange={(e) => setIntro(e.target.value)} />
+        <button type="submit" className="primary" disabled={start.isPending || (mode === 'newCoach' && !toCoachId)}>
+          {t('programme.communities.startHandover')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function History({ community }: { community: CommunityManageResponse }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="history-title">
+      <h2 id="history-title">{t('programme.communities.history')}</h2>
+      <ul className="rows">
+        {community.history.map((e, i) => (
+          <li key={i}>
+            <span className="figure">{new Date(e.at).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL')}</span> ·{' '}
+            {t(`programme.communities.historyEvents.${e.kind}`, { name: personName(e.person) })}
+            {e.reason && ` (${t(`programme.communities.reasons.${e.reason}`, { defaultValue: e.reason })})`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Alert } from '../../components/Alert';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { errorsOf, personName, TextAreaField } from '../programme/ui';
+import { communityApi } from './api';
+
+/** One handover: the leaving coach writes the note, the new coach reads it, the coordinator completes. */
+export function HandoverPage() {
+  const { t, i18n } = useTranslation();
+  const { handoverId = '' } = useParams();
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: ['communities', 'handover', handoverId], queryFn: () => communityApi.handover(handoverId) });
+  const [note, setNote] = useState<string | null>(null);
+  const save = useMutation({ mutationFn: () => communityApi.writeNote(handoverId, note ?? ''), onSuccess: () => client.invalidateQueries({ queryKey: ['communities'] }) });
+  const complete = useMutation({ mutationFn: () => communityApi.complete(handoverId), onSuccess: () => client.invalidateQueries({ queryKey: ['communities'] }) });
+  useDocumentTitle(query.data ? t('programme.handover.title', { community: query.data.communityName }) : t('programme.common.loading'));
+  if (query.isPending) return <p role="status">{t('programme.common.loading')}</p>;
+  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  const h = query.data;
+  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'full', timeStyle: 'short' }) : t('programme.handover.introNone'));
+  const { fields } = errorsOf(save.error);
+  return (
+    <div className="stack">
+      <h1>{t('programme.handover.title', { community: h.communityName })}</h1>
+      {complete.isSuccess && <Alert kind="success">{t('programme.handover.completed')}</Alert>}
+      {complete.error && <Alert kind="error">{errorsOf(complete.error).form}</Alert>}
+      <section className="card" aria-labelledby="facts-title">
+        <h2 id="facts-title" className="visually-hidden">
+          {t('programme.handover.title', { community: h.communityName })}
+        </h2>
+        <dl>
+          <dt>{t('programme.communities.mode')}</dt>
+          <dd>{t(`programme.communities.modes.${h.mode}`)}</dd>
+          <dt>{t('programme.handover.from')}</dt>
+          <dd>{personName(h.fromCoach) || '–'}</dd>
+          {h.mode === 'newCoach' && (
+            <>
+              <dt>{t('programme.handover.to')}</dt>
+              <dd>{personName(h.toCoach) || '–'}</dd>
+            </>
+          )}
+          <dt>{t('programme.handover.intro')}</dt>
+          <dd>{when(h.introProposedAt)}</dd>
+          <dt>{t('programme.communities.history')}</dt>
+          <dd>{t(`programme.handover.status.${h.status}`)}</dd>
+        </dl>
+        {h.moves.length > 0 && (
+          <>
+            <h3>{t('programme.handover.moves')}</h3>
+            <ul className="rows">
+              {h.moves.map((m) => (
+                <li key={m.person.id}>
+                  {personName(m.person)} → {m.community.name}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <section className="card" aria-labelledby="note-title">
+        <h2 id="note-title">{t('programme.handover.note')}</h2>
+        {h.canWriteNote ? (
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              save.mutate();
+            }}
+          >
+            {save.isSuccess && <Alert kind="success">{t('programme.handover.noteSaved')}</Alert>}
+            <TextAreaField label={t('programme.handover.note')} help={t('programme.handover.noteHelp')} rows={8} value={note ?? h.note ?? ''} onChange={(e) => setNote(e.target.value)} error={fields.note} />
+            <button type="submit" className="primary" disabled={save.isPending}>
+              {t('programme.handover.saveNote')}
+            </button>
+          </form>
+        ) : h.note !== null ? (
+          <p className="mail-body">{h.note}</p>
+        ) : (
+          <p>{h.noteWritten ? t('programme.handover.noteHidden') : t('programme.handover.noteMissing')}</p>
+        )}
+        {h.noteWritten && !h.canWriteNote && h.note === null && <p className="help">{t('programme.handover.noteWritten')}</p>}
+      </section>
+      {h.canComplete && (
+        <section className="card" aria-labelledby="complete-title">
+          <h2 id="complete-title">{t('programme.handover.complete')}</h2>
+          <p>{t('programme.handover.completeHelp')}</p>
+          {!h.noteWritten && <p>{t('programme.handover.noteMissing')}</p>}
+          <button type="button" className="primary" disabled={complete.isPending} onClick={() => complete.mutate()}>
+            {t('programme.handover.complete')}
+          </button>
+        </section>
+      )}
+      <p>
+        <Link to="/">{t('app.backHome')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { errorsOf, percent, personName, SelectField } from '../programme/ui';
+import { communityApi } from './api';
+
+/** The coordinator's overview of an intake's communities: size, coach, continuity; create one by hand. */
+export function IntakeCommunitiesPage() {
+  const { t } = useTranslation();
+  const { intakeId = '' } = useParams();
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: ['communities', 'intake', intakeId], queryFn: () => communityApi.list(intakeId) });
+  const [name, setName] = useState('');
+  const [coachId, setCoach] = useState('');
+  const create = useMutation({
+    mutationFn: () => communityApi.create(intakeId, { name, coachId: coachId || null }),
+    onSuccess: async () => {
+      setName('');
+      setCoach('');
+      await client.invalidateQueries({ queryKey: ['communities'] });
+    },
+  });
+  const data = query.data;
+  const title = data ? t('programme.communities.title', { month: t(`programme.structure.months.${data.intake.month}`), year: data.intake.academicYear }) : t('programme.common.loading');
+  useDocumentTitle(title);
+  if (query.isPending) return <p role="status">{t('programme.common.loading')}</p>;
+  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  if (!data) return null;
+  const { form, fields } = errorsOf(create.error);
+  return (
+    <div className="stack">
+      <p>
+        <Link to={`/programme/intakes/${intakeId}`}>{t('programme.common.back')}</Link>
+      </p>
+      <h1>{title}</h1>
+      <p>
+        {t('programme.communities.size', data.size)} · {t('programme.communities.unplaced', { count: data.unplacedCount })}
+      </p>
+      <section className="card" aria-labelledby="list-title">
+        <h2 id="list-title">{t('programme.intake.communities')}</h2>
+        <p className="help">{t('programme.communities.continuityHelp')}</p>
+        {data.communities.length === 0 && <p>{t('programme.communities.none')}</p>}
+        <ul className="rows">
+          {data.communities.map((c) => (
+            <li key={c.id}>
+              <Link to={`/communities/${c.id}/manage`} aria-label={t('programme.communities.edit', { name: c.name })}>
+                {c.name}
+              </Link>{' '}
+              · {t('programme.communities.members', { count: c.memberCount })}
+              {c.memberCount >= data.size.max && <span className="tag warn"> {t('programme.communities.full')}</span>} · {t('programme.communities.coach')}:{' '}
+              {c.coach ? personName(c.coach) : t('programme.communities.noCoach')}
+              <br />
+              <span className="figure">
+                {t('programme.communities.continuity')}: {t('programme.communities.coachShare', { value: percent(c.continuity.originalCoachShare) })},{' '}
+                {t('programme.communities.memberShare', { value: percent(c.continuity.originalMembersShare) })}
+              </span>
+              {c.openHandover && <span className="tag warn"> {t('programme.communities.openHandover')}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card" aria-labelledby="create-title">
+        <h2 id="create-title">{t('programme.communities.create')}</h2>
+        {form && <Alert kind="error">{form}</Alert>}
+        {create.isSuccess && <Alert kind="success">{t('programme.communities.created')}</Alert>}
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            create.mutate();
+          }}
+        >
+          <div className="grid-2">
+            <Field label={t('programme.communities.name')} value={name} onChange={(e) => setName(e.target.value)} error={fields.name} />
+            <SelectField label={t('programme.communities.coach')} value={coachId} onChange={(e) => setCoach(e.target.value)} error={fields.coachId}>
+              <option value="">{t('programme.communities.noCoach')}</option>
+              {data.coaches.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {personName(c)}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <button type="submit" className="primary" disabled={create.isPending}>
+            {t('programme.communities.create')}
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

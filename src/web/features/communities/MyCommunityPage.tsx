@@ -1,0 +1,70 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/Alert';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { communityApi } from './api';
+
+/** The coachee's view: my community, my coach and how to reach them, fellow members, the next session. */
+export function MyCommunityPage() {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('programme.coachee.title'));
+  const query = useQuery({ queryKey: ['communities', 'mine'], queryFn: communityApi.mine });
+  if (query.isPending) return <p role="status">{t('programme.common.loading')}</p>;
+  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  const c = query.data.community;
+  const date = (iso: string, time = false) =>
+    new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', time ? { dateStyle: 'full', timeStyle: 'short' } : { dateStyle: 'long' });
+  const languageNames = (codes: string[]) => codes.map((code) => t(`programme.apply.languageNames.${code}`)).join(', ');
+  return (
+    <div className="stack">
+      <h1>{c ? `${t('programme.coachee.title')}: ${c.name}` : t('programme.coachee.title')}</h1>
+      {!c && <p>{t('programme.coachee.none')}</p>}
+      {c && (
+        <>
+          <section className="card" aria-labelledby="coach-title">
+            <h2 id="coach-title">{t('programme.coachee.coach')}</h2>
+            {!c.coach && <p>{t('programme.coachee.noCoach')}</p>}
+            {c.coach && (
+              <div className="stack-sm">
+                <p className="lead">
+                  {c.coach.firstName} {c.coach.lastName}
+                </p>
+                {c.coach.intro && <p>{c.coach.intro}</p>}
+                {c.coach.languages.length > 0 && <p>{t('programme.coachee.languages', { languages: languageNames(c.coach.languages) })}</p>}
+                {c.coachSince && <p>{t('programme.coachee.since', { date: date(c.coachSince) })}</p>}
+                {c.introProposedAt && <p>{t('programme.coachee.introProposed', { date: date(c.introProposedAt, true) })}</p>}
+                <h3>{t('programme.coachee.reach')}</h3>
+                <dl>
+                  <dt>{t('programme.coachee.email')}</dt>
+                  <dd>
+                    <a href={`mailto:${c.coach.email}`}>{c.coach.email}</a>
+                  </dd>
+                  {c.coach.phone && (
+                    <>
+                      <dt>{t('programme.coachee.phone')}</dt>
+                      <dd>
+                        <a href={`tel:${c.coach.phone.replace(/[^+0-9]/g, '')}`}>{c.coach.phone}</a>
+                      </dd>
+                    </>
+                  )}
+                </dl>
+              </div>
+            )}
+          </section>
+          <section className="card" aria-labelledby="fellow-title">
+            <h2 id="fellow-title">{t('programme.coachee.members')}</h2>
+            <ul className="names">
+              {c.members.map((m) => (
+                <li key={m.id}>{m.firstName}</li>
+              ))}
+            </ul>
+          </section>
+          <section className="card muted" aria-labelledby="next-title">
+            <h2 id="next-title">{t('programme.coachee.nextSession')}</h2>
+            <p>{t('programme.coachee.noSessions')}</p>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

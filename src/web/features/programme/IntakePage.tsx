@@ -1,0 +1,226 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { IntakeResponse, ProgrammeResponse } from '../../../contracts/programme';
+import { IntakeSettings, INTAKE_FORMATS, PARTICIPATION_MODES, reflectionDays, type IntakeSettings as Settings } from '../../../domain/programme/intake-settings';
+import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { programmeApi } from './api';
+import { CheckField, errorsOf, SelectField } from './ui';
+
+/** One intake: its settings, classes with leercoach, import/export, and its communities. */
+export function IntakePage() {
+  const { t, i18n } = useTranslation();
+  const { intakeId = '' } = useParams();
+  const query = useQuery({ queryKey: ['programme', 'structure'], queryFn: programmeApi.structure });
+  const found = query.data?.programmes.flatMap((p) => p.intakes.map((i) => ({ p, i }))).find((x) => x.i.id === intakeId);
+  const month = found ? t(`programme.structure.months.${found.i.month}`) : '';
+  const title = found ? t('programme.intake.title', { programme: i18n.language === 'en' ? found.p.nameEn : found.p.nameNl, month, year: found.i.academicYear }) : t('programme.common.loading');
+  useDocumentTitle(title);
+  if (query.isPending) return <p role="status">{t('programme.common.loading')}</p>;
+  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  if (!found) return <Alert kind="error">{t('errors.not_found')}</Alert>;
+  const { p, i } = found;
+  return (
+    <div className="stack">
+      <p>
+        <Link to="/programme">{t('programme.structure.title')}</Link>
+      </p>
+      <h1>{title}</h1>
+      <section className="card" aria-labelledby="students-title">
+        <h2 id="students-title">{t('programme.intake.students')}</h2>
+        <p>{t('programme.structure.intakeSummary', { students: i.studentCount, communities: i.communityCount })}</p>
+        {p.canManagePeople && (
+          <ul className="rows">
+            <li>
+              <Link to={`/programme/intakes/${i.id}/import`}>{t('programme.intake.import')}</Link>
+            </li>
+            <li>
+              <a href={`/api/intakes/${i.id}/students.csv`} download>
+                {t('programme.intake.export')}
+              </a>
+            </li>
+            <li>
+              <Link to={`/programme/intakes/${i.id}/communities`}>{t('programme.intake.communities')}</Link>
+            </li>
+          </ul>
+        )}
+        {p.canManagePeople && <RecentImports intakeId={i.id} />}
+      </section>
+      <SettingsForm key={JSON.stringify(i.settings)} intake={i} />
+      <Classes programme={p} intake={i} />
+    </div>
+  );
+}
+
+function RecentImports({ intakeId }: { intakeId: string }) {
+  const { t, i18n } = useTranslation();
+  const imports = useQuery({ queryKey: ['programme', 'imports', intakeId], queryFn: () => programmeApi.imports(intakeId) });
+  if (!imports.data || imports.data.imports.length === 0) return null;
+  return (
+    <>
+      <h3>{t('programme.intake.recentImports')}</h3>
+      <ul className="rows">
+        {imports.data.imports.map((r) => (
+          <li key={r.id}>
+            {t('programme.intake.importLine', { file: r.fileName, created: r.created, updated: r.updated, failed: r.failed })} ·{' '}
+            {new Date(r.createdAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL')}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function SettingsForm({ intake }: { intake: IntakeResponse }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [s, setS] = useState<Settings>(intake.settings);
+  const save = useMutation({
+    mutationFn: () => programmeApi.saveSettings(intake.id, s),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['programme'] }),
+  });
+  const check = IntakeSettings.safeParse(s);
+  const localIssue = check.success ? null : check.error.issues.find((issue) => issue.code === 'custom');
+  const { form } = errorsOf(save.error);
+  const phase = (index: number, change: Partial<Settings['phases'][number]>) =>
+    setS({ ...s, phases: s.phases.map((ph, j) => (j === index ? { ...ph, ...change } : ph)) });
+  const num = (value: string) => (value === '' ? 0 : Number(value));
+  return (
+    <section className="card" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('programme.settings.title')}</h2>
+      {intake.settingsUpgraded && <Alert kind="info">{t('programme.settings.upgraded')}</Alert>}
+      {form && <Alert kind="error">{form}</Alert>}
+      {save.isSuccess && <Alert kind="success">{t('programme.common.saved')}</Alert>}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (check.success) save.mutate();
+        }}
+      >
+        <div className="grid-2">
+          <SelectField label={t('programme.settings.format')} help={t('programme.settings.formatHelp')} value={s.format} onChange={(e) => setS({ ...s, format: INTAKE_FORMATS.find((f) => f === e.target.value) ?? 'communities' })}>
+            {INTAKE_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(`programme.settings.formats.${f}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('programme.settings.participation')} value={s.participation} onChange={(e) => setS({ ...s, participation: PARTICIPATION_MODES.find((m) => m === e.target.value) ?? 'voluntary' })}>
+            {PARTICIPATION_MODES.map((m) => (
+              <option key={m} value={m}>
+                {t(`programme.settings.participations.${m}`)}
+              </option>
+            ))}
+          </SelectField>
+          <Field label={t('programme.settings.sessionsPerMonth')} type="number" min={1} max={8} value={s.sessionsPerMonth} onChange={(e) => setS({ ...s, sessionsPerMonth: num(e.target.value) })} />
+          <Field label={t('programme.settings.sizeMin')} type="number" min={2} max={30} value={s.communitySize.min} onChange={(e) => setS({ ...s, communitySize: { ...s.communitySize, min: num(e.target.value) } })} error={localIssue?.path.join('.') === 'communitySize.min' ? t('programme.settings.sizeMinAboveMax') : undefined} />
+          <Field label={t('programme.settings.sizeMax')} type="number" min={2} max={30} value={s.communitySize.max} onChange={(e) => setS({ ...s, communitySize: { ...s.communitySize, max: num(e.target.value) } })} />
+        </div>
+        <fieldset>
+          <legend>{t('programme.settings.phases')}</legend>
+          {localIssue?.path[0] === 'phases' && <p className="field-error">{t('programme.settings.optInNeedsReflection')}</p>}
+          {s.phases.map((ph, index) => (
+            <div key={index} className="grid-2">
+              <Field label={t('programme.settings.phaseName', { n: index + 1 })} value={ph.name} onChange={(e) => phase(index, { name: e.target.value })} />
+              <Field label={t('programme.settings.phaseDays', { n: index + 1 })} type="number" min={7} max={400} value={ph.days} onChange={(e) => phase(index, { days: num(e.target.value) })} />
+              <CheckField label={t('programme.settings.reflection', { n: index + 1 })} checked={ph.reflectionAtEnd} onChange={(v) => phase(index, { reflectionAtEnd: v })} />
+              {s.phases.length > 1 && (
+                <div className="actions">
+                  <button type="button" className="secondary" onClick={() => setS({ ...s, phases: s.phases.filter((_, j) => j !== index) })}>
+                    {t('programme.settings.removePhase', { n: index + 1 })}
+                  </button>
+                </div>
+              )}
+            </div>
+          ))}
+          {s.phases.length < 6 && (
+            <button type="button" className="secondary" onClick={() => setS({ ...s, phases: [...s.phases, { name: `${t('programme.settings.phase', { n: s.phases.length + 1 })}`, days: 60, reflectionAtEnd: true }] })}>
+              {t('programme.settings.addPhase')}
+            </button>
+          )}
+          <p className="help">{t('programme.settings.reflectionDays', { days: reflectionDays(s).join(', ') })}</p>
+        </fieldset>
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {t('programme.settings.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Classes({ programme, intake }: { programme: ProgrammeResponse; intake: IntakeResponse }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const staff = useQuery({ queryKey: ['programme', 'staff', programme.id], queryFn: () => programmeApi.staff(programme.id), enabled: programme.canManageStructure });
+  const [code, setCode] = useState('');
+  const [leercoachId, setLeercoach] = useState('');
+  const create = useMutation({
+    mutationFn: () => programmeApi.createClass(intake.id, { code, leercoachId: leercoachId || null }),
+    onSuccess: async () => {
+      setCode('');
+      await client.invalidateQueries({ queryKey: ['programme'] });
+    },
+  });
+  const update = useMutation({
+    mutationFn: (v: { classId: string; code: string; leercoachId: string | null }) => programmeApi.updateClass(v.classId, { code: v.code, leercoachId: v.leercoachId }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['programme'] }),
+  });
+  const { form, fields } = errorsOf(create.error ?? update.error);
+  const people = staff.data?.people ?? [];
+  return (
+    <section className="card" aria-labelledby="classes-title">
+      <h2 id="classes-title">{t('programme.intake.classes')}</h2>
+      {form && <Alert kind="error">{form}</Alert>}
+      {create.isSuccess && <Alert kind="success">{t('programme.intake.classAdded')}</Alert>}
+      {intake.classes.length === 0 && <p>{t('programme.intake.noClasses')}</p>}
+      <ul className="rows">
+        {intake.classes.map((c) => (
+          <li key={c.id}>
+            <strong>{c.code}</strong> · {t('programme.intake.classStudents', { count: c.studentCount })}
+            {programme.canManageStructure ? (
+              <SelectField label={t('programme.intake.editClass', { code: c.code })} value={c.leercoach?.id ?? ''} onChange={(e) => update.mutate({ classId: c.id, code: c.code, leercoachId: e.target.value || null })}>
+                <option value="">{t('programme.intake.noLeercoach')}</option>
+                {people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.firstName} {p.lastName}
+                  </option>
+                ))}
+              </SelectField>
+            ) : (
+              <> · {c.leercoach ? `${c.leercoach.firstName} ${c.leercoach.lastName}` : t('programme.intake.noLeercoach')}</>
+            )}
+          </li>
+        ))}
+      </ul>
+      {programme.canManageStructure && (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            create.mutate();
+          }}
+        >
+          <h3>{t('programme.intake.addClass')}</h3>
+          <div className="grid-2">
+            <Field label={t('programme.intake.classCode')} value={code} onChange={(e) => setCode(e.target.value)} error={fields.code} />
+            <SelectField label={t('programme.intake.leercoach')} value={leercoachId} onChange={(e) => setLeercoach(e.target.value)} error={fields.leercoachId}>
+              <option value="">{t('programme.intake.noLeercoach')}</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.firstName} {p.lastName}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <button type="submit" className="secondary" disabled={create.isPending}>
+            {t('programme.intake.addClass')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
