@@ -134,6 +134,7 @@ export const LogbookEntry = z.object({
   updatedAt: z.string(),
 });
 export const LogbookEntryResponse = z.object({ entry: LogbookEntry.nullable() });
+export type LogbookEntryResponse = z.infer<typeof LogbookEntryResponse>;
 export const LogbookListResponse = z.object({ entries: z.array(LogbookEntry) });
 export type LogbookEntry = z.infer<typeof LogbookEntry>;
 

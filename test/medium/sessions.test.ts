@@ -155,7 +155,8 @@ describe(`sessions on ${testDbKind()}`, () => {
     const mine = (await as.coachee0!.request('GET', '/api/me/checkins')).json();
     expect(mine.checkins.map((c: { score: number }) => c.score)).toEqual([7]);
     expect(mine.sharedWithCoach).toBe(false);
-    const coachSees = async () => (await as.coach!.request('GET', `/api/sessions/${id}`)).json().participants.find((p: { id: string }) => p.id === ids.coachees[0]).checkin;
+    const coachSees = async () =>
+      (await as.coach!.request('GET', `/api/sessions/${id}`)).json<{ participants: { id: string; checkin?: number | null }[] }>().participants.find((p) => p.id === ids.coachees[0])?.checkin;
     expect(await coachSees()).toBeNull();
     const consent = (decision: string) => as.coachee0!.request('PUT', '/api/me/consents/share-checkins-with-coach', { decision, textVersion: mine.consent.version, shownLocale: 'nl' });
     expect((await consent('grant')).statusCode).toBe(200);

@@ -50,6 +50,9 @@ export function Layout() {
                 {t('nav.home')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/sessions">{t('sessions.nav.sessions')}</NavLink>
+            </li>
             {roles.has('coachee') && (
               <li>
                 <NavLink to="/resilience" end>

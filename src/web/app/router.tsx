@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate } from 'react-router';
 import { OutboxPage } from '../features/admin/OutboxPage';
+import { RsvpLinkPage } from '../features/sessions/RsvpLinkPage';
+import { SessionPage } from '../features/sessions/SessionPage';
+import { SessionsPage } from '../features/sessions/SessionsPage';
 import { ApplyPage } from '../features/coaches/ApplyPage';
 import { CoachesPage } from '../features/coaches/CoachesPage';
 import { CoachProfilePage } from '../features/coaches/CoachProfilePage';
@@ -55,6 +58,9 @@ export const router = createBrowserRouter([
       { path: '/', element: <RequireSignIn><HomePage /></RequireSignIn> },
       { path: '/communities/:communityId', element: <RequireSignIn><CommunityPage /></RequireSignIn> },
       { path: '/admin/outbox', element: <RequireSignIn><OutboxPage /></RequireSignIn> },
+      { path: '/sessions', element: <RequireSignIn><SessionsPage /></RequireSignIn> },
+      { path: '/sessions/:sessionId', element: <RequireSignIn><SessionPage /></RequireSignIn> },
+      { path: '/rsvp', element: <RsvpLinkPage /> },
       { path: '/resilience', element: <RequireSignIn><MyMapPage /></RequireSignIn> },
       { path: '/resilience/coach', element: <RequireSignIn><CoachPage /></RequireSignIn> },
       { path: '/resilience/maps/:mapId', element: <RequireSignIn><SharedMapPage /></RequireSignIn> },

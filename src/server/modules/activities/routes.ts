@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ActivityListResponse, CreateActivityRequest, CreateSessionPlanRequest, SessionPlanListResponse } from '../../../contracts/activities';
 import { ActivityTheme, YearPhase } from '../../../contracts/content';
+import type { Actor } from '../../../domain/access/policy';
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
 import { createActivity, createSessionPlan, listActivities, listSessionPlans } from './activity-library';
@@ -11,7 +12,7 @@ const Created = z.object({ id: z.string().uuid() });
 const tags = ['activities'];
 
 export const activityRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  const actorOf = (signedIn: { actor: import('../../../domain/access/policy').Actor } | null) => {
+  const actorOf = (signedIn: { actor: Actor } | null) => {
     if (!signedIn) throw new AppError('unauthenticated');
     return signedIn.actor;
   };

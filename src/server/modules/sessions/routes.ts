@@ -30,6 +30,7 @@ import {
   WriteOneOnOneNoteRequest,
   YearPlanResponse,
 } from '../../../contracts/sessions';
+import { QuestionSet, ScaleQuestion } from '../../../contracts/content';
 import { AcademicYear } from '../../../domain/programme/intake-settings';
 import type { Resource } from '../../../domain/access/policy';
 import type { Services } from '../../context';
@@ -53,6 +54,7 @@ import { writeOneOnOneNote } from './write-one-on-one-note';
 import { classes, intakes, programmes } from '../../db/schema';
 import { and, eq } from 'drizzle-orm';
 
+const SessionQuestionsResponse = z.object({ logbook: QuestionSet, checkin: ScaleQuestion, sessionClose: QuestionSet });
 const SessionParams = z.strictObject({ sessionId: z.string().uuid() });
 const CommunityParams = z.strictObject({ communityId: z.string().uuid() });
 const ProgrammeParams = z.strictObject({ programmeId: z.string().uuid() });
@@ -118,6 +120,11 @@ const ok = { ok: true as const };
 const tags = ['sessions'];
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  app.get(
+    '/api/session-questions',
+    { config: { access: { signedIn: true } }, schema: { tags, summary: 'The logbook, check-in and closing questions (content, both languages)', response: { 200: SessionQuestionsResponse } } },
+    () => ({ logbook: services.content.questions.logbook, checkin: services.content.questions.checkin, sessionClose: services.content.questions.sessionClose }),
+  );
   app.get(
     '/api/sessions',
     { config: { access: { signedIn: true } }, schema: { tags, summary: 'My sessions in a window (default: 6 weeks back, 10 weeks ahead)', querystring: ListQuery, response: { 200: SessionListResponse } } },

@@ -1,0 +1,105 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AttendanceSignalsResponse, SessionListResponse, SessionSummary } from '../../../contracts/sessions';
+import { api } from '../../api';
+import { Alert } from '../../components/Alert';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { formatWhen } from './format';
+import './sessions.css';
+import { RsvpButtons } from './RsvpButtons';
+
+export function SessionsPage() {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('sessions.list.title'));
+  const list = useQuery({ queryKey: ['sessions'], queryFn: () => api<SessionListResponse>('/api/sessions') });
+  const signals = useQuery({ queryKey: ['attendance-signals'], queryFn: () => api<AttendanceSignalsResponse>('/api/attendance-signals') });
+  const now = Date.now();
+  const sessions = list.data?.sessions ?? [];
+  const upcoming = sessions.filter((s) => new Date(s.endsAt).getTime() >= now);
+  const recent = sessions.filter((s) => new Date(s.endsAt).getTime() < now).reverse();
+  return (
+    <div className="stack">
+      <h1>{t('sessions.list.title')}</h1>
+      {list.isPending && <p role="status">{t('app.loading')}</p>}
+      {list.error && <Alert kind="error">{list.error.message}</Alert>}
+      {signals.data && signals.data.signals.length > 0 && (
+        <section className="card" aria-labelledby="signals-title">
+          <h2 id="signals-title">{t('sessions.signals.title')}</h2>
+          <ul className="rows">
+            {signals.data.signals.map((s) => (
+              <li key={`${s.communityId}-${s.coachee.id}`}>
+                {t('sessions.signals.item', { name: `${s.coachee.firstName} ${s.coachee.lastName}`, community: s.communityName, count: s.missedInARow })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <SessionList id="upcoming" title={t('sessions.list.upcoming')} items={upcoming} language={i18n.language} />
+      <SessionList id="recent" title={t('sessions.list.recent')} items={recent} language={i18n.language} />
+      <CalendarFeedCard />
+    </div>
+  );
+}
+
+function SessionList({ id, title, items, language }: { id: string; title: string; items: SessionSummary[]; language: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {items.length === 0 && <p>{t('sessions.list.none')}</p>}
+      <ul className="session-list">
+        {items.map((s) => (
+          <li key={s.id} className="session-item">
+            <p className="lead">
+              <Link to={`/sessions/${s.id}`}>
+                {formatWhen(s.startsAt, language)} · {t(`sessions.types.${s.type}`)}
+                {s.communityName ? ` · ${s.communityName}` : ''}
+              </Link>
+            </p>
+            {s.status === 'cancelled' && <p className="chip">{t('sessions.list.cancelled')}</p>}
+            {s.counts && <p>{t('sessions.list.counts', s.counts)}</p>}
+            {s.logbookDue && (
+              <p>
+                <Link to={`/sessions/${s.id}#logbook`}>{t('sessions.list.logbookDue')}</Link>
+              </p>
+            )}
+            {s.relation === 'participant' && s.status === 'planned' && new Date(s.endsAt).getTime() > Date.now() && <RsvpButtons session={s} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function CalendarFeedCard() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [url, setUrl] = useState<string | null>(null);
+  const status = useQuery({ queryKey: ['calendar-feed'], queryFn: () => api<{ exists: boolean }>('/api/me/calendar-feed') });
+  const make = useMutation({
+    mutationFn: () => api<{ url: string }>('/api/me/calendar-feed', { method: 'POST' }),
+    onSuccess: (r) => {
+      setUrl(r.url);
+      void client.invalidateQueries({ queryKey: ['calendar-feed'] });
+    },
+  });
+  return (
+    <section className="card" aria-labelledby="feed-title">
+      <h2 id="feed-title">{t('sessions.feed.title')}</h2>
+      <p>{t('sessions.feed.help')}</p>
+      {status.data?.exists && !url && <p>{t('sessions.feed.exists')}</p>}
+      {url && (
+        <div className="field">
+          <label htmlFor="feed-url">{t('sessions.feed.copy')}</label>
+          <input id="feed-url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+        </div>
+      )}
+      {make.error && <Alert kind="error">{make.error.message}</Alert>}
+      <button type="button" onClick={() => make.mutate()}>
+        {status.data?.exists || url ? t('sessions.feed.remake') : t('sessions.feed.make')}
+      </button>
+    </section>
+  );
+}
