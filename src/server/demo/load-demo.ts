@@ -8,6 +8,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../domain/access/roles';
 import type { Services } from '../context';
 import { institutions, people } from '../db/schema';
+import { loadCommunitiesDemo } from '../modules/communities/load-communities-demo';
 import { hashPassword } from '../modules/identity/secrets';
 import { loadResilienceDemo } from '../modules/resilience/load-resilience-demo';
 import { loadSupportDemo } from '../modules/support/load-support-demo';
@@ -95,7 +96,7 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
 
     await named('beheerder', null, 'beheerder');
     await named('onderzoeker', null, 'onderzoeker');
-    await named('coordinator', socialWork.id, 'coordinator');
+    const swCoordinator = await named('coordinator', socialWork.id, 'coordinator');
     const biCoordinator = await person(['coordinator'], business.id, `coordinator.bi@${DOMAIN}`);
     void biCoordinator;
 
@@ -155,6 +156,15 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     for (const [i, coach] of biCoaches.entries()) {
       await community(`BI ${i + 1}`, biSept.id, business.id, biClasses[i % 2]!, coach.id, 8);
     }
+    // Coach lifecycle states, applications, student numbers and a completed handover (#3).
+    await loadCommunitiesDemo(tx, {
+      now: services.now(),
+      programmeId: socialWork.id,
+      coachIds: swCoaches.map((c) => c.id),
+      otherCoaches: [...biCoaches.map((c) => ({ personId: c.id, programmeId: business.id })), { personId: seniorSw1.id, programmeId: socialWork.id }, { personId: seniorSw2.id, programmeId: socialWork.id }, { personId: seniorBi.id, programmeId: business.id }],
+      pausedCoachId: swCoaches[3]!.id,
+      handover: { communityName: 'SW 5', fromCoachId: swCoaches[4]!.id, toCoachId: seniorSw2.id, coordinatorId: swCoordinator.id },
+    });
     // Help directory, consents, a referral and a signal (support, #8).
     const [demoCoachee] = await tx.select({ id: people.id }).from(people).where(eq(people.email, `coachee@${DOMAIN}`));
     if (demoCoachee) {
