@@ -124,6 +124,17 @@ describe('resilience map', () => {
     await page.keyboard.press('ArrowLeft');
     await page.getByRole('status').filter({ hasText: 'Sportschool staat nu bij Contextueel, Binnen de hogeschool.' }).waitFor();
 
+    // Drag and drop works too: "Mijn zus" to the contextual ring, inside the university.
+    const svgBox = (await page.locator('svg.rmap-svg').boundingBox())!;
+    const zus = (await page.getByRole('button', { name: /Mijn zus: Relationeel/ }).boundingBox())!;
+    const scale = svgBox.width / 430;
+    const [cx, cy] = [svgBox.x + svgBox.width / 2, svgBox.y + svgBox.height / 2];
+    await page.mouse.move(zus.x + zus.width / 2, zus.y + zus.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(cx - 123 * scale, cy + 123 * scale, { steps: 8 });
+    await page.mouse.up();
+    await page.getByRole('status').filter({ hasText: 'Mijn zus staat nu bij Contextueel, Binnen de hogeschool.' }).waitFor();
+
     await tabTo(page, page.getByLabel('Cijfer van 0 tot 10'));
     await page.keyboard.type('5');
     await tabTo(page, page.getByLabel('Wat is er nodig om tot een voldoende te komen?'));

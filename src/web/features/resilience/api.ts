@@ -22,7 +22,7 @@ export const keys = {
 
 export const useMyMap = () => useQuery({ queryKey: keys.myMap, queryFn: () => api<ResilienceMapResponse>('/api/resilience/my-map') });
 export const useMap = (mapId: string | null) =>
-  useQuery({ queryKey: keys.map(mapId ?? ''), queryFn: () => api<ResilienceMapResponse>(`/api/resilience/maps/${mapId}`), enabled: Boolean(mapId), retry: false });
+  useQuery({ queryKey: keys.map(mapId ?? ''), queryFn: () => api<ResilienceMapResponse>(`/api/resilience/maps/${mapId}`), enabled: Boolean(mapId), retry: false, staleTime: 60_000 });
 export const useSnapshot = (mapId: string, id: string | null) =>
   useQuery({ queryKey: keys.snapshot(mapId, id ?? ''), queryFn: () => api<SnapshotResponse>(`/api/resilience/maps/${mapId}/snapshots/${id}`), enabled: Boolean(id) });
 export const useCoachees = () => useQuery({ queryKey: keys.coachees, queryFn: () => api<MyCoacheesResponse>('/api/resilience/my-coachees') });
