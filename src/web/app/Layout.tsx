@@ -26,6 +26,11 @@ export function Layout() {
     actor !== null && grantProgrammes.some((programmeId) => isAllowed(actor, action, { kind: 'programme', institutionId: actor.institutionId, programmeId }));
   const canManageStructure = canManage('programme:manage') || (actor ? isAllowed(actor, 'institution:manage', { kind: 'institution', institutionId: actor.institutionId }) : false);
   const canManageCoaches = canManage('programme:manageCoaches');
+  // Support (#8): signals for coaches and the coordinators who handle them; referrals for coaches and coachees.
+  const onProgramme = (action: 'signal:raise' | 'programme:handleSignals') =>
+    actor !== null && grantProgrammes.some((programmeId) => isAllowed(actor, action, { kind: 'programme', institutionId: actor.institutionId, programmeId }));
+  const seesSignals = onProgramme('signal:raise') || onProgramme('programme:handleSignals');
+  const seesReferrals = roles.has('coachee') || roles.has('studentcoach');
 
   return (
     <>
@@ -85,6 +90,22 @@ export function Layout() {
                 <NavLink to="/coaches">{t('programme.nav.coaches')}</NavLink>
               </li>
             )}
+            <li>
+              <NavLink to="/help">{t('support.nav.help')}</NavLink>
+            </li>
+            {seesReferrals && (
+              <li>
+                <NavLink to="/support/referrals">{t('support.nav.referrals')}</NavLink>
+              </li>
+            )}
+            {seesSignals && (
+              <li>
+                <NavLink to="/support/signals">{t('support.nav.signals')}</NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink to="/privacy/consents">{t('consent.nav')}</NavLink>
+            </li>
             {canReadOutbox && (
               <li>
                 <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>

@@ -20,6 +20,13 @@ import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { CommunityPage } from '../features/communities/CommunityPage';
 import { HomePage } from '../features/home/HomePage';
+import { ConsentsPage } from '../features/consent/ConsentsPage';
+import { ReadsPage } from '../features/consent/ReadsPage';
+import { HelpPage } from '../features/support/HelpPage';
+import { HelpResourceFormPage } from '../features/support/HelpResourceFormPage';
+import { ReferralsPage } from '../features/support/ReferralsPage';
+import { SignalPage } from '../features/support/SignalPage';
+import { SignalsPage } from '../features/support/SignalsPage';
 import { CoachPage } from '../features/resilience/CoachPage';
 import { ConversationPage } from '../features/resilience/ConversationPage';
 import { GroupPage } from '../features/resilience/GroupPage';
@@ -76,6 +83,14 @@ export const router = createBrowserRouter([
       { path: '/coaches', element: <RequireSignIn><CoachesPage /></RequireSignIn> },
       { path: '/me/coach-profile', element: <RequireSignIn><CoachProfilePage /></RequireSignIn> },
       { path: '/my-community', element: <RequireSignIn><MyCommunityPage /></RequireSignIn> },
+      { path: '/help', element: <RequireSignIn><HelpPage /></RequireSignIn> },
+      { path: '/help/new', element: <RequireSignIn><HelpResourceFormPage /></RequireSignIn> },
+      { path: '/help/:resourceId/edit', element: <RequireSignIn><HelpResourceFormPage /></RequireSignIn> },
+      { path: '/support/referrals', element: <RequireSignIn><ReferralsPage /></RequireSignIn> },
+      { path: '/support/signals', element: <RequireSignIn><SignalsPage /></RequireSignIn> },
+      { path: '/support/signals/:signalId', element: <RequireSignIn><SignalPage /></RequireSignIn> },
+      { path: '/privacy/consents', element: <RequireSignIn><ConsentsPage /></RequireSignIn> },
+      { path: '/privacy/reads', element: <RequireSignIn><ReadsPage /></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

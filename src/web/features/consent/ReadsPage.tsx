@@ -1,0 +1,51 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ReadsResponse } from '../../../contracts/consent';
+import { api } from '../../api';
+import { Alert } from '../../components/Alert';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import './consent.css';
+
+const KNOWN_TYPES = new Set(['referral', 'signal', 'checkin', 'resilienceMap', 'oneOnOneNote', 'logbook']);
+
+/** "Wie heeft mijn gegevens bekeken": every read of the person's sensitive data by someone else. */
+export function ReadsPage() {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('consent.reads.title'));
+  const reads = useQuery({ queryKey: ['me', 'reads'], queryFn: () => api<ReadsResponse>('/api/me/reads') });
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+  return (
+    <div className="stack">
+      <h1>{t('consent.reads.title')}</h1>
+      <p className="consent-text">{t('consent.reads.intro')}</p>
+      {reads.isPending && <p role="status">{t('app.loading')}</p>}
+      {reads.error && <Alert kind="error">{reads.error.message}</Alert>}
+      {reads.data && reads.data.reads.length === 0 && <p>{t('consent.reads.empty')}</p>}
+      {reads.data && reads.data.reads.length > 0 && (
+        <table className="reads-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('consent.reads.when')}</th>
+              <th scope="col">{t('consent.reads.who')}</th>
+              <th scope="col">{t('consent.reads.what')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reads.data.reads.map((r, i) => (
+              <tr key={`${r.at}-${i}`}>
+                <td>{when(r.at)}</td>
+                <td>{r.reader ? `${r.reader.firstName} ${r.reader.lastName}` : t('consent.reads.unknownReader')}</td>
+                <td>{t(`consent.reads.types.${KNOWN_TYPES.has(r.resourceType) ? r.resourceType : 'other'}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        <Link to="/privacy/consents">{t('consent.consentsLink')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { HelpDirectoryResponse, HelpResource } from '../../../contracts/support';
+import { api } from '../../api';
+import { Alert } from '../../components/Alert';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import './support.css';
+
+export const HELP_KEY = ['help'] as const;
+
+/** The help directory (sociale kaart), for everyone; coordinators add, edit and archive entries. */
+export function HelpPage() {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('support.help.title'));
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const client = useQueryClient();
+  const help = useQuery({ queryKey: HELP_KEY, queryFn: () => api<HelpDirectoryResponse>('/api/help') });
+  const [done, setDone] = useState<string | null>(null);
+  const archive = useMutation({
+    mutationFn: (r: HelpResource) => api<HelpResource>(`/api/help/${r.id}/archived`, { method: 'PUT', body: { archived: !r.archived } }),
+    onSuccess: async (r) => {
+      setDone(t(r.archived ? 'support.help.archivedDone' : 'support.help.restoredDone', { name: r.name[lang] }));
+      await client.invalidateQueries({ queryKey: HELP_KEY });
+    },
+  });
+  const data = help.data;
+  const categoryLabel = (id: string) => data?.categories.find((c) => c.id === id)?.label[lang] ?? id;
+  // Crisis help first, so nobody has to look for it.
+  const order = (r: HelpResource) => (r.category === 'crisis' ? 0 : 1);
+
+  return (
+    <div className="stack">
+      <h1>{t('support.help.title')}</h1>
+      <p>{t('support.help.intro')}</p>
+      {data?.canManage && (
+        <p>
+          <Link className="button-link" to="/help/new">
+            {t('support.help.add')}
+          </Link>
+        </p>
+      )}
+      <div aria-live="polite">{done && <Alert kind="success">{done}</Alert>}</div>
+      {archive.error && <Alert kind="error">{archive.error.message}</Alert>}
+      {help.isPending && <p role="status">{t('app.loading')}</p>}
+      {help.error && <Alert kind="error">{help.error.message}</Alert>}
+      {data && data.resources.length === 0 && <p>{t('support.help.empty')}</p>}
+      {data &&
+        (['outside', 'inside'] as const).map((kind) => {
+          const entries = data.resources.filter((r) => r.kind === kind).sort((a, b) => order(a) - order(b));
+          if (entries.length === 0) return null;
+          return (
+            <section key={kind} aria-labelledby={`help-${kind}`}>
+              <h2 id={`help-${kind}`}>{t(`support.help.${kind}`)}</h2>
+              <ul className="entries">
+                {entries.map((r) => (
+                  <li key={r.id} className={`card help-entry${r.category === 'crisis' ? ' crisis' : ''}`}>
+                    <h3>
+                      {r.name[lang]} {r.archived && <span className="status-chip">{t('support.help.archived')}</span>}
+                    </h3>
+                    <p className="help">{categoryLabel(r.category)}</p>
+                    <dl>
+                      <dt>{t('support.help.whenToGo')}</dt>
+                      <dd>{r.whenToGo[lang]}</dd>
+                      <dt>{t('support.help.howToReach')}</dt>
+                      <dd>{r.howToReach[lang]}</dd>
+                      {r.phone && (
+                        <>
+                          <dt>{t('support.help.phone')}</dt>
+                          <dd>
+                            <a href={`tel:${r.phone.replace(/[^0-9+]/g, '')}`}>{r.phone}</a>
+                          </dd>
+                        </>
+                      )}
+                      {r.email && (
+                        <>
+                          <dt>{t('support.help.email')}</dt>
+                          <dd>
+                            <a href={`mailto:${r.email}`}>{r.email}</a>
+                          </dd>
+                        </>
+                      )}
+                      {r.url && (
+                        <>
+                          <dt>{t('support.help.website')}</dt>
+                          <dd>
+                            <a href={r.url} rel="noopener noreferrer" aria-label={t('support.help.websiteOf', { name: r.name[lang] })}>
+                              {r.url.replace(/^https?:\/\//, '')}
+                            </a>
+                          </dd>
+                        </>
+                      )}
+                    </dl>
+                    {data.canManage && (
+                      <div className="row-actions">
+                        <Link to={`/help/${r.id}/edit`} aria-label={t('support.help.editNamed', { name: r.name[lang] })}>
+                          {t('support.help.edit')}
+                        </Link>
+                        <button
+                          type="button"
+                          disabled={archive.isPending}
+                          aria-label={t(r.archived ? 'support.help.restoreNamed' : 'support.help.archiveNamed', { name: r.name[lang] })}
+                          onClick={() => archive.mutate(r)}
+                        >
+                          {t(r.archived ? 'support.help.restore' : 'support.help.archive')}
+                        </button>
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+    </div>
+  );
+}
