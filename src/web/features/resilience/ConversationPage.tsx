@@ -84,7 +84,7 @@ function Conversation({ conversation }: { conversation: ConversationResponse }) 
                 {guide.themes.map((th, i) => (
                   <li key={th.id}>
                     <button type="button" className="rmap-theme-link" aria-current={i === index ? 'step' : undefined} onClick={() => setIndex(i)}>
-                      {th.title[lang]} <span className="help">({missing(th.id).length === 0 ? t('resilience.conversation.complete') : '…'})</span>
+                      {th.title[lang]} <span className="help">({missing(th.id).length === 0 ? t('resilience.conversation.complete') : t('resilience.conversation.open')})</span>
                     </button>
                   </li>
                 ))}
