@@ -28,17 +28,13 @@ async function solveCli(args: string[]): Promise<CliRun> {
 
 // One CLI process costs ~1 s of tsx start-up, so the cases run concurrently.
 describe('solve-mdgp CLI', () => {
-  it('prints one JSON line whose objective a checker can recompute, and fails clearly on bad input', async () => {
+  it('prints one JSON line whose objective a checker can recompute, and fails clearly on a malformed file', async () => {
     const file = listMdgpInstances().find((f) => f.name === 'RanReal_n012_ds_01')!.file;
     const dir = mkdtempSync(path.join(tmpdir(), 'mdgp-'));
     const broken = path.join(dir, 'broken.txt');
     writeFileSync(broken, '4 2 ss 2 2 2 2\n0 1 1\n0 2 oops\n');
 
-    const [ok, malformed, missing] = await Promise.all([
-      solveCli([file, '--seconds', '0.3', '--seed', '5']),
-      solveCli([broken, '--seconds', '0.1']),
-      solveCli([path.join(dir, 'missing.txt')]),
-    ]);
+    const [ok, malformed] = await Promise.all([solveCli([file, '--seconds', '0.3', '--seed', '5']), solveCli([broken, '--seconds', '0.1'])]);
 
     expect(ok.code).toBe(0);
     const lines = ok.stdout.split('\n').filter((l) => l !== '');
@@ -52,8 +48,5 @@ describe('solve-mdgp CLI', () => {
     expect(malformed.code).toBe(1);
     expect(malformed.stdout).toBe('');
     expect(malformed.stderr).toContain('line 3');
-
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('cannot read');
   });
 });
