@@ -12,6 +12,7 @@ import { loadCommunitiesDemo } from '../modules/communities/load-communities-dem
 import { hashPassword } from '../modules/identity/secrets';
 import { loadResilienceDemo } from '../modules/resilience/load-resilience-demo';
 import { loadSupportDemo } from '../modules/support/load-support-demo';
+import { loadSessionsDemo, type DemoCommunity } from '../modules/sessions/load-sessions-demo';
 import { factories } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'peerkracht-demo';
@@ -127,6 +128,7 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     for (const coach of biCoaches) await f.supervise(seniorBi.id, coach.id, business.id);
 
     let studentNumber = 500100;
+    const demoCommunities: DemoCommunity[] = [];
     const community = async (
       name: string,
       intakeId: string,
@@ -145,7 +147,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
         await f.enrol(classRow.id, member.id, String(studentNumber++));
         memberIds.push(member.id);
       }
-      await f.community({ intakeId, classId: classRow.id, coachId, name, memberIds });
+      const made = await f.community({ intakeId, classId: classRow.id, coachId, name, memberIds });
+      demoCommunities.push({ id: made.id, intakeId, programmeId, coachId, memberIds, location: `Lokaal ${101 + demoCommunities.length}` });
     };
 
     const swSizes = [8, 8, 7, 8, 7];
@@ -172,6 +175,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
       // A resilience map for the demo coachee, shared with their coach, with a version from three months ago (#5).
       await loadResilienceDemo(tx, services, { institutionId, coachId: coach1.id, coacheeId: demoCoachee.id });
     }
+    // Holidays, a year plan per community, attendance, RSVPs, check-ins and a logbook entry around now (#4).
+    await loadSessionsDemo(tx, services, { institutionId, communities: demoCommunities, demoCoacheeId: demoCoachee?.id ?? null, demoCoachId: coach1.id });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

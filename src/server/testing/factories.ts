@@ -25,6 +25,8 @@ import type { ConsentsFile } from '../../contracts/content';
 import { hashPassword } from '../modules/identity/secrets';
 import { resilienceMaps, resilienceMapShares, resilienceSnapshots } from '../db/schema';
 import { emptyMap, type ResilienceMap } from '../../domain/resilience/model';
+import { attendanceMarks, checkins, holidayCalendars, logbookEntries, sessionRsvps, sessions, sessionSeries } from '../db/schema';
+import type { Holiday } from '../../domain/sessions/year-plan';
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -228,6 +230,46 @@ export const factories = (db: Db) => ({
     for (const share of options.shares ?? []) await db.insert(resilienceMapShares).values({ mapId: map!.id, ...share });
     for (const snapshot of options.snapshots ?? []) await db.insert(resilienceSnapshots).values({ mapId: map!.id, createdById: ownerId, ...snapshot });
     return map!;
+  },
+
+  /** A session; a community session of an hour from now unless overridden. */
+  async session(options: { institutionId: string; programmeId: string } & Partial<typeof sessions.$inferInsert>) {
+    const startsAt = options.startsAt ?? new Date(Date.now() + 86_400_000);
+    const [row] = await db
+      .insert(sessions)
+      .values({ type: 'community', endsAt: new Date(startsAt.getTime() + 90 * 60_000), ...options, startsAt })
+      .returning();
+    return row!;
+  },
+
+  /** Many sessions in one insert (the demo's year plans). */
+  async sessions(rows: (typeof sessions.$inferInsert)[]) {
+    return rows.length ? db.insert(sessions).values(rows).returning() : [];
+  },
+
+  async sessionSeries(values: typeof sessionSeries.$inferInsert) {
+    await db.insert(sessionSeries).values(values);
+  },
+
+  async holidayCalendar(institutionId: string, academicYear: string, holidays: Holiday[]) {
+    await db.insert(holidayCalendars).values({ institutionId, academicYear, holidays });
+  },
+
+  async rsvps(rows: (typeof sessionRsvps.$inferInsert)[]) {
+    if (rows.length) await db.insert(sessionRsvps).values(rows);
+  },
+
+  async attendance(rows: (typeof attendanceMarks.$inferInsert)[]) {
+    if (rows.length) await db.insert(attendanceMarks).values(rows);
+  },
+
+  async checkins(rows: (typeof checkins.$inferInsert)[]) {
+    if (rows.length) await db.insert(checkins).values(rows);
+  },
+
+  async logbook(values: typeof logbookEntries.$inferInsert) {
+    const [row] = await db.insert(logbookEntries).values(values).returning();
+    return row!;
   },
 });
 
