@@ -1,0 +1,217 @@
+/**
+ * Consent, referrals, signals and "who looked at my data" end to end, in Debian's Chromium on the
+ * demo programme: a coachee gives and withdraws consents; a coach refers and raises an anonymised
+ * signal; the coordinator passes it on and closes the loop; the coachee sees who looked at their
+ * data. Every screen is checked with axe in Dutch and English and at 360 px.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll, launchBrowser, newPage, type TrackedPage } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+const DOMAIN = 'hogeschool-zuidas.example';
+const PASSWORD = 'peerkracht-demo';
+const SIGNAL_TITLE = 'Opmerking over afkomst in de les';
+
+describe('support and consent', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let tracked: TrackedPage[] = [];
+  let coacheeName = '';
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async () => {
+    const errors = tracked.flatMap((t) => t.errors);
+    await Promise.all(tracked.map((t) => t.context.close()));
+    tracked = [];
+    expect(errors, 'browser console errors').toEqual([]);
+  });
+
+  async function signIn(role: string, options: Parameters<typeof newPage>[1] = {}): Promise<Page> {
+    const t = await newPage(browser, options);
+    tracked.push(t);
+    const page = t.page;
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel(/E-mailadres|E-mail address/).fill(`${role}@${DOMAIN}`);
+    await page.getByLabel(/^(Wachtwoord|Password)$/).fill(PASSWORD);
+    await page.getByRole('button', { name: /^(Inloggen|Sign in)$/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^(Welkom|Welcome)/ }).waitFor();
+    return page;
+  }
+
+  const at360 = async (page: Page, label: string) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalScroll(page, `${label} at 360 px`);
+    await expectAccessible(page, `${label} at 360 px`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  };
+
+  it('lets a coachee give and withdraw consents, in Dutch and English', async () => {
+    const page = await signIn('coachee');
+    await page.getByRole('link', { name: 'Mijn privacy' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Jouw toestemmingen' }).waitFor();
+    await expectAccessible(page, 'consents (nl)');
+    const research = page.getByRole('region', { name: 'Je gegevens gebruiken voor onderzoek' });
+    await research.getByText('Je hebt nog niets gekozen.').waitFor();
+    await research.getByRole('button', { name: 'Ja, mijn gegevens mogen zonder naam gebruikt worden voor onderzoek' }).click();
+    await page.getByRole('status').filter({ hasText: 'je hebt toestemming gegeven' }).waitFor();
+    await research.getByText(/^Je hebt ja gezegd op/).waitFor();
+    await research.getByRole('button', { name: /^Toestemming intrekken/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Dit werkt meteen.' }).waitFor();
+    await research.getByText(/^Je hebt nee gezegd op/).waitFor();
+    const audio = page.getByRole('region', { name: 'Een gesprek opnemen' });
+    await audio.getByRole('button', { name: /^Nee, liever niet/ }).click();
+    await audio.getByText(/^Je hebt nee gezegd op/).waitFor();
+    await page.getByRole('heading', { name: 'Wat je eerder koos' }).waitFor();
+    await at360(page, 'consents (nl)');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your consents' }).waitFor();
+    await page.getByRole('region', { name: 'Your data in the coaching programme' }).getByText(/^You said yes on/).waitFor();
+    await expectAccessible(page, 'consents (en)');
+    await at360(page, 'consents (en)');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+  });
+
+  it('lets a coach record a referral, answer its follow-up and raise an anonymised signal', async () => {
+    const page = await signIn('studentcoach');
+    const coachees = await (await page.request.get(`${server.url}/api/referrals/coachees`)).json();
+    const first = (coachees as { coachees: { firstName: string; lastName: string; consented: boolean }[] }).coachees.find((c) => c.consented)!;
+    coacheeName = `${first.firstName} ${first.lastName}`;
+
+    await page.getByRole('link', { name: 'Doorverwijzingen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Doorverwijzingen' }).waitFor();
+    await page.getByRole('heading', { name: 'Door jou vastgelegd' }).waitFor();
+    await expectAccessible(page, 'referrals (nl)');
+    await page.getByLabel('Student', { exact: true }).selectOption({ label: coacheeName });
+    await page.getByLabel('Doorverwezen naar').selectOption({ label: 'Studentpsycholoog' });
+    await page.getByLabel('De student vindt het goed dat ik dit vastleg').check();
+    await page.getByRole('button', { name: 'Doorverwijzing vastleggen' }).click();
+    await page.getByRole('status').filter({ hasText: 'De doorverwijzing is vastgelegd' }).waitFor();
+    await page.getByText(`${coacheeName} naar Studentpsycholoog`).waitFor();
+    await page.getByLabel(`Heeft het geholpen voor ${coacheeName}?`).first().selectOption({ label: 'Ja, het hielp' });
+    await page.getByRole('button', { name: 'Antwoord opslaan' }).first().click();
+    await page.getByText('Antwoord: Ja, het hielp').first().waitFor();
+    await at360(page, 'referrals (nl)');
+
+    await page.getByRole('link', { name: 'Signalen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Signalen aan de opleiding' }).waitFor();
+    await expectAccessible(page, 'signals (nl)');
+    await page.getByLabel('Een incident').check();
+    await page.getByLabel('Korte titel').fill(SIGNAL_TITLE);
+    await page.getByLabel('Wat wil je doorgeven?').fill('Een docent maakte een kwetsende opmerking over afkomst.');
+    await page.getByLabel('Anoniem doorgeven').check();
+    await page.getByRole('button', { name: 'Signaal doorgeven' }).click();
+    await page.getByRole('status').filter({ hasText: 'is doorgegeven aan de coördinator' }).waitFor();
+    await page.getByRole('link', { name: new RegExp(SIGNAL_TITLE) }).waitFor();
+    await at360(page, 'signals (nl)');
+  });
+
+  it('lets the coordinator pass the signal on to the degree programme and close the loop', async () => {
+    const page = await signIn('coordinator');
+    await page.getByRole('link', { name: 'Signalen' }).click();
+    await page.getByRole('heading', { name: 'Binnengekomen signalen' }).waitFor();
+    await page.getByText('Opleidingsmanagement Social Work').first().waitFor();
+    await expectAccessible(page, 'signals inbox (nl)');
+    await page.getByRole('link', { name: new RegExp(SIGNAL_TITLE) }).click();
+    await page.getByRole('heading', { level: 1, name: /^Signaal PK-/ }).waitFor();
+    await expect(page.locator('dl').first().innerText()).resolves.toContain('Anoniem');
+    await expectAccessible(page, 'signal (nl)');
+    await page.getByLabel('Nieuwe status').selectOption({ label: 'Doorgegeven aan de opleiding' });
+    await page.getByLabel('Aan wie bij de opleiding?').selectOption({ label: 'Opleidingsmanagement Social Work' });
+    await page.getByLabel('Bericht voor de coach').fill('Doorgegeven aan het opleidingsmanagement; zij spreken de docent aan.');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'De coach krijgt bericht' }).waitFor();
+    await page.getByLabel('Nieuwe status').selectOption({ label: 'Afgerond' });
+    await page.getByLabel('Bericht voor de coach').fill('De opleiding heeft met de docent gesproken.');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.locator('.status-chip').filter({ hasText: 'Afgerond' }).waitFor();
+    await at360(page, 'signal (nl)');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Signal PK-/ }).waitFor();
+    await expectAccessible(page, 'signal (en)');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+  });
+
+  it('shows the coach what happened with their signal', async () => {
+    const page = await signIn('studentcoach');
+    await page.goto(`${server.url}/support/signals`);
+    await page.getByRole('link', { name: new RegExp(SIGNAL_TITLE) }).click();
+    await page.getByText('De opleiding heeft met de docent gesproken.').waitFor();
+    await page.getByText('aan Opleidingsmanagement Social Work').waitFor();
+    await expect(page.getByRole('button', { name: 'Opslaan' }).count()).resolves.toBe(0);
+  });
+
+  it('shows the coachee who looked at their data; after withdrawal the coach no longer sees the referral', async () => {
+    const coachee = await signIn('coachee');
+    await coachee.getByRole('link', { name: 'Mijn privacy' }).click();
+    await coachee.getByRole('link', { name: 'Bekijk wie je gegevens heeft bekeken' }).click();
+    await coachee.getByRole('heading', { level: 1, name: 'Wie heeft mijn gegevens bekeken' }).waitFor();
+    const row = coachee.getByRole('row').filter({ hasText: 'Een doorverwijzing' }).first();
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toMatch(/\S+ \S+/);
+    await expectAccessible(coachee, 'who looked (nl)');
+    await at360(coachee, 'who looked (nl)');
+
+    await coachee.getByRole('link', { name: 'Doorverwijzingen' }).click();
+    await coachee.getByText(/^Studentpsycholoog, op /).first().waitFor();
+    await expectAccessible(coachee, 'my referrals (nl)');
+
+    await coachee.getByRole('link', { name: 'Mijn privacy' }).click();
+    await coachee
+      .getByRole('region', { name: 'Je gegevens in de coaching' })
+      .getByRole('button', { name: /^Toestemming intrekken/ })
+      .click();
+    await coachee.getByRole('status').filter({ hasText: 'Dit werkt meteen.' }).waitFor();
+
+    const coach = await signIn('studentcoach');
+    await coach.goto(`${server.url}/support/referrals`);
+    await coach.getByRole('heading', { name: 'Door jou vastgelegd' }).waitFor();
+    await coach.getByText('Je hebt nog geen doorverwijzingen vastgelegd.').waitFor();
+    await coach.getByRole('option', { name: `${coacheeName} (geen toestemming)` }).waitFor({ state: 'attached' });
+
+    await coachee.getByRole('button', { name: 'English' }).click();
+    await coachee.getByRole('link', { name: 'Help', exact: true }).click();
+    await coachee.getByRole('heading', { level: 1, name: 'Help and advice' }).waitFor();
+    await expectAccessible(coachee, 'help (en)');
+    await at360(coachee, 'help (en)');
+    await coachee.goto(`${server.url}/privacy/reads`);
+    await coachee.getByRole('heading', { level: 1, name: 'Who looked at my data' }).waitFor();
+    await expectAccessible(coachee, 'who looked (en)');
+    await coachee.getByRole('button', { name: 'Nederlands' }).click();
+  });
+
+  it('lets the coordinator keep the help directory in both languages', async () => {
+    // The incomplete form answers 400 on purpose.
+    const page = await signIn('coordinator', { allowedStatuses: [400] });
+    await page.getByRole('link', { name: 'Hulp', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hulp en advies' }).waitFor();
+    await expectAccessible(page, 'help with editing (nl)');
+    await page.getByRole('link', { name: 'Nieuwe hulpbron toevoegen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nieuwe hulpbron' }).waitFor();
+    await page.getByLabel('Onderwerp').selectOption({ label: 'Geld en studiefinanciering' });
+    await page.getByLabel('Naam (Nederlands)').fill('Geldspreekuur');
+    await page.getByLabel('Wanneer ga je hierheen? (Nederlands)').fill('Als je geldzorgen hebt.');
+    await page.getByLabel('Wanneer ga je hierheen? (Engels)').fill('When you worry about money.');
+    await page.getByLabel('Hoe bereik je ze? (Nederlands)').fill('Elke dinsdag in de mediatheek.');
+    await page.getByLabel('Hoe bereik je ze? (Engels)').fill('Every Tuesday in the library.');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    // The English name is missing: a clear error, nothing saved.
+    await page.getByText('Dit veld is verplicht.').first().waitFor();
+    await expectAccessible(page, 'help form with errors (nl)');
+    await page.getByLabel('Naam (Engels)').fill('Money advice hour');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hulp en advies' }).waitFor();
+    await page.getByRole('heading', { name: 'Geldspreekuur' }).waitFor();
+    await page.getByRole('button', { name: 'Geldspreekuur archiveren' }).click();
+    await page.getByRole('status').filter({ hasText: 'is gearchiveerd' }).waitFor();
+    await at360(page, 'help with editing (nl)');
+  });
+});
