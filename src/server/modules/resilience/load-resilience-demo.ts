@@ -1,13 +1,14 @@
 /**
  * Demo data: the demo coachee's map, shared with their coach to view, with a version from three
- * months ago — so the comparison shows the coach and a fellow member becoming resources.
+ * months ago — so the comparison shows the coach and a fellow member becoming resources. Three
+ * fellow members did the group exercise, so the community's anonymous tally shows.
  */
-import type { ResilienceMap, SupportResource } from '../../../domain/resilience/model';
+import { emptyMap, type ResilienceMap, type SupportResource } from '../../../domain/resilience/model';
 import type { Services } from '../../context';
 import type { Db } from '../../db/client';
 import { factories } from '../../testing/factories';
 import { localDate } from './dates';
-import { relationsOf } from './repository';
+import { relationsOf, upsertGroupShow } from './repository';
 
 const r = (id: string, label: string, rest: Omit<SupportResource, 'id' | 'label' | 'easierIf' | 'note' | 'linkedPersonId'> & Partial<SupportResource>): SupportResource => ({
   id,
@@ -57,4 +58,17 @@ export async function loadResilienceDemo(db: Db, services: Services, ids: { inst
     shares: [{ personId: ids.coachId, mode: 'view' }],
     snapshots: [{ takenOn: threeMonthsAgo, content: earlier }],
   });
+  const community = relations.communities[0];
+  if (!community) return;
+  const fellows: { resources: SupportResource[]; show: string[] }[] = [
+    { resources: [r('g-1', 'Mijn oma', { level: 'relational', place: 'outside', kind: 'person', usage: 'uses' }), r('g-2', 'Humor', { level: 'individual', place: 'outside', kind: 'trait', usage: 'uses' })], show: ['g-2'] },
+    { resources: [r('g-3', 'Moskee', { level: 'contextual', place: 'outside', kind: 'activity', usage: 'uses' }), r('g-4', 'Studiecoach', { level: 'contextual', place: 'inside', kind: 'service', usage: 'could-use' })], show: [] },
+    { resources: [r('g-5', 'Bijbaan in de supermarkt', { level: 'contextual', place: 'outside', kind: 'activity', usage: 'uses' }), r('g-6', 'Plannen', { level: 'individual', place: 'inside', kind: 'trait', usage: 'could-use' })], show: ['g-5'] },
+  ];
+  for (const [i, fellow] of fellows.entries()) {
+    const ownerId = relations.fellowIds[i + 1];
+    if (!ownerId) break;
+    await factories(db).resilienceMap(ownerId, { content: { ...emptyMap(), resources: fellow.resources } });
+    await upsertGroupShow(db, { communityId: community.id, ownerId, resourceIds: fellow.show, inTally: true, now: services.now() });
+  }
 }
