@@ -111,32 +111,40 @@ export function tabuStep(
     const g = Math.floor(order[p]! / m);
     const h = order[p]! - g * m;
     const hStart = start[h]!;
-    const hCount = start[h + 1]! - hStart;
+    const hTotal = start[h + 1]! - hStart;
     const amaxHG = amax[h * m + g]!;
-    if (amax[g * m + h]! + amaxHG - twoMin < bestDelta) continue;
-    for (let k = 0; k < hCount; k++) {
-      const j = members[hStart + k]!;
-      hj[k] = j;
-      hb[k] = a[j * m + g]!;
+    const amaxGH = amax[g * m + h]!;
+    if (amaxGH + amaxHG - twoMin < bestDelta) continue;
+    // Only members j of h whose a[j][g] can still beat the bar with the best i of g (exact: every
+    // skipped pair has a delta below the best so far), kept sorted by a[j][g] descending so the
+    // inner loop can stop at the first j whose bound falls below the bar.
+    let hCount = 0;
+    for (let k = hStart, kEnd = hStart + hTotal; k < kEnd; k++) {
+      const j = members[k]!;
+      const bj = a[j * m + g]!;
+      if (bj + amaxGH - twoMin < bestDelta) continue;
+      let at = hCount++;
+      while (at > 0 && hb[at - 1]! < bj) {
+        hb[at] = hb[at - 1]!;
+        hj[at] = hj[at - 1]!;
+        at--;
+      }
+      hb[at] = bj;
+      hj[at] = j;
     }
+    if (hCount === 0) continue;
+    const hbMax = hb[0]!;
     for (let q = start[g]!, qEnd = start[g + 1]!; q < qEnd; q++) {
       const i = members[q]!;
       const ai = a[i * m + h]!;
-      if (ai + amaxHG - twoMin < bestDelta) continue;
+      if (ai + hbMax - twoMin < bestDelta) continue;
       const tabuI = tabuUntil[i]! > iteration;
       const row = i * n;
       for (let k = 0; k < hCount; k++) {
-        let delta: number;
-        if (D !== null) {
-          // Matrix case: reading d_ij is as cheap as testing the bound, so no bound.
-          delta = ai + hb[k]! - 2 * D[row + hj[k]!]!;
-          if (delta < bestDelta) continue;
-        } else {
-          const partial = ai + hb[k]!;
-          if (partial - twoMin < bestDelta) continue;
-          delta = partial - 2 * model.distance(i, hj[k]!);
-          if (delta < bestDelta) continue;
-        }
+        const partial = ai + hb[k]!;
+        if (partial - twoMin < bestDelta) break;
+        const delta = partial - 2 * (D !== null ? D[row + hj[k]!]! : model.distance(i, hj[k]!));
+        if (delta < bestDelta) continue;
         const j = hj[k]!;
         if ((tabuI || tabuUntil[j]! > iteration) && delta < aspiration) continue;
         if (delta > bestDelta) {
