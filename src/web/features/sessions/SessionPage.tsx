@@ -27,6 +27,8 @@ export function SessionPage() {
   if (session.error) return <Alert kind="error">{session.error.message}</Alert>;
   if (!s || !questions.data) return <p role="status">{t('app.loading')}</p>;
   const upcoming = new Date(s.endsAt).getTime() > Date.now();
+  // The check-in and closing questions open when the session starts (answered in the room).
+  const started = new Date(s.startsAt).getTime() <= Date.now();
   return (
     <div className="stack">
       <p>
@@ -55,7 +57,7 @@ export function SessionPage() {
           <RsvpButtons session={s} />
         </section>
       )}
-      {s.can.respond && s.status === 'planned' && !upcoming && s.type !== 'coachTraining' && s.type !== 'intervision' && (
+      {s.can.respond && s.status === 'planned' && started && s.type !== 'coachTraining' && s.type !== 'intervision' && (
         <>
           <Checkin session={s} question={questions.data.checkin} />
           <CloseQuestions session={s} set={questions.data.sessionClose} />
