@@ -8,11 +8,18 @@ import { UNPLACED, type PlanState } from './plan-state.js';
  * placement get one by an ejection chain; as a last resort the sessions in the way of their
  * cheapest placement are pushed back into the queue (bounded, then NO_FEASIBLE_PLAN_FOUND).
  */
-export function constructPlan(state: PlanState, chains: EjectionChains): void {
+export function constructPlan(
+  state: PlanState,
+  chains: EjectionChains,
+  /** Another preference order per community (same layout as model.sorted) and its cost, e.g. Lagrangian-priced. */
+  preference?: { sorted: Int32Array; cost: (c: number, p: number) => number },
+): void {
   const m = state.model;
+  const sorted = preference?.sorted ?? m.sorted;
+  const costOf = preference?.cost ?? ((c: number, p: number): number => state.costOf(c, p));
   const firstFree = (c: number, skip: number): number => {
     for (let i = m.sortedStart[c] ?? 0; i < (m.sortedStart[c + 1] ?? 0); i++) {
-      const p = m.sorted[i] ?? 0;
+      const p = sorted[i] ?? 0;
       if (p !== skip && state.canPlace(c, p)) return p;
     }
     return UNPLACED;
@@ -33,7 +40,7 @@ export function constructPlan(state: PlanState, chains: EjectionChains): void {
       }
       const second = firstFree(c, best);
       const regret =
-        second === UNPLACED ? Number.MAX_SAFE_INTEGER : state.costOf(c, second) - state.costOf(c, best);
+        second === UNPLACED ? Number.MAX_SAFE_INTEGER : costOf(c, second) - costOf(c, best);
       if (regret > pickRegret) {
         pick = c;
         pickPlacement = best;

@@ -64,6 +64,26 @@ export class LagrangianPrices {
     return v;
   }
 
+  /**
+   * Feasible placements of each community by priced cost (ties by cost, then index), laid out
+   * like model.sorted: a preference order that leaves contested slots to whoever needs them most.
+   */
+  pricedOrder(): Int32Array {
+    const m = this.model;
+    const order = m.sorted.slice();
+    const key = new Float64Array(m.nPlacements);
+    for (let c = 0; c < m.nCommunities; c++) {
+      const from = m.sortedStart[c] ?? 0;
+      const to = m.sortedStart[c + 1] ?? 0;
+      for (let i = from; i < to; i++) {
+        const p = order[i] ?? 0;
+        key[p] = this.pricedCost(c, p);
+      }
+      order.subarray(from, to).sort((a, b) => (key[a] ?? 0) - (key[b] ?? 0) || a - b);
+    }
+    return order;
+  }
+
   /** One subgradient iteration; returns L(μ) before the update. */
   step(upperBound: number): number {
     const m = this.model;

@@ -18,6 +18,8 @@ export class LocalSearch {
   private readonly kicked: Int32Array;
   private readonly scratch: Int32Array;
   depth = 2;
+  /** The descent stops as soon as the objective is at or below this (a proven lower bound). */
+  stopAt = -Infinity;
 
   constructor(state: PlanState, rng: Rng) {
     this.state = state;
@@ -37,16 +39,20 @@ export class LocalSearch {
    */
   descend(maxDepth: number = this.depth): void {
     let depth = 1;
-    while (depth <= maxDepth) {
+    while (depth <= maxDepth && !this.done()) {
       if (this.sweep(depth)) {
-        while (this.sweep(1));
+        while (!this.done() && this.sweep(1));
         depth = 1;
       } else if (depth === 1 && this.paths.improve()) {
-        while (this.paths.improve());
+        while (!this.done() && this.paths.improve());
       } else {
         depth++;
       }
     }
+  }
+
+  private done(): boolean {
+    return this.state.objective <= this.stopAt;
   }
 
   /** One pass over all communities in random order; true if any got cheaper. */
@@ -54,7 +60,7 @@ export class LocalSearch {
     const n = this.state.model.nCommunities;
     let improved = false;
     this.shuffle();
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n && !this.done(); i++) {
       const c = this.order[i] ?? 0;
       if (this.state.costOf(c, this.state.assign[c] ?? 0) === this.state.model.minCost[c]) continue;
       if (this.chains.improve(c, depth)) improved = true;

@@ -97,13 +97,16 @@ function* runSearch(options: SolveSessionPlacementOptions): Generator<void, Sess
   best.copyFrom(state);
   report('construct');
   let stopReason: SolveStopReason = 'stalled';
+  search.stopAt = lowerBound;
   if (best.objective > lowerBound) {
-    search.descend(3);
+    // Cheap moves and long chains first; the deeper chains wait until the bound is known.
+    search.descend(1);
     best.copyFrom(state);
   }
+  let prices: LagrangianPrices | undefined;
   if (best.objective > lowerBound) {
     // Lagrangian phase: a lower bound that proves optimality early when the relaxation is tight.
-    const prices = new LagrangianPrices(model);
+    prices = new LagrangianPrices(model);
     const iterations = boundIterations(model);
     let lastYield = now();
     while (prices.iterations < iterations && !prices.converged && prices.bound < best.objective) {
@@ -118,8 +121,14 @@ function* runSearch(options: SolveSessionPlacementOptions): Generator<void, Sess
     lowerBound = Math.max(lowerBound, prices.bound);
     report('bound');
   }
+  search.stopAt = lowerBound;
+  if (best.objective > lowerBound) {
+    search.descend(descentDepth(model));
+    best.copyFrom(state);
+  }
   const stallKicks = options.stallKicks ?? defaultStallKicks(model);
   let sinceBest = 0;
+  let restarted = false;
   let lastYield = now();
   while (best.objective > lowerBound) {
     const t = now();
@@ -132,8 +141,27 @@ function* runSearch(options: SolveSessionPlacementOptions): Generator<void, Sess
       break;
     }
     if (sinceBest >= stallKicks) {
-      stopReason = 'stalled';
-      break;
+      if (restarted || !prices) {
+        stopReason = 'stalled';
+        break;
+      }
+      // Second walk from a different basin: a regret-greedy start under the Lagrangian prices,
+      // which leaves the contested slots to the communities that lose most without them.
+      restarted = true;
+      sinceBest = 0;
+      for (let c = 0; c < model.nCommunities; c++) state.remove(c);
+      const priced = prices;
+      try {
+        constructPlan(state, search.chains, { sorted: priced.pricedOrder(), cost: (c, p) => priced.pricedCost(c, p) });
+      } catch (error) {
+        if (!(error instanceof SchedulingError)) throw error;
+        state.copyFrom(best);
+        continue;
+      }
+      search.descend(descentDepth(model));
+      state.commit();
+      if (state.objective < best.objective) best.copyFrom(state);
+      continue;
     }
     if (t - lastYield >= YIELD_EVERY_MS) {
       report('search');
@@ -161,6 +189,11 @@ function* runSearch(options: SolveSessionPlacementOptions): Generator<void, Sess
 /** Enough subgradient steps to close small gaps, capped so the bound costs ~10⁷ operations. */
 function boundIterations(model: SchedulingModel): number {
   return Math.max(50, Math.min(1500, Math.floor(4e6 / (model.nCommunities * model.nPlacements))));
+}
+
+/** Depth-3 chains with pair ejections find the last steps on small instances; elsewhere a full sweep costs more than kicks. */
+function descentDepth(model: SchedulingModel): number {
+  return model.nCommunities <= 60 ? 3 : 2;
 }
 
 function defaultStallKicks(model: SchedulingModel): number {
