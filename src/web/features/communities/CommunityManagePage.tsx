@@ -31,9 +31,9 @@ export function CommunityManagePage() {
         {t('programme.communities.memberShare', { value: percent(c.continuity.originalMembersShare) })}
       </p>
       <p className="help">{t('programme.communities.continuityHelp')}</p>
-      <Details key={`d${c.version}`} community={c} />
-      <Members key={`m${c.version}`} community={c} />
-      {c.coach && !open && <StartHandover key={`h${c.version}`} community={c} />}
+      <Details community={c} />
+      <Members community={c} />
+      {c.coach && !open && <StartHandover community={c} />}
       {c.handovers.length > 0 && (
         <section className="card" aria-labelledby="handovers-title">
           <h2 id="handovers-title">{t('programme.communities.handovers')}</h2>

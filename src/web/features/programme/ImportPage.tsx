@@ -7,7 +7,7 @@ import { STUDENT_FIELDS, type ColumnMapping } from '../../../domain/programme/st
 import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { programmeApi } from './api';
-import { errorsOf, SelectField } from './ui';
+import { errorsOf, SelectField, TableWrap } from './ui';
 
 /** Upload → map columns → preview with row errors → import with progress → report of bad rows. */
 export function ImportPage() {
@@ -67,7 +67,7 @@ export function ImportPage() {
           {t('programme.import.check')}
         </button>
       </section>
-      {p && mapping && <Preview preview={p} mapping={mapping} onMapping={(m) => { setMapping(m); preview.mutate(m); }} />}
+      {p && mapping && !importId && <Preview preview={p} mapping={mapping} onMapping={(m) => { setMapping(m); preview.mutate(m); }} />}
       {p && mapping && p.missingFields.length === 0 && !importId && (
         <button type="button" className="primary" disabled={start.isPending || p.valid === 0} onClick={() => start.mutate()}>
           {t('programme.import.start', { count: p.valid })}
@@ -109,12 +109,12 @@ function Preview({ preview, mapping, onMapping }: { preview: ImportPreviewRespon
       </section>
       {preview.missingFields.length === 0 && (
         <section className="card" aria-labelledby="check-title">
-          <h2 id="check-title">{t('programme.import.sample')}</h2>
+          <h2 id="check-title">{t('programme.import.check')}</h2>
           <p role="status">
             {t('programme.import.summary', { total: preview.total, valid: preview.valid, bad })}{' '}
             {preview.existing > 0 && t('programme.import.existing', { count: preview.existing })}
           </p>
-          <div className="table-wrap">
+          <TableWrap label={t('programme.import.sample')}>
             <table>
               <thead>
                 <tr>
@@ -139,7 +139,7 @@ function Preview({ preview, mapping, onMapping }: { preview: ImportPreviewRespon
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           {preview.rowErrors.length > 0 && <RowErrors errors={preview.rowErrors} total={bad} />}
         </section>
       )}
@@ -153,7 +153,7 @@ function RowErrors({ errors, total }: { errors: ImportResponse['rowErrors']; tot
     <>
       <h3>{t('programme.import.errorsTitle')}</h3>
       <p className="help">{t('programme.import.errorsIntro')}</p>
-      <div className="table-wrap">
+      <TableWrap label={t('programme.import.errorsTitle')}>
         <table>
           <thead>
             <tr>
@@ -172,7 +172,7 @@ function RowErrors({ errors, total }: { errors: ImportResponse['rowErrors']; tot
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {total > Math.min(errors.length, 200) && <p>{t('programme.import.moreErrors', { count: total - Math.min(errors.length, 200) })}</p>}
     </>
   );

@@ -55,3 +55,12 @@ export function errorsOf(error: unknown): { form: string | null; fields: Record<
 
 export const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)}%`);
 export const personName = (p: { firstName: string; lastName?: string } | null | undefined) => (p ? `${p.firstName} ${p.lastName ?? ''}`.trim() : '');
+
+/** A wide table that scrolls sideways on a phone; focusable so keyboard users can scroll it. */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
