@@ -30,6 +30,7 @@ export class AttributeDeltaModel implements DeltaModel {
   readonly m: number;
   readonly minDistance: number;
   readonly matrix = null;
+  readonly table = null;
   private readonly attributeCount: number;
   private readonly weights: Float64Array;
   private readonly values: Int32Array;

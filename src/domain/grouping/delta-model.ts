@@ -16,6 +16,8 @@ export interface DeltaModel {
   readonly minDistance: number;
   /** The full n×n distance matrix when the model has one; lets the swap scan read d_ij inline. */
   readonly matrix: Float64Array | null;
+  /** The contribution table gain(i, g) = table[i·m + g] when the model keeps one (read inline by the scans). */
+  readonly table: Float64Array | null;
   gain(i: number, g: number): number;
   distance(i: number, j: number): number;
   /** Rebuilds the internal state for an assignment (element → group; −1 = not placed yet). */

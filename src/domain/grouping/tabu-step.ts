@@ -174,13 +174,23 @@ function fillMoveTable(ctx: SearchContext, scratch: TabuScratch): void {
   const { a, amax, members, start } = scratch;
   amax.fill(-Infinity);
   start.fill(0);
+  const T = model.table;
   for (let i = 0; i < n; i++) {
     if (movable[i] === 0) continue;
     const gi = group[i]!;
     start[gi + 1]!++;
     const row = i * m;
-    const own = model.gain(i, gi);
     const arow = gi * m;
+    if (T !== null) {
+      const own = T[row + gi]!;
+      for (let h = 0; h < m; h++) {
+        const delta = T[row + h]! - own;
+        a[row + h] = delta;
+        if (delta > amax[arow + h]!) amax[arow + h] = delta;
+      }
+      continue;
+    }
+    const own = model.gain(i, gi);
     for (let h = 0; h < m; h++) {
       const delta = model.gain(i, h) - own;
       a[row + h] = delta;
