@@ -35,6 +35,10 @@ export class LagrangianPrices {
   private readonly useRoom: Float64Array;
   private readonly useCoach: Float64Array;
   private readonly shared: Uint8Array;
+  /** Coaches with more than one community: the only ones whose non-overlap constraints can bind. */
+  private readonly sharedCoaches: Int32Array;
+  /** Sum of coach prices over the grid points a session starting at each point covers. */
+  private readonly coachWindow: Float64Array;
 
   constructor(model: SchedulingModel) {
     this.model = model;
@@ -47,6 +51,12 @@ export class LagrangianPrices {
     const count = new Int32Array(model.nCoaches);
     for (const k of model.communityCoach) count[k] = (count[k] ?? 0) + 1;
     this.shared = Uint8Array.from(count, (n) => (n > 1 ? 1 : 0));
+    const sharedCoaches: number[] = [];
+    this.shared.forEach((flag, k) => {
+      if (flag) sharedCoaches.push(k);
+    });
+    this.sharedCoaches = Int32Array.from(sharedCoaches);
+    this.coachWindow = new Float64Array(coachRows);
     for (const v of model.minCost) this.best += v;
   }
 
@@ -88,26 +98,56 @@ export class LagrangianPrices {
   step(upperBound: number): number {
     const m = this.model;
     const P = m.nPlacements;
+    const S = m.nStarts;
+    const span = m.span;
+    const muRoom = this.muRoom;
+    const muCoach = this.muCoach;
+    const price = this.price;
+    const coachWindow = this.coachWindow;
     for (let p = 0; p < P; p++) {
       const s = m.placementStart[p] ?? 0;
-      const end = Math.min(s + m.span, m.nStarts);
+      const end = Math.min(s + span, S);
       let sum = 0;
-      for (let t = s; t < end; t++) sum += this.muRoom[p - s + t] ?? 0;
-      this.price[p] = sum;
+      for (let t = s; t < end; t++) sum += muRoom[p - s + t] ?? 0;
+      price[p] = sum;
     }
-    this.useRoom.fill(0);
-    this.useCoach.fill(0);
+    // Window sums of the coach prices, only for coaches with more than one community.
+    const rowsPerCoach = m.nDays * S;
+    for (const k of this.sharedCoaches) {
+      for (let row = k * rowsPerCoach; row < (k + 1) * rowsPerCoach; row += S) {
+        for (let s = 0; s < S; s++) {
+          const end = Math.min(s + span, S);
+          let sum = 0;
+          for (let t = s; t < end; t++) sum += muCoach[row + t] ?? 0;
+          coachWindow[row + s] = sum;
+        }
+      }
+    }
+    const useRoom = this.useRoom;
+    const useCoach = this.useCoach;
+    useRoom.fill(0);
+    for (const k of this.sharedCoaches) useCoach.fill(0, k * rowsPerCoach, (k + 1) * rowsPerCoach);
     let value = 0;
-    for (let p = 0; p < P; p++) value -= (this.muRoom[p] ?? 0) * (m.rooms[m.placementLocation[p] ?? 0] ?? 0);
-    for (let i = 0; i < this.muCoach.length; i++) value -= this.muCoach[i] ?? 0;
+    for (let p = 0; p < P; p++) value -= (muRoom[p] ?? 0) * (m.rooms[m.placementLocation[p] ?? 0] ?? 0);
+    for (const k of this.sharedCoaches) {
+      for (let i = k * rowsPerCoach; i < (k + 1) * rowsPerCoach; i++) value -= muCoach[i] ?? 0;
+    }
+    const cost = m.cost;
+    const sorted = m.sorted;
     for (let c = 0; c < m.nCommunities; c++) {
       const k = m.communityCoach[c] ?? 0;
+      const shared = this.shared[k] === 1;
+      const base = c * P;
+      const coachBase = k * rowsPerCoach;
       let bestP = -1;
       let bestV = Infinity;
-      for (let i = m.sortedStart[c] ?? 0; i < (m.sortedStart[c + 1] ?? 0); i++) {
-        const p = m.sorted[i] ?? 0;
-        if ((m.cost[c * P + p] ?? 0) >= bestV) break;
-        const v = this.pricedCost(c, p);
+      const to = m.sortedStart[c + 1] ?? 0;
+      for (let i = m.sortedStart[c] ?? 0; i < to; i++) {
+        const p = sorted[i] ?? 0;
+        const raw = cost[base + p] ?? 0;
+        if (raw >= bestV) break;
+        let v = raw + (price[p] ?? 0);
+        if (shared) v += coachWindow[coachBase + (m.placementDay[p] ?? 0) * S + (m.placementStart[p] ?? 0)] ?? 0;
         if (v < bestV) {
           bestV = v;
           bestP = p;
@@ -115,11 +155,11 @@ export class LagrangianPrices {
       }
       value += bestV;
       const s = m.placementStart[bestP] ?? 0;
-      const end = Math.min(s + m.span, m.nStarts);
-      const coachBase = (k * m.nDays + (m.placementDay[bestP] ?? 0)) * m.nStarts;
+      const end = Math.min(s + span, S);
+      const dayBase = coachBase + (m.placementDay[bestP] ?? 0) * S;
       for (let t = s; t < end; t++) {
-        this.useRoom[bestP - s + t] = (this.useRoom[bestP - s + t] ?? 0) + 1;
-        if (this.shared[k]) this.useCoach[coachBase + t] = (this.useCoach[coachBase + t] ?? 0) + 1;
+        useRoom[bestP - s + t] = (useRoom[bestP - s + t] ?? 0) + 1;
+        if (shared) useCoach[dayBase + t] = (useCoach[dayBase + t] ?? 0) + 1;
       }
     }
     this.iterations++;
@@ -132,13 +172,15 @@ export class LagrangianPrices {
     }
     let norm = 0;
     for (let p = 0; p < P; p++) {
-      const g = (this.useRoom[p] ?? 0) - (m.rooms[m.placementLocation[p] ?? 0] ?? 0);
-      if (g > 0 || (this.muRoom[p] ?? 0) > 0) norm += g * g;
+      const g = (useRoom[p] ?? 0) - (m.rooms[m.placementLocation[p] ?? 0] ?? 0);
+      if (g > 0 || (muRoom[p] ?? 0) > 0) norm += g * g;
     }
-    for (let i = 0; i < this.muCoach.length; i++) {
-      const g = (this.useCoach[i] ?? 0) - 1;
-      if ((this.useCoach[i] ?? 0) > 0 && (g > 0 || (this.muCoach[i] ?? 0) > 0)) norm += g * g;
-      else if ((this.muCoach[i] ?? 0) > 0) norm += 1;
+    for (const k of this.sharedCoaches) {
+      for (let i = k * rowsPerCoach; i < (k + 1) * rowsPerCoach; i++) {
+        const g = (useCoach[i] ?? 0) - 1;
+        if ((useCoach[i] ?? 0) > 0 && (g > 0 || (muCoach[i] ?? 0) > 0)) norm += g * g;
+        else if ((muCoach[i] ?? 0) > 0) norm += 1;
+      }
     }
     if (norm === 0) {
       this.theta = 0;
@@ -146,12 +188,14 @@ export class LagrangianPrices {
     }
     const stepSize = (this.theta * Math.max(1, upperBound - value)) / norm;
     for (let p = 0; p < P; p++) {
-      const g = (this.useRoom[p] ?? 0) - (m.rooms[m.placementLocation[p] ?? 0] ?? 0);
-      this.muRoom[p] = Math.max(0, (this.muRoom[p] ?? 0) + stepSize * g);
+      const g = (useRoom[p] ?? 0) - (m.rooms[m.placementLocation[p] ?? 0] ?? 0);
+      muRoom[p] = Math.max(0, (muRoom[p] ?? 0) + stepSize * g);
     }
-    for (let i = 0; i < this.muCoach.length; i++) {
-      if ((this.useCoach[i] ?? 0) === 0 && (this.muCoach[i] ?? 0) === 0) continue;
-      this.muCoach[i] = Math.max(0, (this.muCoach[i] ?? 0) + stepSize * ((this.useCoach[i] ?? 0) - 1));
+    for (const k of this.sharedCoaches) {
+      for (let i = k * rowsPerCoach; i < (k + 1) * rowsPerCoach; i++) {
+        if ((useCoach[i] ?? 0) === 0 && (muCoach[i] ?? 0) === 0) continue;
+        muCoach[i] = Math.max(0, (muCoach[i] ?? 0) + stepSize * ((useCoach[i] ?? 0) - 1));
+      }
     }
     return value;
   }
