@@ -144,6 +144,21 @@ export function HomePage() {
               </table>
             </section>
           )}
+          <section className="card" aria-labelledby="support-home-title">
+            <h2 id="support-home-title">{t('support.home.title')}</h2>
+            <p>{t('support.home.text')}</p>
+            <ul className="rows">
+              <li>
+                <Link to="/help">{t('support.help.title')}</Link>
+              </li>
+              <li>
+                <Link to="/privacy/consents">{t('consent.title')}</Link>
+              </li>
+              <li>
+                <Link to="/privacy/reads">{t('consent.reads.title')}</Link>
+              </li>
+            </ul>
+          </section>
           <section className="card muted" aria-labelledby="upcoming-title">
             <h2 id="upcoming-title">{t('home.upcoming')}</h2>
             <ul>
