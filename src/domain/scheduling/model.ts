@@ -1,7 +1,7 @@
 import { SchedulingError } from './errors.js';
 import type { SchedulingInstance } from './instance.js';
 import { indexBusy, type BusyIndex } from './busy-index.js';
-import { KIND_WAIT, packedMemberCost, type CostRules } from './member-cost.js';
+import type { CostRules } from './member-cost.js';
 import { clockToMinutes, type Minutes } from './time.js';
 
 /**
@@ -91,44 +91,82 @@ export function compileModel(instance: SchedulingInstance): SchedulingModel {
   const minCost = new Int32Array(nCommunities);
   const { offset } = busy;
 
+  const { conflictCost, extraTripCost, adjacencyMarginMinutes } = rules;
+  const busyStart = busy.start;
+  const busyEnd = busy.end;
+  const busyLocation = busy.location;
+  const dayStride = nLocations * nStarts;
+  const sessionStart = new Int32Array(nStarts);
+  for (let s = 0; s < nStarts; s++) sessionStart[s] = dayStart + s * slotMinutes;
+  /** Whether a session at start slot s overlaps one of the intervals [from, to). */
+  const overlapsAny = (from: number, to: number, s: number): boolean => {
+    const start = sessionStart[s] ?? 0;
+    const end = start + sessionMinutes;
+    for (let i = from; i < to; i++) if (start < (busyEnd[i] ?? 0) && (busyStart[i] ?? 0) < end) return true;
+    return false;
+  };
+  // One key per feasible placement: cost × P + p sorts by cost, then index, without a comparator.
+  const keys = new Float64Array(nPlacements);
+
   instance.communities.forEach((community, c) => {
     const base = c * nPlacements;
     const coach = (busy.personIndex.get(community.coach) ?? 0) * nDays;
-    for (let p = 0; p < nPlacements; p++) {
-      const start = dayStart + (placementStart[p] ?? 0) * slotMinutes;
-      const key = coach + (placementDay[p] ?? 0);
-      const packed = packedMemberCost(
-        busy.start, busy.end, busy.location, offset[key] ?? 0, offset[key + 1] ?? 0,
-        start, start + sessionMinutes, -2, rules,
-      );
-      feasible[base + p] = (packed & 3) === 2 ? 0 : 1;
-    }
-    for (const member of community.members) {
-      const person = (busy.personIndex.get(member) ?? 0) * nDays;
-      for (let p = 0; p < nPlacements; p++) {
-        const start = dayStart + (placementStart[p] ?? 0) * slotMinutes;
-        const key = person + (placementDay[p] ?? 0);
-        const packed = packedMemberCost(
-          busy.start, busy.end, busy.location, offset[key] ?? 0, offset[key + 1] ?? 0,
-          start, start + sessionMinutes, placementLocation[p] ?? 0, rules,
-        );
-        const memberCostValue = Math.floor(packed / 4);
-        cost[base + p] = (cost[base + p] ?? 0) + memberCostValue;
-        if (memberCostValue === 0 && (packed & 3) === KIND_WAIT) adjacent[base + p] = (adjacent[base + p] ?? 0) + 1;
+    for (let d = 0; d < nDays; d++) {
+      const from = offset[coach + d] ?? 0;
+      const to = offset[coach + d + 1] ?? 0;
+      for (let s = 0; s < nStarts; s++) {
+        const free = from === to || !overlapsAny(from, to, s) ? 1 : 0;
+        for (let l = 0; l < nLocations; l++) feasible[base + d * dayStride + l * nStarts + s] = free;
       }
     }
-    const options: number[] = [];
-    for (let p = 0; p < nPlacements; p++) if (feasible[base + p]) options.push(p);
-    if (options.length === 0) {
+    // Per member and day: the conflict test once per start, then the waiting/extra-trip rule per location.
+    for (const member of community.members) {
+      const person = (busy.personIndex.get(member) ?? 0) * nDays;
+      for (let d = 0; d < nDays; d++) {
+        const from = offset[person + d] ?? 0;
+        const to = offset[person + d + 1] ?? 0;
+        const dayBase = base + d * dayStride;
+        for (let s = 0; s < nStarts; s++) {
+          if (from < to && overlapsAny(from, to, s)) {
+            for (let l = 0; l < nLocations; l++) cost[dayBase + l * nStarts + s] = (cost[dayBase + l * nStarts + s] ?? 0) + conflictCost;
+            continue;
+          }
+          const start = sessionStart[s] ?? 0;
+          const end = start + sessionMinutes;
+          for (let l = 0; l < nLocations; l++) {
+            let gap = Infinity;
+            for (let i = from; i < to; i++) {
+              if (busyLocation[i] !== l) continue;
+              const bEnd = busyEnd[i] ?? 0;
+              const g = bEnd <= start ? start - bEnd : (busyStart[i] ?? 0) - end;
+              if (g < gap) gap = g;
+            }
+            const at = dayBase + l * nStarts + s;
+            if (gap === Infinity) {
+              cost[at] = (cost[at] ?? 0) + extraTripCost;
+            } else {
+              const wait = Math.max(0, gap - adjacencyMarginMinutes);
+              cost[at] = (cost[at] ?? 0) + wait;
+              if (wait === 0) adjacent[at] = (adjacent[at] ?? 0) + 1;
+            }
+          }
+        }
+      }
+    }
+    let count = 0;
+    for (let p = 0; p < nPlacements; p++) if (feasible[base + p]) keys[count++] = (cost[base + p] ?? 0) * nPlacements + p;
+    if (count === 0) {
       throw new SchedulingError(
         'COACH_NEVER_AVAILABLE',
         `coach ${community.coach} of community ${community.id} is busy at every possible session time`,
         { communities: [community.id], coach: community.coach },
       );
     }
-    options.sort((a, b) => (cost[base + a] ?? 0) - (cost[base + b] ?? 0) || a - b);
-    sortedParts.push(Int32Array.from(options));
-    minCost[c] = cost[base + (options[0] ?? 0)] ?? 0;
+    const options = keys.subarray(0, count).sort();
+    const part = new Int32Array(count);
+    for (let i = 0; i < count; i++) part[i] = (options[i] ?? 0) % nPlacements;
+    sortedParts.push(part);
+    minCost[c] = cost[base + (part[0] ?? 0)] ?? 0;
   });
 
   const sortedStart = new Int32Array(nCommunities + 1);
