@@ -3,7 +3,7 @@ import { catalogues } from './catalogue';
 import { localeFromAcceptLanguage, translate } from './translate';
 
 type Tree = { [key: string]: string | Tree };
-const { nl, en } = catalogues as { nl: Tree; en: Tree };
+const { nl, en }: { nl: Tree; en: Tree } = catalogues;
 const keys = (tree: Tree, prefix = ''): string[] =>
   Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
