@@ -2,6 +2,8 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { checkSolution } from '../../src/domain/scheduling/check-solution.js';
 import { solveExactMip, type ExactMipResult } from '../../src/domain/scheduling/exact-mip.js';
 import { parseSchedulingInstance, type SchedulingInstance } from '../../src/domain/scheduling/instance.js';
@@ -19,6 +21,16 @@ const sharedDir = process.env['PEERKRACHT_SHARED_DIR'] ?? path.resolve(repoRoot,
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const highsSeconds = args.includes('--highs-seconds') ? Number(args[args.indexOf('--highs-seconds') + 1]) : 600;
+
+/**
+ * A full garbage collection before each timed section, so that neither side pays for the garbage
+ * of the previous one (a fresh HiGHS WASM module on a large instance leaves hundreds of MB).
+ */
+v8.setFlagsFromString('--expose-gc');
+const gcValue: unknown = vm.runInNewContext('gc');
+const collectGarbage = (): void => {
+  if (typeof gcValue === 'function') gcValue();
+};
 
 type Row = {
   name: string;
@@ -42,6 +54,7 @@ function instances(): { name: string; load: () => unknown }[] {
 }
 
 async function runOne(name: string, raw: unknown): Promise<Row> {
+  collectGarbage();
   const t0 = performance.now();
   const instance: SchedulingInstance = parseSchedulingInstance(raw);
   const plan = solveSessionPlacementSync({ instance, seed: 1, timeLimitMs: 60_000 });
@@ -49,6 +62,7 @@ async function runOne(name: string, raw: unknown): Promise<Row> {
   const valid = checkSolution(instance, plan.solution).valid;
   process.stderr.write(`${name}: ours ${plan.solution.objective} in ${oursMs.toFixed(0)} ms (${plan.search.stopReason})\n`);
   const model = compileModel(instance);
+  collectGarbage();
   let exact: ExactMipResult;
   let exactNote = 'full model';
   try {
