@@ -106,6 +106,12 @@ describe("a coach's week", () => {
     // The coach plans a session that has just started (attendance opens an hour before).
     const coach = await open();
     await signIn(coach, `studentcoach@${DOMAIN}`);
+    // The coach's home: the next session, attendance still to mark, logbooks due, the programme's news.
+    await coach.getByRole('heading', { level: 2, name: 'Volgende bijeenkomst' }).waitFor();
+    await coach.getByRole('heading', { level: 3, name: 'Aanwezigheid opnemen' }).waitFor();
+    await coach.getByRole('heading', { level: 3, name: 'Logboeken te schrijven' }).waitFor();
+    await coach.getByRole('heading', { level: 3, name: 'Tentamenweek komt eraan' }).waitFor();
+    await checkBothLanguages(coach, 'home (coach)', { nl: /^Welkom/, en: /^Welcome/ });
     const home = await call<HomeResponse>(coach, 'GET', '/api/home');
     const community = home.communities.find((c) => c.relation === 'coach');
     expect(community?.name).toBe('SW 1');
@@ -123,6 +129,10 @@ describe("a coach's week", () => {
     const coachee = await open();
     await signIn(coachee, `coachee@${DOMAIN}`);
     const me = await call<{ person: { id: string } }>(coachee, 'GET', '/api/auth/session');
+    // The coachee's home: the next session with one-tap RSVP.
+    const nextCard = coachee.getByRole('region', { name: 'Volgende bijeenkomst' });
+    await nextCard.getByRole('button', { name: 'Ik kom' }).waitFor();
+    await checkBothLanguages(coachee, 'home (coachee)', { nl: /^Welkom/, en: /^Welcome/ });
     const others = (before.participants ?? []).filter((p) => p.id !== me.person.id);
     const [absentee, late] = others;
     expect(absentee && late).toBeTruthy();
@@ -185,6 +195,7 @@ describe("a coach's week", () => {
 
     // The coach sees the marks, the notice and the shared check-in.
     await coach.reload();
+    await coach.getByRole('heading', { level: 2, name: 'Aanwezigheid' }).waitFor();
     await expect(row(late!).getByRole('radio', { name: 'Te laat' }).isChecked()).resolves.toBe(true);
     await coach.getByRole('group').filter({ hasText: 'Check-in: 7' }).waitFor();
     const after = await call<SessionDetailResponse>(coach, 'GET', `/api/sessions/${sessionId}`);

@@ -176,7 +176,7 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
       await loadResilienceDemo(tx, services, { institutionId, coachId: coach1.id, coacheeId: demoCoachee.id });
     }
     // Holidays, a year plan per community, attendance, RSVPs, check-ins and a logbook entry around now (#4).
-    await loadSessionsDemo(tx, services, { institutionId, communities: demoCommunities, demoCoacheeId: demoCoachee?.id ?? null, demoCoachId: coach1.id });
+    await loadSessionsDemo(tx, services, { institutionId, communities: demoCommunities, demoCoacheeId: demoCoachee?.id ?? null, demoCoachId: coach1.id, leercoach: { personId: leercoachSw.id, programmeId: socialWork.id } });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

@@ -25,7 +25,7 @@ import type { ConsentsFile } from '../../contracts/content';
 import { hashPassword } from '../modules/identity/secrets';
 import { resilienceMaps, resilienceMapShares, resilienceSnapshots } from '../db/schema';
 import { emptyMap, type ResilienceMap } from '../../domain/resilience/model';
-import { attendanceMarks, checkins, holidayCalendars, logbookEntries, sessionRsvps, sessions, sessionSeries } from '../db/schema';
+import { attendanceMarks, checkins, holidayCalendars, logbookEntries, programmeUpdates, sessionRsvps, sessions, sessionSeries } from '../db/schema';
 import type { Holiday } from '../../domain/sessions/year-plan';
 
 let sequence = 0;
@@ -265,6 +265,11 @@ export const factories = (db: Db) => ({
 
   async checkins(rows: (typeof checkins.$inferInsert)[]) {
     if (rows.length) await db.insert(checkins).values(rows);
+  },
+
+  async programmeUpdate(values: typeof programmeUpdates.$inferInsert) {
+    const [row] = await db.insert(programmeUpdates).values(values).returning();
+    return row!;
   },
 
   async logbook(values: typeof logbookEntries.$inferInsert) {

@@ -38,13 +38,22 @@ const REASONS = ['Tandarts', 'Stage loopt uit', 'Ziek', 'Werk'];
 export async function loadSessionsDemo(
   db: Db,
   services: Services,
-  demo: { institutionId: string; communities: DemoCommunity[]; demoCoacheeId: string | null; demoCoachId: string },
+  demo: { institutionId: string; communities: DemoCommunity[]; demoCoacheeId: string | null; demoCoachId: string; leercoach?: { personId: string; programmeId: string } },
 ) {
   const f = factories(db);
   const now = services.now();
   const today = zonedParts(now).date;
   const monday = addDays(today, 1 - weekdayOf(today));
   await f.holidayCalendar(demo.institutionId, '2026-2027', DEMO_HOLIDAYS_2026_2027);
+  if (demo.leercoach) {
+    await f.programmeUpdate({
+      programmeId: demo.leercoach.programmeId,
+      authorId: demo.leercoach.personId,
+      title: 'Tentamenweek komt eraan',
+      body: 'Over drie weken zijn de tentamens. Veel eerstejaars vinden plannen lastig: een werkvorm over planning past goed in je volgende bijeenkomst.',
+      createdAt: new Date(now.getTime() - 3 * 86_400_000),
+    });
+  }
 
   for (const [c, community] of demo.communities.entries()) {
     const period = await intakePeriod(db, community.intakeId);

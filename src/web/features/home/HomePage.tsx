@@ -8,6 +8,7 @@ import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useSession } from '../../session';
 import { ResilienceHomeCard } from '../resilience/ResilienceHomeCard';
+import { SessionsHomeCard } from '../sessions/SessionsHomeCard';
 
 const UPCOMING: Record<Role, string> = {
   coachee: 'home.upcomingCoachee',
@@ -85,6 +86,7 @@ export function HomePage() {
               ))}
             </section>
           )}
+          <SessionsHomeCard isCoachee={roles.includes('coachee')} isCoach={roles.includes('studentcoach')} />
           {coaching.length > 0 && <CommunityList titleKey="home.myCommunities" id="coaching" items={coaching} />}
           <ResilienceHomeCard isCoachee={roles.includes('coachee')} isCoach={roles.includes('studentcoach')} communities={[...mine, ...coaching]} />
           {data.supervisedCoaches.length > 0 && (
