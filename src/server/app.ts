@@ -21,10 +21,10 @@ import { errorHandler } from './http/error-handler';
 import { registerSessionHook } from './http/session-hook';
 import { zodValidatorCompiler } from './http/validation';
 import { adminRoutes } from './modules/admin/routes';
-import { coachRoutes } from './modules/coaches/routes';
-import { programmeRoutes } from './modules/programme/routes';
 import { consentRoutes } from './modules/consent/routes';
 import { supportRoutes } from './modules/support/routes';
+import { coachRoutes } from './modules/coaches/routes';
+import { programmeRoutes } from './modules/programme/routes';
 import { communityRoutes } from './modules/communities/routes';
 import { homeRoutes } from './modules/home/routes';
 import { identityRoutes } from './modules/identity/routes';
@@ -113,11 +113,11 @@ export async function buildApp({ services, logger = false }: BuildAppOptions): P
   await app.register(homeRoutes, { services });
   await app.register(communityRoutes, { services });
   await app.register(adminRoutes, { services });
-  await app.register(programmeRoutes, { services });
-  await app.register(coachRoutes, { services });
   await app.register(consentRoutes, { services });
   await app.register(supportRoutes, { services });
   await app.register(resilienceRoutes, { services });
+  await app.register(programmeRoutes, { services });
+  await app.register(coachRoutes, { services });
 
   await app.register(sessionRoutes, { services });
   await app.register(activityRoutes, { services });

@@ -7,7 +7,7 @@ import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useSession } from '../../session';
-import { CheckField, errorsOf, SelectField, TextAreaField } from '../programme/ui';
+import { CheckField, errorsOf, SelectField, TextAreaField } from '../../components/form-fields';
 import { coachApi } from './api';
 
 /** The public application form: no account needed; CSRF token from the session call, rate limited. */

@@ -8,7 +8,7 @@ import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { CheckField, errorsOf, personName, TextAreaField } from '../programme/ui';
+import { CheckField, errorsOf, personName, TextAreaField } from '../../components/form-fields';
 import { coachApi } from './api';
 
 /** The coach's own profile (what coachees see) and the handovers they take part in. */

@@ -7,7 +7,7 @@ import { nextCoachStatuses, type CoachStatus } from '../../../domain/programme/c
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { errorsOf, personName, SelectField } from '../programme/ui';
+import { errorsOf, personName, SelectField } from '../../components/form-fields';
 import { coachApi } from './api';
 
 const STATUS_ACTION: Record<CoachStatus, string> = {

@@ -7,7 +7,7 @@ import { STOP_REASONS } from '../../../contracts/communities';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { CheckField, errorsOf, percent, personName, SelectField } from '../programme/ui';
+import { CheckField, errorsOf, percent, personName, SelectField } from '../../components/form-fields';
 import { communityApi } from './api';
 
 /** Edit one community: name and coach, members (add, move, stop), handover, history. */

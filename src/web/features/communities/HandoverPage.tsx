@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { errorsOf, personName, TextAreaField } from '../programme/ui';
+import { errorsOf, personName, TextAreaField } from '../../components/form-fields';
 import { communityApi } from './api';
 
 /** One handover: the leaving coach writes the note, the new coach reads it, the coordinator completes. */

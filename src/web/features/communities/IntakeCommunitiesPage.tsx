@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { errorsOf, percent, personName, SelectField } from '../programme/ui';
+import { errorsOf, percent, personName, SelectField } from '../../components/form-fields';
 import { communityApi } from './api';
 
 /** The coordinator's overview of an intake's communities: size, coach, continuity; create one by hand. */

@@ -7,7 +7,7 @@ import { STUDENT_FIELDS, type ColumnMapping } from '../../../domain/programme/st
 import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { programmeApi } from './api';
-import { errorsOf, SelectField, TableWrap } from './ui';
+import { errorsOf, SelectField, TableWrap } from '../../components/form-fields';
 
 /** Upload → map columns → preview with row errors → import with progress → report of bad rows. */
 export function ImportPage() {

@@ -8,7 +8,7 @@ import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { programmeApi } from './api';
-import { CheckField, errorsOf, SelectField } from './ui';
+import { CheckField, errorsOf, SelectField } from '../../components/form-fields';
 
 /** One intake: its settings, classes with leercoach, import/export, and its communities. */
 export function IntakePage() {

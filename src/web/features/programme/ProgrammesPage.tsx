@@ -7,7 +7,7 @@ import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { programmeApi } from './api';
-import { errorsOf, SelectField } from './ui';
+import { errorsOf, SelectField } from '../../components/form-fields';
 
 /** Institution → programmes at locations → intakes per academic year. */
 export function ProgrammesPage() {
