@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/ensure-system-deps.sh
 bash scripts/check-migrations.sh
+npx tsx scripts/openapi.ts --check
 
 eval "$(bash scripts/pg-cluster.sh start)"
 trap 'bash scripts/pg-cluster.sh stop "$PEERKRACHT_TEST_PG_DIR"' EXIT
