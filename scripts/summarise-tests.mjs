@@ -17,6 +17,12 @@ for (const tier of tiers) {
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   console.log(`  ${tier.padEnd(16)} ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
   if (r.numTotalTests === 0 || skipped > 0) problem = true;
+  const exitFile = `.tmp/exit-${tier}`;
+  const exitCode = fs.existsSync(exitFile) ? Number(fs.readFileSync(exitFile, 'utf8').trim()) : 0;
+  if (exitCode !== 0 && r.numFailedTests === 0) {
+    console.log(`  ${''.padEnd(16)} but Vitest exited with ${exitCode}: look for "Unhandled Errors" in this tier's output`);
+    problem = true;
+  }
   passed += r.numPassedTests;
   failed += r.numFailedTests;
 }

@@ -29,7 +29,13 @@ const MIGRATION_LOCK_KEY = 727_074_001;
 
 export type OpenDatabaseOptions =
   | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string; poolSize?: number };
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** Told when an idle pooled connection breaks (a server restart, a failover). */
+      onIdleError?: (error: Error) => void;
+    };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.kind === 'pglite') {
@@ -48,6 +54,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   }
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // Without a listener, a broken idle connection would be an uncaught exception that stops the
+  // process. The pool drops the connection and opens a new one on the next query. `end()` answers
+  // before the sockets have closed, so errors after closing are expected and not reported.
+  let closing = false;
+  pool.on('error', (error) => {
+    if (!closing) (options.onIdleError ?? reportIdleError)(error);
+  });
   const lockClient = await pool.connect();
   try {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -57,5 +70,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     lockClient.release();
   }
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  return {
+    db,
+    kind: 'postgres',
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
+  };
+}
+
+function reportIdleError(error: Error): void {
+  const code = (error as { code?: string }).code ?? 'unknown';
+  process.stderr.write(`peerkracht: an idle PostgreSQL connection broke (${code}); the pool opens a new one\n`);
 }
