@@ -1,0 +1,116 @@
+/**
+ * The set-up every e2e file shares: the real server and Debian's Chromium started once per file,
+ * fresh browser contexts per page, and a check after every test that no page logged a console
+ * error. Call `e2eSuite()` inside a `describe`:
+ *
+ *   const suite = e2eSuite();
+ *   it('…', async () => {
+ *     const page = await suite.signedIn('coordinator');
+ *   });
+ */
+import fs from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll, launchBrowser, newPage, type TrackedPage } from './browser';
+import { startServer, type RunningServer } from './server';
+
+export const DEMO_DOMAIN = 'hogeschool-zuidas.example';
+export const DEMO_PASSWORD = 'peerkracht-demo';
+export const PHONE = { width: 360, height: 740 } as const;
+export const LAPTOP = { width: 1280, height: 900 } as const;
+export const SCREENSHOTS = '.tmp/screenshots';
+
+export type PageOptions = Parameters<typeof newPage>[1];
+
+export type E2eSuite = {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A fresh context (no cookies) whose console errors fail the current test. */
+  open(options?: PageOptions): Promise<Page>;
+  /**
+   * Signs in through the sign-in form. `who` is a demo role (`coordinator`) or a full e-mail
+   * address; `english` switches the language on the sign-in page first.
+   */
+  signIn(page: Page, who: string, options?: { english?: boolean; password?: string }): Promise<void>;
+  /** `open` then `signIn`. */
+  signedIn(who: string, options?: PageOptions & { english?: boolean }): Promise<Page>;
+  /** axe-clean and without sideways scrolling at 360 px, then back to the laptop width. */
+  checkPhone(page: Page, label: string): Promise<void>;
+  /** Presses Tab until `target` has focus: proves it can be reached by keyboard. */
+  tabTo(page: Page, target: Locator, limit?: number): Promise<void>;
+  screenshot(page: Page, name: string): Promise<void>;
+};
+
+export function e2eSuite(options: { env?: Record<string, string> } = {}): E2eSuite {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let tracked: TrackedPage[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer(options.env), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async () => {
+    const errors = tracked.flatMap((t) => t.errors);
+    await Promise.all(tracked.map((t) => t.context.close()));
+    tracked = [];
+    expect(errors, 'browser console errors').toEqual([]);
+  });
+
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (!value) throw new Error(`The e2e ${what} has not started (use the suite inside a test)`);
+    return value;
+  };
+
+  const suite: E2eSuite = {
+    get server() {
+      return started(server, 'server');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    async open(pageOptions = {}) {
+      const t = await newPage(suite.browser, pageOptions);
+      // A step that hangs fails on its own line, well before the test's time limit.
+      t.context.setDefaultTimeout(20_000);
+      tracked.push(t);
+      return t.page;
+    },
+    async signIn(page, who, signInOptions = {}) {
+      const email = who.includes('@') ? who : `${who}@${DEMO_DOMAIN}`;
+      await page.goto(`${suite.server.url}/sign-in`);
+      if (signInOptions.english) await page.getByRole('button', { name: 'English' }).click();
+      await page.getByLabel(/E-mailadres|E-mail address/).fill(email);
+      await page.getByLabel(/^(Wachtwoord|Password)$/).fill(signInOptions.password ?? DEMO_PASSWORD);
+      await page.getByRole('button', { name: /^(Inloggen|Sign in)$/ }).click();
+      await page.getByRole('heading', { level: 1, name: /^(Welkom|Welcome)/ }).waitFor();
+    },
+    async signedIn(who, { english, ...pageOptions } = {}) {
+      const page = await suite.open(pageOptions);
+      await suite.signIn(page, who, { english });
+      return page;
+    },
+    async checkPhone(page, label) {
+      const before = page.viewportSize() ?? LAPTOP;
+      await page.setViewportSize(PHONE);
+      await expectNoHorizontalScroll(page, `${label} at 360 px`);
+      await expectAccessible(page, `${label} at 360 px`);
+      await page.setViewportSize(before);
+    },
+    async tabTo(page, target, limit = 250) {
+      for (let i = 0; i < limit; i++) {
+        if (await target.evaluate((el) => el === document.activeElement)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`could not reach ${target.toString()} with Tab`);
+    },
+    async screenshot(page, name) {
+      await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+    },
+  };
+  return suite;
+}
