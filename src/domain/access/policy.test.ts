@@ -97,6 +97,9 @@ const session: Resource = { kind: 'session', institutionId: INST, programmeId: P
 /** A coach training run by the programme, for 'coach' and 'senior'. */
 const training: Resource = { kind: 'session', institutionId: INST, programmeId: PROG, organiserId: null, participantIds: ['coach', 'senior'], supervisorIds: [] };
 
+/** An own activity or session plan written by 'coach'. */
+const libraryItem = (shared: boolean): Resource => ({ kind: 'libraryItem', institutionId: INST, authorId: 'coach', shared });
+
 /** A resilience map shared with some people, some of them for editing together. */
 const editableMap = (sharedWithIds: string[], editorIds: string[]): Resource => ({
   kind: 'coachingContent',
@@ -176,6 +179,12 @@ const matrix: Row[] = [
   ...onlyFor(['coachee'], 'coachingContent:write', content('checkin'), 'their own check-in'),
   ...onlyFor(['coach'], 'coachingContent:write', content('logbook'), 'their logbook entry'),
   ...onlyFor(['coordinator', 'leercoach', 'otherLeercoach'], 'programme:postUpdate', programme, 'a programme update to the coaches (any leercoach of the programme)'),
+  // The activity library and session plans (#4): coaches add their own, private or shared with the coaches.
+  ...onlyFor(['coach', 'otherCoach', 'senior', 'otherSenior', 'coordinator', 'otherProgrammeCoordinator'], 'library:create', { kind: 'institution', institutionId: INST }, 'an own activity or session plan'),
+  ...onlyFor(['coach'], 'library:read', libraryItem(false), 'a private activity of the coach'),
+  ...onlyFor(['coach', 'otherCoach', 'senior', 'otherSenior', 'coordinator', 'otherProgrammeCoordinator'], 'library:read', libraryItem(true), 'an activity the coach shared'),
+  ...onlyFor(['coach'], 'library:manage', libraryItem(true), 'an activity the coach shared (edit, delete)'),
+  ...onlyFor([], 'library:manage', { kind: 'libraryItem', institutionId: INST, authorId: null, shared: true }, 'a shared activity whose author left'),
 ];
 
 describe('access policy matrix', () => {

@@ -114,6 +114,13 @@ export type Resource =
       participantIds: readonly string[];
       /** Senior coaches who supervise the organiser. */
       supervisorIds: readonly string[];
+    }
+  | {
+      /** A coach's own activity (werkvorm) or session plan in the library: private, or shared with the coaches. */
+      kind: 'libraryItem';
+      institutionId: string;
+      authorId: string | null;
+      shared: boolean;
     };
 
 export type CoachingContentType = 'logbook' | 'oneOnOneNote' | 'resilienceMap' | 'checkin';
@@ -159,6 +166,9 @@ export const ACTIONS = [
   'session:readAttendance',
   'session:writeLogbook',
   'programme:postUpdate',
+  'library:create',
+  'library:read',
+  'library:manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -323,6 +333,19 @@ function sessionRule(action: Action, a: Actor, r: ResourceOf<'session'>): boolea
   }
 }
 
+/** People who run or supervise sessions: they add to the activity library and build session plans. */
+const runsSessions = (a: Actor, institutionId: string) =>
+  holds(a, 'studentcoach', institutionId) || holds(a, 'seniorcoach', institutionId) || holds(a, 'coordinator', institutionId);
+
+function libraryItemRule(action: Action, a: Actor, r: ResourceOf<'libraryItem'>): boolean {
+  if (a.institutionId !== r.institutionId) return false;
+  const author = r.authorId !== null && r.authorId === a.personId;
+  // Shared items are for the other coaches (not coachees, leercoaches or researchers); edits are the author's.
+  if (action === 'library:read') return author || (r.shared && runsSessions(a, r.institutionId));
+  if (action === 'library:manage') return author;
+  return false;
+}
+
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
   switch (resource.kind) {
@@ -330,6 +353,7 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       if (action === 'institution:read') return actor.institutionId === resource.institutionId;
       if (action === 'institution:manage' || action === 'outbox:read')
         return holds(actor, 'beheerder', resource.institutionId);
+      if (action === 'library:create') return runsSessions(actor, resource.institutionId);
       return false;
     case 'programme':
       if (action === 'programme:read')
@@ -376,5 +400,7 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return signalRule(action, actor, resource);
     case 'session':
       return sessionRule(action, actor, resource);
+    case 'libraryItem':
+      return libraryItemRule(action, actor, resource);
   }
 }
