@@ -1,12 +1,16 @@
 /** Programme, people and communities (#3): imports, the coach lifecycle, coach history, handovers. */
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { createdAt } from './columns';
 import { communities, intakes, people, programmes } from './organisation';
 
 /**
  * A student import from a CSV file, with its progress and the rows that failed. Personal data:
- * the failed rows' student numbers and line numbers (no names). Purpose: showing the coordinator
- * what to fix. Retention: 90 days. Not special-category.
+ * the failed rows' student numbers and line numbers (no names); while the import runs, also the
+ * uploaded file itself (`csv`: names, e-mail addresses, student numbers), so that a durable job
+ * can resume the import after a restart — it is cleared when the import ends (done or failed).
+ * Purpose: importing students and showing the coordinator what to fix. Retention: the file until
+ * the import ends; the rest 90 days. Not special-category.
  */
 export const studentImports = pgTable(
   'student_imports',
@@ -26,10 +30,67 @@ export const studentImports = pgTable(
     failed: integer('failed').notNull().default(0),
     /** [{ line, studentNumber, errors: [code] }] */
     rowErrors: jsonb('row_errors').notNull().default([]),
+    /** The uploaded file while the import runs (null once it ended): the job reads it to resume. */
+    csv: text('csv'),
+    /** The column mapping chosen in the preview. */
+    mapping: jsonb('mapping'),
+    /** How many of the file's good rows are committed: where a resumed import continues. */
+    goodRowsDone: integer('good_rows_done').notNull().default(0),
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('student_imports_intake_idx').on(t.intakeId)],
+);
+
+/** Binary data: Buffer from `pg`, Uint8Array from PGlite; always a Buffer to the app. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * A coach's optional profile photo, shown to the people who may read the coach profile (their
+ * coachees, supervising senior coaches, the coordinator) through the access policy — never at a
+ * public URL. Stored in the database so backups and both drivers hold it. Personal data: a
+ * likeness (not special-category as used here: no biometric processing). Purpose: letting
+ * coachees recognise their coach. Retention: until the coach deletes it, or as the coach profile.
+ */
+export const coachPhotos = pgTable(
+  'coach_photos',
+  {
+    personId: uuid('person_id')
+      .primaryKey()
+      .references(() => coachProfiles.personId, { onDelete: 'cascade' }),
+    /** Detected from the file's magic bytes, never taken from the upload's header. */
+    contentType: text('content_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    /** SHA-256 of the bytes: the ETag, and the version in the profile so caches refresh on change. */
+    sha256: text('sha256').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('coach_photos_type_ck', sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp')`)],
+);
+
+/**
+ * Every change of an intake's settings: who changed what when (the settings are versioned per
+ * year; this is the history within a year). Personal data: who made the change (a staff member).
+ * Purpose: accountability and reading back why an intake runs as it does. Retention: as the intake.
+ */
+export const intakeSettingsChanges = pgTable(
+  'intake_settings_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    intakeId: uuid('intake_id')
+      .notNull()
+      .references(() => intakes.id, { onDelete: 'cascade' }),
+    changedById: uuid('changed_by_id').references(() => people.id, { onDelete: 'set null' }),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The settings before (null when the intake was created) and after the change. */
+    before: jsonb('before'),
+    after: jsonb('after').notNull(),
+  },
+  (t) => [index('intake_settings_changes_intake_idx').on(t.intakeId, t.changedAt)],
 );
 
 /**
