@@ -160,6 +160,12 @@ function* runSearch(options: SolveSessionPlacementOptions): Generator<void, Sess
       }
       search.descend(descentDepth(model));
       state.commit();
+      if (state.objective === best.objective) {
+        // Both walks, from different basins, end at the same value: kicks from here repeat the
+        // first walk's fruitless search (medium-01: 63 kicks that never improve), so stop.
+        stopReason = 'stalled';
+        break;
+      }
       if (state.objective < best.objective) best.copyFrom(state);
       continue;
     }
