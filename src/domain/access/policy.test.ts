@@ -98,7 +98,7 @@ const session: Resource = { kind: 'session', institutionId: INST, programmeId: P
 const training: Resource = { kind: 'session', institutionId: INST, programmeId: PROG, organiserId: null, participantIds: ['coach', 'senior'], supervisorIds: [] };
 
 /** An own activity or session plan written by 'coach'. */
-const libraryItem = (shared: boolean): Resource => ({ kind: 'libraryItem', institutionId: INST, authorId: 'coach', shared });
+const libraryItem = (shared: boolean): Resource => ({ kind: 'libraryItem', institutionId: INST, builtIn: false, authorId: 'coach', shared });
 
 /** A resilience map shared with some people, some of them for editing together. */
 const editableMap = (sharedWithIds: string[], editorIds: string[]): Resource => ({
@@ -184,7 +184,9 @@ const matrix: Row[] = [
   ...onlyFor(['coach'], 'library:read', libraryItem(false), 'a private activity of the coach'),
   ...onlyFor(['coach', 'otherCoach', 'senior', 'otherSenior', 'coordinator', 'otherProgrammeCoordinator'], 'library:read', libraryItem(true), 'an activity the coach shared'),
   ...onlyFor(['coach'], 'library:manage', libraryItem(true), 'an activity the coach shared (edit, delete)'),
-  ...onlyFor([], 'library:manage', { kind: 'libraryItem', institutionId: INST, authorId: null, shared: true }, 'a shared activity whose author left'),
+  ...onlyFor([], 'library:manage', { kind: 'libraryItem', institutionId: INST, builtIn: false, authorId: null, shared: true }, 'a shared activity whose author left'),
+  ...onlyFor(everyone.filter((w) => w !== 'otherInstitutionCoordinator'), 'library:read', { kind: 'libraryItem', institutionId: INST, builtIn: true, authorId: null, shared: true }, 'a built-in activity'),
+  ...onlyFor([], 'library:manage', { kind: 'libraryItem', institutionId: INST, builtIn: true, authorId: null, shared: true }, 'a built-in activity (content, edited as data)'),
 ];
 
 describe('access policy matrix', () => {

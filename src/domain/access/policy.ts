@@ -119,6 +119,8 @@ export type Resource =
       /** A coach's own activity (werkvorm) or session plan in the library: private, or shared with the coaches. */
       kind: 'libraryItem';
       institutionId: string;
+      /** The institution's built-in werkvormen (content): read by everyone there, edited by nobody here. */
+      builtIn: boolean;
       authorId: string | null;
       shared: boolean;
     };
@@ -339,6 +341,7 @@ const runsSessions = (a: Actor, institutionId: string) =>
 
 function libraryItemRule(action: Action, a: Actor, r: ResourceOf<'libraryItem'>): boolean {
   if (a.institutionId !== r.institutionId) return false;
+  if (r.builtIn) return action === 'library:read';
   const author = r.authorId !== null && r.authorId === a.personId;
   // Shared items are for the other coaches (not coachees, leercoaches or researchers); edits are the author's.
   if (action === 'library:read') return author || (r.shared && runsSessions(a, r.institutionId));
