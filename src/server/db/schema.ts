@@ -13,3 +13,4 @@ export * from './schema/support';
 export * from './schema/resilience';
 export * from './schema/programme';
 export * from './schema/sessions';
+export * from './schema/grouping';
