@@ -4,56 +4,18 @@
  * signal; the coordinator passes it on and closes the loop; the coachee sees who looked at their
  * data. Every screen is checked with axe in Dutch and English and at 360 px.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, newPage, type TrackedPage } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser';
+import { e2eSuite } from './support/suite';
 
-const DOMAIN = 'hogeschool-zuidas.example';
-const PASSWORD = 'peerkracht-demo';
 const SIGNAL_TITLE = 'Opmerking over afkomst in de les';
 
 describe('support and consent', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let tracked: TrackedPage[] = [];
+  const suite = e2eSuite();
   let coacheeName = '';
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    const errors = tracked.flatMap((t) => t.errors);
-    await Promise.all(tracked.map((t) => t.context.close()));
-    tracked = [];
-    expect(errors, 'browser console errors').toEqual([]);
-  });
-
-  async function signIn(role: string, options: Parameters<typeof newPage>[1] = {}): Promise<Page> {
-    const t = await newPage(browser, options);
-    tracked.push(t);
-    const page = t.page;
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel(/E-mailadres|E-mail address/).fill(`${role}@${DOMAIN}`);
-    await page.getByLabel(/^(Wachtwoord|Password)$/).fill(PASSWORD);
-    await page.getByRole('button', { name: /^(Inloggen|Sign in)$/ }).click();
-    await page.getByRole('heading', { level: 1, name: /^(Welkom|Welcome)/ }).waitFor();
-    return page;
-  }
-
-  const at360 = async (page: Page, label: string) => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    await expectNoHorizontalScroll(page, `${label} at 360 px`);
-    await expectAccessible(page, `${label} at 360 px`);
-    await page.setViewportSize({ width: 1280, height: 900 });
-  };
-
   it('lets a coachee give and withdraw consents, in Dutch and English', async () => {
-    const page = await signIn('coachee');
+    const page = await suite.signedIn('coachee');
     await page.getByRole('link', { name: 'Mijn privacy' }).click();
     await page.getByRole('heading', { level: 1, name: 'Jouw toestemmingen' }).waitFor();
     await expectAccessible(page, 'consents (nl)');
@@ -69,19 +31,19 @@ describe('support and consent', () => {
     await audio.getByRole('button', { name: /^Nee, liever niet/ }).click();
     await audio.getByText(/^Je hebt nee gezegd op/).waitFor();
     await page.getByRole('heading', { name: 'Wat je eerder koos' }).waitFor();
-    await at360(page, 'consents (nl)');
+    await suite.checkPhone(page, 'consents (nl)');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your consents' }).waitFor();
     await page.getByRole('region', { name: 'Your data in the coaching programme' }).getByText(/^You said yes on/).waitFor();
     await expectAccessible(page, 'consents (en)');
-    await at360(page, 'consents (en)');
+    await suite.checkPhone(page, 'consents (en)');
     await page.getByRole('button', { name: 'Nederlands' }).click();
   });
 
   it('lets a coach record a referral, answer its follow-up and raise an anonymised signal', async () => {
-    const page = await signIn('studentcoach');
-    const coachees = await (await page.request.get(`${server.url}/api/referrals/coachees`)).json();
+    const page = await suite.signedIn('studentcoach');
+    const coachees = await (await page.request.get(`${suite.server.url}/api/referrals/coachees`)).json();
     const first = (coachees as { coachees: { firstName: string; lastName: string; consented: boolean }[] }).coachees.find((c) => c.consented)!;
     coacheeName = `${first.firstName} ${first.lastName}`;
 
@@ -98,7 +60,7 @@ describe('support and consent', () => {
     await page.getByLabel(`Heeft het geholpen voor ${coacheeName}?`).first().selectOption({ label: 'Ja, het hielp' });
     await page.getByRole('button', { name: 'Antwoord opslaan' }).first().click();
     await page.getByText('Antwoord: Ja, het hielp').first().waitFor();
-    await at360(page, 'referrals (nl)');
+    await suite.checkPhone(page, 'referrals (nl)');
 
     await page.getByRole('link', { name: 'Signalen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Signalen aan de opleiding' }).waitFor();
@@ -110,11 +72,11 @@ describe('support and consent', () => {
     await page.getByRole('button', { name: 'Signaal doorgeven' }).click();
     await page.getByRole('status').filter({ hasText: 'is doorgegeven aan de coördinator' }).waitFor();
     await page.getByRole('link', { name: new RegExp(SIGNAL_TITLE) }).waitFor();
-    await at360(page, 'signals (nl)');
+    await suite.checkPhone(page, 'signals (nl)');
   });
 
   it('lets the coordinator pass the signal on to the degree programme and close the loop', async () => {
-    const page = await signIn('coordinator');
+    const page = await suite.signedIn('coordinator');
     await page.getByRole('link', { name: 'Signalen' }).click();
     await page.getByRole('heading', { name: 'Binnengekomen signalen' }).waitFor();
     await page.getByText('Opleidingsmanagement Social Work').first().waitFor();
@@ -132,7 +94,7 @@ describe('support and consent', () => {
     await page.getByLabel('Bericht voor de coach').fill('De opleiding heeft met de docent gesproken.');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.locator('.status-chip').filter({ hasText: 'Afgerond' }).waitFor();
-    await at360(page, 'signal (nl)');
+    await suite.checkPhone(page, 'signal (nl)');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: /^Signal PK-/ }).waitFor();
@@ -141,8 +103,8 @@ describe('support and consent', () => {
   });
 
   it('shows the coach what happened with their signal', async () => {
-    const page = await signIn('studentcoach');
-    await page.goto(`${server.url}/support/signals`);
+    const page = await suite.signedIn('studentcoach');
+    await page.goto(`${suite.server.url}/support/signals`);
     await page.getByRole('link', { name: new RegExp(SIGNAL_TITLE) }).click();
     await page.getByText('De opleiding heeft met de docent gesproken.').waitFor();
     await page.getByText('aan Opleidingsmanagement Social Work').waitFor();
@@ -150,7 +112,7 @@ describe('support and consent', () => {
   });
 
   it('shows the coachee who looked at their data; after withdrawal the coach no longer sees the referral', async () => {
-    const coachee = await signIn('coachee');
+    const coachee = await suite.signedIn('coachee');
     await coachee.getByRole('link', { name: 'Mijn privacy' }).click();
     await coachee.getByRole('link', { name: 'Bekijk wie je gegevens heeft bekeken' }).click();
     await coachee.getByRole('heading', { level: 1, name: 'Wie heeft mijn gegevens bekeken' }).waitFor();
@@ -158,7 +120,7 @@ describe('support and consent', () => {
     await row.waitFor();
     await expect(row.innerText()).resolves.toMatch(/\S+ \S+/);
     await expectAccessible(coachee, 'who looked (nl)');
-    await at360(coachee, 'who looked (nl)');
+    await suite.checkPhone(coachee, 'who looked (nl)');
 
     await coachee.getByRole('link', { name: 'Doorverwijzingen' }).click();
     await coachee.getByText(/^Studentpsycholoog, op /).first().waitFor();
@@ -171,8 +133,8 @@ describe('support and consent', () => {
       .click();
     await coachee.getByRole('status').filter({ hasText: 'Dit werkt meteen.' }).waitFor();
 
-    const coach = await signIn('studentcoach');
-    await coach.goto(`${server.url}/support/referrals`);
+    const coach = await suite.signedIn('studentcoach');
+    await coach.goto(`${suite.server.url}/support/referrals`);
     await coach.getByRole('heading', { name: 'Door jou vastgelegd' }).waitFor();
     await coach.getByText('Je hebt nog geen doorverwijzingen vastgelegd.').waitFor();
     await coach.getByRole('option', { name: `${coacheeName} (geen toestemming)` }).waitFor({ state: 'attached' });
@@ -181,8 +143,8 @@ describe('support and consent', () => {
     await coachee.getByRole('link', { name: 'Help', exact: true }).click();
     await coachee.getByRole('heading', { level: 1, name: 'Help and advice' }).waitFor();
     await expectAccessible(coachee, 'help (en)');
-    await at360(coachee, 'help (en)');
-    await coachee.goto(`${server.url}/privacy/reads`);
+    await suite.checkPhone(coachee, 'help (en)');
+    await coachee.goto(`${suite.server.url}/privacy/reads`);
     await coachee.getByRole('heading', { level: 1, name: 'Who looked at my data' }).waitFor();
     await expectAccessible(coachee, 'who looked (en)');
     await coachee.getByRole('button', { name: 'Nederlands' }).click();
@@ -190,7 +152,7 @@ describe('support and consent', () => {
 
   it('lets the coordinator keep the help directory in both languages', async () => {
     // The incomplete form answers 400 on purpose.
-    const page = await signIn('coordinator', { allowedStatuses: [400] });
+    const page = await suite.signedIn('coordinator', { allowedStatuses: [400] });
     await page.getByRole('link', { name: 'Hulp', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Hulp en advies' }).waitFor();
     await expectAccessible(page, 'help with editing (nl)');
@@ -212,6 +174,6 @@ describe('support and consent', () => {
     await page.getByRole('heading', { name: 'Geldspreekuur' }).waitFor();
     await page.getByRole('button', { name: 'Geldspreekuur archiveren' }).click();
     await page.getByRole('status').filter({ hasText: 'is gearchiveerd' }).waitFor();
-    await at360(page, 'help with editing (nl)');
+    await suite.checkPhone(page, 'help with editing (nl)');
   });
 });
