@@ -1,0 +1,169 @@
+import { evaluateCommunities } from './evaluate-communities.js';
+import { explainPlacement, summarizeSpread } from './explain-placement.js';
+import { isBackground, type GroupingAttribute } from './student-attributes.js';
+import type { PlacementReason, PrePlacement, SizeBounds, StudentForGrouping, StudentPair } from './student-grouping-types.js';
+
+export type WeightedAttribute = { readonly key: GroupingAttribute; readonly weight: number };
+
+export type DraftSettings = {
+  readonly attributes: readonly WeightedAttribute[];
+  readonly sizeBounds: SizeBounds;
+  readonly perClass: boolean;
+  readonly keepTogether: readonly StudentPair[];
+  readonly keepApart: readonly StudentPair[];
+  readonly prePlaced: readonly PrePlacement[];
+};
+
+export type DraftCommunity = { readonly index: number; readonly classId: string | null; readonly label: string | null };
+
+/**
+ * Why a student is where they are, at the level a coordinator may see: which attribute their
+ * placement adds spread to — never the value. Background attributes are not even named
+ * ("adds to the mix of backgrounds"), so no reason singles out who is first in their family.
+ */
+export type CoordinatorReason =
+  | { readonly code: 'pre_placed'; readonly label: string }
+  | { readonly code: 'same_class' }
+  | { readonly code: 'kept_with'; readonly studentIds: readonly string[] }
+  | { readonly code: 'kept_apart_from'; readonly studentIds: readonly string[] }
+  | { readonly code: 'adds_spread'; readonly attribute: GroupingAttribute | 'background' }
+  | { readonly code: 'balances_group_sizes' };
+
+export type AttributeFigure = {
+  readonly attribute: GroupingAttribute;
+  readonly weight: number;
+  /** 0–100: how evenly the disclosed values are spread over the communities (100 = in proportion). */
+  readonly evenness: number;
+  /** Students whose value counts (disclosed, enabled, consented). */
+  readonly disclosed: number;
+  readonly background: boolean;
+};
+
+export type CommunityFigure = {
+  readonly index: number;
+  readonly size: number;
+  readonly withinBounds: boolean;
+  /** Per ordinary attribute: how many of the values present in the cohort this community holds. */
+  readonly mix: readonly { readonly attribute: GroupingAttribute; readonly present: number; readonly of: number }[];
+};
+
+export type DraftFigures = {
+  readonly diversity: number;
+  readonly attributes: readonly AttributeFigure[];
+  readonly communities: readonly CommunityFigure[];
+  readonly violations: {
+    readonly sizeBounds: readonly { readonly community: number; readonly size: number }[];
+    readonly keepTogether: readonly StudentPair[];
+    readonly keepApart: readonly StudentPair[];
+    readonly mixedClasses: readonly number[];
+  };
+  readonly reasons: Readonly<Record<string, readonly CoordinatorReason[]>>;
+};
+
+/**
+ * The figures of a draft (the solver's proposal or the coordinator's edit of it), as the
+ * coordinator sees them: aggregates per attribute and community, reasons without values. A full
+ * recompute is O(n · attributes), fast enough to run on every move.
+ */
+export function draftFigures(
+  students: readonly StudentForGrouping[],
+  settings: DraftSettings,
+  communities: readonly DraftCommunity[],
+  assignment: Readonly<Record<string, number>>,
+): DraftFigures {
+  const attributes = settings.attributes.map((a) => ({ key: a.key, weight: a.weight }));
+  const quality = evaluateCommunities({
+    students,
+    attributes,
+    assignment,
+    communityCount: communities.length,
+    sizeBounds: settings.sizeBounds,
+    keepTogether: settings.keepTogether,
+    keepApart: settings.keepApart,
+    perClass: settings.perClass,
+  });
+  const attributeFigures: AttributeFigure[] = quality.spread.map((spread, a) => {
+    const disclosed = spread.counts.reduce((s, row) => s + row.reduce((t, x) => t + x, 0), 0);
+    return {
+      attribute: settings.attributes[a]!.key,
+      weight: settings.attributes[a]!.weight,
+      evenness: Math.round(spread.evenness * 100),
+      disclosed,
+      background: isBackground(settings.attributes[a]!.key),
+    };
+  });
+  const sizes = communities.map(() => 0);
+  for (const s of students) {
+    const c = assignment[s.id];
+    if (c !== undefined && c >= 0 && c < sizes.length) sizes[c]!++;
+  }
+  const communityFigures: CommunityFigure[] = communities.map((community, c) => ({
+    index: community.index,
+    size: sizes[c]!,
+    withinBounds: sizes[c]! >= settings.sizeBounds.min && sizes[c]! <= settings.sizeBounds.max,
+    mix: quality.spread.flatMap((spread, a) => {
+      const key = settings.attributes[a]!.key;
+      if (isBackground(key)) return [];
+      const row = spread.counts[c] ?? [];
+      const inCohort = spread.values.filter((_, v) => spread.counts.some((r) => r[v]! > 0)).length;
+      return [{ attribute: key, present: row.filter((x) => x > 0).length, of: inCohort }];
+    }),
+  }));
+
+  const summaries = quality.spread.map(summarizeSpread);
+  const labelOf = new Map(settings.prePlaced.map((p) => [p.studentId, p.label]));
+  const reasons: Record<string, CoordinatorReason[]> = {};
+  for (const student of students) {
+    const c = assignment[student.id];
+    if (c === undefined || c < 0) continue;
+    const partners = (pairs: readonly StudentPair[], together: boolean): string[] =>
+      pairs.flatMap(([a, b]) => {
+        const other = a === student.id ? b : b === student.id ? a : null;
+        if (other === null || (assignment[other] === c) !== together) return [];
+        return [other];
+      });
+    const raw = explainPlacement(student, {
+      community: c,
+      label: labelOf.get(student.id) ?? null,
+      classId: settings.perClass ? (student.classId ?? null) : null,
+      partnersTogether: partners(settings.keepTogether, true),
+      partnersApart: partners(settings.keepApart, false),
+      spread: summaries,
+    });
+    reasons[student.id] = toCoordinatorReasons(raw);
+  }
+  return { diversity: quality.diversity, attributes: attributeFigures, communities: communityFigures, violations: quality.violations, reasons };
+}
+
+/** Strips values and counts from the engine's reasons; background attributes fold into one reason. */
+export function toCoordinatorReasons(reasons: readonly PlacementReason[]): CoordinatorReason[] {
+  const result: CoordinatorReason[] = [];
+  const push = (reason: CoordinatorReason) => {
+    if (!result.some((r) => JSON.stringify(r) === JSON.stringify(reason))) result.push(reason);
+  };
+  for (const reason of reasons) {
+    switch (reason.code) {
+      case 'pre_placed':
+        push({ code: 'pre_placed', label: reason.params.label });
+        break;
+      case 'same_class':
+        push({ code: 'same_class' });
+        break;
+      case 'kept_with':
+        push({ code: 'kept_with', studentIds: reason.params.studentIds });
+        break;
+      case 'kept_apart_from':
+        push({ code: 'kept_apart_from', studentIds: reason.params.studentIds });
+        break;
+      case 'adds_under_represented_value': {
+        const attribute = reason.params.attribute as GroupingAttribute;
+        push({ code: 'adds_spread', attribute: isBackground(attribute) ? 'background' : attribute });
+        break;
+      }
+      case 'balances_group_sizes':
+        push({ code: 'balances_group_sizes' });
+        break;
+    }
+  }
+  return result;
+}
