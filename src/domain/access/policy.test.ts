@@ -142,6 +142,8 @@ const matrix: Row[] = [
   ...onlyFor(['coordinator'], 'programme:manageStudents', { kind: 'programme', institutionId: INST, programmeId: PROG }, "the programme's students and imports"),
   ...onlyFor(['coordinator'], 'programme:manageCoaches', { kind: 'programme', institutionId: INST, programmeId: PROG }, "the programme's coaches"),
   ...onlyFor(['coordinator'], 'programme:manageCommunities', { kind: 'programme', institutionId: INST, programmeId: PROG }, "the programme's communities"),
+  // Group formation (#6): only the coordinator runs it and sees its aggregate figures.
+  ...onlyFor(['coordinator'], 'programme:formCommunities', { kind: 'programme', institutionId: INST, programmeId: PROG }, 'group formation and its balance figures'),
   ...onlyFor(['coordinator', 'leercoach'], 'class:read', { kind: 'class', institutionId: INST, programmeId: PROG, leercoachId: 'leercoach' }, 'their class'),
   ...onlyFor(['coach', 'senior', 'coordinator', 'coachee'], 'coach:read', coachResource, "a coach's profile"),
   ...onlyFor(['coordinator'], 'coach:manage', coachResource, "a coach's lifecycle"),
@@ -261,6 +263,14 @@ describe('access policy invariants', () => {
   it('never lets a leercoach or researcher into a session, its attendance or its logbook', () => {
     fc.assert(
       fc.property(fc.constantFrom(...ACTIONS), (action) => [people.leercoach, people.onderzoeker, people.beheerder].every((a) => !isAllowed(a, action, session))),
+    );
+  });
+
+  it('never lets a coachee, coach, senior coach, leercoach, researcher or beheerder near group formation (attributes)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<Role>('coachee', 'studentcoach', 'seniorcoach', 'leercoach', 'onderzoeker', 'beheerder'), fc.constantFrom(PROG, OTHER_PROG, null), (role, programmeId) =>
+        !isAllowed(actor('x', [role], programmeId), 'programme:formCommunities', programme),
+      ),
     );
   });
 

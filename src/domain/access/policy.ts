@@ -140,6 +140,8 @@ export const ACTIONS = [
   'programme:manageStudents',
   'programme:manageCoaches',
   'programme:manageCommunities',
+  /** Run group formation and see its aggregate balance figures (never a student's attribute values). */
+  'programme:formCommunities',
   'class:read',
   'coach:read',
   'coach:manage',
@@ -364,7 +366,7 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       if (action === 'programme:manage')
         return isCoordinatorOf(actor, resource) || holds(actor, 'beheerder', resource.institutionId);
       // Students, coaches and communities are the coordinator's; the beheerder keeps the structure.
-      if (action === 'programme:manageStudents' || action === 'programme:manageCoaches' || action === 'programme:manageCommunities')
+      if (action === 'programme:manageStudents' || action === 'programme:manageCoaches' || action === 'programme:manageCommunities' || action === 'programme:formCommunities')
         return isCoordinatorOf(actor, resource);
       if (action === 'signal:raise') return holds(actor, 'studentcoach', resource.institutionId, resource.programmeId);
       if (action === 'programme:handleSignals') return isCoordinatorOf(actor, resource);
