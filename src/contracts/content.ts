@@ -518,7 +518,7 @@ export type QuestionsFile = z.infer<typeof QuestionsFile>;
 // content/consents.json — consent texts
 // ---------------------------------------------------------------------------------------------
 
-export const CONSENT_IDS = ['coaching-data', 'share-checkins-with-coach', 'research-use', 'audio-recording'] as const;
+export const CONSENT_IDS = ['coaching-data', 'share-checkins-with-coach', 'research-use', 'audio-recording', 'grouping-background'] as const;
 export const ConsentId = z.enum(CONSENT_IDS);
 export type ConsentId = z.infer<typeof ConsentId>;
 

@@ -31,11 +31,11 @@ describe(`consent on ${testDbKind()}`, () => {
   const answer = (decision: 'grant' | 'withdraw', consentId = 'coaching-data', textVersion = 1) =>
     fx.as.coachee.request('PUT', `/api/me/consents/${consentId}`, { decision, textVersion, shownLocale: 'nl' });
 
-  it('lists the four consents, unanswered, with their text in both languages', async () => {
+  it('lists the five consents, unanswered, with their text in both languages', async () => {
     const response = await fx.as.coachee.request('GET', '/api/me/consents');
     expect(response.statusCode).toBe(200);
     const { consents } = response.json();
-    expect(consents.map((c: { id: string }) => c.id)).toEqual(['coaching-data', 'share-checkins-with-coach', 'research-use', 'audio-recording']);
+    expect(consents.map((c: { id: string }) => c.id)).toEqual(['coaching-data', 'share-checkins-with-coach', 'research-use', 'audio-recording', 'grouping-background']);
     expect(consents.every((c: { status: string; text: { nl: string; en: string } }) => c.status === 'unanswered' && c.text.nl && c.text.en)).toBe(true);
   });
 
@@ -76,7 +76,7 @@ describe(`consent on ${testDbKind()}`, () => {
   });
 
   it('records a refusal before any grant, and the coachee still takes part in the community', async () => {
-    for (const id of ['coaching-data', 'share-checkins-with-coach', 'research-use', 'audio-recording']) {
+    for (const id of ['coaching-data', 'share-checkins-with-coach', 'research-use', 'audio-recording', 'grouping-background']) {
       expect((await answer('withdraw', id)).json().status).toBe('withdrawn');
     }
     expect((await fx.as.coachee.request('GET', `/api/communities/${fx.community.id}`)).statusCode).toBe(200);

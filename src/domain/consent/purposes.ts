@@ -12,6 +12,8 @@ export const CONSENT_FOR = {
   research: 'research-use',
   /** Recording a conversation. */
   audioRecording: 'audio-recording',
+  /** Counting a student's background (first in family to study, international, home language) when forming communities. */
+  groupingBackground: 'grouping-background',
 } as const;
 
 export type ConsentPurpose = keyof typeof CONSENT_FOR;

@@ -49,9 +49,9 @@ describe('loadContent on the real content directory', () => {
     expect(guide.themes.map((t) => t.focus)).toEqual(['challenges', 'individual', 'relational', 'contextual', 'closing']);
   });
 
-  it('loads the four consent texts, each within the word limit', () => {
+  it('loads the five consent texts, each within the word limit', () => {
     expect(content.consents.consents.map((c) => c.id).sort()).toEqual(
-      ['audio-recording', 'coaching-data', 'research-use', 'share-checkins-with-coach'],
+      ['audio-recording', 'coaching-data', 'grouping-background', 'research-use', 'share-checkins-with-coach'],
     );
     for (const c of content.consents.consents) {
       expect(countWords(c.text.nl)).toBeLessThanOrEqual(CONSENT_MAX_WORDS);
