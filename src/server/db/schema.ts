@@ -14,3 +14,4 @@ export * from './schema/resilience';
 export * from './schema/programme';
 export * from './schema/sessions';
 export * from './schema/grouping';
+export * from './schema/scheduling';
