@@ -94,6 +94,15 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   calendar_feeds: { context: 'sessions', purpose: 'A person’s secret calendar feed (hashed token).', category: 'personal', retention: 'As people.', export: 'That a feed exists (not the token).', erasure: CASCADE },
   action_tokens: { context: 'sessions', purpose: 'Single-purpose tokens in reminder e-mails (hashed).', category: 'personal', retention: 'Until expiry.', export: 'Not exported (short-lived tokens).', erasure: CASCADE },
   programme_updates: { context: 'sessions', purpose: 'Updates from the degree programme to the coaches (curriculum changes); the author.', category: 'personal', retention: 'Two years.', export: 'Updates the person wrote.', erasure: 'The author link is removed.' },
+
+  // --- scheduling (#7) ---------------------------------------------------------------------
+  teaching_periods: { context: 'scheduling', purpose: 'Teaching periods of an intake that timetables hold for.', category: 'none', retention: 'As the intake.', export: NO_PERSON, erasure: NO_PERSON },
+  scheduling_locations: { context: 'scheduling', purpose: 'Campus locations sessions can be held at, with the code timetables use.', category: 'none', retention: 'As the intake.', export: NO_PERSON, erasure: NO_PERSON },
+  scheduling_rooms: { context: 'scheduling', purpose: 'Rooms per location with their capacity.', category: 'none', retention: 'As the intake.', export: NO_PERSON, erasure: NO_PERSON },
+  timetables: { context: 'scheduling', purpose: 'A class’s or a person’s weekly class pattern in a teaching period (weekday, times, campus only — no course names, teachers or dates): placing sessions next to classes.', category: 'personal', retention: 'Deleted 30 days after the teaching period ends, and replaced on re-upload.', export: rowsOf('person_id') + ' (personal timetables; class timetables are not personal).', erasure: CASCADE },
+  coach_availability: { context: 'scheduling', purpose: 'When a coach can run sessions in a teaching period.', category: 'personal', retention: 'As timetables: 30 days after the teaching period ends.', export: rowsOf('person_id'), erasure: CASCADE },
+  scheduling_runs: { context: 'scheduling', purpose: 'A scheduling run: parameters, progress, figures, and the snapshot the solver saw (person ids with weekly busy blocks).', category: 'personal', retention: 'The snapshot is cleared 30 days after the teaching period ends; the run’s figures stay with the intake.', export: 'Not exported (the snapshot repeats the person’s timetable, which is exported).', erasure: 'The starter and publisher links are set to null; a snapshot holds only the erased person’s id, which then names nobody, until the retention job clears it.' },
+  scheduling_placements: { context: 'scheduling', purpose: 'The proposed and chosen weekly slot per community.', category: 'none', retention: 'As the run.', export: NO_PERSON, erasure: NO_PERSON },
 };
 
 const CATEGORY_LABEL: Record<DataCategory, string> = {
