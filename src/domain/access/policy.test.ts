@@ -144,6 +144,7 @@ const matrix: Row[] = [
   ...onlyFor(['coordinator'], 'programme:manageCommunities', { kind: 'programme', institutionId: INST, programmeId: PROG }, "the programme's communities"),
   // Group formation (#6): only the coordinator runs it and sees its aggregate figures.
   ...onlyFor(['coordinator'], 'programme:formCommunities', { kind: 'programme', institutionId: INST, programmeId: PROG }, 'group formation and its balance figures'),
+  ...onlyFor(['coordinator'], 'programme:manageScheduling', { kind: 'programme', institutionId: INST, programmeId: PROG }, 'timetables, rooms, scheduling runs and publishing the year plan'),
   ...onlyFor(['coordinator', 'leercoach'], 'class:read', { kind: 'class', institutionId: INST, programmeId: PROG, leercoachId: 'leercoach' }, 'their class'),
   ...onlyFor(['coach', 'senior', 'coordinator', 'coachee'], 'coach:read', coachResource, "a coach's profile"),
   ...onlyFor(['coordinator'], 'coach:manage', coachResource, "a coach's lifecycle"),
@@ -270,6 +271,14 @@ describe('access policy invariants', () => {
     fc.assert(
       fc.property(fc.constantFrom<Role>('coachee', 'studentcoach', 'seniorcoach', 'leercoach', 'onderzoeker', 'beheerder'), fc.constantFrom(PROG, OTHER_PROG, null), (role, programmeId) =>
         !isAllowed(actor('x', [role], programmeId), 'programme:formCommunities', programme),
+      ),
+    );
+  });
+
+  it('keeps timetables and scheduling runs (students\' weeks) to the programme\'s coordinators', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<Role>('coachee', 'studentcoach', 'seniorcoach', 'leercoach', 'onderzoeker', 'beheerder', 'coordinator'), fc.constantFrom(PROG, OTHER_PROG, null), (role, programmeId) =>
+        isAllowed(actor('x', [role], programmeId), 'programme:manageScheduling', programme) === (role === 'coordinator' && programmeId !== OTHER_PROG),
       ),
     );
   });

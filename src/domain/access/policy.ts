@@ -142,6 +142,7 @@ export const ACTIONS = [
   'programme:manageCommunities',
   /** Run group formation and see its aggregate balance figures (never a student's attribute values). */
   'programme:formCommunities',
+  'programme:manageScheduling',
   'class:read',
   'coach:read',
   'coach:manage',
@@ -366,7 +367,7 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       if (action === 'programme:manage')
         return isCoordinatorOf(actor, resource) || holds(actor, 'beheerder', resource.institutionId);
       // Students, coaches and communities are the coordinator's; the beheerder keeps the structure.
-      if (action === 'programme:manageStudents' || action === 'programme:manageCoaches' || action === 'programme:manageCommunities' || action === 'programme:formCommunities')
+      if (action === 'programme:manageStudents' || action === 'programme:manageCoaches' || action === 'programme:manageCommunities' || action === 'programme:formCommunities' || action === 'programme:manageScheduling')
         return isCoordinatorOf(actor, resource);
       if (action === 'signal:raise') return holds(actor, 'studentcoach', resource.institutionId, resource.programmeId);
       if (action === 'programme:handleSignals') return isCoordinatorOf(actor, resource);
