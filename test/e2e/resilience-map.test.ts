@@ -6,22 +6,9 @@
  * coach's next request is refused. axe in Dutch and English, 360 and 1280 px, screenshots.
  */
 import fs from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, newPage, type TrackedPage } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-
-const DOMAIN = 'hogeschool-zuidas.example';
-const PASSWORD = 'peerkracht-demo';
-const SHOTS = '.tmp/screenshots';
-
-/** The demo's student e-mail addresses (load-demo.ts): first.last without accents. */
-const studentEmail = (first: string, last: string) =>
-  `${first}.${last}`
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z.]/g, '')
-    .toLowerCase() + `@student.${DOMAIN}`;
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll } from './support/browser';
+import { DEMO_DOMAIN as DOMAIN, demoStudentEmail as studentEmail, e2eSuite, SCREENSHOTS as SHOTS } from './support/suite';
 
 const isoDaysAgo = (days: number) => {
   const d = new Date(Date.now() - days * 86_400_000);
@@ -29,63 +16,23 @@ const isoDaysAgo = (days: number) => {
 };
 
 describe('resilience map', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let tracked: TrackedPage[] = [];
-
-  beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    const errors = tracked.flatMap((t) => t.errors);
-    await Promise.all(tracked.map((t) => t.context.close()));
-    tracked = [];
-    expect(errors, 'browser console errors').toEqual([]);
-  });
-
-  const open = async (options: Parameters<typeof newPage>[1] = {}) => {
-    const t = await newPage(browser, options);
-    tracked.push(t);
-    return t.page;
-  };
-
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel(/E-mailadres|E-mail address/).fill(email);
-    await page.getByLabel(/^(Wachtwoord|Password)$/).fill(PASSWORD);
-    await page.getByRole('button', { name: /^(Inloggen|Sign in)$/ }).click();
-    await page.getByRole('heading', { level: 1, name: /^(Welkom|Welcome)/ }).waitFor();
-  }
-
-  /** Presses Tab until the element has focus: the keyboard is the only way in. */
-  async function tabTo(page: Page, target: Locator, limit = 250) {
-    for (let i = 0; i < limit; i++) {
-      if (await target.evaluate((el) => el === document.activeElement)) return;
-      await page.keyboard.press('Tab');
-    }
-    throw new Error(`could not reach ${target.toString()} with Tab`);
-  }
+  const suite = e2eSuite();
 
   it('goes from a keyboard-built map through a guided conversation to a comparison, and revokes', async () => {
     // Find a coachee of the demo coach who has no map yet.
-    const coach = await open();
-    await signIn(coach, `studentcoach@${DOMAIN}`);
-    const coachName = (await (await coach.request.get(`${server.url}/api/auth/session`)).json()) as { person: { firstName: string; lastName: string } };
-    const coachees = (await (await coach.request.get(`${server.url}/api/resilience/my-coachees`)).json()) as {
+    const coach = await suite.open();
+    await suite.signIn(coach, `studentcoach@${DOMAIN}`);
+    const coachName = (await (await coach.request.get(`${suite.server.url}/api/auth/session`)).json()) as { person: { firstName: string; lastName: string } };
+    const coachees = (await (await coach.request.get(`${suite.server.url}/api/resilience/my-coachees`)).json()) as {
       coachees: { id: string; firstName: string; lastName: string; sharedMap: unknown }[];
     };
     const student = coachees.coachees.find((c) => c.sharedMap === null)!;
     expect(student).toBeDefined();
 
     // --- The coachee builds the map with the keyboard only.
-    const page = await open();
-    await signIn(page, studentEmail(student.firstName, student.lastName));
-    await tabTo(page, page.getByRole('link', { name: 'Veerkracht', exact: true }));
+    const page = await suite.open();
+    await suite.signIn(page, studentEmail(student.firstName, student.lastName));
+    await suite.tabTo(page, page.getByRole('link', { name: 'Veerkracht', exact: true }));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Mijn veerkrachtpraatplaat' }).waitFor();
     await page.getByText('Privé: alleen jij ziet deze plaat.').waitFor();
@@ -93,7 +40,7 @@ describe('resilience map', () => {
 
     const addResource = async (label: string, kind: string, level: string, place: string) => {
       const form = page.locator('form.rmap-form').filter({ has: page.getByRole('button', { name: 'Hulpbron toevoegen' }) });
-      await tabTo(page, form.getByLabel('Naam of omschrijving'));
+      await suite.tabTo(page, form.getByLabel('Naam of omschrijving'));
       await page.keyboard.type(label);
       await page.keyboard.press('Tab');
       await page.keyboard.type(kind);
@@ -101,7 +48,7 @@ describe('resilience map', () => {
       await page.keyboard.type(level);
       await page.keyboard.press('Tab');
       await page.keyboard.type(place);
-      await tabTo(page, form.getByRole('button', { name: 'Hulpbron toevoegen' }));
+      await suite.tabTo(page, form.getByRole('button', { name: 'Hulpbron toevoegen' }));
       await page.keyboard.press('Enter');
       await page.getByRole('button', { name: `Kies ${label} om te verplaatsen` }).waitFor();
     };
@@ -110,14 +57,14 @@ describe('resilience map', () => {
     await addResource('Sportschool', 'Plek', 'Contextueel', 'Buiten');
 
     // Move with the move buttons …
-    await tabTo(page, page.getByRole('button', { name: 'Kies Doorzetten om te verplaatsen' }));
+    await suite.tabTo(page, page.getByRole('button', { name: 'Kies Doorzetten om te verplaatsen' }));
     await page.keyboard.press('Enter');
-    await tabTo(page, page.getByRole('button', { name: '→ Buiten de hogeschool' }));
+    await suite.tabTo(page, page.getByRole('button', { name: '→ Buiten de hogeschool' }));
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Doorzetten staat nu bij Individueel, Buiten de hogeschool.' }).waitFor();
     // … and with the arrow keys on the picture.
     const token = page.getByRole('button', { name: /Sportschool: Contextueel/ });
-    await tabTo(page, token);
+    await suite.tabTo(page, token);
     await page.keyboard.press('ArrowUp');
     await page.getByRole('status').filter({ hasText: 'Sportschool staat nu bij Relationeel, Buiten de hogeschool.' }).waitFor();
     await page.keyboard.press('ArrowDown');
@@ -135,13 +82,13 @@ describe('resilience map', () => {
     await page.mouse.up();
     await page.getByRole('status').filter({ hasText: 'Mijn zus staat nu bij Contextueel, Binnen de hogeschool.' }).waitFor();
 
-    await tabTo(page, page.getByLabel('Cijfer van 0 tot 10'));
+    await suite.tabTo(page, page.getByLabel('Cijfer van 0 tot 10'));
     await page.keyboard.type('5');
-    await tabTo(page, page.getByLabel('Wat is er nodig om tot een voldoende te komen?'));
+    await suite.tabTo(page, page.getByLabel('Wat is er nodig om tot een voldoende te komen?'));
     await page.keyboard.type('Meer rust in mijn week');
-    await tabTo(page, page.getByLabel('Welke eerste stap zet je?'));
+    await suite.tabTo(page, page.getByLabel('Welke eerste stap zet je?'));
     await page.keyboard.type('Mijn coach om hulp vragen bij plannen');
-    await tabTo(page, page.getByRole('button', { name: 'Opslaan', exact: true }));
+    await suite.tabTo(page, page.getByRole('button', { name: 'Opslaan', exact: true }));
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
     await expectAccessible(page, 'map with resources (nl)');
@@ -154,16 +101,16 @@ describe('resilience map', () => {
     // Share with the coach to work on it together.
     const coachFull = `${coachName.person.firstName} ${coachName.person.lastName}`;
     // Tab reaches the checked radio of the group; the arrow keys choose within it.
-    await tabTo(page, page.getByRole('radio', { name: 'Niet delen' }));
+    await suite.tabTo(page, page.getByRole('radio', { name: 'Niet delen' }));
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await expect(page.getByRole('radio', { name: 'Samen aanpassen (tijdens een gesprek)' }).isChecked()).resolves.toBe(true);
-    await tabTo(page, page.getByRole('button', { name: `Bewaar keuze voor ${coachFull}` }));
+    await suite.tabTo(page, page.getByRole('button', { name: `Bewaar keuze voor ${coachFull}` }));
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: `${coachFull} mag je plaat samen met jou aanpassen.` }).waitFor();
 
     // --- The coach runs the guided conversation and edits the map together.
-    await coach.goto(`${server.url}/resilience/coach`);
+    await coach.goto(`${suite.server.url}/resilience/coach`);
     await coach.getByRole('heading', { level: 1, name: 'Veerkrachtgesprekken' }).waitFor();
     await expectAccessible(coach, 'coach overview (nl)');
     await coach.getByRole('button', { name: `Start gesprek met ${student.firstName}` }).click();
@@ -223,8 +170,8 @@ describe('resilience map', () => {
     await page.locator('section', { has: page.getByRole('heading', { name: 'Delen' }) }).screenshot({ path: `${SHOTS}/resilience-sharing-nl-360.png` });
 
     // The PDF.
-    const mapId = ((await (await page.request.get(`${server.url}/api/resilience/my-map`)).json()) as { id: string }).id;
-    const pdf = await page.request.get(`${server.url}/api/resilience/maps/${mapId}/map.pdf?lang=nl`);
+    const mapId = ((await (await page.request.get(`${suite.server.url}/api/resilience/my-map`)).json()) as { id: string }).id;
+    const pdf = await page.request.get(`${suite.server.url}/api/resilience/maps/${mapId}/map.pdf?lang=nl`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     fs.writeFileSync('.tmp/screenshots/resilience-map.pdf', await pdf.body());
@@ -239,16 +186,16 @@ describe('resilience map', () => {
     await page.getByRole('heading', { level: 1, name: 'Mijn veerkrachtpraatplaat' }).waitFor();
 
     // --- The coachee revokes; the coach's next request is refused.
-    expect((await coach.request.get(`${server.url}/api/resilience/maps/${mapId}`)).status()).toBe(200);
+    expect((await coach.request.get(`${suite.server.url}/api/resilience/maps/${mapId}`)).status()).toBe(200);
     await page.getByRole('button', { name: `Stop met delen met ${coachFull}` }).click();
     await page.getByRole('status').filter({ hasText: `Je deelt je plaat niet meer met ${coachFull}.` }).waitFor();
     await page.getByText('Privé: alleen jij ziet deze plaat.').waitFor();
-    expect((await coach.request.get(`${server.url}/api/resilience/maps/${mapId}`)).status()).toBe(404);
+    expect((await coach.request.get(`${suite.server.url}/api/resilience/maps/${mapId}`)).status()).toBe(404);
   });
 
   it('shows the demo coach the shared demo map in English and the group exercise, accessible at 360 px', async () => {
-    const coach = await open({ locale: 'en-GB', allowedStatuses: [] });
-    await signIn(coach, `studentcoach@${DOMAIN}`);
+    const coach = await suite.open({ locale: 'en-GB', allowedStatuses: [] });
+    await suite.signIn(coach, `studentcoach@${DOMAIN}`);
     await coach.getByRole('button', { name: 'English' }).click();
     await coach.getByRole('link', { name: 'Resilience conversations', exact: true }).click();
     await coach.getByRole('heading', { level: 1, name: 'Resilience conversations' }).waitFor();
@@ -261,7 +208,7 @@ describe('resilience map', () => {
     await coach.setViewportSize({ width: 360, height: 740 });
     await expectNoHorizontalScroll(coach, 'shared map at 360 px');
     await expectAccessible(coach, 'shared map at 360 px (en)');
-    await coach.goto(`${server.url}/`);
+    await coach.goto(`${suite.server.url}/`);
     await coach.getByRole('link', { name: /^Group exercise in / }).first().click();
     await coach.getByRole('heading', { level: 1, name: /^Group exercise/ }).waitFor();
     await expectAccessible(coach, 'group exercise (en)');

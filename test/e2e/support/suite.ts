@@ -20,6 +20,14 @@ export const PHONE = { width: 360, height: 740 } as const;
 export const LAPTOP = { width: 1280, height: 900 } as const;
 export const SCREENSHOTS = '.tmp/screenshots';
 
+/** The demo's e-mail address of a generated student (load-demo.ts): first.last without accents. */
+export const demoStudentEmail = (firstName: string, lastName = '') =>
+  `${firstName}.${lastName}`
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z.]/g, '')
+    .toLowerCase() + `@student.${DEMO_DOMAIN}`;
+
 export type PageOptions = Parameters<typeof newPage>[1];
 
 export type E2eSuite = {
