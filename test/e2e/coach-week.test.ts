@@ -7,26 +7,15 @@
  */
 import fs from 'node:fs';
 import ICAL from 'ical.js';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { QuestionsFile } from '../../src/contracts/content';
 import type { SessionDetailResponse } from '../../src/contracts/sessions';
 import type { HomeResponse } from '../../src/contracts/home';
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, newPage, type TrackedPage } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { expectAccessible, expectNoHorizontalScroll } from './support/browser';
+import { callApi, DEMO_DOMAIN as DOMAIN, demoStudentEmail, e2eSuite, PHONE } from './support/suite';
 
-const DOMAIN = 'hogeschool-zuidas.example';
-const PASSWORD = 'peerkracht-demo';
-const PHONE = { width: 360, height: 740 };
 const questions = JSON.parse(fs.readFileSync('content/questions.json', 'utf8')) as QuestionsFile;
-
-/** The demo's e-mail addresses for generated people (see src/server/demo/load-demo.ts). */
-const studentEmail = (p: { firstName: string; lastName?: string }) =>
-  `${p.firstName}.${p.lastName ?? ''}`
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z.]/g, '')
-    .toLowerCase() + `@student.${DOMAIN}`;
 
 /** Today's date and the current minute in Amsterdam (the programme's wall clock). */
 function amsterdamNow() {
@@ -39,39 +28,9 @@ function amsterdamNow() {
 }
 
 describe("a coach's week", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let tracked: TrackedPage[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    const errors = tracked.flatMap((t) => t.errors);
-    await Promise.all(tracked.map((t) => t.context.close()));
-    tracked = [];
-    expect(errors, 'browser console errors').toEqual([]);
-  });
-
-  const open = async () => {
-    const t = await newPage(browser, PHONE);
-    // A step that hangs fails on its own line, well before the test's time limit.
-    t.context.setDefaultTimeout(20_000);
-    tracked.push(t);
-    return t.page;
-  };
-
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel(/E-mailadres|E-mail address/).fill(email);
-    await page.getByLabel(/^(Wachtwoord|Password)$/).fill(PASSWORD);
-    await page.getByRole('button', { name: /^(Inloggen|Sign in)$/ }).click();
-    await page.getByRole('heading', { level: 1, name: /^(Welkom|Welcome)/ }).waitFor();
-  }
+  const suite = e2eSuite();
+  const open = () => suite.open(PHONE);
+  const call = callApi;
 
   /** axe and 360 px in the current language, then in the other one, and back. */
   async function checkBothLanguages(page: Page, label: string, heading: { nl: string | RegExp; en: string | RegExp }) {
@@ -85,27 +44,10 @@ describe("a coach's week", () => {
     }
   }
 
-  /** Calls the API from the signed-in page (its cookies, its CSRF token). */
-  async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-    return page.evaluate(
-      async ({ method, path, body }) => {
-        const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-        const response = await fetch(path, {
-          method,
-          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-        return (await response.json()) as T;
-      },
-      { method, path, body },
-    );
-  }
-
   it('runs from RSVP to logbook, check-in and calendar feed, in Dutch and English at 360 px', async () => {
     // The coach plans a session that has just started (attendance opens an hour before).
     const coach = await open();
-    await signIn(coach, `studentcoach@${DOMAIN}`);
+    await suite.signIn(coach, `studentcoach@${DOMAIN}`);
     // The coach's home: the next session, attendance still to mark, logbooks due, the programme's news.
     await coach.getByRole('heading', { level: 2, name: 'Volgende bijeenkomst' }).waitFor();
     await coach.getByRole('heading', { level: 3, name: 'Aanwezigheid opnemen' }).waitFor();
@@ -127,7 +69,7 @@ describe("a coach's week", () => {
     const sessionId = created.id;
     const before = await call<SessionDetailResponse>(coach, 'GET', `/api/sessions/${sessionId}`);
     const coachee = await open();
-    await signIn(coachee, `coachee@${DOMAIN}`);
+    await suite.signIn(coachee, `coachee@${DOMAIN}`);
     const me = await call<{ person: { id: string } }>(coachee, 'GET', '/api/auth/session');
     // The coachee's home: the next session with one-tap RSVP.
     const nextCard = coachee.getByRole('region', { name: 'Volgende bijeenkomst' });
@@ -147,10 +89,10 @@ describe("a coach's week", () => {
 
     // Coachee 2 (English) sends notice with a reason.
     const second = await open();
-    await second.goto(`${server.url}/sign-in`);
+    await second.goto(`${suite.server.url}/sign-in`);
     await second.getByRole('button', { name: 'English' }).click();
-    await signIn(second, studentEmail(absentee!));
-    await second.goto(`${server.url}/sessions/${sessionId}`);
+    await suite.signIn(second, demoStudentEmail(absentee!.firstName, absentee!.lastName));
+    await second.goto(`${suite.server.url}/sessions/${sessionId}`);
     await second.getByRole('heading', { level: 2, name: 'Are you coming?' }).waitFor();
     await second.getByRole('button', { name: "I can't come" }).click();
     await second.getByLabel(/^Reason/).fill('Dentist');
@@ -159,7 +101,7 @@ describe("a coach's week", () => {
     await checkBothLanguages(second, 'session (coachee, notice)', { nl: /^Communitybijeenkomst/, en: /^Community session/ });
 
     // The coach sees who is coming; everyone stands on present, the notice on "afgemeld".
-    await coach.goto(`${server.url}/sessions/${sessionId}`);
+    await coach.goto(`${suite.server.url}/sessions/${sessionId}`);
     await coach.getByRole('heading', { level: 2, name: 'Aanwezigheid' }).waitFor();
     const row = (p: { firstName: string; lastName?: string }) => coach.getByRole('group', { name: new RegExp(`^${p.firstName} ${p.lastName ?? ''}`) });
     await expect(row(absentee!).innerText()).resolves.toContain('afgemeld: Dentist');
@@ -187,7 +129,7 @@ describe("a coach's week", () => {
     await expectNoHorizontalScroll(coach, 'session with logbook (nl)');
 
     // Coachee 1 answers the check-in in the room.
-    await coachee.goto(`${server.url}/sessions/${sessionId}`);
+    await coachee.goto(`${suite.server.url}/sessions/${sessionId}`);
     const checkin = coachee.getByRole('region', { name: questions.checkin.label.nl });
     await checkin.getByRole('button', { name: '7', exact: true }).click();
     await coachee.getByRole('status').filter({ hasText: 'Jouw check-in: 7' }).waitFor();
@@ -212,7 +154,7 @@ describe("a coach's week", () => {
     await coach.getByRole('button', { name: /^Maak een (agendalink|nieuwe link)/ }).click();
     const feedUrl = new URL(await coach.getByLabel('Je agendalink').inputValue());
     await expectAccessible(coach, 'sessions list with feed link (nl)');
-    const response = await fetch(`${server.url}${feedUrl.pathname}${feedUrl.search}`);
+    const response = await fetch(`${suite.server.url}${feedUrl.pathname}${feedUrl.search}`);
     expect(response.status).toBe(200);
     const calendar = new ICAL.Component(ICAL.parse(await response.text()) as unknown[]);
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));

@@ -28,6 +28,23 @@ export const demoStudentEmail = (firstName: string, lastName = '') =>
     .replace(/[^A-Za-z.]/g, '')
     .toLowerCase() + `@student.${DEMO_DOMAIN}`;
 
+/** Calls the API from a signed-in page, with its cookies and its CSRF token; throws on an error status. */
+export async function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const response = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+    { method, path, body },
+  );
+}
+
 export type PageOptions = Parameters<typeof newPage>[1];
 
 export type E2eSuite = {
