@@ -92,7 +92,7 @@ const Reason = z.discriminatedUnion('code', [
   z.object({ code: z.literal('same_class') }),
   z.object({ code: z.literal('kept_with'), studentIds: z.array(Id) }),
   z.object({ code: z.literal('kept_apart_from'), studentIds: z.array(Id) }),
-  z.object({ code: z.literal('adds_spread'), attribute: z.union([GroupingAttributeKey, z.literal('background')]) }),
+  z.object({ code: z.literal('adds_spread'), attribute: GroupingAttributeKey }),
   z.object({ code: z.literal('balances_group_sizes') }),
 ]);
 
@@ -126,7 +126,7 @@ export const GroupingRunResponse = z.object({
   ),
   figures: z
     .object({
-      attributes: z.array(z.object({ attribute: GroupingAttributeKey, weight: z.number(), evenness: z.number().int(), disclosed: z.number().int(), background: z.boolean() })),
+      attributes: z.array(z.object({ attribute: GroupingAttributeKey, weight: z.number(), evenness: z.number().int().nullable(), disclosed: z.number().int(), background: z.boolean() })),
       violations: z.object({
         sizeBounds: z.number().int(),
         keepTogether: z.number().int(),

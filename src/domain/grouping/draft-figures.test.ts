@@ -43,7 +43,7 @@ describe('draft figures', () => {
     expect(lopsided.violations.sizeBounds).toEqual([{ community: 0, size: 3 }, { community: 1, size: 1 }]);
   });
 
-  it('gives reasons without values, and folds background attributes into one reason', () => {
+  it('gives reasons without values, and none about background attributes', () => {
     const figures = draftFigures(students, settings, communities, { a: 0, c: 0, b: 1, d: 1 });
     const text = JSON.stringify(figures.reasons);
     for (const value of ['mbo', 'vwo', 'yes', 'no', 'firstGeneration']) expect(text).not.toContain(`"${value}"`);
@@ -52,6 +52,11 @@ describe('draft figures', () => {
       { code: 'adds_under_represented_value', params: { attribute: 'firstGeneration', value: 'yes', countInCommunity: 1, expected: 1.5 } },
       { code: 'adds_under_represented_value', params: { attribute: 'international', value: 'yes', countInCommunity: 1, expected: 1.5 } },
       { code: 'adds_under_represented_value', params: { attribute: 'priorEducation', value: 'mbo', countInCommunity: 1, expected: 1.5 } },
-    ])).toEqual([{ code: 'adds_spread', attribute: 'background' }, { code: 'adds_spread', attribute: 'priorEducation' }]);
+    ])).toEqual([{ code: 'adds_spread', attribute: 'priorEducation' }]);
+  });
+
+  it('suppresses the background figure below five values', () => {
+    const figures = draftFigures(students, settings, communities, { a: 0, c: 0, b: 1, d: 1 });
+    expect(figures.attributes[1]).toMatchObject({ attribute: 'firstGeneration', disclosed: 3, evenness: null, background: true });
   });
 });

@@ -3,6 +3,9 @@ import { explainPlacement, summarizeSpread } from './explain-placement.js';
 import { isBackground, type GroupingAttribute } from './student-attributes.js';
 import type { PlacementReason, PrePlacement, SizeBounds, StudentForGrouping, StudentPair } from './student-grouping-types.js';
 
+/** Background figures need at least this many students whose value counts (as research exports). */
+export const MIN_CELL = 5;
+
 export type WeightedAttribute = { readonly key: GroupingAttribute; readonly weight: number };
 
 export type DraftSettings = {
@@ -18,22 +21,25 @@ export type DraftCommunity = { readonly index: number; readonly classId: string 
 
 /**
  * Why a student is where they are, at the level a coordinator may see: which attribute their
- * placement adds spread to — never the value. Background attributes are not even named
- * ("adds to the mix of backgrounds"), so no reason singles out who is first in their family.
+ * placement adds spread to — never the value, and never a background attribute, so no reason
+ * singles out who is first in their family.
  */
 export type CoordinatorReason =
   | { readonly code: 'pre_placed'; readonly label: string }
   | { readonly code: 'same_class' }
   | { readonly code: 'kept_with'; readonly studentIds: readonly string[] }
   | { readonly code: 'kept_apart_from'; readonly studentIds: readonly string[] }
-  | { readonly code: 'adds_spread'; readonly attribute: GroupingAttribute | 'background' }
+  | { readonly code: 'adds_spread'; readonly attribute: GroupingAttribute }
   | { readonly code: 'balances_group_sizes' };
 
 export type AttributeFigure = {
   readonly attribute: GroupingAttribute;
   readonly weight: number;
-  /** 0–100: how evenly the disclosed values are spread over the communities (100 = in proportion). */
-  readonly evenness: number;
+  /**
+   * 0–100: how evenly the disclosed values are spread over the communities (100 = in proportion).
+   * null for a background attribute with fewer than MIN_CELL values: too few to show safely.
+   */
+  readonly evenness: number | null;
   /** Students whose value counts (disclosed, enabled, consented). */
   readonly disclosed: number;
   readonly background: boolean;
@@ -87,7 +93,7 @@ export function draftFigures(
     return {
       attribute: settings.attributes[a]!.key,
       weight: settings.attributes[a]!.weight,
-      evenness: Math.round(spread.evenness * 100),
+      evenness: isBackground(settings.attributes[a]!.key) && disclosed < MIN_CELL ? null : Math.round(spread.evenness * 100),
       disclosed,
       background: isBackground(settings.attributes[a]!.key),
     };
@@ -135,7 +141,7 @@ export function draftFigures(
   return { diversity: quality.diversity, attributes: attributeFigures, communities: communityFigures, violations: quality.violations, reasons };
 }
 
-/** Strips values and counts from the engine's reasons; background attributes fold into one reason. */
+/** Strips values and counts from the engine's reasons, and background reasons altogether. */
 export function toCoordinatorReasons(reasons: readonly PlacementReason[]): CoordinatorReason[] {
   const result: CoordinatorReason[] = [];
   const push = (reason: CoordinatorReason) => {
@@ -156,8 +162,10 @@ export function toCoordinatorReasons(reasons: readonly PlacementReason[]): Coord
         push({ code: 'kept_apart_from', studentIds: reason.params.studentIds });
         break;
       case 'adds_under_represented_value': {
+        // A background reason would single a student out (students mostly disclose "yes, first in
+        // my family"), so it is left out; the background counts only in the aggregate figures.
         const attribute = reason.params.attribute as GroupingAttribute;
-        push({ code: 'adds_spread', attribute: isBackground(attribute) ? 'background' : attribute });
+        if (!isBackground(attribute)) push({ code: 'adds_spread', attribute });
         break;
       }
       case 'balances_group_sizes':
