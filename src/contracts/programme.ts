@@ -89,6 +89,8 @@ export const ImportResponse = z.object({
   updated: z.number().int(),
   failed: z.number().int(),
   rowErrors: z.array(RowErrorSchema),
+  /** The import stopped once (a restart) and carried on where its last committed batch ended. */
+  resumed: z.boolean(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });

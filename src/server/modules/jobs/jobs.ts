@@ -63,6 +63,31 @@ export async function claimDueJobs(db: Db, now: Date, limit = 10): Promise<JobRo
     .returning();
 }
 
+/**
+ * Claims one pending job by its dedupe key, for a caller that wants to start it at once (an
+ * import started from the screen) instead of at the poller's next tick. Null when the poller
+ * was first or the job is not pending.
+ */
+export async function claimJobByKey(db: Db, dedupeKey: string, now: Date): Promise<JobRow | null> {
+  const [row] = await db
+    .update(jobs)
+    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedUntil: new Date(now.getTime() + LEASE_MS) })
+    .where(and(eq(jobs.dedupeKey, dedupeKey), eq(jobs.status, 'pending'), lte(jobs.dueAt, now)))
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * The heartbeat of a long job: pushes its lease on while it makes progress, so another instance
+ * takes it over only when this one has stopped (died) — `leaseMs` after the last beat.
+ */
+export async function extendLease(db: Db, id: string, now: Date, leaseMs = LEASE_MS): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ lockedUntil: new Date(now.getTime() + leaseMs) })
+    .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
+}
+
 export async function completeJob(db: Db, id: string, now: Date): Promise<void> {
   await db.update(jobs).set({ status: 'done', finishedAt: now, lockedUntil: null, lastError: null }).where(eq(jobs.id, id));
 }

@@ -1,5 +1,5 @@
 import type { Services } from '../../context';
-import { claimDueJobs, completeJob, failJob, type JobRow } from './jobs';
+import { claimDueJobs, claimJobByKey, completeJob, failJob, type JobRow } from './jobs';
 
 export type JobHandler = (options: { services: Services; job: JobRow }) => Promise<void>;
 export type JobHandlers = Readonly<Record<string, JobHandler>>;
@@ -17,16 +17,31 @@ export async function runDueJobs({ services, handlers }: { services: Services; h
     const claimed = await claimDueJobs(services.db, services.now());
     if (claimed.length === 0) return result;
     for (const job of claimed) {
-      const handler = handlers[job.kind];
-      try {
-        if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-        await handler({ services, job });
-        await completeJob(services.db, job.id, services.now());
-        result.done++;
-      } catch (error) {
-        await failJob(services.db, job, services.now(), error instanceof Error ? error.message : String(error));
-        result.failed++;
-      }
+      if (await runClaimedJob({ services, job, handler: handlers[job.kind] })) result.done++;
+      else result.failed++;
     }
   }
+}
+
+/** Runs one claimed job: done on success, retried later (or given up) on failure. */
+export async function runClaimedJob({ services, job, handler }: { services: Services; job: JobRow; handler: JobHandler | undefined }): Promise<boolean> {
+  try {
+    if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+    await handler({ services, job });
+    await completeJob(services.db, job.id, services.now());
+    return true;
+  } catch (error) {
+    await failJob(services.db, job, services.now(), error instanceof Error ? error.message : String(error));
+    return false;
+  }
+}
+
+/**
+ * Starts the pending job with this key now, in this process, if no poller has claimed it yet.
+ * Whatever happens to this process afterwards, the job row stays: an expired lease lets the
+ * poller (of any instance) take it over.
+ */
+export async function runJobNow({ services, dedupeKey, handler }: { services: Services; dedupeKey: string; handler: JobHandler }): Promise<void> {
+  const job = await claimJobByKey(services.db, dedupeKey, services.now());
+  if (job) await runClaimedJob({ services, job, handler });
 }

@@ -117,43 +117,66 @@ async function importBatch(db: Db, target: Target, classIds: Map<string, string>
   });
 }
 
+export type ImportState = { progress: ImportProgress; goodRowsDone: number };
+
 export async function importStudents(options: {
   db: Db;
   target: Target;
   rows: readonly (readonly string[])[];
   mapping: ColumnMapping;
+  /**
+   * Continue a started import (a durable job after a restart): skip the good rows already
+   * committed, and carry on counting from the counts committed with them.
+   */
+  resume?: ImportState;
+  /**
+   * Runs inside each batch's transaction, so the progress it records commits together with the
+   * batch's rows — a resumed import neither skips nor counts a row twice. Throwing rolls the batch back.
+   */
+  onBatch?: (tx: Db, batch: ImportState & { goodRowsBefore: number; batchErrors: RowError[] }) => Promise<void>;
   onProgress?: (progress: ImportProgress) => Promise<void> | void;
 }): Promise<ImportResult> {
   const { db, target } = options;
   const { good, bad } = splitRows(options.rows, options.mapping);
   const rowErrors: RowError[] = [...bad];
-  const progress: ImportProgress = { total: options.rows.length, processed: bad.length, created: 0, updated: 0, failed: bad.length };
+  const progress: ImportProgress = options.resume
+    ? { ...options.resume.progress }
+    : { total: options.rows.length, processed: bad.length, created: 0, updated: 0, failed: bad.length };
   const classIds = await ensureClasses(db, target.intakeId, good.map((g) => g.row.classCode));
-  for (let i = 0; i < good.length; i += IMPORT_BATCH_SIZE) {
+  for (let i = options.resume?.goodRowsDone ?? 0; i < good.length; i += IMPORT_BATCH_SIZE) {
     const batch = good.slice(i, i + IMPORT_BATCH_SIZE);
-    let result: Awaited<ReturnType<typeof importBatch>>;
-    try {
-      result = await importBatch(db, target, classIds, batch);
-    } catch {
-      // Someone changed the same people meanwhile: go row by row so one bad row fails alone.
-      result = { created: 0, updated: 0, errors: [] };
-      for (const row of batch) {
-        try {
-          const one = await importBatch(db, target, classIds, [row]);
-          result.created += one.created;
-          result.updated += one.updated;
-          result.errors.push(...one.errors);
-        } catch (error) {
-          // A unique violation on its own is an e-mail address taken meanwhile; anything else is a fault.
-          if (fromDatabaseError(error)?.code !== 'conflict') throw error;
-          result.errors.push({ line: row.line, studentNumber: row.row.studentNumber, errors: ['emailTaken'] });
+    const result = await db.transaction(async (tx) => {
+      let batchResult: Awaited<ReturnType<typeof importBatch>>;
+      try {
+        // A savepoint inside the batch's transaction: a failure undoes only this attempt.
+        batchResult = await importBatch(tx, target, classIds, batch);
+      } catch {
+        // Someone changed the same people meanwhile: go row by row so one bad row fails alone.
+        batchResult = { created: 0, updated: 0, errors: [] };
+        for (const row of batch) {
+          try {
+            const one = await importBatch(tx, target, classIds, [row]);
+            batchResult.created += one.created;
+            batchResult.updated += one.updated;
+            batchResult.errors.push(...one.errors);
+          } catch (error) {
+            // A unique violation on its own is an e-mail address taken meanwhile; anything else is a fault.
+            if (fromDatabaseError(error)?.code !== 'conflict') throw error;
+            batchResult.errors.push({ line: row.line, studentNumber: row.row.studentNumber, errors: ['emailTaken'] });
+          }
         }
       }
-    }
-    progress.created += result.created;
-    progress.updated += result.updated;
-    progress.failed += result.errors.length;
-    progress.processed += batch.length;
+      const next: ImportProgress = {
+        ...progress,
+        created: progress.created + batchResult.created,
+        updated: progress.updated + batchResult.updated,
+        failed: progress.failed + batchResult.errors.length,
+        processed: progress.processed + batch.length,
+      };
+      await options.onBatch?.(tx, { progress: next, goodRowsBefore: i, goodRowsDone: i + batch.length, batchErrors: batchResult.errors });
+      return { next, errors: batchResult.errors };
+    });
+    Object.assign(progress, result.next);
     rowErrors.push(...result.errors);
     await options.onProgress?.({ ...progress });
   }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { ImportPreviewResponse, ImportResponse } from '../../../contracts/programme';
 import { STUDENT_FIELDS, type ColumnMapping } from '../../../domain/programme/student-rows';
 import { Alert } from '../../components/Alert';
@@ -17,7 +17,10 @@ export function ImportPage() {
   const client = useQueryClient();
   const [file, setFile] = useState<{ name: string; csv: string } | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
-  const [importId, setImportId] = useState<string | null>(null);
+  // The import's id (not personal data) stays in the address, so a reload keeps showing its progress.
+  const [search, setSearch] = useSearchParams();
+  const importId = search.get('import');
+  const setImportId = (id: string | null) => setSearch(id ? { import: id } : {}, { replace: true });
 
   const preview = useMutation({
     mutationFn: (m: ColumnMapping | null) => programmeApi.preview(intakeId, { fileName: file?.name ?? '', csv: file?.csv ?? '', mapping: m }),
@@ -189,6 +192,7 @@ function Progress({ state }: { state: ImportResponse | undefined }) {
       {state.status === 'done' && (
         <Alert kind="success">{t('programme.import.done', { created: state.created, updated: state.updated, failed: state.failed })}</Alert>
       )}
+      {state.resumed && state.status !== 'failed' && <p>{t('programme.import.resumed')}</p>}
       {state.status === 'failed' && <Alert kind="error">{t('programme.import.failed')}</Alert>}
       {state.status === 'done' && state.rowErrors.length > 0 && <RowErrors errors={state.rowErrors} total={state.failed} />}
     </section>

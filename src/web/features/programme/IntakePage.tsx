@@ -65,8 +65,10 @@ function RecentImports({ intakeId }: { intakeId: string }) {
       <ul className="rows">
         {imports.data.imports.map((r) => (
           <li key={r.id}>
-            {t('programme.intake.importLine', { file: r.fileName, created: r.created, updated: r.updated, failed: r.failed })} ·{' '}
-            {new Date(r.createdAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL')}
+            <Link to={`/programme/intakes/${r.intakeId}/import?import=${r.id}`}>
+              {t('programme.intake.importLine', { file: r.fileName, created: r.created, updated: r.updated, failed: r.failed })}
+            </Link>{' '}
+            · {t(`programme.intake.importStatus.${r.status}`, { processed: r.processed, total: r.total })} · {new Date(r.createdAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL')}
           </li>
         ))}
       </ul>
