@@ -21,6 +21,18 @@ export const ActivityView = z.object({
 });
 export type ActivityView = z.infer<typeof ActivityView>;
 
+/** Filters of the library: theme, phase of the year, at most so many minutes, fits a group of n, free text. */
+export const ActivityListQuery = z.strictObject({
+  theme: ActivityTheme.optional(),
+  phase: YearPhase.optional(),
+  maxMinutes: z.coerce.number().int().min(1).max(600).optional(),
+  groupSize: z.coerce.number().int().min(1).max(60).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ActivityListQuery = z.input<typeof ActivityListQuery>;
+
+export const ActivityResponse = ActivityView;
+
 export const ActivityListResponse = z.object({
   themes: z.array(z.object({ id: ActivityTheme, label: z.string() })),
   activities: z.array(ActivityView),
@@ -42,13 +54,20 @@ export const CreateActivityRequest = z
   .refine((a) => a.groupSize.min <= a.groupSize.max, { message: 'size_min_above_max', path: ['groupSize', 'min'] });
 export type CreateActivityRequest = z.input<typeof CreateActivityRequest>;
 
+/** One step of a plan: an activity in order, or a gap where an activity was removed from the library. */
+export const PlanActivity = z.object({ id: z.string(), title: z.string().nullable(), durationMinutes: z.number().int() });
+export type PlanActivity = z.infer<typeof PlanActivity>;
+
 export const SessionPlanView = z.object({
   id: z.string().uuid(),
   title: z.string(),
   activityIds: z.array(z.string()),
+  activities: z.array(PlanActivity),
   notes: z.string(),
   shared: z.boolean(),
   mine: z.boolean(),
+  authorName: z.string().nullable(),
+  /** The activities' minutes added up. */
   durationMinutes: z.number().int(),
 });
 export type SessionPlanView = z.infer<typeof SessionPlanView>;
@@ -60,3 +79,4 @@ export const CreateSessionPlanRequest = z.strictObject({
   shared: z.boolean().default(false),
 });
 export type CreateSessionPlanRequest = z.input<typeof CreateSessionPlanRequest>;
+export type SessionPlanListResponse = z.infer<typeof SessionPlanListResponse>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ATTENDANCE_STATUSES } from '../domain/sessions/attendance';
 import { SESSION_TYPES } from '../domain/sessions/session-types';
+import { PlanActivity } from './activities';
 
 export const SessionType = z.enum(SESSION_TYPES);
 export const AttendanceStatus = z.enum(ATTENDANCE_STATUSES);
@@ -52,7 +53,10 @@ export const SessionDetailResponse = SessionSummary.extend({
   }),
   attendanceWindow: z.enum(['notYet', 'open', 'closed']),
   participants: z.array(SessionParticipant).nullable(),
-  plan: z.object({ id: Id, title: z.string(), activityIds: z.array(z.string()) }).nullable(),
+  /** The session plan used (for the people running or supervising the session). */
+  plan: z
+    .object({ id: Id, title: z.string(), notes: z.string(), activityIds: z.array(z.string()), activities: z.array(PlanActivity), durationMinutes: z.number().int() })
+    .nullable(),
   myCheckin: z.number().int().nullable(),
   myFeedbackGiven: z.boolean(),
   /** For the organiser: the closing answers, without names. */
@@ -88,7 +92,9 @@ export type MoveSessionRequest = z.infer<typeof MoveSessionRequest>;
 
 export const CancelSessionRequest = z.strictObject({ version: z.number().int() });
 
+/** Choose the session plan for a session (or none). */
 export const SetSessionPlanRequest = z.strictObject({ planId: Id.nullable() });
+export type SetSessionPlanRequest = z.infer<typeof SetSessionPlanRequest>;
 
 export const RespondToSessionRequest = z.strictObject({
   response: RsvpResponse,
@@ -198,9 +204,31 @@ export type AttendanceSignalsResponse = z.infer<typeof AttendanceSignalsResponse
 export const ClassAttendanceResponse = z.object({
   classId: Id,
   code: z.string(),
+  programmeId: Id,
+  /** Figures only, per community the class's students are in (only those students counted). */
+  communities: z.array(z.object({ id: Id, name: z.string(), students: z.number().int(), attended: z.number().int(), marked: z.number().int(), trend: z.enum(['up', 'down', 'steady', 'unknown']) })),
   students: z.array(z.object({ id: Id, firstName: z.string(), lastName: z.string(), attended: z.number().int(), marked: z.number().int(), missedInARow: z.number().int() })),
 });
 export type ClassAttendanceResponse = z.infer<typeof ClassAttendanceResponse>;
+
+/** The check-in histories a coach may see: only of members who share them. */
+export const CommunityCheckinsResponse = z.object({
+  communityId: Id,
+  communityName: z.string(),
+  memberCount: z.number().int(),
+  sharing: z.array(z.object({ id: Id, firstName: z.string(), lastName: z.string(), checkins: z.array(z.object({ score: z.number().int(), at: z.string() })) })),
+});
+export type CommunityCheckinsResponse = z.infer<typeof CommunityCheckinsResponse>;
+
+/** The coordinator's view of an intake: every community's year plan, the holidays and the gaps. */
+export const IntakeYearPlanResponse = z.object({
+  intakeId: Id,
+  programmeId: Id,
+  academicYear: z.string(),
+  holidays: z.array(z.object({ name: z.string(), from: z.string(), to: z.string() })),
+  communities: z.array(YearPlanResponse.omit({ holidays: true, created: true }).extend({ communityName: z.string(), coachName: z.string().nullable() })),
+});
+export type IntakeYearPlanResponse = z.infer<typeof IntakeYearPlanResponse>;
 
 export const PostProgrammeUpdateRequest = z.strictObject({ title: z.string().trim().min(1).max(120), body: z.string().trim().min(1).max(4000) });
 export const ProgrammeUpdatesResponse = z.object({

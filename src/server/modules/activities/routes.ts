@@ -1,51 +1,116 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ActivityListResponse, CreateActivityRequest, CreateSessionPlanRequest, SessionPlanListResponse } from '../../../contracts/activities';
-import { ActivityTheme, YearPhase } from '../../../contracts/content';
-import type { Actor } from '../../../domain/access/policy';
+import {
+  ActivityListQuery,
+  ActivityListResponse,
+  ActivityResponse,
+  CreateActivityRequest,
+  CreateSessionPlanRequest,
+  SessionPlanListResponse,
+  SessionPlanView,
+} from '../../../contracts/activities';
+import type { Resource } from '../../../domain/access/policy';
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
-import { createActivity, createSessionPlan, listActivities, listSessionPlans } from './activity-library';
+import { getActivity, listActivities } from './activity-library';
+import { createActivity, deleteActivity, updateActivity } from './manage-activity';
+import { customActivityById, libraryItemOf, sessionPlanById } from './repository';
+import { createSessionPlan, deleteSessionPlan, getSessionPlan, listSessionPlans, updateSessionPlan } from './session-plans';
 
-const Query = z.strictObject({ theme: ActivityTheme.optional(), phase: YearPhase.optional() });
+const ActivityParams = z.strictObject({ activityId: z.string().min(1).max(80) });
+const PlanParams = z.strictObject({ planId: z.string().uuid() });
 const Created = z.object({ id: z.string().uuid() });
+const Ok = z.object({ ok: z.literal(true) });
 const tags = ['activities'];
 
+function actorOf(request: FastifyRequest) {
+  if (!request.signedIn) throw new AppError('unauthenticated');
+  return request.signedIn.actor;
+}
+
+/** The institution: adding to the library is for people who run sessions (policy: library:create). */
+const institutionResource = async (request: FastifyRequest): Promise<Resource | null> =>
+  request.signedIn ? { kind: 'institution', institutionId: request.signedIn.actor.institutionId } : null;
+
+/** A built-in activity (content id) or an own one (uuid) as a library item. */
+const activityResource = async (request: FastifyRequest, s: Services): Promise<Resource | null> => {
+  const parsed = ActivityParams.safeParse(request.params);
+  if (!parsed.success || !request.signedIn) return null;
+  const institutionId = request.signedIn.actor.institutionId;
+  if (s.content.activities.activities.some((a) => a.id === parsed.data.activityId)) return { kind: 'libraryItem', institutionId, builtIn: true, authorId: null, shared: true };
+  const row = await customActivityById(s.db, institutionId, parsed.data.activityId);
+  return row ? libraryItemOf(row.a) : null;
+};
+
+const planResource = async (request: FastifyRequest, s: Services): Promise<Resource | null> => {
+  const parsed = PlanParams.safeParse(request.params);
+  if (!parsed.success || !request.signedIn) return null;
+  const row = await sessionPlanById(s.db, request.signedIn.actor.institutionId, parsed.data.planId);
+  return row ? libraryItemOf(row.p) : null;
+};
+
 export const activityRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  const actorOf = (signedIn: { actor: Actor } | null) => {
-    if (!signedIn) throw new AppError('unauthenticated');
-    return signedIn.actor;
-  };
-  // Creating is for people who run sessions; everyone signed in may browse the library.
-  const assertCoachLike = (roles: readonly { role: string }[]) => {
-    if (!roles.some((g) => g.role === 'studentcoach' || g.role === 'seniorcoach' || g.role === 'coordinator')) throw new AppError('not_found');
-  };
   app.get(
     '/api/activities',
-    { config: { access: { signedIn: true } }, schema: { tags, summary: 'The activity library, filtered by theme and phase', querystring: Query, response: { 200: ActivityListResponse } } },
-    async (request) => listActivities({ services, actor: actorOf(request.signedIn), locale: request.locale, ...request.query }),
+    { config: { access: { signedIn: true } }, schema: { tags, summary: 'The activity library, filtered by theme, phase, duration, group size and text', querystring: ActivityListQuery, response: { 200: ActivityListResponse } } },
+    async (request) => listActivities({ services, actor: actorOf(request), locale: request.locale, query: request.query }),
+  );
+  app.get(
+    '/api/activities/:activityId',
+    { config: { access: { action: 'library:read', resource: activityResource } }, schema: { tags, summary: 'One activity: goal, phases, duration, group size, materials, steps', params: ActivityParams, response: { 200: ActivityResponse } } },
+    async (request) => getActivity({ services, actor: actorOf(request), locale: request.locale, activityId: request.params.activityId }),
   );
   app.post(
     '/api/activities',
-    { config: { access: { signedIn: true } }, schema: { tags, summary: 'Add an own activity (shared or private)', body: CreateActivityRequest, response: { 201: Created } } },
-    async (request, reply) => {
-      const actor = actorOf(request.signedIn);
-      assertCoachLike(actor.grants);
-      return reply.status(201).send(await createActivity({ services, actor, locale: request.locale, request: request.body }));
+    { config: { access: { action: 'library:create', resource: institutionResource } }, schema: { tags, summary: 'Add an own activity (shared with the coaches or private)', body: CreateActivityRequest, response: { 201: Created } } },
+    async (request, reply) => reply.status(201).send(await createActivity({ services, actor: actorOf(request), locale: request.locale, request: request.body })),
+  );
+  app.put(
+    '/api/activities/:activityId',
+    { config: { access: { action: 'library:manage', resource: activityResource } }, schema: { tags, summary: 'Change an own activity', params: ActivityParams, body: CreateActivityRequest, response: { 200: Ok } } },
+    async (request) => {
+      await updateActivity({ services, activityId: request.params.activityId, request: request.body });
+      return { ok: true as const };
+    },
+  );
+  app.delete(
+    '/api/activities/:activityId',
+    { config: { access: { action: 'library:manage', resource: activityResource } }, schema: { tags, summary: 'Remove an own activity (also from the plans that used it)', params: ActivityParams, response: { 200: Ok } } },
+    async (request) => {
+      await deleteActivity({ services, activityId: request.params.activityId });
+      return { ok: true as const };
     },
   );
   app.get(
     '/api/session-plans',
-    { config: { access: { signedIn: true } }, schema: { tags, summary: 'My and shared session plans', response: { 200: SessionPlanListResponse } } },
-    async (request) => ({ plans: await listSessionPlans({ services, actor: actorOf(request.signedIn) }) }),
+    { config: { access: { signedIn: true } }, schema: { tags, summary: 'My session plans and the ones other coaches share', response: { 200: SessionPlanListResponse } } },
+    async (request) => ({ plans: await listSessionPlans({ services, actor: actorOf(request), locale: request.locale }) }),
+  );
+  app.get(
+    '/api/session-plans/:planId',
+    { config: { access: { action: 'library:read', resource: planResource } }, schema: { tags, summary: 'One session plan with its activities in order', params: PlanParams, response: { 200: SessionPlanView } } },
+    async (request) => getSessionPlan({ services, actor: actorOf(request), locale: request.locale, planId: request.params.planId }),
   );
   app.post(
     '/api/session-plans',
-    { config: { access: { signedIn: true } }, schema: { tags, summary: 'Save a session plan built from activities', body: CreateSessionPlanRequest, response: { 201: Created } } },
-    async (request, reply) => {
-      const actor = actorOf(request.signedIn);
-      assertCoachLike(actor.grants);
-      return reply.status(201).send(await createSessionPlan({ services, actor, request: request.body }));
+    { config: { access: { action: 'library:create', resource: institutionResource } }, schema: { tags, summary: 'Save a session plan built from activities', body: CreateSessionPlanRequest, response: { 201: Created } } },
+    async (request, reply) => reply.status(201).send(await createSessionPlan({ services, actor: actorOf(request), locale: request.locale, request: request.body })),
+  );
+  app.put(
+    '/api/session-plans/:planId',
+    { config: { access: { action: 'library:manage', resource: planResource } }, schema: { tags, summary: 'Change an own session plan', params: PlanParams, body: CreateSessionPlanRequest, response: { 200: Ok } } },
+    async (request) => {
+      await updateSessionPlan({ services, actor: actorOf(request), locale: request.locale, planId: request.params.planId, request: request.body });
+      return { ok: true as const };
+    },
+  );
+  app.delete(
+    '/api/session-plans/:planId',
+    { config: { access: { action: 'library:manage', resource: planResource } }, schema: { tags, summary: 'Remove an own session plan (sessions that used it keep their date)', params: PlanParams, response: { 200: Ok } } },
+    async (request) => {
+      await deleteSessionPlan({ services, planId: request.params.planId });
+      return { ok: true as const };
     },
   );
 };

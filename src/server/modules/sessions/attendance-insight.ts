@@ -5,7 +5,7 @@ import { attendanceRate, MISSED_IN_A_ROW_SIGNAL, trailingMissed, trendOf, type A
 import type { AttendanceSignalsResponse, ClassAttendanceResponse, CommunityInsightResponse } from '../../../contracts/sessions';
 import type { Services } from '../../context';
 import type { Db } from '../../db/client';
-import { attendanceMarks, classes, classMembers, communities, communityMembers, people, sessions } from '../../db/schema';
+import { attendanceMarks, classes, classMembers, communities, communityMembers, intakes, people, sessions } from '../../db/schema';
 import { loadCommunityResources, type CommunityResource } from '../communities/repository';
 
 type Marked = { sessionId: string; personId: string; status: AttendanceStatus };
@@ -79,21 +79,50 @@ export async function listAttendanceSignals({ services, actor }: { services: Ser
   return { signals };
 }
 
-/** The leercoach's view: attendance figures of their class's students, nothing else. */
+/**
+ * The leercoach's view: attendance figures of their class's students, and per community the
+ * figures of those students only — never logbooks, check-ins, notes or any coaching content.
+ */
 export async function getClassAttendance({ services, classId }: { services: Services; classId: string }): Promise<ClassAttendanceResponse> {
   const db = services.db;
-  const [klass] = await db.select().from(classes).where(eq(classes.id, classId));
+  const [klass] = await db.select({ code: classes.code, programmeId: intakes.programmeId }).from(classes).innerJoin(intakes, eq(intakes.id, classes.intakeId)).where(eq(classes.id, classId));
   const students = await db
     .select({ id: people.id, firstName: people.firstName, lastName: people.lastName })
     .from(classMembers)
     .innerJoin(people, eq(people.id, classMembers.personId))
     .where(eq(classMembers.classId, classId));
   const ids = students.map((s) => s.id);
-  const memberships = ids.length ? await db.select({ communityId: communityMembers.communityId, personId: communityMembers.personId }).from(communityMembers).innerJoin(communities, eq(communities.id, communityMembers.communityId)).where(inArray(communityMembers.personId, ids)) : [];
-  const { list, marks } = await pastSessionsWithMarks(db, [...new Set(memberships.map((m) => m.communityId))], services.now());
+  const memberships = ids.length
+    ? await db
+        .select({ communityId: communityMembers.communityId, personId: communityMembers.personId, name: communities.name })
+        .from(communityMembers)
+        .innerJoin(communities, eq(communities.id, communityMembers.communityId))
+        .where(inArray(communityMembers.personId, ids))
+    : [];
+  const communityIds = [...new Set(memberships.map((m) => m.communityId))];
+  const { list, marks } = await pastSessionsWithMarks(db, communityIds, services.now());
+  const perCommunity = communityIds.map((id) => {
+    const studentIds = new Set(memberships.filter((m) => m.communityId === id).map((m) => m.personId));
+    const held = list.filter((x) => x.communityId === id);
+    const own = marks.filter((m) => studentIds.has(m.personId) && held.some((x) => x.id === m.sessionId));
+    const rates = held.flatMap((x) => {
+      const rate = attendanceRate(own.filter((m) => m.sessionId === x.id).map((m) => m.status));
+      return rate === null ? [] : [rate];
+    });
+    return {
+      id,
+      name: memberships.find((m) => m.communityId === id)?.name ?? '',
+      students: studentIds.size,
+      attended: own.filter((m) => m.status === 'present' || m.status === 'late').length,
+      marked: own.length,
+      trend: trendOf(rates),
+    };
+  });
   return {
     classId,
     code: klass?.code ?? '',
+    programmeId: klass?.programmeId ?? '',
+    communities: perCommunity.sort((a, b) => a.name.localeCompare(b.name)),
     students: students
       .map((s) => {
         const own = new Set(memberships.filter((m) => m.personId === s.id).map((m) => m.communityId));

@@ -6,6 +6,7 @@ import type { Services } from '../../context';
 import { sessions } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { scheduleSessionReminders } from './schedule-reminders';
+import { requireReadablePlan } from './set-session-plan';
 
 type Request = z.output<typeof CreateSessionRequest>;
 export type CreateSessionOptions = {
@@ -19,6 +20,7 @@ export type CreateSessionOptions = {
 /** Plans one session at a local Amsterdam time; reminders are scheduled with it. */
 export async function createSession({ services, actor, request, context }: CreateSessionOptions): Promise<{ id: string }> {
   if (request.type === 'oneOnOne' && (!request.coacheeId || !context.memberIds?.includes(request.coacheeId))) throw new AppError('not_a_participant');
+  if (request.planId) await requireReadablePlan(services, actor, request.planId);
   const startsAt = zonedToInstant(request.date, request.startTime);
   const endsAt = new Date(startsAt.getTime() + request.durationMinutes * 60_000);
   return services.db.transaction(async (tx) => {

@@ -4,15 +4,20 @@ import { attendanceWindow, type AttendanceStatus } from '../../../domain/session
 import type { SessionDetailResponse } from '../../../contracts/sessions';
 import type { Services } from '../../context';
 import { attendanceMarks, checkins, oneOnOneNotes, sessionFeedback, sessionPlans, sessionRsvps } from '../../db/schema';
+import type { Locale } from '../../../i18n/translate';
+import { resolvePlanActivities } from '../activities/session-plans';
 import { recordRead } from '../audit/audit-log';
 import { withConsent } from '../consent/has-consent';
 import { describeSessions } from './describe-sessions';
 import { peopleNames, type LoadedSession } from './repository';
 
-export type GetSessionOptions = { services: Services; actor: Actor; session: LoadedSession };
+/** The plan is preparation: for the people running or supervising the session, not the coachees. */
+const seesAttendanceOf = (actor: Actor, resource: LoadedSession['resource']) => isAllowed(actor, 'session:readAttendance', resource);
+
+export type GetSessionOptions = { services: Services; actor: Actor; session: LoadedSession; locale: Locale };
 
 /** One session as the person may see it: participants with RSVP and attendance for the coach. */
-export async function getSession({ services, actor, session }: GetSessionOptions): Promise<SessionDetailResponse> {
+export async function getSession({ services, actor, session, locale }: GetSessionOptions): Promise<SessionDetailResponse> {
   const { db } = services;
   const { row, resource } = session;
   const [summary] = await describeSessions(db, actor, [session], services.now());
@@ -28,7 +33,7 @@ export async function getSession({ services, actor, session }: GetSessionOptions
   const [rsvps, marks, plan, mine, feedbackGiven, feedback] = await Promise.all([
     seesAttendance && ids.length ? db.select().from(sessionRsvps).where(eq(sessionRsvps.sessionId, row.id)) : Promise.resolve([]),
     seesAttendance && ids.length ? db.select().from(attendanceMarks).where(eq(attendanceMarks.sessionId, row.id)) : Promise.resolve([]),
-    row.planId ? db.select().from(sessionPlans).where(eq(sessionPlans.id, row.planId)) : Promise.resolve([]),
+    row.planId && seesAttendanceOf(actor, resource) ? db.select().from(sessionPlans).where(eq(sessionPlans.id, row.planId)) : Promise.resolve([]),
     db.select({ score: checkins.score }).from(checkins).where(and(eq(checkins.sessionId, row.id), eq(checkins.personId, actor.personId))),
     db.select({ p: sessionFeedback.personId }).from(sessionFeedback).where(and(eq(sessionFeedback.sessionId, row.id), eq(sessionFeedback.personId, actor.personId))),
     organiser ? db.select({ answers: sessionFeedback.answers }).from(sessionFeedback).where(eq(sessionFeedback.sessionId, row.id)) : Promise.resolve(null),
@@ -66,12 +71,15 @@ export async function getSession({ services, actor, session }: GetSessionOptions
     oneOnOne = { coachee: { id: row.coacheeId, firstName: n?.firstName ?? '', lastName: n?.lastName ?? '' }, noteBody: organiser ? (note?.body ?? '') : null };
   }
   const p = plan[0];
+  const planActivities = p ? (await resolvePlanActivities(services, row.institutionId, locale, [p]))(p) : [];
   return {
     ...summary!,
     can,
     attendanceWindow: attendanceWindow(row.startsAt, services.now()),
     participants,
-    plan: p ? { id: p.id, title: p.title, activityIds: p.activityIds as string[] } : null,
+    plan: p
+      ? { id: p.id, title: p.title, notes: p.notes, activityIds: p.activityIds as string[], activities: planActivities, durationMinutes: planActivities.reduce((n, a) => n + a.durationMinutes, 0) }
+      : null,
     myCheckin: mine[0]?.score ?? null,
     myFeedbackGiven: feedbackGiven.length > 0,
     feedback: feedback ? feedback.map((f) => f.answers as Record<string, string | number | string[]>) : null,

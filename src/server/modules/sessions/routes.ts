@@ -7,10 +7,12 @@ import {
   CancelSessionRequest,
   CheckinHistoryResponse,
   ClassAttendanceResponse,
+  CommunityCheckinsResponse,
   CommunityInsightResponse,
   CreateSessionRequest,
   GiveSessionFeedbackRequest,
   HolidaysResponse,
+  IntakeYearPlanResponse,
   LogbookEntryResponse,
   LogbookListResponse,
   MoveSessionRequest,
@@ -26,6 +28,7 @@ import {
   SessionDetailResponse,
   SessionListResponse,
   SetHolidaysRequest,
+  SetSessionPlanRequest,
   WriteLogbookRequest,
   WriteOneOnOneNoteRequest,
   YearPlanResponse,
@@ -38,7 +41,10 @@ import { AppError } from '../../errors/app-error';
 import { loadCommunityResources, type CommunityResource } from '../communities/repository';
 import { getClassAttendance, getCommunityInsight, listAttendanceSignals } from './attendance-insight';
 import { createSession } from './create-session';
+import { getIntakeYearPlan } from './get-intake-year-plan';
 import { getSession } from './get-session';
+import { listCommunityCheckins } from './list-community-checkins';
+import { intakeResource } from '../programme/repository';
 import { listAttendanceHistory } from './list-attendance-history';
 import { listSessions } from './list-sessions';
 import { cancelSession, moveSession } from './move-session';
@@ -48,6 +54,7 @@ import { giveSessionFeedback, listMyCheckins, recordCheckin } from './record-che
 import { recordAttendance } from './record-attendance';
 import { loadSession, type LoadedSession } from './repository';
 import { respondToSession } from './respond-to-session';
+import { setSessionPlan } from './set-session-plan';
 import { answerRsvpLink, readRsvpLink } from './rsvp-links';
 import { listLogbooks, writeLogbook } from './write-logbook';
 import { writeOneOnOneNote } from './write-one-on-one-note';
@@ -59,6 +66,7 @@ const SessionParams = z.strictObject({ sessionId: z.string().uuid() });
 const CommunityParams = z.strictObject({ communityId: z.string().uuid() });
 const ProgrammeParams = z.strictObject({ programmeId: z.string().uuid() });
 const ClassParams = z.strictObject({ classId: z.string().uuid() });
+const IntakeParams = z.strictObject({ intakeId: z.string().uuid() });
 const HolidayParams = z.strictObject({ programmeId: z.string().uuid(), academicYear: AcademicYear });
 const ListQuery = z.strictObject({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional() });
 const TokenBody = z.strictObject({ token: z.string().min(20).max(100) });
@@ -101,6 +109,12 @@ const classResource = async (request: FastifyRequest, s: Services): Promise<Reso
   return c ? { kind: 'class', ...c } : null;
 };
 
+const intakeResourceOf = async (request: FastifyRequest, s: Services): Promise<Resource | null> => {
+  const parsed = IntakeParams.safeParse(request.params);
+  if (!parsed.success || !request.signedIn) return null;
+  return intakeResource(s.db, request.signedIn.actor.institutionId, parsed.data.intakeId);
+};
+
 function session(request: FastifyRequest): LoadedSession {
   const loaded = loadedSessions.get(request);
   if (!loaded) throw new AppError('not_found');
@@ -138,7 +152,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   app.get(
     '/api/sessions/:sessionId',
     { config: { access: { action: 'session:read', resource: sessionResource } }, schema: { tags, summary: 'One session', params: SessionParams, response: { 200: SessionDetailResponse } } },
-    async (request) => getSession({ services, actor: actorOf(request), session: session(request) }),
+    async (request) => getSession({ services, actor: actorOf(request), session: session(request), locale: request.locale }),
   );
   app.post(
     '/api/communities/:communityId/sessions',
@@ -174,6 +188,14 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     { config: { access: { action: 'session:manage', resource: sessionResource } }, schema: { tags, summary: 'Cancel a session (members are told)', params: SessionParams, body: CancelSessionRequest, response: { 200: OkResponse } } },
     async (request) => {
       await cancelSession({ services, session: session(request), version: request.body.version });
+      return ok;
+    },
+  );
+  app.put(
+    '/api/sessions/:sessionId/plan',
+    { config: { access: { action: 'session:manage', resource: sessionResource } }, schema: { tags, summary: 'Choose the session plan (own or shared) for a session, or none', params: SessionParams, body: SetSessionPlanRequest, response: { 200: OkResponse } } },
+    async (request) => {
+      await setSessionPlan({ services, actor: actorOf(request), session: session(request), planId: request.body.planId });
       return ok;
     },
   );
@@ -272,6 +294,20 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/api/communities/:communityId/attendance',
     { config: { access: { action: 'community:readAttendance', resource: communityResource } }, schema: { tags, summary: 'Attendance trend per community and coachee', params: CommunityParams, response: { 200: CommunityInsightResponse } } },
     async (request) => getCommunityInsight({ services, actor: actorOf(request), community: community(request) }),
+  );
+  app.get(
+    '/api/communities/:communityId/checkins',
+    { config: { access: { action: 'community:read', resource: communityResource } }, schema: { tags, summary: 'Check-in histories of the members who share them with their coach', params: CommunityParams, response: { 200: CommunityCheckinsResponse } } },
+    async (request) => listCommunityCheckins({ services, actor: actorOf(request), community: community(request) }),
+  );
+  app.get(
+    '/api/intakes/:intakeId/year-plan',
+    { config: { access: { action: 'programme:manageCommunities', resource: intakeResourceOf } }, schema: { tags, summary: "Every community's year plan of an intake, with holidays and gaps", params: IntakeParams, response: { 200: IntakeYearPlanResponse } } },
+    async (request) => {
+      const r = request.accessResource;
+      if (!r || r.kind !== 'programme') throw new AppError('not_found');
+      return getIntakeYearPlan({ services, institutionId: r.institutionId, programmeId: r.programmeId, intakeId: request.params.intakeId });
+    },
   );
   app.get(
     '/api/attendance-signals',

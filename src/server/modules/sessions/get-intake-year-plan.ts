@@ -1,0 +1,27 @@
+import { eq } from 'drizzle-orm';
+import type { IntakeYearPlanResponse } from '../../../contracts/sessions';
+import type { Services } from '../../context';
+import { communities } from '../../db/schema';
+import { loadCommunityResources } from '../communities/repository';
+import { getYearPlan, holidaysOf, intakePeriod } from './plan-year';
+import { peopleNames } from './repository';
+
+export type GetIntakeYearPlanOptions = { services: Services; institutionId: string; programmeId: string; intakeId: string };
+
+/**
+ * The coordinator's overview of an intake: per community the planned series, its sessions, the
+ * holidays and every stretch longer than the planned interval without a session.
+ */
+export async function getIntakeYearPlan({ services, institutionId, programmeId, intakeId }: GetIntakeYearPlanOptions): Promise<IntakeYearPlanResponse> {
+  const ids = (await services.db.select({ id: communities.id }).from(communities).where(eq(communities.intakeId, intakeId))).map((c) => c.id);
+  const loaded = (await loadCommunityResources(services.db, institutionId, ids)).sort((a, b) => a.name.localeCompare(b.name));
+  const period = await intakePeriod(services.db, intakeId);
+  const coaches = await peopleNames(services.db, loaded.flatMap((c) => (c.coachId ? [c.coachId] : [])));
+  const plans = [];
+  for (const community of loaded) {
+    const plan = await getYearPlan({ services, community });
+    const coach = community.coachId ? coaches.get(community.coachId) : undefined;
+    plans.push({ communityId: plan.communityId, academicYear: plan.academicYear, intervalDays: plan.intervalDays, series: plan.series, sessions: plan.sessions, gaps: plan.gaps, communityName: community.name, coachName: coach ? `${coach.firstName} ${coach.lastName}` : null });
+  }
+  return { intakeId, programmeId, academicYear: period.academicYear, holidays: await holidaysOf(services.db, institutionId, period.academicYear), communities: plans };
+}
