@@ -26,6 +26,8 @@ export function Layout() {
     actor !== null && grantProgrammes.some((programmeId) => isAllowed(actor, action, { kind: 'programme', institutionId: actor.institutionId, programmeId }));
   const canManageStructure = canManage('programme:manage') || (actor ? isAllowed(actor, 'institution:manage', { kind: 'institution', institutionId: actor.institutionId }) : false);
   const canManageCoaches = canManage('programme:manageCoaches');
+  // Which attributes may be used for forming communities is the institution's (beheerder's) choice.
+  const canManageInstitution = actor ? isAllowed(actor, 'institution:manage', { kind: 'institution', institutionId: actor.institutionId }) : false;
   // Support (#8): signals for coaches and the coordinators who handle them; referrals for coaches and coachees.
   const onProgramme = (action: 'signal:raise' | 'programme:handleSignals') =>
     actor !== null && grantProgrammes.some((programmeId) => isAllowed(actor, action, { kind: 'programme', institutionId: actor.institutionId, programmeId }));
@@ -75,6 +77,11 @@ export function Layout() {
                 <NavLink to="/my-community">{t('programme.nav.myCommunity')}</NavLink>
               </li>
             )}
+            {roles.has('coachee') && (
+              <li>
+                <NavLink to="/me/about">{t('grouping.nav.myAttributes')}</NavLink>
+              </li>
+            )}
             {roles.has('studentcoach') && (
               <li>
                 <NavLink to="/me/coach-profile">{t('programme.nav.coachProfile')}</NavLink>
@@ -106,6 +113,11 @@ export function Layout() {
             <li>
               <NavLink to="/privacy/consents">{t('consent.nav')}</NavLink>
             </li>
+            {canManageInstitution && (
+              <li>
+                <NavLink to="/admin/grouping-attributes">{t('grouping.nav.settings')}</NavLink>
+              </li>
+            )}
             {canReadOutbox && (
               <li>
                 <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>

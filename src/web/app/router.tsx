@@ -12,6 +12,9 @@ import { CommunityManagePage } from '../features/communities/CommunityManagePage
 import { HandoverPage } from '../features/communities/HandoverPage';
 import { IntakeCommunitiesPage } from '../features/communities/IntakeCommunitiesPage';
 import { MyCommunityPage } from '../features/communities/MyCommunityPage';
+import { AttributeSettingsPage } from '../features/grouping/AttributeSettingsPage';
+import { GroupingPage } from '../features/grouping/GroupingPage';
+import { MyAttributesPage } from '../features/grouping/MyAttributesPage';
 import { ImportPage } from '../features/programme/ImportPage';
 import { IntakePage } from '../features/programme/IntakePage';
 import { ProgrammesPage } from '../features/programme/ProgrammesPage';
@@ -78,6 +81,9 @@ export const router = createBrowserRouter([
       { path: '/programme/intakes/:intakeId', element: <RequireSignIn><IntakePage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/import', element: <RequireSignIn><ImportPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/communities', element: <RequireSignIn><IntakeCommunitiesPage /></RequireSignIn> },
+      { path: '/programme/intakes/:intakeId/grouping', element: <RequireSignIn><GroupingPage /></RequireSignIn> },
+      { path: '/me/about', element: <RequireSignIn><MyAttributesPage /></RequireSignIn> },
+      { path: '/admin/grouping-attributes', element: <RequireSignIn><AttributeSettingsPage /></RequireSignIn> },
       { path: '/communities/:communityId/manage', element: <RequireSignIn><CommunityManagePage /></RequireSignIn> },
       { path: '/handovers/:handoverId', element: <RequireSignIn><HandoverPage /></RequireSignIn> },
       { path: '/coaches', element: <RequireSignIn><CoachesPage /></RequireSignIn> },

@@ -45,6 +45,9 @@ export function IntakePage() {
             <li>
               <Link to={`/programme/intakes/${i.id}/communities`}>{t('programme.intake.communities')}</Link>
             </li>
+            <li>
+              <Link to={`/programme/intakes/${i.id}/grouping`}>{t('grouping.run.link')}</Link>
+            </li>
           </ul>
         )}
         {p.canManagePeople && <RecentImports intakeId={i.id} />}
