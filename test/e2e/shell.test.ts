@@ -3,15 +3,10 @@
  * programme, driven in Debian's Chromium. Every page is checked with axe in Dutch and English,
  * and at 360 px wide.
  */
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, newPage, type TrackedPage } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-
-const DOMAIN = 'hogeschool-zuidas.example';
-const PASSWORD = 'peerkracht-demo';
-const SHOTS = '.tmp/screenshots';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll } from './support/browser';
+import { DEMO_DOMAIN as DOMAIN, DEMO_PASSWORD as PASSWORD, e2eSuite, SCREENSHOTS as SHOTS } from './support/suite';
 
 const ROLES = [
   ['coachee', 'Student (coachee)', 'Mijn community'],
@@ -24,42 +19,21 @@ const ROLES = [
 ] as const;
 
 describe('web shell', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let tracked: TrackedPage[] = [];
+  const suite = e2eSuite();
+  const open = (options?: Parameters<typeof suite.open>[0]) => suite.open(options);
 
-  beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    const errors = tracked.flatMap((t) => t.errors);
-    await Promise.all(tracked.map((t) => t.context.close()));
-    tracked = [];
-    expect(errors, 'browser console errors').toEqual([]);
-  });
-
-  const open = async (options: Parameters<typeof newPage>[1] = {}) => {
-    const t = await newPage(browser, options);
-    tracked.push(t);
-    return t.page;
-  };
-
+  /** Fills in and sends the sign-in form without waiting for the home (this file also signs in wrongly). */
   async function signIn(page: Page, email: string, password = PASSWORD) {
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${suite.server.url}/sign-in`);
     await page.getByLabel(/E-mailadres|E-mail address/).fill(email);
     await page.getByLabel(/^(Wachtwoord|Password)$/).fill(password);
     await page.getByRole('button', { name: /^(Inloggen|Sign in)$/ }).click();
   }
 
   it('prints the demo accounts at start and marks the demo in the UI', async () => {
-    for (const [role] of ROLES) expect(server.output()).toContain(`${role}@${DOMAIN}`);
+    for (const [role] of ROLES) expect(suite.server.output()).toContain(`${role}@${DOMAIN}`);
     const page = await open();
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${suite.server.url}/sign-in`);
     await page.getByText('Demo-omgeving: alle personen en gegevens zijn verzonnen.').waitFor();
     await expectAccessible(page, 'sign-in (nl)');
   });
@@ -81,7 +55,7 @@ describe('web shell', () => {
 
   it('switches to English before and after sign-in, and remembers it', async () => {
     const page = await open();
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${suite.server.url}/sign-in`);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
@@ -117,7 +91,7 @@ describe('web shell', () => {
 
   it('signs in with the keyboard only', async () => {
     const page = await open();
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${suite.server.url}/sign-in`);
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Naar de inhoud');
@@ -139,7 +113,7 @@ describe('web shell', () => {
 
   it('resets a password through the outbox', async () => {
     const page = await open({ allowedStatuses: [401] });
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${suite.server.url}/sign-in`);
     await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
     await page.getByRole('heading', { level: 1, name: 'Wachtwoord vergeten' }).waitFor();
     await expectAccessible(page, 'forgot password (nl)');
@@ -159,7 +133,7 @@ describe('web shell', () => {
     expect(link).toBeDefined();
 
     const resetLink = new URL(link!);
-    await page.goto(`${server.url}${resetLink.pathname}${resetLink.hash}`);
+    await page.goto(`${suite.server.url}${resetLink.pathname}${resetLink.hash}`);
     await page.getByRole('heading', { level: 1, name: 'Nieuw wachtwoord kiezen' }).waitFor();
     await expectAccessible(page, 'reset password (nl)');
     await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('een nieuwe lange zin');
@@ -171,7 +145,7 @@ describe('web shell', () => {
 
   it('shows an accessible not-found page', async () => {
     const page = await open();
-    await page.goto(`${server.url}/bestaat-niet`);
+    await page.goto(`${suite.server.url}/bestaat-niet`);
     await page.getByRole('heading', { level: 1, name: 'Deze pagina bestaat niet.' }).waitFor();
     await expectAccessible(page, 'not found (nl)');
   });
