@@ -32,6 +32,7 @@ import { resilienceRoutes } from './modules/resilience/routes';
 import { sessionRoutes } from './modules/sessions/routes';
 import { activityRoutes } from './modules/activities/routes';
 import { calendarRoutes } from './modules/calendar/routes';
+import { schedulingRoutes } from './modules/scheduling/routes';
 import { groupingRoutes } from './modules/grouping/routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -123,6 +124,7 @@ export async function buildApp({ services, logger = false }: BuildAppOptions): P
   await app.register(sessionRoutes, { services });
   await app.register(activityRoutes, { services });
   await app.register(calendarRoutes, { services });
+  await app.register(schedulingRoutes, { services });
   await app.register(groupingRoutes, { services });
 
   await registerWebClient(app);

@@ -18,6 +18,10 @@ const Env = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('peerkracht <no-reply@peerkracht.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PEERKRACHT_TIMETABLE_URLS: z.enum(['0', '1']).default('0'),
+  PEERKRACHT_TIMETABLE_URL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  PEERKRACHT_TIMETABLE_URL_MAX_BYTES: z.coerce.number().int().min(1_000).max(50_000_000).default(2_000_000),
+  PEERKRACHT_TIMETABLE_URL_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
 });
 
 export type Config = {
@@ -32,6 +36,8 @@ export type Config = {
   smtpUrl: string | null;
   mailFrom: string;
   logLevel: string;
+  /** Fetching timetables from a URL (off by default: the server then calls addresses users give). */
+  timetableUrls: { enabled: boolean; timeoutMs: number; maxBytes: number; allowPrivate: boolean };
 };
 
 export class ConfigError extends Error {
@@ -68,5 +74,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    timetableUrls: {
+      enabled: e.PEERKRACHT_TIMETABLE_URLS === '1',
+      timeoutMs: e.PEERKRACHT_TIMETABLE_URL_TIMEOUT_MS,
+      maxBytes: e.PEERKRACHT_TIMETABLE_URL_MAX_BYTES,
+      allowPrivate: e.PEERKRACHT_TIMETABLE_URL_ALLOW_PRIVATE === '1',
+    },
   };
 }

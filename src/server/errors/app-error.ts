@@ -31,6 +31,14 @@ export const ERROR_STATUS = {
   grouping_conflicting_constraints: 422,
   grouping_not_draft: 409,
   grouping_stale: 409,
+  scheduling_name_taken: 409,
+  timetable_invalid: 400,
+  timetable_empty: 400,
+  timetable_url_disabled: 403,
+  timetable_fetch_failed: 400,
+  slot_unavailable: 409,
+  run_not_ready: 409,
+  scheduling_setup_incomplete: 409,
   internal: 500,
 } as const;
 

@@ -27,7 +27,7 @@ export async function mailPeople(options: {
   db: Db;
   institutionId: string;
   personIds: readonly string[];
-  key: 'moved' | 'cancelled' | 'reminder' | 'logbookReminder';
+  key: 'moved' | 'seriesMoved' | 'cancelled' | 'reminder' | 'logbookReminder';
   row: Pick<SessionRow, 'type' | 'title' | 'startsAt' | 'location'>;
   communityName: string | null;
   previousStartsAt?: Date;
