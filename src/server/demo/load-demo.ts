@@ -1,14 +1,15 @@
 /**
  * The demo programme: a fictional hogeschool shaped like the S4S report — Social Work in
  * Amsterdam with a September and a February intake, Business Innovation in Diemen; classes with
- * their leercoach; 9 student coaches, 3 senior coaches, 2 coordinators, 70 coachees, a researcher
- * and a beheerder. Deterministic: the same names and groups every time.
+ * their leercoach; 9 student coaches, 3 senior coaches, 2 coordinators, 70 coachees in communities
+ * and 22 late enrolments still to be grouped, a researcher and a beheerder. Deterministic: the same names and groups every time.
  */
 import { count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../domain/access/roles';
 import type { Services } from '../context';
 import { institutions, people } from '../db/schema';
 import { loadCommunitiesDemo } from '../modules/communities/load-communities-demo';
+import { loadGroupingDemo } from '../modules/grouping/load-grouping-demo';
 import { hashPassword } from '../modules/identity/secrets';
 import { loadResilienceDemo } from '../modules/resilience/load-resilience-demo';
 import { loadSupportDemo } from '../modules/support/load-support-demo';
@@ -177,6 +178,15 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     }
     // Holidays, a year plan per community, attendance, RSVPs, check-ins and a logbook entry around now (#4).
     await loadSessionsDemo(tx, services, { institutionId, communities: demoCommunities, demoCoacheeId: demoCoachee?.id ?? null, demoCoachId: coach1.id, leercoach: { personId: leercoachSw.id, programmeId: socialWork.id } });
+    // Group formation (#6): late enrolments of the February intake, not in a community yet.
+    const swLateClass = await f.class(swFeb.id, { code: 'SW1G', leercoachId: swLeercoach2.id });
+    const toGroup: string[] = [];
+    for (let i = 0; i < 22; i++) {
+      const student = await person(['coachee'], socialWork.id);
+      await f.enrol(swLateClass.id, student.id, String(studentNumber++));
+      toGroup.push(student.id);
+    }
+    await loadGroupingDemo(tx, { institutionId, studentIds: toGroup, consents: services.content.consents });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

@@ -20,7 +20,7 @@ import {
   programmes,
   roleAssignments,
 } from '../db/schema';
-import { consentEvents, programmeContacts, referrals, signals, signalUpdates } from '../db/schema';
+import { consentEvents, groupingAttributeSettings, programmeContacts, referrals, signals, signalUpdates, studentAttributes } from '../db/schema';
 import type { ConsentsFile } from '../../contracts/content';
 import { hashPassword } from '../modules/identity/secrets';
 import { resilienceMaps, resilienceMapShares, resilienceSnapshots } from '../db/schema';
@@ -160,6 +160,17 @@ export const factories = (db: Db) => ({
       })
       .returning();
     return row!;
+  },
+
+  /** Enables grouping attributes for an institution (the beheerder's settings). */
+  async groupingAttributes(institutionId: string, attributes: readonly string[], fromImport: readonly string[] = []) {
+    if (attributes.length === 0) return;
+    await db.insert(groupingAttributeSettings).values(attributes.map((attribute) => ({ institutionId, attribute, enabled: true, fromImport: fromImport.includes(attribute) })));
+  },
+
+  /** A value a student disclosed (or, with source 'import', one the import suggested). */
+  async studentAttribute(personId: string, attribute: string, value: string, source: 'student' | 'import' = 'student') {
+    await db.insert(studentAttributes).values({ personId, attribute, value, source, confirmed: source === 'student' });
   },
 
   /** A referral as recorded (no follow-up job: tests of the job schedule through the use case). */
