@@ -15,13 +15,17 @@ import enProgramme from './en.programme.json';
 import nlProgramme from './nl.programme.json';
 import enSessions from './en.sessions.json';
 import nlSessions from './nl.sessions.json';
+import enLibrary from './en.library.json';
+import nlLibrary from './nl.library.json';
+import enSessionInsight from './en.sessionInsight.json';
+import nlSessionInsight from './nl.sessionInsight.json';
 import enGrouping from './en.grouping.json';
 import nlGrouping from './nl.grouping.json';
 
 export type Messages = { [key: string]: string | Messages };
 
 /** Feature catalogues: [nl, en] pairs. Add a feature's pair here. */
-const FEATURES: [Messages, Messages][] = [[nlResilience, enResilience], [nlConsent, enConsent], [nlSupport, enSupport], [nlProgramme, enProgramme], [nlSessions, enSessions], [nlGrouping, enGrouping]];
+const FEATURES: [Messages, Messages][] = [[nlResilience, enResilience], [nlConsent, enConsent], [nlSupport, enSupport], [nlProgramme, enProgramme], [nlSessions, enSessions], [nlLibrary, enLibrary], [nlSessionInsight, enSessionInsight], [nlGrouping, enGrouping]];
 
 function merge(base: Messages, extra: Messages): Messages {
   const result: Messages = { ...base };
