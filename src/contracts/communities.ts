@@ -115,6 +115,8 @@ export const MyCommunityResponse = z.object({
           languages: z.array(z.string()),
           email: z.string(),
           phone: z.string().nullable(),
+          /** The photo's version (for `/api/coaches/:id/photo?v=`), null without a photo. */
+          photoVersion: z.string().nullable(),
         })
         .nullable(),
       /** Since when the current coach leads the group (after a handover: the new coach's start). */

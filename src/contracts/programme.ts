@@ -160,6 +160,8 @@ export const CoachSummary = z.object({
   isSenior: z.boolean(),
   communities: z.array(z.object({ id: Id, name: z.string() })),
   openHandovers: z.number().int(),
+  /** The photo's version (for `/api/coaches/:id/photo?v=`), null without a photo. */
+  photoVersion: z.string().nullable(),
 });
 export const CoachesResponse = z.object({
   applications: z.array(ApplicationResponse),
@@ -180,7 +182,10 @@ export const CoachProfileResponse = z.object({
   studyYear: z.number().int().nullable(),
   /** Only when the coach consented to share it. */
   phone: z.string().nullable(),
+  /** The photo's version (for `/api/coaches/:id/photo?v=`), null without a photo. */
+  photoVersion: z.string().nullable(),
 });
+export const CoachPhotoResponse = z.object({ photoVersion: z.string().nullable() });
 export const MyCoachProfileResponse = CoachProfileResponse.extend({
   phoneConsent: z.boolean(),
   roleModelText: z.string().nullable(),
@@ -212,6 +217,7 @@ export type ImportListResponse = z.infer<typeof ImportListResponse>;
 export type StudentsResponse = z.infer<typeof StudentsResponse>;
 export type CoachesResponse = z.infer<typeof CoachesResponse>;
 export type CoachProfileResponse = z.infer<typeof CoachProfileResponse>;
+export type CoachPhotoResponse = z.infer<typeof CoachPhotoResponse>;
 export type MyCoachProfileResponse = z.infer<typeof MyCoachProfileResponse>;
 export type PublicProgrammesResponse = z.infer<typeof PublicProgrammesResponse>;
 export type StaffResponse = z.infer<typeof StaffResponse>;

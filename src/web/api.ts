@@ -21,13 +21,15 @@ export const rememberCsrf = (session: SessionResponse) => {
 export async function api<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { 'accept-language': i18n.language, accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A file (a photo) goes as it is; everything else as JSON.
+  const file = options.body instanceof Blob;
+  if (options.body !== undefined) headers['content-type'] = file ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.body === undefined ? undefined : file ? (options.body as Blob) : JSON.stringify(options.body),
   });
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : null;

@@ -240,6 +240,7 @@ describe(`programme and communities on ${testDbKind()}`, () => {
     await t.services.db.insert(passwordCredentials).values({ personId: member.id, hash: await hashPassword(PASSWORD) });
     const [row] = await t.services.db.select().from(people).where(eq(people.id, member.id));
     const coachee = await signedIn(app, row!.email, PASSWORD);
+    as.coachee = coachee;
     const mine = (await coachee.request('GET', '/api/me/community')).json();
     expect(mine.community.coach).toMatchObject({ firstName: 'Bilal', phone: '06 1234 5678', intro: 'Derdejaars, houdt van koken.' });
     expect(mine.community.introProposedAt).toBe('2027-10-07T13:30:00.000Z');
@@ -247,5 +248,57 @@ describe(`programme and communities on ${testDbKind()}`, () => {
     expect(mine.community.members.every((m: { lastName?: string }) => m.lastName === undefined)).toBe(true);
     expect((await coachee.request('GET', `/api/coaches/${ids.coachB}`)).statusCode).toBe(200);
     expect((await coachee.request('GET', `/api/coaches/${ids.coachA}`)).statusCode).toBe(404);
+  });
+
+  it('lets a coach add, replace and delete a photo that only the people who may see the profile see', async () => {
+    const png = fs.readFileSync('test/fixtures/photos/coach.png');
+    const upload = (who: Client, bytes: Buffer | string, headers: Record<string, string> = {}) =>
+      who.request('PUT', '/api/me/coach-profile/photo', bytes, { 'content-type': 'application/octet-stream', ...headers });
+    const photoOf = (who: Client, headers: Record<string, string> = {}) => who.request('GET', `/api/coaches/${ids.coachB}/photo`, undefined, headers);
+
+    // Bad files change nothing and say why, in the person's language.
+    const gif = await upload(as.coachB!, Buffer.from('GIF89a\x01\x00\x01\x00'));
+    expect(gif.statusCode).toBe(400);
+    expect(gif.json().error.fields).toEqual([{ path: 'photo', message: 'Dit is geen JPEG-, PNG- of WebP-foto.' }]);
+    const svg = await upload(as.coachB!, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', { 'content-type': 'image/png', 'accept-language': 'en' });
+    expect(svg.json().error.fields[0].message).toBe('This is not a JPEG, PNG or WebP photo.');
+    expect((await upload(as.coachB!, Buffer.alloc(3 * 1024 * 1024 + 2048, 0xff))).statusCode).toBe(413);
+    expect((await upload(as.coachB!, png, { 'x-csrf-token': 'wrong' })).statusCode).toBe(403);
+    expect((await photoOf(as.coordinator!)).statusCode).toBe(404);
+    // Not a coach: no profile to put a photo on.
+    expect((await upload(as.coachee!, png)).statusCode).toBe(404);
+
+    const saved = await upload(as.coachB!, png);
+    expect(saved.statusCode).toBe(200);
+    const version = saved.json().photoVersion as string;
+    expect(version).toMatch(/^[0-9a-f]{16}$/);
+    // The coachee's view carries the version; the photo itself comes through the policy.
+    const mine = (await as.coachee!.request('GET', '/api/me/community')).json();
+    expect(mine.community.coach.photoVersion).toBe(version);
+    const seen = await photoOf(as.coachee!);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.headers['content-type']).toBe('image/png');
+    expect(seen.headers['x-content-type-options']).toBe('nosniff');
+    expect(seen.headers['cache-control']).toContain('private');
+    // Stored without the file's text chunk (which named a place), image data intact.
+    expect(seen.rawPayload.includes(Buffer.from('Wibautstraat'))).toBe(false);
+    expect(seen.rawPayload.includes(Buffer.from('IDAT'))).toBe(true);
+    expect((await photoOf(as.coachee!, { 'if-none-match': seen.headers.etag as string })).statusCode).toBe(304);
+    expect((await photoOf(as.coordinator!)).statusCode).toBe(200);
+    expect((await photoOf(as.coachB!)).statusCode).toBe(200);
+    expect((await as.coordinator!.request('GET', `/api/programmes/${ids.prog}/coaches`)).json().coaches.find((c: { id: string }) => c.id === ids.coachB).photoVersion).toBe(version);
+    // Another coach, the leercoach, another programme's coordinator, and anonymous visitors: not found.
+    for (const who of [as.coachA!, as.leercoach!, as.other!, await anonymous(app)]) expect([401, 404]).toContain((await photoOf(who)).statusCode);
+
+    // Replacing gives a new version (so caches refresh); the type is read from the bytes.
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1'), 0xff, 0xda, 0x00, 0x02, 1, 2, 0xff, 0xd9]);
+    const replaced = await upload(as.coachB!, jpeg, { 'content-type': 'image/png' });
+    expect(replaced.statusCode).toBe(200);
+    expect(replaced.json().photoVersion).not.toBe(version);
+    expect((await photoOf(as.coachee!)).headers['content-type']).toBe('image/jpeg');
+
+    expect((await as.coachB!.request('DELETE', '/api/me/coach-profile/photo')).json()).toEqual({ photoVersion: null });
+    expect((await photoOf(as.coachee!)).statusCode).toBe(404);
+    expect((await as.coachee!.request('GET', '/api/me/community')).json().community.coach.photoVersion).toBeNull();
   });
 });

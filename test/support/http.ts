@@ -28,7 +28,7 @@ export async function anonymous(app: FastifyInstance, options: { remoteAddress?:
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...headers,
         },
-        ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+        ...(body === undefined ? {} : { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) }),
       });
       cookiesFrom(response, jar);
       return response;

@@ -33,6 +33,8 @@ export function Layout() {
     actor !== null && grantProgrammes.some((programmeId) => isAllowed(actor, action, { kind: 'programme', institutionId: actor.institutionId, programmeId }));
   const seesSignals = onProgramme('signal:raise') || onProgramme('programme:handleSignals');
   const seesReferrals = roles.has('coachee') || roles.has('studentcoach');
+  // Sessions (#4): the activity library and logbooks for the people who run or supervise sessions.
+  const runsSessions = actor ? isAllowed(actor, 'library:create', { kind: 'institution', institutionId: actor.institutionId }) : false;
 
   return (
     <>
@@ -60,6 +62,21 @@ export function Layout() {
             <li>
               <NavLink to="/sessions">{t('sessions.nav.sessions')}</NavLink>
             </li>
+            {runsSessions && (
+              <li>
+                <NavLink to="/activities">{t('sessions.nav.activities')}</NavLink>
+              </li>
+            )}
+            {runsSessions && (
+              <li>
+                <NavLink to="/logbooks">{t('sessionInsight.nav.logbooks')}</NavLink>
+              </li>
+            )}
+            {roles.has('coachee') && (
+              <li>
+                <NavLink to="/me/checkins">{t('sessionInsight.nav.checkins')}</NavLink>
+              </li>
+            )}
             {roles.has('coachee') && (
               <li>
                 <NavLink to="/resilience" end>

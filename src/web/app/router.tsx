@@ -5,6 +5,17 @@ import { OutboxPage } from '../features/admin/OutboxPage';
 import { RsvpLinkPage } from '../features/sessions/RsvpLinkPage';
 import { SessionPage } from '../features/sessions/SessionPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
+import { ActivitiesPage } from '../features/sessions/ActivitiesPage';
+import { ActivityFormPage } from '../features/sessions/ActivityFormPage';
+import { ActivityPage } from '../features/sessions/ActivityPage';
+import { CheckinsPage } from '../features/sessions/CheckinsPage';
+import { ClassPage } from '../features/sessions/ClassPage';
+import { CommunityAttendancePage } from '../features/sessions/CommunityAttendancePage';
+import { CommunityYearPlanPage } from '../features/sessions/CommunityYearPlanPage';
+import { IntakeYearPlanPage } from '../features/sessions/IntakeYearPlanPage';
+import { LogbooksPage } from '../features/sessions/LogbooksPage';
+import { SessionPlanFormPage } from '../features/sessions/SessionPlanFormPage';
+import { SessionPlanPage, SessionPlansPage } from '../features/sessions/SessionPlansPage';
 import { ApplyPage } from '../features/coaches/ApplyPage';
 import { CoachesPage } from '../features/coaches/CoachesPage';
 import { CoachProfilePage } from '../features/coaches/CoachProfilePage';
@@ -71,6 +82,20 @@ export const router = createBrowserRouter([
       { path: '/sessions', element: <RequireSignIn><SessionsPage /></RequireSignIn> },
       { path: '/sessions/:sessionId', element: <RequireSignIn><SessionPage /></RequireSignIn> },
       { path: '/rsvp', element: <RsvpLinkPage /> },
+      { path: '/activities', element: <RequireSignIn><ActivitiesPage /></RequireSignIn> },
+      { path: '/activities/new', element: <RequireSignIn><ActivityFormPage /></RequireSignIn> },
+      { path: '/activities/:activityId', element: <RequireSignIn><ActivityPage /></RequireSignIn> },
+      { path: '/activities/:activityId/edit', element: <RequireSignIn><ActivityFormPage /></RequireSignIn> },
+      { path: '/session-plans', element: <RequireSignIn><SessionPlansPage /></RequireSignIn> },
+      { path: '/session-plans/new', element: <RequireSignIn><SessionPlanFormPage /></RequireSignIn> },
+      { path: '/session-plans/:planId', element: <RequireSignIn><SessionPlanPage /></RequireSignIn> },
+      { path: '/session-plans/:planId/edit', element: <RequireSignIn><SessionPlanFormPage /></RequireSignIn> },
+      { path: '/me/checkins', element: <RequireSignIn><CheckinsPage /></RequireSignIn> },
+      { path: '/logbooks', element: <RequireSignIn><LogbooksPage /></RequireSignIn> },
+      { path: '/classes/:classId', element: <RequireSignIn><ClassPage /></RequireSignIn> },
+      { path: '/communities/:communityId/attendance', element: <RequireSignIn><CommunityAttendancePage /></RequireSignIn> },
+      { path: '/communities/:communityId/year-plan', element: <RequireSignIn><CommunityYearPlanPage /></RequireSignIn> },
+      { path: '/programme/intakes/:intakeId/year-plan', element: <RequireSignIn><IntakeYearPlanPage /></RequireSignIn> },
       { path: '/resilience', element: <RequireSignIn><MyMapPage /></RequireSignIn> },
       { path: '/resilience/coach', element: <RequireSignIn><CoachPage /></RequireSignIn> },
       { path: '/resilience/maps/:mapId', element: <RequireSignIn><SharedMapPage /></RequireSignIn> },

@@ -5,7 +5,7 @@ import type { Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { coachProfiles, people, programmes } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
-import { coachProgramme, ensureProfile } from './repository';
+import { coachProgramme, ensureProfile, photoVersions } from './repository';
 
 /** What a coachee, senior coach or coordinator sees of a coach: the phone only with consent. */
 export async function getCoachProfile({ services, coachId, programmeId }: { services: Services; coachId: string; programmeId: string }): Promise<CoachProfileResponse> {
@@ -22,6 +22,7 @@ export async function getCoachProfile({ services, coachId, programmeId }: { serv
     languages: profile.languages,
     studyYear: profile.studyYear,
     phone: profile.phoneConsent ? profile.phone : null,
+    photoVersion: (await photoVersions(services.db, [coachId])).get(coachId) ?? null,
   };
 }
 

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Resource } from '../../../domain/access/policy';
 import type { CoachStatus } from '../../../domain/programme/coach-lifecycle';
 import type { Db } from '../../db/client';
-import { coachApplications, coachProfiles, coachSupervision, communities, communityMembers, handovers, people, programmes, roleAssignments } from '../../db/schema';
+import { coachApplications, coachPhotos, coachProfiles, coachSupervision, communities, communityMembers, handovers, people, programmes, roleAssignments } from '../../db/schema';
 
 export type CoachResource = Extract<Resource, { kind: 'coach' }>;
 
@@ -77,6 +77,7 @@ export async function coachesOf(db: Db, institutionId: string, programmeId: stri
       .where(and(inArray(handovers.fromCoachId, ids), eq(handovers.status, 'open')))
       .groupBy(handovers.fromCoachId),
   ]);
+  const photos = await photoVersions(db, ids);
   return holders.map((h) => {
     const profile = profiles.find((p) => p.personId === h.id);
     const sup = supervision.find((s) => s.coachId === h.id);
@@ -89,8 +90,18 @@ export async function coachesOf(db: Db, institutionId: string, programmeId: stri
       isSenior: seniors.some((s) => s.personId === h.id),
       communities: led.filter((c) => c.coachId === h.id).map((c) => ({ id: c.id, name: c.name })),
       openHandovers: open.find((o) => o.fromCoachId === h.id)?.n ?? 0,
+      photoVersion: photos.get(h.id) ?? null,
     };
   });
+}
+
+/** The photo's version for addresses and caches: changes whenever the photo does. */
+export const photoVersion = (sha256: string) => sha256.slice(0, 16);
+
+export async function photoVersions(db: Db, personIds: string[]): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db.select({ personId: coachPhotos.personId, sha256: coachPhotos.sha256 }).from(coachPhotos).where(inArray(coachPhotos.personId, personIds));
+  return new Map(rows.map((r) => [r.personId, photoVersion(r.sha256)]));
 }
 
 export async function profileOf(db: Db, personId: string) {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ErrorResponse } from '../../../contracts/identity';
 import {
   CoachesResponse,
+  CoachPhotoResponse,
   CoachProfileResponse,
   DecideApplicationRequest,
   MyCoachProfileResponse,
@@ -15,11 +16,13 @@ import {
   SubmitCoachApplicationRequest,
   UpdateMyCoachProfileRequest,
 } from '../../../contracts/programme';
+import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../../../domain/programme/coach-photo';
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
 import { loader } from '../programme/resource-loader';
 import { programmeResource } from '../programme/repository';
 import { applyAsCoach, listPublicProgrammes } from './apply-as-coach';
+import { deleteMyCoachPhoto, getCoachPhoto, saveMyCoachPhoto } from './coach-photo';
 import { getCoachProfile, getMyCoachProfile, updateMyCoachProfile } from './coach-profile';
 import { decideApplication } from './decide-application';
 import { getCoaches } from './get-coaches';
@@ -47,6 +50,10 @@ const signedIn = (request: FastifyRequest) => {
 };
 
 export const coachRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  // A photo arrives as the raw file. Only within this plugin; the type is decided by the file's
+  // magic bytes, whatever the request declares.
+  app.addContentTypeParser(['application/octet-stream', ...PHOTO_TYPES], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES + 1024 }, (_request, body, done) => done(null, body));
+
   app.get(
     '/api/public/programmes',
     {
@@ -140,6 +147,62 @@ export const coachRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       schema: { tags: ['coaches'], summary: 'Assign the supervising senior coach', params: CoachParams, body: SetSupervisorRequest, response: { 200: Created, ...errors } },
     },
     async (request) => setSupervisor({ services, ...coachTarget(request), seniorId: request.body.seniorId }),
+  );
+
+  app.get(
+    '/api/coaches/:coachId/photo',
+    {
+      // The photo is part of the coach profile: the same people may see it, nobody else.
+      config: { access: { action: 'coach:read', resource: coachOf } },
+      schema: {
+        tags: ['coaches'],
+        summary: "A coach's photo (JPEG, PNG or WebP); `v` is the photo's version from the profile, so caches refresh when it changes",
+        params: CoachParams,
+        querystring: z.strictObject({ v: z.string().max(64).optional() }),
+        produces: [...PHOTO_TYPES],
+      },
+    },
+    async (request, reply) => {
+      const photo = await getCoachPhoto({ services, coachId: coachTarget(request).coachId });
+      const etag = `"${photo.sha256}"`;
+      void reply
+        .header('cache-control', 'private, max-age=86400')
+        .header('etag', etag)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('content-disposition', 'inline');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      return reply.type(photo.contentType).send(photo.bytes);
+    },
+  );
+
+  app.put(
+    '/api/me/coach-profile/photo',
+    {
+      // Own data only. The body is the image file itself (application/octet-stream).
+      config: { access: { signedIn: true } },
+      bodyLimit: PHOTO_MAX_BYTES + 1024,
+      schema: {
+        tags: ['coaches'],
+        summary: 'Upload or replace my photo: the raw JPEG, PNG or WebP file, at most 3 MB; metadata such as location is removed',
+        consumes: ['application/octet-stream', ...PHOTO_TYPES],
+        response: { 200: CoachPhotoResponse, 400: ErrorResponse, 404: ErrorResponse, 413: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const s = signedIn(request);
+      if (!Buffer.isBuffer(request.body)) throw new AppError('validation_failed', 'photo body missing');
+      return saveMyCoachPhoto({ services, personId: s.actor.personId, institutionId: s.actor.institutionId, bytes: request.body, locale: request.locale });
+    },
+  );
+
+  app.delete(
+    '/api/me/coach-profile/photo',
+    {
+      config: { access: { signedIn: true } },
+      schema: { tags: ['coaches'], summary: 'Delete my photo', response: { 200: CoachPhotoResponse } },
+    },
+    async (request) => deleteMyCoachPhoto({ services, personId: signedIn(request).actor.personId }),
   );
 
   app.get(

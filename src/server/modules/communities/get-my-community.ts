@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { MyCommunityResponse } from '../../../contracts/communities';
 import type { Services } from '../../context';
+import { photoVersions } from '../coaches/repository';
 import { coachProfiles, communities, communityCoachPeriods, communityMembers, handovers, people } from '../../db/schema';
 
 /**
@@ -42,6 +43,7 @@ export async function getMyCommunity({ services, personId }: { services: Service
         languages: row.profile?.languages ?? [],
         email: row.person.email,
         phone: row.profile?.phoneConsent ? (row.profile.phone ?? null) : null,
+        photoVersion: (await photoVersions(db, [row.person.id])).get(row.person.id) ?? null,
       };
     }
     const [period] = await db

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { CoachesResponse } from '../../../contracts/programme';
 import { nextCoachStatuses, type CoachStatus } from '../../../domain/programme/coach-lifecycle';
 import { Alert } from '../../components/Alert';
+import { CoachPhoto } from '../../components/CoachPhoto';
 import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { errorsOf, personName, SelectField } from '../../components/form-fields';
@@ -130,7 +131,8 @@ function Team({ data }: { data: CoachesResponse }) {
       <ul className="rows">
         {data.coaches.map((c) => (
           <li key={c.id} className="stack-sm">
-            <h3>
+            <h3 style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', flexWrap: 'wrap' }}>
+              <CoachPhoto coachId={c.id} version={c.photoVersion} name={personName(c)} size={48} />
               {personName(c)} · <span className={c.status === 'leaving' ? 'tag warn' : 'tag'}>{t(`programme.coaches.status.${c.status}`)}</span>
               {c.isSenior && <span className="tag"> {t('programme.coaches.senior')}</span>}
             </h3>

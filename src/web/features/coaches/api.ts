@@ -1,5 +1,5 @@
 /** The coach screens' calls, typed by the shared contracts. */
-import type { CoachesResponse, MyCoachProfileResponse, PublicProgrammesResponse, StructureResponse, SubmitCoachApplicationRequest } from '../../../contracts/programme';
+import type { CoachesResponse, CoachPhotoResponse, MyCoachProfileResponse, PublicProgrammesResponse, StructureResponse, SubmitCoachApplicationRequest } from '../../../contracts/programme';
 import type { ApplicationStatus, CoachStatus } from '../../../domain/programme/coach-lifecycle';
 import { api } from '../../api';
 
@@ -15,6 +15,8 @@ export const coachApi = {
   publicProgrammes: () => api<PublicProgrammesResponse>('/api/public/programmes'),
   apply: (programmeId: string, body: SubmitCoachApplicationRequest) => api<Created>(`/api/public/programmes/${programmeId}/coach-applications`, { method: 'POST', body }),
   myProfile: () => api<MyCoachProfileResponse>('/api/me/coach-profile'),
+  savePhoto: (file: File) => api<CoachPhotoResponse>('/api/me/coach-profile/photo', { method: 'PUT', body: file }),
+  deletePhoto: () => api<CoachPhotoResponse>('/api/me/coach-profile/photo', { method: 'DELETE' }),
   saveMyProfile: (body: { intro: string; languages: string[]; phone: string | null; phoneConsent: boolean; roleModelConsent: boolean; roleModelText: string | null }) =>
     api<Created>('/api/me/coach-profile', { method: 'PUT', body }),
 };

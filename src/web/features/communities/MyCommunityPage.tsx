@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
+import { CoachPhoto } from '../../components/CoachPhoto';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { communityApi } from './api';
 
@@ -26,9 +27,12 @@ export function MyCommunityPage() {
             {!c.coach && <p>{t('programme.coachee.noCoach')}</p>}
             {c.coach && (
               <div className="stack-sm">
-                <p className="lead">
-                  {c.coach.firstName} {c.coach.lastName}
-                </p>
+                <div style={{ display: 'flex', gap: '1rem', alignItems: 'center', flexWrap: 'wrap' }}>
+                  <CoachPhoto coachId={c.coach.id} version={c.coach.photoVersion} name={`${c.coach.firstName} ${c.coach.lastName}`} />
+                  <p className="lead">
+                    {c.coach.firstName} {c.coach.lastName}
+                  </p>
+                </div>
                 {c.coach.intro && <p>{c.coach.intro}</p>}
                 {c.coach.languages.length > 0 && <p>{t('programme.coachee.languages', { languages: languageNames(c.coach.languages) })}</p>}
                 {c.coachSince && <p>{t('programme.coachee.since', { date: date(c.coachSince) })}</p>}
