@@ -49,7 +49,7 @@ export function tabuStep(
   tenure: number,
   bestObjective: number,
 ): boolean {
-  const { model, n, m, lower, upper, movable, group, size, tabuUntil, rng } = ctx;
+  const { model, n, m, lower, upper, size, tabuUntil, rng } = ctx;
   const { a, amax, members, start } = scratch;
   const twoMin = 2 * model.minDistance;
   const aspiration = bestObjective - ctx.objective + EPS;
@@ -61,27 +61,6 @@ export function tabuStep(
   let bestJ = -1; // −1 means a move of bestI to bestH
   let bestH = -1;
   let ties = 0;
-
-  // Moves.
-  for (let i = 0; i < n; i++) {
-    if (movable[i] === 0) continue;
-    const gi = group[i]!;
-    if (size[gi]! <= lower[gi]!) continue;
-    const tabuI = tabuUntil[i]! > iteration;
-    const row = i * m;
-    for (let h = 0; h < m; h++) {
-      if (h === gi || size[h]! >= upper[h]!) continue;
-      const delta = a[row + h]!;
-      if (delta < bestDelta || (tabuI && delta < aspiration)) continue;
-      if (delta > bestDelta) {
-        bestDelta = delta;
-        ties = 1;
-      } else if (rng.nextInt(++ties) !== 0) continue;
-      bestI = i;
-      bestJ = -1;
-      bestH = h;
-    }
-  }
 
   // Swaps, one group pair (g, h) at a time: the a[j][g] of h's members are gathered into a
   // contiguous buffer first, so the inner loop streams through two small arrays and one matrix row.
@@ -153,6 +132,29 @@ export function tabuStep(
         } else if (rng.nextInt(++ties) !== 0) continue;
         bestI = i;
         bestJ = j;
+      }
+    }
+  }
+
+  // Moves, after the swaps so the bar is already high: a whole group pair (g, h) is skipped when
+  // even its best member's delta, amax[g][h], cannot reach the bar (exact). On pair-maximal size
+  // profiles (MDGPLIB "ds") moves lose a whole group's worth of pairs, so nearly all are skipped.
+  for (let g = 0; g < m; g++) {
+    if (size[g]! <= lower[g]!) continue;
+    const arow = g * m;
+    for (let h = 0; h < m; h++) {
+      if (h === g || size[h]! >= upper[h]! || amax[arow + h]! < bestDelta) continue;
+      for (let q = start[g]!, qEnd = start[g + 1]!; q < qEnd; q++) {
+        const i = members[q]!;
+        const delta = a[i * m + h]!;
+        if (delta < bestDelta || (tabuUntil[i]! > iteration && delta < aspiration)) continue;
+        if (delta > bestDelta) {
+          bestDelta = delta;
+          ties = 1;
+        } else if (rng.nextInt(++ties) !== 0) continue;
+        bestI = i;
+        bestJ = -1;
+        bestH = h;
       }
     }
   }

@@ -8,7 +8,10 @@ import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useSession } from '../../session';
 import { ResilienceHomeCard } from '../resilience/ResilienceHomeCard';
+import { AttendanceSignalsCard } from '../sessions/AttendanceSignalsCard';
 import { SessionsHomeCard } from '../sessions/SessionsHomeCard';
+import { isAllowed } from '../../../domain/access/policy';
+import { actorOf } from '../../session';
 
 const UPCOMING: Record<Role, string> = {
   coachee: 'home.upcomingCoachee',
@@ -25,6 +28,7 @@ export function HomePage() {
   const { data: session } = useSession();
   const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home') });
   const person = session?.person;
+  const actor = actorOf(session);
   useDocumentTitle(t('nav.home'));
   if (!person) return null;
   const roles = [...new Set(person.roles.map((r) => r.role))];
@@ -87,6 +91,7 @@ export function HomePage() {
             </section>
           )}
           <SessionsHomeCard isCoachee={roles.includes('coachee')} isCoach={roles.includes('studentcoach')} />
+          {(roles.includes('studentcoach') || roles.includes('coordinator')) && <AttendanceSignalsCard />}
           {coaching.length > 0 && <CommunityList titleKey="home.myCommunities" id="coaching" items={coaching} />}
           <ResilienceHomeCard isCoachee={roles.includes('coachee')} isCoach={roles.includes('studentcoach')} communities={[...mine, ...coaching]} />
           {data.supervisedCoaches.length > 0 && (
@@ -108,7 +113,8 @@ export function HomePage() {
               <ul className="rows">
                 {data.classes.map((c) => (
                   <li key={c.id}>
-                    <strong>{c.code}</strong> · {t('home.classStudents', { count: c.studentCount })}
+                    <strong>{c.code}</strong> · {t('home.classStudents', { count: c.studentCount })} ·{' '}
+                    <Link to={`/classes/${c.id}`}>{t('sessionInsight.links.openClass')}</Link>
                   </li>
                 ))}
               </ul>
@@ -123,7 +129,15 @@ export function HomePage() {
                     <strong>{p.name}</strong> · {p.location}
                     <ul className="sub">
                       {p.intakes.map((i) => (
-                        <li key={i.id}>{t('home.intake', { month: t(`home.months.${i.month}`), year: i.academicYear })}</li>
+                        <li key={i.id}>
+                          {t('home.intake', { month: t(`home.months.${i.month}`), year: i.academicYear })}
+                          {actor && isAllowed(actor, 'programme:manageCommunities', { kind: 'programme', institutionId: actor.institutionId, programmeId: p.id }) && (
+                            <>
+                              {' · '}
+                              <Link to={`/programme/intakes/${i.id}/year-plan`}>{t('sessionInsight.links.intakeYearPlan')}</Link>
+                            </>
+                          )}
+                        </li>
                       ))}
                     </ul>
                   </li>
@@ -187,6 +201,14 @@ function CommunityList({ titleKey, id, items }: { titleKey: string; id: string; 
           <li key={c.id}>
             <Link to={`/communities/${c.id}`}>{c.name}</Link> · {t('home.members', { count: c.memberCount })} · {t('home.coach')}:{' '}
             {c.coach ? `${c.coach.firstName} ${c.coach.lastName ?? ''}` : t('home.noCoach')}
+            <ul className="link-row">
+              <li>
+                <Link to={`/communities/${c.id}/attendance`}>{t('sessionInsight.links.attendance')}</Link>
+              </li>
+              <li>
+                <Link to={`/communities/${c.id}/year-plan`}>{t('sessionInsight.links.yearPlan')}</Link>
+              </li>
+            </ul>
           </li>
         ))}
       </ul>
