@@ -12,6 +12,10 @@ export function CommunityPage() {
   const { t } = useTranslation();
   const { communityId = '' } = useParams();
   const query = useQuery({ queryKey: ['community', communityId], queryFn: () => api<Community>(`/api/communities/${communityId}`) });
+  const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home') });
+  // Attendance and the year plan are for the people running or overseeing the community, not its members.
+  const relation = home.data?.communities.find((x) => x.id === communityId)?.relation;
+  const runs = relation === 'coach' || relation === 'supervisor' || relation === 'coordinator';
   useDocumentTitle(query.data ? t('community.title', { name: query.data.name }) : t('app.loading'));
   if (query.isPending) return <p role="status">{t('app.loading')}</p>;
   if (query.error) {
@@ -39,6 +43,18 @@ export function CommunityPage() {
           ))}
         </ul>
       </section>
+      {runs && (
+        <nav className="card" aria-label={t('community.title', { name: c.name })}>
+          <ul className="rows">
+            <li>
+              <Link to={`/communities/${c.id}/attendance`}>{t('sessionInsight.links.attendance')}</Link>
+            </li>
+            <li>
+              <Link to={`/communities/${c.id}/year-plan`}>{t('sessionInsight.links.yearPlan')}</Link>
+            </li>
+          </ul>
+        </nav>
+      )}
     </div>
   );
 }

@@ -48,6 +48,9 @@ export function IntakePage() {
             <li>
               <Link to={`/programme/intakes/${i.id}/grouping`}>{t('grouping.run.link')}</Link>
             </li>
+            <li>
+              <Link to={`/programme/intakes/${i.id}/scheduling`}>{t('scheduling.link')}</Link>
+            </li>
           </ul>
         )}
         {p.canManagePeople && <RecentImports intakeId={i.id} />}

@@ -10,7 +10,9 @@ import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { formatWhen } from './format';
+import { ManageSessionCard } from './ManageSessionCard';
 import { RsvpButtons } from './RsvpButtons';
+import { SessionPlanCard } from './SessionPlanCard';
 import './sessions.css';
 
 type Questions = { logbook: QuestionSet; checkin: ScaleQuestion; sessionClose: QuestionSet };
@@ -63,20 +65,46 @@ export function SessionPage() {
           <CloseQuestions session={s} set={questions.data.sessionClose} />
         </>
       )}
+      {(s.plan || (s.can.manage && (s.type === 'community' || s.type === 'outing' || s.type === 'classWide'))) && <SessionPlanCard session={s} />}
       {s.participants && <AttendanceCard session={s} />}
       {s.can.writeLogbook && s.type !== 'oneOnOne' && s.status === 'planned' && <LogbookForm session={s} set={questions.data.logbook} />}
-      {s.feedback && (
-        <section className="card" aria-labelledby="feedback-title">
-          <h2 id="feedback-title">{t('sessions.detail.feedback')}</h2>
-          {s.feedback.length === 0 && <p>{t('sessions.detail.noFeedback')}</p>}
-          <ul className="rows">
-            {s.feedback.map((f, i) => (
-              <li key={i}>{Object.values(f).map((v) => (Array.isArray(v) ? v.join(', ') : String(v))).join(' · ')}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {s.feedback && <FeedbackCard feedback={s.feedback} set={questions.data.sessionClose} />}
+      {s.can.manage && s.status === 'planned' && <ManageSessionCard key={s.version} session={s} />}
     </div>
+  );
+}
+
+/** The closing answers ("what did you think, what next time"), without names, read with their questions. */
+function FeedbackCard({ feedback, set }: { feedback: NonNullable<SessionDetailResponse['feedback']>; set: QuestionSet }) {
+  const { t, i18n } = useTranslation();
+  const language = lang(i18n.language);
+  const show = (q: Question, value: Answer) => {
+    if (q.kind === 'choice' && Array.isArray(value)) return value.map((id) => q.options.find((o) => o.id === id)?.label[language] ?? id).join(', ');
+    if (q.kind === 'scale' && typeof value === 'number') return `${value} / ${q.max}`;
+    return String(value);
+  };
+  return (
+    <section className="card" aria-labelledby="feedback-title">
+      <h2 id="feedback-title">{t('sessions.detail.feedback')}</h2>
+      {feedback.length === 0 && <p>{t('sessions.detail.noFeedback')}</p>}
+      {feedback.length > 0 && <p>{t('sessionInsight.feedback.count', { count: feedback.length })}</p>}
+      <ul className="rows">
+        {feedback.map((answers, i) => (
+          <li key={i}>
+            <dl className="answers">
+              {set.questions.map((q) =>
+                answers[q.id] === undefined || answers[q.id] === '' ? null : (
+                  <div key={q.id}>
+                    <dt>{q.label[language]}</dt>
+                    <dd>{show(q, answers[q.id]!)}</dd>
+                  </div>
+                ),
+              )}
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -1,0 +1,112 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { ActivityView } from '../../../contracts/activities';
+import { api } from '../../api';
+import { Alert } from '../../components/Alert';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { minutesLabel, useLibrary } from './library';
+import './sessions.css';
+
+/** One activity: goal, phases, duration, group size, materials and steps; its author edits or removes it. */
+export function ActivityPage() {
+  const { activityId = '' } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const activity = useQuery({ queryKey: ['activity', activityId], queryFn: () => api<ActivityView>(`/api/activities/${activityId}`) });
+  const themes = useLibrary().data?.themes ?? [];
+  const [confirming, setConfirming] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => api(`/api/activities/${activityId}`, { method: 'DELETE' }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['activities'] });
+      await client.invalidateQueries({ queryKey: ['session-plans'] });
+      await navigate('/activities', { state: { removed: true } });
+    },
+  });
+  const a = activity.data;
+  useDocumentTitle(a?.title ?? t('library.title'));
+  if (activity.error) return <Alert kind="error">{activity.error.message}</Alert>;
+  if (!a) return <p role="status">{t('app.loading')}</p>;
+  return (
+    <article className="stack">
+      <p>
+        <Link to="/activities">{t('library.back')}</Link>
+      </p>
+      <h1>{a.title}</h1>
+      {!a.builtIn && <p className="muted-text">{a.mine ? (a.shared ? t('library.mineShared') : t('library.minePrivate')) : t('library.by', { name: a.authorName ?? '' })}</p>}
+      <dl className="facts">
+        <dt>{t('library.goal')}</dt>
+        <dd>{a.goal}</dd>
+        <dt>{t('library.theme')}</dt>
+        <dd>{themes.find((x) => x.id === a.theme)?.label ?? a.theme}</dd>
+        <dt>{t('library.phase')}</dt>
+        <dd>{a.phases.map((p) => t(`library.phases.${p}`)).join(', ')}</dd>
+        <dt>{t('library.duration')}</dt>
+        <dd>{minutesLabel(t, a.durationMinutes)}</dd>
+        <dt>{t('library.groupSize')}</dt>
+        <dd>{t('library.group', a.groupSize)}</dd>
+      </dl>
+      <section className="card" aria-labelledby="materials-title">
+        <h2 id="materials-title">{t('library.materials')}</h2>
+        {a.materials.length === 0 ? (
+          <p>{t('library.noMaterials')}</p>
+        ) : (
+          <ul>
+            {a.materials.map((m, i) => (
+              <li key={i}>{m}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card" aria-labelledby="steps-title">
+        <h2 id="steps-title">{t('library.steps')}</h2>
+        <ol className="steps">
+          {a.steps.map((s, i) => (
+            <li key={i}>{s}</li>
+          ))}
+        </ol>
+      </section>
+      {a.tips.length > 0 && (
+        <section className="card" aria-labelledby="tips-title">
+          <h2 id="tips-title">{t('library.tips')}</h2>
+          <ul>
+            {a.tips.map((tip, i) => (
+              <li key={i}>{tip}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {a.mine && (
+        <section className="card" aria-labelledby="own-title">
+          <h2 id="own-title">{t('library.yourActivity')}</h2>
+          <ul className="link-row">
+            <li>
+              <Link to={`/activities/${a.id}/edit`}>{t('library.edit')}</Link>
+            </li>
+          </ul>
+          {remove.error && <Alert kind="error">{remove.error.message}</Alert>}
+          {confirming ? (
+            <div className="stack-sm">
+              <p role="alert">{t('library.confirmRemove')}</p>
+              <div className="button-row">
+                <button type="button" className="danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
+                  {t('library.remove')}
+                </button>
+                <button type="button" onClick={() => setConfirming(false)}>
+                  {t('library.keep')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" onClick={() => setConfirming(true)}>
+              {t('library.remove')}
+            </button>
+          )}
+        </section>
+      )}
+    </article>
+  );
+}

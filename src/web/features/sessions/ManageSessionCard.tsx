@@ -1,0 +1,89 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionDetailResponse } from '../../../contracts/sessions';
+import { api } from '../../api';
+import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
+import { fieldErrorsOf } from './library';
+
+/** The session's local date and time in Amsterdam, as the move form shows them. */
+function localParts(iso: string) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** Move or cancel a session; everyone invited gets an e-mail (server side). */
+export function ManageSessionCard({ session }: { session: SessionDetailResponse }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const start = localParts(session.startsAt);
+  const [form, setForm] = useState({
+    date: start.date,
+    startTime: start.time,
+    durationMinutes: String(Math.round((new Date(session.endsAt).getTime() - new Date(session.startsAt).getTime()) / 60_000)),
+    location: session.location,
+  });
+  const [confirming, setConfirming] = useState(false);
+  const refresh = async () => {
+    await client.invalidateQueries({ queryKey: ['session', session.id] });
+    await client.invalidateQueries({ queryKey: ['sessions'] });
+    await client.invalidateQueries({ queryKey: ['year-plan'] });
+  };
+  const move = useMutation({
+    mutationFn: () => api(`/api/sessions/${session.id}`, { method: 'PUT', body: { ...form, durationMinutes: Number(form.durationMinutes), version: session.version } }),
+    onSuccess: refresh,
+  });
+  const cancel = useMutation({ mutationFn: () => api(`/api/sessions/${session.id}/cancel`, { method: 'POST', body: { version: session.version } }), onSuccess: refresh });
+  const errors = fieldErrorsOf(move.error, t);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  return (
+    <section className="card" aria-labelledby="manage-title">
+      <h2 id="manage-title">{t('sessionInsight.manage.title')}</h2>
+      <p className="help">{t('sessionInsight.manage.help')}</p>
+      <form
+        className="stack-sm"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          move.mutate();
+        }}
+      >
+        <div className="filter-grid">
+          <Field label={t('sessionInsight.manage.date')} type="date" value={form.date} onChange={set('date')} required error={errors.date} />
+          <Field label={t('sessionInsight.manage.startTime')} type="time" value={form.startTime} onChange={set('startTime')} required error={errors.startTime} />
+          <Field label={t('sessionInsight.manage.duration')} type="number" inputMode="numeric" min={15} max={600} value={form.durationMinutes} onChange={set('durationMinutes')} error={errors.durationMinutes} />
+          <Field label={t('sessionInsight.manage.location')} value={form.location} onChange={set('location')} maxLength={200} error={errors.location} />
+        </div>
+        {move.error && <Alert kind="error">{move.error.message}</Alert>}
+        {move.isSuccess && <p role="status">{t('sessionInsight.manage.moved')}</p>}
+        <button type="submit" disabled={move.isPending}>
+          {t('sessionInsight.manage.move')}
+        </button>
+      </form>
+      <h3>{t('sessionInsight.manage.cancelTitle')}</h3>
+      {cancel.error && <Alert kind="error">{cancel.error.message}</Alert>}
+      {confirming ? (
+        <div className="stack-sm">
+          <p role="alert">{t('sessionInsight.manage.confirmCancel')}</p>
+          <div className="button-row">
+            <button type="button" className="danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+              {t('sessionInsight.manage.cancel')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('sessionInsight.manage.keep')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)}>
+          {t('sessionInsight.manage.cancel')}
+        </button>
+      )}
+    </section>
+  );
+}
