@@ -48,13 +48,16 @@ export const TimetableUploadResponse = z.object({
   /** LOCATION values that match no location code: those classes count as off campus. */
   unknownLocations: z.array(z.string()),
 });
+export type TimetableUploadResponse = z.infer<typeof TimetableUploadResponse>;
 
 export const Block = z.object({ day: z.string(), start: z.string(), end: z.string(), location: z.string().nullable() });
 
 const TimetableInfo = z.object({ id: Id, source: z.enum(['ics', 'csv', 'url']), fileName: z.string(), uploadedAt: z.string(), blocks: z.array(Block) }).nullable();
 
 export const PeriodTimetablesResponse = z.object({
-  period: z.object({ id: Id, name: z.string(), firstDate: z.string(), lastDate: z.string() }),
+  period: z.object({ id: Id, intakeId: Id, name: z.string(), firstDate: z.string(), lastDate: z.string() }),
+  locations: z.array(z.object({ id: Id, name: z.string(), code: z.string() })),
+  urlFetch: z.boolean(),
   classes: z.array(z.object({ id: Id, code: z.string(), students: z.number().int(), timetable: TimetableInfo })),
   people: z.array(
     z.object({
@@ -132,6 +135,7 @@ export const MemberDay = z.object({
   name: z.string(),
   kind: z.enum(['wait', 'extra-trip', 'conflict']),
   cost: z.number().int(),
+  /** The member's classes in the week (the day view draws the day shown). */
   classes: z.array(Block),
 });
 

@@ -21,11 +21,13 @@ import enSessionInsight from './en.sessionInsight.json';
 import nlSessionInsight from './nl.sessionInsight.json';
 import enGrouping from './en.grouping.json';
 import nlGrouping from './nl.grouping.json';
+import enScheduling from './en.scheduling.json';
+import nlScheduling from './nl.scheduling.json';
 
 export type Messages = { [key: string]: string | Messages };
 
 /** Feature catalogues: [nl, en] pairs. Add a feature's pair here. */
-const FEATURES: [Messages, Messages][] = [[nlResilience, enResilience], [nlConsent, enConsent], [nlSupport, enSupport], [nlProgramme, enProgramme], [nlSessions, enSessions], [nlLibrary, enLibrary], [nlSessionInsight, enSessionInsight], [nlGrouping, enGrouping]];
+const FEATURES: [Messages, Messages][] = [[nlResilience, enResilience], [nlConsent, enConsent], [nlSupport, enSupport], [nlProgramme, enProgramme], [nlSessions, enSessions], [nlLibrary, enLibrary], [nlSessionInsight, enSessionInsight], [nlGrouping, enGrouping], [nlScheduling, enScheduling]];
 
 function merge(base: Messages, extra: Messages): Messages {
   const result: Messages = { ...base };

@@ -158,7 +158,7 @@ describe(`scheduling on ${testDbKind()}`, () => {
     // Next to Wednesday's class at Amsterdam: nobody waits, nobody travels in for it.
     expect(sw1.slot).toMatchObject({ day: 'wed', locationId: ids.ams });
     expect(sw1.cost).toMatchObject({ cost: 0, extraTrips: 0, adjacent: 4 });
-    expect(sw1.members[0]!.classes).toEqual([{ day: 'wed', start: '13:00', end: '15:00', location: ids.ams }]);
+    expect(sw1.members[0]!.classes).toEqual([{ day: 'mon', start: '09:00', end: '12:30', location: ids.ams }, { day: 'wed', start: '13:00', end: '15:00', location: ids.ams }]);
     expect(result.quality).toMatchObject({ adjacentShare: 1, extraTrips: 0, waitingMinutes: 0 });
     expect(result.changes).toEqual([]);
 

@@ -27,6 +27,9 @@ import { AttributeSettingsPage } from '../features/grouping/AttributeSettingsPag
 import { GroupingPage } from '../features/grouping/GroupingPage';
 import { MyAttributesPage } from '../features/grouping/MyAttributesPage';
 import { ImportPage } from '../features/programme/ImportPage';
+import { PeriodTimetablesPage } from '../features/scheduling/PeriodTimetablesPage';
+import { RunPage } from '../features/scheduling/RunPage';
+import { SchedulingPage } from '../features/scheduling/SchedulingPage';
 import { IntakePage } from '../features/programme/IntakePage';
 import { ProgrammesPage } from '../features/programme/ProgrammesPage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
@@ -106,6 +109,9 @@ export const router = createBrowserRouter([
       { path: '/programme/intakes/:intakeId', element: <RequireSignIn><IntakePage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/import', element: <RequireSignIn><ImportPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/communities', element: <RequireSignIn><IntakeCommunitiesPage /></RequireSignIn> },
+      { path: '/programme/intakes/:intakeId/scheduling', element: <RequireSignIn><SchedulingPage /></RequireSignIn> },
+      { path: '/scheduling/periods/:periodId', element: <RequireSignIn><PeriodTimetablesPage /></RequireSignIn> },
+      { path: '/scheduling/runs/:runId', element: <RequireSignIn><RunPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/grouping', element: <RequireSignIn><GroupingPage /></RequireSignIn> },
       { path: '/me/about', element: <RequireSignIn><MyAttributesPage /></RequireSignIn> },
       { path: '/admin/grouping-attributes', element: <RequireSignIn><AttributeSettingsPage /></RequireSignIn> },

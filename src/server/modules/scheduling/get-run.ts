@@ -70,6 +70,8 @@ export async function getSchedulingRun({ services, runId }: { services: Services
   const people = [...new Set([...instance.people.map((p) => p.id), ...intakeCommunities.flatMap((c) => c.memberIds)])];
   const names = await namesOf(db, people);
   const nameOf = (id: string) => names.get(id) ?? '—';
+  /** A person's week, so the screen can draw any day a coordinator considers. */
+  const week = (person: string) => instance.days.flatMap((d) => ctx.dayOf(person, d));
 
   base.communities = placements
     .filter((p) => ctx.hasCommunity(p.communityId))
@@ -90,9 +92,9 @@ export async function getSchedulingRun({ services, runId }: { services: Services
         cost: { cost: at.cost, waitingMinutes: at.waitingMinutes, extraTrips: at.extraTrips, inClass: at.inClass, adjacent: at.adjacent },
         blockers: at.blockers,
         members: at.members
-          .map((m) => ({ id: m.member, name: nameOf(m.member), kind: m.kind, cost: m.cost, classes: ctx.dayOf(m.member, p.day) }))
+          .map((m) => ({ id: m.member, name: nameOf(m.member), kind: m.kind, cost: m.cost, classes: week(m.member) }))
           .sort((a, b) => a.name.localeCompare(b.name)),
-        coachClasses: ctx.dayOf(community.coach, p.day),
+        coachClasses: week(community.coach),
         withoutTimetable: (intakeCommunities.find((c) => c.id === p.communityId)?.memberIds ?? []).filter((m) => !inPlan.has(m)).map(nameOf).sort(),
       };
     })

@@ -79,7 +79,9 @@ export async function listPeriodTimetables({ services, period }: { services: Ser
     .filter((s) => !coaches.some((c) => c.id === s.id))
     .map((s) => ({ id: s.id, name: name(s), role: 'student' as const, className: code.get(s.classId) ?? null, timetable: info(byPerson.get(s.id)), availability: null }));
   return {
-    period: { id: period.id, name: period.name, firstDate: period.firstDate, lastDate: period.lastDate },
+    period: { id: period.id, intakeId: period.intakeId, name: period.name, firstDate: period.firstDate, lastDate: period.lastDate },
+    locations: (await locationsOf(db, period.intakeId)).map((l) => ({ id: l.id, name: l.name, code: l.code })),
+    urlFetch: services.config.timetableUrls.enabled,
     classes: classRows.map((c) => ({ id: c.id, code: c.code, students: students.filter((s) => s.classId === c.id).length, timetable: info(tables.find((t) => t.classId === c.id)) })),
     people: [...coachList.sort((a, b) => a.name.localeCompare(b.name)), ...studentList.sort((a, b) => a.name.localeCompare(b.name))],
   };
