@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/Alert';
@@ -15,8 +15,12 @@ export function GroupingPage() {
   const { intakeId = '' } = useParams();
   useDocumentTitle(t('grouping.run.title'));
   const options = useQuery({ queryKey: ['grouping', 'options', intakeId], queryFn: () => groupingApi.options(intakeId) });
-  const [chosenRun, setChosenRun] = useState<string | null | undefined>(undefined);
-  const runId = chosenRun === undefined ? (options.data?.latestRunId ?? null) : chosenRun;
+  // The run on screen: the intake's open run when the page opens, then whatever the coordinator
+  // starts — pinned, so an accepted run stays on screen after the options refresh.
+  const [runId, setRunId] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (runId === undefined && options.data) setRunId(options.data.latestRunId);
+  }, [options.data, runId]);
   const month = options.data ? t(`programme.structure.months.${options.data.intake.month}`) : '';
   return (
     <div className="stack">
@@ -31,8 +35,9 @@ export function GroupingPage() {
       )}
       {options.isPending && <p role="status">{t('app.loading')}</p>}
       {options.error && <Alert kind="error">{options.error.message}</Alert>}
-      {options.data && runId === null && <SetupForm intakeId={intakeId} options={options.data} onStarted={setChosenRun} />}
-      {options.data && runId !== null && <DraftView runId={runId} options={options.data} onNewRun={() => setChosenRun(null)} />}
+      {options.data && runId === null && options.data.students.length === 0 && <Alert kind="info">{t('errors.grouping_no_students')}</Alert>}
+      {options.data && runId === null && options.data.students.length > 0 && <SetupForm intakeId={intakeId} options={options.data} onStarted={setRunId} />}
+      {options.data && typeof runId === 'string' && <DraftView runId={runId} options={options.data} onNewRun={() => setRunId(null)} />}
     </div>
   );
 }

@@ -21,30 +21,35 @@ export function MyAttributesPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('grouping.mine.title'));
   const mine = useQuery({ queryKey: KEY, queryFn: groupingApi.mine });
+  // Kept here: the form below starts afresh from the saved answers after every save.
+  const [message, setMessage] = useState<string | null>(null);
   return (
     <div className="stack">
       <h1>{t('grouping.mine.title')}</h1>
       <p className="lead-text">{t('grouping.mine.intro')}</p>
       <Alert kind="info">{t('grouping.mine.whoSees')}</Alert>
+      <div aria-live="polite">{message && <Alert kind="success">{message}</Alert>}</div>
       {mine.isPending && <p role="status">{t('app.loading')}</p>}
       {mine.error && <Alert kind="error">{mine.error.message}</Alert>}
       {mine.data && mine.data.attributes.length === 0 && <p>{t('grouping.mine.nothingEnabled')}</p>}
-      {mine.data && mine.data.attributes.length > 0 && <AttributesForm key={JSON.stringify(mine.data)} data={mine.data} />}
+      {mine.data && mine.data.attributes.length > 0 && <AttributesForm key={JSON.stringify(mine.data)} data={mine.data} setMessage={setMessage} />}
     </div>
   );
 }
 
-function AttributesForm({ data }: { data: MyAttributesResponse }) {
+function AttributesForm({ data, setMessage }: { data: MyAttributesResponse; setMessage: (message: string | null) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const client = useQueryClient();
   const [values, setValues] = useState<Record<string, string | null>>(() => Object.fromEntries(data.attributes.map((a) => [a.attribute, a.confirmed ? a.value : null])));
-  const [message, setMessage] = useState<string | null>(null);
   const consents = useQuery({ queryKey: ['me', 'consents'], queryFn: () => api<MyConsentsResponse>('/api/me/consents') });
   const consentText = consents.data?.consents.find((c) => c.id === 'grouping-background');
   const refresh = () => client.invalidateQueries({ queryKey: ['me'] });
   const save = useMutation({
-    mutationFn: (next: Record<string, string | null>) => groupingApi.saveMine({ values: next }),
+    mutationFn: (next: Record<string, string | null>) => {
+      setMessage(null);
+      return groupingApi.saveMine({ values: next });
+    },
     onSuccess: async (_, next) => {
       setMessage(Object.values(next).every((v) => v === null) ? t('grouping.mine.removed') : t('grouping.mine.saved'));
       await refresh();
@@ -74,11 +79,9 @@ function AttributesForm({ data }: { data: MyAttributesResponse }) {
       className="stack"
       onSubmit={(e) => {
         e.preventDefault();
-        setMessage(null);
         save.mutate(values);
       }}
     >
-      <div aria-live="polite">{message && <Alert kind="success">{message}</Alert>}</div>
       {error && <Alert kind="error">{error.message}</Alert>}
       {ordinary.map((a) => (
         <Question key={a.attribute} attribute={a} value={values[a.attribute] ?? null} onChange={(v) => setValues({ ...values, [a.attribute]: v })} status={a.counts ? t('grouping.mine.counts') : t('grouping.mine.notCounts')} />
