@@ -16,6 +16,20 @@ export const CreateProgrammeRequest = z.strictObject({ nameNl: Text(120), nameEn
 export const UpdateProgrammeRequest = CreateProgrammeRequest;
 export const CreateIntakeRequest = z.strictObject({ academicYear: AcademicYear, month: Month });
 export const UpdateIntakeSettingsRequest = z.strictObject({ settings: IntakeSettings });
+/** The change log of an intake's settings, newest first: who changed what when. */
+export const IntakeSettingsHistoryResponse = z.object({
+  changes: z.array(
+    z.object({
+      id: Id,
+      at: z.string(),
+      /** Null when the person has since been erased. */
+      by: z.object({ id: Id, firstName: z.string(), lastName: z.string() }).nullable(),
+      /** Null for the intake's creation. */
+      before: IntakeSettings.nullable(),
+      after: IntakeSettings,
+    }),
+  ),
+});
 export const ClassCode = z
   .string()
   .trim()
@@ -211,6 +225,7 @@ export const UpdateMyCoachProfileRequest = z
 export type StructureResponse = z.infer<typeof StructureResponse>;
 export type ProgrammeResponse = z.infer<typeof ProgrammeResponse>;
 export type IntakeResponse = z.infer<typeof IntakeResponse>;
+export type IntakeSettingsHistoryResponse = z.infer<typeof IntakeSettingsHistoryResponse>;
 export type ImportPreviewResponse = z.infer<typeof ImportPreviewResponse>;
 export type ImportResponse = z.infer<typeof ImportResponse>;
 export type ImportListResponse = z.infer<typeof ImportListResponse>;

@@ -58,6 +58,14 @@ describe(`programme and communities on ${testDbKind()}`, () => {
     const bad = await as.coordinator!.request('PUT', `/api/intakes/${first.json().id}/settings`, { settings: { ...changed, communitySize: { min: 9, max: 4 } } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].path).toBe('settings.communitySize.min');
+    // The change log: who changed what when; a refused or unchanged save logs nothing.
+    expect((await as.coordinator!.request('PUT', `/api/intakes/${first.json().id}/settings`, { settings: changed })).statusCode).toBe(200);
+    const history = (await as.coordinator!.request('GET', `/api/intakes/${first.json().id}/settings/history`)).json().changes;
+    expect(history).toHaveLength(2);
+    expect(history[0]).toMatchObject({ by: { id: ids.coordinator }, before: { sessionsPerMonth: 2, communitySize: { min: 7, max: 8 } }, after: { sessionsPerMonth: 3, communitySize: { min: 3, max: 4 } } });
+    expect(history[1]).toMatchObject({ by: { id: ids.beheerder }, before: null, after: { sessionsPerMonth: 2 } });
+    expect((await as.other!.request('GET', `/api/intakes/${first.json().id}/settings/history`)).statusCode).toBe(404);
+    expect((await as.leercoach!.request('GET', `/api/intakes/${first.json().id}/settings/history`)).statusCode).toBe(404);
 
     const next = await as.coordinator!.request('POST', `/api/programmes/${ids.prog}/intakes`, { academicYear: '2027-2028', month: 'september' });
     expect(next.statusCode).toBe(201);

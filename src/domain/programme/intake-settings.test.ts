@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultIntakeSettings, IntakeSettings, previousAcademicYear, readIntakeSettings, reflectionDays, AcademicYear } from './intake-settings';
+import { AcademicYear, changedSettings, defaultIntakeSettings, IntakeSettings, previousAcademicYear, readIntakeSettings, reflectionDays } from './intake-settings';
 
 describe('intake settings', () => {
   it('defaults to communities of 7–8, twice a month, a reflection after 100 days', () => {
@@ -35,5 +35,15 @@ describe('intake settings', () => {
     expect(AcademicYear.safeParse('2026-2027').success).toBe(true);
     expect(AcademicYear.safeParse('2026-2028').success).toBe(false);
     expect(previousAcademicYear('2026-2027')).toBe('2025-2026');
+  });
+});
+
+describe('changedSettings', () => {
+  it('names the settings that differ, in a fixed order', () => {
+    const before = defaultIntakeSettings('september');
+    expect(changedSettings(before, before)).toEqual([]);
+    expect(changedSettings(null, before)).toEqual([]);
+    const after = { ...before, sessionsPerMonth: 3, communitySize: { min: 6, max: 8 }, phases: [{ ...before.phases[0]!, days: 90 }, before.phases[1]!] };
+    expect(changedSettings(before, after)).toEqual(['phases', 'sessionsPerMonth', 'communitySize']);
   });
 });

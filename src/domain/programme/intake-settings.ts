@@ -98,3 +98,12 @@ export function previousAcademicYear(year: string): string {
   const start = Number(year.slice(0, 4));
   return `${start - 1}-${start}`;
 }
+
+export const SETTINGS_FIELDS = ['format', 'participation', 'phases', 'sessionsPerMonth', 'communitySize'] as const;
+export type SettingsField = (typeof SETTINGS_FIELDS)[number];
+
+/** Which settings differ between two versions (the change log shows these, old → new). */
+export function changedSettings(before: IntakeSettings | null, after: IntakeSettings): SettingsField[] {
+  if (!before) return [];
+  return SETTINGS_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}

@@ -1,8 +1,8 @@
 /** Creating and editing programmes, intakes and classes: the beheerder and the coordinator. */
 import { and, desc, eq } from 'drizzle-orm';
-import { defaultIntakeSettings, readIntakeSettings, type IntakeSettings } from '../../../domain/programme/intake-settings';
+import { changedSettings, defaultIntakeSettings, readIntakeSettings, type IntakeSettings } from '../../../domain/programme/intake-settings';
 import type { Services } from '../../context';
-import { classes, intakes, programmes } from '../../db/schema';
+import { classes, intakes, intakeSettingsChanges, programmes } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { peopleWithRole } from './repository';
 
@@ -22,7 +22,7 @@ export async function updateProgramme(options: { services: Services; programmeId
  * A new intake starts from the most recent intake of the same month (last year's settings, so
  * the coordinator only changes what changed), or from the defaults.
  */
-export async function createIntake(options: { services: Services; programmeId: string; academicYear: string; month: 'september' | 'february' }) {
+export async function createIntake(options: { services: Services; actorId: string; programmeId: string; academicYear: string; month: 'september' | 'february' }) {
   const { db } = options.services;
   const [previous] = await db
     .select()
@@ -36,16 +36,29 @@ export async function createIntake(options: { services: Services; programmeId: s
     .from(intakes)
     .where(and(eq(intakes.programmeId, options.programmeId), eq(intakes.academicYear, options.academicYear), eq(intakes.month, options.month)));
   if (existing.length > 0) throw new AppError('conflict', 'intake exists');
-  const [row] = await db
-    .insert(intakes)
-    .values({ programmeId: options.programmeId, academicYear: options.academicYear, month: options.month, settings })
-    .returning({ id: intakes.id });
-  return { id: row!.id };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(intakes)
+      .values({ programmeId: options.programmeId, academicYear: options.academicYear, month: options.month, settings })
+      .returning({ id: intakes.id });
+    await tx.insert(intakeSettingsChanges).values({ intakeId: row!.id, changedById: options.actorId, changedAt: options.services.now(), before: null, after: settings });
+    return { id: row!.id };
+  });
 }
 
-export async function updateIntakeSettings(options: { services: Services; intakeId: string; settings: IntakeSettings }) {
-  await options.services.db.update(intakes).set({ settings: options.settings }).where(eq(intakes.id, options.intakeId));
-  return { id: options.intakeId };
+/** Saves the settings and logs the change (who, when, before and after); an unchanged save logs nothing. */
+export async function updateIntakeSettings(options: { services: Services; actorId: string; intakeId: string; settings: IntakeSettings }) {
+  const { services } = options;
+  return services.db.transaction(async (tx) => {
+    const [intake] = await tx.select().from(intakes).where(eq(intakes.id, options.intakeId)).for('update');
+    if (!intake) throw new AppError('not_found');
+    const before = readIntakeSettings(intake.settings, intake.month).settings;
+    await tx.update(intakes).set({ settings: options.settings }).where(eq(intakes.id, options.intakeId));
+    if (changedSettings(before, options.settings).length > 0) {
+      await tx.insert(intakeSettingsChanges).values({ intakeId: intake.id, changedById: options.actorId, changedAt: services.now(), before, after: options.settings });
+    }
+    return { id: options.intakeId };
+  });
 }
 
 async function checkLeercoach(services: Services, institutionId: string, programmeId: string, leercoachId: string | null) {

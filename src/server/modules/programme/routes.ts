@@ -11,6 +11,7 @@ import {
   ImportPreviewRequest,
   ImportPreviewResponse,
   ImportResponse,
+  IntakeSettingsHistoryResponse,
   StaffResponse,
   StartImportRequest,
   StructureResponse,
@@ -22,6 +23,7 @@ import {
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
 import { exportStudents } from './export-students';
+import { getSettingsHistory } from './get-settings-history';
 import { getStructure } from './get-structure';
 import { createIntake, createProgramme, saveClass, updateIntakeSettings, updateProgramme } from './manage-structure';
 import { previewImport } from './preview-import';
@@ -94,7 +96,7 @@ export const programmeRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
         response: { 201: Created, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await createIntake({ services, programmeId: request.params.programmeId, ...request.body })),
+    async (request, reply) => reply.status(201).send(await createIntake({ services, actorId: actorOf(request).personId, programmeId: request.params.programmeId, ...request.body })),
   );
 
   app.get(
@@ -117,7 +119,16 @@ export const programmeRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       config: { access: { action: 'programme:manage', resource: intakeOf } },
       schema: { tags: ['programme'], summary: "Change an intake's settings", params: IntakeParams, body: UpdateIntakeSettingsRequest, response: { 200: Created, ...errors } },
     },
-    async (request) => updateIntakeSettings({ services, intakeId: request.params.intakeId, settings: request.body.settings }),
+    async (request) => updateIntakeSettings({ services, actorId: actorOf(request).personId, intakeId: request.params.intakeId, settings: request.body.settings }),
+  );
+
+  app.get(
+    '/api/intakes/:intakeId/settings/history',
+    {
+      config: { access: { action: 'programme:manage', resource: intakeOf } },
+      schema: { tags: ['programme'], summary: "The change log of an intake's settings: who changed what when", params: IntakeParams, response: { 200: IntakeSettingsHistoryResponse, ...errors } },
+    },
+    async (request) => getSettingsHistory({ services, intakeId: request.params.intakeId }),
   );
 
   app.post(

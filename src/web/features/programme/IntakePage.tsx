@@ -3,12 +3,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { IntakeResponse, ProgrammeResponse } from '../../../contracts/programme';
-import { IntakeSettings, INTAKE_FORMATS, PARTICIPATION_MODES, reflectionDays, type IntakeSettings as Settings } from '../../../domain/programme/intake-settings';
+import {
+  changedSettings,
+  IntakeSettings,
+  INTAKE_FORMATS,
+  PARTICIPATION_MODES,
+  reflectionDays,
+  SETTINGS_FIELDS,
+  type IntakeSettings as Settings,
+  type SettingsField,
+} from '../../../domain/programme/intake-settings';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { programmeApi } from './api';
-import { CheckField, errorsOf, SelectField } from '../../components/form-fields';
+import { CheckField, errorsOf, personName, SelectField } from '../../components/form-fields';
 
 /** One intake: its settings, classes with leercoach, import/export, and its communities. */
 export function IntakePage() {
@@ -56,6 +65,7 @@ export function IntakePage() {
         {p.canManagePeople && <RecentImports intakeId={i.id} />}
       </section>
       <SettingsForm key={JSON.stringify(i.settings)} intake={i} />
+      <SettingsHistory intake={i} />
       <Classes programme={p} intake={i} />
     </div>
   );
@@ -156,6 +166,62 @@ function SettingsForm({ intake }: { intake: IntakeResponse }) {
           {t('programme.settings.save')}
         </button>
       </form>
+    </section>
+  );
+}
+
+/** The change log: who changed which setting when, old → new. */
+function SettingsHistory({ intake }: { intake: IntakeResponse }) {
+  const { t, i18n } = useTranslation();
+  const history = useQuery({ queryKey: ['programme', 'settingsHistory', intake.id], queryFn: () => programmeApi.settingsHistory(intake.id) });
+  const show = (field: SettingsField, s: Settings): string => {
+    switch (field) {
+      case 'format':
+        return t(`programme.settings.formats.${s.format}`);
+      case 'participation':
+        return t(`programme.settings.participations.${s.participation}`);
+      case 'sessionsPerMonth':
+        return String(s.sessionsPerMonth);
+      case 'communitySize':
+        return t('programme.settings.historySize', s.communitySize);
+      case 'phases':
+        return s.phases
+          .map((p) => `${t('programme.settings.historyPhase', { name: p.name, days: p.days })}${p.reflectionAtEnd ? `, ${t('programme.settings.historyReflection')}` : ''}`)
+          .join('; ');
+    }
+  };
+  const changes = history.data?.changes ?? [];
+  return (
+    <section className="card" aria-labelledby="settings-history-title">
+      <h2 id="settings-history-title">{t('programme.settings.history')}</h2>
+      <p className="help">{t('programme.settings.historyIntro')}</p>
+      {history.error && <Alert kind="error">{history.error.message}</Alert>}
+      {history.data && changes.length === 0 && <p>{t('programme.settings.historyNone')}</p>}
+      <ol className="rows">
+        {changes.map((c) => (
+          <li key={c.id} className="stack-sm">
+            <p>
+              <strong>{new Date(c.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short' })}</strong> ·{' '}
+              {c.by ? personName(c.by) : t('programme.settings.historyUnknown')}
+            </p>
+            {c.before === null ? (
+              <p>
+                {t('programme.settings.historyCreated', {
+                  summary: SETTINGS_FIELDS.map((f) => `${t(`programme.settings.historyField.${f}`)}: ${show(f, c.after)}`).join(' · '),
+                })}
+              </p>
+            ) : (
+              <ul>
+                {changedSettings(c.before, c.after).map((f) => (
+                  <li key={f}>
+                    {t(`programme.settings.historyField.${f}`)}: {show(f, c.before!)} → {show(f, c.after)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 /** The programme screens' calls, typed by the shared contracts. */
-import type { ImportListResponse, ImportPreviewResponse, ImportResponse, StaffResponse, StructureResponse } from '../../../contracts/programme';
+import type { ImportListResponse, ImportPreviewResponse, ImportResponse, IntakeSettingsHistoryResponse, StaffResponse, StructureResponse } from '../../../contracts/programme';
 import type { ColumnMapping } from '../../../domain/programme/student-rows';
 import type { IntakeSettings } from '../../../domain/programme/intake-settings';
 import { api } from '../../api';
@@ -11,6 +11,7 @@ export const programmeApi = {
   createIntake: (programmeId: string, body: { academicYear: string; month: 'september' | 'february' }) =>
     api<Created>(`/api/programmes/${programmeId}/intakes`, { method: 'POST', body }),
   staff: (programmeId: string) => api<StaffResponse>(`/api/programmes/${programmeId}/staff`),
+  settingsHistory: (intakeId: string) => api<IntakeSettingsHistoryResponse>(`/api/intakes/${intakeId}/settings/history`),
   saveSettings: (intakeId: string, settings: IntakeSettings) => api<Created>(`/api/intakes/${intakeId}/settings`, { method: 'PUT', body: { settings } }),
   createClass: (intakeId: string, body: { code: string; leercoachId: string | null }) => api<Created>(`/api/intakes/${intakeId}/classes`, { method: 'POST', body }),
   updateClass: (classId: string, body: { code: string; leercoachId: string | null }) => api<Created>(`/api/classes/${classId}`, { method: 'PUT', body }),
