@@ -62,6 +62,9 @@ export async function buildApp({ services, logger = false }: BuildAppOptions): P
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // A path no route serves, or a known path with another method: the same translated 404 as a
+  // resource the policy hides. (Other non-API GETs are the web client's, below.)
+  app.setNotFoundHandler((request, reply) => errorHandler(new AppError('not_found'), request, reply));
 
   const cookies = cookiePolicy(services.config.publicUrl);
   await app.register(cookie);

@@ -70,4 +70,17 @@ describe(`bad input on ${testDbKind()}`, () => {
     expect(response.statusCode).toBe(404);
     expect(response.body).not.toMatch(/at .*\.ts:\d+|Error:/);
   });
+
+  it('answers 404 for an unknown route or a wrong method with a body, not an internal error', async () => {
+    const client = await anonymous(app);
+    for (const [method, url] of [
+      ['POST', '/api/no-such-route'],
+      ['POST', '/api/auth/session'],
+      ['DELETE', '/api/auth/sign-in'],
+    ] as const) {
+      const response = await client.request(method, url, { any: 'body' });
+      expect([method, url, response.statusCode]).toEqual([method, url, 404]);
+      expect(response.json().error.code).toBe('not_found');
+    }
+  });
 });

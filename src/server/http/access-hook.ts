@@ -46,6 +46,9 @@ export function registerAccessHook(app: FastifyInstance, services: Services, coo
   });
   // preValidation: who may call is decided before the body is even looked at.
   app.addHook('preValidation', async (request) => {
+    // No route matched (an unknown path, or a known path with another method): the not-found
+    // handler answers 404. It has no access rule because it grants nothing.
+    if (request.is404) return;
     const access = request.routeOptions.config.access;
     if (!access) throw new AppError('internal', 'route without access rule');
     if ('public' in access) {
