@@ -70,6 +70,8 @@ export function tabuRound(
 ): number {
   let roundBest = ctx.objective;
   out.set(ctx.group);
+  // The assignment may have changed since the last step (load, kick): rebuild the move tables.
+  scratch.valid = false;
   let idle = 0;
   while (idle < params.depth) {
     if (budget.tick(best.objective)) break;

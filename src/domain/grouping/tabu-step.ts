@@ -16,6 +16,13 @@ export type TabuScratch = {
   /** Gather buffers for one group's members: a[j][g] and j. */
   readonly hb: Float64Array;
   readonly hj: Int32Array;
+  /** pos[i] = index of i in members. */
+  readonly pos: Int32Array;
+  /**
+   * False when the assignment changed outside tabuStep (load, kick, crossover): the next step
+   * rebuilds the tables. tabuStep itself keeps them current after a swap.
+   */
+  valid: boolean;
 };
 
 export function createTabuScratch(n: number, m: number): TabuScratch {
@@ -27,6 +34,8 @@ export function createTabuScratch(n: number, m: number): TabuScratch {
     pairOrder: new Int32Array((m * (m - 1)) / 2),
     hb: new Float64Array(n),
     hj: new Int32Array(n),
+    pos: new Int32Array(n),
+    valid: false,
   };
 }
 
@@ -54,7 +63,7 @@ export function tabuStep(
   const twoMin = 2 * model.minDistance;
   const aspiration = bestObjective - ctx.objective + EPS;
 
-  fillMoveTable(ctx, scratch);
+  if (!scratch.valid) fillMoveTable(ctx, scratch);
 
   let bestDelta = -Infinity;
   let bestI = -1;
@@ -164,10 +173,77 @@ export function tabuStep(
   if (bestJ >= 0) {
     tabuUntil[bestJ] = iteration + tenure;
     applySwap(ctx, bestI, bestJ, bestDelta);
+    updateAfterSwap(ctx, scratch, bestI, bestJ);
   } else {
     applyMove(ctx, bestI, bestH, bestDelta);
+    // A move changes two group sizes and the member layout: rebuild next time (moves are rare).
+    scratch.valid = false;
   }
   return true;
+}
+
+/**
+ * Brings the tables up to date after i and j swapped groups, in O(n + (|g| + |h|)·m) instead of
+ * the O(n·m) rebuild: only columns g and h change for the other elements (their own group's
+ * gain is unchanged), the members of g and h get whole new rows, and amax is recomputed for
+ * rows g, h and columns g, h. The values are computed by the same expressions as the rebuild, so
+ * the tables are identical; only the order of the members within a group differs.
+ */
+function updateAfterSwap(ctx: SearchContext, scratch: TabuScratch, i: number, j: number): void {
+  const { model, n, m, movable, group } = ctx;
+  const { a, amax, members, pos, start } = scratch;
+  const g = group[j]!; // j moved into i's old group
+  const h = group[i]!;
+  const pi = pos[i]!;
+  const pj = pos[j]!;
+  members[pi] = j;
+  members[pj] = i;
+  pos[j] = pi;
+  pos[i] = pj;
+  const T = model.table;
+  for (let k = 0; k < m; k++) {
+    if (k === g || k === h) continue;
+    amax[k * m + g] = -Infinity;
+    amax[k * m + h] = -Infinity;
+  }
+  for (let k = 0; k < n; k++) {
+    if (movable[k] === 0) continue;
+    const gk = group[k]!;
+    if (gk === g || gk === h) continue;
+    const row = k * m;
+    const own = T !== null ? T[row + gk]! : model.gain(k, gk);
+    const dg = (T !== null ? T[row + g]! : model.gain(k, g)) - own;
+    const dh = (T !== null ? T[row + h]! : model.gain(k, h)) - own;
+    a[row + g] = dg;
+    a[row + h] = dh;
+    const arow = gk * m;
+    if (dg > amax[arow + g]!) amax[arow + g] = dg;
+    if (dh > amax[arow + h]!) amax[arow + h] = dh;
+  }
+  for (let side = 0; side < 2; side++) {
+    const x = side === 0 ? g : h;
+    const arow = x * m;
+    for (let k = 0; k < m; k++) amax[arow + k] = -Infinity;
+    for (let q = start[x]!, qEnd = start[x + 1]!; q < qEnd; q++) {
+      const k = members[q]!;
+      const row = k * m;
+      if (T !== null) {
+        const own = T[row + x]!;
+        for (let c = 0; c < m; c++) {
+          const delta = T[row + c]! - own;
+          a[row + c] = delta;
+          if (delta > amax[arow + c]!) amax[arow + c] = delta;
+        }
+      } else {
+        const own = model.gain(k, x);
+        for (let c = 0; c < m; c++) {
+          const delta = model.gain(k, c) - own;
+          a[row + c] = delta;
+          if (delta > amax[arow + c]!) amax[arow + c] = delta;
+        }
+      }
+    }
+  }
 }
 
 /** Builds the move-delta table, its per-group-pair maxima and the member lists (movable only). */
@@ -201,12 +277,15 @@ function fillMoveTable(ctx: SearchContext, scratch: TabuScratch): void {
   }
   for (let g = 0; g < m; g++) start[g + 1] = start[g + 1]! + start[g]!;
   // Fill member lists using start as moving cursors, then restore.
+  const { pos } = scratch;
   for (let i = 0; i < n; i++) {
     if (movable[i] === 0) continue;
     const gi = group[i]!;
     members[start[gi]!] = i;
+    pos[i] = start[gi]!;
     start[gi]!++;
   }
   for (let g = m; g > 0; g--) start[g] = start[g - 1]!;
   start[0] = 0;
+  scratch.valid = true;
 }
