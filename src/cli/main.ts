@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../server/config';
 import { backupDataDir, restoreDataDir } from '../server/operations/backup';
+import { groupCommand, type GroupCommandOptions } from './group-communities';
 
 const program = new Command('peerkracht').description('peerkracht — student peer coaching');
 
@@ -32,6 +33,21 @@ program
     await restoreDataDir(file, config.database.dataDir);
     console.log(`Restored into ${config.database.dataDir}`);
   });
+
+program
+  .command('group')
+  .description('form diverse communities for an intake (or one class), with a progress bar and the balance figures')
+  .requiredOption('--intake <id>', 'the intake (uuid)')
+  .option('--class <code>', 'only this class (e.g. SW1A)')
+  .option('--seconds <s>', 'computing time', '5')
+  .option('--seed <k>', 'random seed (same seed, same proposal)', '1')
+  .option('--attributes <list>', 'attributes with weights, e.g. priorEducation:2,firstGeneration (default: all enabled)')
+  .option('--min <n>', 'smallest community (default: the intake setting)')
+  .option('--max <n>', 'largest community (default: the intake setting)')
+  .option('--name <prefix>', 'name of the communities; a number is added', 'Community')
+  .option('--lang <nl|en>', 'language of the output', 'nl')
+  .option('--accept', 'create the communities and assign coaches')
+  .action(async (options: GroupCommandOptions) => groupCommand(options));
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

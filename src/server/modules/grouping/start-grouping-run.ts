@@ -21,9 +21,20 @@ import { classesOfIntake, enabledAttributes, intakeWithProgramme, studentsForGro
 /** What a run stores as its request (and reads back as the draft's settings). */
 export type StoredRequest = DraftSettings & { classId: string | null; seconds: number; seed: number };
 
-export type StartGroupingOptions = { services: Services; actor: Actor; intakeId: string; request: StartGroupingRequest; wait?: boolean };
+export type StartGroupingOptions = {
+  services: Services;
+  actor: Actor;
+  intakeId: string;
+  request: StartGroupingRequest;
+  /** Tests and the CLI wait for the end; the HTTP route answers at once and the client polls. */
+  wait?: boolean;
+  /** The CLI's progress bar (the row's progress is written either way). */
+  onProgress?: (fraction: number) => void;
+  /** Who started it; null from the command line. Default: the actor. */
+  createdById?: string | null;
+};
 
-export async function startGroupingRun({ services, actor, intakeId, request: input, wait }: StartGroupingOptions): Promise<{ id: string; done: Promise<void> }> {
+export async function startGroupingRun({ services, actor, intakeId, request: input, wait, onProgress, createdById }: StartGroupingOptions): Promise<{ id: string; done: Promise<void> }> {
   const request = StartGroupingRequest.parse(input);
   const found = await intakeWithProgramme(services.db, intakeId);
   if (!found) throw new AppError('not_found');
@@ -65,7 +76,7 @@ export async function startGroupingRun({ services, actor, intakeId, request: inp
   };
   const [row] = await services.db
     .insert(groupingRuns)
-    .values({ intakeId, classId: request.classId, createdById: actor.personId, request: stored, createdAt: services.now() })
+    .values({ intakeId, classId: request.classId, createdById: createdById === undefined ? actor.personId : createdById, request: stored, createdAt: services.now() })
     .returning({ id: groupingRuns.id });
   const id = row!.id;
   const forEngine = await studentsForGrouping(services.db, actor.institutionId, students);
@@ -89,6 +100,7 @@ export async function startGroupingRun({ services, actor, intakeId, request: inp
     },
     {
       onProgress: (p) => {
+        onProgress?.(p.fraction);
         // At most four writes a second: enough for a progress bar, light on the database.
         const now = Date.now();
         if (now - lastWrite < 250) return;

@@ -101,7 +101,11 @@ function Draft({ run, options, onNewRun }: { run: GroupingRunResponse; options: 
               <tr key={a.attribute}>
                 <th scope="row">{attributeName(a.attribute)}</th>
                 <td className="figure" data-testid={`evenness-${a.attribute}`}>
-                  {a.evenness !== null && <span className="bar" aria-hidden="true" style={{ width: `${a.evenness}%` }} />}
+                  {a.evenness !== null && (
+                    <span className="bar-track" aria-hidden="true">
+                      <span className="bar" style={{ width: `${a.evenness}%` }} />
+                    </span>
+                  )}
                   {evenness(a.evenness)}
                 </td>
                 <td className="figure">{t('grouping.draft.countedValue', { count: a.disclosed })}</td>

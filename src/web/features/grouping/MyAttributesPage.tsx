@@ -84,7 +84,7 @@ function AttributesForm({ data, setMessage }: { data: MyAttributesResponse; setM
     >
       {error && <Alert kind="error">{error.message}</Alert>}
       {ordinary.map((a) => (
-        <Question key={a.attribute} attribute={a} value={values[a.attribute] ?? null} onChange={(v) => setValues({ ...values, [a.attribute]: v })} status={a.counts ? t('grouping.mine.counts') : t('grouping.mine.notCounts')} />
+        <Question key={a.attribute} attribute={a} value={values[a.attribute] ?? null} onChange={(v) => setValues({ ...values, [a.attribute]: v })} status={a.counts ? t('grouping.mine.counts') : a.value === null ? t('grouping.mine.notGiven') : t('grouping.mine.notCounts')} />
       ))}
       {background.length > 0 && (
         <section className="card" aria-labelledby="background-title">
@@ -110,7 +110,7 @@ function AttributesForm({ data, setMessage }: { data: MyAttributesResponse; setM
               attribute={a}
               value={values[a.attribute] ?? null}
               onChange={(v) => setValues({ ...values, [a.attribute]: v })}
-              status={a.counts ? t('grouping.mine.counts') : a.value !== null && !granted ? t('grouping.mine.needsConsent') : t('grouping.mine.notCounts')}
+              status={a.counts ? t('grouping.mine.counts') : a.value === null ? t('grouping.mine.notGiven') : !granted ? t('grouping.mine.needsConsent') : t('grouping.mine.notCounts')}
             />
           ))}
         </section>
