@@ -14,6 +14,7 @@ import { hashPassword } from '../modules/identity/secrets';
 import { loadResilienceDemo } from '../modules/resilience/load-resilience-demo';
 import { loadSupportDemo } from '../modules/support/load-support-demo';
 import { loadSessionsDemo, type DemoCommunity } from '../modules/sessions/load-sessions-demo';
+import { loadSchedulingDemo } from '../modules/scheduling/load-scheduling-demo';
 import { factories } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'peerkracht-demo';
@@ -178,6 +179,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     }
     // Holidays, a year plan per community, attendance, RSVPs, check-ins and a logbook entry around now (#4).
     await loadSessionsDemo(tx, services, { institutionId, communities: demoCommunities, demoCoacheeId: demoCoachee?.id ?? null, demoCoachId: coach1.id, leercoach: { personId: leercoachSw.id, programmeId: socialWork.id } });
+    // Scheduling next to classes (#7): periods, rooms, timetables and a proposal for the next period.
+    await loadSchedulingDemo(tx, services, { intakeId: swSept.id, coordinatorId: swCoordinator.id });
     // Group formation (#6): late enrolments of the February intake, not in a community yet.
     const swLateClass = await f.class(swFeb.id, { code: 'SW1G', leercoachId: swLeercoach2.id });
     const toGroup: string[] = [];

@@ -12,6 +12,7 @@ import { mergeBlocks } from '../../../domain/scheduling/product-instance';
 import { parseTimetableCsv } from '../../../domain/scheduling/timetable-csv';
 import { parseTimetableIcs, TimetableImportError } from '../../../domain/scheduling/timetable-ics';
 import type { Services } from '../../context';
+import type { Db } from '../../db/client';
 import { classes, classMembers, communities, people, timetables } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { locationsOf, type PeriodRow } from './repository';
@@ -21,6 +22,8 @@ type Subject = { classId: string; personId?: undefined } | { personId: string; c
 
 export type UploadTimetableOptions = {
   services: Services;
+  /** The transaction to write in (the demo loader); default services.db. */
+  db?: Db;
   actorId: string;
   period: PeriodRow;
   format: 'ics' | 'csv';
@@ -46,7 +49,7 @@ function locationMatcher(locations: { id: string; code: string }[], unknown: Set
 
 export async function uploadTimetable(options: UploadTimetableOptions): Promise<z.infer<typeof TimetableUploadResponse>> {
   const { services, period } = options;
-  const db = services.db;
+  const db = options.db ?? services.db;
   const locations = await locationsOf(db, period.intakeId);
   const unknown = new Set<string>();
   const locationOf = locationMatcher(locations, unknown);
@@ -54,7 +57,7 @@ export async function uploadTimetable(options: UploadTimetableOptions): Promise<
 
   if (options.format === 'ics') {
     if (!options.target) throw new AppError('validation_failed', 'ics needs a target', {}, [{ path: 'target', message: 'required' }]);
-    const subject = await resolveTarget(services, period.intakeId, options.target);
+    const subject = await resolveTarget(db, period.intakeId, options.target);
     let pattern: BusyBlock[];
     try {
       pattern = parseTimetableIcs({ text: options.text, periodStart: period.firstDate, periodEnd: period.lastDate, locationOf }).weeklyPattern;
@@ -70,7 +73,7 @@ export async function uploadTimetable(options: UploadTimetableOptions): Promise<
     const first = parsed.errors[0];
     if (first) throw invalid(first.line, parsed.errors.length > 1 ? `${first.problem} (+${parsed.errors.length - 1})` : first.problem);
     if (parsed.people.length === 0) throw new AppError('timetable_empty', 'no rows', { first: period.firstDate, last: period.lastDate });
-    const subjects = await resolveCsvSubjects(services, period.intakeId, parsed.people.map((p) => p.id));
+    const subjects = await resolveCsvSubjects(db, period.intakeId, parsed.people.map((p) => p.id));
     const lines = options.text.split(/\r?\n/);
     for (const p of parsed.people) {
       const subject = subjects.get(p.id.toLowerCase());
@@ -106,8 +109,7 @@ export async function uploadTimetable(options: UploadTimetableOptions): Promise<
 }
 
 /** A class of the intake, a student of the intake or a coach of one of its communities. */
-async function resolveTarget(services: Services, intakeId: string, target: Target): Promise<{ subject: Subject; label: string }> {
-  const db = services.db;
+async function resolveTarget(db: Db, intakeId: string, target: Target): Promise<{ subject: Subject; label: string }> {
   if ('classId' in target) {
     const [row] = await db.select({ code: classes.code }).from(classes).where(and(eq(classes.id, target.classId), eq(classes.intakeId, intakeId)));
     if (!row) throw new AppError('not_found');
@@ -130,8 +132,7 @@ async function resolveTarget(services: Services, intakeId: string, target: Targe
 }
 
 /** CSV subjects by lower-cased key: student number, e-mail address or class code. */
-async function resolveCsvSubjects(services: Services, intakeId: string, keys: string[]) {
-  const db = services.db;
+async function resolveCsvSubjects(db: Db, intakeId: string, keys: string[]) {
   const result = new Map<string, { subject: Subject; label: string }>();
   const classRows = await db.select({ id: classes.id, code: classes.code }).from(classes).where(eq(classes.intakeId, intakeId));
   for (const c of classRows) result.set(c.code.toLowerCase(), { subject: { classId: c.id }, label: c.code });
