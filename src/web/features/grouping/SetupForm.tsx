@@ -56,7 +56,7 @@ export function SetupForm({ intakeId, options, onStarted }: { intakeId: string; 
       {form && <Alert kind="error">{form}</Alert>}
       <section className="card stack-sm" aria-labelledby="scope-title">
         <h2 id="scope-title">{t('grouping.run.scope')}</h2>
-        <SelectField label={t('grouping.run.scope')} value={classId} onChange={(e) => setClassId(e.target.value)} error={fields.classId}>
+        <SelectField label={t('grouping.run.scopeLabel')} value={classId} onChange={(e) => setClassId(e.target.value)} error={fields.classId}>
           <option value="">{t('grouping.run.scopeIntake')} ({options.students.length})</option>
           {options.classes.map((c) => (
             <option key={c.id} value={c.id}>
@@ -76,7 +76,7 @@ export function SetupForm({ intakeId, options, onStarted }: { intakeId: string; 
             <div key={a.attribute} className="attribute-row">
               <CheckField
                 label={t('grouping.run.use', { name: attributeName(a.attribute) })}
-                help={t('grouping.run.disclosed', { count: a.disclosed, total: options.students.length })}
+                help={a.sensitivity === 'enrolment' ? t('grouping.sensitivity.enrolment') : t('grouping.run.disclosed', { count: a.disclosed, total: options.students.length })}
                 checked={on}
                 onChange={(v) => {
                   const next = { ...chosen };
