@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../server/config';
 import { backupDataDir, restoreDataDir } from '../server/operations/backup';
 import { groupCommand, type GroupCommandOptions } from './group-communities';
+import { scheduleCommand } from './schedule';
 
 const program = new Command('peerkracht').description('peerkracht — student peer coaching');
 
@@ -48,6 +49,22 @@ program
   .option('--lang <nl|en>', 'language of the output', 'nl')
   .option('--accept', 'create the communities and assign coaches')
   .action(async (options: GroupCommandOptions) => groupCommand(options));
+
+program
+  .command('schedule')
+  .description("place each community's sessions next to its members' classes for a teaching period, with a progress bar and a summary")
+  .requiredOption('--intake <id>', 'the intake (uuid)')
+  .option('--period <name|id>', 'the teaching period (default: the first current or coming one with timetables)')
+  .option('--seconds <s>', 'computing time', '10')
+  .option('--seed <k>', 'random seed (same seed, same proposal)', '1')
+  .option('--publish', 'publish the proposal: create or move the year plan\'s sessions and notify members')
+  .action(async (options: { intake: string; period?: string; seconds: string; seed: string; publish?: boolean }) => {
+    const seconds = Number(options.seconds);
+    const seed = Number(options.seed);
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) throw new Error('--seconds must be a whole number from 1 to 3600');
+    if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number, 0 or more');
+    await scheduleCommand(loadConfig(), { intake: options.intake, period: options.period, seconds, seed, publish: options.publish === true });
+  });
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

@@ -11,6 +11,7 @@ import ICAL from 'ical.js';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunResponse, SchedulingSetupResponse, SlotOptionsResponse } from '../../src/contracts/scheduling';
+import { scheduleWithServices } from '../../src/cli/schedule';
 import { weeklyTimetableIcs, type WeeklyClass } from '../../src/server/demo/weekly-timetable-ics';
 import { mailOutbox, sessions, timetables } from '../../src/server/db/schema';
 import { hashPassword } from '../../src/server/modules/identity/secrets';
@@ -284,6 +285,20 @@ describe(`scheduling on ${testDbKind()}`, () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+
+  it('the CLI runs the same scheduling with a summary, and publishes with --publish', async () => {
+    await uploadClasses();
+    const lines: string[] = [];
+    await expect(scheduleWithServices(t.services, { intake: ids.intake, period: 'Periode 9', seconds: 2, seed: 1, publish: false }, (l) => lines.push(l))).rejects.toThrow(/no period "Periode 9"; the periods are: Periode 1/);
+    await scheduleWithServices(t.services, { intake: ids.intake, seconds: 2, seed: 1, publish: true }, (l) => lines.push(l));
+    const text = lines.join('\n');
+    expect(text).toContain('Scheduling Periode 1 (2026-09-07 – 2026-11-06)');
+    expect(text).toMatch(/next to a class +100\.0% of 8 member-sessions/);
+    expect(text).toMatch(/waiting minutes +0/);
+    expect(text).toMatch(/extra trips +0/);
+    expect(text).toMatch(/Published: \d+ sessions created, 0 moved/);
+    expect((await t.services.db.select().from(sessions)).length).toBeGreaterThan(6);
   });
 
   it('is the coordinator’s alone: other programmes and coaches get 404, and a run needs the setup', async () => {
