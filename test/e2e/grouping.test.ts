@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/browser';
-import { callApi, e2eSuite } from './support/suite';
+import { callApi, e2eSuite, LAPTOP, PHONE } from './support/suite';
 
 type Structure = { programmes: { nameNl: string; intakes: { id: string; month: string; academicYear: string }[] }[] };
 
@@ -44,6 +44,9 @@ describe('group formation', () => {
     await first.getByText('Telt mee bij het indelen').waitFor();
     await suite.screenshot(page, 'grouping-about-me-nl');
     await suite.checkPhone(page, 'about me (nl)');
+    await page.setViewportSize(PHONE);
+    await suite.screenshot(page, 'grouping-about-me-nl-phone');
+    await page.setViewportSize(LAPTOP);
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'About me' }).waitFor();
@@ -128,6 +131,9 @@ describe('group formation', () => {
     await expectAccessible(page, 'grouping draft after moves (nl)');
     await suite.checkPhone(page, 'grouping draft (nl)');
     await suite.screenshot(page, 'grouping-draft-nl');
+    await page.setViewportSize(PHONE);
+    await suite.screenshot(page, 'grouping-draft-nl-phone');
+    await page.setViewportSize(LAPTOP);
 
     await page.getByLabel("Naam van de community's (er komt een nummer achter)").fill('SW februari');
     await page.getByRole('button', { name: "Accepteren en community's aanmaken" }).click();
