@@ -51,10 +51,19 @@ export const identityRepository = (db: Db) => ({
     await db.insert(authSessions).values(row);
   },
 
-  async findSession(tokenHash: string, now: Date) {
+  /**
+   * The live session for a token digest with its person and role grants, in one round trip: this
+   * runs on every API request.
+   */
+  async findSignedIn(tokenHash: string, now: Date): Promise<{ csrfToken: string; person: PersonRow; grants: RoleGrant[] } | undefined> {
     const [row] = await db
-      .select()
+      .select({
+        csrfToken: authSessions.csrfToken,
+        person: people,
+        grants: sql<RoleGrant[]>`(select coalesce(json_agg(json_build_object('role', r.role, 'institutionId', r.institution_id, 'programmeId', r.programme_id)), '[]'::json) from ${roleAssignments} r where r.person_id = ${people.id})`,
+      })
       .from(authSessions)
+      .innerJoin(people, eq(people.id, authSessions.personId))
       .where(and(eq(authSessions.tokenHash, tokenHash), gt(authSessions.expiresAt, now)))
       .limit(1);
     return row;

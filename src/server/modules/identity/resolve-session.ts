@@ -10,15 +10,13 @@ export async function resolveSession(services: Services, sessionToken: string | 
   if (!sessionToken) return null;
   const repo = identityRepository(services.db);
   const tokenHash = digest(sessionToken);
-  const session = await repo.findSession(tokenHash, services.now());
-  if (!session) return null;
-  const person = await repo.findPerson(session.personId);
-  if (!person) return null;
-  const grants = await repo.grants(person.id);
+  const found = await repo.findSignedIn(tokenHash, services.now());
+  if (!found) return null;
+  const { person, grants, csrfToken } = found;
   return {
     actor: { personId: person.id, institutionId: person.institutionId, grants },
     person,
-    csrfToken: session.csrfToken,
+    csrfToken,
     tokenHash,
   };
 }
