@@ -224,4 +224,12 @@ describe(`group formation on ${testDbKind()}`, () => {
     expect((await start({})).json().error.code).toBe('grouping_no_students');
     expect((await as.coordinator!.request('POST', `/api/grouping-runs/${run.id}/moves`, { studentId: students[0]!.id, toCommunity: 0, version: accepted.version })).statusCode).toBe(409);
   });
+
+  it('forgets runs 90 days after they ended, when the next run starts', async () => {
+    expect((await as.coordinator!.request('GET', `/api/grouping-runs/${run.id}`)).statusCode).toBe(200);
+    t.setNow(new Date(Date.now() + 91 * 86_400_000));
+    as.coordinator = await signedIn(app, 'coord@g.test', PASSWORD);
+    expect((await start({})).json().error.code).toBe('grouping_no_students');
+    expect((await as.coordinator!.request('GET', `/api/grouping-runs/${run.id}`)).statusCode).toBe(404);
+  });
 });

@@ -52,7 +52,8 @@ export const studentAttributes = pgTable(
  * coordinator edits as a draft and accepts. Personal data: which student is proposed for which
  * community (ids only; no attribute values are stored here — the figures are computed from the
  * current disclosures each time, so a withdrawal counts at once). Purpose: forming communities.
- * Retention: deleted 90 days after it was accepted or abandoned. Not special-category.
+ * Retention: 90 days after it was accepted, failed or computed (purged when the next run starts).
+ * Not special-category.
  */
 export const groupingRuns = pgTable(
   'grouping_runs',

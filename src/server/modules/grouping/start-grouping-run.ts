@@ -4,7 +4,7 @@
  * anything is stored, then runs the engine in a worker thread. Progress is written to the run row,
  * so any app instance can answer "how far is it"; the client polls.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { StartGroupingRequest } from '../../../contracts/grouping';
 import type { Actor } from '../../../domain/access/policy';
 import { resolveConstraints } from '../../../domain/grouping/community-constraints';
@@ -38,6 +38,8 @@ export async function startGroupingRun({ services, actor, intakeId, request: inp
   const request = StartGroupingRequest.parse(input);
   const found = await intakeWithProgramme(services.db, intakeId);
   if (!found) throw new AppError('not_found');
+  // Retention: runs finished more than 90 days ago go when the next run starts (they hold ids only).
+  await services.db.delete(groupingRuns).where(sql`${groupingRuns.status} <> 'running' and coalesce(${groupingRuns.acceptedAt}, ${groupingRuns.finishedAt}, ${groupingRuns.createdAt}) < ${new Date(services.now().getTime() - 90 * 86_400_000)}`);
   const classes = await classesOfIntake(services.db, intakeId);
   if (request.classId !== null && !classes.some((c) => c.id === request.classId)) throw field('classId', 'not_in_intake');
   const enabled = await enabledAttributes(services.db, actor.institutionId);
