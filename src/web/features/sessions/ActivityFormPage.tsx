@@ -66,7 +66,8 @@ function ActivityForm({ activityId, initial }: { activityId: string | undefined;
       await navigate(`/activities/${id}`);
     },
   });
-  const errors = fieldErrorsOf(save.error, t);
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrorsOf(save.error, t), ...missing };
   const field = (key: keyof Form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   return (
     <div className="stack">
@@ -79,9 +80,21 @@ function ActivityForm({ activityId, initial }: { activityId: string | undefined;
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate();
+          // Required fields are checked here first, so an empty form gets its answer at once.
+          const required = t('library.fieldErrors.required');
+          const empty = Object.fromEntries(
+            [
+              ['title', !form.title.trim()],
+              ['goal', !form.goal.trim()],
+              ['phases', form.phases.length === 0],
+              ['steps', lines(form.steps).length === 0],
+            ].flatMap(([key, isEmpty]) => (isEmpty ? [[key, required]] : [])),
+          ) as Record<string, string>;
+          setMissing(empty);
+          if (Object.keys(empty).length === 0) save.mutate();
         }}
       >
+        {Object.keys(missing).length > 0 && <Alert kind="error">{t('library.form.missing')}</Alert>}
         <Field label={t('library.form.title')} value={form.title} onChange={field('title')} maxLength={120} required error={errors.title} />
         <TextAreaField label={t('library.form.goal')} value={form.goal} onChange={field('goal')} maxLength={500} rows={2} required error={errors.goal} />
         <SelectField label={t('library.theme')} value={form.theme} onChange={field('theme')} error={errors.theme}>

@@ -12,10 +12,10 @@ import './sessions.css';
 /** One activity: goal, phases, duration, group size, materials and steps; its author edits or removes it. */
 export function ActivityPage() {
   const { activityId = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const activity = useQuery({ queryKey: ['activity', activityId], queryFn: () => api<ActivityView>(`/api/activities/${activityId}`) });
+  const activity = useQuery({ queryKey: ['activity', activityId, i18n.language], queryFn: () => api<ActivityView>(`/api/activities/${activityId}`) });
   const themes = useLibrary().data?.themes ?? [];
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({

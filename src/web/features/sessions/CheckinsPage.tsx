@@ -15,7 +15,7 @@ export function CheckinsPage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('sessionInsight.checkins.title'));
   const client = useQueryClient();
-  const history = useQuery({ queryKey: ['my-checkins'], queryFn: () => api<CheckinHistoryResponse>('/api/me/checkins') });
+  const history = useQuery({ queryKey: ['my-checkins', i18n.language], queryFn: () => api<CheckinHistoryResponse>('/api/me/checkins') });
   const share = useMutation({
     mutationFn: (grant: boolean) =>
       api(`/api/me/consents/share-checkins-with-coach`, {
@@ -23,7 +23,7 @@ export function CheckinsPage() {
         body: { decision: grant ? 'grant' : 'withdraw', textVersion: history.data?.consent.version, shownLocale: i18n.language === 'en' ? 'en' : 'nl' },
       }),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['my-checkins'] });
+      await client.invalidateQueries({ queryKey: ['my-checkins', i18n.language] });
       await client.invalidateQueries({ queryKey: ['consents'] });
     },
   });
@@ -50,7 +50,7 @@ export function CheckinsPage() {
               })}
             </p>
             <ScoreChart points={oldestFirst} label={t('sessionInsight.checkins.chartLabel')} />
-            <TableWrap label={t('sessionInsight.checkins.tableLabel')}>
+            <TableWrap label={t('sessionInsight.table', { name: t('sessionInsight.checkins.tableLabel') })}>
               <table>
                 <caption className="visually-hidden">{t('sessionInsight.checkins.tableLabel')}</caption>
                 <thead>

@@ -40,7 +40,7 @@ export function ClassPage() {
         {d.communities.length === 0 ? (
           <p>{t('sessionInsight.class.noCommunities')}</p>
         ) : (
-          <TableWrap label={t('sessionInsight.class.perCommunity')}>
+          <TableWrap label={t('sessionInsight.table', { name: t('sessionInsight.class.perCommunity') })}>
             <table>
               <thead>
                 <tr>
@@ -72,7 +72,7 @@ export function ClassPage() {
       </section>
       <section className="card" aria-labelledby="class-students-title">
         <h2 id="class-students-title">{t('sessionInsight.class.perStudent')}</h2>
-        <TableWrap label={t('sessionInsight.class.perStudent')}>
+        <TableWrap label={t('sessionInsight.table', { name: t('sessionInsight.class.perStudent') })}>
           <table>
             <thead>
               <tr>
@@ -119,7 +119,8 @@ function ProgrammeUpdates({ programmeId }: { programmeId: string }) {
       await client.invalidateQueries({ queryKey: ['programme-updates'] });
     },
   });
-  const errors = fieldErrorsOf(post.error, t);
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrorsOf(post.error, t), ...missing };
   return (
     <section className="card" aria-labelledby="updates-title">
       <h2 id="updates-title">{t('sessions.updates.post')}</h2>
@@ -129,9 +130,13 @@ function ProgrammeUpdates({ programmeId }: { programmeId: string }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          post.mutate();
+          const required = t('library.fieldErrors.required');
+          const empty: Record<string, string> = { ...(form.title.trim() ? {} : { title: required }), ...(form.body.trim() ? {} : { body: required }) };
+          setMissing(empty);
+          if (Object.keys(empty).length === 0) post.mutate();
         }}
       >
+        {Object.keys(missing).length > 0 && <Alert kind="error">{t('library.form.missing')}</Alert>}
         <Field label={t('sessions.updates.postTitle')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} maxLength={120} required error={errors.title} />
         <TextAreaField label={t('sessions.updates.postBody')} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} maxLength={4000} rows={4} required error={errors.body} />
         {post.error && <Alert kind="error">{post.error.message}</Alert>}

@@ -51,7 +51,7 @@ export function CommunityAttendancePage() {
         ) : (
           <>
             <RateBars sessions={rated.map((s) => ({ at: s.startsAt, rate: s.rate! }))} label={t('sessionInsight.attendance.chartLabel')} />
-            <TableWrap label={t('sessionInsight.attendance.perSession')}>
+            <TableWrap label={t('sessionInsight.table', { name: t('sessionInsight.attendance.perSession') })}>
               <table>
                 <thead>
                   <tr>
@@ -78,7 +78,7 @@ export function CommunityAttendancePage() {
       </section>
       <section className="card" aria-labelledby="coachees-title">
         <h2 id="coachees-title">{t('sessionInsight.attendance.perCoachee')}</h2>
-        <TableWrap label={t('sessionInsight.attendance.perCoachee')}>
+        <TableWrap label={t('sessionInsight.table', { name: t('sessionInsight.attendance.perCoachee') })}>
           <table>
             <thead>
               <tr>
@@ -136,13 +136,13 @@ export function CommunityAttendancePage() {
 
 /** Attendance per session as bars (0–100 %); the table next to it holds the same numbers. */
 function RateBars({ sessions, label }: { sessions: { at: string; rate: number }[]; label: string }) {
-  const W = 600;
-  const H = 160;
+  const W = 360;
+  const H = 150;
   const gap = 4;
   const bar = Math.max(4, (W - 30) / sessions.length - gap);
   return (
     <figure className="score-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} preserveAspectRatio="none">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
         {[0, 0.5, 1].map((v) => (
           <g key={v}>
             <line x1={30} x2={W} y1={10 + (1 - v) * (H - 30)} y2={10 + (1 - v) * (H - 30)} className="grid" />

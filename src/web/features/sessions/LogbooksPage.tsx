@@ -71,7 +71,7 @@ export function LogbooksPage() {
                 {t('sessionInsight.logbooks.by', { name: `${e.author.firstName} ${e.author.lastName}` })}
                 {e.forIntervision && <span className="chip chip-warn"> {t('sessionInsight.logbooks.intervision')}</span>}
               </p>
-              <dl className="answers">
+              <dl className="qa-list">
                 {questions.data.logbook.questions.map((q) =>
                   e.answers[q.id] === undefined || e.answers[q.id] === '' ? null : (
                     <div key={q.id}>

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 
 type Point = { at: string; score: number };
 
-const W = 600;
-const H = 180;
+const W = 360;
+const H = 150;
 const PAD = { left: 28, right: 10, top: 10, bottom: 24 };
 
 /**
@@ -19,7 +19,7 @@ export function ScoreChart({ points, label }: { points: Point[]; label: string }
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.score).toFixed(1)}`).join(' ');
   return (
     <figure className="score-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} preserveAspectRatio="none">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
         {[0, 5, 10].map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} className="grid" />

@@ -91,7 +91,7 @@ function FeedbackCard({ feedback, set }: { feedback: NonNullable<SessionDetailRe
       <ul className="rows">
         {feedback.map((answers, i) => (
           <li key={i}>
-            <dl className="answers">
+            <dl className="qa-list">
               {set.questions.map((q) =>
                 answers[q.id] === undefined || answers[q.id] === '' ? null : (
                   <div key={q.id}>

@@ -16,8 +16,8 @@ type Form = { title: string; activityIds: string[]; notes: string; shared: boole
 /** Build a plan from activities: add, put in order, remove; the minutes add up as you go. */
 export function SessionPlanFormPage() {
   const { planId } = useParams();
-  const { t } = useTranslation();
-  const existing = useQuery({ queryKey: ['session-plan', planId], queryFn: () => api<SessionPlanView>(`/api/session-plans/${planId}`), enabled: Boolean(planId) });
+  const { t, i18n } = useTranslation();
+  const existing = useQuery({ queryKey: ['session-plan', planId, i18n.language], queryFn: () => api<SessionPlanView>(`/api/session-plans/${planId}`), enabled: Boolean(planId) });
   const library = useLibrary();
   useDocumentTitle(planId ? t('library.plans.editTitle') : t('library.plans.new'));
   const error = existing.error ?? library.error;

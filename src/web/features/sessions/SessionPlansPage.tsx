@@ -58,10 +58,10 @@ function PlanList({ id, title, items }: { id: string; title: string; items: Sess
 /** One plan: its activities in order with the minutes added up. */
 export function SessionPlanPage() {
   const { planId = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const plan = useQuery({ queryKey: ['session-plan', planId], queryFn: () => api<SessionPlanView>(`/api/session-plans/${planId}`) });
+  const plan = useQuery({ queryKey: ['session-plan', planId, i18n.language], queryFn: () => api<SessionPlanView>(`/api/session-plans/${planId}`) });
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => api(`/api/session-plans/${planId}`, { method: 'DELETE' }),

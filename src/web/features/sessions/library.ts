@@ -1,15 +1,22 @@
 /** Shared bits of the library screens: queries, labels, field errors. */
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { ActivityListResponse, SessionPlanView } from '../../../contracts/activities';
 import { YEAR_PHASES, type YearPhase } from '../../../contracts/content';
 import { api, ApiError } from '../../api';
 
 export { YEAR_PHASES, type YearPhase };
 
-export const useLibrary = (query = '') =>
-  useQuery({ queryKey: ['activities', query], queryFn: () => api<ActivityListResponse>(`/api/activities${query ? `?${query}` : ''}`) });
+// The server answers in the chosen language, so the language is part of every query key.
+export const useLibrary = (query = '') => {
+  const { i18n } = useTranslation();
+  return useQuery({ queryKey: ['activities', i18n.language, query], queryFn: () => api<ActivityListResponse>(`/api/activities${query ? `?${query}` : ''}`) });
+};
 
-export const usePlans = () => useQuery({ queryKey: ['session-plans'], queryFn: () => api<{ plans: SessionPlanView[] }>('/api/session-plans') });
+export const usePlans = () => {
+  const { i18n } = useTranslation();
+  return useQuery({ queryKey: ['session-plans', i18n.language], queryFn: () => api<{ plans: SessionPlanView[] }>('/api/session-plans') });
+};
 
 /** Field messages by path; the server's short codes become a sentence in the chosen language. */
 export function fieldErrorsOf(error: unknown, t: (key: string) => string): Record<string, string> {

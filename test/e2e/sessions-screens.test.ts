@@ -1,0 +1,247 @@
+/**
+ * The session screens of #4 on the real server with the demo programme, in Dutch and English,
+ * axe-clean and without sideways scrolling at 360 px (coaches use them on a phone), with the
+ * keyboard where it matters: the activity library and an activity's page, an own activity, a
+ * session plan built from activities and used on a session, the coachee's check-in history with
+ * the sharing switch (and the coach seeing it only while shared), the leercoach's class page with
+ * a programme update the coaches see, the coordinator's year plan with a gap after Christmas,
+ * the attendance screens and the senior coach's logbooks.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { HomeResponse } from '../../src/contracts/home';
+import type { SessionListResponse, YearPlanResponse } from '../../src/contracts/sessions';
+import { callApi, e2eSuite, LAPTOP, PHONE } from './support/suite';
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ }).getByRole('link', { name, exact: true });
+const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+
+/** Switches the language with the header buttons and waits for the page in that language. */
+async function switchTo(page: Page, language: 'nl' | 'en', heading: string | RegExp) {
+  await page.getByRole('button', { name: language === 'en' ? 'English' : 'Nederlands' }).click();
+  await h1(page, heading);
+}
+
+describe('session screens', () => {
+  const suite = e2eSuite();
+
+  /** Signs in and picks the language (a person's choice is remembered, so earlier steps may have changed it). */
+  async function signedIn(who: string, language: 'nl' | 'en', options: { width: number; height: number } = PHONE) {
+    const page = await suite.signedIn(who, { ...options, english: language === 'en' });
+    await page.getByRole('button', { name: language === 'en' ? 'English' : 'Nederlands' }).click();
+    await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+    await h1(page, language === 'en' ? /^Welcome/ : /^Welkom/);
+    return page;
+  }
+
+  it('lets a coach find activities, add an own one, build a session plan and use it on a session — on a phone', async () => {
+    const page = await signedIn('studentcoach', 'nl');
+    await nav(page, 'Werkvormen').click();
+    await h1(page, 'Werkvormen');
+    await page.getByRole('status').filter({ hasText: /^\d+ werkvormen gevonden$/ }).waitFor();
+    const all = Number((await page.getByRole('status').filter({ hasText: /werkvormen gevonden/ }).textContent())!.split(' ')[0]);
+    expect(all).toBeGreaterThanOrEqual(25);
+    // Filter: the first weeks, at most 30 minutes; then search.
+    await page.getByLabel('Fase van het jaar').selectOption('start');
+    await page.getByLabel('Duur', { exact: true }).selectOption('30');
+    await page.getByRole('link', { name: 'Klets-kwartiertje (check-in)' }).waitFor();
+    const filtered = Number((await page.getByRole('status').filter({ hasText: /werkvorm/ }).textContent())!.split(' ')[0]);
+    expect(filtered).toBeLessThan(all);
+    expect(await page.getByRole('link', { name: 'Over de streep' }).count()).toBe(0); // 40 minutes
+    await suite.checkPhone(page, 'library, filtered (nl)');
+    await suite.screenshot(page, 'sessions-library-nl-360');
+    await page.getByLabel('Zoeken').fill('streep');
+    await page.getByLabel('Duur', { exact: true }).selectOption('');
+    await page.getByLabel('Fase van het jaar').selectOption('');
+    await page.getByRole('link', { name: 'Over de streep' }).click();
+    await h1(page, 'Over de streep');
+    await page.getByRole('heading', { level: 2, name: 'Stappen' }).waitFor();
+    expect(await page.locator('ol.steps li').count()).toBeGreaterThan(2);
+    await suite.checkPhone(page, 'activity page (nl)');
+    await switchTo(page, 'en', 'Cross the line');
+    await page.getByRole('heading', { level: 2, name: 'Steps' }).waitFor();
+    await suite.checkPhone(page, 'activity page (en)');
+    await suite.screenshot(page, 'sessions-activity-en-360');
+    await switchTo(page, 'nl', 'Over de streep');
+
+    // An own activity: bad input first (clear error, nothing saved), then shared with the other coaches.
+    await page.getByRole('link', { name: 'Terug naar de werkvormen' }).click();
+    await page.getByRole('link', { name: 'Eigen werkvorm toevoegen' }).click();
+    await h1(page, 'Eigen werkvorm toevoegen');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('alert').waitFor();
+    await h1(page, 'Eigen werkvorm toevoegen');
+    await page.getByLabel('Naam').fill('Speeddaten');
+    await page.getByLabel('Doel', { exact: true }).fill('Snel met iedereen kennismaken');
+    await page.getByRole('checkbox', { name: 'Start' }).check();
+    await page.getByLabel('Duur in minuten').fill('20');
+    await page.getByLabel('Stappen').fill('Zet twee rijen stoelen tegenover elkaar\nWissel elke twee minuten van plek');
+    await page.getByLabel('Delen met andere coaches').check();
+    await suite.checkPhone(page, 'own activity form (nl)');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await h1(page, 'Speeddaten');
+    await page.getByText('Van jou, gedeeld met andere coaches').waitFor();
+
+    // A session plan: two activities in order, minutes adding up, built with the keyboard.
+    await page.goto(`${suite.server.url}/session-plans`);
+    await h1(page, 'Sessieplannen');
+    await page.getByRole('link', { name: 'Nieuw sessieplan' }).click();
+    await h1(page, 'Nieuw sessieplan');
+    await page.getByLabel('Naam van het plan').fill('Eerste weken');
+    const pick = page.getByLabel('Werkvorm', { exact: true });
+    await pick.selectOption({ label: 'Speeddaten (20 minuten)' });
+    const add = page.getByRole('button', { name: 'Toevoegen' });
+    await suite.tabTo(page, add);
+    await page.keyboard.press('Enter');
+    await pick.selectOption({ label: 'Klets-kwartiertje (check-in) (15 minuten)' });
+    await suite.tabTo(page, add);
+    await page.keyboard.press('Enter');
+    await page.getByText('Totaal: 35 minuten').waitFor();
+    const up = page.getByRole('button', { name: 'Klets-kwartiertje (check-in) omhoog' });
+    await suite.tabTo(page, up);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('ol.plan-builder li .plan-item-title').first().textContent()).toContain('Klets-kwartiertje');
+    await suite.checkPhone(page, 'plan builder (nl)');
+    await suite.screenshot(page, 'sessions-plan-builder-nl-360');
+    await page.getByRole('button', { name: 'Plan opslaan' }).click();
+    await h1(page, 'Eerste weken');
+    await page.getByText('Totaal: 35 minuten').waitFor();
+
+    // Used when preparing the next session: the session page shows the plan.
+    const sessions = await callApi<SessionListResponse>(page, 'GET', '/api/sessions');
+    const next = sessions.sessions.find((s) => s.relation === 'organiser' && s.status === 'planned' && s.type === 'community' && new Date(s.startsAt).getTime() > Date.now());
+    expect(next).toBeDefined();
+    await page.goto(`${suite.server.url}/sessions/${next!.id}`);
+    await page.getByRole('heading', { level: 2, name: 'Sessieplan' }).waitFor();
+    await page.getByLabel('Kies een plan').selectOption({ label: 'Eerste weken (35 minuten)' });
+    await page.getByRole('button', { name: 'Plan gebruiken' }).click();
+    await page.getByRole('status').filter({ hasText: 'Plan opgeslagen bij de bijeenkomst.' }).waitFor();
+    await page.getByRole('link', { name: 'Eerste weken' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Verplaatsen of afzeggen' }).waitFor();
+    await suite.checkPhone(page, 'session with plan (nl)');
+    await suite.screenshot(page, 'sessions-session-plan-nl-360');
+    await switchTo(page, 'en', /^Community session/);
+    await page.getByRole('heading', { level: 2, name: 'Session plan' }).waitFor();
+    await suite.checkPhone(page, 'session with plan (en)');
+  });
+
+  it("shows a coachee their check-ins and lets them share them; the coach sees them only while shared", async () => {
+    const coachee = await signedIn('coachee', 'en');
+    await nav(coachee, 'My check-ins').click();
+    await h1(coachee, 'My check-ins');
+    await coachee.getByRole('img', { name: /Chart of your check-ins/ }).waitFor();
+    expect(await coachee.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
+    // The demo coachee shares their check-ins with their coach.
+    await coachee.getByText('You share your check-ins with your coach.').waitFor();
+    await suite.checkPhone(coachee, 'my check-ins (en)');
+    await suite.screenshot(coachee, 'sessions-checkins-en-360');
+
+    const coach = await signedIn('studentcoach', 'nl');
+    const home = await callApi<HomeResponse>(coach, 'GET', '/api/home');
+    const community = home.communities.find((c) => c.relation === 'coach')!;
+    await coach.getByRole('link', { name: 'Aanwezigheid' }).first().click();
+    await h1(coach, `Aanwezigheid · ${community.name}`);
+    await coach.getByRole('heading', { level: 2, name: 'Per coachee' }).waitFor();
+    await coach.getByRole('heading', { level: 2, name: 'Gedeelde check-ins' }).waitFor();
+    await coach.getByText(`1 van de ${community.memberCount} coachees delen hun check-ins met jou.`, { exact: false }).waitFor();
+    await coach.getByRole('img', { name: /^Check-ins van / }).waitFor();
+    await suite.checkPhone(coach, 'community attendance with shared check-ins (nl)');
+    await suite.screenshot(coach, 'sessions-community-attendance-nl-360');
+    await switchTo(coach, 'en', `Attendance · ${community.name}`);
+    await suite.checkPhone(coach, 'community attendance (en)');
+
+    // The coachee stops sharing (keyboard): the coach no longer sees the history; sharing again brings it back.
+    const share = coachee.getByRole('switch', { name: 'Share my check-ins with my coach' });
+    await suite.tabTo(coachee, share);
+    await coachee.keyboard.press('Space');
+    await coachee.getByText('Only you see your check-ins.').waitFor();
+    await coach.reload();
+    await coach.getByText(`0 of ${community.memberCount} coachees share their check-ins with you.`, { exact: false }).waitFor();
+    expect(await coach.getByRole('img', { name: /^Check-ins of / }).count()).toBe(0);
+    await switchTo(coachee, 'nl', 'Mijn check-ins');
+    await suite.checkPhone(coachee, 'my check-ins, not shared (nl)');
+    await coachee.getByRole('switch', { name: 'Deel mijn check-ins met mijn coach' }).click();
+    await coachee.getByText('Je deelt je check-ins met je coach.').waitFor();
+    await coach.reload();
+    await coach.getByText(`1 of ${community.memberCount} coachees share their check-ins with you.`, { exact: false }).waitFor();
+  });
+
+  it("gives the leercoach their class's figures and a programme update the coaches see on their home", async () => {
+    const leercoach = await signedIn('leercoach', 'nl');
+    expect(await nav(leercoach, 'Logboeken').count()).toBe(0);
+    await leercoach.getByRole('link', { name: 'Aanwezigheid en bericht aan coaches' }).first().click();
+    await h1(leercoach, /^Klas /);
+    await leercoach.getByRole('heading', { level: 2, name: 'Per community' }).waitFor();
+    await leercoach.getByRole('heading', { level: 2, name: 'Per student' }).waitFor();
+    // Figures only: the demo logbook's words never reach this page.
+    expect(await leercoach.content()).not.toContain('De groep praat makkelijker');
+    await leercoach.getByRole('button', { name: 'Plaatsen' }).click();
+    await leercoach.getByRole('alert').waitFor();
+    await leercoach.getByLabel('Onderwerp').fill('Nieuw project in periode 2');
+    await leercoach.getByLabel('Wat verandert er deze periode?').fill('Vanaf periode 2 werken de eerstejaars in projectgroepen aan een praktijkvraag.');
+    await leercoach.getByRole('button', { name: 'Plaatsen' }).click();
+    await leercoach.getByRole('status').filter({ hasText: 'Geplaatst.' }).waitFor();
+    await leercoach.getByText('Nieuw project in periode 2').waitFor();
+    await suite.checkPhone(leercoach, 'class page (nl)');
+    await suite.screenshot(leercoach, 'sessions-class-nl-360');
+    await switchTo(leercoach, 'en', /^Class /);
+    await leercoach.getByRole('heading', { level: 2, name: 'Per student' }).waitFor();
+    await suite.checkPhone(leercoach, 'class page (en)');
+
+    const coach = await signedIn('studentcoach', 'nl');
+    await coach.getByRole('heading', { level: 3, name: 'Nieuw project in periode 2' }).waitFor();
+  });
+
+  it('shows the coordinator the year plan of an intake: holidays, and a gap after the Christmas break that stands out', async () => {
+    const page = await signedIn('coordinator', 'en', LAPTOP);
+    const home = await callApi<HomeResponse>(page, 'GET', '/api/home');
+    const target = home.communities.find((c) => c.name === 'SW 2')!;
+    // Every session of SW 2 after the Christmas break is cancelled: a gap nobody should miss.
+    const plan = await callApi<YearPlanResponse>(page, 'GET', `/api/communities/${target.id}/year-plan`);
+    const afterChristmas = plan.sessions.filter((s) => s.status === 'planned' && s.startsAt > '2027-01-01');
+    expect(afterChristmas.length).toBeGreaterThan(0);
+    for (const s of afterChristmas) await callApi(page, 'POST', `/api/sessions/${s.id}/cancel`, { version: 1 });
+    await page.getByRole('link', { name: 'Year plan and gaps' }).first().click();
+    await h1(page, 'Year plan of the intake');
+    await page.getByText(/^1 of \d+ communities has a gap in the plan$/).waitFor();
+    await page.getByRole('link', { name: 'SW 2' }).first().click();
+    await page.getByText(/^No session after .* until the end/).first().waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Holidays 2026-2027' }).waitFor();
+    await page.getByText('Kerstvakantie', { exact: false }).first().waitFor();
+    await suite.screenshot(page, 'sessions-intake-year-plan-en-1280');
+    await suite.checkPhone(page, 'intake year plan (en)');
+    await page.setViewportSize(PHONE);
+    await suite.screenshot(page, 'sessions-intake-year-plan-en-360');
+    await switchTo(page, 'nl', 'Jaarplanning van de instroom');
+    await page.getByText(/^1 van de \d+ communities heeft een gat in de planning$/).waitFor();
+    await suite.checkPhone(page, 'intake year plan (nl)');
+
+    // A holiday added from the same screen.
+    await page.getByLabel('Naam', { exact: true }).fill('Studiedag');
+    await page.getByLabel('Van', { exact: true }).fill('2027-03-10');
+    await page.getByLabel('Tot en met').fill('2027-03-10');
+    await page.getByRole('button', { name: 'Vakanties opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Vakanties opgeslagen' }).waitFor();
+
+    // From there to a community's attendance: trend, per coachee, and the signals.
+    await page.getByRole('link', { name: 'Aanwezigheid van SW 1' }).click();
+    await h1(page, 'Aanwezigheid · SW 1');
+    await page.getByRole('heading', { level: 2, name: 'Per bijeenkomst' }).waitFor();
+    await page.getByRole('img', { name: /Staafdiagram/ }).waitFor();
+    await suite.checkPhone(page, 'community attendance (coordinator, nl)');
+  });
+
+  it("lets a senior coach read their coaches' logbooks and pick out the ones for intervision", async () => {
+    const page = await signedIn('seniorcoach', 'nl');
+    await nav(page, 'Logboeken').click();
+    await h1(page, 'Logboeken');
+    await page.getByText('De groep praat makkelijker dan de vorige keer.').waitFor();
+    await page.getByText(/^Geschreven door /).first().waitFor();
+    await suite.checkPhone(page, 'logbooks (nl)');
+    await suite.screenshot(page, 'sessions-logbooks-nl-360');
+    await page.getByLabel('Alleen voor intervisie gemarkeerd').check();
+    await page.getByRole('status').filter({ hasText: '0 logboeken' }).waitFor();
+    await switchTo(page, 'en', 'Logbooks');
+    await suite.checkPhone(page, 'logbooks (en)');
+  });
+});
