@@ -230,6 +230,6 @@ describe(`group formation on ${testDbKind()}`, () => {
     t.setNow(new Date(Date.now() + 91 * 86_400_000));
     as.coordinator = await signedIn(app, 'coord@g.test', PASSWORD);
     expect((await start({})).json().error.code).toBe('grouping_no_students');
-    expect((await as.coordinator!.request('GET', `/api/grouping-runs/${run.id}`)).statusCode).toBe(404);
+    expect((await as.coordinator.request('GET', `/api/grouping-runs/${run.id}`)).statusCode).toBe(404);
   });
 });
