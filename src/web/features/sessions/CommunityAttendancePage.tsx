@@ -139,20 +139,21 @@ function RateBars({ sessions, label }: { sessions: { at: string; rate: number }[
   const W = 360;
   const H = 150;
   const gap = 4;
-  const bar = Math.max(4, (W - 30) / sessions.length - gap);
+  const left = 40;
+  const bar = Math.max(4, (W - left) / sessions.length - gap);
   return (
     <figure className="score-chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
         {[0, 0.5, 1].map((v) => (
           <g key={v}>
-            <line x1={30} x2={W} y1={10 + (1 - v) * (H - 30)} y2={10 + (1 - v) * (H - 30)} className="grid" />
-            <text x={26} y={14 + (1 - v) * (H - 30)} textAnchor="end" className="axis">
+            <line x1={left} x2={W} y1={10 + (1 - v) * (H - 30)} y2={10 + (1 - v) * (H - 30)} className="grid" />
+            <text x={left - 4} y={14 + (1 - v) * (H - 30)} textAnchor="end" className="axis">
               {Math.round(v * 100)}%
             </text>
           </g>
         ))}
         {sessions.map((s, i) => (
-          <rect key={i} x={30 + i * (bar + gap)} y={10 + (1 - s.rate) * (H - 30)} width={bar} height={s.rate * (H - 30)} className={s.rate < 0.6 ? 'bar low' : 'bar'} />
+          <rect key={i} x={left + i * (bar + gap)} y={10 + (1 - s.rate) * (H - 30)} width={bar} height={s.rate * (H - 30)} className={s.rate < 0.6 ? 'bar low' : 'bar'} />
         ))}
       </svg>
     </figure>
