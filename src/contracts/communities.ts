@@ -76,8 +76,12 @@ export const StartHandoverRequest = z.discriminatedUnion('mode', [
     moves: z.array(z.strictObject({ personId: Id, communityId: Id })).min(1),
     introProposedAt: z.string().datetime({ offset: true }).nullable(),
     version: z.number().int().min(1),
+    /** Moving members into a full community needs this, explicitly. */
+    overrideFull: z.boolean().default(false),
   }),
 ]);
+/** Completing a spread whose target filled up meanwhile needs the override then. */
+export const CompleteHandoverRequest = z.strictObject({ overrideFull: z.boolean().default(false) });
 export const WriteHandoverNoteRequest = z.strictObject({ note: z.string().trim().min(1).max(4000) });
 export const HandoverResponse = z.object({
   id: Id,
@@ -134,3 +138,5 @@ export type HandoverResponse = z.infer<typeof HandoverResponse>;
 export type MyHandoversResponse = z.infer<typeof MyHandoversResponse>;
 export type MyCommunityResponse = z.infer<typeof MyCommunityResponse>;
 export type StartHandoverRequest = z.infer<typeof StartHandoverRequest>;
+/** What a client sends (defaults may be left out). */
+export type StartHandoverInput = z.input<typeof StartHandoverRequest>;

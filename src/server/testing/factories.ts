@@ -25,7 +25,7 @@ import type { ConsentsFile } from '../../contracts/content';
 import { hashPassword } from '../modules/identity/secrets';
 import { resilienceMaps, resilienceMapShares, resilienceSnapshots } from '../db/schema';
 import { emptyMap, type ResilienceMap } from '../../domain/resilience/model';
-import { attendanceMarks, checkins, holidayCalendars, logbookEntries, programmeUpdates, sessionRsvps, sessions, sessionSeries } from '../db/schema';
+import { attendanceMarks, checkins, customActivities, holidayCalendars, logbookEntries, programmeUpdates, sessionPlans, sessionRsvps, sessions, sessionSeries } from '../db/schema';
 import type { Holiday } from '../../domain/sessions/year-plan';
 
 let sequence = 0;
@@ -285,6 +285,16 @@ export const factories = (db: Db) => ({
 
   async logbook(values: typeof logbookEntries.$inferInsert) {
     const [row] = await db.insert(logbookEntries).values(values).returning();
+    return row!;
+  },
+
+  async customActivity(values: typeof customActivities.$inferInsert) {
+    const [row] = await db.insert(customActivities).values(values).returning();
+    return row!;
+  },
+
+  async sessionPlan(values: typeof sessionPlans.$inferInsert) {
+    const [row] = await db.insert(sessionPlans).values(values).returning();
     return row!;
   },
 });

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { CommunityManageResponse } from '../../../contracts/communities';
 import type { Services } from '../../context';
-import { classes, classMembers, communities, communityMembers, handovers, people } from '../../db/schema';
+import { classes, classMembers, communities, handovers, people } from '../../db/schema';
 import { continuityFor } from './continuity-of';
-import { availableCoaches, coachPeriodsOf, communityWithIntake, membershipsOf } from './manage-repository';
+import { availableCoaches, coachPeriodsOf, communityWithIntake, memberCounts, membershipsOf } from './manage-repository';
 
 type Event = CommunityManageResponse['history'][number];
 
@@ -45,16 +45,13 @@ export async function getCommunityManage({ services, institutionId, communityId 
     ...handoverRows.map((h): Event => ({ at: h.createdAt.toISOString(), kind: 'handoverStarted', person: ref(h.fromCoachId), reason: h.mode })),
     ...handoverRows.flatMap((h): Event[] => (h.completedAt ? [{ at: h.completedAt.toISOString(), kind: 'handoverCompleted', person: ref(h.toCoachId), reason: h.mode }] : [])),
   ].sort((a, b) => b.at.localeCompare(a.at));
-  const others = await db
-    .select({
-      id: communities.id,
-      name: communities.name,
-      version: communities.version,
-      memberCount: sql<number>`(select count(*)::int from ${communityMembers} where ${communityMembers.communityId} = ${communities.id} and ${communityMembers.leftOn} is null)`,
-    })
+  const otherRows = await db
+    .select({ id: communities.id, name: communities.name, version: communities.version })
     .from(communities)
     .where(and(eq(communities.intakeId, intake.id), ne(communities.id, communityId)))
     .orderBy(asc(communities.name));
+  const counts = await memberCounts(db, otherRows.map((o) => o.id));
+  const others = otherRows.map((o) => ({ ...o, memberCount: counts.get(o.id) ?? 0 }));
   const continuity = await continuityFor(db, [community], services.now());
   return {
     id: community.id,

@@ -7,12 +7,13 @@
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { StartHandoverRequest } from '../../../contracts/communities';
+import { overfullTargets } from '../../../domain/communities/redistribute';
 import { translate, type Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import type { Db } from '../../db/client';
 import { coachProfiles, communities, communityMembers, handovers, people } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
-import { activeMembers, assertCoachAvailable, bumpVersion, changeCoach, communityWithIntake } from './manage-repository';
+import { activeMembers, assertCoachAvailable, bumpVersion, changeCoach, communityWithIntake, memberCounts } from './manage-repository';
 
 type Person = typeof people.$inferSelect;
 const localeOf = (p: Person): Locale => (p.locale === 'en' ? 'en' : 'nl');
@@ -28,15 +29,46 @@ async function person(db: Db, id: string | null): Promise<Person | null> {
   return row ?? null;
 }
 
-export type StartHandoverOptions = { services: Services; institutionId: string; programmeId: string; communityId: string; actorId: string; request: StartHandoverRequest };
+export type StartHandoverOptions = {
+  services: Services;
+  institutionId: string;
+  programmeId: string;
+  communityId: string;
+  actorId: string;
+  request: StartHandoverRequest;
+  locale: Locale;
+};
 
-export async function startHandover({ services, institutionId, programmeId, communityId, actorId, request }: StartHandoverOptions) {
+type StoredMove = { personId: string; communityId: string; overrideFull?: boolean };
+
+/**
+ * Checks the plan against the targets' current sizes: a plan that overfills one needs the
+ * override. Moves the coordinator already allowed to overfill their target (at the start) need
+ * no second yes. Answers the overfilled targets.
+ */
+async function assertRoom(db: Db, moves: readonly StoredMove[], max: number, overrideFull: boolean, locale: Locale): Promise<string[]> {
+  const ids = [...new Set(moves.map((m) => m.communityId))];
+  if (ids.length === 0) return [];
+  const counts = await memberCounts(db, ids);
+  const sizes = (await db.select({ id: communities.id, name: communities.name }).from(communities).where(inArray(communities.id, ids))).map((c) => ({
+    ...c,
+    size: counts.get(c.id) ?? 0,
+  }));
+  const overfull = overfullTargets(moves, sizes, max);
+  const blocked = overfull.filter((id) => !overrideFull && !moves.filter((m) => m.communityId === id).every((m) => m.overrideFull));
+  if (blocked.length === 0) return overfull;
+  const names = sizes.filter((s) => blocked.includes(s.id)).map((s) => s.name).join(', ');
+  throw new AppError('community_full', `spread overfills ${blocked.length}`, {}, [{ path: 'moves', message: translate(locale, 'programme.communities.spreadFull', { names, max }) }]);
+}
+
+export async function startHandover({ services, institutionId, programmeId, communityId, actorId, request, locale }: StartHandoverOptions) {
   return services.db.transaction(async (tx) => {
-    const { community } = await communityWithIntake(tx, communityId);
+    const { community, size } = await communityWithIntake(tx, communityId);
     await bumpVersion(tx, communityId, request.version);
     if (!community.coachId) throw new AppError('validation_failed', 'no coach to hand over from', {}, [{ path: 'mode', message: 'coach' }]);
     const open = await tx.select({ id: handovers.id }).from(handovers).where(and(eq(handovers.communityId, communityId), eq(handovers.status, 'open')));
     if (open.length > 0) throw new AppError('conflict', 'handover already open');
+    let overfull: string[] = [];
     if (request.mode === 'newCoach') {
       if (request.toCoachId === community.coachId) throw new AppError('validation_failed', 'same coach', {}, [{ path: 'toCoachId', message: 'same' }]);
       await assertCoachAvailable(tx, institutionId, programmeId, request.toCoachId);
@@ -47,9 +79,11 @@ export async function startHandover({ services, institutionId, programmeId, comm
         .select({ id: communities.id })
         .from(communities)
         .where(and(inArray(communities.id, targets), eq(communities.intakeId, community.intakeId)));
-      if (request.moves.some((m) => !members.has(m.personId) || m.communityId === communityId) || valid.length !== targets.length) {
-        throw new AppError('validation_failed', 'bad moves', {}, [{ path: 'moves', message: 'moves' }]);
+      const once = new Set(request.moves.map((m) => m.personId)).size === request.moves.length;
+      if (!once || request.moves.some((m) => !members.has(m.personId) || m.communityId === communityId) || valid.length !== targets.length) {
+        throw new AppError('validation_failed', 'bad moves', {}, [{ path: 'moves', message: translate(locale, 'programme.communities.spreadInvalid') }]);
       }
+      overfull = await assertRoom(tx, request.moves, size.max, request.overrideFull, locale);
     }
     const [row] = await tx
       .insert(handovers)
@@ -58,7 +92,8 @@ export async function startHandover({ services, institutionId, programmeId, comm
         fromCoachId: community.coachId,
         mode: request.mode,
         toCoachId: request.mode === 'newCoach' ? request.toCoachId : null,
-        moves: request.mode === 'redistribute' ? request.moves : [],
+        // The override covers the communities the coordinator saw would overfill, not ones that fill up later.
+        moves: request.mode === 'redistribute' ? request.moves.map((m) => ({ ...m, overrideFull: overfull.includes(m.communityId) })) : [],
         introProposedAt: request.introProposedAt ? new Date(request.introProposedAt) : null,
         createdById: actorId,
       })
@@ -87,12 +122,14 @@ export async function writeHandoverNote({ services, handoverId, note }: { servic
   return { id: handoverId };
 }
 
-export async function completeHandover({ services, institutionId, handoverId }: { services: Services; institutionId: string; handoverId: string }) {
+export type CompleteHandoverOptions = { services: Services; institutionId: string; handoverId: string; overrideFull: boolean; locale: Locale };
+
+export async function completeHandover({ services, institutionId, handoverId, overrideFull, locale }: CompleteHandoverOptions) {
   return services.db.transaction(async (tx) => {
     const [h] = await tx.select().from(handovers).where(eq(handovers.id, handoverId)).for('update');
     if (!h) throw new AppError('not_found');
     if (h.status !== 'open') throw new AppError('conflict', 'handover already completed');
-    const { community } = await communityWithIntake(tx, h.communityId);
+    const { community, size } = await communityWithIntake(tx, h.communityId);
     const now = services.now();
     const intro = h.introProposedAt;
     const mail = async (to: Person, key: 'newCoach' | 'moved', params: Record<string, string>) =>
@@ -113,10 +150,12 @@ export async function completeHandover({ services, institutionId, handoverId }: 
       }
       await mail(coach, 'newCoach', { coach: `${coach.firstName} ${coach.lastName}`, community: community.name });
     } else {
-      const moves = h.moves as { personId: string; communityId: string }[];
       const stillHere = new Set(members.map((m) => m.personId));
+      // Members who stopped since the start stay where they are (stopped).
+      const moves = (h.moves as StoredMove[]).filter((m) => stillHere.has(m.personId));
+      // The targets may have filled up since the start: check again.
+      await assertRoom(tx, moves, size.max, overrideFull, locale);
       for (const move of moves) {
-        if (!stillHere.has(move.personId)) continue;
         await tx
           .update(communityMembers)
           .set({ leftOn: now, leftReason: 'moved' })

@@ -75,6 +75,18 @@ export async function membershipsOf(db: Db, communityIds: string[]) {
   return db.select().from(communityMembers).where(inArray(communityMembers.communityId, communityIds)).orderBy(asc(communityMembers.joinedOn));
 }
 
+/** Current member counts of communities (0 for one without members). */
+export async function memberCounts(db: Db, communityIds: string[]): Promise<Map<string, number>> {
+  if (communityIds.length === 0) return new Map();
+  const rows = await db
+    .select({ communityId: communityMembers.communityId, n: sql<number>`count(*)::int` })
+    .from(communityMembers)
+    .where(and(inArray(communityMembers.communityId, communityIds), isNull(communityMembers.leftOn)))
+    .groupBy(communityMembers.communityId);
+  const counts = new Map(rows.map((r) => [r.communityId, Number(r.n)]));
+  return new Map(communityIds.map((id) => [id, counts.get(id) ?? 0]));
+}
+
 export async function openHandoversOf(db: Db, communityIds: string[]) {
   if (communityIds.length === 0) return [];
   return db.select().from(handovers).where(and(inArray(handovers.communityId, communityIds), eq(handovers.status, 'open')));

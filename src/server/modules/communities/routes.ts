@@ -7,6 +7,7 @@ import type { Services } from '../../context';
 import {
   AddMemberRequest,
   CommunityManageResponse,
+  CompleteHandoverRequest,
   CreateCommunityRequest,
   HandoverResponse,
   IntakeCommunitiesResponse,
@@ -163,7 +164,15 @@ export const communityRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
     async (request, reply) => {
       const scope = scopeOf(request);
       return reply.status(201).send(
-        await startHandover({ services, institutionId: scope.institutionId, programmeId: scope.programmeId, communityId: request.params.communityId, actorId: scope.actor.personId, request: request.body }),
+        await startHandover({
+          services,
+          institutionId: scope.institutionId,
+          programmeId: scope.programmeId,
+          communityId: request.params.communityId,
+          actorId: scope.actor.personId,
+          request: request.body,
+          locale: request.locale,
+        }),
       );
     },
   );
@@ -193,9 +202,22 @@ export const communityRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
     '/api/handovers/:handoverId/complete',
     {
       config: { access: { action: 'handover:manage', resource: handoverOf } },
-      schema: { tags: ['communities'], summary: 'Complete the handover: the new coach takes over, coachees are told by e-mail', params: HandoverParams, response: { 200: Created, ...errors } },
+      schema: {
+        tags: ['communities'],
+        summary: 'Complete the handover: the new coach takes over, or the members move; coachees are told by e-mail. A spread into a community that filled up meanwhile needs overrideFull.',
+        params: HandoverParams,
+        body: CompleteHandoverRequest.nullish(),
+        response: { 200: Created, ...errors },
+      },
     },
-    async (request) => completeHandover({ services, institutionId: scopeOf(request).institutionId, handoverId: request.params.handoverId }),
+    async (request) =>
+      completeHandover({
+        services,
+        institutionId: scopeOf(request).institutionId,
+        handoverId: request.params.handoverId,
+        overrideFull: request.body?.overrideFull ?? false,
+        locale: request.locale,
+      }),
   );
 
   app.get(

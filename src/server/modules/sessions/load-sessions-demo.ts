@@ -10,6 +10,8 @@ import { generateYearPlan, type Holiday, type PlannedSession } from '../../../do
 import { addDays, weekdayOf, zonedParts } from '../../../domain/sessions/zoned-time';
 import type { Services } from '../../context';
 import type { Db } from '../../db/client';
+import { eq } from 'drizzle-orm';
+import { sessions } from '../../db/schema';
 import { factories } from '../../testing/factories';
 import { intakePeriod } from './plan-year';
 import { scheduleSessionReminders } from './schedule-reminders';
@@ -132,6 +134,34 @@ export async function loadSessionsDemo(
         createdAt: logged.endsAt,
         updatedAt: logged.endsAt,
       });
+    }
+    // The demo coach's own shared activity and a shared session plan, used for their next session.
+    if (community.coachId === demo.demoCoachId && upcoming[0]) {
+      const own = await f.customActivity({
+        institutionId: demo.institutionId,
+        authorId: demo.demoCoachId,
+        shared: true,
+        locale: 'nl',
+        theme: 'kennismaken',
+        phases: ['start', 'autumn'],
+        durationMinutes: 20,
+        groupMin: 4,
+        groupMax: 12,
+        title: 'Speeddaten met vragen',
+        goal: 'In korte rondes met iedereen uit de groep even praten.',
+        materials: ['Kaartjes met vragen', 'Een timer'],
+        steps: ['Zet twee rijen stoelen tegenover elkaar.', 'Trek een vraag en praat er twee minuten over.', 'Schuif één stoel door en trek een nieuwe vraag.', 'Vraag aan het eind: wie wil je beter leren kennen?'],
+      });
+      const plan = await f.sessionPlan({
+        institutionId: demo.institutionId,
+        programmeId: community.programmeId,
+        authorId: demo.demoCoachId,
+        title: 'Kennismaken in de eerste weken',
+        activityIds: ['klets-kwartiertje', own.id, 'afsluitrondje'],
+        notes: 'Vraagkaartjes printen; stoelen in twee rijen.',
+        shared: true,
+      });
+      await db.update(sessions).set({ planId: plan.id }).where(eq(sessions.id, upcoming[0].id));
     }
     // Reminders for the coming weeks, through the same scheduler the app uses.
     for (const row of upcoming.slice(0, 3)) await scheduleSessionReminders(db, row, now);

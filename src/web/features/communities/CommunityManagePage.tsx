@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CommunityManageResponse } from '../../../contracts/communities';
 import { STOP_REASONS } from '../../../contracts/communities';
+import { overfullTargets, proposeSpread } from '../../../domain/communities/redistribute';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
@@ -186,15 +187,20 @@ function StartHandover({ community }: { community: CommunityManageResponse }) {
   const [toCoachId, setTo] = useState(coaches[0]?.id ?? '');
   const [intro, setIntro] = useState('');
   const firstOther = community.otherCommunities[0]?.id ?? '';
+  const max = community.size.max;
+  const targets = community.otherCommunities.map((o) => ({ id: o.id, size: o.memberCount }));
+  // The proposal: everyone where there is the most room; the coordinator changes what fits better.
+  const proposal = new Map(proposeSpread(community.members.map((m) => m.id), targets, max).map((m) => [m.personId, m.communityId]));
   const [moves, setMoves] = useState<Record<string, string>>({});
+  const [overrideFull, setOverrideFull] = useState(false);
+  const plan = community.members.map((m) => ({ personId: m.id, communityId: moves[m.id] ?? proposal.get(m.id) ?? firstOther }));
+  const overfull = overfullTargets(plan, targets, max).map((id) => community.otherCommunities.find((o) => o.id === id)?.name ?? '');
   const start = useMutation({
     mutationFn: () => {
       const introProposedAt = intro ? new Date(intro).toISOString() : null;
       return communityApi.startHandover(
         community.id,
-        mode === 'newCoach'
-          ? { mode, toCoachId, introProposedAt, version: community.version }
-          : { mode, introProposedAt, version: community.version, moves: community.members.map((m) => ({ personId: m.id, communityId: moves[m.id] ?? firstOther })) },
+        mode === 'newCoach' ? { mode, toCoachId, introProposedAt, version: community.version } : { mode, introProposedAt, version: community.version, moves: plan, overrideFull },
       );
     },
     onSuccess: async (r) => navigate(`/handovers/${r.id}`),
@@ -230,15 +236,31 @@ function StartHandover({ community }: { community: CommunityManageResponse }) {
             ))}
           </SelectField>
         ) : (
-          community.members.map((m) => (
-            <SelectField key={m.id} label={t('programme.communities.moveTo', { name: personName(m) })} value={moves[m.id] ?? firstOther} onChange={(e) => setMoves({ ...moves, [m.id]: e.target.value })}>
-              {community.otherCommunities.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name} ({t('programme.communities.members', { count: o.memberCount })})
-                </option>
-              ))}
-            </SelectField>
-          ))
+          <fieldset>
+            <legend>{t('programme.communities.modes.redistribute')}</legend>
+            <p className="help">{t('programme.communities.spreadHelp')}</p>
+            {fields.moves && <p className="field-error">{fields.moves}</p>}
+            {community.members.map((m) => (
+              <SelectField
+                key={m.id}
+                label={t('programme.communities.moveTo', { name: personName(m) })}
+                value={plan.find((p) => p.personId === m.id)?.communityId ?? firstOther}
+                onChange={(e) => setMoves({ ...moves, [m.id]: e.target.value })}
+              >
+                {community.otherCommunities.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {t(o.memberCount >= max ? 'programme.communities.targetFull' : 'programme.communities.targetOption', { name: o.name, count: o.memberCount, max })}
+                  </option>
+                ))}
+              </SelectField>
+            ))}
+            {overfull.length > 0 && (
+              <>
+                <p>{t('programme.communities.spreadOverfull', { names: overfull.join(', ') })}</p>
+                <CheckField label={t('programme.communities.overrideSpread')} checked={overrideFull} onChange={setOverrideFull} />
+              </>
+            )}
+          </fieldset>
         )}
         <Field label={t('programme.communities.introAt')} help={t('programme.communities.introHelp')} type="datetime-local" value={intro} onChange={(e) => setIntro(e.target.value)} />
         <button type="submit" className="primary" disabled={start.isPending || (mode === 'newCoach' && !toCoachId)}>

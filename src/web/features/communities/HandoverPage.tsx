@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { errorsOf, personName, TextAreaField } from '../../components/form-fields';
+import { CheckField, errorsOf, personName, TextAreaField } from '../../components/form-fields';
 import { communityApi } from './api';
 
 /** One handover: the leaving coach writes the note, the new coach reads it, the coordinator completes. */
@@ -15,7 +15,9 @@ export function HandoverPage() {
   const query = useQuery({ queryKey: ['communities', 'handover', handoverId], queryFn: () => communityApi.handover(handoverId) });
   const [note, setNote] = useState<string | null>(null);
   const save = useMutation({ mutationFn: () => communityApi.writeNote(handoverId, note ?? ''), onSuccess: () => client.invalidateQueries({ queryKey: ['communities'] }) });
-  const complete = useMutation({ mutationFn: () => communityApi.complete(handoverId), onSuccess: () => client.invalidateQueries({ queryKey: ['communities'] }) });
+  const [overrideFull, setOverrideFull] = useState(false);
+  const complete = useMutation({ mutationFn: () => communityApi.complete(handoverId, overrideFull), onSuccess: () => client.invalidateQueries({ queryKey: ['communities'] }) });
+  const completeError = errorsOf(complete.error);
   useDocumentTitle(query.data ? t('programme.handover.title', { community: query.data.communityName }) : t('programme.common.loading'));
   if (query.isPending) return <p role="status">{t('programme.common.loading')}</p>;
   if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
@@ -26,7 +28,11 @@ export function HandoverPage() {
     <div className="stack">
       <h1>{t('programme.handover.title', { community: h.communityName })}</h1>
       {complete.isSuccess && <Alert kind="success">{t('programme.handover.completed')}</Alert>}
-      {complete.error && <Alert kind="error">{errorsOf(complete.error).form}</Alert>}
+      {complete.error && (
+        <Alert kind="error">
+          {completeError.form} {completeError.fields.moves}
+        </Alert>
+      )}
       <section className="card" aria-labelledby="facts-title">
         <h2 id="facts-title" className="visually-hidden">
           {t('programme.handover.title', { community: h.communityName })}
@@ -86,8 +92,9 @@ export function HandoverPage() {
       {h.canComplete && (
         <section className="card" aria-labelledby="complete-title">
           <h2 id="complete-title">{t('programme.handover.complete')}</h2>
-          <p>{t('programme.handover.completeHelp')}</p>
+          <p>{t(h.mode === 'redistribute' ? 'programme.handover.completeHelpSpread' : 'programme.handover.completeHelp')}</p>
           {!h.noteWritten && <p>{t('programme.handover.noteMissing')}</p>}
+          {completeError.code === 'community_full' && <CheckField label={t('programme.handover.completeOverride')} checked={overrideFull} onChange={setOverrideFull} />}
           <button type="button" className="primary" disabled={complete.isPending} onClick={() => complete.mutate()}>
             {t('programme.handover.complete')}
           </button>

@@ -1,5 +1,5 @@
 /** The community screens' calls, typed by the shared contracts. */
-import type { CommunityManageResponse, HandoverResponse, IntakeCommunitiesResponse, MyCommunityResponse, MyHandoversResponse, StartHandoverRequest } from '../../../contracts/communities';
+import type { CommunityManageResponse, HandoverResponse, IntakeCommunitiesResponse, MyCommunityResponse, MyHandoversResponse, StartHandoverInput } from '../../../contracts/communities';
 import type { StudentsResponse } from '../../../contracts/programme';
 import { api } from '../../api';
 
@@ -14,10 +14,10 @@ export const communityApi = {
     api<{ id: string; moved: boolean }>(`/api/communities/${id}/members`, { method: 'POST', body }),
   stopMember: (id: string, personId: string, body: { reason: 'stopped' | 'notStarted' | 'other'; version: number }) =>
     api<Created>(`/api/communities/${id}/members/${personId}/stop`, { method: 'POST', body }),
-  startHandover: (id: string, body: StartHandoverRequest) => api<Created>(`/api/communities/${id}/handovers`, { method: 'POST', body }),
+  startHandover: (id: string, body: StartHandoverInput) => api<Created>(`/api/communities/${id}/handovers`, { method: 'POST', body }),
   handover: (id: string) => api<HandoverResponse>(`/api/handovers/${id}`),
   writeNote: (id: string, note: string) => api<Created>(`/api/handovers/${id}/note`, { method: 'PUT', body: { note } }),
-  complete: (id: string) => api<Created>(`/api/handovers/${id}/complete`, { method: 'POST' }),
+  complete: (id: string, overrideFull = false) => api<Created>(`/api/handovers/${id}/complete`, { method: 'POST', body: { overrideFull } }),
   mine: () => api<MyCommunityResponse>('/api/me/community'),
   myHandovers: () => api<MyHandoversResponse>('/api/me/handovers'),
 };
