@@ -14,6 +14,7 @@ import { CommunityAttendancePage } from '../features/sessions/CommunityAttendanc
 import { CommunityYearPlanPage } from '../features/sessions/CommunityYearPlanPage';
 import { IntakeYearPlanPage } from '../features/sessions/IntakeYearPlanPage';
 import { LogbooksPage } from '../features/sessions/LogbooksPage';
+import { NewSessionPage } from '../features/sessions/NewSessionPage';
 import { SessionPlanFormPage } from '../features/sessions/SessionPlanFormPage';
 import { SessionPlanPage, SessionPlansPage } from '../features/sessions/SessionPlansPage';
 import { ApplyPage } from '../features/coaches/ApplyPage';
@@ -85,6 +86,7 @@ export const router = createBrowserRouter([
       { path: '/sessions', element: <RequireSignIn><SessionsPage /></RequireSignIn> },
       { path: '/sessions/:sessionId', element: <RequireSignIn><SessionPage /></RequireSignIn> },
       { path: '/rsvp', element: <RsvpLinkPage /> },
+      { path: '/sessions/new', element: <RequireSignIn><NewSessionPage /></RequireSignIn> },
       { path: '/activities', element: <RequireSignIn><ActivitiesPage /></RequireSignIn> },
       { path: '/activities/new', element: <RequireSignIn><ActivityFormPage /></RequireSignIn> },
       { path: '/activities/:activityId', element: <RequireSignIn><ActivityPage /></RequireSignIn> },

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { RunCommunity, RunResponse } from '../../../contracts/scheduling';
+import type { PublishRunResponse, RunCommunity, RunResponse } from '../../../contracts/scheduling';
 import { Alert } from '../../components/Alert';
 import { errorsOf, TableWrap } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
@@ -76,6 +76,8 @@ const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
 
 function Proposal({ run }: { run: RunResponse }) {
   const { t } = useTranslation();
+  // Kept here: publishing refetches the run, and the confirmation must outlive that.
+  const [published, setPublished] = useState<PublishRunResponse | null>(null);
   const q = run.quality!;
   const names = new Map(run.communities.map((c) => [c.id, c.name]));
   return (
@@ -116,7 +118,7 @@ function Proposal({ run }: { run: RunResponse }) {
           <CommunityCard key={c.id} run={run} community={c} names={names} />
         ))}
       </section>
-      {!run.publishedAt && run.latest && <Publish run={run} />}
+      {((!run.publishedAt && run.latest) || published) && <Publish run={run} result={published} onPublished={setPublished} />}
     </>
   );
 }
@@ -127,7 +129,7 @@ function Changes({ run }: { run: RunResponse }) {
     <section className="card" aria-labelledby="changes-title">
       <h2 id="changes-title">{t('scheduling.changes.title', { count: run.changes.length })}</h2>
       <p className="help">{t('scheduling.changes.help')}</p>
-      <TableWrap label={t('scheduling.changes.title', { count: run.changes.length })}>
+      <TableWrap label={t('scheduling.changes.table')}>
         <table>
           <thead>
             <tr>
@@ -232,13 +234,16 @@ function CommunityCard({ run, community: c, names }: { run: RunResponse; communi
   );
 }
 
-function Publish({ run }: { run: RunResponse }) {
+function Publish({ run, result, onPublished }: { run: RunResponse; result: PublishRunResponse | null; onPublished: (r: PublishRunResponse) => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const publish = useMutation({
     mutationFn: () => schedulingApi.publish(run.id),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['scheduling'] }),
+    onSuccess: async (r) => {
+      onPublished(r);
+      await client.invalidateQueries({ queryKey: ['scheduling'] });
+    },
   });
   const { form } = errorsOf(publish.error);
   const blocked = run.communities.some((c) => c.blockers.length > 0);
@@ -248,8 +253,8 @@ function Publish({ run }: { run: RunResponse }) {
       <p>{t('scheduling.publish.help', { first: formatDate(run.period.firstDate), last: formatDate(run.period.lastDate) })}</p>
       {run.changes.length > 0 && <p>{t('scheduling.publish.moves', { count: run.changes.length })}</p>}
       {form && <Alert kind="error">{form}</Alert>}
-      {publish.data && <Alert kind="success">{t('scheduling.publish.done', publish.data)}</Alert>}
-      {!publish.data && (
+      {result && <Alert kind="success">{t('scheduling.publish.done', result)}</Alert>}
+      {!result && (
         <div className="actions">
           {!confirming ? (
             <button type="button" className="primary" disabled={blocked} onClick={() => setConfirming(true)}>

@@ -49,7 +49,7 @@ function Periods({ data }: { data: SchedulingSetupResponse }) {
     },
   });
   const start = useMutation({
-    mutationFn: (v: { periodId: string; seconds: number; seed: number; sessionMinutes: number }) => schedulingApi.startRun(v.periodId, v),
+    mutationFn: ({ periodId, ...body }: { periodId: string; seconds: number; seed: number; sessionMinutes: number }) => schedulingApi.startRun(periodId, body),
     onSuccess: (r) => navigate(`/scheduling/runs/${r.id}`),
   });
   const { form: formError, fields } = errorsOf(create.error);

@@ -6,6 +6,7 @@ import type { AttendanceSignalsResponse, SessionListResponse, SessionSummary } f
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { useSession } from '../../session';
 import { formatWhen } from './format';
 import './sessions.css';
 import { RsvpButtons } from './RsvpButtons';
@@ -13,6 +14,7 @@ import { RsvpButtons } from './RsvpButtons';
 export function SessionsPage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('sessions.list.title'));
+  const coaches = useSession().data?.person?.roles.some((r) => r.role === 'studentcoach') ?? false;
   const list = useQuery({ queryKey: ['sessions'], queryFn: () => api<SessionListResponse>('/api/sessions') });
   const signals = useQuery({ queryKey: ['attendance-signals'], queryFn: () => api<AttendanceSignalsResponse>('/api/attendance-signals') });
   const now = Date.now();
@@ -22,6 +24,13 @@ export function SessionsPage() {
   return (
     <div className="stack">
       <h1>{t('sessions.list.title')}</h1>
+      {coaches && (
+        <p>
+          <Link to="/sessions/new" className="button-link">
+            {t('sessionInsight.plan.title')}
+          </Link>
+        </p>
+      )}
       {list.isPending && <p role="status">{t('app.loading')}</p>}
       {list.error && <Alert kind="error">{list.error.message}</Alert>}
       {signals.data && signals.data.signals.length > 0 && (
@@ -30,7 +39,9 @@ export function SessionsPage() {
           <ul className="rows">
             {signals.data.signals.map((s) => (
               <li key={`${s.communityId}-${s.coachee.id}`}>
-                {t('sessions.signals.item', { name: `${s.coachee.firstName} ${s.coachee.lastName}`, community: s.communityName, count: s.missedInARow })}
+                <Link to={`/communities/${s.communityId}/attendance`}>
+                  {t('sessions.signals.item', { name: `${s.coachee.firstName} ${s.coachee.lastName}`, community: s.communityName, count: s.missedInARow })}
+                </Link>
               </li>
             ))}
           </ul>
