@@ -182,6 +182,16 @@ export const CoachesResponse = z.object({
   coaches: z.array(CoachSummary),
   seniors: z.array(PersonRef),
 });
+/** Aggregates of the coach pool; a null count means 1–4 people (suppressed). */
+const PoolCell = <K extends z.ZodType>(key: K) => z.object({ key, count: z.number().int().nullable() });
+export const CoachPoolResponse = z.object({
+  minCell: z.number().int(),
+  total: z.number().int(),
+  byStatus: z.array(PoolCell(z.enum(COACH_STATUSES))),
+  byYear: z.array(PoolCell(z.union([z.number().int(), z.literal('unknown')]))),
+  byLanguage: z.array(PoolCell(z.string())),
+  roleModels: z.number().int().nullable(),
+});
 export const SetCoachStatusRequest = z.strictObject({ status: z.enum(COACH_STATUSES) });
 export const SetOnboardingRequest = z.strictObject({ agreementSignedOn: IsoDate.nullable(), firstTrainingOn: IsoDate.nullable() });
 export const SetSupervisorRequest = z.strictObject({ seniorId: Id.nullable() });
@@ -233,6 +243,7 @@ export type StudentsResponse = z.infer<typeof StudentsResponse>;
 export type CoachesResponse = z.infer<typeof CoachesResponse>;
 export type CoachProfileResponse = z.infer<typeof CoachProfileResponse>;
 export type CoachPhotoResponse = z.infer<typeof CoachPhotoResponse>;
+export type CoachPoolResponse = z.infer<typeof CoachPoolResponse>;
 export type MyCoachProfileResponse = z.infer<typeof MyCoachProfileResponse>;
 export type PublicProgrammesResponse = z.infer<typeof PublicProgrammesResponse>;
 export type StaffResponse = z.infer<typeof StaffResponse>;

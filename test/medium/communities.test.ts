@@ -199,6 +199,15 @@ describe(`programme and communities on ${testDbKind()}`, () => {
     expect((await as.coordinator!.request('PUT', `/api/coaches/${newCoach.id}/supervisor`, { seniorId: ids.senior })).statusCode).toBe(200);
     expect((await as.senior!.request('GET', `/api/coaches/${newCoach.id}`)).statusCode).toBe(200);
     expect((await as.coachA!.request('GET', `/api/coaches/${newCoach.id}`)).statusCode).toBe(404);
+    // The pool's make-up: counts only, small groups suppressed, no self-description text.
+    const pool = await as.coordinator!.request('GET', `/api/programmes/${ids.prog}/coach-pool`);
+    expect(pool.statusCode).toBe(200);
+    expect(pool.json()).toMatchObject({ minCell: 5, total: 4, roleModels: null });
+    expect(pool.json().byStatus.find((c: { key: string }) => c.key === 'active').count).toBeNull();
+    expect(pool.json().byLanguage).toEqual([{ key: 'ar', count: null }, { key: 'nl', count: null }]);
+    expect(pool.body).not.toContain('eerste generatie');
+    expect((await as.other!.request('GET', `/api/programmes/${ids.prog}/coach-pool`)).statusCode).toBe(404);
+    expect((await as.senior!.request('GET', `/api/programmes/${ids.prog}/coach-pool`)).statusCode).toBe(404);
     const mails = (await listOutbox(t.services.db, ids.inst!)).map((m) => m.subject);
     expect(mails).toEqual(expect.arrayContaining(['Je aanmelding als studentcoach is binnen', 'Welkom als studentcoach']));
   });

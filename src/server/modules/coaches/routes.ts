@@ -6,6 +6,7 @@ import { ErrorResponse } from '../../../contracts/identity';
 import {
   CoachesResponse,
   CoachPhotoResponse,
+  CoachPoolResponse,
   CoachProfileResponse,
   DecideApplicationRequest,
   MyCoachProfileResponse,
@@ -25,6 +26,7 @@ import { applyAsCoach, listPublicProgrammes } from './apply-as-coach';
 import { deleteMyCoachPhoto, getCoachPhoto, saveMyCoachPhoto } from './coach-photo';
 import { getCoachProfile, getMyCoachProfile, updateMyCoachProfile } from './coach-profile';
 import { decideApplication } from './decide-application';
+import { getCoachPool } from './get-coach-pool';
 import { getCoaches } from './get-coaches';
 import { setCoachStatus, setOnboarding, setSupervisor } from './manage-coach';
 import { applicationProgramme, coachResource } from './repository';
@@ -87,6 +89,20 @@ export const coachRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       schema: { tags: ['coaches'], summary: 'Applications, coaches with their state, and senior coaches', params: ProgrammeParams, response: { 200: CoachesResponse, ...errors } },
     },
     async (request) => getCoaches({ services, institutionId: signedIn(request).actor.institutionId, programmeId: request.params.programmeId }),
+  );
+
+  app.get(
+    '/api/programmes/:programmeId/coach-pool',
+    {
+      config: { access: { action: 'programme:manageCoaches', resource: loader(ProgrammeParams, (s, inst, p) => programmeResource(s.db, inst, p.programmeId)) } },
+      schema: {
+        tags: ['coaches'],
+        summary: "The coach pool's make-up (year, languages, status, role models who chose to disclose): counts only, cells under 5 suppressed",
+        params: ProgrammeParams,
+        response: { 200: CoachPoolResponse, ...errors },
+      },
+    },
+    async (request) => getCoachPool({ services, institutionId: signedIn(request).actor.institutionId, programmeId: request.params.programmeId }),
   );
 
   app.put(

@@ -2,13 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CoachesResponse } from '../../../contracts/programme';
+import type { CoachesResponse, CoachPoolResponse } from '../../../contracts/programme';
 import { nextCoachStatuses, type CoachStatus } from '../../../domain/programme/coach-lifecycle';
 import { Alert } from '../../components/Alert';
 import { CoachPhoto } from '../../components/CoachPhoto';
 import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { errorsOf, personName, SelectField } from '../../components/form-fields';
+import { errorsOf, personName, SelectField, TableWrap } from '../../components/form-fields';
 import { coachApi } from './api';
 
 const STATUS_ACTION: Record<CoachStatus, string> = {
@@ -47,6 +47,7 @@ export function CoachesPage() {
         <>
           <Applications data={coaches.data} />
           <Team data={coaches.data} />
+          {programmeId && <Pool programmeId={programmeId} />}
         </>
       )}
     </div>
@@ -178,5 +179,66 @@ function Team({ data }: { data: CoachesResponse }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The pool's make-up (P11): counts only, small groups suppressed by the server. */
+function Pool({ programmeId }: { programmeId: string }) {
+  const { t } = useTranslation();
+  const pool = useQuery({ queryKey: ['coaches', 'pool', programmeId], queryFn: () => coachApi.pool(programmeId) });
+  if (pool.error) return <Alert kind="error">{pool.error.message}</Alert>;
+  if (!pool.data) return null;
+  const p = pool.data;
+  const count = (n: number | null) => (n === null ? t('programme.coaches.pool.fewer', { min: p.minCell }) : String(n));
+  const table = (caption: string, rows: { label: string; count: number | null }[]) => (
+    <TableWrap label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('programme.coaches.pool.what')}</th>
+            <th scope="col">{t('programme.coaches.pool.count')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.label}>
+              <th scope="row">{r.label}</th>
+              <td>{count(r.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+  return (
+    <section className="card" aria-labelledby="pool-title">
+      <h2 id="pool-title">{t('programme.coaches.pool.title')}</h2>
+      <p className="help">{t('programme.coaches.pool.intro', { min: p.minCell })}</p>
+      <p>{t('programme.coaches.pool.total', { count: p.total })}</p>
+      <PoolTables pool={p} table={table} />
+      <p>{t('programme.coaches.pool.roleModels', { count: count(p.roleModels) })}</p>
+      <p className="help">{t('programme.coaches.pool.roleModelsHelp')}</p>
+    </section>
+  );
+}
+
+function PoolTables({ pool, table }: { pool: CoachPoolResponse; table: (caption: string, rows: { label: string; count: number | null }[]) => React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="grid-2">
+      {table(
+        t('programme.coaches.pool.byStatus'),
+        pool.byStatus.map((c) => ({ label: t(`programme.coaches.status.${c.key}`), count: c.count })),
+      )}
+      {table(
+        t('programme.coaches.pool.byYear'),
+        pool.byYear.map((c) => ({ label: c.key === 'unknown' ? t('programme.coaches.pool.unknownYear') : t('programme.coaches.pool.year', { year: c.key }), count: c.count })),
+      )}
+      {table(
+        t('programme.coaches.pool.byLanguage'),
+        pool.byLanguage.map((c) => ({ label: t(`programme.apply.languageNames.${c.key}`, { defaultValue: c.key }), count: c.count })),
+      )}
+    </div>
   );
 }

@@ -1,11 +1,12 @@
 /** The coach screens' calls, typed by the shared contracts. */
-import type { CoachesResponse, CoachPhotoResponse, MyCoachProfileResponse, PublicProgrammesResponse, StructureResponse, SubmitCoachApplicationRequest } from '../../../contracts/programme';
+import type { CoachesResponse, CoachPhotoResponse, CoachPoolResponse, MyCoachProfileResponse, PublicProgrammesResponse, StructureResponse, SubmitCoachApplicationRequest } from '../../../contracts/programme';
 import type { ApplicationStatus, CoachStatus } from '../../../domain/programme/coach-lifecycle';
 import { api } from '../../api';
 
 type Created = { id: string };
 export const coachApi = {
   programmes: () => api<StructureResponse>('/api/programme/structure'),
+  pool: (programmeId: string) => api<CoachPoolResponse>(`/api/programmes/${programmeId}/coach-pool`),
   coaches: (programmeId: string) => api<CoachesResponse>(`/api/programmes/${programmeId}/coaches`),
   decide: (id: string, body: { status: ApplicationStatus; conversationAt?: string | null; decisionNote?: string | null }) =>
     api<Created>(`/api/coach-applications/${id}`, { method: 'PUT', body }),
