@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/browser';
-import { callApi, e2eSuite } from './support/suite';
+import { callApi, e2eSuite, LAPTOP, PHONE } from './support/suite';
 
 const BROKEN_CSV = 'person,day,start,end,location\nSW1A,mon,09:00,10:30,AMS 1.01\nSW1B,maandag,09:00,10:30,AMS 1.01\n';
 const GOOD_CSV = 'person,day,start,end,location\nSW1A,mon,08:45,12:15,AMS 02.14\nSW1A,tue,13:15,16:30,AMS 03.01\nSW1A,thu,09:00,12:30,DIE 1.10\n';
@@ -43,6 +43,9 @@ describe('scheduling sessions next to classes', () => {
     await expectAccessible(page, 'timetables page');
     await suite.checkPhone(page, 'timetables page');
     await suite.screenshot(page, 'scheduling-timetables-nl');
+    await page.setViewportSize(PHONE);
+    await suite.screenshot(page, 'scheduling-timetables-nl-360');
+    await page.setViewportSize(LAPTOP);
   });
 
   it('shows the proposal with day views and explanations, and overrides a slot by keyboard with the cost first (nl)', async () => {
@@ -59,6 +62,9 @@ describe('scheduling sessions next to classes', () => {
     await expectAccessible(page, 'proposal');
     await suite.checkPhone(page, 'proposal');
     await suite.screenshot(page, 'scheduling-run-nl');
+    await page.setViewportSize(PHONE);
+    await suite.screenshot(page, 'scheduling-run-nl-360');
+    await page.setViewportSize(LAPTOP);
 
     const open = page.getByRole('button', { name: 'Ander moment kiezen voor SW 1' });
     await suite.tabTo(page, open);
