@@ -20,6 +20,9 @@ export const Continuity = z.object({
   originalCoachShare: z.number().nullable(),
   originalMembersShare: z.number().nullable(),
   coachChanges: z.number().int(),
+  /** What the coach share counts: sessions held, or (before the first session) time. */
+  basis: z.enum(['sessions', 'time']),
+  sessionsHeld: z.number().int(),
 });
 export const CommunityListItem = z.object({
   id: Id,

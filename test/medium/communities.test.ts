@@ -318,4 +318,26 @@ describe(`programme and communities on ${testDbKind()}`, () => {
     expect((await photoOf(as.coachee!)).statusCode).toBe(404);
     expect((await as.coachee!.request('GET', '/api/me/community')).json().community.coach.photoVersion).toBeNull();
   });
+
+  it('measures continuity in sessions once they are held: the share the original coach led, the original members still there', async () => {
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000);
+    const session = (n: number, organiserId: string) =>
+      t.factories.session({ institutionId: ids.inst!, programmeId: ids.prog!, type: 'community', communityId: ids.c1!, organiserId, startsAt: day(n), endsAt: new Date(day(n).getTime() + 90 * 60_000) });
+    // Two sessions with the first coach before the handover (day 5), one with the new coach, one still to come, one cancelled.
+    await session(1, ids.coachA!);
+    await session(2, ids.coachA!);
+    await session(6, ids.coachB!);
+    await session(30, ids.coachB!);
+    await t.factories.session({ institutionId: ids.inst!, programmeId: ids.prog!, type: 'community', communityId: ids.c1!, organiserId: ids.coachB!, startsAt: day(3), endsAt: day(3.1), status: 'cancelled' });
+    t.setNow(day(7));
+    const c1 = (await as.coordinator!.request('GET', `/api/communities/${ids.c1}/manage`)).json();
+    expect(c1.continuity).toMatchObject({ basis: 'sessions', sessionsHeld: 3, coachChanges: 1 });
+    expect(c1.continuity.originalCoachShare).toBeCloseTo(2 / 3);
+    // Five placed before the first session; one moved away, one stopped.
+    expect(c1.continuity.originalMembersShare).toBeCloseTo(3 / 5);
+    const list = (await as.coordinator!.request('GET', `/api/intakes/${ids.intake}/communities`)).json();
+    expect(list.communities.find((c: { id: string }) => c.id === ids.c1).continuity).toEqual(c1.continuity);
+    // Zuid has no sessions yet: measured in time.
+    expect(list.communities.find((c: { id: string }) => c.id === ids.c2).continuity).toMatchObject({ basis: 'time', sessionsHeld: 0, originalCoachShare: 1 });
+  });
 });

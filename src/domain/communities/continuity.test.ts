@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { capacityProblem, continuityOf } from './continuity';
+import { capacityProblem, continuityOf, type Membership } from './continuity';
 
 const d = (day: number) => new Date(Date.UTC(2026, 8, 1 + day));
+const member = (personId: string, reason: string, joinedDay: number, leftDay: number | null = null): Membership => ({
+  personId,
+  reason,
+  joinedOn: d(joinedDay),
+  leftOn: leftDay === null ? null : d(leftDay),
+});
 
 describe('continuity', () => {
   it('is complete for a community that kept its coach and members', () => {
     expect(
-      continuityOf({
-        start: d(0),
-        now: d(100),
-        coachPeriods: [{ coachId: 'a', from: d(0), to: null }],
-        memberships: [{ personId: 'x', initial: true, leftOn: null }],
-      }),
-    ).toEqual({ originalCoachShare: 1, originalMembersShare: 1, coachChanges: 0 });
+      continuityOf({ start: d(0), now: d(100), coachPeriods: [{ coachId: 'a', from: d(0), to: null }], memberships: [member('x', 'initial', 0)] }),
+    ).toEqual({ originalCoachShare: 1, originalMembersShare: 1, coachChanges: 0, basis: 'time', sessionsHeld: 0 });
   });
 
-  it('counts the share of the lifetime the original coach led, and the original members still there', () => {
+  it('before any session: the share of the lifetime the original coach led, and the original members still there', () => {
     const result = continuityOf({
       start: d(0),
       now: d(100),
@@ -24,16 +25,40 @@ describe('continuity', () => {
         { coachId: 'a', from: d(0), to: d(60) },
       ],
       memberships: [
-        { personId: 'x', initial: true, leftOn: null },
-        { personId: 'y', initial: true, leftOn: d(70) },
-        { personId: 'z', initial: false, leftOn: null },
-        { personId: 'w', initial: true, leftOn: null },
-        { personId: 'v', initial: true, leftOn: null },
+        member('x', 'initial', 0),
+        member('y', 'added', 3, 70), // placed by hand in the first two weeks: original
+        member('z', 'added', 40), // joined later: not original
+        member('w', 'initial', 0),
+        member('v', 'moved', 1), // moved in from another community: not original
+        member('u', 'added', 10),
       ],
     });
     expect(result.originalCoachShare).toBeCloseTo(0.6);
     expect(result.originalMembersShare).toBeCloseTo(0.75);
-    expect(result.coachChanges).toBe(1);
+    expect(result).toMatchObject({ coachChanges: 1, basis: 'time', sessionsHeld: 0 });
+  });
+
+  it('with sessions: the share of the sessions held that the original coach led', () => {
+    const result = continuityOf({
+      start: d(0),
+      now: d(100),
+      coachPeriods: [
+        { coachId: 'a', from: d(0), to: d(50) },
+        { coachId: 'b', from: d(50), to: null },
+      ],
+      memberships: [member('x', 'added', 5), member('y', 'added', 20)],
+      sessions: [
+        { at: d(10), leaderId: null }, // a, by the coach period
+        { at: d(24), leaderId: 'a' },
+        { at: d(38), leaderId: 'senior' }, // a stand-in led this one
+        { at: d(52), leaderId: null }, // b
+        { at: d(130), leaderId: null }, // planned, not held yet
+      ],
+    });
+    expect(result.originalCoachShare).toBeCloseTo(0.5);
+    expect(result).toMatchObject({ basis: 'sessions', sessionsHeld: 4 });
+    // Original members: placed before the first session (day 10); y came later.
+    expect(result.originalMembersShare).toBe(1);
   });
 
   it('has no figure without history', () => {
@@ -41,6 +66,8 @@ describe('continuity', () => {
       originalCoachShare: null,
       originalMembersShare: null,
       coachChanges: 0,
+      basis: 'time',
+      sessionsHeld: 0,
     });
   });
 

@@ -1,15 +1,20 @@
 /**
  * Continuity of a community (report problem P3: when a coach quits, moved students stop coming).
  *
- * Sessions do not exist yet, so "share of sessions led by the same coach" is measured over time:
- * the share of the community's lifetime (from its start until now) during which its original
- * coach led it. When sessions arrive this can count sessions instead; the meaning stays the same.
- * Member continuity is the share of the original members (those placed at the start) who still
- * take part.
+ * Coach continuity is the share of the community's sessions held so far that its original coach
+ * led (the session's organiser, or else whoever coached the community on that day). Before the
+ * first session has been held it is measured in time instead: the share of the community's
+ * lifetime during which the original coach led it; `basis` says which.
+ *
+ * Member continuity is the share of the original members who still take part. Original: placed
+ * at the start — by the grouping, or by hand before the first session (or, without sessions, in
+ * the first two weeks) — and not moved in from another community.
  */
 
 export type CoachPeriod = { coachId: string; from: Date; to: Date | null };
-export type Membership = { personId: string; initial: boolean; leftOn: Date | null };
+export type Membership = { personId: string; joinedOn: Date; reason: string; leftOn: Date | null };
+/** A held or planned (not cancelled) session of the community, with who led it if known. */
+export type HeldSession = { at: Date; leaderId: string | null };
 
 export type Continuity = {
   /** 0–1, or null when the community has no coach history yet. */
@@ -17,15 +22,37 @@ export type Continuity = {
   /** 0–1, or null when there were no original members. */
   originalMembersShare: number | null;
   coachChanges: number;
+  /** What the coach share counts: sessions held, or (before the first session) time. */
+  basis: 'sessions' | 'time';
+  /** Sessions held so far (the denominator when `basis` is 'sessions'). */
+  sessionsHeld: number;
 };
 
-export function continuityOf(options: { start: Date; now: Date; coachPeriods: readonly CoachPeriod[]; memberships: readonly Membership[] }): Continuity {
+/** Without sessions, members placed in the first two weeks count as the original group. */
+export const PLACEMENT_DAYS = 14;
+const MOVED_IN = new Set(['moved', 'handover']);
+
+function coachAt(periods: readonly CoachPeriod[], at: Date): string | null {
+  const t = at.getTime();
+  return periods.find((p) => p.from.getTime() <= t && (p.to === null || t < p.to.getTime()))?.coachId ?? null;
+}
+
+export function continuityOf(options: {
+  start: Date;
+  now: Date;
+  coachPeriods: readonly CoachPeriod[];
+  memberships: readonly Membership[];
+  sessions?: readonly HeldSession[];
+}): Continuity {
   const { start, now } = options;
   const periods = [...options.coachPeriods].sort((a, b) => a.from.getTime() - b.from.getTime());
-  const lifetime = Math.max(0, now.getTime() - start.getTime());
+  const held = (options.sessions ?? []).filter((s) => s.at.getTime() <= now.getTime()).sort((a, b) => a.at.getTime() - b.at.getTime());
+  const original = periods[0]?.coachId ?? null;
   let originalCoachShare: number | null = null;
-  if (periods.length > 0) {
-    const original = periods[0]!.coachId;
+  if (original !== null && held.length > 0) {
+    originalCoachShare = held.filter((s) => (s.leaderId ?? coachAt(periods, s.at)) === original).length / held.length;
+  } else if (original !== null) {
+    const lifetime = Math.max(0, now.getTime() - start.getTime());
     if (lifetime === 0) originalCoachShare = 1;
     else {
       const led = periods
@@ -38,15 +65,17 @@ export function continuityOf(options: { start: Date; now: Date; coachPeriods: re
       originalCoachShare = Math.min(1, led / lifetime);
     }
   }
+  const cutoff = held[0]?.at.getTime() ?? start.getTime() + PLACEMENT_DAYS * 86_400_000;
   const initial = new Map<string, boolean>();
   for (const m of options.memberships) {
-    if (!m.initial) continue;
-    // A person counts once; still taking part if any of their initial memberships is open.
+    const isOriginal = m.reason === 'initial' || (!MOVED_IN.has(m.reason) && m.joinedOn.getTime() <= cutoff);
+    if (!isOriginal) continue;
+    // A person counts once; still taking part if any of their original memberships is open.
     initial.set(m.personId, (initial.get(m.personId) ?? false) || m.leftOn === null);
   }
   const originalMembersShare = initial.size === 0 ? null : [...initial.values()].filter(Boolean).length / initial.size;
   const coachChanges = periods.reduce((n, p, i) => (i > 0 && p.coachId !== periods[i - 1]!.coachId ? n + 1 : n), 0);
-  return { originalCoachShare, originalMembersShare, coachChanges };
+  return { originalCoachShare, originalMembersShare, coachChanges, basis: held.length > 0 ? 'sessions' : 'time', sessionsHeld: held.length };
 }
 
 /** Size check for adding a member: a full community takes more only with an explicit override. */

@@ -28,7 +28,8 @@ export function CommunityManagePage() {
       </p>
       <h1>{t('programme.communities.manageTitle', { name: c.name })}</h1>
       <p className="figure">
-        {t('programme.communities.continuity')}: {t('programme.communities.coachShare', { value: percent(c.continuity.originalCoachShare) })},{' '}
+        {t('programme.communities.continuity')}: {t('programme.communities.coachShare', { value: percent(c.continuity.originalCoachShare) })} (
+        {t(`programme.communities.coachBasis.${c.continuity.basis}`, { count: c.continuity.sessionsHeld })}),{' '}
         {t('programme.communities.memberShare', { value: percent(c.continuity.originalMembersShare) })}
       </p>
       <p className="help">{t('programme.communities.continuityHelp')}</p>

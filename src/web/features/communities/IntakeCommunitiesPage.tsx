@@ -55,7 +55,8 @@ export function IntakeCommunitiesPage() {
               {c.coach ? personName(c.coach) : t('programme.communities.noCoach')}
               <br />
               <span className="figure">
-                {t('programme.communities.continuity')}: {t('programme.communities.coachShare', { value: percent(c.continuity.originalCoachShare) })},{' '}
+                {t('programme.communities.continuity')}: {t('programme.communities.coachShare', { value: percent(c.continuity.originalCoachShare) })} (
+                {t(`programme.communities.coachBasis.${c.continuity.basis}`, { count: c.continuity.sessionsHeld })}),{' '}
                 {t('programme.communities.memberShare', { value: percent(c.continuity.originalMembersShare) })}
               </span>
               {c.openHandover && <span className="tag warn"> {t('programme.communities.openHandover')}</span>}
