@@ -131,8 +131,8 @@ export const MyCommunityResponse = z.object({
       introProposedAt: z.string().nullable(),
     })
     .nullable(),
-  /** Sessions come with a later feature; null means there is none to show. */
-  nextSession: z.null(),
+  /** The community's next planned session, or null when none is planned. */
+  nextSession: z.object({ id: Id, startsAt: z.string(), endsAt: z.string(), title: z.string(), location: z.string() }).nullable(),
 });
 
 export type IntakeCommunitiesResponse = z.infer<typeof IntakeCommunitiesResponse>;

@@ -337,6 +337,9 @@ describe(`programme and communities on ${testDbKind()}`, () => {
     expect(c1.continuity.originalMembersShare).toBeCloseTo(3 / 5);
     const list = (await as.coordinator!.request('GET', `/api/intakes/${ids.intake}/communities`)).json();
     expect(list.communities.find((c: { id: string }) => c.id === ids.c1).continuity).toEqual(c1.continuity);
+    // The coachee sees the next planned session of their community (not the cancelled or past ones).
+    const next = (await as.coachee!.request('GET', '/api/me/community')).json().nextSession;
+    expect(new Date(next.startsAt).getTime()).toBeCloseTo(day(30).getTime(), -4);
     // Zuid has no sessions yet: measured in time.
     expect(list.communities.find((c: { id: string }) => c.id === ids.c2).continuity).toMatchObject({ basis: 'time', sessionsHeld: 0, originalCoachShare: 1 });
   });

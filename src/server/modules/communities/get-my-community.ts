@@ -1,13 +1,12 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull } from 'drizzle-orm';
 import type { MyCommunityResponse } from '../../../contracts/communities';
 import type { Services } from '../../context';
 import { photoVersions } from '../coaches/repository';
-import { coachProfiles, communities, communityCoachPeriods, communityMembers, handovers, people } from '../../db/schema';
+import { coachProfiles, communities, communityCoachPeriods, communityMembers, handovers, people, sessions } from '../../db/schema';
 
 /**
  * The coachee's view: my community, my coach and how to reach them (phone only with the coach's
- * consent), fellow members by first name. Sessions come with a later feature: `nextSession` is
- * null and the screen says so.
+ * consent), fellow members by first name, and the community's next planned session.
  */
 export async function getMyCommunity({ services, personId }: { services: Services; personId: string }): Promise<MyCommunityResponse> {
   const { db } = services;
@@ -60,8 +59,14 @@ export async function getMyCommunity({ services, personId }: { services: Service
       .limit(1);
     introProposedAt = handover?.at?.toISOString() ?? null;
   }
+  const [next] = await db
+    .select({ id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt, title: sessions.title, location: sessions.location })
+    .from(sessions)
+    .where(and(eq(sessions.communityId, membership.communityId), eq(sessions.type, 'community'), eq(sessions.status, 'planned'), gte(sessions.endsAt, services.now())))
+    .orderBy(asc(sessions.startsAt))
+    .limit(1);
   return {
     community: { id: membership.communityId, name: membership.name, members: members.filter((m) => m.id !== personId), coach, coachSince, introProposedAt },
-    nextSession: null,
+    nextSession: next ? { ...next, startsAt: next.startsAt.toISOString(), endsAt: next.endsAt.toISOString() } : null,
   };
 }

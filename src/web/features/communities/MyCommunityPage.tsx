@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { CoachPhoto } from '../../components/CoachPhoto';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
@@ -63,9 +64,18 @@ export function MyCommunityPage() {
               ))}
             </ul>
           </section>
-          <section className="card muted" aria-labelledby="next-title">
+          <section className="card" aria-labelledby="next-title">
             <h2 id="next-title">{t('programme.coachee.nextSession')}</h2>
-            <p>{t('programme.coachee.noSessions')}</p>
+            {query.data.nextSession ? (
+              <p>
+                <Link to={`/sessions/${query.data.nextSession.id}`}>
+                  {query.data.nextSession.title || t('programme.coachee.sessionDefault')}: {date(query.data.nextSession.startsAt, true)}
+                </Link>
+                {query.data.nextSession.location && <> · {query.data.nextSession.location}</>}
+              </p>
+            ) : (
+              <p>{t('programme.coachee.noSessions')}</p>
+            )}
           </section>
         </>
       )}
