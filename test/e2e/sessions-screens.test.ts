@@ -231,6 +231,36 @@ describe('session screens', () => {
     await suite.checkPhone(page, 'community attendance (coordinator, nl)');
   });
 
+  it('lets a coach plan a one-on-one from the phone; its notes stay private, others see only that it took place', async () => {
+    const coach = await signedIn('studentcoach', 'nl');
+    await nav(coach, 'Bijeenkomsten').click();
+    await h1(coach, 'Bijeenkomsten');
+    await coach.getByRole('link', { name: 'Bijeenkomst plannen' }).click();
+    await h1(coach, 'Bijeenkomst plannen');
+    await coach.getByRole('radio', { name: 'Eén-op-één gesprek' }).check();
+    await coach.getByRole('button', { name: 'Plannen' }).click();
+    await coach.getByRole('alert').waitFor();
+    await suite.checkPhone(coach, 'plan a session, with the missing date (nl)');
+    await suite.screenshot(coach, 'sessions-new-session-nl-360');
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await coach.getByLabel('Datum').fill(tomorrow);
+    await coach.getByLabel('Begintijd').fill('12:00');
+    await coach.getByLabel('Duur (minuten)').fill('30');
+    await coach.getByRole('button', { name: 'Plannen' }).click();
+    await coach.getByRole('heading', { level: 2, name: /^Gesprek met / }).waitFor();
+    await coach.getByLabel('Notities').fill('Zorgen over de stageplek');
+    await coach.getByRole('button', { name: 'Notities opslaan' }).click();
+    await coach.getByRole('status').filter({ hasText: 'Notities opgeslagen.' }).waitFor();
+    await suite.checkPhone(coach, 'one-on-one with private notes (nl)');
+    const sessionUrl = coach.url();
+
+    const senior = await signedIn('seniorcoach', 'nl');
+    await senior.goto(sessionUrl);
+    await senior.getByRole('heading', { level: 2, name: /^Gesprek met / }).waitFor();
+    expect(await senior.content()).not.toContain('Zorgen over de stageplek');
+    expect(await senior.getByLabel('Notities').count()).toBe(0);
+  });
+
   it("lets a senior coach read their coaches' logbooks and pick out the ones for intervision", async () => {
     const page = await signedIn('seniorcoach', 'nl');
     await nav(page, 'Logboeken').click();

@@ -1,0 +1,130 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { HomeResponse } from '../../../contracts/home';
+import type { CreateSessionRequest } from '../../../contracts/sessions';
+import { api } from '../../api';
+import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
+import { SelectField } from '../../components/form-fields';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { fieldErrorsOf, usePlans } from './library';
+import './sessions.css';
+
+const TYPES = ['community', 'outing', 'oneOnOne'] as const;
+
+/** A coach plans a session outside the year plan: an extra meeting, an outing, or a one-on-one. */
+export function NewSessionPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('sessionInsight.plan.title'));
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home') });
+  const plans = usePlans();
+  const mine = home.data?.communities.filter((c) => c.relation === 'coach') ?? [];
+  const [form, setForm] = useState({ communityId: '', type: 'community' as (typeof TYPES)[number], coacheeId: '', date: '', startTime: '15:30', durationMinutes: '90', location: '', planId: '' });
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const communityId = form.communityId || mine[0]?.id || '';
+  const community = mine.find((c) => c.id === communityId);
+  const create = useMutation({
+    mutationFn: () => {
+      const body: CreateSessionRequest = {
+        type: form.type,
+        date: form.date,
+        startTime: form.startTime,
+        durationMinutes: Number(form.durationMinutes),
+        location: form.location,
+        ...(form.type === 'oneOnOne' ? { coacheeId: form.coacheeId || community?.members?.[0]?.id } : {}),
+        ...(form.planId && form.type !== 'oneOnOne' ? { planId: form.planId } : {}),
+      };
+      return api<{ id: string }>(`/api/communities/${communityId}/sessions`, { method: 'POST', body });
+    },
+    onSuccess: async ({ id }) => {
+      await client.invalidateQueries({ queryKey: ['sessions'] });
+      await navigate(`/sessions/${id}`);
+    },
+  });
+  const errors = { ...fieldErrorsOf(create.error, t), ...missing };
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => {
+    const value = e.target.value;
+    setForm((f) => ({ ...f, [key]: value }));
+  };
+  if (home.error) return <Alert kind="error">{home.error.message}</Alert>;
+  if (!home.data) return <p role="status">{t('app.loading')}</p>;
+  return (
+    <div className="stack">
+      <p>
+        <Link to="/sessions">{t('sessions.detail.back')}</Link>
+      </p>
+      <h1>{t('sessionInsight.plan.title')}</h1>
+      <p>{t('sessionInsight.plan.intro')}</p>
+      {mine.length === 0 ? (
+        <p>{t('sessionInsight.plan.noCommunity')}</p>
+      ) : (
+        <form
+          className="card stack-sm"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            const required = t('library.fieldErrors.required');
+            const empty: Record<string, string> = { ...(form.date ? {} : { date: required }), ...(form.startTime ? {} : { startTime: required }) };
+            setMissing(empty);
+            if (Object.keys(empty).length === 0) create.mutate();
+          }}
+        >
+          {Object.keys(missing).length > 0 && <Alert kind="error">{t('library.form.missing')}</Alert>}
+          {mine.length > 1 && (
+            <SelectField label={t('sessionInsight.plan.community')} value={communityId} onChange={set('communityId')}>
+              {mine.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <fieldset className="field">
+            <legend>{t('sessionInsight.plan.type')}</legend>
+            <div className="radio-list">
+              {TYPES.map((type) => (
+                <label key={type}>
+                  <input type="radio" name="type" value={type} checked={form.type === type} onChange={() => setForm((f) => ({ ...f, type }))} />
+                  {t(`sessions.types.${type}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {form.type === 'oneOnOne' && (
+            <SelectField label={t('sessionInsight.plan.coachee')} help={t('sessionInsight.plan.oneOnOneHelp')} value={form.coacheeId || community?.members?.[0]?.id || ''} onChange={set('coacheeId')} error={errors.coacheeId}>
+              {community?.members?.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.firstName} {m.lastName ?? ''}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <div className="filter-grid">
+            <Field label={t('sessionInsight.manage.date')} type="date" value={form.date} onChange={set('date')} required error={errors.date} />
+            <Field label={t('sessionInsight.manage.startTime')} type="time" value={form.startTime} onChange={set('startTime')} required error={errors.startTime} />
+            <Field label={t('sessionInsight.manage.duration')} type="number" inputMode="numeric" min={15} max={600} value={form.durationMinutes} onChange={set('durationMinutes')} error={errors.durationMinutes} />
+            <Field label={t('sessionInsight.manage.location')} value={form.location} onChange={set('location')} maxLength={200} error={errors.location} />
+          </div>
+          {form.type !== 'oneOnOne' && (
+            <SelectField label={t('library.session.choose')} value={form.planId} onChange={set('planId')} error={errors.planId}>
+              <option value="">{t('library.session.noPlan')}</option>
+              {plans.data?.plans.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title} ({t('library.minutes', { count: p.durationMinutes })})
+                </option>
+              ))}
+            </SelectField>
+          )}
+          {create.error && <Alert kind="error">{create.error.message}</Alert>}
+          <button type="submit" className="primary" disabled={create.isPending}>
+            {t('sessionInsight.plan.save')}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
