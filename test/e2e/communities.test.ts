@@ -1,65 +1,24 @@
 /**
  * Programme, people and communities end to end on the demo programme: a coordinator sets up an
- * intake, imports a CSV with bad rows, creates a community with a coach and a member; a coach
- * leaves and the warm handover completes; the coachee sees the new coach. Dutch and English,
- * axe-clean, and at 360 px.
+ * intake (and sees the settings' change log), imports a CSV with bad rows, creates a community
+ * with a coach and a member; the coordinator's screens in English; a coach adds a photo; a coach
+ * leaves and the warm handover completes (the spread option shown on the way); the coachee sees
+ * the new coach with their photo. Dutch and English, axe-clean, and at 360 px.
  */
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, newPage, type TrackedPage } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll } from './support/browser';
+import { e2eSuite, PHONE } from './support/suite';
 
-const DOMAIN = 'hogeschool-zuidas.example';
-const PASSWORD = 'peerkracht-demo';
 const FIXTURE = 'test/fixtures/import/osiris-sw-2027.csv';
-const SHOTS = '.tmp/screenshots';
+const PHOTO = 'test/fixtures/photos/coach.png';
 
 describe('programme, import, communities and handover', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let tracked: TrackedPage[] = [];
+  const suite = e2eSuite();
   let leavingCoach = '';
   let newCoach = '';
 
-  beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    const errors = tracked.flatMap((t) => t.errors);
-    await Promise.all(tracked.map((t) => t.context.close()));
-    tracked = [];
-    expect(errors, 'browser console errors').toEqual([]);
-  });
-
-  const open = async (options: Parameters<typeof newPage>[1] = {}) => {
-    const t = await newPage(browser, options);
-    tracked.push(t);
-    return t.page;
-  };
-  async function signIn(page: Page, role: string, english = false) {
-    await page.goto(`${server.url}/sign-in`);
-    if (english) await page.getByRole('button', { name: 'English' }).click();
-    await page.getByLabel(/E-mailadres|E-mail address/).fill(`${role}@${DOMAIN}`);
-    await page.getByLabel(/^(Wachtwoord|Password)$/).fill(PASSWORD);
-    await page.getByRole('button', { name: /^(Inloggen|Sign in)$/ }).click();
-    await page.getByRole('heading', { level: 1, name: /^(Welkom|Welcome)/ }).waitFor();
-  }
-  const narrow = async (page: Page, label: string) => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    await expectNoHorizontalScroll(page, label);
-    await expectAccessible(page, `${label} at 360 px`);
-    await page.setViewportSize({ width: 1280, height: 900 });
-  };
-
-  it('sets up an intake and imports students from CSV, reporting the bad rows (nl)', async () => {
-    const page = await open();
-    await signIn(page, 'coordinator');
+  it('sets up an intake, keeps a change log of its settings, and imports students from CSV, reporting the bad rows (nl)', async () => {
+    const page = await suite.signedIn('coordinator');
     await page.getByRole('link', { name: 'Opleidingen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Opleidingen en instroom' }).waitFor();
     await expectAccessible(page, 'programmes (nl)');
@@ -69,11 +28,15 @@ describe('programme, import, communities and handover', () => {
     await page.getByRole('status').filter({ hasText: 'De instroom is toegevoegd.' }).waitFor();
     await page.getByRole('link', { name: 'Instroom september 2027-2028 openen' }).click();
     await page.getByRole('heading', { name: 'Instellingen van deze instroom' }).waitFor();
-    await page.getByLabel('Bijeenkomsten per maand').fill('2');
+    await page.getByLabel('Bijeenkomsten per maand').fill('3');
     await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    // The change log says who changed what: the creation, then 2 → 3 sessions a month.
+    const history = page.getByRole('region', { name: 'Wijzigingen in de instellingen' });
+    await history.getByText('Bijeenkomsten per maand: 2 → 3').waitFor();
+    await history.getByText(/Instroom aangemaakt met deze instellingen/).waitFor();
     await expectAccessible(page, 'intake (nl)');
-    await narrow(page, 'intake (nl)');
+    await suite.checkPhone(page, 'intake (nl)');
 
     await page.getByRole('link', { name: 'Studenten importeren' }).click();
     await page.getByRole('region', { name: 'CSV-bestand' }).locator('input[type=file]').setInputFiles(FIXTURE);
@@ -81,17 +44,20 @@ describe('programme, import, communities and handover', () => {
     await page.getByText('13 rijen: 9 goed, 4 met fouten.').waitFor();
     await expect(page.getByLabel('Studentnummer').inputValue()).resolves.toBe('0');
     await expectAccessible(page, 'import preview (nl)');
-    await narrow(page, 'import preview (nl)');
+    await suite.checkPhone(page, 'import preview (nl)');
     await page.getByRole('button', { name: '9 goede rijen importeren' }).click();
     await page.getByText('Klaar: 9 nieuw, 0 bijgewerkt, 4 niet geïmporteerd.').waitFor();
     await page.getByRole('cell', { name: 'e-mailadres klopt niet' }).last().waitFor();
     await expectAccessible(page, 'import done (nl)');
-    await page.screenshot({ path: `${SHOTS}/import-nl.png`, fullPage: true });
+    // The import stays in the address: a reload still shows its result.
+    expect(page.url()).toMatch(/\/import\?import=[0-9a-f-]{36}$/);
+    await page.reload();
+    await page.getByText('Klaar: 9 nieuw, 0 bijgewerkt, 4 niet geïmporteerd.').waitFor();
+    await suite.screenshot(page, 'import-nl');
   });
 
   it('creates a community with a coach and a member (nl)', async () => {
-    const page = await open();
-    await signIn(page, 'coordinator');
+    const page = await suite.signedIn('coordinator');
     await page.getByRole('link', { name: 'Opleidingen' }).click();
     await page.getByRole('link', { name: 'Instroom september 2027-2028 openen' }).click();
     await page.getByRole('link', { name: "Community's van deze instroom" }).click();
@@ -108,25 +74,45 @@ describe('programme, import, communities and handover', () => {
     await page.getByRole('status').filter({ hasText: 'De student is toegevoegd.' }).waitFor();
     await page.getByRole('heading', { name: 'Deelnemers (1 van max. 8)' }).waitFor();
     await expectAccessible(page, 'community manage (nl)');
-    await narrow(page, 'community manage (nl)');
+    await suite.checkPhone(page, 'community manage (nl)');
   });
 
-  it('lets the coach leave and hands SW 1 over warmly: note, completion, e-mails', async () => {
-    const coach = await open({ allowedStatuses: [404] });
-    await signIn(coach, 'studentcoach', true);
+  it('lets a coach add a photo to the profile coachees see (nl, 360 px)', async () => {
+    const coach = await suite.signedIn('seniorcoach', PHONE);
     const me = await coach.evaluate(async () => (await (await fetch('/api/auth/session')).json()) as { person: { firstName: string; lastName: string } });
+    newCoach = `${me.person.firstName} ${me.person.lastName}`;
+    await coach.getByRole('link', { name: 'Mijn coachprofiel' }).first().click();
+    const section = coach.getByRole('region', { name: 'Foto', exact: true });
+    await section.getByText('Je hebt nog geen foto.').waitFor();
+    await section.getByLabel('Foto kiezen').setInputFiles(PHOTO);
+    await section.getByRole('button', { name: 'Foto opslaan' }).click();
+    await section.getByRole('status').filter({ hasText: 'Je foto is opgeslagen.' }).waitFor();
+    await section.getByRole('img', { name: `Foto van ${newCoach}` }).waitFor();
+    await expectNoHorizontalScroll(coach, 'coach profile with photo (nl)');
+    await expectAccessible(coach, 'coach profile with photo (nl)');
+    await suite.screenshot(coach, 'coach-photo-nl-360');
+  });
+
+  it('lets the coach leave and hands SW 1 over warmly: spread option shown, note, completion, e-mails', async () => {
+    const coach = await suite.signedIn('studentcoach', { english: true, allowedStatuses: [404] });
+    const me = await coach.evaluate(async () => (await (await fetch('/api/auth/session')).json()) as { person: { firstName: string } });
     leavingCoach = me.person.firstName;
 
-    const page = await open();
-    await signIn(page, 'coordinator');
-    await page.getByRole('link', { name: 'Coaches' }).click();
+    const page = await suite.signedIn('coordinator');
+    await page.getByRole('link', { name: 'Coaches', exact: true }).click();
     await page.getByRole('heading', { name: 'Aanmeldingen' }).waitFor();
     await expectAccessible(page, 'coaches (nl)');
     await page.getByRole('button', { name: `Stopt als coach (${leavingCoach})` }).click();
     await page.getByRole('link', { name: 'Overdracht van SW 1 starten' }).click();
     await page.getByRole('heading', { name: 'Warme overdracht starten' }).waitFor();
-    const select = page.getByLabel('Nieuwe coach');
-    newCoach = (await select.locator('option').first().innerText()).trim();
+    // The other option: spread the members over communities with room (a proposal to adjust).
+    await page.getByLabel("Deelnemers verdelen over andere community's").check();
+    await page.getByText(/We stellen voor om iedereen te plaatsen waar de meeste ruimte is/).waitFor();
+    await expectAccessible(page, 'handover spread option (nl)');
+    await suite.checkPhone(page, 'handover spread option (nl)');
+    // Keep the group together with the senior coach who added a photo.
+    await page.getByLabel('Nieuwe coach, de groep blijft bij elkaar').check();
+    await page.getByLabel('Nieuwe coach', { exact: true }).selectOption({ label: newCoach });
     await page.getByLabel('Voorstel kennismakingsbijeenkomst').fill('2027-10-07T15:30');
     await page.getByRole('button', { name: 'Warme overdracht starten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overdracht van SW 1' }).waitFor();
@@ -139,36 +125,87 @@ describe('programme, import, communities and handover', () => {
     await coach.getByRole('button', { name: 'Save the note' }).click();
     await coach.getByRole('status').filter({ hasText: 'The note has been saved.' }).waitFor();
     await expectAccessible(coach, 'handover note (en)');
-    await narrow(coach, 'handover note (en)');
+    await suite.checkPhone(coach, 'handover note (en)');
 
     await page.reload();
     await page.getByText('De notitie is alleen voor de nieuwe coach.').waitFor();
     await page.getByRole('button', { name: 'Overdracht afronden' }).click();
     await page.getByRole('status').filter({ hasText: 'De overdracht is afgerond.' }).waitFor();
     await expectAccessible(page, 'handover completed (nl)');
+
+    // The coordinator's handover screen in English.
+    const english = await suite.signedIn('coordinator', { english: true });
+    await english.goto(page.url());
+    await english.getByRole('heading', { level: 1, name: 'Handover of SW 1' }).waitFor();
+    await expectAccessible(english, 'handover (en)');
+    await suite.checkPhone(english, 'handover (en)');
   });
 
-  it('shows the coachee their new coach, in Dutch and English, at 360 px', async () => {
-    const page = await open({ width: 360, height: 740 });
-    await signIn(page, 'coachee');
+  it('shows the coachee their new coach with photo, in Dutch and English, at 360 px', async () => {
+    const page = await suite.signedIn('coachee', PHONE);
     await page.getByRole('link', { name: 'Mijn community', exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Mijn community: SW 1' }).waitFor();
     await page.getByText(newCoach, { exact: true }).waitFor();
+    const photo = page.getByRole('img', { name: `Foto van ${newCoach}` });
+    await photo.waitFor();
+    // The photo came through the access policy and is a real image.
+    expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
     await page.getByText(/Voorstel om kennis te maken:/).waitFor();
-    await page.getByText(/Bijeenkomsten staan nog niet in peerkracht/).waitFor();
+    await page.getByRole('heading', { name: 'Volgende bijeenkomst' }).waitFor();
     await expectNoHorizontalScroll(page, 'my community (nl)');
     await expectAccessible(page, 'my community (nl)');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'My community: SW 1' }).waitFor();
     await page.getByRole('heading', { name: 'Your coach', exact: true }).waitFor();
+    await page.getByRole('img', { name: `Photo of ${newCoach}` }).waitFor();
     await expectAccessible(page, 'my community (en)');
-    await page.screenshot({ path: `${SHOTS}/my-community-en-360.png`, fullPage: true });
+    await suite.screenshot(page, 'my-community-en-360');
     expect(newCoach).not.toContain(leavingCoach);
   });
 
+  it("shows the coordinator's programme, intake, import, communities and coach screens in English, axe-clean at 1280 and 360 px", async () => {
+    const page = await suite.signedIn('coordinator', { english: true });
+    await page.getByRole('link', { name: 'Programmes', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Programmes and intakes' }).waitFor();
+    await expectAccessible(page, 'programmes (en)');
+    await suite.checkPhone(page, 'programmes (en)');
+
+    await page.getByRole('link', { name: 'Open the September intake 2027-2028' }).click();
+    await page.getByRole('heading', { name: 'Settings of this intake' }).waitFor();
+    await page.getByRole('region', { name: 'Changes to the settings' }).getByText('Sessions per month: 2 → 3').waitFor();
+    await expectAccessible(page, 'intake (en)');
+    await suite.checkPhone(page, 'intake (en)');
+    await suite.screenshot(page, 'intake-en');
+
+    await page.getByRole('link', { name: 'Import students' }).click();
+    await page.getByRole('region', { name: 'CSV file' }).locator('input[type=file]').setInputFiles(FIXTURE);
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByText('13 rows: 9 good, 4 with errors.').waitFor();
+    await expectAccessible(page, 'import preview (en)');
+    await suite.checkPhone(page, 'import preview (en)');
+    await page.getByRole('link', { name: 'Back' }).click();
+
+    await page.getByRole('link', { name: 'Communities of this intake' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Communities: September intake 2027-2028' }).waitFor();
+    await page.getByText(/Continuity: coach 100% \(by time, no session yet\)/i).first().waitFor();
+    await expectAccessible(page, 'communities (en)');
+    await suite.checkPhone(page, 'communities (en)');
+    await page.getByRole('link', { name: 'Edit community Noord' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Manage community Noord' }).waitFor();
+    await expectAccessible(page, 'community manage (en)');
+    await suite.checkPhone(page, 'community manage (en)');
+
+    await page.getByRole('link', { name: 'Coaches', exact: true }).click();
+    const pool = page.getByRole('region', { name: 'Make-up of the coach pool' });
+    await pool.getByRole('table', { name: 'By study year' }).waitFor();
+    await expectAccessible(page, 'coaches with pool (en)');
+    await suite.checkPhone(page, 'coaches with pool (en)');
+    await suite.screenshot(page, 'coaches-pool-en');
+  });
+
   it('takes a coach application on the public form (en)', async () => {
-    const page = await open();
-    await page.goto(`${server.url}/apply`);
+    const page = await suite.open();
+    await page.goto(`${suite.server.url}/apply`);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Become a student coach' }).waitFor();
     await page.getByLabel('Programme').selectOption({ index: 1 });
@@ -178,7 +215,7 @@ describe('programme, import, communities and handover', () => {
     await page.getByLabel('Why do you want to become a coach?').fill('I want to help first-years find their way.');
     await page.getByLabel(/When are you available/).fill('Tuesdays');
     await expectAccessible(page, 'apply (en)');
-    await narrow(page, 'apply (en)');
+    await suite.checkPhone(page, 'apply (en)');
     await page.getByRole('button', { name: 'Send application' }).click();
     await page.getByRole('status').filter({ hasText: 'Your application has arrived.' }).waitFor();
   });

@@ -24,6 +24,8 @@ export function IntakePage() {
   const { t, i18n } = useTranslation();
   const { intakeId = '' } = useParams();
   const query = useQuery({ queryKey: ['programme', 'structure'], queryFn: programmeApi.structure });
+  // Outside the form: saving new settings re-creates the form (its key), the confirmation stays.
+  const [saved, setSaved] = useState(false);
   const found = query.data?.programmes.flatMap((p) => p.intakes.map((i) => ({ p, i }))).find((x) => x.i.id === intakeId);
   const month = found ? t(`programme.structure.months.${found.i.month}`) : '';
   const title = found ? t('programme.intake.title', { programme: i18n.language === 'en' ? found.p.nameEn : found.p.nameNl, month, year: found.i.academicYear }) : t('programme.common.loading');
@@ -64,7 +66,7 @@ export function IntakePage() {
         )}
         {p.canManagePeople && <RecentImports intakeId={i.id} />}
       </section>
-      <SettingsForm key={JSON.stringify(i.settings)} intake={i} />
+      <SettingsForm key={JSON.stringify(i.settings)} intake={i} saved={saved} onSaved={() => setSaved(true)} onEdit={() => setSaved(false)} />
       <SettingsHistory intake={i} />
       <Classes programme={p} intake={i} />
     </div>
@@ -92,13 +94,20 @@ function RecentImports({ intakeId }: { intakeId: string }) {
   );
 }
 
-function SettingsForm({ intake }: { intake: IntakeResponse }) {
+function SettingsForm({ intake, saved, onSaved, onEdit }: { intake: IntakeResponse; saved: boolean; onSaved: () => void; onEdit: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [s, setS] = useState<Settings>(intake.settings);
+  const [s, setSettings] = useState<Settings>(intake.settings);
+  const setS = (next: Settings) => {
+    onEdit();
+    setSettings(next);
+  };
   const save = useMutation({
     mutationFn: () => programmeApi.saveSettings(intake.id, s),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['programme'] }),
+    onSuccess: async () => {
+      onSaved();
+      await client.invalidateQueries({ queryKey: ['programme'] });
+    },
   });
   const check = IntakeSettings.safeParse(s);
   const localIssue = check.success ? null : check.error.issues.find((issue) => issue.code === 'custom');
@@ -111,7 +120,7 @@ function SettingsForm({ intake }: { intake: IntakeResponse }) {
       <h2 id="settings-title">{t('programme.settings.title')}</h2>
       {intake.settingsUpgraded && <Alert kind="info">{t('programme.settings.upgraded')}</Alert>}
       {form && <Alert kind="error">{form}</Alert>}
-      {save.isSuccess && <Alert kind="success">{t('programme.common.saved')}</Alert>}
+      {saved && <Alert kind="success">{t('programme.common.saved')}</Alert>}
       <form
         noValidate
         onSubmit={(e) => {
