@@ -92,7 +92,7 @@ export function ActivityPage() {
             <div className="stack-sm">
               <p role="alert">{t('library.confirmRemove')}</p>
               <div className="button-row">
-                <button type="button" className="danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
+                <button type="button" className="session-danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
                   {t('library.remove')}
                 </button>
                 <button type="button" onClick={() => setConfirming(false)}>

@@ -71,7 +71,7 @@ export function ManageSessionCard({ session }: { session: SessionDetailResponse 
         <div className="stack-sm">
           <p role="alert">{t('sessionInsight.manage.confirmCancel')}</p>
           <div className="button-row">
-            <button type="button" className="danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+            <button type="button" className="session-danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
               {t('sessionInsight.manage.cancel')}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>

@@ -102,7 +102,7 @@ export function SessionPlanPage() {
             <div className="stack-sm">
               <p role="alert">{t('library.plans.confirmRemove')}</p>
               <div className="button-row">
-                <button type="button" className="danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
+                <button type="button" className="session-danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
                   {t('library.remove')}
                 </button>
                 <button type="button" onClick={() => setConfirming(false)}>
