@@ -2,9 +2,24 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { RoleGrant } from '../../../domain/access/roles';
 import type { Db } from '../../db/client';
+import { preparedFor } from '../../db/prepared';
 import { authSessions, passwordCredentials, passwordResetTokens, people, roleAssignments } from '../../db/schema';
 
 export type PersonRow = typeof people.$inferSelect;
+
+const findSignedInStatement = preparedFor((db) =>
+  db
+    .select({
+      csrfToken: authSessions.csrfToken,
+      person: people,
+      grants: sql<RoleGrant[]>`(select coalesce(json_agg(json_build_object('role', r.role, 'institutionId', r.institution_id, 'programmeId', r.programme_id)), '[]'::json) from ${roleAssignments} r where r.person_id = ${people.id})`,
+    })
+    .from(authSessions)
+    .innerJoin(people, eq(people.id, authSessions.personId))
+    .where(and(eq(authSessions.tokenHash, sql.placeholder('tokenHash')), gt(authSessions.expiresAt, sql.placeholder('now'))))
+    .limit(1)
+    .prepare('identity_find_signed_in'),
+);
 
 export const identityRepository = (db: Db) => ({
   async findPersonByEmail(email: string): Promise<PersonRow | undefined> {
@@ -56,16 +71,7 @@ export const identityRepository = (db: Db) => ({
    * runs on every API request.
    */
   async findSignedIn(tokenHash: string, now: Date): Promise<{ csrfToken: string; person: PersonRow; grants: RoleGrant[] } | undefined> {
-    const [row] = await db
-      .select({
-        csrfToken: authSessions.csrfToken,
-        person: people,
-        grants: sql<RoleGrant[]>`(select coalesce(json_agg(json_build_object('role', r.role, 'institutionId', r.institution_id, 'programmeId', r.programme_id)), '[]'::json) from ${roleAssignments} r where r.person_id = ${people.id})`,
-      })
-      .from(authSessions)
-      .innerJoin(people, eq(people.id, authSessions.personId))
-      .where(and(eq(authSessions.tokenHash, tokenHash), gt(authSessions.expiresAt, now)))
-      .limit(1);
+    const [row] = await findSignedInStatement(db).execute({ tokenHash, now });
     return row;
   },
 

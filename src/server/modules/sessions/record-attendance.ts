@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../domain/access/policy';
 import { attendanceWindow, type AttendanceStatus } from '../../../domain/sessions/attendance';
 import type { RecordAttendanceRequest, RecordAttendanceResponse } from '../../../contracts/sessions';
@@ -28,26 +28,27 @@ export async function recordAttendance({ services, actor, session, marks, locale
   }
   const ids = [...wanted.keys()];
   if (ids.length > 0) {
-    await services.db.transaction(async (tx) => {
-      const before = await tx
-        .select({ personId: attendanceMarks.personId, status: attendanceMarks.status })
-        .from(attendanceMarks)
-        .where(and(eq(attendanceMarks.sessionId, row.id), inArray(attendanceMarks.personId, ids)));
-      const previous = new Map(before.map((b) => [b.personId, b.status as AttendanceStatus]));
-      const changed = ids.filter((id) => previous.get(id) !== wanted.get(id));
-      if (changed.length === 0) return;
-      const now = services.now();
-      await tx
-        .insert(attendanceMarks)
-        .values(changed.map((personId) => ({ sessionId: row.id, personId, status: wanted.get(personId)!, markedBy: actor.personId, markedAt: now })))
-        .onConflictDoUpdate({
-          target: [attendanceMarks.sessionId, attendanceMarks.personId],
-          set: { status: sql`excluded.status`, markedBy: sql`excluded.marked_by`, markedAt: sql`excluded.marked_at` },
-        });
-      await tx.insert(attendanceChanges).values(
-        changed.map((personId) => ({ sessionId: row.id, personId, fromStatus: previous.get(personId) ?? null, toStatus: wanted.get(personId)!, changedBy: actor.personId, changedAt: now })),
-      );
-    });
+    // One statement, so one round trip and atomic on its own: the marks that differ from what is
+    // stored are written, and each of those changes goes into the history.
+    const wantedJson = JSON.stringify(ids.map((personId) => ({ person_id: personId, status: wanted.get(personId) })));
+    const now = services.now().toISOString();
+    await services.db.execute(sql`
+      with wanted as (
+        select w.person_id, w.status from json_to_recordset(${wantedJson}::json) as w(person_id uuid, status text)
+      ),
+      changed as (
+        select w.person_id, w.status, m.status as from_status
+        from wanted w
+        left join ${attendanceMarks} m on m.session_id = ${row.id}::uuid and m.person_id = w.person_id
+        where m.status is distinct from w.status
+      ),
+      marked as (
+        insert into ${attendanceMarks} (session_id, person_id, status, marked_by, marked_at)
+        select ${row.id}::uuid, person_id, status, ${actor.personId}::uuid, ${now}::timestamptz from changed
+        on conflict (session_id, person_id) do update set status = excluded.status, marked_by = excluded.marked_by, marked_at = excluded.marked_at
+      )
+      insert into ${attendanceChanges} (session_id, person_id, from_status, to_status, changed_by, changed_at)
+      select ${row.id}::uuid, person_id, from_status, status, ${actor.personId}::uuid, ${now}::timestamptz from changed`);
   }
   for (const mark of marks) {
     results.push(resource.participantIds.includes(mark.personId) ? { personId: mark.personId, ok: true, status: wanted.get(mark.personId)! } : failed(mark.personId, 'not_a_participant'));

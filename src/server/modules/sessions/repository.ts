@@ -3,6 +3,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Actor, Resource } from '../../../domain/access/policy';
 import type { SessionType } from '../../../domain/sessions/session-types';
 import type { Db } from '../../db/client';
+import { preparedFor } from '../../db/prepared';
 import {
   classMembers,
   coachSupervision,
@@ -17,78 +18,65 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type SessionResource = Extract<Resource, { kind: 'session' }>;
 export type LoadedSession = { row: SessionRow; resource: SessionResource; communityName: string | null };
 
-/** The people invited to each session, by kind. */
-async function participantsOf(db: Db, rows: SessionRow[]): Promise<Map<string, string[]>> {
-  const result = new Map<string, string[]>(rows.map((r) => [r.id, []]));
-  const communityIds = [...new Set(rows.flatMap((r) => (r.communityId && r.type !== 'oneOnOne' ? [r.communityId] : [])))];
-  const classIds = [...new Set(rows.flatMap((r) => (r.classId && r.type === 'classWide' ? [r.classId] : [])))];
-  const programmeIds = [...new Set(rows.flatMap((r) => (r.type === 'coachTraining' || r.type === 'intervision' ? [r.programmeId] : [])))];
-  const [members, classRows, coaches] = await Promise.all([
-    communityIds.length
-      ? db
-          .select({ communityId: communityMembers.communityId, personId: communityMembers.personId })
-          .from(communityMembers)
-          .where(and(inArray(communityMembers.communityId, communityIds), isNull(communityMembers.leftOn)))
-      : Promise.resolve([]),
-    classIds.length
-      ? db.select({ classId: classMembers.classId, personId: classMembers.personId }).from(classMembers).where(inArray(classMembers.classId, classIds))
-      : Promise.resolve([]),
-    programmeIds.length
-      ? db
-          .selectDistinct({ programmeId: roleAssignments.programmeId, personId: roleAssignments.personId })
-          .from(roleAssignments)
-          .where(and(inArray(roleAssignments.programmeId, programmeIds), eq(roleAssignments.role, 'studentcoach')))
-      : Promise.resolve([]),
-  ]);
-  for (const r of rows) {
-    const ids =
-      r.type === 'oneOnOne'
-        ? r.coacheeId
-          ? [r.coacheeId]
-          : []
-        : r.type === 'classWide'
-          ? classRows.filter((m) => m.classId === r.classId).map((m) => m.personId)
-          : r.type === 'coachTraining' || r.type === 'intervision'
-            ? coaches.filter((c) => c.programmeId === r.programmeId).map((c) => c.personId)
-            : members.filter((m) => m.communityId === r.communityId).map((m) => m.personId);
-    result.set(r.id, [...new Set(ids)]);
-  }
-  return result;
-}
+/**
+ * The people invited to a session, by kind: a one-on-one's coachee, a class-wide session's
+ * class, the programme's student coaches for a training or intervision, otherwise the
+ * community's current members.
+ */
+const participantIds = sql<string[]>`case
+  when ${sessions.type} = 'oneOnOne' then case when ${sessions.coacheeId} is null then '[]'::json else json_build_array(${sessions.coacheeId}) end
+  when ${sessions.type} = 'classWide' then (select coalesce(json_agg(cm.person_id order by cm.person_id), '[]'::json) from ${classMembers} cm where cm.class_id = ${sessions.classId})
+  when ${sessions.type} in ('coachTraining', 'intervision') then (select coalesce(json_agg(distinct ra.person_id), '[]'::json) from ${roleAssignments} ra where ra.programme_id = ${sessions.programmeId} and ra.role = 'studentcoach')
+  else (select coalesce(json_agg(distinct m.person_id), '[]'::json) from ${communityMembers} m where m.community_id = ${sessions.communityId} and m.left_on is null)
+end`;
 
-/** Loads sessions with organiser, participants and supervisors. */
+/** A community session is led by the community's current coach (a handover moves them along). */
+const organiserId = sql<string | null>`case when ${sessions.type} in ('coachTraining', 'intervision') then ${sessions.organiserId} else coalesce(${communities.coachId}, ${sessions.organiserId}) end`;
+
+/**
+ * Loads sessions with organiser, participants and supervisors in one round trip: the access
+ * rule of every session route runs this, so it is on the path of each RSVP and attendance mark.
+ */
 export async function loadSessions(db: Db, institutionId: string, where: ReturnType<typeof and>): Promise<LoadedSession[]> {
-  const rows = await db
-    .select({ session: sessions, communityName: communities.name, communityCoach: communities.coachId })
-    .from(sessions)
-    .leftJoin(communities, eq(communities.id, sessions.communityId))
+  const rows = await selectLoaded(db)
     .where(and(eq(sessions.institutionId, institutionId), where))
     .orderBy(asc(sessions.startsAt));
-  if (rows.length === 0) return [];
-  // A community session is led by the community's current coach (a handover moves them along).
-  const plain = rows.map((r) => ({ ...r.session, organiserId: r.session.type === 'coachTraining' || r.session.type === 'intervision' ? r.session.organiserId : (r.communityCoach ?? r.session.organiserId) }));
-  const organisers = [...new Set(plain.flatMap((r) => (r.organiserId ? [r.organiserId] : [])))];
-  const [participants, supervision] = await Promise.all([
-    participantsOf(db, plain),
-    organisers.length ? db.select().from(coachSupervision).where(inArray(coachSupervision.coachId, organisers)) : Promise.resolve([]),
-  ]);
-  return plain.map((row, i) => ({
+  return rows.map((r) => toLoaded(r));
+}
+
+function selectLoaded(db: Db) {
+  return db
+    .select({
+      session: sessions,
+      communityName: communities.name,
+      organiserId,
+      participantIds,
+      supervisorIds: sql<string[]>`(select coalesce(json_agg(cs.senior_id order by cs.senior_id), '[]'::json) from ${coachSupervision} cs where cs.coach_id = ${organiserId})`,
+    })
+    .from(sessions)
+    .leftJoin(communities, eq(communities.id, sessions.communityId));
+}
+
+const loadOneStatement = preparedFor((db) =>
+  selectLoaded(db)
+    .where(and(eq(sessions.institutionId, sql.placeholder('institutionId')), eq(sessions.id, sql.placeholder('sessionId'))))
+    .prepare('sessions_load_one'),
+);
+
+type LoadedRow = { session: SessionRow; communityName: string | null; organiserId: string | null; participantIds: string[]; supervisorIds: string[] };
+
+function toLoaded({ session, communityName, organiserId, participantIds, supervisorIds }: LoadedRow): LoadedSession {
+  const row = { ...session, organiserId };
+  return {
     row,
-    communityName: rows[i]!.communityName,
-    resource: {
-      kind: 'session' as const,
-      institutionId: row.institutionId,
-      programmeId: row.programmeId,
-      organiserId: row.organiserId,
-      participantIds: participants.get(row.id) ?? [],
-      supervisorIds: supervision.filter((s) => s.coachId === row.organiserId).map((s) => s.seniorId),
-    },
-  }));
+    communityName,
+    resource: { kind: 'session', institutionId: row.institutionId, programmeId: row.programmeId, organiserId, participantIds, supervisorIds },
+  };
 }
 
 export async function loadSession(db: Db, institutionId: string, sessionId: string): Promise<LoadedSession | null> {
-  const [loaded] = await loadSessions(db, institutionId, and(eq(sessions.id, sessionId)));
-  return loaded ?? null;
+  const [row] = await loadOneStatement(db).execute({ institutionId, sessionId });
+  return row ? toLoaded(row) : null;
 }
 
 /**

@@ -1,0 +1,19 @@
+/**
+ * Statements prepared once per database handle. The few queries that run on every request (the
+ * signed-in session, the session an RSVP or attendance mark is about) skip building their SQL
+ * each time, and on PostgreSQL they become named statements that each connection parses once.
+ * Names must be unique per statement text (PostgreSQL keeps them per connection).
+ */
+import type { Db } from './client';
+
+export function preparedFor<T>(build: (db: Db) => T): (db: Db) => T {
+  const cache = new WeakMap<Db, T>();
+  return (db) => {
+    let statement = cache.get(db);
+    if (statement === undefined) {
+      statement = build(db);
+      cache.set(db, statement);
+    }
+    return statement;
+  };
+}
