@@ -137,6 +137,12 @@ export const schedulingRuns = pgTable(
     errorCode: text('error_code'),
     errorDetails: jsonb('error_details'),
     instance: jsonb('instance'),
+    /**
+     * The monthly coach training and intervision: { coaches: [{ id, classes, availability,
+     * hasTimetable }], groups: [{ id, kind, seniorId, coaches }], published: { groupId: sessionIds } }.
+     * Coaches' weeks are personal data, kept and cleared as `instance`.
+     */
+    coachMeetings: jsonb('coach_meetings'),
     /** Communities left out of the instance, with the reason (no coach, coach never free). */
     excluded: jsonb('excluded').notNull().default(sql`'[]'::jsonb`),
     /** The solver's figures: { objective, lowerBound, stopReason, elapsedMs }. */

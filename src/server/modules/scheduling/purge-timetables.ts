@@ -14,7 +14,7 @@ export const schedulingJobHandlers: JobHandlers = {
     await services.db.transaction(async (tx) => {
       await tx.delete(timetables).where(eq(timetables.periodId, periodId));
       await tx.delete(coachAvailability).where(eq(coachAvailability.periodId, periodId));
-      await tx.update(schedulingRuns).set({ instance: null }).where(eq(schedulingRuns.periodId, periodId));
+      await tx.update(schedulingRuns).set({ instance: null, coachMeetings: null }).where(eq(schedulingRuns.periodId, periodId));
     });
   },
 };
