@@ -45,6 +45,8 @@ describe(`security details on ${testDbKind()}`, () => {
     await client.request('POST', '/api/auth/password-reset', { email: 'ada.lovelace@example.test' });
     await app.close();
     expect(logs).toMatch(/"reqId":"[0-9a-f-]{36}"/);
-    expect(logs).not.toMatch(/ada|lovelace|correct horse|wrong password|pk_session=/i);
+    // Request ids are random UUIDs and may contain the letters "ada": leave them out of the scan.
+    const withoutIds = logs.replaceAll(/"reqId":"[0-9a-f-]{36}"/g, '');
+    expect(withoutIds).not.toMatch(/ada|lovelace|correct horse|wrong password|pk_session=/i);
   });
 });
