@@ -93,6 +93,9 @@ const Reason = z.discriminatedUnion('code', [
   z.object({ code: z.literal('kept_with'), studentIds: z.array(Id) }),
   z.object({ code: z.literal('kept_apart_from'), studentIds: z.array(Id) }),
   z.object({ code: z.literal('adds_spread'), attribute: GroupingAttributeKey }),
+  z.object({ code: z.literal('best_fit') }),
+  /** A community (0-based position) with room that would gain more spread from this student. */
+  z.object({ code: z.literal('better_elsewhere'), community: z.number().int().min(0) }),
   z.object({ code: z.literal('balances_group_sizes') }),
 ]);
 
@@ -149,8 +152,9 @@ export const AcceptGroupingRequest = z.strictObject({
   namePrefix: z.string().trim().min(1).max(40),
   assignCoaches: z.boolean().default(true),
   /**
-   * Role-model preference: coaches who offered a self-description as a role model (with consent)
-   * first, and a coach who speaks the home language members disclosed.
+   * Role-model preference: a coach whose consented self-description names a route members share
+   * (mbo / havo / vwo, first in the family to study, international) goes to the community with the
+   * most such members; a coach who speaks members' disclosed home language counts too.
    */
   preferRoleModels: z.boolean().default(false),
 });

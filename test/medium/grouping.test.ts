@@ -54,6 +54,7 @@ describe(`group formation on ${testDbKind()}`, () => {
       await f.coachProfile(coach.id, prog.id, { status: 'active', languages: i === 2 ? ['en'] : ['nl'], ...(i === 2 ? { roleModelText: 'Ik kom zelf van het mbo.', roleModelConsent: true } : {}) });
       coaches.push(coach);
     }
+    ids.mboCoach = coaches[2]!.id;
     for (let i = 0; i < 22; i++) {
       const email = `student${i}@g.test`;
       const s = await mk(['coachee'], email);
@@ -177,6 +178,9 @@ describe(`group formation on ${testDbKind()}`, () => {
     // Per-community mix is shown for ordinary attributes only.
     expect(run.communities[0]!.mix.map((m) => m.attribute)).toEqual(['priorEducation']);
     expect(run.communities.flatMap((c) => c.members.flatMap((m) => m.reasons.map((r) => r.code)))).toContain('adds_spread');
+    // Everyone has a reason, and most placements are the best one for them in the shown attributes.
+    expect(run.communities.flatMap((c) => c.members.filter((m) => m.reasons.length === 0))).toEqual([]);
+    expect(run.communities.flatMap((c) => c.members.flatMap((m) => m.reasons.map((r) => r.code)))).toContain('best_fit');
     expect((await as.leercoach!.request('GET', `/api/grouping-runs/${run.id}`)).statusCode).toBe(404);
     expect((await as.coach!.request('GET', `/api/grouping-runs/${run.id}`)).statusCode).toBe(404);
   });
@@ -214,6 +218,12 @@ describe(`group formation on ${testDbKind()}`, () => {
     expect(accepted.status).toBe('accepted');
     expect(accepted.accepted!.map((c) => c.name)).toEqual(['SW 1', 'SW 2', 'SW 3']);
     expect(accepted.accepted!.every((c) => c.coach !== null)).toBe(true);
+    // The coach who wrote "Ik kom zelf van het mbo." leads a community with the most mbo students
+    // (every fourth student from student 1 on, and student 0, disclosed mbo).
+    const mbo = new Set([students[0]!.id, ...students.filter((_, i) => i % 4 === 1).map((s) => s.id)]);
+    const mboCounts = run.communities.map((c) => c.members.filter((m) => mbo.has(m.id)).length);
+    const ledByMboCoach = accepted.accepted!.findIndex((c) => c.coach?.id === ids.mboCoach);
+    expect(mboCounts[ledByMboCoach]).toBe(Math.max(...mboCounts));
     const list = (await as.coordinator!.request('GET', `/api/intakes/${ids.intake}/communities`)).json();
     expect(list.communities.map((c: { memberCount: number }) => c.memberCount).sort()).toEqual([7, 7, 8]);
     expect(list.unplacedCount).toBe(0);

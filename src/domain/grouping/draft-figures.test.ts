@@ -59,4 +59,54 @@ describe('draft figures', () => {
     const figures = draftFigures(students, settings, communities, { a: 0, c: 0, b: 1, d: 1 });
     expect(figures.attributes[1]).toMatchObject({ attribute: 'firstGeneration', disclosed: 3, evenness: null, background: true });
   });
+
+  describe('why a student is where they are', () => {
+    const five: StudentForGrouping[] = [
+      { id: 'a', attributes: { priorEducation: 'mbo' } },
+      { id: 'b', attributes: { priorEducation: 'mbo' } },
+      { id: 'c', attributes: { priorEducation: 'vwo' } },
+      { id: 'd', attributes: { priorEducation: 'vwo' } },
+      { id: 'e', attributes: { priorEducation: 'havo' } },
+    ];
+    const three = [0, 1, 2].map((index) => ({ index, classId: null, label: null }));
+    const only = (bounds: { min: number; max: number }, more: Partial<DraftSettings> = {}): DraftSettings => ({
+      ...settings,
+      attributes: [{ key: 'priorEducation', weight: 1 }],
+      sizeBounds: bounds,
+      keepApart: [],
+      ...more,
+    });
+
+    it('says a well-placed student could not add more anywhere else', () => {
+      const figures = draftFigures(five, only({ min: 1, max: 3 }), three, { a: 0, c: 0, b: 1, d: 1, e: 2 });
+      expect(figures.reasons.a).toContainEqual({ code: 'best_fit' });
+      expect(figures.reasons.a).not.toContainEqual({ code: 'balances_group_sizes' });
+    });
+
+    it('after a poor hand edit, names the community with room that would gain most from them', () => {
+      const segregated = { a: 0, b: 0, c: 1, d: 1, e: 2 };
+      expect(draftFigures(five, only({ min: 1, max: 3 }), three, segregated).reasons.a).toContainEqual({ code: 'better_elsewhere', community: 1 });
+      // Community 1 is full at a maximum of 2: the next best one that has room.
+      expect(draftFigures(five, only({ min: 1, max: 2 }), three, segregated).reasons.a).toContainEqual({ code: 'better_elsewhere', community: 2 });
+      // Never towards someone they are to be kept apart from.
+      expect(draftFigures(five, only({ min: 1, max: 3 }, { keepApart: [['a', 'c']] }), three, segregated).reasons.a).toContainEqual({ code: 'better_elsewhere', community: 2 });
+      // Leaving would take their community below the minimum: no hint.
+      expect(draftFigures(five, only({ min: 1, max: 3 }), three, segregated).reasons.e).toEqual([{ code: 'adds_spread', attribute: 'priorEducation' }]);
+      // Pre-placed students stay where their group is; no hint.
+      const placed = draftFigures(five, only({ min: 1, max: 3 }, { prePlaced: [{ studentId: 'a', label: 'X' }] }), three, segregated).reasons.a!;
+      expect(placed.map((r) => r.code)).toEqual(['pre_placed']);
+    });
+
+    it('never leaves a student without a reason, also when their only reasons were background ones', () => {
+      const withBackground: StudentForGrouping[] = [
+        { id: 'g', attributes: { firstGeneration: 'yes' } },
+        { id: 'h', attributes: { firstGeneration: 'no' } },
+        { id: 'i', attributes: { firstGeneration: 'no' } },
+        { id: 'j', attributes: { firstGeneration: 'no' } },
+      ];
+      const figures = draftFigures(withBackground, { ...settings, keepApart: [] }, communities, { g: 0, h: 0, i: 0, j: 1 });
+      expect(figures.reasons.g).toEqual([{ code: 'balances_group_sizes' }]);
+      for (const id of ['g', 'h', 'i', 'j']) expect(figures.reasons[id]!.length, id).toBeGreaterThan(0);
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { evaluateCommunities } from './evaluate-communities.js';
-import { explainPlacement, summarizeSpread } from './explain-placement.js';
+import { explainPlacement, summarizeSpread, type SpreadSummary } from './explain-placement.js';
 import { isBackground, type GroupingAttribute } from './student-attributes.js';
 import type { PlacementReason, PrePlacement, SizeBounds, StudentForGrouping, StudentPair } from './student-grouping-types.js';
 
@@ -30,6 +30,10 @@ export type CoordinatorReason =
   | { readonly code: 'kept_with'; readonly studentIds: readonly string[] }
   | { readonly code: 'kept_apart_from'; readonly studentIds: readonly string[] }
   | { readonly code: 'adds_spread'; readonly attribute: GroupingAttribute }
+  /** No other community would gain more spread (in the attributes shown per student) from them. */
+  | { readonly code: 'best_fit' }
+  /** Community `community` (position) has room and would gain more spread from them: a hint after hand edits. */
+  | { readonly code: 'better_elsewhere'; readonly community: number }
   | { readonly code: 'balances_group_sizes' };
 
 export type AttributeFigure = {
@@ -117,6 +121,7 @@ export function draftFigures(
   }));
 
   const summaries = quality.spread.map(summarizeSpread);
+  const fit = fitContext(students, settings, communities, assignment, summaries, sizes);
   const labelOf = new Map(settings.prePlaced.map((p) => [p.studentId, p.label]));
   const reasons: Record<string, CoordinatorReason[]> = {};
   for (const student of students) {
@@ -136,7 +141,12 @@ export function draftFigures(
       partnersApart: partners(settings.keepApart, false),
       spread: summaries,
     });
-    reasons[student.id] = toCoordinatorReasons(raw);
+    const shown: CoordinatorReason[] = toCoordinatorReasons(raw).filter((r) => r.code !== 'balances_group_sizes');
+    if (!labelOf.has(student.id)) shown.push(...fitReasons(student, c, fit, partners(settings.keepTogether, true).length > 0));
+    // Whatever else holds, a student without a reason of their own is there to even out the sizes
+    // (this also covers a student whose only reasons were background ones, which are not shown).
+    if (!shown.some((r) => r.code !== 'same_class')) shown.push({ code: 'balances_group_sizes' });
+    reasons[student.id] = shown;
   }
   return { diversity: quality.diversity, attributes: attributeFigures, communities: communityFigures, violations: quality.violations, reasons };
 }
@@ -174,4 +184,73 @@ export function toCoordinatorReasons(reasons: readonly PlacementReason[]): Coord
     }
   }
   return result;
+}
+
+type FitContext = {
+  readonly gain: (student: StudentForGrouping, community: number) => number;
+  readonly candidates: (student: StudentForGrouping, from: number) => readonly number[];
+  /** Communities a student could be in at all (their class's, when forming per class). */
+  readonly comparable: (from: number) => readonly number[];
+};
+
+/**
+ * What a student adds to each community: the solver's own move gain, Σ_a w_a·(members of c who
+ * disclosed a − members of c with the student's value), over the attributes that may be shown per
+ * student (never background ones, so this reason cannot single anyone out on them).
+ */
+function fitContext(
+  students: readonly StudentForGrouping[],
+  settings: DraftSettings,
+  communities: readonly DraftCommunity[],
+  assignment: Readonly<Record<string, number>>,
+  summaries: readonly SpreadSummary[],
+  sizes: readonly number[],
+): FitContext {
+  const shown = summaries.flatMap((summary, a) => (isBackground(settings.attributes[a]!.key) ? [] : [{ summary, weight: settings.attributes[a]!.weight }]));
+  const apart = new Map<string, string[]>();
+  for (const [x, y] of settings.keepApart) {
+    apart.set(x, [...(apart.get(x) ?? []), y]);
+    apart.set(y, [...(apart.get(y) ?? []), x]);
+  }
+  const all = communities.map((_, k) => k);
+  const comparable = (from: number) => (settings.perClass ? all.filter((k) => communities[k]!.classId === communities[from]!.classId) : all);
+  return {
+    gain: (student, community) => {
+      let total = 0;
+      for (const { summary, weight } of shown) {
+        const value = student.attributes[summary.spread.attribute];
+        const v = value === null || value === undefined ? -1 : summary.spread.values.indexOf(value);
+        if (v < 0) continue;
+        const row = summary.spread.counts[community]!;
+        total += weight * (row.reduce((s, x) => s + x, 0) - row[v]!);
+      }
+      return total;
+    },
+    candidates: (student, from) =>
+      comparable(from).filter(
+        (k) =>
+          k !== from &&
+          sizes[k]! + 1 <= settings.sizeBounds.max &&
+          sizes[from]! - 1 >= settings.sizeBounds.min &&
+          !(apart.get(student.id) ?? []).some((other) => assignment[other] === k),
+      ),
+    comparable,
+  };
+}
+
+/**
+ * The student's fit, from the same gain the solver maximises: "no community would gain more from
+ * them" when theirs is (one of) the best, or — typically after a hand edit — which community has
+ * room and would gain more. Students who add nothing to the shown attributes get neither.
+ */
+function fitReasons(student: StudentForGrouping, community: number, fit: FitContext, keptWithSomeone: boolean): CoordinatorReason[] {
+  const gains = new Map(fit.comparable(community).map((k) => [k, fit.gain(student, k)]));
+  const own = gains.get(community) ?? 0;
+  const best = Math.max(...gains.values());
+  if (best <= 1e-9) return [];
+  if (own >= best - 1e-9) return [{ code: 'best_fit' }];
+  if (keptWithSomeone) return [];
+  let target = -1;
+  for (const k of fit.candidates(student, community)) if (gains.get(k)! > own + 1e-9 && (target < 0 || gains.get(k)! > gains.get(target)!)) target = k;
+  return target < 0 ? [] : [{ code: 'better_elsewhere', community: target }];
 }

@@ -8,6 +8,7 @@ import type { AcceptGroupingRequest, GroupingRunResponse } from '../../../contra
 import { AcceptGroupingRequest as AcceptSchema } from '../../../contracts/grouping';
 import type { Actor } from '../../../domain/access/policy';
 import { assignCoaches } from '../../../domain/grouping/assign-coaches';
+import { roleModelPreference, roleModelTraits } from '../../../domain/grouping/role-model';
 import type { Services } from '../../context';
 import type { Db } from '../../db/client';
 import { coachProfiles, communities, communityMembers, groupingRuns, intakes, people, roleAssignments } from '../../db/schema';
@@ -57,10 +58,12 @@ export async function acceptGroupingRun({ services, actor, runId, request: input
       const coaches = await freeCoaches(tx, actor.institutionId, programmeId, run.intakeId);
       let preference: number[][] | undefined;
       if (request.preferRoleModels) {
+        // Only values that count (disclosed, enabled, background with consent) take part.
         const students = await studentsForGrouping(tx, actor.institutionId, members);
-        const languageOf = new Map(students.map((s) => [s.id, s.attributes.language]));
-        preference = coaches.map((coach) =>
-          createdIds.map((c) => (coach.roleModel ? 2 : 0) + c.memberIds.filter((id) => { const l = languageOf.get(id); return l !== undefined && l !== null && coach.languages.includes(l); }).length),
+        const attributesOf = new Map(students.map((s) => [s.id, s.attributes]));
+        preference = roleModelPreference(
+          coaches.map((coach) => ({ traits: roleModelTraits(coach.roleModelText), languages: coach.languages })),
+          createdIds.map((c) => ({ members: c.memberIds.map((id) => attributesOf.get(id) ?? {}) })),
         );
       }
       const result = assignCoaches({
@@ -87,7 +90,8 @@ async function freeCoaches(db: Db, institutionId: string, programmeId: string, i
       lastName: people.lastName,
       status: coachProfiles.status,
       languages: coachProfiles.languages,
-      roleModel: sql<boolean>`coalesce(${coachProfiles.roleModelConsent} and ${coachProfiles.roleModelText} is not null and ${coachProfiles.roleModelText} <> '', false)`,
+      roleModelConsent: coachProfiles.roleModelConsent,
+      roleModelText: coachProfiles.roleModelText,
     })
     .from(roleAssignments)
     .innerJoin(people, eq(people.id, roleAssignments.personId))
@@ -101,5 +105,8 @@ async function freeCoaches(db: Db, institutionId: string, programmeId: string, i
       ),
     )
     .orderBy(people.lastName, people.id);
-  return rows.filter((r) => (r.status ?? 'active') === 'active').map((r) => ({ id: r.id, languages: r.languages ?? [], roleModel: r.roleModel }));
+  return rows
+    .filter((r) => (r.status ?? 'active') === 'active')
+    // The self-description is used only when the coach consented to it being used as a role model.
+    .map((r) => ({ id: r.id, languages: r.languages ?? [], roleModelText: r.roleModelConsent ? r.roleModelText : null }));
 }

@@ -223,6 +223,8 @@ function MemberRow({ member, position, count, editable, name, memberName, onMove
         return t(`grouping.draft.reasons.${r.code}`, { names: r.studentIds.map(memberName).join(', ') });
       case 'adds_spread':
         return t('grouping.draft.reasons.adds_spread', { name: t(`grouping.attributes.${r.attribute}.name`).toLowerCase() });
+      case 'better_elsewhere':
+        return t('grouping.draft.reasons.better_elsewhere', { number: r.community + 1 });
       default:
         return t(`grouping.draft.reasons.${r.code}`);
     }
