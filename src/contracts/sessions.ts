@@ -136,6 +136,8 @@ export const LogbookEntry = z.object({
   author: z.object({ id: Id, firstName: z.string(), lastName: z.string() }),
   answers: z.record(z.string(), AnswerValue),
   activityIds: z.array(z.string()),
+  /** The activities used, in order, with their titles (null: removed from the library since). */
+  activities: z.array(PlanActivity),
   forIntervision: z.boolean(),
   updatedAt: z.string(),
 });

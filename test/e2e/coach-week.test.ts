@@ -10,7 +10,7 @@ import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { QuestionsFile } from '../../src/contracts/content';
-import type { SessionDetailResponse } from '../../src/contracts/sessions';
+import type { LogbookEntryResponse, SessionDetailResponse } from '../../src/contracts/sessions';
 import type { HomeResponse } from '../../src/contracts/home';
 import { expectAccessible, expectNoHorizontalScroll } from './support/browser';
 import { callApi, DEMO_DOMAIN as DOMAIN, demoStudentEmail, e2eSuite, PHONE } from './support/suite';
@@ -123,10 +123,27 @@ describe("a coach's week", () => {
     const need = q['logbook-need']!;
     const nothing = need.kind === 'choice' ? need.options.find((o) => o.id === 'nothing')!.label.nl : '';
     await coach.getByRole('group', { name: need.label.nl }).getByLabel(nothing).check();
+    // The activities actually used: the coach's own one with a tap, another picked from the library.
+    const used = coach.getByRole('group', { name: 'Gebruikte werkvormen' });
+    await used.getByRole('checkbox', { name: /^Speeddaten met vragen · eigen werkvorm/ }).check();
+    await used.getByLabel('Andere werkvorm').selectOption({ label: 'Over de streep' });
+    await used.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect(used.getByRole('checkbox', { name: 'Over de streep' }).isChecked()).resolves.toBe(true);
+    await expectAccessible(coach, 'logbook with activities used (nl)');
+    await suite.screenshot(coach, 'coach-week-logbook-activities-nl');
+    await expectNoHorizontalScroll(coach, 'logbook with activities used (nl)');
     await coach.getByRole('button', { name: 'Logboek opslaan' }).click();
     await coach.getByRole('status').filter({ hasText: 'Logboek opgeslagen.' }).waitFor();
     await expectAccessible(coach, 'session with logbook (nl)');
     await expectNoHorizontalScroll(coach, 'session with logbook (nl)');
+    const logbook = await call<LogbookEntryResponse>(coach, 'GET', `/api/sessions/${sessionId}/logbook`);
+    expect(logbook.entry?.activities.map((a) => a.title)).toEqual(['Speeddaten met vragen', 'Over de streep']);
+    // In English the same picker speaks English.
+    await coach.getByRole('button', { name: 'English' }).click();
+    await coach.getByRole('group', { name: 'Activities used' }).getByRole('checkbox', { name: 'Cross the line' }).waitFor();
+    await expectAccessible(coach, 'logbook with activities used (en)');
+    await coach.getByRole('button', { name: 'Nederlands' }).click();
+    await coach.getByRole('heading', { level: 2, name: 'Aanwezigheid' }).waitFor();
 
     // Coachee 1 answers the check-in in the room.
     await coachee.goto(`${suite.server.url}/sessions/${sessionId}`);

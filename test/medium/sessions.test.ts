@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { LogbookEntryResponse } from '../../src/contracts/sessions';
 import { buildApp } from '../../src/server/app';
 import { mailOutbox } from '../../src/server/db/schema';
 import { jobHandlers } from '../../src/server/modules/jobs/handlers';
@@ -130,6 +131,69 @@ describe(`sessions on ${testDbKind()}`, () => {
     expect((await as.leercoach!.request('GET', '/api/logbooks')).json().entries).toHaveLength(0);
     expect((await as.coachee0!.request('GET', `/api/sessions/${id}/logbook`)).json().entry).toBeNull();
     expect((await as.senior!.request('PUT', `/api/sessions/${id}/logbook`, { answers })).statusCode).toBe(404);
+    // Written in time: no logbook reminder two days later.
+    t.setNow(new Date('2026-10-09T18:00:00Z'));
+    await runDueJobs({ services: t.services, handlers: jobHandlers });
+    expect((await t.services.db.select().from(mailOutbox)).filter((m) => m.recipient === 'coach@test.example')).toHaveLength(0);
+  });
+
+  it('records the activities the coach actually used, from the whole library including their own, and refuses others', async () => {
+    const id = await plan();
+    const answers = { 'logbook-what-we-did': 'Over de streep en speeddaten', 'logbook-how-it-went': 4, 'logbook-need': ['nothing'] };
+    const activity = async (who: Client, title: string, shared: boolean) => {
+      const r = await who.request('POST', '/api/activities', { title, goal: 'Kennismaken', theme: 'kennismaken', phases: ['start'], durationMinutes: 20, groupSize: { min: 4, max: 10 }, steps: ['Rijen', 'Wisselen'], shared });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json<{ id: string }>().id;
+    };
+    const own = await activity(as.coach!, 'Speeddaten (eigen)', false);
+    const colleagues = await activity(as.senior!, 'Ballonnenspel', true);
+    const colleaguesPrivate = await activity(as.senior!, 'Geheim spel', false);
+    const write = (activityIds: string[]) => as.coach!.request('PUT', `/api/sessions/${id}/logbook`, { answers, activityIds });
+    // No plan on this session: the coach names what they did, in the order they did it.
+    expect((await write(['over-de-streep', own, colleagues])).statusCode).toBe(200);
+    const entry = async (who: Client) => (await who.request('GET', `/api/sessions/${id}/logbook`)).json<LogbookEntryResponse>().entry!;
+    expect((await entry(as.coach!)).activityIds).toEqual(['over-de-streep', own, colleagues]);
+    // The senior coach reads the titles, also of the coach's own activity they cannot browse.
+    expect((await entry(as.senior!)).activities.map((a) => a.title)).toEqual(['Over de streep', 'Speeddaten (eigen)', 'Ballonnenspel']);
+    expect((await as.senior!.request('GET', `/api/activities/${own}`)).statusCode).toBe(404);
+    // Unknown, someone else's private, or twice: refused per item, nothing changes.
+    for (const [ids, bad] of [
+      [['bestaat-niet'], 'activityIds.0'],
+      [['over-de-streep', colleaguesPrivate], 'activityIds.1'],
+      [['over-de-streep', 'over-de-streep'], 'activityIds.1'],
+    ] as const) {
+      const r = await write([...ids]);
+      expect(r.statusCode, ids.join()).toBe(400);
+      expect(r.json().error.fields.map((f: { path: string }) => f.path)).toEqual([bad]);
+    }
+    expect((await entry(as.coach!)).activityIds).toEqual(['over-de-streep', own, colleagues]);
+    // An activity removed from the library since does not block editing the rest of the entry.
+    expect((await as.coach!.request('DELETE', `/api/activities/${own}`)).statusCode).toBe(200);
+    expect((await write(['over-de-streep', own])).statusCode).toBe(200);
+    expect((await entry(as.coach!)).activities).toEqual([expect.objectContaining({ id: 'over-de-streep' }), { id: own, title: null, durationMinutes: 0 }]);
+    expect((await write(['over-de-streep', own, colleaguesPrivate])).statusCode).toBe(400);
+    // English readers get the English titles of the built-in ones.
+    const english = await as.coach!.request('GET', `/api/sessions/${id}/logbook`, undefined, { 'accept-language': 'en' });
+    expect(english.json().entry.activities[0].title).not.toBe('Over de streep');
+  });
+
+  it("gives senior coaches and coordinators the logbooks of their own coaches only", async () => {
+    const id = await plan();
+    expect((await as.coach!.request('PUT', `/api/sessions/${id}/logbook`, { answers: { 'logbook-what-we-did': 'x', 'logbook-how-it-went': 3, 'logbook-need': ['nothing'] } })).statusCode).toBe(200);
+    const f = t.factories;
+    const otherProgramme = await f.programme(ids.institution);
+    await f.person({ institutionId: ids.institution, programmeId: ids.programme, roles: ['seniorcoach', 'studentcoach'], email: 'other-senior@test.example', password: PASSWORD });
+    await f.person({ institutionId: ids.institution, programmeId: otherProgramme.id, roles: ['coordinator'], email: 'other-coordinator@test.example', password: PASSWORD });
+    t.setNow(new Date());
+    const otherSenior = await signedIn(app, 'other-senior@test.example', PASSWORD);
+    const otherCoordinator = await signedIn(app, 'other-coordinator@test.example', PASSWORD);
+    t.setNow(NOW);
+    expect((await as.senior!.request('GET', '/api/logbooks')).json().entries).toHaveLength(1);
+    expect((await as.coordinator!.request('GET', '/api/logbooks')).json().entries).toHaveLength(1);
+    for (const who of [otherSenior, otherCoordinator]) {
+      expect((await who.request('GET', '/api/logbooks')).json().entries).toHaveLength(0);
+      expect((await who.request('GET', `/api/sessions/${id}/logbook`)).statusCode).toBe(404);
+    }
   });
 
   it('keeps one-on-one notes private to the coach; others see only that it took place', async () => {

@@ -221,7 +221,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/api/sessions/:sessionId/logbook',
     { config: { access: { action: 'session:writeLogbook', resource: sessionResource } }, schema: { tags, summary: 'Write the logbook entry of the session', params: SessionParams, body: WriteLogbookRequest, response: { 200: OkResponse } } },
     async (request) => {
-      await writeLogbook({ services, actor: actorOf(request), session: session(request), request: request.body });
+      await writeLogbook({ services, actor: actorOf(request), session: session(request), request: request.body, locale: request.locale });
       return ok;
     },
   );
@@ -229,14 +229,14 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/api/sessions/:sessionId/logbook',
     { config: { access: { action: 'session:read', resource: sessionResource } }, schema: { tags, summary: 'The logbook entry of the session, if the person may read it', params: SessionParams, response: { 200: LogbookEntryResponse } } },
     async (request) => {
-      const [entry] = await listLogbooks({ services, actor: actorOf(request), sessionId: session(request).row.id });
+      const [entry] = await listLogbooks({ services, actor: actorOf(request), locale: request.locale, sessionId: session(request).row.id });
       return { entry: entry ?? null };
     },
   );
   app.get(
     '/api/logbooks',
     { config: { access: { signedIn: true } }, schema: { tags, summary: 'Logbook entries I may read (mine, my coaches’)', response: { 200: LogbookListResponse } } },
-    async (request) => ({ entries: await listLogbooks({ services, actor: actorOf(request) }) }),
+    async (request) => ({ entries: await listLogbooks({ services, actor: actorOf(request), locale: request.locale }) }),
   );
   app.put(
     '/api/sessions/:sessionId/one-on-one-note',

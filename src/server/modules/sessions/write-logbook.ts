@@ -3,9 +3,12 @@ import { isAllowed, type Actor } from '../../../domain/access/policy';
 import type { LogbookEntry, WriteLogbookRequest } from '../../../contracts/sessions';
 import type { QuestionSet } from '../../../contracts/content';
 import type { z } from 'zod';
+import type { Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { coachSupervision, communities, logbookEntries, people, sessions } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
+import { readableActivities } from '../activities/activity-library';
+import { resolvePlanActivities } from '../activities/session-plans';
 import type { LoadedSession } from './repository';
 
 type Answers = z.output<typeof WriteLogbookRequest>['answers'];
@@ -29,11 +32,27 @@ export function checkAnswers(set: QuestionSet, answers: Answers): { path: string
   return errors;
 }
 
-export type WriteLogbookOptions = { services: Services; actor: Actor; session: LoadedSession; request: z.output<typeof WriteLogbookRequest> };
+/**
+ * The activities a coach says they used: each one once, and each one they can find in the library
+ * (built-in, their own, or shared by a colleague). One already on the entry stays allowed, so an
+ * activity removed or unshared since does not block editing the rest of the entry.
+ */
+export async function checkActivitiesUsed(services: Services, actor: Actor, locale: Locale, sessionId: string, activityIds: string[]) {
+  if (activityIds.length === 0) return [];
+  const [previous] = await services.db
+    .select({ activityIds: logbookEntries.activityIds })
+    .from(logbookEntries)
+    .where(and(eq(logbookEntries.sessionId, sessionId), eq(logbookEntries.authorId, actor.personId)));
+  const kept = new Set((previous?.activityIds as string[] | undefined) ?? []);
+  const known = new Set((await readableActivities(services, actor, locale)).map((a) => a.id));
+  return activityIds.flatMap((id, i) => (activityIds.indexOf(id) === i && (known.has(id) || kept.has(id)) ? [] : [{ path: `activityIds.${i}`, message: 'invalid' }]));
+}
 
-/** The coach's short reflection after the session; writing again updates the entry. */
-export async function writeLogbook({ services, actor, session, request }: WriteLogbookOptions): Promise<void> {
-  const errors = checkAnswers(services.content.questions.logbook, request.answers);
+export type WriteLogbookOptions = { services: Services; actor: Actor; session: LoadedSession; request: z.output<typeof WriteLogbookRequest>; locale: Locale };
+
+/** The coach's short reflection after the session, with the activities they used; writing again updates the entry. */
+export async function writeLogbook({ services, actor, session, request, locale }: WriteLogbookOptions): Promise<void> {
+  const errors = [...checkAnswers(services.content.questions.logbook, request.answers), ...(await checkActivitiesUsed(services, actor, locale, session.row.id, request.activityIds))];
   if (errors.length) throw new AppError('validation_failed', 'logbook answers', {}, errors);
   await services.db
     .insert(logbookEntries)
@@ -48,7 +67,7 @@ export async function writeLogbook({ services, actor, session, request }: WriteL
  * Logbook entries the person may read: their own, their supervisees' (senior coach), their
  * programmes' (coordinator) — each decided by the policy. Never the leercoach's.
  */
-export async function listLogbooks({ services, actor, sessionId }: { services: Services; actor: Actor; sessionId?: string }): Promise<LogbookEntry[]> {
+export async function listLogbooks({ services, actor, locale, sessionId }: { services: Services; actor: Actor; locale: Locale; sessionId?: string }): Promise<LogbookEntry[]> {
   const supervisees = services.db.select({ id: coachSupervision.coachId }).from(coachSupervision).where(eq(coachSupervision.seniorId, actor.personId));
   const programmes = actor.grants.filter((g) => g.role === 'coordinator' && g.programmeId).map((g) => g.programmeId as string);
   const rows = await services.db
@@ -67,28 +86,31 @@ export async function listLogbooks({ services, actor, sessionId }: { services: S
     .orderBy(desc(sessions.startsAt))
     .limit(200);
   const supervision = await services.db.select().from(coachSupervision).where(inArray(coachSupervision.coachId, [...new Set(rows.map((r) => r.entry.authorId)), actor.personId]));
-  return rows
-    .filter((r) =>
-      isAllowed(actor, 'coachingContent:read', {
-        kind: 'coachingContent',
-        contentType: 'logbook',
-        institutionId: r.institutionId,
-        programmeId: r.programmeId,
-        subjectId: r.entry.authorId,
-        authorId: r.entry.authorId,
-        supervisorIds: supervision.filter((s) => s.coachId === r.entry.authorId).map((s) => s.seniorId),
-        sharedWithIds: [],
-      }),
-    )
-    .map((r) => ({
-      id: r.entry.id,
-      sessionId: r.entry.sessionId,
-      sessionStartsAt: r.startsAt.toISOString(),
-      communityName: r.community,
-      author: { id: r.entry.authorId, firstName: r.firstName, lastName: r.lastName },
-      answers: r.entry.answers as LogbookEntry['answers'],
-      activityIds: r.entry.activityIds as string[],
-      forIntervision: r.entry.forIntervision,
-      updatedAt: r.entry.updatedAt.toISOString(),
-    }));
+  const readable = rows.filter((r) =>
+    isAllowed(actor, 'coachingContent:read', {
+      kind: 'coachingContent',
+      contentType: 'logbook',
+      institutionId: r.institutionId,
+      programmeId: r.programmeId,
+      subjectId: r.entry.authorId,
+      authorId: r.entry.authorId,
+      supervisorIds: supervision.filter((s) => s.coachId === r.entry.authorId).map((s) => s.seniorId),
+      sharedWithIds: [],
+    }),
+  );
+  // The activities used, with their titles: the reader of the entry reads what the coach did,
+  // also an activity the coach kept to themselves (as a session plan shows its steps).
+  const activitiesOf = await resolvePlanActivities(services, actor.institutionId, locale, readable.map((r) => r.entry));
+  return readable.map((r) => ({
+    id: r.entry.id,
+    sessionId: r.entry.sessionId,
+    sessionStartsAt: r.startsAt.toISOString(),
+    communityName: r.community,
+    author: { id: r.entry.authorId, firstName: r.firstName, lastName: r.lastName },
+    answers: r.entry.answers as LogbookEntry['answers'],
+    activityIds: r.entry.activityIds as string[],
+    activities: activitiesOf(r.entry),
+    forIntervision: r.entry.forIntervision,
+    updatedAt: r.entry.updatedAt.toISOString(),
+  }));
 }

@@ -32,7 +32,7 @@ export function LogbooksPage() {
   const entries = list.data?.entries ?? [];
   const authors = [...new Map(entries.map((e) => [e.author.id, `${e.author.firstName} ${e.author.lastName}`])).entries()];
   const shown = entries.filter((e) => (!onlyIntervision || e.forIntervision) && (!author || e.author.id === author));
-  const titleOf = (id: string) => library.data?.activities.find((a) => a.id === id)?.title ?? null;
+  const readable = (id: string) => Boolean(library.data?.activities.some((a) => a.id === id));
   const show = (q: Question, value: Answer) => {
     if (q.kind === 'choice' && Array.isArray(value)) return value.map((id) => q.options.find((o) => o.id === id)?.label[language] ?? id).join(', ');
     if (q.kind === 'scale' && typeof value === 'number') return `${value} / ${q.max}`;
@@ -80,14 +80,15 @@ export function LogbooksPage() {
                     </div>
                   ),
                 )}
-                {e.activityIds.length > 0 && (
+                {e.activities.length > 0 && (
                   <div>
                     <dt>{t('sessions.detail.activitiesUsed')}</dt>
                     <dd>
-                      {e.activityIds.map((id, i) => (
-                        <span key={id}>
+                      {e.activities.map((a, i) => (
+                        <span key={a.id}>
                           {i > 0 && ', '}
-                          {titleOf(id) ? <Link to={`/activities/${id}`}>{titleOf(id)}</Link> : t('library.plans.removedActivity')}
+                          {/* A link where the reader may open the activity; a coach's private one shows by its title only. */}
+                          {a.title === null ? t('library.plans.removedActivity') : readable(a.id) ? <Link to={`/activities/${a.id}`}>{a.title}</Link> : a.title}
                         </span>
                       ))}
                     </dd>

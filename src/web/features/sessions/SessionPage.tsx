@@ -9,6 +9,7 @@ import { ATTENDANCE_STATUSES } from '../../../domain/sessions/attendance';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { ActivitiesUsedField } from './ActivitiesUsedField';
 import { formatWhen } from './format';
 import { ManageSessionCard } from './ManageSessionCard';
 import { RsvpButtons } from './RsvpButtons';
@@ -238,12 +239,15 @@ function LogbookFields({ session, set, language, initial, t }: { session: Sessio
   const client = useQueryClient();
   const [answers, setAnswers] = useState<Record<string, Answer>>(initial?.answers ?? {});
   const [forIntervision, setForIntervision] = useState(initial?.forIntervision ?? false);
+  // A new entry starts from the session plan: most of the time that is what was done.
+  const [activityIds, setActivityIds] = useState<string[]>(() => initial?.activityIds ?? [...new Set(session.plan?.activityIds ?? [])]);
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: () => api(`/api/sessions/${session.id}/logbook`, { method: 'PUT', body: { answers, activityIds: session.plan?.activityIds ?? initial?.activityIds ?? [], forIntervision } }),
+    mutationFn: () => api(`/api/sessions/${session.id}/logbook`, { method: 'PUT', body: { answers, activityIds, forIntervision } }),
     onSuccess: () => {
       setSaved(true);
       void client.invalidateQueries({ queryKey: ['sessions'] });
+      void client.invalidateQueries({ queryKey: ['logbooks'] });
     },
   });
   return (
@@ -260,6 +264,15 @@ function LogbookFields({ session, set, language, initial, t }: { session: Sessio
         {set.questions.map((q) => (
           <QuestionField key={q.id} q={q} language={language} value={answers[q.id]} onChange={(v) => setAnswers({ ...answers, [q.id]: v })} />
         ))}
+        <ActivitiesUsedField
+          session={session}
+          known={initial?.activities ?? []}
+          selected={activityIds}
+          onChange={(ids) => {
+            setSaved(false);
+            setActivityIds(ids);
+          }}
+        />
         <label className="check">
           <input type="checkbox" checked={forIntervision} onChange={(e) => setForIntervision(e.target.checked)} />
           {t('sessions.detail.forIntervision')}
