@@ -196,6 +196,18 @@ describe(`session screens on ${testDbKind()}`, () => {
     expect(r.body).not.toMatch(/Geheim|checkin|logbook/);
     expect((await as.coordinator!.request('GET', `/api/classes/${ids.klass}/attendance`)).statusCode).toBe(200);
     for (const who of ['coach', 'senior', 'coachee0']) expect((await as[who]!.request('GET', `/api/classes/${ids.klass}/attendance`)).statusCode, who).toBe(404);
+    // A community with students of another class too: the leercoach's rates count their own students only.
+    const zuid = (await as.othercoach!.request('POST', `/api/communities/${ids.otherCommunity}/sessions`, { type: 'community', date: '2026-10-06', startTime: '12:30', durationMinutes: 60 })).json<{ id: string }>().id;
+    t.setNow(new Date('2026-10-06T11:00:00Z'));
+    const zuidMembers = (await as.othercoach!.request('GET', `/api/sessions/${zuid}`)).json<{ participants: { id: string }[] }>().participants;
+    const marked = await as.othercoach!.request('POST', `/api/sessions/${zuid}/attendance`, { marks: zuidMembers.map((m) => ({ personId: m.id, status: body.students.some((s: { id: string }) => s.id === m.id) ? 'present' : 'absent' })) });
+    expect(marked.statusCode).toBe(200);
+    t.setNow(new Date('2026-10-07T10:00:00Z'));
+    const coachView = (await as.othercoach!.request('GET', `/api/communities/${ids.otherCommunity}/attendance`)).json();
+    expect(coachView.sessions.map((s: { rate: number }) => s.rate)).toEqual([0.5]);
+    const leercoachView = (await as.leercoach!.request('GET', `/api/communities/${ids.otherCommunity}/attendance`)).json();
+    expect(leercoachView.coachees).toHaveLength(1);
+    expect(leercoachView.sessions.map((s: { rate: number }) => s.rate)).toEqual([1]);
   });
 
   it("shows the coordinator every community's year plan of an intake with the holidays and the gap after Christmas", async () => {

@@ -36,13 +36,16 @@ const leercoachOnly = (actor: Actor, c: CommunityResource) =>
 
 export async function getCommunityInsight({ services, actor, community }: { services: Services; actor: Actor; community: CommunityResource }): Promise<CommunityInsightResponse> {
   const db = services.db;
-  const { list, marks } = await pastSessionsWithMarks(db, [community.id], services.now());
-  const rates = list.map((s) => ({ id: s.id, startsAt: s.startsAt.toISOString(), rate: attendanceRate(marks.filter((m) => m.sessionId === s.id).map((m) => m.status)) }));
+  const { list, marks: all } = await pastSessionsWithMarks(db, [community.id], services.now());
   let memberIds = [...community.memberIds];
+  let marks = all;
   if (leercoachOnly(actor, community)) {
+    // Figures of their own class's students only: also the per-session rates and the trend.
     const mine = await db.select({ personId: classMembers.personId }).from(classMembers).innerJoin(classes, eq(classes.id, classMembers.classId)).where(eq(classes.leercoachId, actor.personId));
     memberIds = memberIds.filter((id) => mine.some((m) => m.personId === id));
+    marks = all.filter((m) => memberIds.includes(m.personId));
   }
+  const rates = list.map((s) => ({ id: s.id, startsAt: s.startsAt.toISOString(), rate: attendanceRate(marks.filter((m) => m.sessionId === s.id).map((m) => m.status)) }));
   const names = memberIds.length ? await db.select({ id: people.id, firstName: people.firstName, lastName: people.lastName }).from(people).where(inArray(people.id, memberIds)) : [];
   const sessionIds = list.map((s) => s.id);
   return {
