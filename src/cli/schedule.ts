@@ -76,6 +76,12 @@ export async function scheduleWithServices(services: Services, options: Schedule
   for (const e of result.excluded) out(`  left out: ${e.communityName} — ${e.reason}`);
   for (const e of result.extraTrips) out(`  extra trips: ${e.communityName} — ${e.extraTrips} (${e.cause}; ${e.members.map((m) => `${m.name}: ${m.reason}`).join(', ')})`);
   for (const c of result.communities) out(`  ${c.name.padEnd(20)} ${c.slot.day} ${c.slot.start} ${result.locations.find((l) => l.id === c.slot.locationId)?.name ?? ''}`);
+  for (const m of result.coachMeetings) {
+    const label = m.kind === 'coachTraining' ? 'coach training' : m.senior ? `intervision (${m.senior.name})` : 'intervision';
+    const n = (kinds: string[]) => m.coaches.filter((c) => kinds.includes(c.kind)).length;
+    const where = m.slot ? `${m.slot.day} ${m.slot.start}–${m.slot.end} ${result.locations.find((l) => l.id === m.slot!.locationId)?.name ?? ''}${m.lateEvening ? ' (evening)' : ''}` : 'not placed';
+    out(`  ${label.padEnd(20)} ${where}: ${n(['adjacent', 'waiting'])} on campus, ${n(['trip'])} travel in, ${n(['cannot'])} cannot; ${m.dates.join(', ') || 'no dates'}`);
+  }
   if (result.changes.length > 0) {
     out('');
     out(`  ${result.changes.length} communities move when published:`);
@@ -85,6 +91,8 @@ export async function scheduleWithServices(services: Services, options: Schedule
     const published = await publishSchedulingRun({ services, runId: result.id, actorId: null });
     out('');
     out(`Published: ${published.created} sessions created, ${published.moved} moved, ${published.cancelled} dropped, ${published.notified} people notified.`);
+    const m = published.coachMeetings;
+    out(`Coach training and intervision: ${m.created} sessions created, ${m.moved} moved, ${m.cancelled} dropped, ${m.notified} coaches notified.`);
   } else {
     out('');
     out('Not published (add --publish, or publish on the run page).');

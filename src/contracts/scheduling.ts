@@ -166,6 +166,27 @@ export const ExtraTripExplanationSchema = z.object({
   members: z.array(z.object({ name: z.string(), reason: z.enum(['NO_CLASS_THAT_DAY', 'CLASSES_ELSEWHERE_THAT_DAY']), classLocations: z.array(z.string()) })),
 });
 
+/** The monthly coach training or one intervision group: its weekly slot, its dates and who can come. */
+export const CoachMeeting = z.object({
+  id: z.string(),
+  kind: z.enum(['coachTraining', 'intervision']),
+  senior: z.object({ id: Id, name: z.string() }).nullable(),
+  slot: z.object({ day: z.string(), start: z.string(), end: z.string(), locationId: z.string() }).nullable(),
+  lateEvening: z.boolean(),
+  waitingMinutes: z.number().int(),
+  dates: z.array(z.string()),
+  coaches: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(['adjacent', 'waiting', 'trip', 'cannot']),
+      waitingMinutes: z.number().int(),
+      noTimetable: z.boolean(),
+      reason: z.enum(['CLASS', 'NOT_AVAILABLE', 'OWN_SESSION']).nullable(),
+    }),
+  ),
+});
+export type CoachMeeting = z.infer<typeof CoachMeeting>;
+
 export const RunResponse = z.object({
   id: Id,
   intakeId: Id,
@@ -198,6 +219,8 @@ export const RunResponse = z.object({
   excluded: z.array(z.object({ communityId: Id, communityName: z.string(), reason: z.enum(['NO_COACH', 'COACH_NEVER_AVAILABLE', 'NO_MEMBERS']) })),
   /** What publishing changes for communities that already have sessions in the period. */
   changes: z.array(z.object({ communityId: Id, communityName: z.string(), from: CurrentSlot, to: Slot, futureSessions: z.number().int(), affected: z.array(z.string()) })),
+  /** The monthly coach training and intervision, placed where the coaches are on campus. */
+  coachMeetings: z.array(CoachMeeting),
 });
 export type RunResponse = z.infer<typeof RunResponse>;
 
@@ -208,5 +231,7 @@ export type SlotOptionsResponse = z.infer<typeof SlotOptionsResponse>;
 
 export const OverrideSlotRequest = z.strictObject({ day: Weekday, start: Clock, locationId: Id, version: z.number().int() });
 
-export const PublishRunResponse = z.object({ created: z.number().int(), moved: z.number().int(), cancelled: z.number().int(), notified: z.number().int() });
+const PublishTotals = z.object({ created: z.number().int(), moved: z.number().int(), cancelled: z.number().int(), notified: z.number().int() });
+/** Community sessions at the top level; the coach training and intervision sessions apart. */
+export const PublishRunResponse = PublishTotals.extend({ coachMeetings: PublishTotals });
 export type PublishRunResponse = z.infer<typeof PublishRunResponse>;

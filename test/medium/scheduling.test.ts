@@ -8,12 +8,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunResponse, SchedulingSetupResponse, SlotOptionsResponse } from '../../src/contracts/scheduling';
 import { scheduleWithServices } from '../../src/cli/schedule';
 import { weeklyTimetableIcs, type WeeklyClass } from '../../src/server/demo/weekly-timetable-ics';
-import { mailOutbox, sessions, timetables } from '../../src/server/db/schema';
+import { intakes as intakesTable, mailOutbox, programmes as programmesTable, sessions, timetables } from '../../src/server/db/schema';
 import { hashPassword } from '../../src/server/modules/identity/secrets';
 import { createTestApp } from '../support/app';
 import { anonymous, type Client } from '../support/http';
@@ -228,6 +228,70 @@ describe(`scheduling on ${testDbKind()}`, () => {
     const series = mails.filter((m) => m.subject.startsWith('Nieuwe vaste tijd'));
     expect(series).toHaveLength(5);
     expect(series.map((m) => m.recipient).sort()).toEqual([...['a0', 'a1', 'a2', 'a3'].map((a) => `${a}@test.example`), emails.coach1].sort());
+  });
+
+  it('places the monthly coach training and intervision where the coaches are on campus, publishes them into their calendars, and a re-plan moves them and tells the coaches', async () => {
+    const f = t.factories;
+    const programmeId = (await t.services.db.select({ id: intakesTable.programmeId }).from(intakesTable).where(eq(intakesTable.id, ids.intake)))[0]!.id;
+    const institutionId = (await t.services.db.select({ id: programmesTable.institutionId }).from(programmesTable).where(eq(programmesTable.id, programmeId)))[0]!.id;
+    const hash = await hashPassword(PASSWORD);
+    const senior = await f.person({ institutionId, programmeId, roles: ['seniorcoach'], email: 'senior@test.example', passwordHash: hash, firstName: 'Saskia', lastName: 'Senior' });
+    const loose = await f.person({ institutionId, programmeId, roles: ['studentcoach'], email: 'coach3@test.example', passwordHash: hash });
+    await f.supervise(senior.id, ids.coach1, programmeId);
+    await f.supervise(senior.id, ids.coach2, programmeId);
+    await uploadClasses();
+    // Both coaches have a Wednesday-morning class in Amsterdam; coach 2 also teaches on Thursday evening.
+    const week = (day: string, place: string) => `person,day,start,end,location\n${emails.coach1},${day},09:00,11:00,${place}\n${emails.coach2},${day},09:00,11:00,${place}\n`;
+    expect((await upload({ format: 'csv', fileName: 'coaches.csv', text: week('wed', 'AMS 1.01'), target: null })).statusCode).toBe(200);
+    const result = await run();
+    expect(result.coachMeetings.map((m) => [m.kind, m.senior?.name ?? null])).toEqual([['coachTraining', null], ['intervision', 'Saskia Senior']]);
+    const [training, intervision] = result.coachMeetings;
+    for (const m of [training!, intervision!]) {
+      expect(m.slot).toMatchObject({ day: 'wed', locationId: ids.ams });
+      expect(m.lateEvening).toBe(false);
+      expect(m.coaches).toHaveLength(2);
+      expect(m.coaches.every((c) => c.kind === 'adjacent' || c.kind === 'waiting')).toBe(true);
+    }
+    // One a month: the period holds the 15th of September and October; training in the month's first week, intervision in its third.
+    expect(training!.dates).toEqual(['2026-09-09', '2026-10-07']);
+    expect(intervision!.dates).toEqual(['2026-09-23', '2026-10-21']);
+
+    const published = (await coordinator.request('POST', `/api/scheduling-runs/${result.id}/publish`)).json();
+    expect(published.coachMeetings).toEqual({ created: 4, moved: 0, cancelled: 0, notified: 0 });
+    const meetings = await t.services.db.select().from(sessions).where(inArray(sessions.type, ['coachTraining', 'intervision']));
+    expect(meetings.filter((m) => m.type === 'intervision').every((m) => m.organiserId === senior.id)).toBe(true);
+    expect(meetings.every((m) => m.location === 'Lokaal 2.14, Amsterdam Wibautstraat')).toBe(true);
+
+    const feedOf = async (client: Client) => {
+      const { url } = (await client.request('POST', '/api/me/calendar-feed')).json<{ url: string }>();
+      const body = (await client.request('GET', new URL(url).pathname)).body;
+      return new ICAL.Component(ICAL.parse(body) as unknown[]).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    };
+    const coachFeed = await feedOf(coach);
+    const starts = (events: ICAL.Event[], pattern: RegExp) => events.filter((e) => pattern.test(e.summary)).map((e) => e.startDate.toJSDate().toISOString()).sort();
+    expect(starts(coachFeed, /Coachtraining|Coach training/)).toHaveLength(2);
+    expect(starts(coachFeed, /Intervisie|Intervision/)).toHaveLength(2);
+    // A coach outside the senior's group is invited to the training, not to the group's intervision.
+    t.setNow(new Date());
+    const third = await signedIn(app, loose.email);
+    t.setNow(NOW);
+    const looseFeed = await feedOf(third);
+    expect(starts(looseFeed, /Coachtraining|Coach training/)).toHaveLength(2);
+    expect(starts(looseFeed, /Intervisie|Intervision/)).toHaveLength(0);
+
+    // The coaches' Wednesday class moves to Thursday in Diemen: the re-plan moves the future meetings and mails the coaches.
+    t.setNow(new Date('2026-09-25T10:00:00Z'));
+    expect((await upload({ format: 'csv', fileName: 'coaches.csv', text: week('thu', 'DIE 0.12'), target: null })).statusCode).toBe(200);
+    const second = await run();
+    expect(second.coachMeetings[0]!.slot).toMatchObject({ day: 'thu', locationId: ids.die });
+    expect(second.coachMeetings[0]!.dates).toEqual(['2026-09-10', '2026-10-01']);
+    const again = (await coordinator.request('POST', `/api/scheduling-runs/${second.id}/publish`)).json();
+    // Training 7 Oct → 1 Oct and intervision 21 Oct → 15 Oct; what already happened stays.
+    expect(again.coachMeetings).toEqual({ created: 0, moved: 2, cancelled: 0, notified: 4 });
+    const after = await t.services.db.select().from(sessions).where(and(inArray(sessions.type, ['coachTraining', 'intervision']), eq(sessions.status, 'planned')));
+    expect(after.map((m) => m.startsAt.toISOString().slice(0, 10)).sort()).toEqual(['2026-09-09', '2026-09-23', '2026-10-01', '2026-10-15']);
+    const mails = (await t.services.db.select().from(mailOutbox)).filter((m) => m.subject.startsWith('Verplaatst: Coachtraining') || m.subject.startsWith('Verplaatst: Intervisie'));
+    expect(mails.map((m) => m.recipient).sort()).toEqual([emails.coach1, emails.coach1, emails.coach2, emails.coach2]);
   });
 
   it('explains extra trips instead of failing, and says which communities cannot be placed', async () => {

@@ -6,9 +6,10 @@ import type { BusyBlock } from '../../../domain/scheduling/instance';
 import { buildInstance, DEFAULT_GRID, type BuiltInstance } from '../../../domain/scheduling/product-instance';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors/app-error';
+import { coachMeetingSnapshot, type CoachMeetingSnapshot } from './coach-meetings';
 import { availabilityOf, blocksOf, classesOfPeople, communitiesOf, locationsOf, timetablesOf, type PeriodRow } from './repository';
 
-export async function buildRunInstance(db: Db, period: PeriodRow, options: { sessionMinutes: number }): Promise<BuiltInstance> {
+export async function buildRunInstance(db: Db, period: PeriodRow, options: { sessionMinutes: number }): Promise<BuiltInstance & { coachMeetings: CoachMeetingSnapshot }> {
   const [locations, communityRows, tables, availability] = await Promise.all([
     locationsOf(db, period.intakeId),
     communitiesOf(db, period.intakeId),
@@ -39,7 +40,7 @@ export async function buildRunInstance(db: Db, period: PeriodRow, options: { ses
     }
     busy.set(person, blocks);
   }
-  return buildInstance({
+  const built = buildInstance({
     name: period.name,
     communities: communityRows.map((c) => ({ id: c.id, coachId: c.coachId, memberIds: c.memberIds })),
     locations: locations.map((l) => ({ id: l.id, rooms: l.rooms.map((r) => ({ capacity: r.capacity })) })),
@@ -48,4 +49,6 @@ export async function buildRunInstance(db: Db, period: PeriodRow, options: { ses
     availability,
     grid: { ...DEFAULT_GRID, sessionMinutes: options.sessionMinutes },
   });
+  const coaches = communityRows.flatMap((c) => (c.coachId ? [c.coachId] : []));
+  return { ...built, coachMeetings: await coachMeetingSnapshot(db, period.intakeId, coaches, busy, withTimetable, availability) };
 }

@@ -2,7 +2,7 @@
  * A run as the coordinator sees it: progress while it runs; afterwards each community's slot with
  * its cost, a day view per member, what blocks the slot, the extra trips explained, the
  * communities left out and why, and — for communities that already have sessions in the period —
- * what publishing would move and who it affects.
+ * what publishing would move and who it affects; and the monthly coach training and intervision.
  */
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { RunResponse } from '../../../contracts/scheduling';
@@ -10,8 +10,9 @@ import { PlanContext, type SlotAssessment } from '../../../domain/scheduling/ass
 import type { SchedulingInstance } from '../../../domain/scheduling/instance';
 import type { ExcludedCommunity } from '../../../domain/scheduling/product-instance';
 import type { Services } from '../../context';
-import { communities, schedulingLocations, schedulingPlacements, schedulingRuns } from '../../db/schema';
+import { communities, intakes, programmes, schedulingLocations, schedulingPlacements, schedulingRuns } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
+import { coachMeetingsView, planRunCoachMeetings } from './coach-meetings';
 import { currentSlots } from './current-slots';
 import { communitiesOf, namesOf, periodRow, runRow, type RunRow } from './repository';
 
@@ -56,6 +57,7 @@ export async function getSchedulingRun({ services, runId }: { services: Services
     extraTrips: [],
     excluded: [],
     changes: [],
+    coachMeetings: [],
   };
   const excluded = (run.excluded as ExcludedCommunity[]) ?? [];
   const communityNames = await namesOfCommunities(services, [...excluded.map((e) => e.community), ...(instance?.communities.map((c) => c.id) ?? [])]);
@@ -130,6 +132,8 @@ export async function getSchedulingRun({ services, runId }: { services: Services
     const affected = [...(row?.memberIds ?? []), ...(row?.coachId ? [row.coachId] : [])].map(nameOf).sort();
     return [{ communityId: c.id, communityName: c.name, from: { day: cur.day, start: cur.start, locationId: cur.locationId ?? '', location: cur.location }, to: c.slot, futureSessions: cur.futureSessions, affected }];
   });
+  const [programme] = await db.select({ institutionId: programmes.institutionId }).from(intakes).innerJoin(programmes, eq(programmes.id, intakes.programmeId)).where(eq(intakes.id, run.intakeId));
+  base.coachMeetings = await coachMeetingsView(db, programme ? await planRunCoachMeetings(db, run, period, programme.institutionId) : null);
   return base;
 }
 

@@ -3,10 +3,11 @@
  * the teaching period (the year-plan generator: the intake's frequency, holidays skipped). Future
  * year-plan sessions the community already has in the period are moved to the new slot (keeping
  * their RSVPs), surplus ones cancelled, missing ones created; reminders follow, and everyone in a
- * community whose sessions moved gets one mail. Calendar feeds are built per request, so they
- * show the new sessions at once.
+ * community whose sessions moved gets one mail. The monthly coach training and intervision become
+ * sessions too (coach-meetings.ts). Calendar feeds are built per request, so they show the new
+ * sessions at once.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { PublishRunResponse } from '../../../contracts/scheduling';
 import { PlanContext } from '../../../domain/scheduling/assess-plan';
 import type { SchedulingInstance } from '../../../domain/scheduling/instance';
@@ -19,6 +20,7 @@ import { AppError } from '../../errors/app-error';
 import { holidaysOf, intakePeriod } from '../sessions/plan-year';
 import { cancelSessionReminders, scheduleSessionReminders } from '../sessions/schedule-reminders';
 import { mailPeople } from '../sessions/session-mail';
+import { planRunCoachMeetings, publishCoachMeetings, type CoachMeetingSnapshot } from './coach-meetings';
 import { currentSlots, DAY_CODES } from './current-slots';
 import { communitiesOf, locationsOf, periodRow, runRow } from './repository';
 
@@ -43,6 +45,8 @@ export async function publishSchedulingRun({ services, runId, actorId }: { servi
   const roomOf = assignRooms(await locationsOf(db, run.intakeId), placements, new Map(rows.map((c) => [c.id, c.memberIds.length + 1])), run.sessionMinutes);
   const now = services.now();
   const totals = { created: 0, moved: 0, cancelled: 0, notified: 0 };
+  const meetingTotals = { created: 0, moved: 0, cancelled: 0, notified: 0 };
+  let meetingsPublished: CoachMeetingSnapshot | null = null;
 
   await db.transaction(async (tx) => {
     const current = await currentSlots(tx, period, now, placements.map((p) => p.communityId));
@@ -96,14 +100,25 @@ export async function publishSchedulingRun({ services, runId, actorId }: { servi
       }
       await upsertSeries(tx, p, period, run.sessionMinutes, yearPeriod.settings.sessionsPerMonth, location);
     }
+    const meetings = await planRunCoachMeetings(tx, run, period, intake!.institutionId);
+    if (meetings) {
+      const [previous] = await tx
+        .select({ coachMeetings: schedulingRuns.coachMeetings })
+        .from(schedulingRuns)
+        .where(and(eq(schedulingRuns.periodId, run.periodId), isNotNull(schedulingRuns.publishedAt)))
+        .orderBy(desc(schedulingRuns.publishedAt))
+        .limit(1);
+      const published = await publishCoachMeetings({ services, tx, run, plan: meetings, previous: (previous?.coachMeetings as CoachMeetingSnapshot | null)?.published, actorId, now, totals: meetingTotals });
+      meetingsPublished = { ...meetings.snapshot, published };
+    }
     const [marked] = await tx
       .update(schedulingRuns)
-      .set({ publishedAt: now, publishedById: actorId })
+      .set({ publishedAt: now, publishedById: actorId, ...(meetingsPublished ? { coachMeetings: meetingsPublished } : {}) })
       .where(and(eq(schedulingRuns.id, runId), sql`${schedulingRuns.publishedAt} is null`))
       .returning({ id: schedulingRuns.id });
     if (!marked) throw new AppError('conflict');
   });
-  return totals;
+  return { ...totals, coachMeetings: meetingTotals };
 }
 
 /** The community's series follows its latest published slot; its dates cover every period published. */

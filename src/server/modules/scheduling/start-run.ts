@@ -45,6 +45,7 @@ export async function startSchedulingRun(options: StartRunOptions): Promise<{ id
       sessionMinutes: request.sessionMinutes,
       instance: built.instance,
       excluded: built.excluded,
+      coachMeetings: built.coachMeetings,
       startedById: options.actorId,
       createdAt: services.now(),
     })

@@ -7,6 +7,7 @@ import { Alert } from '../../components/Alert';
 import { errorsOf, TableWrap } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { schedulingApi } from './api';
+import { CoachMeetings } from './CoachMeetings';
 import { DayView } from './DayView';
 import { formatDate, formatDateTime } from './format';
 import { OverridePanel } from './OverridePanel';
@@ -118,6 +119,7 @@ function Proposal({ run }: { run: RunResponse }) {
           <CommunityCard key={c.id} run={run} community={c} names={names} />
         ))}
       </section>
+      <CoachMeetings run={run} />
       {((!run.publishedAt && run.latest) || published) && <Publish run={run} result={published} onPublished={setPublished} />}
     </>
   );
@@ -252,8 +254,13 @@ function Publish({ run, result, onPublished }: { run: RunResponse; result: Publi
       <h2 id="publish-title">{t('scheduling.publish.title')}</h2>
       <p>{t('scheduling.publish.help', { first: formatDate(run.period.firstDate), last: formatDate(run.period.lastDate) })}</p>
       {run.changes.length > 0 && <p>{t('scheduling.publish.moves', { count: run.changes.length })}</p>}
+      {run.coachMeetings.some((m) => m.dates.length > 0) && <p>{t('scheduling.meetings.publish')}</p>}
       {form && <Alert kind="error">{form}</Alert>}
-      {result && <Alert kind="success">{t('scheduling.publish.done', result)}</Alert>}
+      {result && (
+        <Alert kind="success">
+          {t('scheduling.publish.done', result)} {t('scheduling.meetings.done', result.coachMeetings)}
+        </Alert>
+      )}
       {!result && (
         <div className="actions">
           {!confirming ? (

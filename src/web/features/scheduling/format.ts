@@ -6,6 +6,10 @@ const locale = () => (i18n.language === 'en' ? 'en-GB' : 'nl-NL');
 export const formatDate = (date: string) =>
   new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
+/** "2026-10-06" → "6 oktober" / "6 October". */
+export const formatDayMonth = (date: string) =>
+  new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+
 export const formatDateTime = (iso: string) =>
   new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
 
