@@ -292,6 +292,13 @@ describe(`sessions on ${testDbKind()}`, () => {
     expect((await feed()).events[0]!.startDate.toJSDate().toISOString()).toBe('2026-10-09T09:00:00.000Z');
     await as.coachee0!.request('POST', '/api/me/calendar-feed');
     expect((await app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    // A coach's feed holds their community's sessions and the programme's coach trainings.
+    const training = await as.coordinator!.request('POST', `/api/programmes/${ids.programme}/sessions`, { type: 'coachTraining', title: 'Gesprekstechnieken', date: '2026-10-13', startTime: '17:00', durationMinutes: 120 });
+    expect(training.statusCode, training.body).toBe(201);
+    const coachFeed = new URL((await as.coach!.request('POST', '/api/me/calendar-feed')).json<{ url: string }>().url).pathname;
+    const coachCalendar = new ICAL.Component(ICAL.parse((await app.inject({ method: 'GET', url: coachFeed })).body) as unknown[]);
+    const starts = coachCalendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).startDate.toJSDate().toISOString());
+    expect(starts.sort()).toEqual(['2026-10-09T09:00:00.000Z', '2026-10-13T15:00:00.000Z']);
   });
 
   it('sends the reminder the day before exactly once, across a restart, with an RSVP link that needs a confirm', async () => {
