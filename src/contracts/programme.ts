@@ -68,12 +68,20 @@ export const StructureResponse = z.object({ canCreateProgramme: z.boolean(), pro
 export const StaffResponse = z.object({ people: z.array(PersonRef) });
 
 // Student import ---------------------------------------------------------------------------
-export const ColumnMappingSchema = z.strictObject(
-  Object.fromEntries(STUDENT_FIELDS.map((f) => [f, z.number().int().min(0).max(200).nullable()])) as Record<
-    (typeof STUDENT_FIELDS)[number],
-    z.ZodNullable<z.ZodNumber>
-  >,
-);
+const ColumnIndex = z.number().int().min(0).max(200).nullable();
+export const ColumnMappingSchema = z.strictObject({
+  studentNumber: ColumnIndex,
+  firstName: ColumnIndex,
+  lastName: ColumnIndex,
+  email: ColumnIndex,
+  classCode: ColumnIndex,
+  locale: ColumnIndex,
+  /** Optional column: a suggestion for group formation (ADR 0005); left out means "not in the file". */
+  priorEducation: ColumnIndex.default(null),
+});
+// Every field of the domain has a column, and nothing else.
+const _mappingCoversFields: Record<(typeof STUDENT_FIELDS)[number], unknown> = ColumnMappingSchema.shape;
+void _mappingCoversFields;
 export const ImportPreviewRequest = z.strictObject({
   fileName: z.string().max(200),
   csv: z.string().min(1).max(25_000_000),
@@ -88,6 +96,11 @@ export const ImportPreviewResponse = z.object({
   valid: z.number().int(),
   /** Of the valid rows, how many student numbers are already known (they will be updated). */
   existing: z.number().int(),
+  /**
+   * Whether a prior-education column is used: as an unconfirmed suggestion to the student, only
+   * if the beheerder enabled prior education for group formation with "from import".
+   */
+  priorEducationSuggestions: z.boolean(),
   sample: z.array(z.object({ line: z.number().int(), cells: z.array(z.string()), errors: z.array(z.string()) })),
   rowErrors: z.array(RowErrorSchema),
 });

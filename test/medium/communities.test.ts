@@ -93,7 +93,7 @@ describe(`programme and communities on ${testDbKind()}`, () => {
     const preview = await as.coordinator!.request('POST', `/api/intakes/${ids.intake}/imports/preview`, { fileName: 'osiris.csv', csv: CSV, mapping: null });
     expect(preview.statusCode).toBe(200);
     const p = preview.json();
-    expect(p.mapping).toEqual({ studentNumber: 0, firstName: 1, lastName: 2, email: 3, classCode: 4, locale: 5 });
+    expect(p.mapping).toEqual({ studentNumber: 0, firstName: 1, lastName: 2, email: 3, classCode: 4, locale: 5, priorEducation: null });
     expect([p.total, p.valid, p.existing]).toEqual([13, 9, 0]);
     expect(p.rowErrors).toEqual([
       { line: 11, studentNumber: '', errors: ['studentNumberMissing'] },

@@ -4,12 +4,18 @@
  * row is a list of cells.
  */
 
-export const STUDENT_FIELDS = ['studentNumber', 'firstName', 'lastName', 'email', 'classCode', 'locale'] as const;
+export const STUDENT_FIELDS = ['studentNumber', 'firstName', 'lastName', 'email', 'classCode', 'locale', 'priorEducation'] as const;
 export type StudentField = (typeof STUDENT_FIELDS)[number];
 export const REQUIRED_FIELDS: readonly StudentField[] = ['studentNumber', 'firstName', 'lastName', 'email', 'classCode'];
 
-/** Column index per field; null: not in the file. */
-export type ColumnMapping = Record<StudentField, number | null>;
+/**
+ * Column index per field; null: not in the file. A mapping stored before a field existed lacks it
+ * (an import that was running during an upgrade): missing counts as null.
+ */
+export type ColumnMapping = Record<Exclude<StudentField, 'priorEducation'>, number | null> & { priorEducation?: number | null };
+
+/** The prior education routes a student can disclose (ADR 0005); the import only suggests one. */
+export type PriorEducation = 'mbo' | 'havo' | 'vwo' | 'other';
 
 export type StudentRow = {
   studentNumber: string;
@@ -18,6 +24,8 @@ export type StudentRow = {
   email: string;
   classCode: string;
   locale: 'nl' | 'en';
+  /** A suggestion for group formation, if the file has the column and the cell says something. */
+  priorEducation: PriorEducation | null;
 };
 
 export type RowErrorCode =
@@ -45,9 +53,25 @@ const HEADER_NAMES: Record<StudentField, string[]> = {
   email: ['email', 'emailadres', 'mail', 'emailaddress', 'emailinstelling', 'emailhogeschool'],
   classCode: ['klas', 'klascode', 'groep', 'class', 'classcode', 'group', 'studiegroep'],
   locale: ['taal', 'voorkeurstaal', 'language', 'locale', 'lang'],
+  priorEducation: ['vooropleiding', 'vooropl', 'vooropleidingsniveau', 'vooropleidingtype', 'toelatingsgrondslag', 'hoogstevooropleiding', 'prioreducation', 'previouseducation', 'admissionbasis'],
 };
 
 const normalise = (header: string) => header.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s_\-.]/g, '');
+
+/**
+ * A student-information-system's prior-education cell as a route: "MBO-4", "mbo niveau 4" → mbo;
+ * "HAVO" → havo; "VWO", "atheneum", "gymnasium" → vwo; anything else said (a foreign diploma, a
+ * 21+ admission test, …) → other; an empty cell → null. Never a row error: it is only a
+ * suggestion, which the student confirms or corrects on "About me".
+ */
+export function priorEducationFrom(cell: string): PriorEducation | null {
+  const text = cell.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim();
+  if (text === '') return null;
+  if (/\bmbo(?![a-z])|middelbaar beroeps/.test(text)) return 'mbo';
+  if (/\bhavo(?![a-z])/.test(text)) return 'havo';
+  if (/\bvwo(?![a-z])|atheneum|gymnasium/.test(text)) return 'vwo';
+  return 'other';
+}
 
 /** Guesses the mapping from the header row; a column is used for one field only. */
 export function guessMapping(headers: readonly string[]): ColumnMapping {
@@ -75,7 +99,7 @@ const CLASS_CODE = /^[\p{L}\p{N} _.-]{1,20}$/u;
 /** Checks one row on its own; duplicates across rows are `checkRows`' business. */
 export function checkRow(cells: readonly string[], mapping: ColumnMapping): RowCheck {
   const cell = (field: StudentField) => {
-    const index = mapping[field];
+    const index = mapping[field] ?? null;
     return index === null ? '' : (cells[index] ?? '').trim();
   };
   const errors: RowErrorCode[] = [];
@@ -97,7 +121,7 @@ export function checkRow(cells: readonly string[], mapping: ColumnMapping): RowC
   if (locale === null) errors.push('localeInvalid');
   if (firstName.length > 100 || lastName.length > 100) errors.push('tooLong');
   if (errors.length > 0 || locale === null) return { ok: false, errors };
-  return { ok: true, row: { studentNumber, firstName, lastName, email, classCode, locale } };
+  return { ok: true, row: { studentNumber, firstName, lastName, email, classCode, locale, priorEducation: priorEducationFrom(cell('priorEducation')) } };
 }
 
 export type CheckedRow = { line: number; studentNumber: string; result: RowCheck };

@@ -7,7 +7,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { checkRows, type CheckedRow, type ColumnMapping, type RowErrorCode, type StudentRow } from '../../../domain/programme/student-rows';
 import type { Db } from '../../db/client';
-import { classes, classMembers, people, roleAssignments } from '../../db/schema';
+import { classes, classMembers, groupingAttributeSettings, people, roleAssignments, studentAttributes } from '../../db/schema';
 import { fromDatabaseError } from '../../errors/app-error';
 
 export const IMPORT_BATCH_SIZE = 1000;
@@ -48,6 +48,18 @@ export async function countExisting(db: Db, institutionId: string, studentNumber
   return n;
 }
 
+/**
+ * Whether the file's prior education may be suggested to the students (ADR 0005): only when the
+ * beheerder enabled the attribute for group formation and allowed it to come from the import.
+ */
+export async function importSuggestsPriorEducation(db: Db, institutionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ enabled: groupingAttributeSettings.enabled, fromImport: groupingAttributeSettings.fromImport })
+    .from(groupingAttributeSettings)
+    .where(and(eq(groupingAttributeSettings.institutionId, institutionId), eq(groupingAttributeSettings.attribute, 'priorEducation')));
+  return Boolean(row?.enabled && row.fromImport);
+}
+
 async function ensureClasses(db: Db, intakeId: string, codes: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(codes)];
   if (unique.length > 0) {
@@ -58,12 +70,13 @@ async function ensureClasses(db: Db, intakeId: string, codes: string[]): Promise
 }
 
 type Target = { institutionId: string; programmeId: string; intakeId: string };
+type ImportOptions = { suggestPriorEducation: boolean };
 
 /**
  * One batch in one transaction. E-mail addresses that belong to someone with another student
  * number are row errors; a known person without a student number (added by hand before) gets it.
  */
-async function importBatch(db: Db, target: Target, classIds: Map<string, string>, batch: GoodRow[]) {
+async function importBatch(db: Db, target: Target, classIds: Map<string, string>, batch: GoodRow[], options: ImportOptions) {
   return db.transaction(async (tx) => {
     const emails = batch.map((b) => b.row.email);
     const owners = await tx
@@ -112,6 +125,21 @@ async function importBatch(db: Db, target: Target, classIds: Map<string, string>
       insert into ${classMembers} (class_id, person_id, student_number)
       select * from unnest(${sql.param(rows.map(({ row }) => classIds.get(row.classCode)!))}::uuid[],
         ${sql.param(rows.map(({ row }) => idByNumber.get(row.studentNumber)!))}::uuid[], ${sql.param(col((r) => r.studentNumber))}::text[])`);
+    if (options.suggestPriorEducation) {
+      // A suggestion only (source 'import', not confirmed): it counts for group formation once the
+      // student confirms it on "About me" — which makes it their own answer (source 'student').
+      // Their own answers are never overwritten; an unconfirmed suggestion follows the file.
+      const suggested = rows.filter(({ row }) => row.priorEducation !== null);
+      if (suggested.length > 0) {
+        await tx.execute(sql`
+          insert into ${studentAttributes} (person_id, attribute, value, source, confirmed, updated_at)
+          select u.p, 'priorEducation', u.v, 'import', false, now()
+          from unnest(${sql.param(suggested.map(({ row }) => idByNumber.get(row.studentNumber)!))}::uuid[],
+            ${sql.param(suggested.map(({ row }) => row.priorEducation!))}::text[]) as u(p, v)
+          on conflict (person_id, attribute) do update set value = excluded.value, confirmed = false, updated_at = excluded.updated_at
+            where ${studentAttributes.source} = 'import' and ${studentAttributes.value} <> excluded.value`);
+      }
+    }
     const created = upserted.filter((u) => u.inserted).length;
     return { created, updated: upserted.length - created, errors };
   });
@@ -143,19 +171,20 @@ export async function importStudents(options: {
     ? { ...options.resume.progress }
     : { total: options.rows.length, processed: bad.length, created: 0, updated: 0, failed: bad.length };
   const classIds = await ensureClasses(db, target.intakeId, good.map((g) => g.row.classCode));
+  const importOptions: ImportOptions = { suggestPriorEducation: await importSuggestsPriorEducation(db, target.institutionId) };
   for (let i = options.resume?.goodRowsDone ?? 0; i < good.length; i += IMPORT_BATCH_SIZE) {
     const batch = good.slice(i, i + IMPORT_BATCH_SIZE);
     const result = await db.transaction(async (tx) => {
       let batchResult: Awaited<ReturnType<typeof importBatch>>;
       try {
         // A savepoint inside the batch's transaction: a failure undoes only this attempt.
-        batchResult = await importBatch(tx, target, classIds, batch);
+        batchResult = await importBatch(tx, target, classIds, batch, importOptions);
       } catch {
         // Someone changed the same people meanwhile: go row by row so one bad row fails alone.
         batchResult = { created: 0, updated: 0, errors: [] };
         for (const row of batch) {
           try {
-            const one = await importBatch(tx, target, classIds, [row]);
+            const one = await importBatch(tx, target, classIds, [row], importOptions);
             batchResult.created += one.created;
             batchResult.updated += one.updated;
             batchResult.errors.push(...one.errors);

@@ -1,7 +1,7 @@
 import type { ImportPreviewResponse } from '../../../contracts/programme';
 import { guessMapping, missingFields, type ColumnMapping } from '../../../domain/programme/student-rows';
 import type { Services } from '../../context';
-import { countExisting, splitRows } from './import-students';
+import { countExisting, importSuggestsPriorEducation, splitRows } from './import-students';
 import { parseCsv } from './parse-csv';
 
 const SAMPLE_ROWS = 20;
@@ -18,11 +18,12 @@ export async function previewImport({ services, institutionId, csv, mapping }: P
   const existing = await countExisting(services.db, institutionId, good.map((g) => g.row.studentNumber));
   return {
     headers,
-    mapping: used,
+    mapping: { ...used, priorEducation: used.priorEducation ?? null },
     missingFields: missing,
     total: rows.length,
     valid: good.length,
     existing,
+    priorEducationSuggestions: await importSuggestsPriorEducation(services.db, institutionId),
     sample: rows.slice(0, SAMPLE_ROWS).map((cells, i) => {
       const result = checked[i]?.result;
       return { line: i + 2, cells: [...cells], errors: result && !result.ok ? result.errors : [] };

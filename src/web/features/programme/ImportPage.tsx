@@ -94,7 +94,8 @@ function Preview({ preview, mapping, onMapping }: { preview: ImportPreviewRespon
             <SelectField
               key={field}
               label={t(`programme.import.fields.${field}`)}
-              value={mapping[field] === null ? '' : String(mapping[field])}
+              help={field === 'priorEducation' ? t(preview.priorEducationSuggestions ? 'programme.import.priorEducationSuggested' : 'programme.import.priorEducationIgnored') : undefined}
+              value={mapping[field] === null || mapping[field] === undefined ? '' : String(mapping[field])}
               onChange={(e) => onMapping({ ...mapping, [field]: e.target.value === '' ? null : Number(e.target.value) })}
             >
               <option value="">{t('programme.import.notInFile')}</option>
