@@ -1,8 +1,8 @@
 /**
- * `peerkracht group --intake <id> [--class CODE] [--seconds S] [--seed K] [--accept]`: the same
+ * `peerkracht group --intake <id> [--class CODE] [--seconds S] [--seed K] [--accept [--role-models]]`: the same
  * use cases as the coordinator's screen, from the command line — a progress bar while the engine
  * runs, then the balance figures per attribute and the proposed communities; `--accept` creates
- * them and assigns coaches. Bad input (e.g. sizes that cannot work) prints the translated message
+ * them and assigns coaches (`--role-models`: with the role-model preference). Bad input (e.g. sizes that cannot work) prints the translated message
  * with the numbers and exits with 1.
  */
 import cliProgress from 'cli-progress';
@@ -29,6 +29,7 @@ export type GroupCommandOptions = {
   seconds: string;
   seed: string;
   accept?: boolean;
+  roleModels?: boolean;
   attributes?: string;
   name: string;
   lang: string;
@@ -96,7 +97,7 @@ export async function groupCommand(options: GroupCommandOptions): Promise<void> 
     if (run.status === 'failed') throw new Error(run.error?.message ?? t('errors.grouping_failed'));
     printSummary(run, t);
     if (options.accept) {
-      const accepted = await acceptGroupingRun({ services, actor, runId: run.id, request: { version: run.version, namePrefix: options.name, assignCoaches: true }, locale });
+      const accepted = await acceptGroupingRun({ services, actor, runId: run.id, request: { version: run.version, namePrefix: options.name, assignCoaches: true, preferRoleModels: options.roleModels === true }, locale });
       console.log(`\n${t('grouping.draft.accepted')}`);
       for (const c of accepted.accepted ?? []) console.log(`  ${c.name}  ${c.coach ? t('grouping.draft.coach', { name: `${c.coach.firstName} ${c.coach.lastName}` }) : t('grouping.draft.noCoach')}`);
     } else {

@@ -48,6 +48,7 @@ program
   .option('--name <prefix>', 'name of the communities; a number is added', 'Community')
   .option('--lang <nl|en>', 'language of the output', 'nl')
   .option('--accept', 'create the communities and assign coaches')
+  .option('--role-models', 'with --accept: prefer coaches whose role-model self-description matches members (e.g. mbo route, first in family)')
   .action(async (options: GroupCommandOptions) => groupCommand(options));
 
 program
