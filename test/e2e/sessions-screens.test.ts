@@ -9,12 +9,23 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { OutboxResponse } from '../../src/contracts/admin';
 import type { HomeResponse } from '../../src/contracts/home';
-import type { SessionListResponse, YearPlanResponse } from '../../src/contracts/sessions';
-import { callApi, e2eSuite, LAPTOP, PHONE } from './support/suite';
+import type { SessionDetailResponse, SessionListResponse, YearPlanResponse } from '../../src/contracts/sessions';
+import { callApi, DEMO_DOMAIN, e2eSuite, LAPTOP, PHONE } from './support/suite';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ }).getByRole('link', { name, exact: true });
 const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+
+/** The date and minute of an instant on the Amsterdam wall clock. */
+function amsterdam(at: Date) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
 
 /** Switches the language with the header buttons and waits for the page in that language. */
 async function switchTo(page: Page, language: 'nl' | 'en', heading: string | RegExp) {
@@ -274,4 +285,47 @@ describe('session screens', () => {
     await switchTo(page, 'en', 'Logbooks');
     await suite.checkPhone(page, 'logbooks (en)');
   });
+
+  it("lets a coachee answer the reminder e-mail's link in one tap, without signing in — a token and nothing else in the link", async () => {
+    const coach = await signedIn('studentcoach', 'nl');
+    const home = await callApi<HomeResponse>(coach, 'GET', '/api/home');
+    const community = home.communities.find((c) => c.relation === 'coach')!;
+    // A session three hours from now: its day-before reminder is due at once, and the job poller sends it.
+    const at = amsterdam(new Date(Date.now() + 3 * 3_600_000));
+    const since = Date.now() - 1_000;
+    const { id } = await callApi<{ id: string }>(coach, 'POST', `/api/communities/${community.id}/sessions`, { type: 'community', date: at.date, startTime: at.time, durationMinutes: 60, location: 'Lokaal 3.02' });
+    const admin = await signedIn('beheerder', 'nl');
+    let link: URL | undefined;
+    for (let i = 0; i < 45 && !link; i++) {
+      const { mails } = await callApi<OutboxResponse>(admin, 'GET', '/api/admin/outbox');
+      const mail = mails.find((m) => m.recipient === `coachee@${DEMO_DOMAIN}` && new Date(m.createdAt).getTime() >= since && m.bodyText.includes('/rsvp#'));
+      const found = mail && /(\S+\/rsvp#[A-Za-z0-9_-]+)/.exec(mail.bodyText)?.[1];
+      if (found) link = new URL(found);
+      else await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    expect(link, 'a reminder with an RSVP link').toBeDefined();
+    expect(link!.pathname).toBe('/rsvp');
+    expect(link!.search).toBe('');
+    // Opened on a phone by someone who is not signed in.
+    const visitor = await suite.open(PHONE);
+    await visitor.goto(`${suite.server.url}${link!.pathname}${link!.hash}`);
+    await h1(visitor, /^(Kom je\?|Are you coming\?)$/);
+    await switchTo(visitor, 'nl', 'Kom je?');
+    await visitor.getByRole('button', { name: 'Ja, ik kom' }).waitFor();
+    await suite.checkPhone(visitor, 'rsvp link (nl)');
+    await switchTo(visitor, 'en', 'Are you coming?');
+    await suite.checkPhone(visitor, 'rsvp link (en)');
+    // Opening the link changed nothing; the one tap does.
+    expect((await callApi<SessionDetailResponse>(coach, 'GET', `/api/sessions/${id}`)).counts?.coming).toBe(0);
+    await visitor.getByRole('button', { name: "Yes, I'm coming" }).click();
+    await visitor.getByRole('status').filter({ hasText: 'Thanks, your answer has been passed on.' }).waitFor();
+    await suite.checkPhone(visitor, 'rsvp link answered (en)');
+    await suite.screenshot(visitor, 'sessions-rsvp-link-en-360');
+    expect((await callApi<SessionDetailResponse>(coach, 'GET', `/api/sessions/${id}`)).counts?.coming).toBe(1);
+    // A made-up token: a clear message, nothing else.
+    const stranger = await suite.open({ ...PHONE, allowedStatuses: [400] });
+    await stranger.goto(`${suite.server.url}/rsvp#${'x'.repeat(43)}`);
+    await stranger.getByText(/^(Deze link werkt niet \(meer\)\.|This link does not work \(any more\)\.)$/).waitFor();
+    await suite.checkPhone(stranger, 'rsvp link, unknown token');
+  }, 180_000);
 });

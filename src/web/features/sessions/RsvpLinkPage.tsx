@@ -5,7 +5,7 @@ import type { RsvpLinkResponse } from '../../../contracts/sessions';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { fetchSession } from '../../session';
+import { useSession } from '../../session';
 import { formatWhen } from './format';
 
 /**
@@ -17,20 +17,21 @@ export function RsvpLinkPage() {
   useDocumentTitle(t('sessions.rsvp.title'));
   const token = window.location.hash.slice(1);
   const [reason, setReason] = useState('');
+  // The shared session query (the one the header uses) brings the CSRF token; fetching a second
+  // session at the same time would race it for the CSRF cookie.
+  const session = useSession();
   const info = useQuery({
     queryKey: ['rsvp-link', token],
-    queryFn: async () => {
-      await fetchSession();
-      return api<RsvpLinkResponse>('/api/rsvp-link', { method: 'POST', body: { token } });
-    },
+    queryFn: () => api<RsvpLinkResponse>('/api/rsvp-link', { method: 'POST', body: { token } }),
+    enabled: session.isSuccess,
     retry: false,
   });
   const answer = useMutation({ mutationFn: (response: 'coming' | 'notComing') => api('/api/rsvp-link/answer', { method: 'POST', body: { token, response, reason } }) });
   return (
     <div className="stack narrow">
       <h1>{t('sessions.rsvp.title')}</h1>
-      {info.isPending && <p role="status">{t('sessions.rsvp.loading')}</p>}
-      {info.error && <Alert kind="error">{t('sessions.rsvp.invalid')}</Alert>}
+      {info.isPending && !session.error && <p role="status">{t('sessions.rsvp.loading')}</p>}
+      {(info.error ?? session.error) && <Alert kind="error">{t('sessions.rsvp.invalid')}</Alert>}
       {info.data && (
         <>
           <p className="lead">
