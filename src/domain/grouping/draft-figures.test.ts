@@ -97,6 +97,18 @@ describe('draft figures', () => {
       expect(placed.map((r) => r.code)).toEqual(['pre_placed']);
     });
 
+    it('forming per class, never points across classes', () => {
+      const perClass = five.map((x) => ({ ...x, classId: x.id === 'c' || x.id === 'd' ? 'Y' : 'X' }));
+      const byClass = [
+        { index: 0, classId: 'X', label: null },
+        { index: 1, classId: 'Y', label: null },
+        { index: 2, classId: 'X', label: null },
+      ];
+      const figures = draftFigures(perClass, only({ min: 1, max: 3 }, { perClass: true }), byClass, { a: 0, b: 0, c: 1, d: 1, e: 2 });
+      // Community 1 (class Y, all vwo) would gain most from a, but it is another class.
+      expect(figures.reasons.a).toContainEqual({ code: 'better_elsewhere', community: 2 });
+    });
+
     it('never leaves a student without a reason, also when their only reasons were background ones', () => {
       const withBackground: StudentForGrouping[] = [
         { id: 'g', attributes: { firstGeneration: 'yes' } },

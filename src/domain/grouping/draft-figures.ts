@@ -121,7 +121,7 @@ export function draftFigures(
   }));
 
   const summaries = quality.spread.map(summarizeSpread);
-  const fit = fitContext(students, settings, communities, assignment, summaries, sizes);
+  const fit = fitContext(settings, communities, assignment, summaries, sizes);
   const labelOf = new Map(settings.prePlaced.map((p) => [p.studentId, p.label]));
   const reasons: Record<string, CoordinatorReason[]> = {};
   for (const student of students) {
@@ -187,19 +187,29 @@ export function toCoordinatorReasons(reasons: readonly PlacementReason[]): Coord
 }
 
 type FitContext = {
-  readonly gain: (student: StudentForGrouping, community: number) => number;
+  /** The student's value per shown attribute: what their gain is computed from. */
+  readonly termsOf: (student: StudentForGrouping) => readonly FitTerm[];
   readonly candidates: (student: StudentForGrouping, from: number) => readonly number[];
   /** Communities a student could be in at all (their class's, when forming per class). */
   readonly comparable: (from: number) => readonly number[];
+  /** The best gain over the communities comparable to `from`: the same for everyone with these values. */
+  readonly bestGain: (terms: readonly FitTerm[], from: number) => number;
 };
 
+type FitTerm = { readonly a: number; readonly weight: number; readonly disclosedIn: readonly number[]; readonly counts: readonly (readonly number[])[]; readonly v: number };
+
+/** What a student adds to community k: Σ_a w_a·(members of k who disclosed a − members of k with their value). */
+function gainOf(terms: readonly FitTerm[], k: number): number {
+  let total = 0;
+  for (const t of terms) total += t.weight * (t.disclosedIn[k]! - t.counts[k]![t.v]!);
+  return total;
+}
+
 /**
- * What a student adds to each community: the solver's own move gain, Σ_a w_a·(members of c who
- * disclosed a − members of c with the student's value), over the attributes that may be shown per
- * student (never background ones, so this reason cannot single anyone out on them).
+ * The solver's own move gain, over the attributes that may be shown per student (never background
+ * ones, so this reason cannot single anyone out on them).
  */
 function fitContext(
-  students: readonly StudentForGrouping[],
   settings: DraftSettings,
   communities: readonly DraftCommunity[],
   assignment: Readonly<Record<string, number>>,
@@ -213,19 +223,29 @@ function fitContext(
     apart.set(y, [...(apart.get(y) ?? []), x]);
   }
   const all = communities.map((_, k) => k);
-  const comparable = (from: number) => (settings.perClass ? all.filter((k) => communities[k]!.classId === communities[from]!.classId) : all);
+  const byClass = new Map<string | null, number[]>();
+  communities.forEach((c, k) => byClass.set(c.classId, [...(byClass.get(c.classId) ?? []), k]));
+  const comparable = (from: number) => (settings.perClass ? (byClass.get(communities[from]!.classId) ?? all) : all);
+  // Students share few combinations of values, so the best community per combination is computed
+  // once: O(combinations · communities) instead of O(students · communities).
+  const best = new Map<string, number>();
   return {
-    gain: (student, community) => {
-      let total = 0;
-      for (const { summary, weight } of shown) {
+    bestGain: (terms, from) => {
+      const key = `${settings.perClass ? String(communities[from]!.classId) : ''}|${terms.map((t) => `${t.a}:${t.v}`).join(',')}`;
+      let value = best.get(key);
+      if (value === undefined) {
+        value = -Infinity;
+        for (const k of comparable(from)) value = Math.max(value, gainOf(terms, k));
+        best.set(key, value);
+      }
+      return value;
+    },
+    termsOf: (student) =>
+      shown.flatMap(({ summary, weight }, a) => {
         const value = student.attributes[summary.spread.attribute];
         const v = value === null || value === undefined ? -1 : summary.spread.values.indexOf(value);
-        if (v < 0) continue;
-        const row = summary.spread.counts[community]!;
-        total += weight * (row.reduce((s, x) => s + x, 0) - row[v]!);
-      }
-      return total;
-    },
+        return v < 0 ? [] : [{ a, weight, disclosedIn: summary.disclosedIn, counts: summary.spread.counts, v }];
+      }),
     candidates: (student, from) =>
       comparable(from).filter(
         (k) =>
@@ -244,13 +264,21 @@ function fitContext(
  * room and would gain more. Students who add nothing to the shown attributes get neither.
  */
 function fitReasons(student: StudentForGrouping, community: number, fit: FitContext, keptWithSomeone: boolean): CoordinatorReason[] {
-  const gains = new Map(fit.comparable(community).map((k) => [k, fit.gain(student, k)]));
-  const own = gains.get(community) ?? 0;
-  const best = Math.max(...gains.values());
+  const terms = fit.termsOf(student);
+  if (terms.length === 0) return [];
+  const own = gainOf(terms, community);
+  const best = Math.max(own, fit.bestGain(terms, community));
   if (best <= 1e-9) return [];
   if (own >= best - 1e-9) return [{ code: 'best_fit' }];
   if (keptWithSomeone) return [];
   let target = -1;
-  for (const k of fit.candidates(student, community)) if (gains.get(k)! > own + 1e-9 && (target < 0 || gains.get(k)! > gains.get(target)!)) target = k;
+  let targetGain = own + 1e-9;
+  for (const k of fit.candidates(student, community)) {
+    const gain = gainOf(terms, k);
+    if (gain > targetGain) {
+      target = k;
+      targetGain = gain;
+    }
+  }
   return target < 0 ? [] : [{ code: 'better_elsewhere', community: target }];
 }
