@@ -78,6 +78,8 @@ export const MyCoacheesResponse = z.object({
       firstName: z.string(),
       lastName: z.string(),
       community: z.string(),
+      /** Whether the coachee's consent for coaching data holds; without it no map, no conversations. */
+      consented: z.boolean(),
       sharedMap: SharedMapSummary.omit({ owner: true }).nullable(),
       conversations: z.array(z.object({ id: z.uuid(), heldOn: z.iso.date(), done: z.number().int(), total: z.number().int() })),
     }),

@@ -2,8 +2,8 @@
  * The Veerkrachtpraatplaat end to end on the demo programme: a coachee builds a map with the
  * keyboard only, keeps a version (dated three months back), shares it with their coach to work
  * on together; the coach runs the guided conversation and adds themselves as a relational
- * resource; the comparison shows the coach became a resource; the coachee revokes and the
- * coach's next request is refused. axe in Dutch and English, 360 and 1280 px, screenshots.
+ * resource; the comparison shows the coach became a resource; withdrawing consent for coaching
+ * data stops the coach's next request; the coachee revokes and the coach's next request is refused. axe in Dutch and English, 360 and 1280 px, screenshots.
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -19,14 +19,14 @@ describe('resilience map', () => {
   const suite = e2eSuite();
 
   it('goes from a keyboard-built map through a guided conversation to a comparison, and revokes', async () => {
-    // Find a coachee of the demo coach who has no map yet.
+    // Find a coachee of the demo coach who has no map yet (nor consent for coaching data: the demo gives that to those with a map).
     const coach = await suite.open();
     await suite.signIn(coach, `studentcoach@${DOMAIN}`);
     const coachName = (await (await coach.request.get(`${suite.server.url}/api/auth/session`)).json()) as { person: { firstName: string; lastName: string } };
     const coachees = (await (await coach.request.get(`${suite.server.url}/api/resilience/my-coachees`)).json()) as {
-      coachees: { id: string; firstName: string; lastName: string; sharedMap: unknown }[];
+      coachees: { id: string; firstName: string; lastName: string; consented: boolean; sharedMap: unknown }[];
     };
-    const student = coachees.coachees.find((c) => c.sharedMap === null)!;
+    const student = coachees.coachees.find((c) => c.sharedMap === null && !c.consented)!;
     expect(student).toBeDefined();
 
     // --- The coachee builds the map with the keyboard only.
@@ -97,6 +97,19 @@ describe('resilience map', () => {
     await page.getByLabel('Datum van deze versie').fill(isoDaysAgo(92));
     await page.getByRole('button', { name: 'Bewaar een versie' }).click();
     await page.getByRole('status').filter({ hasText: /^Versie van .* bewaard\.$/ }).waitFor();
+
+    // Sharing needs consent for coaching data first: the map says so and links to the consents.
+    await page.getByText('Je coach kan je plaat alleen zien als je toestemming geeft voor je gegevens in de coaching.', { exact: false }).waitFor();
+    await expect(page.getByRole('radio', { name: 'Niet delen' }).count()).resolves.toBe(0);
+    await suite.tabTo(page, page.getByRole('link', { name: 'Naar je toestemmingen' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Jouw toestemmingen' }).waitFor();
+    await suite.tabTo(page, page.getByRole('button', { name: 'Ja, peerkracht mag mijn coachinggegevens bewaren' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'je hebt toestemming gegeven' }).waitFor();
+    await suite.tabTo(page, page.getByRole('link', { name: 'Veerkracht', exact: true }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Mijn veerkrachtpraatplaat' }).waitFor();
 
     // Share with the coach to work on it together.
     const coachFull = `${coachName.person.firstName} ${coachName.person.lastName}`;
@@ -175,6 +188,14 @@ describe('resilience map', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     fs.writeFileSync('.tmp/screenshots/resilience-map.pdf', await pdf.body());
+    // The print stylesheet keeps the picture and the list, and drops navigation, sharing and controls.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('svg.rmap-svg').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Alles op je plaat als lijst' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Delen' }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: 'Opslaan', exact: true }).isVisible()).resolves.toBe(false);
+    await page.screenshot({ path: `${SHOTS}/resilience-map-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
 
     // In English, too.
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -185,13 +206,36 @@ describe('resilience map', () => {
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn veerkrachtpraatplaat' }).waitFor();
 
+    // --- Withdrawing consent for coaching data stops the coach's next request at once, even with the share standing.
+    expect((await coach.request.get(`${suite.server.url}/api/resilience/maps/${mapId}`)).status()).toBe(200);
+    await page.goto(`${suite.server.url}/privacy/consents`);
+    await page
+      .getByRole('region', { name: 'Je gegevens in de coaching' })
+      .getByRole('button', { name: /^Toestemming intrekken/ })
+      .click();
+    await page.getByRole('status').filter({ hasText: 'Dit werkt meteen.' }).waitFor();
+    const refused = await coach.request.get(`${suite.server.url}/api/resilience/maps/${mapId}`);
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('consent_required');
+    await coach.goto(`${suite.server.url}/resilience/coach`);
+    await coach.getByText(`${student.firstName} heeft geen toestemming gegeven om coachinggegevens te bewaren.`, { exact: false }).waitFor();
+    await expectAccessible(coach, 'coach overview without consent (nl)');
+    await page.goto(`${suite.server.url}/resilience`);
+    await page.getByText('Daarom kan niemand anders je plaat nu zien, ook niet als je hem deelt.', { exact: false }).waitFor();
+    await expectAccessible(page, 'map with consent withdrawn (nl)');
+    await page.getByRole('link', { name: 'Naar je toestemmingen' }).click();
+    await page.getByRole('button', { name: 'Ja, peerkracht mag mijn coachinggegevens bewaren' }).click();
+    await page.getByRole('status').filter({ hasText: 'je hebt toestemming gegeven' }).waitFor();
+    await page.goto(`${suite.server.url}/resilience`);
+
     // --- The coachee revokes; the coach's next request is refused.
     expect((await coach.request.get(`${suite.server.url}/api/resilience/maps/${mapId}`)).status()).toBe(200);
     await page.getByRole('button', { name: `Stop met delen met ${coachFull}` }).click();
     await page.getByRole('status').filter({ hasText: `Je deelt je plaat niet meer met ${coachFull}.` }).waitFor();
     await page.getByText('Privé: alleen jij ziet deze plaat.').waitFor();
     expect((await coach.request.get(`${suite.server.url}/api/resilience/maps/${mapId}`)).status()).toBe(404);
-  });
+    // The whole story (two people, nl and en, two widths, axe a dozen times) outlasts the default limit.
+  }, 300_000);
 
   it('shows the demo coach the shared demo map in English and the group exercise, accessible at 360 px', async () => {
     const coach = await suite.open({ locale: 'en-GB', allowedStatuses: [] });

@@ -2,7 +2,8 @@
  * Consent, referrals, signals and "who looked at my data" end to end, in Debian's Chromium on the
  * demo programme: a coachee gives and withdraws consents; a coach refers and raises an anonymised
  * signal; the coordinator passes it on and closes the loop; the coachee sees who looked at their
- * data. Every screen is checked with axe in Dutch and English and at 360 px.
+ * data, their map included, and after a withdrawal the coach's next read of the map is refused.
+ * Every screen is checked with axe in Dutch and English and at 360 px.
  */
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/browser';
@@ -44,7 +45,12 @@ describe('support and consent', () => {
   it('lets a coach record a referral, answer its follow-up and raise an anonymised signal', async () => {
     const page = await suite.signedIn('studentcoach');
     const coachees = await (await page.request.get(`${suite.server.url}/api/referrals/coachees`)).json();
-    const first = (coachees as { coachees: { firstName: string; lastName: string; consented: boolean }[] }).coachees.find((c) => c.consented)!;
+    // The demo coachee (who said yes to coaching data); the next tests sign in as them.
+    const demoCoachee = await suite.signedIn('coachee');
+    const { person } = (await (await demoCoachee.request.get(`${suite.server.url}/api/auth/session`)).json()) as { person: { firstName: string; lastName: string } };
+    const first = (coachees as { coachees: { firstName: string; lastName: string; consented: boolean }[] }).coachees.find(
+      (c) => c.consented && c.firstName === person.firstName && c.lastName === person.lastName,
+    )!;
     coacheeName = `${first.firstName} ${first.lastName}`;
 
     await page.getByRole('link', { name: 'Doorverwijzingen' }).click();
@@ -73,6 +79,18 @@ describe('support and consent', () => {
     await page.getByRole('status').filter({ hasText: 'is doorgegeven aan de coördinator' }).waitFor();
     await page.getByRole('link', { name: new RegExp(SIGNAL_TITLE) }).waitFor();
     await suite.checkPhone(page, 'signals (nl)');
+
+    // The coach's screens in English too.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Signals to the programme' }).waitFor();
+    await expectAccessible(page, 'signals (en)');
+    await suite.checkPhone(page, 'signals (en)');
+    await page.goto(`${suite.server.url}/support/referrals`);
+    await page.getByRole('heading', { level: 1, name: 'Referrals' }).waitFor();
+    await page.getByText(new RegExp(`^${coacheeName} to .+, on `)).first().waitFor();
+    await expectAccessible(page, 'referrals (en)');
+    await suite.checkPhone(page, 'referrals (en)');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
   });
 
   it('lets the coordinator pass the signal on to the degree programme and close the loop', async () => {
@@ -111,7 +129,15 @@ describe('support and consent', () => {
     await expect(page.getByRole('button', { name: 'Opslaan' }).count()).resolves.toBe(0);
   });
 
-  it('shows the coachee who looked at their data; after withdrawal the coach no longer sees the referral', async () => {
+  it('shows the coachee who looked at their data and their map; after withdrawal the coach no longer sees the referral or the map', async () => {
+    // The coach opens the map the demo coachee shared with them.
+    const coachReading = await suite.signedIn('studentcoach');
+    await coachReading.goto(`${suite.server.url}/resilience/coach`);
+    await coachReading.getByRole('link', { name: /^Bekijk plaat van / }).first().click();
+    await coachReading.getByRole('heading', { level: 1, name: /^Veerkrachtpraatplaat van / }).waitFor();
+    const mapUrl = `${suite.server.url}/api/resilience/maps/${coachReading.url().split('/').pop()}`;
+    expect((await coachReading.request.get(mapUrl)).status()).toBe(200);
+
     const coachee = await suite.signedIn('coachee');
     await coachee.getByRole('link', { name: 'Mijn privacy' }).click();
     await coachee.getByRole('link', { name: 'Bekijk wie je gegevens heeft bekeken' }).click();
@@ -119,6 +145,9 @@ describe('support and consent', () => {
     const row = coachee.getByRole('row').filter({ hasText: 'Een doorverwijzing' }).first();
     await row.waitFor();
     await expect(row.innerText()).resolves.toMatch(/\S+ \S+/);
+    const mapRow = coachee.getByRole('row').filter({ hasText: 'Je Veerkrachtpraatplaat' }).first();
+    await mapRow.waitFor();
+    await expect(mapRow.innerText()).resolves.toMatch(/\S+ \S+/);
     await expectAccessible(coachee, 'who looked (nl)');
     await suite.checkPhone(coachee, 'who looked (nl)');
 
@@ -138,6 +167,10 @@ describe('support and consent', () => {
     await coach.getByRole('heading', { name: 'Door jou vastgelegd' }).waitFor();
     await coach.getByText('Je hebt nog geen doorverwijzingen vastgelegd.').waitFor();
     await coach.getByRole('option', { name: `${coacheeName} (geen toestemming)` }).waitFor({ state: 'attached' });
+    // The map is shared still, but the coach's next read is refused.
+    const refused = await coachReading.request.get(mapUrl);
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('consent_required');
 
     await coachee.getByRole('button', { name: 'English' }).click();
     await coachee.getByRole('link', { name: 'Help', exact: true }).click();

@@ -44,6 +44,8 @@ describe(`resilience map on ${testDbKind()}`, () => {
     const coordinator = await person(['coordinator'], 'Coördinator');
     const members = [await person(['coachee'], 'Zoë'), await person(['coachee'], 'Daan'), await person(['coachee'], 'Esra'), await person(['coachee'], 'Pim')];
     const community = await f.community({ intakeId: intake.id, coachId: coach.id, memberIds: members.map((m) => m.id) });
+    // The members said yes to their coaching data (content/consents.json); one test withdraws it.
+    for (const m of members) await f.consent({ institutionId: inst.id, personId: m.id, consentId: 'coaching-data', consents: t.services.content.consents });
     await f.community({ intakeId: intake.id, coachId: otherCoach.id, memberIds: [] });
     await f.supervise(senior.id, coach.id, prog.id);
     const as = async (p: { email: string }) => signedIn(app, p.email, PASSWORD);
@@ -143,6 +145,55 @@ describe(`resilience map on ${testDbKind()}`, () => {
     expect((await myMap(owner)).reads).toHaveLength(2);
     // Only the owner shares.
     expect((await coach.request('PUT', `/api/resilience/maps/${map.id}/shares/${w.coach.id}`, { mode: 'edit' })).statusCode).toBe(404);
+  });
+
+  it("stops the coach's very next read, edit and conversation once the coachee withdraws consent for coaching data", async () => {
+    const owner = await w.as(w.owner);
+    const map = await myMap(owner);
+    expect((await owner.request('PUT', `/api/resilience/maps/${map.id}/shares/${w.coach.id}`, { mode: 'edit' })).statusCode).toBe(204);
+    const snapshot = (await owner.request('POST', `/api/resilience/maps/${map.id}/snapshots`, {})).json<{ id: string }>();
+    const coach = await w.as(w.coach);
+    expect((await coach.request('GET', `/api/resilience/maps/${map.id}`)).statusCode).toBe(200);
+    const conversation = (await coach.request('POST', `/api/resilience/coachees/${w.owner.id}/conversations`)).json<{ id: string }>();
+    expect((await coach.request('GET', `/api/resilience/conversations/${conversation.id}`)).json().mapId).toBe(map.id);
+    const groupUrl = `/api/resilience/communities/${w.community.id}/group`;
+    await owner.request('PUT', `/api/resilience/maps/${map.id}`, { content: { ...emptyMap(), resources: [resource('a')] }, version: map.version });
+    await owner.request('PUT', `${groupUrl}/mine`, { resourceIds: ['a'], inTally: true });
+    expect((await coach.request('GET', groupUrl)).json().shown).toHaveLength(1);
+
+    const withdrawn = await owner.request('PUT', '/api/me/consents/coaching-data', { decision: 'withdraw', textVersion: 1, shownLocale: 'nl' });
+    expect(withdrawn.json().status).toBe('withdrawn');
+
+    const current = await myMap(owner);
+    const refused = [
+      await coach.request('GET', `/api/resilience/maps/${map.id}`),
+      await coach.request('PUT', `/api/resilience/maps/${map.id}`, { content: emptyMap(), version: current.version }),
+      await coach.request('GET', `/api/resilience/maps/${map.id}/map.pdf`),
+      await coach.request('POST', `/api/resilience/maps/${map.id}/snapshots`, {}),
+      await coach.request('GET', `/api/resilience/maps/${map.id}/snapshots/${snapshot.id}`),
+      await coach.request('GET', `/api/resilience/conversations/${conversation.id}`),
+      await coach.request('PUT', `/api/resilience/conversations/${conversation.id}`, { progress: {} }),
+      await coach.request('POST', `/api/resilience/coachees/${w.owner.id}/conversations`),
+    ];
+    expect(refused.map((r) => r.statusCode)).toEqual(Array(refused.length).fill(403));
+    expect(refused.every((r) => r.json().error.code === 'consent_required')).toBe(true);
+    // Nothing changed, and nothing more was recorded as read.
+    expect((await myMap(owner)).version).toBe(current.version);
+    expect((await myMap(owner)).reads?.map((r) => r.what)).toEqual(['group', 'map']);
+    const listed = (await coach.request('GET', '/api/resilience/my-coachees')).json().coachees.find((c: { id: string }) => c.id === w.owner.id);
+    expect(listed).toMatchObject({ consented: false, sharedMap: null, conversations: [] });
+    expect((await coach.request('GET', groupUrl)).json().shown).toEqual([]);
+    // The coachee keeps their own map, sees the share still standing, and cannot share anew.
+    expect((await myMap(owner)).shares).toHaveLength(1);
+    const share = await owner.request('PUT', `/api/resilience/maps/${map.id}/shares/${w.coach.id}`, { mode: 'view' });
+    expect(share.statusCode).toBe(403);
+    expect(share.json().error.code).toBe('consent_required');
+    expect((await (await w.as(w.members[1]!)).request('GET', groupUrl)).json().shown).toEqual([]);
+
+    // Saying yes again restores what the coachee chose before.
+    await owner.request('PUT', '/api/me/consents/coaching-data', { decision: 'grant', textVersion: 1, shownLocale: 'nl' });
+    expect((await coach.request('GET', `/api/resilience/maps/${map.id}`)).statusCode).toBe(200);
+    expect((await coach.request('GET', `/api/resilience/conversations/${conversation.id}`)).statusCode).toBe(200);
   });
 
   it('lets the coach edit together only when shared for editing', async () => {

@@ -1,4 +1,4 @@
-/** A guided conversation, for the coach who holds it only (one-on-one note semantics). */
+/** A guided conversation, for the coach who holds it only (one-on-one note semantics); the route checked the coachee's consent. */
 import type { ConversationResponse } from '../../../contracts/resilience';
 import type { Actor } from '../../../domain/access/policy';
 import type { Services } from '../../context';

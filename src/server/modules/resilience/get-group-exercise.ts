@@ -6,14 +6,19 @@ import type { Actor } from '../../../domain/access/policy';
 import { MIN_TALLY_CONTRIBUTORS, tallyResources } from '../../../domain/resilience/tally';
 import type { GroupExerciseResponse } from '../../../contracts/resilience';
 import type { Services } from '../../context';
+import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import { recordRead } from '../audit/audit-log';
+import { withConsent } from '../consent/has-consent';
 import { namesOf, type CommunityResource } from '../communities/repository';
 import { auditId } from './describe-map';
 import { groupShowsOf, mapsOf } from './repository';
 
 export async function getGroupExercise({ services, actor, community }: { services: Services; actor: Actor; community: CommunityResource }): Promise<GroupExerciseResponse> {
   const { db } = services;
-  const shows = (await groupShowsOf(db, community.id)).filter((s) => community.memberIds.includes(s.ownerId));
+  const current = (await groupShowsOf(db, community.id)).filter((s) => community.memberIds.includes(s.ownerId));
+  // What a member chose to show reaches the group only while their consent for coaching data holds.
+  const consented = await withConsent(db, current.map((s) => s.ownerId), CONSENT_FOR.coachingData);
+  const shows = current.filter((s) => consented.has(s.ownerId));
   const maps = new Map((await mapsOf(db, shows.map((s) => s.ownerId))).map((m) => [m.ownerId, m]));
   const names = await namesOf(db, shows.map((s) => s.ownerId));
   const shown: GroupExerciseResponse['shown'] = [];
@@ -27,7 +32,7 @@ export async function getGroupExercise({ services, actor, community }: { service
   const contributions = shows.filter((s) => s.inTally).flatMap((s) => (maps.get(s.ownerId) ? [maps.get(s.ownerId)!.content.resources] : []));
   const isMember = community.memberIds.includes(actor.personId);
   const myMap = isMember ? (await mapsOf(db, [actor.personId]))[0] : undefined;
-  const myShow = shows.find((s) => s.ownerId === actor.personId);
+  const myShow = current.find((s) => s.ownerId === actor.personId);
   return {
     community: { id: community.id, name: community.name },
     isMember,

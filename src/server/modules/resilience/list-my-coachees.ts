@@ -2,7 +2,9 @@
 import type { Actor } from '../../../domain/access/policy';
 import type { MyCoacheesResponse } from '../../../contracts/resilience';
 import type { Services } from '../../context';
+import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import { loadCommunityResources, namesOf } from '../communities/repository';
+import { withConsent } from '../consent/has-consent';
 import { conversationsBy, mapsSharedWith } from './repository';
 import { countCovered } from './conversation-progress';
 
@@ -13,19 +15,22 @@ export async function listMyCoachees({ services, actor }: { services: Services; 
   const names = await namesOf(db, coacheeIds);
   const shared = await mapsSharedWith(db, actor.personId);
   const conversations = await conversationsBy(db, actor.personId, coacheeIds);
+  // Without the coachee's consent for coaching data the coach sees neither map nor conversations.
+  const consented = await withConsent(db, coacheeIds, CONSENT_FOR.coachingData);
   const themes = services.content.questions.conversationGuide.themes;
   return {
     coachees: coacheeIds
       .map((id) => {
-        const map = shared.find((s) => s.ownerId === id);
+        const map = consented.has(id) ? shared.find((s) => s.ownerId === id) : undefined;
         return {
           id,
           firstName: names.get(id)?.firstName ?? '',
           lastName: names.get(id)?.lastName ?? '',
           community: coached.find((c) => c.memberIds.includes(id))?.name ?? '',
+          consented: consented.has(id),
           sharedMap: map ? { mapId: map.mapId, mode: map.mode } : null,
           conversations: conversations
-            .filter((c) => c.coacheeId === id)
+            .filter((c) => c.coacheeId === id && consented.has(id))
             .map((c) => ({ id: c.id, heldOn: c.heldOn, ...countCovered(themes, c.progress) })),
         };
       })

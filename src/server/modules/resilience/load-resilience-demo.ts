@@ -1,8 +1,10 @@
 /**
  * Demo data: the demo coachee's map, shared with their coach to view, with a version from three
  * months ago — so the comparison shows the coach and a fellow member becoming resources. Three
- * fellow members did the group exercise, so the community's anonymous tally shows.
+ * fellow members did the group exercise (with their consent for coaching data), so the community's
+ * anonymous tally shows.
  */
+import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import { emptyMap, type ResilienceMap, type SupportResource } from '../../../domain/resilience/model';
 import type { Services } from '../../context';
 import type { Db } from '../../db/client';
@@ -68,6 +70,7 @@ export async function loadResilienceDemo(db: Db, services: Services, ids: { inst
   for (const [i, fellow] of fellows.entries()) {
     const ownerId = relations.fellowIds[i + 1];
     if (!ownerId) break;
+    await factories(db).consent({ institutionId: ids.institutionId, personId: ownerId, consentId: CONSENT_FOR.coachingData, consents: services.content.consents });
     await factories(db).resilienceMap(ownerId, { content: { ...emptyMap(), resources: fellow.resources } });
     await upsertGroupShow(db, { communityId: community.id, ownerId, resourceIds: fellow.show, inTally: true, now: services.now() });
   }

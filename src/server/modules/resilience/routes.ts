@@ -17,10 +17,12 @@ import {
   SnapshotResponse,
   SnapshotSummary,
 } from '../../../contracts/resilience';
+import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import { isLocale } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { AppError, notFound } from '../../errors/app-error';
 import { loadCommunityResources } from '../communities/repository';
+import { requireConsent } from '../consent/has-consent';
 import { createSnapshot } from './create-snapshot';
 import { describeMap } from './describe-map';
 import { getConversation } from './get-conversation';
@@ -83,6 +85,18 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     return request.signedIn.actor;
   };
   const loadedMap = async (mapId: string) => (await findMapById(services.db, mapId)) ?? Promise.reject(notFound());
+  /**
+   * A map someone other than its owner may open (after the access policy allowed it): only while
+   * the owner's consent for coaching data holds, checked on every request, so a withdrawal stops
+   * the coach's very next read or edit (403 consent_required), even while the share stands.
+   */
+  const consentedMap = async (request: FastifyRequest, mapId: string) => {
+    const map = await loadedMap(mapId);
+    if (signedIn(request).personId !== map.ownerId) await requireConsent(services.db, map.ownerId, CONSENT_FOR.coachingData);
+    return map;
+  };
+  /** A guided conversation holds the coach's notes about the coachee: coaching data, so the coachee's consent must hold. */
+  const consentedConversation = async (coacheeId: string) => requireConsent(services.db, coacheeId, CONSENT_FOR.coachingData);
   const accessOf = (request: FastifyRequest, ownerId: string) => {
     const actor = signedIn(request);
     if (actor.personId === ownerId) return 'owner' as const;
@@ -105,7 +119,7 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       schema: { tags, summary: 'A map: the owner, or someone it was shared with (read is audited)', params: MapParams, response: { 200: ResilienceMapResponse, 404: ErrorResponse } },
     },
     async (request) => {
-      const map = await loadedMap(request.params.mapId);
+      const map = await consentedMap(request, request.params.mapId);
       return describeMap({ services, actor: signedIn(request), map, access: accessOf(request, map.ownerId) });
     },
   );
@@ -122,17 +136,20 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
         response: { 200: z.object({ version: z.number().int(), updatedAt: z.string() }), 404: ErrorResponse, 409: ErrorResponse },
       },
     },
-    async (request) => saveMap({ services, actor: signedIn(request), map: await loadedMap(request.params.mapId), request: request.body, locale: request.locale }),
+    async (request) => saveMap({ services, actor: signedIn(request), map: await consentedMap(request, request.params.mapId), request: request.body, locale: request.locale }),
   );
 
   app.put(
     '/api/resilience/maps/:mapId/shares/:personId',
     {
       config: { access: { action: 'coachingContent:share', resource: mapResource } },
-      schema: { tags, summary: 'Share my map with my coach, to view or to edit together', params: ShareParams, body: ShareResilienceMapRequest, response: { 204: z.null(), 404: ErrorResponse } },
+      schema: { tags, summary: 'Share my map with my coach, to view or to edit together (needs my consent for coaching data)', params: ShareParams, body: ShareResilienceMapRequest, response: { 204: z.null(), 403: ErrorResponse, 404: ErrorResponse } },
     },
     async (request, reply) => {
-      await shareMap({ services, actor: signedIn(request), map: await loadedMap(request.params.mapId), personId: request.params.personId, mode: request.body.mode });
+      const map = await loadedMap(request.params.mapId);
+      // Sharing lets someone else read coaching data: it needs the owner's consent for it.
+      await requireConsent(services.db, map.ownerId, CONSENT_FOR.coachingData);
+      await shareMap({ services, actor: signedIn(request), map, personId: request.params.personId, mode: request.body.mode });
       return reply.status(204).send(null);
     },
   );
@@ -156,7 +173,7 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       schema: { tags, summary: 'Keep a dated version of the map', params: MapParams, body: CreateSnapshotRequest, response: { 201: SnapshotSummary, 400: ErrorResponse, 404: ErrorResponse } },
     },
     async (request, reply) => {
-      const snapshot = await createSnapshot({ services, actor: signedIn(request), map: await loadedMap(request.params.mapId), takenOn: request.body.takenOn, locale: request.locale });
+      const snapshot = await createSnapshot({ services, actor: signedIn(request), map: await consentedMap(request, request.params.mapId), takenOn: request.body.takenOn, locale: request.locale });
       return reply.status(201).send(snapshot);
     },
   );
@@ -167,7 +184,7 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       config: { access: { action: 'coachingContent:read', resource: mapResource } },
       schema: { tags, summary: 'One dated version of a map (read is audited)', params: SnapshotParams, response: { 200: SnapshotResponse, 404: ErrorResponse } },
     },
-    async (request) => getSnapshot({ services, actor: signedIn(request), map: await loadedMap(request.params.mapId), snapshotId: request.params.snapshotId }),
+    async (request) => getSnapshot({ services, actor: signedIn(request), map: await consentedMap(request, request.params.mapId), snapshotId: request.params.snapshotId }),
   );
 
   app.get(
@@ -178,7 +195,7 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     },
     async (request, reply) => {
       const locale = isLocale(request.query.lang) ? request.query.lang : request.locale;
-      const pdf = await renderMapPdf({ services, actor: signedIn(request), map: await loadedMap(request.params.mapId), locale });
+      const pdf = await renderMapPdf({ services, actor: signedIn(request), map: await consentedMap(request, request.params.mapId), locale });
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', 'attachment; filename="veerkrachtpraatplaat.pdf"')
@@ -211,7 +228,10 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       },
       schema: { tags, summary: 'Start a guided resilience conversation with a coachee I coach', params: CoacheeParams, response: { 201: z.object({ id: z.uuid() }), 404: ErrorResponse } },
     },
-    async (request, reply) => reply.status(201).send(await startConversation({ services, actor: signedIn(request), coacheeId: request.params.coacheeId })),
+    async (request, reply) => {
+      await consentedConversation(request.params.coacheeId);
+      return reply.status(201).send(await startConversation({ services, actor: signedIn(request), coacheeId: request.params.coacheeId }));
+    },
   );
 
   app.get(
@@ -220,7 +240,11 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       config: { access: { action: 'coachingContent:read', resource: conversationResource } },
       schema: { tags, summary: 'A guided conversation (the coach who holds it only)', params: ConversationParams, response: { 200: ConversationResponse, 404: ErrorResponse } },
     },
-    async (request) => getConversation({ services, actor: signedIn(request), conversationId: request.params.conversationId }),
+    async (request) => {
+      const resource = request.accessResource;
+      if (resource?.kind === 'coachingContent') await consentedConversation(resource.subjectId);
+      return getConversation({ services, actor: signedIn(request), conversationId: request.params.conversationId });
+    },
   );
 
   app.put(
@@ -230,6 +254,8 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       schema: { tags, summary: 'Save the checks and private notes of a guided conversation', params: ConversationParams, body: SaveConversationRequest, response: { 204: z.null(), 400: ErrorResponse, 404: ErrorResponse } },
     },
     async (request, reply) => {
+      const resource = request.accessResource;
+      if (resource?.kind === 'coachingContent') await consentedConversation(resource.subjectId);
       await saveConversation({ services, conversationId: request.params.conversationId, progress: request.body.progress });
       return reply.status(204).send(null);
     },

@@ -32,6 +32,8 @@ export function CoachPage() {
                 <p className="help">
                   {c.community} · {c.sharedMap ? t(c.sharedMap.mode === 'edit' ? 'resilience.coach.sharedEdit' : 'resilience.coach.sharedView') : t('resilience.coach.notShared')}
                 </p>
+                {!c.consented && <p>{t('resilience.coach.noConsent', { name: c.firstName })}</p>}
+                {c.consented && (
                 <div className="rmap-actions">
                   {c.sharedMap && (
                     <Link className="rmap-button" to={`/resilience/maps/${c.sharedMap.mapId}`}>
@@ -50,6 +52,7 @@ export function CoachPage() {
                     {t('resilience.coach.start', { name: c.firstName })}
                   </button>
                 </div>
+                )}
                 {c.conversations.length > 0 && (
                   <ul>
                     {c.conversations.map((conversation) => (

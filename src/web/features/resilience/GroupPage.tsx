@@ -10,7 +10,7 @@ import type { GroupExerciseResponse } from '../../../contracts/resilience';
 import { LEVELS, RESOURCE_KINDS } from '../../../domain/resilience/model';
 import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { keys, saveGroupShow, useGroup } from './api';
+import { keys, saveGroupShow, useCoachingDataConsent, useGroup } from './api';
 import './resilience.css';
 
 export function GroupPage() {
@@ -78,6 +78,7 @@ function Mine({ group }: { group: GroupExerciseResponse }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const mine = group.mine!;
+  const consented = useCoachingDataConsent();
   const [ids, setIds] = useState<string[]>(mine.resourceIds);
   const [inTally, setInTally] = useState(mine.inTally);
   const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -88,6 +89,11 @@ function Mine({ group }: { group: GroupExerciseResponse }) {
   return (
     <section className="card" aria-labelledby="rmap-mine-title">
       <h2 id="rmap-mine-title">{t('resilience.group.mine')}</h2>
+      {consented === false && (
+        <p className="rmap-consent-note">
+          {t('resilience.group.noConsent')} <Link to="/privacy/consents">{t('resilience.sharing.toConsents')}</Link>
+        </p>
+      )}
       {mine.resources.length === 0 ? (
         <p>
           {t('resilience.group.noResources')} <Link to="/resilience">{t('resilience.open')}</Link>

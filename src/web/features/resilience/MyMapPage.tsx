@@ -2,10 +2,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ResilienceMapResponse, ShareMode } from '../../../contracts/resilience';
 import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { keys, revokeShare, shareMap, useMyMap } from './api';
+import { keys, revokeShare, shareMap, useCoachingDataConsent, useMyMap } from './api';
 import { MapEditor } from './MapEditor';
 import { PrintPanel } from './PrintPanel';
 import { SnapshotsPanel } from './SnapshotsPanel';
@@ -40,12 +41,19 @@ function SharingPanel({ map }: { map: ResilienceMapResponse }) {
   const client = useQueryClient();
   const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const shareable = map.shareable ?? [];
+  const consented = useCoachingDataConsent();
   return (
     <section className="card rmap-noprint" aria-labelledby="rmap-sharing-title">
       <h2 id="rmap-sharing-title">{t('resilience.sections.sharing')}</h2>
       <p>{t('resilience.sharing.intro')}</p>
       {shareable.length === 0 && <p>{t('resilience.sharing.noCoach')}</p>}
-      {shareable.map((person) => (
+      {consented === false && shareable.length > 0 && (
+        <p className="rmap-consent-note">
+          {t((map.shares ?? []).length > 0 ? 'resilience.sharing.consentPaused' : 'resilience.sharing.consentNeeded')}{' '}
+          <Link to="/privacy/consents">{t('resilience.sharing.toConsents')}</Link>
+        </p>
+      )}
+      {consented !== false && shareable.map((person) => (
         <ShareChoice
           key={person.personId}
           name={`${person.firstName} ${person.lastName}`}
@@ -66,6 +74,28 @@ function SharingPanel({ map }: { map: ResilienceMapResponse }) {
           }}
         />
       ))}
+      {consented === false &&
+        (map.shares ?? []).map((s) => {
+          const name = `${s.firstName} ${s.lastName}`;
+          return (
+            <div key={s.personId} className="rmap-actions">
+              <button
+                type="button"
+                className="rmap-button danger"
+                onClick={() => {
+                  revokeShare(map.id, s.personId)
+                    .then(() => {
+                      setStatus({ kind: 'success', text: t('resilience.sharing.revoked', { name }) });
+                      return client.invalidateQueries({ queryKey: keys.myMap });
+                    })
+                    .catch((error: Error) => setStatus({ kind: 'error', text: error.message }));
+                }}
+              >
+                {t('resilience.sharing.revoke', { name })}
+              </button>
+            </div>
+          );
+        })}
       {status && <Alert kind={status.kind}>{status.text}</Alert>}
     </section>
   );

@@ -1,5 +1,6 @@
 /** Calls and queries of the resilience feature. */
 import { useQuery } from '@tanstack/react-query';
+import type { MyConsentsResponse } from '../../../contracts/consent';
 import type {
   ConversationResponse,
   GroupExerciseResponse,
@@ -18,6 +19,15 @@ export const keys = {
   coachees: ['resilience', 'coachees'] as const,
   conversation: (id: string) => ['resilience', 'conversation', id] as const,
   group: (id: string) => ['resilience', 'group', id] as const,
+};
+
+/**
+ * Whether the signed-in person's consent for coaching data holds (null while loading): without it
+ * nobody else sees their map. Same query key as the consents page, so an answer there refreshes it.
+ */
+export const useCoachingDataConsent = () => {
+  const query = useQuery({ queryKey: ['me', 'consents'], queryFn: () => api<MyConsentsResponse>('/api/me/consents') });
+  return query.data ? query.data.consents.some((c) => c.id === 'coaching-data' && c.status === 'granted') : null;
 };
 
 export const useMyMap = () => useQuery({ queryKey: keys.myMap, queryFn: () => api<ResilienceMapResponse>('/api/resilience/my-map') });
