@@ -1,8 +1,9 @@
 /**
  * A leercoach grades these students, so they must never receive coaching content: not notes,
  * check-ins, resilience maps, logbooks, referrals or signals. Signed in as the demo leercoach,
- * this calls every GET route of the route inventory with plausible ids from the demo data and
- * scans every response body for such fields and for the stored content itself.
+ * this calls every route of the route inventory (GET, and POST/PUT/DELETE with an empty body)
+ * with plausible ids from the demo data and scans every response body for such fields and for the
+ * stored content itself. The researcher (onderzoeker) gets the same scan: nothing yet.
  */
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -110,9 +111,12 @@ describe(`the leercoach never receives coaching content, on ${testDbKind()}`, ()
     return values;
   }
 
-  // The researcher sees nothing yet either (consented, pseudonymised exports come later).
-  it.each(['leercoach', 'onderzoeker'] as const)('gives the %s no coaching content from any GET route', async (who) => {
-    const client = who === 'leercoach' ? leercoach : onderzoeker;
+  /**
+   * Calls every route of the inventory with `methods` as `client`, with plausible ids from the
+   * demo (up to six URLs a route) and, for writes, an empty JSON body, and lists every response
+   * that carries coaching content: a stored value of a sensitive table, or a filled forbidden field.
+   */
+  async function probe(client: Client, methods: readonly ('GET' | 'POST' | 'PUT' | 'DELETE')[]) {
     const person = async (email: string) => String((await query(`select id from people where email = '${email}'`))[0]!.id);
     const coachee = await person(`coachee@${DOMAIN}`);
     const coach = await person(`studentcoach@${DOMAIN}`);
@@ -129,6 +133,8 @@ describe(`the leercoach never receives coaching content, on ${testDbKind()}`, ()
       subjectId: [coachee],
       coachId: [coach],
       resourceId: await idsOf('help_resources'),
+      mapId: await idsOf('resilience_maps'),
+      conversationId: await idsOf('resilience_conversations'),
     };
     const forParam = async (name: string): Promise<string[]> => {
       if (candidates[name]?.length) return candidates[name];
@@ -140,17 +146,19 @@ describe(`the leercoach never receives coaching content, on ${testDbKind()}`, ()
       return [coachee];
     };
 
+    // Signing out or resetting a password would end the session and make the rest vacuous.
     const routes = app.routeInventory.filter(
-      (r) => r.method.includes('GET') && r.url.startsWith('/api/') && !['/api/docs', '/api/health'].includes(r.url),
+      (r) =>
+        methods.some((m) => r.method.includes(m)) &&
+        r.url.startsWith('/api/') &&
+        !['/api/docs', '/api/health'].includes(r.url) &&
+        !(r.method !== 'GET' && r.url.startsWith('/api/auth/')),
     );
-    expect(routes.length).toBeGreaterThan(10);
     const secrets = await sensitiveValues();
     expect(secrets, 'the demo holds sensitive content to look for').toContain(DEMO_SIGNAL.body);
-    // The scan does catch a leak: the coach who raised the demo signal gets it.
-    const coachClient = await signedIn(app, `studentcoach@${DOMAIN}`, DEMO_PASSWORD);
-    expect((await coachClient.request('GET', '/api/signals')).body).toContain(DEMO_SIGNAL.title);
 
     const problems: string[] = [];
+    const seen = new Set<string>();
     let calls = 0;
     for (const route of routes) {
       const params = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
@@ -159,26 +167,57 @@ describe(`the leercoach never receives coaching content, on ${testDbKind()}`, ()
         const ids = await forParam(param);
         urls = urls.flatMap((u) => ids.map((id) => u.replace(`:${param}`, id)));
       }
-      for (const url of urls.slice(0, 6)) {
-        const response = await client.request('GET', url);
-        calls++;
-        const body = response.body;
-        for (const secret of secrets) if (body.includes(secret)) problems.push(`${url} (${response.statusCode}) contains stored content "${secret.slice(0, 40)}…"`);
-        if (!(response.headers['content-type'] ?? '').toString().includes('json')) continue;
-        const visit = (value: unknown, at: string): void => {
-          if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${at}[${i}]`));
-          else if (value && typeof value === 'object') {
-            for (const [key, v] of Object.entries(value)) {
-              const filled = Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined && v !== '' && v !== false;
-              if (FORBIDDEN_KEYS.has(key) && filled && !CONTENT_DEFINITION_ROUTES.has(route.url)) problems.push(`${url} (${response.statusCode}) returns "${at}.${key}"`);
-              visit(v, `${at}.${key}`);
+      for (const method of methods.filter((m) => route.method.includes(m))) {
+        seen.add(`${method} ${route.url}`);
+        for (const url of urls.slice(0, 6)) {
+          const response = await client.request(method, url, method === 'GET' || method === 'DELETE' ? undefined : {});
+          calls++;
+          const body = response.body;
+          const at0 = `${method} ${url} (${response.statusCode})`;
+          for (const secret of secrets) if (body.includes(secret)) problems.push(`${at0} contains stored content "${secret.slice(0, 40)}…"`);
+          if (!(response.headers['content-type'] ?? '').toString().includes('json')) continue;
+          const visit = (value: unknown, at: string): void => {
+            if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${at}[${i}]`));
+            else if (value && typeof value === 'object') {
+              for (const [key, v] of Object.entries(value)) {
+                const filled = Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined && v !== '' && v !== false;
+                if (FORBIDDEN_KEYS.has(key) && filled && !CONTENT_DEFINITION_ROUTES.has(route.url)) problems.push(`${at0} returns "${at}.${key}"`);
+                visit(v, `${at}.${key}`);
+              }
             }
-          }
-        };
-        visit(JSON.parse(body || 'null'), '$');
+          };
+          visit(JSON.parse(body || 'null'), '$');
+        }
       }
     }
-    expect(calls).toBeGreaterThanOrEqual(routes.length);
+    // Still signed in at the end: the probes did not pass by being refused as anonymous.
+    expect((await client.request('GET', '/api/auth/session')).json().person).toBeTruthy();
+    return { problems, calls, routes: seen.size };
+  }
+
+  // The researcher sees nothing yet either (consented, pseudonymised exports come later).
+  it.each(['leercoach', 'onderzoeker'] as const)('gives the %s no coaching content from any GET route', async (who) => {
+    const client = who === 'leercoach' ? leercoach : onderzoeker;
+    // The scan does catch a leak: the coach who raised the demo signal gets it.
+    const coachClient = await signedIn(app, `studentcoach@${DOMAIN}`, DEMO_PASSWORD);
+    expect((await coachClient.request('GET', '/api/signals')).body).toContain(DEMO_SIGNAL.title);
+
+    const getRoutes = app.routeInventory.filter((r) => r.method.includes('GET') && r.url.startsWith('/api/') && !['/api/docs', '/api/health'].includes(r.url));
+    const { problems, calls, routes } = await probe(client, ['GET']);
+    expect(routes).toBe(getRoutes.length);
+    expect(routes).toBeGreaterThan(10);
+    expect(calls).toBeGreaterThanOrEqual(routes);
+    expect(problems).toEqual([]);
+  });
+
+  // …nor from any write: what a refused or a malformed write answers carries no content either.
+  it.each(['leercoach', 'onderzoeker'] as const)('gives the %s no coaching content from any POST, PUT or DELETE route', async (who) => {
+    const client = who === 'leercoach' ? leercoach : onderzoeker;
+    const writes = app.routeInventory.filter((r) => r.url.startsWith('/api/') && ['POST', 'PUT', 'DELETE'].some((m) => r.method.includes(m)));
+    const { problems, routes } = await probe(client, ['POST', 'PUT', 'DELETE']);
+    const skipped = writes.filter((r) => r.url.startsWith('/api/auth/')).length;
+    expect(routes).toBe(writes.length - skipped);
+    expect(routes).toBeGreaterThan(40);
     expect(problems).toEqual([]);
   });
 
