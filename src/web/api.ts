@@ -18,18 +18,50 @@ export const rememberCsrf = (session: SessionResponse) => {
   csrfToken = session.csrfToken;
 };
 
+let sessionRequest: Promise<SessionResponse> | null = null;
+/**
+ * The current session with its CSRF token. Calls made while one is under way share it: two
+ * anonymous calls at once would each be given a different token and race for the CSRF cookie.
+ */
+export function requestSession(): Promise<SessionResponse> {
+  sessionRequest ??= send<SessionResponse>('/api/auth/session', 'GET', undefined)
+    .then((session) => {
+      rememberCsrf(session);
+      return session;
+    })
+    .finally(() => {
+      sessionRequest = null;
+    });
+  return sessionRequest;
+}
+
 export async function api<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
   const method = options.method ?? 'GET';
+  if (method === 'GET') return send<T>(path, method, options.body);
+  // A form can be sent before the page's first session call has answered (a slow phone): wait
+  // for the token rather than send a request the server must refuse.
+  if (!csrfToken) await requestSession();
+  try {
+    return await send<T>(path, method, options.body);
+  } catch (error) {
+    // The token changed meanwhile (signed in or out in another tab): fetch it once and retry.
+    if (!(error instanceof ApiError && error.code === 'csrf_failed')) throw error;
+    await requestSession();
+    return send<T>(path, method, options.body);
+  }
+}
+
+async function send<T>(path: string, method: string, body: unknown): Promise<T> {
   const headers: Record<string, string> = { 'accept-language': i18n.language, accept: 'application/json' };
   // A file (a photo) goes as it is; everything else as JSON.
-  const file = options.body instanceof Blob;
-  if (options.body !== undefined) headers['content-type'] = file ? 'application/octet-stream' : 'application/json';
+  const file = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = file ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
-    body: options.body === undefined ? undefined : file ? (options.body as Blob) : JSON.stringify(options.body),
+    body: body === undefined ? undefined : file ? body : JSON.stringify(body),
   });
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : null;

@@ -1,14 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionResponse } from '../contracts/identity';
 import type { Actor } from '../domain/access/policy';
-import { api, rememberCsrf } from './api';
+import { rememberCsrf, requestSession } from './api';
 
 export const SESSION_KEY = ['session'] as const;
 
-export async function fetchSession(): Promise<SessionResponse> {
-  const session = await api<SessionResponse>('/api/auth/session');
-  rememberCsrf(session);
-  return session;
+export function fetchSession(): Promise<SessionResponse> {
+  return requestSession();
 }
 
 export function useSession() {

@@ -111,6 +111,21 @@ describe('web shell', () => {
     await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
   });
 
+  it('signs in when the form is sent before the page has its CSRF token (a slow connection)', async () => {
+    const page = await open();
+    let first = true;
+    await page.route('**/api/auth/session', async (route) => {
+      // Hold the page's first session call until well after the form has been sent.
+      if (first) {
+        first = false;
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+      }
+      await route.continue();
+    });
+    await signIn(page, `studentcoach@${DOMAIN}`);
+    await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+  });
+
   it('resets a password through the outbox', async () => {
     const page = await open({ allowedStatuses: [401] });
     await page.goto(`${suite.server.url}/sign-in`);
