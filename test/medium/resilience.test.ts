@@ -91,6 +91,36 @@ describe(`resilience map on ${testDbKind()}`, () => {
     expect(stale.statusCode).toBe(409);
   });
 
+  it('keeps every field of the map: challenges now and past, goals and the study, wellbeing, resources in full, potential, first step', async () => {
+    const owner = await w.as(w.owner);
+    const map = await myMap(owner);
+    const content: ResilienceMapContent = {
+      challenges: [
+        { id: 'c-now', text: 'Alles komt tegelijk', when: 'now' },
+        { id: 'c-past', text: 'Blijven zitten op de middelbare school', when: 'past' },
+      ],
+      goals: 'Jongerenwerker worden',
+      studyFit: 'De opleiding geeft me de stages die ik nodig heb',
+      wellbeing: 4,
+      wellbeingNeeds: 'Meer overzicht en iemand om mee te sparren',
+      resources: [
+        resource('trait', { label: 'Doorzetten', level: 'individual', kind: 'trait', place: 'outside' }),
+        resource('coach', { label: 'Mijn coach', level: 'relational', place: 'inside', kind: 'person', linkedPersonId: w.coach.id, note: 'Elke week even bellen' }),
+        resource('dean', { label: 'Decaan', level: 'contextual', place: 'inside', kind: 'service', usage: 'hard-to-reach', easierIf: 'Weten hoe ik een afspraak maak' }),
+        resource('club', { label: 'Voetbalclub', level: 'contextual', place: 'outside', kind: 'activity', usage: 'could-use' }),
+        resource('library', { label: 'Stilteplek', level: 'contextual', place: 'inside', kind: 'place' }),
+      ],
+      potential: 'Mensen uit mijn community',
+      firstStep: 'Zondag een weekplanning maken',
+    };
+    expect((await owner.request('PUT', `/api/resilience/maps/${map.id}`, { content, version: map.version })).statusCode).toBe(200);
+    expect((await myMap(owner)).content).toEqual(content);
+    // …and the PDF carries them (it renders without error for a full map).
+    const pdf = await owner.request('GET', `/api/resilience/maps/${map.id}/map.pdf?lang=nl`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('refuses invalid maps with field errors: a link to someone outside the community, a score of 11, unknown fields', async () => {
     const owner = await w.as(w.owner);
     const map = await myMap(owner);
