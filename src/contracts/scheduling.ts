@@ -28,6 +28,24 @@ export const SetAvailabilityRequest = z.strictObject({
   windows: z.array(AvailabilityWindow).max(50).nullable(),
 });
 
+/** A student coach's own availability: the periods that have not ended, with what they declared. */
+export const MyAvailabilityResponse = z.object({
+  periods: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      firstDate: z.string(),
+      lastDate: z.string(),
+      started: z.boolean(),
+      intake: z.object({ programmeName: z.string(), month: z.string(), academicYear: z.string() }),
+      /** null: nothing declared (free whenever not in class). */
+      windows: z.array(z.object({ day: Weekday, start: z.string(), end: z.string() })).nullable(),
+      updatedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type MyAvailabilityResponse = z.infer<typeof MyAvailabilityResponse>;
+
 /** Whose timetable a file is: a class, or one person (student or coach). CSV files name people per row. */
 export const TimetableTarget = z.union([z.strictObject({ classId: Id }), z.strictObject({ personId: Id })]);
 

@@ -3,7 +3,9 @@
  * from the intake, uploads a broken timetable (line and problem, nothing imported) and a good one,
  * reads the demo proposal (day views, extra trips explained, what moves), overrides a slot by
  * keyboard with its cost shown first, makes a new proposal with progress, publishes it, and the
- * demo coachee's calendar feed holds the sessions at the new time. Dutch and English, axe-clean, 360 px.
+ * demo coachee's calendar feed holds the sessions at the new time; the monthly coach training and
+ * intervision groups are proposed with who can come, and land in the student coach's feed.
+ * Dutch and English, axe-clean, 360 px.
  */
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
@@ -59,11 +61,26 @@ describe('scheduling sessions next to classes', () => {
     const sw1 = page.getByRole('article', { name: 'SW 1' });
     await sw1.getByRole('region', { name: /Dagoverzicht van SW 1 op maandag/ }).first().waitFor();
     await sw1.getByText('aansluitend').first().waitFor();
+    // The monthly coach training and each senior coach's intervision group, where the coaches are on campus.
+    const meetings = page.getByRole('region', { name: 'Coachtraining en intervisie' });
+    const training = meetings.getByRole('article', { name: 'Coachtraining' });
+    await training.getByText(/^(maandag|dinsdag|woensdag|donderdag|vrijdag) \d\d:\d\d–\d\d:\d\d, /).first().waitFor();
+    await training.getByText(/^Data: /).first().waitFor();
+    await training.getByText(/coach(es)? (is|zijn) al op de locatie/).first().waitFor();
+    expect(await meetings.getByRole('article', { name: /^Intervisie · groep van / }).count()).toBe(2);
+    const who = training.getByText('Wie kan er komen');
+    await suite.tabTo(page, who);
+    await page.keyboard.press('Enter');
+    await training.getByText(/: (aansluitend aan een les of de eigen bijeenkomst|op de locatie, \d+ minuten? wachten|komt er extra voor naar de locatie|kan niet, .+)$/).first().waitFor();
     await expectAccessible(page, 'proposal');
     await suite.checkPhone(page, 'proposal');
     await suite.screenshot(page, 'scheduling-run-nl');
+    await meetings.scrollIntoViewIfNeeded();
+    await suite.screenshot(page, 'scheduling-meetings-nl');
     await page.setViewportSize(PHONE);
     await suite.screenshot(page, 'scheduling-run-nl-360');
+    await meetings.scrollIntoViewIfNeeded();
+    await suite.screenshot(page, 'scheduling-meetings-nl-360');
     await page.setViewportSize(LAPTOP);
 
     const open = page.getByRole('button', { name: 'Ander moment kiezen voor SW 1' });
@@ -93,6 +110,10 @@ describe('scheduling sessions next to classes', () => {
     await page.getByRole('heading', { level: 1, name: 'Proposal · Periode 3' }).waitFor();
     await page.getByRole('heading', { name: 'Summary' }).waitFor({ timeout: 30_000 });
     await page.getByText('SW 4: 8 extra trips').first().waitFor();
+    const meetings = page.getByRole('region', { name: 'Coach training and intervision' });
+    await meetings.getByRole('article', { name: 'Coach training' }).getByText(/^Dates: /).first().waitFor();
+    expect(await meetings.getByRole('article', { name: /^Intervision · .+'s group$/ }).count()).toBe(2);
+    await page.getByText(/Publishing also puts the coach trainings and intervisions/).first().waitFor();
     await expectAccessible(page, 'proposal (en)');
     await suite.checkPhone(page, 'proposal (en)');
     await suite.screenshot(page, 'scheduling-run-en');
@@ -102,6 +123,7 @@ describe('scheduling sessions next to classes', () => {
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByRole('button', { name: 'Yes, publish for 5 communities' }).click();
     await page.getByRole('status').filter({ hasText: /Published: \d+ new sessions, \d+ moved/ }).first().waitFor();
+    await page.getByRole('status').filter({ hasText: /Coach training and intervision: \d+ new, \d+ moved/ }).first().waitFor();
     await page.getByText(/Published on/).first().waitFor();
     await suite.screenshot(page, 'scheduling-published-en');
 
@@ -119,5 +141,53 @@ describe('scheduling sessions next to classes', () => {
     const day = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri' }[sw1.day as 'mon'];
     expect(new Set(period3.map((e) => local(e.startDate.toJSDate())))).toEqual(new Set([`${day} ${sw1.start}`]));
     expect(period3.every((e) => e.location.endsWith('Amsterdam Wibautstraat'))).toBe(true);
+
+    // The demo student coach has the monthly coach training and their group's intervision in their feed.
+    const coach = await suite.signedIn('studentcoach');
+    const coachFeed = await callApi<{ url: string }>(coach, 'POST', '/api/me/calendar-feed', {});
+    const coachEvents = new ICAL.Component(ICAL.parse(await (await coach.request.get(`${suite.server.url}${new URL(coachFeed.url).pathname}`)).text()) as unknown[])
+      .getAllSubcomponents('vevent')
+      .map((e) => new ICAL.Event(e))
+      .filter((e) => e.startDate.toJSDate() >= new Date('2027-02-01') && e.startDate.toJSDate() <= new Date('2027-04-17'));
+    expect(coachEvents.filter((e) => /Coachtraining|Coach training/.test(e.summary)).length).toBeGreaterThan(1);
+    expect(coachEvents.filter((e) => /Intervisie|Intervision/.test(e.summary)).length).toBeGreaterThan(1);
+  });
+
+  it('a student coach declares their own weekly availability on the phone, by keyboard; a wrong time is refused (nl, en)', async () => {
+    // The refused window is answered with 400: expected here.
+    const page = await suite.signedIn('studentcoach', { allowedStatuses: [400], ...PHONE });
+    await page.goto(`${suite.server.url}/me/availability`);
+    await page.getByRole('heading', { level: 1, name: 'Wanneer kan ik coachen?' }).waitFor();
+    const period = page.getByRole('region', { name: 'Periode 3' });
+    await period.getByText('Nog niets opgegeven: je bent beschikbaar op elk moment dat je geen les hebt.').waitFor();
+    await expectAccessible(page, 'my availability');
+    await suite.checkPhone(page, 'my availability');
+    const add = period.getByRole('button', { name: 'Moment toevoegen · Periode 3' });
+    await suite.tabTo(page, add);
+    await page.keyboard.press('Enter');
+    const window1 = period.getByRole('group', { name: 'Moment 1 · Periode 3' });
+    await window1.getByLabel('Dag').selectOption('tue');
+    await window1.getByLabel('Van').fill('14:00');
+    await window1.getByLabel('Tot').fill('09:00');
+    await period.getByRole('button', { name: 'Beschikbaarheid opslaan · Periode 3' }).click();
+    await period.getByRole('alert').filter({ hasText: 'Niet alle velden zijn goed ingevuld.' }).first().waitFor();
+    await expectAccessible(page, 'my availability with an error');
+    await window1.getByLabel('Van').fill('09:00');
+    await window1.getByLabel('Tot').fill('13:00');
+    await period.getByRole('button', { name: 'Beschikbaarheid opslaan · Periode 3' }).click();
+    await period.getByText(/^Opgegeven: dinsdag 09:00–13:00/).waitFor();
+    await suite.screenshot(page, 'scheduling-my-availability-nl-360');
+
+    const english = await suite.signedIn('studentcoach', { english: true, ...PHONE });
+    await english.goto(`${suite.server.url}/me/availability`);
+    await english.getByRole('heading', { level: 1, name: 'When can I coach?' }).waitFor();
+    await english.getByRole('region', { name: 'Periode 3' }).getByText(/^Declared: Tuesday 09:00–13:00/).waitFor();
+    await english.getByRole('link', { name: 'My availability' }).first().waitFor({ state: 'attached' });
+    await expectAccessible(english, 'my availability (en)');
+    await suite.checkPhone(english, 'my availability (en)');
+    await suite.screenshot(english, 'scheduling-my-availability-en-360');
+    // Stored as entered: the next scheduling run of the period uses it.
+    const declared = await callApi<{ periods: { name: string; windows: unknown }[] }>(english, 'GET', '/api/me/availability');
+    expect(declared.periods.find((p) => p.name === 'Periode 3')?.windows).toEqual([{ day: 'tue', start: '09:00', end: '13:00' }]);
   });
 });

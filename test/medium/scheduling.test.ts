@@ -10,10 +10,10 @@ import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunResponse, SchedulingSetupResponse, SlotOptionsResponse } from '../../src/contracts/scheduling';
+import type { MyAvailabilityResponse, RunResponse, SchedulingSetupResponse, SlotOptionsResponse } from '../../src/contracts/scheduling';
 import { scheduleWithServices } from '../../src/cli/schedule';
 import { weeklyTimetableIcs, type WeeklyClass } from '../../src/server/demo/weekly-timetable-ics';
-import { intakes as intakesTable, mailOutbox, programmes as programmesTable, sessions, timetables } from '../../src/server/db/schema';
+import { coachAvailability, intakes as intakesTable, mailOutbox, programmes as programmesTable, sessions, timetables } from '../../src/server/db/schema';
 import { hashPassword } from '../../src/server/modules/identity/secrets';
 import { createTestApp } from '../support/app';
 import { anonymous, type Client } from '../support/http';
@@ -292,6 +292,42 @@ describe(`scheduling on ${testDbKind()}`, () => {
     expect(after.map((m) => m.startsAt.toISOString().slice(0, 10)).sort()).toEqual(['2026-09-09', '2026-09-23', '2026-10-01', '2026-10-15']);
     const mails = (await t.services.db.select().from(mailOutbox)).filter((m) => m.subject.startsWith('Verplaatst: Coachtraining') || m.subject.startsWith('Verplaatst: Intervisie'));
     expect(mails.map((m) => m.recipient).sort()).toEqual([emails.coach1, emails.coach1, emails.coach2, emails.coach2]);
+  });
+
+  it('a student coach declares their own weekly availability for periods that have not ended, and only their own', async () => {
+    const mine = () => coach.request('GET', '/api/me/availability');
+    const listed = (await mine()).json<MyAvailabilityResponse>();
+    expect(listed.periods).toEqual([
+      { id: ids.period, name: 'Periode 1', ...DATES, started: false, intake: expect.objectContaining({ month: expect.any(String) }), windows: null, updatedAt: null },
+    ]);
+    const own = `/api/teaching-periods/${ids.period}/availability/${ids.coach1}`;
+    // Bad input: a translated field error, nothing stored.
+    const bad = await coach.request('PUT', own, { windows: [{ day: 'tue', start: '14:00', end: '09:00' }] });
+    expect(bad.statusCode).toBe(400);
+    expect((await mine()).json<MyAvailabilityResponse>().periods[0]!.windows).toBeNull();
+    const windows = [{ day: 'tue', start: '09:00', end: '13:00' }, { day: 'thu', start: '12:00', end: '17:30' }];
+    expect((await coach.request('PUT', own, { windows })).statusCode).toBe(200);
+    expect((await mine()).json<MyAvailabilityResponse>().periods[0]).toMatchObject({ windows, updatedAt: NOW.toISOString() });
+    // The coordinator sees it on the period's timetables page; the run uses it.
+    const list = (await coordinator.request('GET', `/api/teaching-periods/${ids.period}/timetables`)).json<{ people: { id: string; availability: unknown }[] }>();
+    expect(list.people.find((c) => c.id === ids.coach1)?.availability).toEqual(windows);
+    // Someone else's week, or a person who coaches nobody here: 404, nothing stored.
+    expect((await coach.request('PUT', `/api/teaching-periods/${ids.period}/availability/${ids.coach2}`, { windows })).statusCode).toBe(404);
+    expect((await member.request('PUT', `/api/teaching-periods/${ids.period}/availability/${ids.studentA0}`, { windows })).statusCode).toBe(404);
+    expect((await member.request('GET', '/api/me/availability')).json()).toEqual({ periods: [] });
+    expect((await otherCoordinator.request('PUT', own, { windows: null })).statusCode).toBe(404);
+    const rows = await t.services.db.select().from(coachAvailability);
+    expect(rows.map((r) => r.personId)).toEqual([ids.coach1]);
+    // Back to "whenever I have no class".
+    expect((await coach.request('PUT', own, { windows: null })).statusCode).toBe(200);
+    expect((await mine()).json<MyAvailabilityResponse>().periods[0]!.windows).toBeNull();
+    // Once the period has ended it is no longer the coach's to change; the coordinator may still correct it.
+    t.setNow(new Date('2026-11-09T09:00:00Z'));
+    expect((await mine()).json()).toEqual({ periods: [] });
+    const late = await coach.request('PUT', own, { windows });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error).toMatchObject({ code: 'scheduling_period_ended', message: expect.stringContaining('onderwijsperiode is al voorbij') });
+    expect((await coordinator.request('PUT', own, { windows })).statusCode).toBe(200);
   });
 
   it('explains extra trips instead of failing, and says which communities cannot be placed', async () => {

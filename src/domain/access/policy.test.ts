@@ -148,6 +148,7 @@ const matrix: Row[] = [
   ...onlyFor(['coordinator', 'leercoach'], 'class:read', { kind: 'class', institutionId: INST, programmeId: PROG, leercoachId: 'leercoach' }, 'their class'),
   ...onlyFor(['coach', 'senior', 'coordinator', 'coachee'], 'coach:read', coachResource, "a coach's profile"),
   ...onlyFor(['coordinator'], 'coach:manage', coachResource, "a coach's lifecycle"),
+  ...onlyFor(['coach', 'coordinator'], 'coach:setAvailability', coachResource, "a coach's weekly availability for scheduling"),
   ...onlyFor(['coach', 'otherCoach', 'coordinator'], 'handover:read', handover(true), 'a handover'),
   ...onlyFor(['coach', 'otherCoach'], 'handover:readNote', handover(true), 'a handover note'),
   ...onlyFor(['coach'], 'handover:writeNote', handover(true), 'an open handover note'),

@@ -146,6 +146,8 @@ export const ACTIONS = [
   'class:read',
   'coach:read',
   'coach:manage',
+  /** Declare the weekly times the coach can run sessions in a teaching period (scheduling). */
+  'coach:setAvailability',
   'handover:read',
   'handover:readNote',
   'handover:writeNote',
@@ -284,6 +286,8 @@ function coachRule(action: Action, a: Actor, r: ResourceOf<'coach'>): boolean {
   if (a.institutionId !== r.institutionId) return false;
   const coordinator = isCoordinatorOf(a, r);
   if (action === 'coach:manage') return coordinator;
+  // The coach declares their own week; the coordinator may fill it in for them.
+  if (action === 'coach:setAvailability') return coordinator || isCoachOf(a, r);
   if (action !== 'coach:read') return false;
   // The profile is for the coach, the people who supervise them, and their own coachees.
   return (

@@ -39,6 +39,7 @@ export const ERROR_STATUS = {
   slot_unavailable: 409,
   run_not_ready: 409,
   scheduling_setup_incomplete: 409,
+  scheduling_period_ended: 409,
   internal: 500,
 } as const;
 

@@ -104,6 +104,11 @@ export function Layout() {
                 <NavLink to="/me/coach-profile">{t('programme.nav.coachProfile')}</NavLink>
               </li>
             )}
+            {roles.has('studentcoach') && (
+              <li>
+                <NavLink to="/me/availability">{t('scheduling.mine.nav')}</NavLink>
+              </li>
+            )}
             {canManageStructure && (
               <li>
                 <NavLink to="/programme">{t('programme.nav.programme')}</NavLink>

@@ -30,6 +30,7 @@ import { MyAttributesPage } from '../features/grouping/MyAttributesPage';
 import { ImportPage } from '../features/programme/ImportPage';
 import { PeriodTimetablesPage } from '../features/scheduling/PeriodTimetablesPage';
 import { RunPage } from '../features/scheduling/RunPage';
+import { MyAvailabilityPage } from '../features/scheduling/MyAvailabilityPage';
 import { SchedulingPage } from '../features/scheduling/SchedulingPage';
 import { IntakePage } from '../features/programme/IntakePage';
 import { ProgrammesPage } from '../features/programme/ProgrammesPage';
@@ -121,6 +122,7 @@ export const router = createBrowserRouter([
       { path: '/handovers/:handoverId', element: <RequireSignIn><HandoverPage /></RequireSignIn> },
       { path: '/coaches', element: <RequireSignIn><CoachesPage /></RequireSignIn> },
       { path: '/me/coach-profile', element: <RequireSignIn><CoachProfilePage /></RequireSignIn> },
+      { path: '/me/availability', element: <RequireSignIn><MyAvailabilityPage /></RequireSignIn> },
       { path: '/my-community', element: <RequireSignIn><MyCommunityPage /></RequireSignIn> },
       { path: '/help', element: <RequireSignIn><HelpPage /></RequireSignIn> },
       { path: '/help/new', element: <RequireSignIn><HelpResourceFormPage /></RequireSignIn> },

@@ -100,6 +100,7 @@ export async function loadSchedulingDemo(db: Db, services: Services, demo: { int
       sessionMinutes: 90,
       instance: built.instance,
       excluded: built.excluded,
+      coachMeetings: built.coachMeetings,
       search: { objective: plan.solution.objective, lowerBound: plan.search.lowerBound, stopReason: plan.search.stopReason, elapsedMs: Math.round(plan.search.elapsedMs) },
       progress: { phase: 'done', elapsedMs: Math.round(plan.search.elapsedMs), bestObjective: plan.solution.objective, lowerBound: plan.search.lowerBound },
       startedById: demo.coordinatorId,

@@ -8,6 +8,7 @@ import {
   classes,
   classMembers,
   coachAvailability,
+  coachSupervision,
   communities,
   communityMembers,
   intakes,
@@ -44,6 +45,23 @@ export async function periodRow(db: Db, periodId: string): Promise<PeriodRow | n
 export async function periodResource(db: Db, institutionId: string, periodId: string) {
   const period = await periodRow(db, periodId);
   return period ? programmeOfIntake(db, institutionId, period.intakeId) : null;
+}
+
+/**
+ * A coach as the subject of their availability in a period: only someone who coaches a community
+ * of the period's intake (else null, a 404), with the relations the coach rule reads.
+ */
+export async function periodCoachResource(db: Db, institutionId: string, periodId: string, personId: string): Promise<Extract<Resource, { kind: 'coach' }> | null> {
+  const period = await periodRow(db, periodId);
+  const programme = period ? await programmeOfIntake(db, institutionId, period.intakeId) : null;
+  if (!period || !programme) return null;
+  const led = await db.select({ id: communities.id }).from(communities).where(and(eq(communities.intakeId, period.intakeId), eq(communities.coachId, personId)));
+  if (led.length === 0) return null;
+  const [supervisors, coachees] = await Promise.all([
+    db.select({ id: coachSupervision.seniorId }).from(coachSupervision).where(and(eq(coachSupervision.coachId, personId), eq(coachSupervision.programmeId, programme.programmeId))),
+    db.select({ id: communityMembers.personId }).from(communityMembers).where(and(inArray(communityMembers.communityId, led.map((c) => c.id)), isNull(communityMembers.leftOn))),
+  ]);
+  return { kind: 'coach', institutionId, programmeId: programme.programmeId, coachId: personId, supervisorIds: supervisors.map((s) => s.id), coacheeIds: coachees.map((c) => c.id) };
 }
 
 export async function locationResource(db: Db, institutionId: string, locationId: string) {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ErrorResponse } from '../../../contracts/identity';
 import {
   FetchTimetableRequest,
+  MyAvailabilityResponse,
   OverrideSlotRequest,
   PeriodTimetablesResponse,
   PublishRunResponse,
@@ -28,7 +29,8 @@ import { deleteTimetable, getSchedulingSetup, listPeriodTimetables, setCoachAvai
 import { createLocation, createRoom, createTeachingPeriod, deleteLocation, deleteRoom, deleteTeachingPeriod, updateLocation, updateTeachingPeriod } from './manage-setup';
 import { listSlotOptions, overrideSlot } from './override-slot';
 import { publishSchedulingRun } from './publish-run';
-import { intakeResource, locationResource, periodResource, periodRow, roomResource, runResource, timetableResource } from './repository';
+import { assertMayChangeAvailability, listMyAvailability } from './my-availability';
+import { intakeResource, locationResource, periodCoachResource, periodResource, periodRow, roomResource, runResource, timetableResource } from './repository';
 import { cancelSchedulingRun, startSchedulingRun } from './start-run';
 import { uploadTimetable } from './upload-timetable';
 
@@ -50,7 +52,7 @@ const UPLOAD_BODY_LIMIT = 8 * 1_048_576;
 const manage = 'programme:manageScheduling' as const;
 const intakeOf = loader(IntakeParams, (s, inst, p) => intakeResource(s.db, inst, p.intakeId));
 const periodOf = loader(PeriodParams, (s, inst, p) => periodResource(s.db, inst, p.periodId));
-const periodPersonOf = loader(PeriodPersonParams, (s, inst, p) => periodResource(s.db, inst, p.periodId));
+const periodCoachOf = loader(PeriodPersonParams, (s, inst, p) => periodCoachResource(s.db, inst, p.periodId, p.personId));
 const locationOf = loader(LocationParams, (s, inst, p) => locationResource(s.db, inst, p.locationId));
 const roomOf = loader(RoomParams, (s, inst, p) => roomResource(s.db, inst, p.roomId));
 const timetableOf = loader(TimetableParams, (s, inst, p) => timetableResource(s.db, inst, p.timetableId));
@@ -154,11 +156,23 @@ export const schedulingRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       return { ok: true as const };
     },
   );
+  app.get(
+    '/api/me/availability',
+    { config: { access: { signedIn: true } }, schema: { tags, summary: 'My weekly availability per teaching period that has not ended (student coaches)', response: { 200: MyAvailabilityResponse, ...errors } } },
+    async (request) => listMyAvailability({ services, actor: actorOf(request), locale: request.locale === 'en' ? 'en' : 'nl' }),
+  );
   app.put(
     '/api/teaching-periods/:periodId/availability/:personId',
-    { config: { access: { action: manage, resource: periodPersonOf } }, schema: { tags, summary: "A coach's weekly availability in the period (null: free whenever not in class)", params: PeriodPersonParams, body: SetAvailabilityRequest, response: { 200: Ok, ...errors } } },
+    {
+      config: { access: { action: 'coach:setAvailability', resource: periodCoachOf } },
+      schema: { tags, summary: "A coach's weekly availability in the period (null: free whenever not in class); the coordinator's or the coach's own", params: PeriodPersonParams, body: SetAvailabilityRequest, response: { 200: Ok, ...errors } },
+    },
     async (request) => {
-      await setCoachAvailability({ services, period: await period(request.params.periodId), personId: request.params.personId, windows: request.body.windows });
+      const row = await period(request.params.periodId);
+      const resource = await periodResource(services.db, actorOf(request).institutionId, row.id);
+      if (!resource) throw new AppError('not_found');
+      assertMayChangeAvailability(services, actorOf(request), row, resource.programmeId);
+      await setCoachAvailability({ services, period: row, personId: request.params.personId, windows: request.body.windows });
       return { ok: true as const };
     },
   );

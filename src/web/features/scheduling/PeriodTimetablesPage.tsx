@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { errorsOf, SelectField } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { schedulingApi, type Target, type Window } from './api';
+import { AvailabilityForm } from './AvailabilityForm';
 import { dayName, formatDate, formatDateTime } from './format';
 import './scheduling.css';
 
@@ -255,61 +256,13 @@ function FetchUrl({ data }: { data: Data }) {
   );
 }
 
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
-
 function Availability({ periodId, personId, name, windows }: { periodId: string; personId: string; name: string; windows: Window[] | null }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const [rows, setRows] = useState<Window[]>(windows ?? []);
-  const save = useMutation({
-    mutationFn: (value: Window[] | null) => schedulingApi.setAvailability(periodId, personId, value),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['scheduling'] }),
-  });
-  const { form } = errorsOf(save.error);
-  const set = (i: number, patch: Partial<Window>) => setRows(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   return (
     <details className="availability">
       <summary>{windows ? t('scheduling.availability.summaryDeclared', { name, count: windows.length }) : t('scheduling.availability.summaryFree', { name })}</summary>
       <p className="help">{t('scheduling.availability.help')}</p>
-      {rows.map((r, i) => (
-        <fieldset key={i} className="window">
-          <legend>{t('scheduling.availability.window', { n: i + 1 })}</legend>
-          <SelectField label={t('scheduling.availability.day')} value={r.day} onChange={(e) => set(i, { day: e.target.value as Window['day'] })}>
-            {DAYS.map((d) => (
-              <option key={d} value={d}>
-                {dayName(d)}
-              </option>
-            ))}
-          </SelectField>
-          <Field type="time" label={t('scheduling.availability.from')} value={r.start} onChange={(e) => set(i, { start: e.target.value })} />
-          <Field type="time" label={t('scheduling.availability.to')} value={r.end} onChange={(e) => set(i, { end: e.target.value })} />
-          <button type="button" className="link-button" onClick={() => setRows(rows.filter((_, k) => k !== i))} aria-label={t('scheduling.availability.removeWindow', { n: i + 1 })}>
-            {t('scheduling.locations.remove')}
-          </button>
-        </fieldset>
-      ))}
-      {form && <Alert kind="error">{form}</Alert>}
-      {save.isSuccess && <Alert kind="success">{t('scheduling.availability.saved')}</Alert>}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => setRows([...rows, { day: 'mon', start: '09:00', end: '17:00' }])}>
-          {t('scheduling.availability.add')}
-        </button>
-        <button type="button" className="primary" disabled={save.isPending} onClick={() => save.mutate(rows)}>
-          {t('scheduling.availability.save')}
-        </button>
-        {windows && (
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              setRows([]);
-              save.mutate(null);
-            }}
-          >
-            {t('scheduling.availability.clear')}
-          </button>
-        )}
-      </div>
+      <AvailabilityForm periodId={periodId} personId={personId} windows={windows} />
     </details>
   );
 }

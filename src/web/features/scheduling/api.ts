@@ -1,5 +1,6 @@
 /** The scheduling screens' calls, typed by the shared contracts. */
 import type {
+  MyAvailabilityResponse,
   PeriodTimetablesResponse,
   PublishRunResponse,
   RunResponse,
@@ -27,6 +28,7 @@ export const schedulingApi = {
     api<TimetableUploadResponse>(`/api/teaching-periods/${periodId}/timetables`, { method: 'POST', body }),
   fetchUrl: (periodId: string, body: { url: string; target: Target }) => api<TimetableUploadResponse>(`/api/teaching-periods/${periodId}/timetables/url`, { method: 'POST', body }),
   deleteTimetable: (timetableId: string) => api<Ok>(`/api/timetables/${timetableId}`, { method: 'DELETE' }),
+  myAvailability: () => api<MyAvailabilityResponse>('/api/me/availability'),
   setAvailability: (periodId: string, personId: string, windows: Window[] | null) =>
     api<Ok>(`/api/teaching-periods/${periodId}/availability/${personId}`, { method: 'PUT', body: { windows } }),
   startRun: (periodId: string, body: { seconds: number; seed: number; sessionMinutes: number }) => api<Created>(`/api/teaching-periods/${periodId}/scheduling-runs`, { method: 'POST', body }),
