@@ -62,7 +62,7 @@ export function IntakeYearPlanPage() {
           </p>
         </section>
       ))}
-      <HolidaysEditor key={JSON.stringify(p.holidays)} programmeId={p.programmeId} academicYear={p.academicYear} holidays={p.holidays} />
+      <HolidaysEditor key={`${p.programmeId}-${p.academicYear}`} programmeId={p.programmeId} academicYear={p.academicYear} holidays={p.holidays} />
     </div>
   );
 }
@@ -74,6 +74,14 @@ function HolidaysEditor({ programmeId, academicYear, holidays }: { programmeId: 
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [list, setList] = useState<Holiday[]>(holidays);
+  // Take the server's list when it changes (after saving, or someone else's edit) without
+  // remounting: a remount would drop the 'saved' confirmation the moment the refetch lands.
+  const fromServer = JSON.stringify(holidays);
+  const [seen, setSeen] = useState(fromServer);
+  if (seen !== fromServer) {
+    setSeen(fromServer);
+    setList(holidays);
+  }
   const [draft, setDraft] = useState<Holiday>({ name: '', from: '', to: '' });
   const save = useMutation({
     mutationFn: (next: Holiday[]) => api(`/api/programmes/${programmeId}/holidays/${academicYear}`, { method: 'PUT', body: { holidays: next } }),
