@@ -313,7 +313,7 @@ function AcceptForm({ run, onNewRun }: { run: GroupingRunResponse; onNewRun: () 
   const { form, fields } = errorsOf(accept.error);
   return (
     <form
-      className="card stack-sm"
+      className="card stack-sm grouping-accept"
       aria-labelledby="accept-title"
       onSubmit={(e) => {
         e.preventDefault();
