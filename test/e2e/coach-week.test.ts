@@ -163,6 +163,13 @@ describe("a coach's week", () => {
     expect(marks[absentee!.id]).toBe('absentWithNotice');
     expect(marks[late!.id]).toBe('late');
     expect(Object.values(marks).filter((m) => m === 'present')).toHaveLength((after.participants ?? []).length - 2);
+    // A later correction: the change history keeps it next to the first mark.
+    await call(coach, 'POST', `/api/sessions/${sessionId}/attendance`, { marks: [{ personId: late!.id, status: 'present' }] });
+    await coach.reload();
+    await coach.getByText('Wijzigingen in de aanwezigheid').click();
+    await coach.locator('.attendance-history').getByText(`${late!.firstName} ${late!.lastName}: Te laat → Aanwezig`).waitFor();
+    await expectAccessible(coach, 'attendance history (nl)');
+    await expectNoHorizontalScroll(coach, 'attendance history (nl)');
 
     // The calendar feed: made on the sessions page, fetched with the secret URL, parsed.
     await coach.getByRole('link', { name: 'Terug naar bijeenkomsten' }).click();

@@ -70,7 +70,7 @@ export function SessionPage() {
       {s.participants && <AttendanceCard session={s} />}
       {s.can.writeLogbook && s.type !== 'oneOnOne' && s.status === 'planned' && <LogbookForm session={s} set={questions.data.logbook} />}
       {s.feedback && <FeedbackCard feedback={s.feedback} set={questions.data.sessionClose} />}
-      {s.can.manage && s.status === 'planned' && <ManageSessionCard key={s.version} session={s} />}
+      {s.can.manage && s.status === 'planned' && <ManageSessionCard key={s.id} session={s} />}
     </div>
   );
 }
@@ -178,7 +178,44 @@ function AttendanceCard({ session }: { session: SessionDetailResponse }) {
           {t('sessions.detail.saveAttendance')}
         </button>
       )}
+      <AttendanceHistory session={session} />
     </section>
+  );
+}
+
+/** Every change to the marks, who made it and when: loaded when opened. */
+function AttendanceHistory({ session }: { session: SessionDetailResponse }) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const history = useQuery({
+    queryKey: ['attendance-history', session.id],
+    queryFn: () => api<{ changes: { personId: string; fromStatus: AttendanceStatus | null; toStatus: AttendanceStatus; changedBy: string | null; changedAt: string }[] }>(`/api/sessions/${session.id}/attendance/history`),
+    enabled: open,
+  });
+  const nameOf = (id: string) => {
+    const p = session.participants?.find((x) => x.id === id);
+    return p ? `${p.firstName} ${p.lastName}` : t('sessions.detail.historyFormer');
+  };
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('sessions.detail.history')}</summary>
+      {history.error && <Alert kind="error">{history.error.message}</Alert>}
+      {open && !history.data && !history.error && <p role="status">{t('app.loading')}</p>}
+      {history.data && history.data.changes.length === 0 && <p>{t('sessions.detail.historyNone')}</p>}
+      {history.data && history.data.changes.length > 0 && (
+        <ol className="attendance-history">
+          {[...history.data.changes].reverse().map((c, i) => (
+            <li key={`${c.personId}-${c.changedAt}-${i}`}>
+              <span className="attendance-history-what">
+                {nameOf(c.personId)}: {c.fromStatus ? `${t(`sessions.status.${c.fromStatus}`)} → ` : ''}
+                {t(`sessions.status.${c.toStatus}`)}
+              </span>{' '}
+              <span className="muted-text">{t('sessions.detail.historyBy', { name: c.changedBy ?? '—', when: formatWhen(c.changedAt, i18n.language) })}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
   );
 }
 
