@@ -12,6 +12,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MyAvailabilityResponse, RunResponse, SchedulingSetupResponse, SlotOptionsResponse } from '../../src/contracts/scheduling';
 import { scheduleWithServices } from '../../src/cli/schedule';
+import { readIntakeSettings } from '../../src/domain/programme/intake-settings';
 import { weeklyTimetableIcs, type WeeklyClass } from '../../src/server/demo/weekly-timetable-ics';
 import { coachAvailability, intakes as intakesTable, mailOutbox, programmes as programmesTable, sessions, timetables } from '../../src/server/db/schema';
 import { hashPassword } from '../../src/server/modules/identity/secrets';
@@ -328,6 +329,26 @@ describe(`scheduling on ${testDbKind()}`, () => {
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toMatchObject({ code: 'scheduling_period_ended', message: expect.stringContaining('onderwijsperiode is al voorbij') });
     expect((await coordinator.request('PUT', own, { windows })).statusCode).toBe(200);
+  });
+
+  it('a re-publication that drops sessions (the intake now meets monthly) calls them off and tells the members', async () => {
+    await uploadClasses();
+    const first = await run();
+    expect((await coordinator.request('POST', `/api/scheduling-runs/${first.id}/publish`)).json()).toMatchObject({ created: 10, cancelled: 0 });
+    t.setNow(new Date('2026-09-25T10:00:00Z'));
+    const [row] = await t.services.db.select({ settings: intakesTable.settings, month: intakesTable.month }).from(intakesTable).where(eq(intakesTable.id, ids.intake));
+    const changed = await coordinator.request('PUT', `/api/intakes/${ids.intake}/settings`, { settings: { ...readIntakeSettings(row!.settings, row!.month).settings, sessionsPerMonth: 1 } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const second = await run();
+    const published = (await coordinator.request('POST', `/api/scheduling-runs/${second.id}/publish`)).json();
+    // Every four weeks from 7 September: of the three future dates per community the middle one is
+    // dropped; the others stay where they are (nothing moves).
+    expect(published).toMatchObject({ created: 0, moved: 0, cancelled: 2, notified: 10 });
+    const calledOff = (await t.services.db.select().from(mailOutbox)).filter((m) => m.subject.startsWith('Gaat niet door: '));
+    expect(new Set(calledOff.map((m) => m.recipient))).toEqual(new Set([...['a0', 'a1', 'a2', 'a3', 'b0', 'b1', 'b2', 'b3'].map((a) => `${a}@test.example`), emails.coach1, emails.coach2]));
+    const left = await t.services.db.select().from(sessions).where(and(eq(sessions.type, 'community'), eq(sessions.status, 'cancelled')));
+    expect(left.map((r) => r.communityId).sort()).toEqual([ids.c1, ids.c2].sort());
+    expect(calledOff).toHaveLength(10);
   });
 
   it('explains extra trips instead of failing, and says which communities cannot be placed', async () => {

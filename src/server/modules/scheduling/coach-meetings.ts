@@ -7,6 +7,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { RunResponse } from '../../../contracts/scheduling';
 import type { BusyBlock } from '../../../domain/scheduling/instance';
+import { pairSessions } from '../../../domain/scheduling/pair-sessions';
 import {
   coachMeetingGroups,
   planCoachMeetings,
@@ -149,9 +150,9 @@ export async function publishCoachMeetings(options: {
     const future = existing.filter((s) => s.startsAt.getTime() > now.getTime());
     const ids: string[] = existing.filter((s) => s.startsAt.getTime() <= now.getTime()).map((s) => s.id);
     const invited = [...group.coaches];
-    for (let i = 0; i < Math.max(targets.length, future.length); i++) {
-      const target = targets[i];
-      const before = future[i];
+    for (const pair of pairSessions(targets, future)) {
+      const target = pair.target;
+      const before = future.find((s) => s.id === pair.existing);
       if (before && target) {
         ids.push(before.id);
         if (before.startsAt.getTime() === target.startsAt.getTime() && before.endsAt.getTime() === target.endsAt.getTime() && before.location === location) continue;

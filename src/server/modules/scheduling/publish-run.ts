@@ -3,14 +3,15 @@
  * the teaching period (the year-plan generator: the intake's frequency, holidays skipped). Future
  * year-plan sessions the community already has in the period are moved to the new slot (keeping
  * their RSVPs), surplus ones cancelled, missing ones created; reminders follow, and everyone in a
- * community whose sessions moved gets one mail. The monthly coach training and intervision become
- * sessions too (coach-meetings.ts). Calendar feeds are built per request, so they show the new
- * sessions at once.
+ * community whose sessions moved gets one mail, and one per session that was dropped. The monthly
+ * coach training and intervision become sessions too (coach-meetings.ts). Calendar feeds are built
+ * per request, so they show the new sessions at once.
  */
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { PublishRunResponse } from '../../../contracts/scheduling';
 import { PlanContext } from '../../../domain/scheduling/assess-plan';
 import type { SchedulingInstance } from '../../../domain/scheduling/instance';
+import { pairSessions } from '../../../domain/scheduling/pair-sessions';
 import { clockToMinutes } from '../../../domain/scheduling/time';
 import { generateYearPlan } from '../../../domain/sessions/year-plan';
 import type { Services } from '../../context';
@@ -64,12 +65,12 @@ export async function publishSchedulingRun({ services, runId, actorId }: { servi
         sessionsPerMonth: yearPeriod.settings.sessionsPerMonth,
         holidays,
       }).filter((s) => s.startsAt.getTime() > now.getTime());
-      const existing = current.get(p.communityId)?.sessionIds ?? [];
+      const existingIds = current.get(p.communityId)?.sessionIds ?? [];
+      const existing = existingIds.length ? await tx.select({ id: sessions.id, startsAt: sessions.startsAt }).from(sessions).where(inArray(sessions.id, existingIds)).orderBy(sessions.startsAt) : [];
       const participants = [...community.memberIds, ...(community.coachId ? [community.coachId] : [])];
       let firstMove: { row: typeof sessions.$inferSelect; before: Date } | null = null;
-      for (let i = 0; i < Math.max(plan.length, existing.length); i++) {
-        const target = plan[i];
-        const id = existing[i];
+      const dropped: (typeof sessions.$inferSelect)[] = [];
+      for (const { existing: id, target } of pairSessions(plan, existing)) {
         if (id && target) {
           const [before] = await tx.select().from(sessions).where(eq(sessions.id, id));
           if (!before || (before.startsAt.getTime() === target.startsAt.getTime() && before.location === location && before.endsAt.getTime() === target.endsAt.getTime())) continue;
@@ -84,6 +85,7 @@ export async function publishSchedulingRun({ services, runId, actorId }: { servi
         } else if (id) {
           const [row] = await tx.update(sessions).set({ status: 'cancelled', version: sql`${sessions.version} + 1`, updatedAt: now }).where(eq(sessions.id, id)).returning();
           await cancelSessionReminders(tx, row!.id);
+          dropped.push(row!);
           totals.cancelled++;
         } else if (target) {
           const [row] = await tx
@@ -96,8 +98,11 @@ export async function publishSchedulingRun({ services, runId, actorId }: { servi
       }
       if (firstMove) {
         await mailPeople({ services, db: tx, institutionId: intake!.institutionId, personIds: participants, key: 'seriesMoved', row: firstMove.row, communityName: names?.name ?? null, previousStartsAt: firstMove.before });
-        totals.notified += participants.length;
       }
+      // A session the new plan no longer holds (a shorter period, a lower frequency) is called off
+      // with the same mail as a coach's own cancellation, one per dropped date.
+      for (const row of dropped) await mailPeople({ services, db: tx, institutionId: intake!.institutionId, personIds: participants, key: 'cancelled', row, communityName: names?.name ?? null });
+      if (firstMove || dropped.length > 0) totals.notified += participants.length;
       await upsertSeries(tx, p, period, run.sessionMinutes, yearPeriod.settings.sessionsPerMonth, location);
     }
     const meetings = await planRunCoachMeetings(tx, run, period, intake!.institutionId);
