@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttributeSettingsResponse } from '../../../contracts/grouping';
 import { Alert } from '../../components/Alert';
+import { useServerState } from '../../components/useServerState';
 import { CheckField, errorsOf } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { groupingApi } from './api';
@@ -19,7 +19,7 @@ export function AttributeSettingsPage() {
       <p className="lead-text">{t('grouping.settings.intro')}</p>
       {settings.isPending && <p role="status">{t('app.loading')}</p>}
       {settings.error && <Alert kind="error">{settings.error.message}</Alert>}
-      {settings.data && <SettingsForm key={JSON.stringify(settings.data)} data={settings.data} />}
+      {settings.data && <SettingsForm data={settings.data} />}
     </div>
   );
 }
@@ -27,7 +27,7 @@ export function AttributeSettingsPage() {
 function SettingsForm({ data }: { data: AttributeSettingsResponse }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [rows, setRows] = useState(data.attributes);
+  const [rows, setRows] = useServerState(data.attributes);
   const save = useMutation({
     mutationFn: () => groupingApi.saveSettings({ attributes: rows.map(({ attribute, enabled, fromImport }) => ({ attribute, enabled, fromImport })) }),
     onSuccess: (result) => client.setQueryData(['grouping', 'settings'], result),

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { IntakeYearPlanResponse } from '../../../contracts/sessions';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
+import { useServerState } from '../../components/useServerState';
 import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { fieldErrorsOf } from './library';
@@ -73,15 +74,7 @@ type Holiday = { name: string; from: string; to: string };
 function HolidaysEditor({ programmeId, academicYear, holidays }: { programmeId: string; academicYear: string; holidays: Holiday[] }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const [list, setList] = useState<Holiday[]>(holidays);
-  // Take the server's list when it changes (after saving, or someone else's edit) without
-  // remounting: a remount would drop the 'saved' confirmation the moment the refetch lands.
-  const fromServer = JSON.stringify(holidays);
-  const [seen, setSeen] = useState(fromServer);
-  if (seen !== fromServer) {
-    setSeen(fromServer);
-    setList(holidays);
-  }
+  const [list, setList] = useServerState<Holiday[]>(holidays);
   const [draft, setDraft] = useState<Holiday>({ name: '', from: '', to: '' });
   const save = useMutation({
     mutationFn: (next: Holiday[]) => api(`/api/programmes/${programmeId}/holidays/${academicYear}`, { method: 'PUT', body: { holidays: next } }),

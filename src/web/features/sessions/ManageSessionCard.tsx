@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionDetailResponse } from '../../../contracts/sessions';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
+import { useServerState } from '../../components/useServerState';
 import { Field } from '../../components/Field';
 import { fieldErrorsOf } from './library';
 
@@ -22,7 +23,7 @@ export function ManageSessionCard({ session }: { session: SessionDetailResponse 
   const { t } = useTranslation();
   const client = useQueryClient();
   const start = localParts(session.startsAt);
-  const [form, setForm] = useState({
+  const [form, setForm] = useServerState({
     date: start.date,
     startTime: start.time,
     durationMinutes: String(Math.round((new Date(session.endsAt).getTime() - new Date(session.startsAt).getTime()) / 60_000)),
