@@ -82,6 +82,40 @@ describe('resilience map', () => {
     await page.mouse.up();
     await page.getByRole('status').filter({ hasText: 'Mijn zus staat nu bij Contextueel, Binnen de hogeschool.' }).waitFor();
 
+    // Every other part of the map, by keyboard: a resource that is hard to reach (what would make it
+    // easier, a note), challenges now and from the past, goals and how the study fits, potential.
+    const resourceForm = page.locator('form.rmap-form').filter({ has: page.getByRole('button', { name: 'Hulpbron toevoegen' }) });
+    await suite.tabTo(page, resourceForm.getByLabel('Naam of omschrijving'));
+    await page.keyboard.type('Studentendecaan');
+    for (const [label, option] of [['Wat voor hulpbron', 'Dienst'], ['Niveau', 'Contextueel'], ['Waar', 'Binnen'], ['Hoe gebruik je het?', 'Lastig']] as const) {
+      await suite.tabTo(page, resourceForm.getByLabel(label));
+      await page.keyboard.type(option);
+    }
+    await suite.tabTo(page, resourceForm.getByLabel('Wat zou het makkelijker bereikbaar maken?'));
+    await page.keyboard.type('Weten hoe ik een afspraak maak');
+    await suite.tabTo(page, resourceForm.getByLabel('Notitie'));
+    await page.keyboard.type('Zit in het A-gebouw');
+    await suite.tabTo(page, resourceForm.getByRole('button', { name: 'Hulpbron toevoegen' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Kies Studentendecaan om te verplaatsen' }).waitFor();
+    for (const [text, when] of [['Geldzorgen', 'nu'], ['Pesten op de middelbare school', 'uit']] as const) {
+      await suite.tabTo(page, page.getByLabel('Nieuwe uitdaging'));
+      await page.keyboard.type(text);
+      await suite.tabTo(page, page.getByLabel('Wanneer'));
+      await page.keyboard.type(when);
+      await suite.tabTo(page, page.getByRole('button', { name: 'Uitdaging toevoegen' }));
+      await page.keyboard.press('Enter');
+      await page.locator('li').filter({ hasText: text }).first().waitFor();
+    }
+    for (const [label, text] of [
+      ['Waar wil je naartoe? Doelen, wensen, dromen', 'Jongerenwerker worden'],
+      ['Welke rol speelt je opleiding daarin?', 'Het diploma en de stages'],
+      ['Wie of wat zou je nog kunnen helpen?', 'Iemand uit mijn community'],
+    ] as const) {
+      await suite.tabTo(page, page.getByLabel(label));
+      await page.keyboard.type(text);
+    }
+
     await suite.tabTo(page, page.getByLabel('Cijfer van 0 tot 10'));
     await page.keyboard.type('5');
     await suite.tabTo(page, page.getByLabel('Wat is er nodig om tot een voldoende te komen?'));
@@ -162,6 +196,11 @@ describe('resilience map', () => {
     // --- Three months later: a new version; the comparison shows the coach became a resource.
     await page.reload();
     await page.getByRole('button', { name: 'Kies Mijn studentcoach om te verplaatsen' }).waitFor();
+    // Everything the coachee typed was kept.
+    await expect(page.getByLabel('Welke rol speelt je opleiding daarin?').inputValue()).resolves.toBe('Het diploma en de stages');
+    await expect(page.getByLabel('Wie of wat zou je nog kunnen helpen?').inputValue()).resolves.toBe('Iemand uit mijn community');
+    await page.locator('li').filter({ hasText: 'Pesten op de middelbare school' }).first().waitFor();
+    await page.getByText(/Studentendecaan.*Lastig te bereiken/).first().waitFor();
     await page.getByRole('button', { name: 'Bewaar een versie' }).click();
     await page.getByRole('status').filter({ hasText: /^Versie van .* bewaard\.$/ }).waitFor();
     const compareTo = page.getByLabel('met', { exact: true });
