@@ -151,6 +151,8 @@ export const WriteOneOnOneNoteRequest = z.strictObject({ body: z.string().trim()
 export const RecordCheckinRequest = z.strictObject({ score: z.number().int().min(0).max(10) });
 export const CheckinHistoryResponse = z.object({
   sharedWithCoach: z.boolean(),
+  /** Whether the consent for coaching data holds: without it the coach sees no check-ins, shared or not. */
+  coachingDataConsent: z.boolean(),
   /** The consent text to show next to the sharing switch (answered through /api/me/consents). */
   consent: z.object({ id: z.literal('share-checkins-with-coach'), version: z.number().int(), title: z.string(), text: z.string(), agreeLabel: z.string() }),
   checkins: z.array(z.object({ id: Id, score: z.number().int(), at: z.string(), sessionId: Id.nullable() })),

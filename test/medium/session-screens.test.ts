@@ -164,6 +164,10 @@ describe(`session screens on ${testDbKind()}`, () => {
     expect((await histories('coach')).sharing).toEqual([]);
     const consent = (decision: string) => as.coachee0!.request('PUT', '/api/me/consents/share-checkins-with-coach', { decision, textVersion: mine.consent.version, shownLocale: 'nl' });
     expect((await consent('grant')).statusCode).toBe(200);
+    // …and only while the consent for coaching data holds as well.
+    expect((await histories('coach')).sharing).toEqual([]);
+    const coachingData = (decision: string) => as.coachee0!.request('PUT', '/api/me/consents/coaching-data', { decision, textVersion: 1, shownLocale: 'nl' });
+    expect((await coachingData('grant')).statusCode).toBe(200);
     const shared = await histories('coach');
     expect(shared.memberCount).toBe(4);
     expect(shared.sharing.map((s) => s.id)).toEqual([ids.coachees[0]]);
@@ -174,6 +178,10 @@ describe(`session screens on ${testDbKind()}`, () => {
     for (const who of ['senior', 'coordinator', 'coachee1']) expect((await histories(who)).sharing, who).toEqual([]);
     expect((await as.leercoach!.request('GET', `/api/communities/${ids.community}/checkins`)).statusCode).toBe(404);
     expect((await as.othercoach!.request('GET', `/api/communities/${ids.community}/checkins`)).statusCode).toBe(404);
+    await coachingData('withdraw');
+    expect((await histories('coach')).sharing).toEqual([]);
+    await coachingData('grant');
+    expect((await histories('coach')).sharing.map((s) => s.id)).toEqual([ids.coachees[0]]);
     await consent('withdraw');
     expect((await histories('coach')).sharing).toEqual([]);
   });

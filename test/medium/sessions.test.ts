@@ -223,10 +223,20 @@ describe(`sessions on ${testDbKind()}`, () => {
       (await as.coach!.request('GET', `/api/sessions/${id}`)).json<{ participants: { id: string; checkin?: number | null }[] }>().participants.find((p) => p.id === ids.coachees[0])?.checkin;
     expect(await coachSees()).toBeNull();
     const consent = (decision: string) => as.coachee0!.request('PUT', '/api/me/consents/share-checkins-with-coach', { decision, textVersion: mine.consent.version, shownLocale: 'nl' });
+    const coachingData = (decision: string) => as.coachee0!.request('PUT', '/api/me/consents/coaching-data', { decision, textVersion: 1, shownLocale: 'nl' });
     expect((await consent('grant')).statusCode).toBe(200);
+    // Sharing alone is not enough: the consent for coaching data must hold too.
+    expect(await coachSees()).toBeNull();
+    expect((await coachingData('grant')).statusCode).toBe(200);
     expect(await coachSees()).toBe(7);
     const reads = (await as.coachee0!.request('GET', '/api/me/reads')).json();
     expect(JSON.stringify(reads)).toContain('checkin');
+    // Withdrawing the consent for coaching data stops the coach's next read, with the share standing.
+    await coachingData('withdraw');
+    expect(await coachSees()).toBeNull();
+    expect((await as.coachee0!.request('GET', '/api/me/checkins')).json()).toMatchObject({ sharedWithCoach: true, coachingDataConsent: false });
+    await coachingData('grant');
+    expect(await coachSees()).toBe(7);
     await consent('withdraw');
     expect(await coachSees()).toBeNull();
     expect((await as.senior!.request('GET', `/api/sessions/${id}`)).json().participants.every((p: { checkin?: number }) => p.checkin === undefined)).toBe(true);

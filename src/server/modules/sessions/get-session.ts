@@ -7,6 +7,7 @@ import { attendanceMarks, checkins, oneOnOneNotes, sessionFeedback, sessionPlans
 import type { Locale } from '../../../i18n/translate';
 import { resolvePlanActivities } from '../activities/session-plans';
 import { recordRead } from '../audit/audit-log';
+import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import { withConsent } from '../consent/has-consent';
 import { describeSessions } from './describe-sessions';
 import { peopleNames, type LoadedSession } from './repository';
@@ -41,8 +42,11 @@ export async function getSession({ services, actor, session, locale }: GetSessio
   let participants: SessionDetailResponse['participants'] = null;
   if (seesAttendance) {
     const names = await peopleNames(db, [...ids]);
-    // Check-ins reach the coach only from coachees who share them (consent, withdrawable).
-    const sharing = organiser ? await withConsent(db, ids, 'share-checkins-with-coach') : new Set<string>();
+    // Check-ins reach the coach only from coachees who share them and whose consent for coaching data holds (both withdrawable).
+    const [shares, coachingData] = organiser
+      ? await Promise.all([withConsent(db, ids, CONSENT_FOR.checkinsToCoach), withConsent(db, ids, CONSENT_FOR.coachingData)])
+      : [new Set<string>(), new Set<string>()];
+    const sharing = new Set([...shares].filter((id) => coachingData.has(id)));
     const shared = sharing.size
       ? await db.select({ personId: checkins.personId, id: checkins.id, score: checkins.score }).from(checkins).where(and(eq(checkins.sessionId, row.id), inArray(checkins.personId, [...sharing])))
       : [];

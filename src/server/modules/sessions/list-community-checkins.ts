@@ -5,6 +5,7 @@ import type { Services } from '../../context';
 import { checkins } from '../../db/schema';
 import { recordRead } from '../audit/audit-log';
 import type { CommunityResource } from '../communities/repository';
+import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import { withConsent } from '../consent/has-consent';
 import { peopleNames } from './repository';
 
@@ -17,7 +18,9 @@ export type ListCommunityCheckinsOptions = { services: Services; actor: Actor; c
  */
 export async function listCommunityCheckins({ services, actor, community }: ListCommunityCheckinsOptions): Promise<CommunityCheckinsResponse> {
   const { db } = services;
-  const sharing = await withConsent(db, community.memberIds, 'share-checkins-with-coach');
+  // Shared with the coach, and stored with the coachee's consent for coaching data: both must hold now.
+  const [shares, coachingData] = await Promise.all([withConsent(db, community.memberIds, CONSENT_FOR.checkinsToCoach), withConsent(db, community.memberIds, CONSENT_FOR.coachingData)]);
+  const sharing = new Set([...shares].filter((id) => coachingData.has(id)));
   const readable = community.memberIds.filter((subjectId) => {
     const content: Resource = {
       kind: 'coachingContent',

@@ -4,6 +4,7 @@ import type { Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { checkins, sessionFeedback } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
+import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import { hasConsent } from '../consent/has-consent';
 import { checkAnswers } from './write-logbook';
 import type { LoadedSession } from './repository';
@@ -24,6 +25,7 @@ export async function listMyCheckins({ services, personId, locale }: { services:
   if (!text) throw new AppError('internal', 'consent text missing');
   return {
     sharedWithCoach: await hasConsent(services.db, personId, 'share-checkins-with-coach'),
+    coachingDataConsent: await hasConsent(services.db, personId, CONSENT_FOR.coachingData),
     consent: { id: 'share-checkins-with-coach', version: text.version, title: text.title[locale], text: text.text[locale], agreeLabel: text.agreeLabel[locale] },
     checkins: rows.map((r) => ({ id: r.id, score: r.score, at: r.createdAt.toISOString(), sessionId: r.sessionId })),
   };

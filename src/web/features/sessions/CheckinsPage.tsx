@@ -92,6 +92,11 @@ export function CheckinsPage() {
         <p id="share-state" role="status">
           {data.sharedWithCoach ? t('sessions.checkins.shared') : t('sessions.checkins.notShared')}
         </p>
+        {data.sharedWithCoach && !data.coachingDataConsent && (
+          <p>
+            {t('sessionInsight.checkins.paused')} <Link to="/privacy/consents">{t('sessionInsight.checkins.toConsents')}</Link>
+          </p>
+        )}
         {share.error && <Alert kind="error">{share.error.message}</Alert>}
         <p className="help">
           <Link to="/privacy/reads">{t('sessionInsight.checkins.whoLooked')}</Link>
