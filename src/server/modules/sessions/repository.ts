@@ -20,14 +20,19 @@ export type LoadedSession = { row: SessionRow; resource: SessionResource; commun
 
 /**
  * The people invited to a session, by kind: a one-on-one's coachee, a class-wide session's
- * class, a senior coach's supervision group for the intervision they organise, the programme's
- * student coaches for a training or another intervision, otherwise the community's current members.
+ * class, a senior coach's supervision group for the intervision they organise, the coaches without
+ * a senior coach for another intervision in a programme with supervision groups, the programme's
+ * student coaches for a training (or any intervision where nobody is supervised), otherwise the
+ * community's current members.
  */
 const participantIds = sql<string[]>`case
   when ${sessions.type} = 'oneOnOne' then case when ${sessions.coacheeId} is null then '[]'::json else json_build_array(${sessions.coacheeId}) end
   when ${sessions.type} = 'classWide' then (select coalesce(json_agg(cm.person_id order by cm.person_id), '[]'::json) from ${classMembers} cm where cm.class_id = ${sessions.classId})
   when ${sessions.type} = 'intervision' and exists (select 1 from ${coachSupervision} cs where cs.senior_id = ${sessions.organiserId} and cs.programme_id = ${sessions.programmeId})
     then (select coalesce(json_agg(distinct cs.coach_id), '[]'::json) from ${coachSupervision} cs where cs.senior_id = ${sessions.organiserId} and cs.programme_id = ${sessions.programmeId})
+  when ${sessions.type} = 'intervision' and exists (select 1 from ${coachSupervision} cs where cs.programme_id = ${sessions.programmeId})
+    then (select coalesce(json_agg(distinct ra.person_id), '[]'::json) from ${roleAssignments} ra where ra.programme_id = ${sessions.programmeId} and ra.role = 'studentcoach'
+      and not exists (select 1 from ${coachSupervision} cs where cs.coach_id = ra.person_id and cs.programme_id = ${sessions.programmeId}))
   when ${sessions.type} in ('coachTraining', 'intervision') then (select coalesce(json_agg(distinct ra.person_id), '[]'::json) from ${roleAssignments} ra where ra.programme_id = ${sessions.programmeId} and ra.role = 'studentcoach')
   else (select coalesce(json_agg(distinct m.person_id), '[]'::json) from ${communityMembers} m where m.community_id = ${sessions.communityId} and m.left_on is null)
 end`;
