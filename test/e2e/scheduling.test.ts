@@ -176,6 +176,8 @@ describe('scheduling sessions next to classes', () => {
     await window1.getByLabel('Tot').fill('13:00');
     await period.getByRole('button', { name: 'Beschikbaarheid opslaan · Periode 3' }).click();
     await period.getByText(/^Opgegeven: dinsdag 09:00–13:00/).waitFor();
+    // The confirmation survives the refetch that brought the summary above.
+    await expect(period.getByText('Opgeslagen.', { exact: true }).isVisible()).resolves.toBe(true);
     await suite.screenshot(page, 'scheduling-my-availability-nl-360');
 
     const english = await suite.signedIn('studentcoach', { english: true, ...PHONE });

@@ -1,9 +1,9 @@
 /** Weekly availability windows of a coach in a teaching period: the coordinator's and the coach's own screen share it. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { useServerState } from '../../components/useServerState';
 import { errorsOf, SelectField } from '../../components/form-fields';
 import { schedulingApi, type Window } from './api';
 import { dayName } from './format';
@@ -13,7 +13,7 @@ const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
 export function AvailabilityForm({ periodId, personId, windows, label }: { periodId: string; personId: string; windows: Window[] | null; label?: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [rows, setRows] = useState<Window[]>(windows ?? []);
+  const [rows, setRows] = useServerState<Window[]>(windows ?? []);
   const save = useMutation({
     mutationFn: (value: Window[] | null) => schedulingApi.setAvailability(periodId, personId, value),
     onSuccess: () => client.invalidateQueries({ queryKey: ['scheduling'] }),

@@ -34,7 +34,7 @@ export function MyAvailabilityPage() {
               : t('scheduling.mine.free')}
           </p>
           {p.started && <Alert kind="info">{t('scheduling.mine.started')}</Alert>}
-          {personId && <AvailabilityForm key={p.updatedAt ?? 'none'} periodId={p.id} personId={personId} windows={p.windows} label={p.name} />}
+          {personId && <AvailabilityForm periodId={p.id} personId={personId} windows={p.windows} label={p.name} />}
         </section>
       ))}
     </div>
