@@ -81,6 +81,18 @@ describe('planCoachMeetings', () => {
     expect(i2?.dates).toEqual([]);
   });
 
+  it('goes where a room seats the group, when any location has one', () => {
+    const coaches = [week('k1', [{ day: 'mon', start: '09:00', end: '11:00', location: 'AMS' }]), week('k2', [{ day: 'mon', start: '09:00', end: '11:00', location: 'AMS' }])];
+    const groups = [{ id: 'i', kind: 'intervision' as const, seniorId: 's', coaches: ['k1', 'k2'] }];
+    expect(planCoachMeetings({ ...period, locations: ['AMS', 'DIE'], coaches, groups })[0]?.slot?.location).toBe('AMS');
+    // AMS's rooms seat 2, the group with its senior coach is 3: Diemen, though nobody is there.
+    const [p] = planCoachMeetings({ ...period, locations: ['AMS', 'DIE'], largestRoom: { AMS: 2, DIE: 12 }, coaches, groups });
+    expect(p?.slot?.location).toBe('DIE');
+    expect(p?.attendance.map((a) => a.kind)).toEqual(['trip', 'trip']);
+    // No location seats them: the rooms do not decide.
+    expect(planCoachMeetings({ ...period, locations: ['AMS', 'DIE'], largestRoom: { AMS: 2, DIE: 2 }, coaches, groups })[0]?.slot?.location).toBe('AMS');
+  });
+
   it('without coaches there is nothing to place', () => {
     expect(coachMeetingGroups([], new Map())).toEqual([]);
     const [p] = planCoachMeetings({ ...period, locations: ['AMS'], coaches: [], groups: [{ id: 'i', kind: 'intervision', seniorId: null, coaches: [] }] });

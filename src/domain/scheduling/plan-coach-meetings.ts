@@ -76,6 +76,8 @@ export type CoachMeetingInput = {
   holidays: readonly Holiday[];
   /** Campus location ids, in the order ties are broken. */
   locations: readonly string[];
+  /** The largest room per location: a meeting goes where a room seats the group, when any does. */
+  largestRoom?: Readonly<Record<string, number>>;
   coaches: readonly CoachWeek[];
   groups: readonly CoachMeetingGroup[];
   rules?: Partial<CoachMeetingRules>;
@@ -117,7 +119,9 @@ export function planCoachMeetings(input: CoachMeetingInput): CoachMeetingProposa
   const rules: CoachMeetingRules = { ...DEFAULT_COACH_MEETING_RULES, ...input.rules, durations: { ...DEFAULT_COACH_MEETING_RULES.durations, ...input.rules?.durations } };
   const byId = new Map(input.coaches.map((c) => [c.id, c]));
   const proposals = input.groups.map((group): CoachMeetingProposal => {
-    const best = bestSlot(group, rules, input.locations, byId);
+    const seats = group.coaches.length + (group.seniorId ? 1 : 0);
+    const fitting = input.largestRoom ? input.locations.filter((l) => (input.largestRoom?.[l] ?? 0) >= seats) : [];
+    const best = bestSlot(group, rules, fitting.length > 0 ? fitting : input.locations, byId);
     return best
       ? { group: group.id, kind: group.kind, seniorId: group.seniorId, ...best, dates: monthlyDates(input, best.slot.day, group.kind) }
       : { group: group.id, kind: group.kind, seniorId: group.seniorId, slot: null, lateEvening: false, cost: 0, waitingMinutes: 0, attendance: [], dates: [] };

@@ -80,11 +80,13 @@ export async function planRunCoachMeetings(db: Db, run: RunRow, period: PeriodRo
   }
   const { academicYear } = await intakePeriod(db, run.intakeId);
   const holidays = await holidaysOf(db, institutionId, academicYear);
+  const rooms = await locationsOf(db, run.intakeId);
   const proposals = planCoachMeetings({
     firstDate: period.firstDate,
     lastDate: period.lastDate,
     holidays,
     locations: instance.locations.map((l) => l.id),
+    largestRoom: Object.fromEntries(rooms.map((l) => [l.id, Math.max(0, ...l.rooms.map((r) => r.capacity))])),
     coaches: snapshot.coaches.map((c) => ({ ...c, sessions: own.get(c.id) ?? [] })),
     groups: snapshot.groups,
   });
