@@ -161,6 +161,10 @@ describe('support and consent', () => {
       .getByRole('button', { name: /^Toestemming intrekken/ })
       .click();
     await coachee.getByRole('status').filter({ hasText: 'Dit werkt meteen.' }).waitFor();
+    // The check-ins stay shared, but the coach no longer sees them; the page says why.
+    await coachee.getByRole('link', { name: 'Mijn check-ins' }).click();
+    await coachee.getByText('Je coach ziet je check-ins nu toch niet', { exact: false }).waitFor();
+    await expectAccessible(coachee, 'my check-ins, paused by the withdrawal (nl)');
 
     const coach = await suite.signedIn('studentcoach');
     await coach.goto(`${suite.server.url}/support/referrals`);
