@@ -130,7 +130,11 @@ describe(`programme and communities on ${testDbKind()}`, () => {
     // The export imports again as a no-op update.
     const again = (await as.coordinator!.request('POST', `/api/intakes/${ids.intake}/imports/preview`, { fileName: 'export.csv', csv: exported.body, mapping: null })).json();
     expect([again.valid, again.existing, again.rowErrors.length]).toEqual([9, 9, 0]);
-    expect((await as.coordinator!.request('POST', `/api/intakes/${ids.intake}/imports/preview`, { fileName: 'x.csv', csv: '"unterminated\n1', mapping: null })).json().error.code).toBe('import_unreadable');
+    // A damaged file names the line and the problem.
+    const unclosed = (await as.coordinator!.request('POST', `/api/intakes/${ids.intake}/imports/preview`, { fileName: 'x.csv', csv: 'Studentnummer;Roepnaam\n600001;Amira\n600002;"Bas\n600003;Chloé', mapping: null })).json();
+    expect(unclosed.error).toMatchObject({ code: 'import_quote_not_closed', message: expect.stringMatching(/^Regel 3: een aanhalingsteken/) });
+    const stray = (await as.coordinator!.request('POST', `/api/intakes/${ids.intake}/imports/preview`, { fileName: 'x.csv', csv: 'Studentnummer;Roepnaam\n600001;"Amira"B\n600002;"Bas" V\n', mapping: null }, { 'accept-language': 'en' })).json();
+    expect(stray.error).toMatchObject({ code: 'import_invalid_quote', message: expect.stringMatching(/^Line 2: there is more text after a closing quotation mark/) });
   });
 
   it('edits communities by hand: capacity needs an override, stale versions are a 409, moves keep history', async () => {

@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   coach_transition_blocked: 409,
   coach_not_available: 409,
   import_unreadable: 400,
+  import_quote_not_closed: 400,
+  import_invalid_quote: 400,
   attendance_closed: 409,
   not_a_participant: 422,
   session_cancelled: 409,

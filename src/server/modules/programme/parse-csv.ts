@@ -20,9 +20,27 @@ export function parseCsv(text: string): { headers: string[]; rows: string[][] } 
       trim: true,
     });
   } catch (error) {
-    throw new AppError('import_unreadable', error instanceof Error ? error.message : 'csv parse failed');
+    throw unreadable(text, error);
   }
   const [headers, ...rows] = records;
   if (!headers || headers.length === 0) throw new AppError('import_unreadable', 'no header row');
   return { headers, rows };
+}
+
+/**
+ * A broken file names the line and the problem where the parser can tell (quotes, the usual
+ * damage from hand edits); anything else is "not a CSV file". The log message holds no content.
+ */
+function unreadable(text: string, error: unknown): AppError {
+  const e = (error ?? {}) as { code?: unknown; lines?: unknown; bytes?: unknown };
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED' && typeof e.bytes === 'number') {
+    // The parser reports where the file ended; `bytes` is where the unclosed field's record went
+    // on from, which is on the line the quote was opened.
+    const line = Buffer.from(text).subarray(0, e.bytes).toString().split('\n').length;
+    return new AppError('import_quote_not_closed', 'csv quote not closed', { line });
+  }
+  if ((e.code === 'CSV_INVALID_CLOSING_QUOTE' || e.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE') && typeof e.lines === 'number') {
+    return new AppError('import_invalid_quote', 'csv text after a closing quote', { line: e.lines });
+  }
+  return new AppError('import_unreadable', typeof e.code === 'string' ? e.code : 'csv parse failed');
 }
