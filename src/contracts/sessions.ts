@@ -62,7 +62,14 @@ export const SessionDetailResponse = SessionSummary.extend({
   /** For the organiser: the closing answers, without names. */
   feedback: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]))).nullable(),
   /** One-on-one: only whether notes exist for anyone but their author. */
-  oneOnOne: z.object({ coachee: z.object({ id: Id, firstName: z.string(), lastName: z.string() }), noteBody: z.string().nullable() }).nullable(),
+  oneOnOne: z
+    .object({
+      coachee: z.object({ id: Id, firstName: z.string(), lastName: z.string() }),
+      noteBody: z.string().nullable(),
+      /** For the coach: whether the coachee's consent for coaching data holds (no notes without it). */
+      consented: z.boolean().optional(),
+    })
+    .nullable(),
 });
 export type SessionDetailResponse = z.infer<typeof SessionDetailResponse>;
 

@@ -270,6 +270,23 @@ describe('session screens', () => {
     await senior.getByRole('heading', { level: 2, name: /^Gesprek met / }).waitFor();
     expect(await senior.content()).not.toContain('Zorgen over de stageplek');
     expect(await senior.getByLabel('Notities').count()).toBe(0);
+
+    // A member who has not consented to storing coaching data: the conversation is planned, but
+    // the coach gets no notes field, and is told why.
+    await nav(coach, 'Bijeenkomsten').click();
+    await coach.getByRole('link', { name: 'Bijeenkomst plannen' }).click();
+    await h1(coach, 'Bijeenkomst plannen');
+    await coach.getByRole('radio', { name: 'Eén-op-één gesprek' }).check();
+    const who = coach.getByLabel('Met wie?');
+    await who.selectOption({ index: 1 });
+    await coach.getByLabel('Datum').fill(tomorrow);
+    await coach.getByLabel('Begintijd').fill('13:00');
+    await coach.getByLabel('Duur (minuten)').fill('30');
+    await coach.getByRole('button', { name: 'Plannen' }).click();
+    await coach.getByRole('heading', { level: 2, name: /^Gesprek met / }).waitFor();
+    await coach.getByText(/heeft geen toestemming gegeven om coachinggegevens te bewaren/).waitFor();
+    expect(await coach.getByLabel('Notities').count()).toBe(0);
+    await suite.checkPhone(coach, 'one-on-one without consent (nl)');
   });
 
   it("lets a senior coach read their coaches' logbooks and pick out the ones for intervision", async () => {

@@ -199,8 +199,15 @@ describe(`sessions on ${testDbKind()}`, () => {
   it('keeps one-on-one notes private to the coach; others see only that it took place', async () => {
     const r = await as.coach!.request('POST', `/api/communities/${ids.community}/sessions`, { type: 'oneOnOne', coacheeId: ids.coachees[0], date: '2026-10-07', startTime: '12:00', durationMinutes: 30 });
     const id = r.json<{ id: string }>().id;
+    const coachingData = (decision: string) => as.coachee0!.request('PUT', '/api/me/consents/coaching-data', { decision, textVersion: 1, shownLocale: 'nl' });
+    // Notes are coaching data: none without the coachee's consent.
+    const refused = await as.coach!.request('PUT', `/api/sessions/${id}/one-on-one-note`, { body: 'Zorgen over thuis' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('consent_required');
+    expect((await as.coach!.request('GET', `/api/sessions/${id}`)).json().oneOnOne).toMatchObject({ noteBody: null, consented: false });
+    expect((await coachingData('grant')).statusCode).toBe(200);
     expect((await as.coach!.request('PUT', `/api/sessions/${id}/one-on-one-note`, { body: 'Zorgen over thuis' })).statusCode).toBe(200);
-    expect((await as.coach!.request('GET', `/api/sessions/${id}`)).json().oneOnOne.noteBody).toBe('Zorgen over thuis');
+    expect((await as.coach!.request('GET', `/api/sessions/${id}`)).json().oneOnOne).toMatchObject({ noteBody: 'Zorgen over thuis', consented: true });
     for (const who of ['senior', 'coordinator', 'coachee0']) {
       const d = await as[who]!.request('GET', `/api/sessions/${id}`);
       expect(d.statusCode, who).toBe(200);
@@ -208,6 +215,15 @@ describe(`sessions on ${testDbKind()}`, () => {
       expect(d.body, who).not.toContain('Zorgen');
     }
     expect((await as.coachee1!.request('GET', `/api/sessions/${id}`)).statusCode).toBe(404);
+    // Withdrawn: the coach's next read shows no notes and a write is refused; the notes are kept
+    // and come back when the coachee consents again.
+    expect((await coachingData('withdraw')).statusCode).toBe(200);
+    const afterWithdrawal = await as.coach!.request('GET', `/api/sessions/${id}`);
+    expect(afterWithdrawal.json().oneOnOne).toMatchObject({ noteBody: null, consented: false });
+    expect(afterWithdrawal.body).not.toContain('Zorgen');
+    expect((await as.coach!.request('PUT', `/api/sessions/${id}/one-on-one-note`, { body: 'Nog iets' })).statusCode).toBe(403);
+    expect((await coachingData('grant')).statusCode).toBe(200);
+    expect((await as.coach!.request('GET', `/api/sessions/${id}`)).json().oneOnOne.noteBody).toBe('Zorgen over thuis');
     const outsiderOneOnOne = await as.coach!.request('POST', `/api/communities/${ids.community}/sessions`, { type: 'oneOnOne', coacheeId: ids.outsider, date: '2026-10-07', startTime: '12:00', durationMinutes: 30 });
     expect(outsiderOneOnOne.statusCode).toBe(422);
   });

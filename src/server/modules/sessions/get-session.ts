@@ -8,7 +8,7 @@ import type { Locale } from '../../../i18n/translate';
 import { resolvePlanActivities } from '../activities/session-plans';
 import { recordRead } from '../audit/audit-log';
 import { CONSENT_FOR } from '../../../domain/consent/purposes';
-import { withConsent } from '../consent/has-consent';
+import { hasConsent, withConsent } from '../consent/has-consent';
 import { describeSessions } from './describe-sessions';
 import { peopleNames, type LoadedSession } from './repository';
 
@@ -70,9 +70,16 @@ export async function getSession({ services, actor, session, locale }: GetSessio
   if (row.type === 'oneOnOne' && row.coacheeId) {
     const names = await peopleNames(db, [row.coacheeId]);
     // The notes are the author's alone; everyone else sees only that the conversation took place.
-    const [note] = organiser ? await db.select().from(oneOnOneNotes).where(eq(oneOnOneNotes.sessionId, row.id)) : [];
+    // They are coaching data: without the coachee's consent for it the coach neither reads nor
+    // writes them (kept, not deleted, so consent given again brings them back).
+    const consented = organiser ? await hasConsent(db, row.coacheeId, CONSENT_FOR.coachingData) : false;
+    const [note] = organiser && consented ? await db.select().from(oneOnOneNotes).where(eq(oneOnOneNotes.sessionId, row.id)) : [];
     const n = names.get(row.coacheeId);
-    oneOnOne = { coachee: { id: row.coacheeId, firstName: n?.firstName ?? '', lastName: n?.lastName ?? '' }, noteBody: organiser ? (note?.body ?? '') : null };
+    oneOnOne = {
+      coachee: { id: row.coacheeId, firstName: n?.firstName ?? '', lastName: n?.lastName ?? '' },
+      noteBody: organiser && consented ? (note?.body ?? '') : null,
+      ...(organiser ? { consented } : {}),
+    };
   }
   const p = plan[0];
   const planActivities = p ? (await resolvePlanActivities(services, row.institutionId, locale, [p]))(p) : [];

@@ -52,6 +52,7 @@ export function SessionPage() {
         <section className="card" aria-labelledby="one-title">
           <h2 id="one-title">{t('sessions.detail.oneOnOneWith', { name: `${s.oneOnOne.coachee.firstName} ${s.oneOnOne.coachee.lastName}` })}</h2>
           {s.oneOnOne.noteBody !== null && <NotesForm sessionId={s.id} initial={s.oneOnOne.noteBody} />}
+          {s.oneOnOne.consented === false && <p className="help">{t('sessions.detail.oneOnOneNoConsent', { name: s.oneOnOne.coachee.firstName })}</p>}
         </section>
       )}
       {s.can.respond && s.status === 'planned' && upcoming && (
