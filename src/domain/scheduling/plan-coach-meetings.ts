@@ -2,7 +2,7 @@ import { addDays, weekdayOf, type LocalDate } from '../sessions/zoned-time.js';
 import type { Holiday } from '../sessions/year-plan.js';
 import type { BusyBlock } from './instance.js';
 import { overlaps } from './member-cost.js';
-import type { AvailabilityWindow } from './product-instance.js';
+import { DEFAULT_GRID, type AvailabilityWindow, type GridSettings } from './product-instance.js';
 import { clockToMinutes, minutesToClock, type Minutes } from './time.js';
 
 /**
@@ -41,14 +41,9 @@ export type CoachMeetingGroup = {
   coaches: readonly string[];
 };
 
-export type CoachMeetingRules = {
+/** The community sessions' grid and costs (without their length), plus what is particular to coach meetings. */
+export type CoachMeetingRules = Omit<GridSettings, 'sessionMinutes' | 'days'> & {
   days: readonly string[];
-  dayStart: string;
-  dayEnd: string;
-  slotMinutes: number;
-  adjacencyMarginMinutes: number;
-  extraTripCost: number;
-  conflictCost: number;
   /** Minutes per kind (default training 120, intervision 90). */
   durations: Record<CoachMeetingKind, number>;
   /** A meeting starting at or after this time is a late evening (default 18:00). */
@@ -58,13 +53,13 @@ export type CoachMeetingRules = {
 };
 
 export const DEFAULT_COACH_MEETING_RULES: CoachMeetingRules = {
-  days: ['mon', 'tue', 'wed', 'thu', 'fri'],
-  dayStart: '08:30',
-  dayEnd: '21:00',
-  slotMinutes: 30,
-  adjacencyMarginMinutes: 30,
-  extraTripCost: 240,
-  conflictCost: 1000,
+  days: DEFAULT_GRID.days,
+  dayStart: DEFAULT_GRID.dayStart,
+  dayEnd: DEFAULT_GRID.dayEnd,
+  slotMinutes: DEFAULT_GRID.slotMinutes,
+  adjacencyMarginMinutes: DEFAULT_GRID.adjacencyMarginMinutes,
+  extraTripCost: DEFAULT_GRID.extraTripCost,
+  conflictCost: DEFAULT_GRID.conflictCost,
   durations: { coachTraining: 120, intervision: 90 },
   lateStart: '18:00',
   lateEveningCost: 360,
