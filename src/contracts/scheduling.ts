@@ -28,14 +28,13 @@ export const SetAvailabilityRequest = z.strictObject({
   windows: z.array(AvailabilityWindow).max(50).nullable(),
 });
 
+/** A teaching period as the screens list it. */
+const PeriodDates = z.object({ id: Id, name: z.string(), firstDate: z.string(), lastDate: z.string() });
+
 /** A student coach's own availability: the periods that have not ended, with what they declared. */
 export const MyAvailabilityResponse = z.object({
   periods: z.array(
-    z.object({
-      id: Id,
-      name: z.string(),
-      firstDate: z.string(),
-      lastDate: z.string(),
+    PeriodDates.extend({
       started: z.boolean(),
       intake: z.object({ programmeName: z.string(), month: z.string(), academicYear: z.string() }),
       /** null: nothing declared (free whenever not in class). */
@@ -105,11 +104,7 @@ export const RunSummary = z.object({
 export const SchedulingSetupResponse = z.object({
   intake: z.object({ id: Id, academicYear: z.string(), month: z.enum(['september', 'february']), programmeName: z.string() }),
   periods: z.array(
-    z.object({
-      id: Id,
-      name: z.string(),
-      firstDate: z.string(),
-      lastDate: z.string(),
+    PeriodDates.extend({
       timetables: z.number().int(),
       /** A timetable changed after the latest published run of this period: re-plan. */
       changedSincePublished: z.boolean(),
