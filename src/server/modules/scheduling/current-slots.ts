@@ -3,11 +3,11 @@
  * place of its future year-plan sessions in the period. The location id is known when the
  * latest published run of the period put the community there.
  */
-import { and, asc, desc, eq, gt, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull } from 'drizzle-orm';
 import { weekdayOf, zonedParts } from '../../../domain/sessions/zoned-time';
 import type { Db } from '../../db/client';
-import { schedulingPlacements, schedulingRuns, sessions } from '../../db/schema';
-import type { PeriodRow } from './repository';
+import { schedulingPlacements, sessions } from '../../db/schema';
+import { latestPublishedRun, type PeriodRow } from './repository';
 
 export const DAY_CODES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -27,12 +27,7 @@ export async function currentSlots(db: Db, period: PeriodRow, now: Date, communi
       ),
     )
     .orderBy(asc(sessions.startsAt));
-  const [published] = await db
-    .select({ id: schedulingRuns.id })
-    .from(schedulingRuns)
-    .where(and(eq(schedulingRuns.periodId, period.id), isNotNull(schedulingRuns.publishedAt)))
-    .orderBy(desc(schedulingRuns.publishedAt))
-    .limit(1);
+  const published = await latestPublishedRun(db, period.id);
   const placements = published ? await db.select().from(schedulingPlacements).where(eq(schedulingPlacements.runId, published.id)) : [];
   const result = new Map<string, CurrentSlot>();
   for (const r of rows) {

@@ -4,7 +4,7 @@
  * communities left out and why, and — for communities that already have sessions in the period —
  * what publishing would move and who it affects; and the monthly coach training and intervision.
  */
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { RunResponse } from '../../../contracts/scheduling';
 import { PlanContext, type SlotAssessment } from '../../../domain/scheduling/assess-plan';
 import type { SchedulingInstance } from '../../../domain/scheduling/instance';
@@ -14,7 +14,7 @@ import { communities, intakes, programmes, schedulingLocations, schedulingPlacem
 import { AppError } from '../../errors/app-error';
 import { coachMeetingsView, planRunCoachMeetings } from './coach-meetings';
 import { currentSlots } from './current-slots';
-import { communitiesOf, namesOf, periodRow, runRow, type RunRow } from './repository';
+import { communitiesOf, latestPublishedRun, namesOf, periodRow, runRow, type RunRow } from './repository';
 
 /** A run whose process died (restart) never finishes: after its time limit plus a margin it is failed. */
 const STALE_MARGIN_MS = 120_000;
@@ -158,11 +158,5 @@ async function namesOfCommunities(services: Services, ids: string[]): Promise<Ma
 
 /** The newest run of each period of an intake, and whether a period's timetables changed after its publication. */
 export async function latestPublishedAt(services: Services, periodId: string): Promise<Date | null> {
-  const [row] = await services.db
-    .select({ at: schedulingRuns.createdAt })
-    .from(schedulingRuns)
-    .where(and(eq(schedulingRuns.periodId, periodId), isNotNull(schedulingRuns.publishedAt)))
-    .orderBy(desc(schedulingRuns.publishedAt))
-    .limit(1);
-  return row?.at ?? null;
+  return (await latestPublishedRun(services.db, periodId))?.createdAt ?? null;
 }

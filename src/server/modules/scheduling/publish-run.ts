@@ -7,7 +7,7 @@
  * coach training and intervision become sessions too (coach-meetings.ts). Calendar feeds are built
  * per request, so they show the new sessions at once.
  */
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PublishRunResponse } from '../../../contracts/scheduling';
 import { PlanContext } from '../../../domain/scheduling/assess-plan';
 import type { SchedulingInstance } from '../../../domain/scheduling/instance';
@@ -23,7 +23,7 @@ import { cancelSessionReminders, scheduleSessionReminders } from '../sessions/sc
 import { mailPeople } from '../sessions/session-mail';
 import { planRunCoachMeetings, publishCoachMeetings, type CoachMeetingSnapshot } from './coach-meetings';
 import { currentSlots, DAY_CODES } from './current-slots';
-import { communitiesOf, locationsOf, periodRow, runRow } from './repository';
+import { communitiesOf, latestPublishedRun, locationsOf, periodRow, runRow } from './repository';
 
 type Placement = typeof schedulingPlacements.$inferSelect;
 
@@ -107,12 +107,7 @@ export async function publishSchedulingRun({ services, runId, actorId }: { servi
     }
     const meetings = await planRunCoachMeetings(tx, run, period, intake!.institutionId);
     if (meetings) {
-      const [previous] = await tx
-        .select({ coachMeetings: schedulingRuns.coachMeetings })
-        .from(schedulingRuns)
-        .where(and(eq(schedulingRuns.periodId, run.periodId), isNotNull(schedulingRuns.publishedAt)))
-        .orderBy(desc(schedulingRuns.publishedAt))
-        .limit(1);
+      const previous = await latestPublishedRun(tx, run.periodId);
       const published = await publishCoachMeetings({ services, tx, run, plan: meetings, previous: (previous?.coachMeetings as CoachMeetingSnapshot | null)?.published, actorId, now, totals: meetingTotals });
       meetingsPublished = { ...meetings.snapshot, published };
     }

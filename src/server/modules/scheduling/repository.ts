@@ -1,5 +1,5 @@
 /** SQL of the scheduling context: resources for the access policy and the data a run needs. */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Resource } from '../../../domain/access/policy';
 import type { BusyBlock } from '../../../domain/scheduling/instance';
 import type { AvailabilityWindow } from '../../../domain/scheduling/product-instance';
@@ -89,6 +89,17 @@ export async function timetableResource(db: Db, institutionId: string, timetable
 
 export async function runRow(db: Db, runId: string): Promise<RunRow | null> {
   const [row] = await db.select().from(schedulingRuns).where(eq(schedulingRuns.id, runId));
+  return row ?? null;
+}
+
+/** The period's run published last (what its sessions now follow), or null. */
+export async function latestPublishedRun(db: Db, periodId: string): Promise<RunRow | null> {
+  const [row] = await db
+    .select()
+    .from(schedulingRuns)
+    .where(and(eq(schedulingRuns.periodId, periodId), isNotNull(schedulingRuns.publishedAt)))
+    .orderBy(desc(schedulingRuns.publishedAt))
+    .limit(1);
   return row ?? null;
 }
 
