@@ -12,6 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { ACCESS_CHANNEL, AccessChanges, registerAccessChanges } from './access-cache';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -43,10 +44,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
+    // One connection, in this process: a change's notification arrives before the writing call
+    // returns, so the access caches are always live.
+    const changes = new AccessChanges();
+    const unlisten = await client.listen(ACCESS_CHANNEL, () => changes.changed());
+    changes.setLive(true);
+    registerAccessChanges(db, changes);
     return {
       db,
       kind: 'pglite',
       async close() {
+        changes.setLive(false);
+        await unlisten();
         // A checkpoint writes everything to the data files before the WASM instance goes away.
         await client.exec('CHECKPOINT');
         await client.close();
@@ -61,6 +70,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   pool.on('error', (error) => {
     if (!closing) (options.onIdleError ?? reportIdleError)(error);
   });
+  // Every pooled connection listens for access changes, so a change written through this
+  // instance reaches its caches before the write's promise settles (PostgreSQL sends a session
+  // its own notifications before ReadyForQuery). See access-cache.ts.
+  const changes = new AccessChanges();
+  pool.on('connect', (client) => {
+    client.on('notification', (message) => {
+      if (message.channel === ACCESS_CHANNEL) changes.changed();
+    });
+    client.query(`LISTEN ${ACCESS_CHANNEL}`).catch(() => undefined);
+  });
   const lockClient = await pool.connect();
   try {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -70,12 +89,64 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     lockClient.release();
   }
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const listener = await listenForAccessChanges(options.url, changes);
+  registerAccessChanges(db, changes);
   return {
     db,
     kind: 'postgres',
-    close: () => {
+    close: async () => {
       closing = true;
-      return pool.end();
+      await listener.stop();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * A connection of its own that hears every access change, from any instance or the CLI. While it
+ * is down the caches are bypassed; it reconnects every second until it is back.
+ */
+async function listenForAccessChanges(url: string, changes: AccessChanges): Promise<{ stop(): Promise<void> }> {
+  let stopped = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const start = (): Promise<void> => {
+    const client = new pg.Client({ connectionString: url, keepAlive: true });
+    let over = false;
+    const lost = () => {
+      if (over) return;
+      over = true;
+      changes.setLive(false);
+      if (current === client) current = null;
+      client.end().catch(() => undefined);
+      if (!stopped) {
+        retry = setTimeout(() => void start(), 1000);
+        retry.unref();
+      }
+    };
+    client.on('notification', (message) => {
+      if (message.channel === ACCESS_CHANNEL) changes.changed();
+    });
+    client.on('error', lost);
+    client.on('end', lost);
+    return client
+      .connect()
+      .then(() => client.query(`LISTEN ${ACCESS_CHANNEL}`))
+      .then(() => {
+        if (over) return;
+        current = client;
+        changes.setLive(true);
+      }, lost);
+  };
+  await start();
+  return {
+    async stop() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      changes.setLive(false);
+      const client = current;
+      current = null;
+      await client?.end().catch(() => undefined);
     },
   };
 }

@@ -2,6 +2,7 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { RoleGrant } from '../../../domain/access/roles';
 import type { Db } from '../../db/client';
+import { accessCacheFor } from '../../db/access-cache';
 import { preparedFor } from '../../db/prepared';
 import { authSessions, passwordCredentials, passwordResetTokens, people, roleAssignments } from '../../db/schema';
 
@@ -11,15 +12,20 @@ const findSignedInStatement = preparedFor((db) =>
   db
     .select({
       csrfToken: authSessions.csrfToken,
+      expiresAt: authSessions.expiresAt,
       person: people,
       grants: sql<RoleGrant[]>`(select coalesce(json_agg(json_build_object('role', r.role, 'institutionId', r.institution_id, 'programmeId', r.programme_id)), '[]'::json) from ${roleAssignments} r where r.person_id = ${people.id})`,
     })
     .from(authSessions)
     .innerJoin(people, eq(people.id, authSessions.personId))
-    .where(and(eq(authSessions.tokenHash, sql.placeholder('tokenHash')), gt(authSessions.expiresAt, sql.placeholder('now'))))
+    .where(eq(authSessions.tokenHash, sql.placeholder('tokenHash')))
     .limit(1)
-    .prepare('identity_find_signed_in'),
+    .prepare('identity_find_signed_in_v2'),
 );
+
+type SignedInRow = { csrfToken: string; expiresAt: Date; person: PersonRow; grants: RoleGrant[] };
+/** Token digest → session, person and grants; dropped on any change to them (access-cache.ts). */
+const signedInCache = accessCacheFor<SignedInRow | undefined>();
 
 export const identityRepository = (db: Db) => ({
   async findPersonByEmail(email: string): Promise<PersonRow | undefined> {
@@ -70,9 +76,12 @@ export const identityRepository = (db: Db) => ({
    * The live session for a token digest with its person and role grants, in one round trip: this
    * runs on every API request.
    */
-  async findSignedIn(tokenHash: string, now: Date): Promise<{ csrfToken: string; person: PersonRow; grants: RoleGrant[] } | undefined> {
-    const [row] = await findSignedInStatement(db).execute({ tokenHash, now });
-    return row;
+  async findSignedIn(tokenHash: string, now: Date): Promise<Omit<SignedInRow, 'expiresAt'> | undefined> {
+    const read = async () => (await findSignedInStatement(db).execute({ tokenHash }))[0];
+    const cache = signedInCache(db);
+    const row = cache ? await cache.get(tokenHash, read, (found) => found !== undefined) : await read();
+    // Checked on every request, cached or not: a session ends on time.
+    return row && row.expiresAt.getTime() > now.getTime() ? row : undefined;
   },
 
   async deleteSession(tokenHash: string): Promise<void> {

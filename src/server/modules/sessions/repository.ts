@@ -3,6 +3,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Actor, Resource } from '../../../domain/access/policy';
 import type { SessionType } from '../../../domain/sessions/session-types';
 import type { Db } from '../../db/client';
+import { accessCacheFor } from '../../db/access-cache';
 import { preparedFor } from '../../db/prepared';
 import {
   classMembers,
@@ -81,9 +82,17 @@ function toLoaded({ session, communityName, organiserId, participantIds, supervi
   };
 }
 
+/** Session → row, organiser, participants, supervisors; dropped on any change to them (access-cache.ts). */
+const loadedCache = accessCacheFor<LoadedSession | null>();
+
+/** One session with what its access rule needs; the value is shared and frozen when cached. */
 export async function loadSession(db: Db, institutionId: string, sessionId: string): Promise<LoadedSession | null> {
-  const [row] = await loadOneStatement(db).execute({ institutionId, sessionId });
-  return row ? toLoaded(row) : null;
+  const read = async () => {
+    const [row] = await loadOneStatement(db).execute({ institutionId, sessionId });
+    return row ? toLoaded(row) : null;
+  };
+  const cache = loadedCache(db);
+  return cache ? cache.get(`${institutionId}:${sessionId}`, read, (found) => found !== null) : read();
 }
 
 /**
