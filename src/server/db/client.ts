@@ -62,7 +62,21 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       },
     };
   }
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // Every pooled connection listens for access changes before its first use, so a change written
+  // through this instance reaches its caches before the write's promise settles (PostgreSQL sends
+  // a session its own notifications before ReadyForQuery). See access-cache.ts.
+  const changes = new AccessChanges();
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- pg-pool awaits it before the first query; @types/pg says void
+    onConnect: async (client) => {
+      client.on('notification', (message) => {
+        if (message.channel === ACCESS_CHANNEL) changes.changed();
+      });
+      await client.query(`LISTEN ${ACCESS_CHANNEL}`);
+    },
+  });
   // Without a listener, a broken idle connection would be an uncaught exception that stops the
   // process. The pool drops the connection and opens a new one on the next query. `end()` answers
   // before the sockets have closed, so errors after closing are expected and not reported.
@@ -70,16 +84,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   pool.on('error', (error) => {
     if (!closing) (options.onIdleError ?? reportIdleError)(error);
   });
-  // Every pooled connection listens for access changes, so a change written through this
-  // instance reaches its caches before the write's promise settles (PostgreSQL sends a session
-  // its own notifications before ReadyForQuery). See access-cache.ts.
-  const changes = new AccessChanges();
-  pool.on('connect', (client) => {
-    client.on('notification', (message) => {
-      if (message.channel === ACCESS_CHANNEL) changes.changed();
-    });
-    client.query(`LISTEN ${ACCESS_CHANNEL}`).catch(() => undefined);
-  });
+
   const lockClient = await pool.connect();
   try {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

@@ -4,6 +4,8 @@
  * each time, and on PostgreSQL they become named statements that each connection parses once.
  * Names must be unique per statement text (PostgreSQL keeps them per connection).
  */
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from './client';
 
 export function preparedFor<T>(build: (db: Db) => T): (db: Db) => T {
@@ -16,4 +18,16 @@ export function preparedFor<T>(build: (db: Db) => T): (db: Db) => T {
     }
     return statement;
   };
+}
+
+const dialect = new PgDialect();
+
+/**
+ * A hand-written statement (with `sql.placeholder`s for its values) prepared like the query
+ * builders' `.prepare(name)`: for statements the builders cannot express, such as one that writes
+ * to two tables through data-modifying CTEs.
+ */
+export function preparedSql(name: string, statement: SQL): (db: Db) => { execute(values: Record<string, unknown>): Promise<unknown> } {
+  const query = dialect.sqlToQuery(statement);
+  return preparedFor((db) => db._.session.prepareQuery(query, undefined, name, false));
 }
