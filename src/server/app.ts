@@ -6,12 +6,12 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import { z } from 'zod';
 import type { Services } from './context';
 import { AppError } from './errors/app-error';
@@ -68,7 +68,8 @@ export async function buildApp({ services, logger = false }: BuildAppOptions): P
 
   const cookies = cookiePolicy(services.config.publicUrl);
   await app.register(cookie);
-  await app.register(helmet, {
+  // helmet's middleware, built once: @fastify/helmet builds it again on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -80,6 +81,7 @@ export async function buildApp({ services, logger = false }: BuildAppOptions): P
     },
     hsts: services.config.publicUrl.startsWith('https://'),
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)));
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
