@@ -12,6 +12,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
 import pg from 'pg';
@@ -29,7 +30,7 @@ const options = new Command()
 const seconds = Number(options.seconds);
 const connections = Number(options.connections);
 
-type Row = { scenario: string; cpuPerRequest: number; requests: number; rps: number; p50: number; p90: number; p99: number; max: number; errors: number; non2xx: number };
+type Row = { scenario: string; cpuPerRequest: number; dbCpuPerRequest: number | null; machineBusy: number; requests: number; rps: number; p50: number; p90: number; p99: number; max: number; errors: number; non2xx: number };
 
 function startServer(args: string[]): Promise<{ child: ChildProcess; seeded: Seeded }> {
   return new Promise((resolve, reject) => {
@@ -75,17 +76,48 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function measure(scenario: string, server: { child: ChildProcess; seeded: Seeded }, next: () => autocannon.Request): Promise<Row> {
+/** CPU time (ms) of a PostgreSQL cluster: the postmaster and its backends (they live as long as the pool). */
+function clusterCpuMs(clusterDir: string): number {
+  const postmaster = Number(fs.readFileSync(path.join(clusterDir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = cpuMs(postmaster);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(fields[1]) === postmaster) total += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
+}
+
+/** Busy and total CPU time of the whole machine so far (all cores), from /proc/stat. */
+function machineTicks(): { busy: number; total: number } {
+  const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1).map(Number);
+  const total = cpu.reduce((a, b) => a + b, 0);
+  // idle and iowait are fields 4 and 5.
+  return { busy: total - cpu[3]! - cpu[4]!, total };
+}
+
+async function measure(scenario: string, server: { child: ChildProcess; seeded: Seeded }, next: () => autocannon.Request, dbDir?: string): Promise<Row> {
   const port = server.seeded.port;
   process.stdout.write(`  ${scenario}: warm-up ${options.warmup} s, then ${seconds} s at ${connections} connections…`);
   if (Number(options.warmup) > 0) await load(port, next, Number(options.warmup));
   const cpuBefore = cpuMs(server.child.pid!);
+  const dbBefore = dbDir ? clusterCpuMs(dbDir) : 0;
+  const machineBefore = machineTicks();
   const r = await load(port, next, seconds);
   const cpuAfter = cpuMs(server.child.pid!);
+  const dbAfter = dbDir ? clusterCpuMs(dbDir) : 0;
+  const machineAfter = machineTicks();
   const row: Row = {
     scenario,
     // The server's own CPU per answered request: what the code costs, whatever else the machine runs.
     cpuPerRequest: r.requests.total ? (cpuAfter - cpuBefore) / r.requests.total : 0,
+    // PostgreSQL's CPU per request (PGlite runs inside the server process, so it is in the figure above).
+    dbCpuPerRequest: dbDir && r.requests.total ? (dbAfter - dbBefore) / r.requests.total : null,
+    machineBusy: (machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total),
     requests: r.requests.total,
     rps: r.requests.average,
     p50: r.latency.p50,
@@ -95,7 +127,7 @@ async function measure(scenario: string, server: { child: ChildProcess; seeded: 
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
   };
-  process.stdout.write(` ${Math.round(row.rps)} req/s, ${row.cpuPerRequest.toFixed(2)} ms CPU/request, p50 ${row.p50} ms, p99 ${row.p99} ms${row.non2xx || row.errors ? `, ${row.non2xx} non-2xx, ${row.errors} errors` : ''}\n`);
+  process.stdout.write(` ${Math.round(row.rps)} req/s, ${row.cpuPerRequest.toFixed(2)} ms CPU/request${row.dbCpuPerRequest === null ? '' : ` (+ ${row.dbCpuPerRequest.toFixed(2)} ms in PostgreSQL)`}, machine ${Math.round(row.machineBusy * 100)} % busy, p50 ${row.p50} ms, p99 ${row.p99} ms${row.non2xx || row.errors ? `, ${row.non2xx} non-2xx, ${row.errors} errors` : ''}\n`);
   return row;
 }
 
@@ -182,8 +214,8 @@ async function main(): Promise<void> {
         const server = await startServer(['--mode', 'app', '--db', 'postgres', '--url', url('bench_app')]);
         const { child, seeded } = server;
         try {
-          if (wanted.includes('postgres-rsvp')) rows.push(await measure('postgres-rsvp', server, rsvpRequests(seeded)));
-          if (wanted.includes('postgres-attendance')) rows.push(await measure('postgres-attendance', server, attendanceRequests(seeded)));
+          if (wanted.includes('postgres-rsvp')) rows.push(await measure('postgres-rsvp', server, rsvpRequests(seeded), dir));
+          if (wanted.includes('postgres-attendance')) rows.push(await measure('postgres-attendance', server, attendanceRequests(seeded), dir));
         } finally {
           await stop(child);
         }
@@ -192,7 +224,7 @@ async function main(): Promise<void> {
         const server = await startServer(['--mode', 'bare', '--url', url('bench_bare')]);
         const { child } = server;
         try {
-          rows.push(await measure('postgres-bare', server, bareRequests()));
+          rows.push(await measure('postgres-bare', server, bareRequests(), dir));
         } finally {
           await stop(child);
         }
@@ -218,9 +250,9 @@ async function main(): Promise<void> {
 
 function report(rows: Row[], load1: number, load2: number): string {
   const lines = [
-    '| scenario | requests | req/s | server CPU ms/request | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx |',
-    '|---|---|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.scenario} | ${r.requests} | ${Math.round(r.rps)} | ${r.cpuPerRequest.toFixed(2)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.errors} | ${r.non2xx} |`),
+    '| scenario | requests | req/s | server CPU ms/request | PostgreSQL CPU ms/request | machine busy | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.scenario} | ${r.requests} | ${Math.round(r.rps)} | ${r.cpuPerRequest.toFixed(2)} | ${r.dbCpuPerRequest === null ? '–' : r.dbCpuPerRequest.toFixed(2)} | ${Math.round(r.machineBusy * 100)} % | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.errors} | ${r.non2xx} |`),
   ];
   const bare = rows.find((r) => r.scenario === 'postgres-bare');
   const verdicts: string[] = [];
