@@ -210,6 +210,17 @@ async function main(): Promise<void> {
       await admin.end();
       const url = (name: string) => Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
       console.log('PostgreSQL 15 (throwaway cluster on loopback, fsync off as in the tests):');
+      // The ceiling is measured before and after the app's scenarios, and the higher figure is the
+      // one compared against: the machine's speed drifts during a run.
+      const bare = async (scenario: string) => {
+        const server = await startServer(['--mode', 'bare', '--url', url('bench_bare')]);
+        try {
+          rows.push(await measure(scenario, server, bareRequests(), dir));
+        } finally {
+          await stop(server.child);
+        }
+      };
+      if (wanted.includes('postgres-bare')) await bare('postgres-bare (before)');
       if (wanted.includes('postgres-rsvp') || wanted.includes('postgres-attendance')) {
         const server = await startServer(['--mode', 'app', '--db', 'postgres', '--url', url('bench_app')]);
         const { child, seeded } = server;
@@ -220,15 +231,7 @@ async function main(): Promise<void> {
           await stop(child);
         }
       }
-      if (wanted.includes('postgres-bare')) {
-        const server = await startServer(['--mode', 'bare', '--url', url('bench_bare')]);
-        const { child } = server;
-        try {
-          rows.push(await measure('postgres-bare', server, bareRequests(), dir));
-        } finally {
-          await stop(child);
-        }
-      }
+      if (wanted.includes('postgres-bare')) await bare('postgres-bare (after)');
     } finally {
       execFileSync('bash', ['scripts/pg-cluster.sh', 'stop', dir]);
     }
@@ -254,10 +257,11 @@ function report(rows: Row[], load1: number, load2: number): string {
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.scenario} | ${r.requests} | ${Math.round(r.rps)} | ${r.cpuPerRequest.toFixed(2)} | ${r.dbCpuPerRequest === null ? '–' : r.dbCpuPerRequest.toFixed(2)} | ${Math.round(r.machineBusy * 100)} % | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.errors} | ${r.non2xx} |`),
   ];
-  const bare = rows.find((r) => r.scenario === 'postgres-bare');
+  const bareRows = rows.filter((r) => r.scenario.startsWith('postgres-bare'));
+  const bare = bareRows.length ? Math.max(...bareRows.map((r) => r.rps)) : null;
   const verdicts: string[] = [];
-  for (const r of rows.filter((x) => x.scenario !== 'postgres-bare')) {
-    const ratio = bare ? r.rps / bare.rps : null;
+  for (const r of rows.filter((x) => !x.scenario.startsWith('postgres-bare'))) {
+    const ratio = bare ? r.rps / bare : null;
     verdicts.push(
       `| ${r.scenario} | ${r.p99} ms ${r.p99 < 25 ? '✓' : '✘'} | ${ratio === null ? '–' : `${ratio.toFixed(2)} ${!r.scenario.startsWith('postgres') ? '(PGlite: no target)' : ratio >= 0.5 ? '✓' : '✘'}`} |`,
     );
@@ -267,7 +271,7 @@ function report(rows: Row[], load1: number, load2: number): string {
     '',
     ...lines,
     '',
-    'Targets: p99 under 25 ms at 200 connections; on PostgreSQL at least half the bare endpoint’s throughput.',
+    'Targets: p99 under 25 ms at 200 connections; on PostgreSQL at least half the bare endpoint’s throughput (the higher of its two runs).',
     '',
     '| scenario | p99 < 25 ms | throughput / bare |',
     '|---|---|---|',
