@@ -70,12 +70,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     connectionString: options.url,
     max: options.poolSize ?? 10,
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- pg-pool awaits it before the first query; @types/pg says void
-    onConnect: async (client) => {
-      client.on('notification', (message) => {
-        if (message.channel === ACCESS_CHANNEL) changes.changed();
-      });
-      await client.query(`LISTEN ${ACCESS_CHANNEL}`);
-    },
+    onConnect: (client) => hearAccessChanges(client, changes),
   });
   // Without a listener, a broken idle connection would be an uncaught exception that stops the
   // process. The pool drops the connection and opens a new one on the next query. `end()` answers
@@ -84,7 +79,6 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   pool.on('error', (error) => {
     if (!closing) (options.onIdleError ?? reportIdleError)(error);
   });
-
   const lockClient = await pool.connect();
   try {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -105,6 +99,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       await pool.end();
     },
   };
+}
+
+/** Tells `changes` of every access change this connection hears from now on. */
+async function hearAccessChanges(client: pg.ClientBase, changes: AccessChanges): Promise<void> {
+  client.on('notification', (message) => {
+    if (message.channel === ACCESS_CHANNEL) changes.changed();
+  });
+  await client.query(`LISTEN ${ACCESS_CHANNEL}`);
 }
 
 /**
@@ -129,14 +131,11 @@ async function listenForAccessChanges(url: string, changes: AccessChanges): Prom
         retry.unref();
       }
     };
-    client.on('notification', (message) => {
-      if (message.channel === ACCESS_CHANNEL) changes.changed();
-    });
     client.on('error', lost);
     client.on('end', lost);
     return client
       .connect()
-      .then(() => client.query(`LISTEN ${ACCESS_CHANNEL}`))
+      .then(() => hearAccessChanges(client, changes))
       .then(() => {
         if (over) return;
         current = client;

@@ -73,8 +73,8 @@ export const identityRepository = (db: Db) => ({
   },
 
   /**
-   * The live session for a token digest with its person and role grants, in one round trip: this
-   * runs on every API request.
+   * The live session for a token digest with its person and role grants: this runs on every API
+   * request, so it comes from the access cache when it can (one round trip when it cannot).
    */
   async findSignedIn(tokenHash: string, now: Date): Promise<Omit<SignedInRow, 'expiresAt'> | undefined> {
     const read = async () => (await findSignedInStatement(db).execute({ tokenHash }))[0];

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { preparedFor } from '../../db/prepared';
 import type { RespondToSessionRequest } from '../../../contracts/sessions';
 import type { Services } from '../../context';
+import { preparedFor } from '../../db/prepared';
 import { sessionRsvps } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import type { LoadedSession } from './repository';
