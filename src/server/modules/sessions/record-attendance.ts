@@ -6,6 +6,7 @@ import type { Locale } from '../../../i18n/translate';
 import { translate } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { preparedSql } from '../../db/prepared';
+import { batcherFor } from '../../db/write-batcher';
 import { attendanceChanges, attendanceMarks } from '../../db/schema';
 import { AppError, type ErrorCode } from '../../errors/app-error';
 import type { LoadedSession } from './repository';
@@ -14,28 +15,45 @@ export type RecordAttendanceOptions = { services: Services; actor: Actor; sessio
 
 /**
  * One statement, so one round trip and atomic on its own: the marks that differ from what is
- * stored are written, and each of those changes goes into the history. Prepared: after RSVPs,
- * marking attendance is the busiest write there is.
+ * stored are written, and each of those changes goes into the history. It takes the marks of
+ * several requests at once (each for a different session, see `attendanceWrites`), in a fixed
+ * order so that concurrent statements lock rows in the same order. Prepared: after RSVPs, marking
+ * attendance is the busiest write there is.
  */
 const markStatement = preparedSql(
-  'sessions_mark_attendance',
+  'sessions_mark_attendance_v2',
   sql`
     with wanted as (
-      select w.person_id, w.status from json_to_recordset(${sql.placeholder('wanted')}::json) as w(person_id uuid, status text)
+      select w.session_id, w.person_id, w.status, w.marked_by, w.marked_at
+      from json_to_recordset(${sql.placeholder('wanted')}::json) as w(session_id uuid, person_id uuid, status text, marked_by uuid, marked_at timestamptz)
     ),
     changed as (
-      select w.person_id, w.status, m.status as from_status
+      select w.session_id, w.person_id, w.status, w.marked_by, w.marked_at, m.status as from_status
       from wanted w
-      left join ${attendanceMarks} m on m.session_id = ${sql.placeholder('sessionId')}::uuid and m.person_id = w.person_id
+      left join ${attendanceMarks} m on m.session_id = w.session_id and m.person_id = w.person_id
       where m.status is distinct from w.status
     ),
     marked as (
       insert into ${attendanceMarks} (session_id, person_id, status, marked_by, marked_at)
-      select ${sql.placeholder('sessionId')}::uuid, person_id, status, ${sql.placeholder('markedBy')}::uuid, ${sql.placeholder('at')}::timestamptz from changed
+      select session_id, person_id, status, marked_by, marked_at from changed order by session_id, person_id
       on conflict (session_id, person_id) do update set status = excluded.status, marked_by = excluded.marked_by, marked_at = excluded.marked_at
     )
     insert into ${attendanceChanges} (session_id, person_id, from_status, to_status, changed_by, changed_at)
-    select ${sql.placeholder('sessionId')}::uuid, person_id, from_status, status, ${sql.placeholder('markedBy')}::uuid, ${sql.placeholder('at')}::timestamptz from changed`,
+    select session_id, person_id, from_status, status, marked_by, marked_at from changed order by session_id, person_id`,
+);
+
+type AttendanceWrite = { sessionId: string; markedBy: string; at: string; wanted: ReadonlyMap<string, AttendanceStatus> };
+
+/**
+ * Attendance writes that arrive while the database is busy share one statement (group commit,
+ * ADR 0007). Writes for the same session apply one after another.
+ */
+const attendanceWrites = batcherFor<AttendanceWrite>(
+  async (db, writes) => {
+    const rows = writes.flatMap((w) => [...w.wanted].map(([personId, status]) => ({ session_id: w.sessionId, person_id: personId, status, marked_by: w.markedBy, marked_at: w.at })));
+    await markStatement(db).execute({ wanted: JSON.stringify(rows) });
+  },
+  { key: (w) => w.sessionId, maxBatch: 32 },
 );
 
 /**
@@ -53,11 +71,7 @@ export async function recordAttendance({ services, actor, session, marks, locale
   for (const mark of marks) {
     if (resource.participantIds.includes(mark.personId)) wanted.set(mark.personId, mark.status);
   }
-  const ids = [...wanted.keys()];
-  if (ids.length > 0) {
-    const wantedJson = JSON.stringify(ids.map((personId) => ({ person_id: personId, status: wanted.get(personId) })));
-    await markStatement(services.db).execute({ sessionId: row.id, markedBy: actor.personId, at: services.now().toISOString(), wanted: wantedJson });
-  }
+  if (wanted.size > 0) await attendanceWrites(services.db).submit({ sessionId: row.id, markedBy: actor.personId, at: services.now().toISOString(), wanted });
   for (const mark of marks) {
     results.push(resource.participantIds.includes(mark.personId) ? { personId: mark.personId, ok: true, status: wanted.get(mark.personId)! } : failed(mark.personId, 'not_a_participant'));
   }
