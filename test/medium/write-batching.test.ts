@@ -119,6 +119,27 @@ describe(`write batching on ${testDbKind()}`, () => {
     expect(stored!.status).toBe('absentWithNotice');
   });
 
+  it('applies requests for one session that share a statement one after another, each change from the mark before it', async () => {
+    const g = groups[1]!;
+    const session = (await loadSession(t.database.db, institution, g.session))!;
+    const actor = { personId: g.coachId, institutionId: institution, grants: [] };
+    const [first, second] = g.members;
+    const requests: [string, 'present' | 'late' | 'absent' | 'absentWithNotice'][][] = [
+      [[first!, 'present'], [second!, 'present']],
+      [[first!, 'absent']],
+      [[first!, 'absent'], [second!, 'late']],
+      [[first!, 'late']],
+      [[first!, 'absentWithNotice'], [second!, 'present']],
+    ];
+    // Sent in one go: the first runs alone, the other four wait for it and share one statement.
+    await Promise.all(requests.map((marks) => recordAttendance({ services: t.services, actor, session, marks: marks.map(([personId, status]) => ({ personId, status })), locale: 'nl' })));
+    const history = await historyOf(g.session);
+    expect(chainOf(history.filter((h) => h.personId === first))).toEqual(['present', 'absent', 'late', 'absentWithNotice']);
+    expect(chainOf(history.filter((h) => h.personId === second))).toEqual(['present', 'late', 'present']);
+    const stored = await t.database.db.select().from(attendanceMarks).where(eq(attendanceMarks.sessionId, g.session));
+    expect(Object.fromEntries(stored.map((m) => [m.personId, m.status]))).toEqual({ [first!]: 'absentWithNotice', [second!]: 'present' });
+  });
+
   it('fails only the write that the database refuses, when it was sent together with others', async () => {
     // A person who is a participant when the request was checked, but is gone by the time the
     // marks are written (the foreign key refuses them): that request fails, its neighbours not.

@@ -4,7 +4,7 @@ import { WriteBatcher } from './write-batcher';
 type Item = { key: string; n: number };
 
 /** A write function whose calls stay open until the test lets them finish. */
-function setup(options: { maxInFlight?: number; maxBatch?: number; fails?: (items: readonly Item[]) => boolean } = {}) {
+function setup(options: { maxInFlight?: number; maxBatch?: number; sameKeyTogether?: boolean; fails?: (items: readonly Item[]) => boolean } = {}) {
   const calls: { items: Item[]; finish: () => void; fail: (error: Error) => void }[] = [];
   const applied: Item[] = [];
   const batcher = new WriteBatcher<Item>(
@@ -23,7 +23,7 @@ function setup(options: { maxInFlight?: number; maxBatch?: number; fails?: (item
           fail: reject,
         });
       }),
-    { key: (item) => item.key, maxInFlight: options.maxInFlight ?? 1, maxBatch: options.maxBatch ?? 10 },
+    { key: (item) => item.key, maxInFlight: options.maxInFlight ?? 1, maxBatch: options.maxBatch ?? 10, sameKeyTogether: options.sameKeyTogether ?? false },
   );
   const settle = () => new Promise((resolve) => setImmediate(resolve));
   /** Lets every open call finish, again and again, until nothing is left. */
@@ -83,6 +83,22 @@ describe('WriteBatcher', () => {
     await drain();
     await Promise.all(all);
     expect(applied.filter((i) => i.key === 's').map((i) => i.n)).toEqual([1, 2, 4]);
+  });
+
+  it('lets writes with the same key share a batch, in arrival order, when the write applies them in order', async () => {
+    const { batcher, calls, applied, settle, drain } = setup({ maxInFlight: 2, sameKeyTogether: true });
+    const all = [batcher.submit(item('s', 1)), batcher.submit(item('s', 2)), batcher.submit(item('t', 3)), batcher.submit(item('s', 4)), batcher.submit(item('t', 5))];
+    await settle();
+    // 1 and 3 run at once (two allowed); 2, 4 and 5 wait for their key.
+    expect(calls.map((c) => c.items.map((i) => i.n))).toEqual([[1], [3]]);
+    calls.shift()!.finish();
+    await settle();
+    // Key s is free: 2 and 4 go together; 5 still waits for 3.
+    expect(calls.map((c) => c.items.map((i) => i.n))).toEqual([[3], [2, 4]]);
+    await drain();
+    await Promise.all(all);
+    expect(applied.filter((i) => i.key === 's').map((i) => i.n)).toEqual([1, 2, 4]);
+    expect(applied.filter((i) => i.key === 't').map((i) => i.n)).toEqual([3, 5]);
   });
 
   it('never runs more batches at once than allowed, and keeps batches within their size', async () => {

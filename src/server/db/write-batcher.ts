@@ -7,8 +7,10 @@
  *
  * - A write's promise settles when its batch has committed (or failed): an acknowledged write is
  *   on disk like any other.
- * - Writes with the same key (the same coaching session) never share a batch and never run side
- *   by side: they apply one after another, in the order they arrived.
+ * - Writes with the same key (the same coaching session) never run side by side: they apply one
+ *   after another, in the order they arrived. They share a batch only when the write function
+ *   says it applies a batch's items in order (`sameKeyTogether`); otherwise each waits for the
+ *   next batch.
  * - When a batch fails, its writes are retried one by one, so a bad write fails only its own
  *   request.
  */
@@ -17,6 +19,11 @@ import type { Db } from './client';
 export type WriteBatcherOptions<T> = {
   /** Writes with equal keys are applied one at a time, in order. */
   key: (item: T) => string;
+  /**
+   * Whether writes with equal keys may share a batch. The write function then gets them in
+   * arrival order and must apply them in that order (one after another within its statement).
+   */
+  sameKeyTogether?: boolean;
   /** Batches running at once (at most the connections the database has). */
   maxInFlight: number;
   /** Writes per batch. */
@@ -63,13 +70,16 @@ export class WriteBatcher<T> {
     }
   }
 
-  /** The oldest waiting writes, one per key and none whose key is running; the rest keep their order. */
+  /**
+   * The oldest waiting writes whose key is not running (one per key unless `sameKeyTogether`), in
+   * arrival order; the rest keep their order.
+   */
   private take(): Waiting<T>[] {
     const batch: Waiting<T>[] = [];
     const rest: Waiting<T>[] = [];
     const keys = new Set<string>();
     for (const w of this.queue) {
-      if (batch.length < this.options.maxBatch && !this.busy.has(w.key) && !keys.has(w.key)) {
+      if (batch.length < this.options.maxBatch && !this.busy.has(w.key) && (this.options.sameKeyTogether || !keys.has(w.key))) {
         batch.push(w);
         keys.add(w.key);
       } else {

@@ -10,9 +10,9 @@ import type { LoadedSession } from './repository';
 export type RespondToSessionOptions = { services: Services; personId: string; session: LoadedSession; answer: { response: RespondToSessionRequest['response']; reason: string } };
 
 /**
- * Answering again replaces the answer. Takes the answers of several requests at once (one per
- * person and session, see `rsvpWrites`), in a fixed order so that concurrent statements lock rows
- * in the same order. Prepared: an RSVP is the busiest write there is.
+ * Answering again replaces the answer. Takes the answers of several requests at once (at most one
+ * per person and session, see `rsvpWrites`), in a fixed order so that concurrent statements lock
+ * rows in the same order. Prepared: an RSVP is the busiest write there is.
  */
 const upsertStatement = preparedSql(
   'sessions_rsvp_upsert_v2',
@@ -29,10 +29,13 @@ type RsvpWrite = { sessionId: string; personId: string; response: RespondToSessi
 /** RSVPs that arrive while the database is busy share one statement (group commit, ADR 0007). */
 const rsvpWrites = batcherFor<RsvpWrite>(
   async (db, writes) => {
-    const answers = writes.map((w) => ({ session_id: w.sessionId, person_id: w.personId, response: w.response, reason: w.reason, responded_at: w.at }));
+    // A person who answered twice in one batch: the later answer replaces the earlier, as it
+    // would one batch later.
+    const latest = new Map(writes.map((w) => [`${w.sessionId} ${w.personId}`, w]));
+    const answers = [...latest.values()].map((w) => ({ session_id: w.sessionId, person_id: w.personId, response: w.response, reason: w.reason, responded_at: w.at }));
     await upsertStatement(db).execute({ answers: JSON.stringify(answers) });
   },
-  { key: (w) => `${w.sessionId} ${w.personId}`, maxBatch: 64 },
+  { key: (w) => `${w.sessionId} ${w.personId}`, sameKeyTogether: true, maxBatch: 64 },
 );
 
 /** A coachee says they come, or sends notice with a reason. */
