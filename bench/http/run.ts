@@ -76,10 +76,16 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** CPU time (ms) of a PostgreSQL cluster: the postmaster and its backends (they live as long as the pool). */
+/**
+ * CPU time (ms) of a PostgreSQL cluster: the postmaster, its running backends, and those that
+ * have ended (the pool closes idle connections), which the kernel adds to the postmaster's
+ * children's time when it reaps them.
+ */
 function clusterCpuMs(clusterDir: string): number {
   const postmaster = Number(fs.readFileSync(path.join(clusterDir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  let total = cpuMs(postmaster);
+  const own = fs.readFileSync(`/proc/${postmaster}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // cutime and cstime are fields 16 and 17: the CPU time of children that ended.
+  let total = cpuMs(postmaster) + (Number(own[13]) + Number(own[14])) * 10;
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
