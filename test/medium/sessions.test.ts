@@ -97,6 +97,14 @@ describe(`sessions on ${testDbKind()}`, () => {
     expect(detail.participants.find((p: { id: string }) => p.id === ids.coachees[1]).reason).toBe('tandarts');
     const senior = (await as.senior!.request('GET', `/api/sessions/${id}`)).json();
     expect(senior.participants.find((p: { id: string }) => p.id === ids.coachees[1]).reason).toBeUndefined();
+    // A NUL character cannot be stored in text: a field message in the person's language, and the
+    // answer before it stays.
+    const nul = await as.coachee1!.request('PUT', `/api/sessions/${id}/rsvp`, { response: 'notComing', reason: 'ziek\u0000' }, { 'accept-language': 'en' });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().error.fields).toEqual([{ path: 'reason', message: 'This text contains a character that cannot be stored (a null character).' }]);
+    const nulNl = await as.coachee1!.request('PUT', `/api/sessions/${id}/rsvp`, { response: 'notComing', reason: 'ziek\u0000' }, { 'accept-language': 'nl' });
+    expect(nulNl.json().error.fields[0].message).toBe('Deze tekst bevat een teken dat niet kan worden opgeslagen (een nulteken).');
+    expect((await as.coach!.request('GET', `/api/sessions/${id}`)).json().participants.find((p: { id: string }) => p.id === ids.coachees[1]).reason).toBe('tandarts');
   });
 
   it('marks attendance per item: an outsider fails alone, changes are kept, the window closes after 7 days', async () => {

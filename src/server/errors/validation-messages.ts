@@ -43,6 +43,8 @@ function messageFor(locale: Locale, issue: IssueLike): string {
       return issue.format === 'email' ? t('invalidEmail') : t('invalidFormat');
     case 'invalid_value':
       return t('invalidOption', { options: (issue.values ?? []).map(String).join(', ') });
+    case 'invalid_characters':
+      return t('invalidCharacters');
     default:
       return t('invalid');
   }

@@ -13,11 +13,29 @@ export class RequestValidationError extends AppError {
   }
 }
 
+/**
+ * Where the input holds a NUL character, which PostgreSQL cannot store in text: every place, so
+ * the request fails with a field message instead of failing in the database.
+ */
+export function nulCharacters(value: unknown, path: PropertyKey[] = [], found: IssueLike[] = []): IssueLike[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push({ code: 'invalid_characters', path: [...path] });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => nulCharacters(item, [...path, i], found));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) nulCharacters(item, [...path, key], found);
+  }
+  return found;
+}
+
 export const zodValidatorCompiler: FastifySchemaCompiler<ZodType> =
   ({ schema }) =>
   (data) => {
     const result = schema.safeParse(data, { reportInput: true });
-    if (result.success) return { value: result.data };
+    if (result.success) {
+      const nul = nulCharacters(result.data);
+      return nul.length > 0 ? { error: new RequestValidationError(nul) } : { value: result.data };
+    }
     const issues: IssueLike[] = result.error.issues.map((issue) => {
       const { input, ...rest } = issue;
       return { ...rest, received: input === undefined ? 'undefined' : typeof input };
