@@ -24,8 +24,8 @@ export type WriteBatcherOptions<T> = {
    * arrival order and must apply them in that order (one after another within its statement).
    */
   sameKeyTogether?: boolean;
-  /** Batches running at once (at most the connections the database has). */
-  maxInFlight: number;
+  /** Batches running at once (at most the connections the database has); one unless given. */
+  maxInFlight?: number;
   /** Writes per batch. */
   maxBatch: number;
 };
@@ -56,7 +56,7 @@ export class WriteBatcher<T> {
   }
 
   private pump(): void {
-    while (this.running < this.options.maxInFlight && this.queue.length > 0) {
+    while (this.running < (this.options.maxInFlight ?? 1) && this.queue.length > 0) {
       const batch = this.take();
       // Everything that waits is behind a running write with the same key.
       if (batch.length === 0) return;
@@ -118,12 +118,12 @@ export class WriteBatcher<T> {
  * busier the database, the more each statement carries. Measured on two cores with
  * `npm run bench:http`, one batch in flight beat two and five (ADR 0007).
  */
-export function batcherFor<T>(write: (db: Db, items: readonly T[]) => Promise<void>, options: Omit<WriteBatcherOptions<T>, 'maxInFlight'> & { maxInFlight?: number }): (db: Db) => WriteBatcher<T> {
+export function batcherFor<T>(write: (db: Db, items: readonly T[]) => Promise<void>, options: WriteBatcherOptions<T>): (db: Db) => WriteBatcher<T> {
   const batchers = new WeakMap<Db, WriteBatcher<T>>();
   return (db) => {
     let batcher = batchers.get(db);
     if (batcher === undefined) {
-      batcher = new WriteBatcher((items) => write(db, items), { maxInFlight: 1, ...options });
+      batcher = new WriteBatcher((items) => write(db, items), options);
       batchers.set(db, batcher);
     }
     return batcher;

@@ -25,17 +25,18 @@ const upsertStatement = preparedSql(
 );
 
 type RsvpWrite = { sessionId: string; personId: string; response: RespondToSessionRequest['response']; reason: string; at: string };
+const rsvpKey = (w: RsvpWrite) => `${w.sessionId} ${w.personId}`;
 
 /** RSVPs that arrive while the database is busy share one statement (group commit, ADR 0007). */
 const rsvpWrites = batcherFor<RsvpWrite>(
   async (db, writes) => {
     // A person who answered twice in one batch: the later answer replaces the earlier, as it
     // would one batch later.
-    const latest = new Map(writes.map((w) => [`${w.sessionId} ${w.personId}`, w]));
+    const latest = new Map(writes.map((w) => [rsvpKey(w), w]));
     const answers = [...latest.values()].map((w) => ({ session_id: w.sessionId, person_id: w.personId, response: w.response, reason: w.reason, responded_at: w.at }));
     await upsertStatement(db).execute({ answers: JSON.stringify(answers) });
   },
-  { key: (w) => `${w.sessionId} ${w.personId}`, sameKeyTogether: true, maxBatch: 64 },
+  { key: rsvpKey, sameKeyTogether: true, maxBatch: 64 },
 );
 
 /** A coachee says they come, or sends notice with a reason. */
