@@ -97,6 +97,15 @@ const session: Resource = { kind: 'session', institutionId: INST, programmeId: P
 /** A coach training run by the programme, for 'coach' and 'senior'. */
 const training: Resource = { kind: 'session', institutionId: INST, programmeId: PROG, organiserId: null, participantIds: ['coach', 'senior'], supervisorIds: [] };
 
+/**
+ * After a handover 'coach' now coaches the community; the one-on-one with 'coachee' was held by the
+ * previous coach, 'other-coach', supervised by 'other-senior'. It stays theirs (the server keeps the
+ * stored organiser for a one-on-one instead of the community's current coach).
+ */
+const previousCoachOneOnOne: Resource = { kind: 'session', institutionId: INST, programmeId: PROG, organiserId: 'other-coach', participantIds: ['coachee'], supervisorIds: ['other-senior'] };
+/** That one-on-one's note, written by the previous coach about 'coachee', who 'coach' now coaches. */
+const previousCoachNote: Resource = { ...(content('oneOnOneNote') as Extract<Resource, { kind: 'coachingContent' }>), authorId: 'other-coach', supervisorIds: ['other-senior'] };
+
 /** An own activity or session plan written by 'coach'. */
 const libraryItem = (shared: boolean): Resource => ({ kind: 'libraryItem', institutionId: INST, builtIn: false, authorId: 'coach', shared });
 
@@ -179,6 +188,12 @@ const matrix: Row[] = [
   ...onlyFor(['coach', 'senior'], 'session:respond', training, 'a coach training (RSVP)'),
   ...onlyFor(['coordinator'], 'session:markAttendance', training, 'attendance of a coach training'),
   ...onlyFor([], 'session:writeLogbook', training, 'a logbook of a coach training'),
+  // A one-on-one after a handover stays the previous coach's; the new coach plans their own (#14).
+  ...onlyFor(['coachee', 'otherCoach', 'otherSenior', 'coordinator'], 'session:read', previousCoachOneOnOne, 'a one-on-one the previous coach held'),
+  ...onlyFor(['otherCoach', 'coordinator'], 'session:manage', previousCoachOneOnOne, 'a one-on-one the previous coach held (move, cancel)'),
+  ...onlyFor(['otherCoach'], 'session:writeLogbook', previousCoachOneOnOne, 'the notes of a one-on-one the previous coach held'),
+  ...onlyFor(['otherCoach'], 'coachingContent:read', previousCoachNote, "the previous coach's one-on-one note about the coachee"),
+  ...onlyFor(['otherCoach'], 'coachingContent:write', previousCoachNote, "the previous coach's one-on-one note about the coachee"),
   ...onlyFor(['coachee', 'coach'], 'coachingContent:read', content('checkin', ['coach']), 'a check-in shared with the coach'),
   ...onlyFor(['coachee'], 'coachingContent:write', content('checkin'), 'their own check-in'),
   ...onlyFor(['coach'], 'coachingContent:write', content('logbook'), 'their logbook entry'),
@@ -225,6 +240,15 @@ describe('access policy invariants', () => {
   it('never lets anyone but its author read a one-on-one note', () => {
     fc.assert(
       fc.property(arbitraryActor, (a) => isAllowed(a, 'coachingContent:read', content('oneOnOneNote')) === (a.personId === 'coach' && a.institutionId === INST)),
+    );
+  });
+
+  it("never lets a coachee's new coach read or write the previous coach's one-on-one note, or the one-on-one itself", () => {
+    fc.assert(
+      fc.property(arbitraryActor, fc.constantFrom('coachingContent:read' as const, 'coachingContent:write' as const), (a, action) => {
+        const newCoach = { ...a, personId: 'coach' };
+        return !isAllowed(newCoach, action, previousCoachNote) && !isAllowed(newCoach, 'session:writeLogbook', previousCoachOneOnOne);
+      }),
     );
   });
 

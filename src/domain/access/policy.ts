@@ -108,7 +108,11 @@ export type Resource =
       kind: 'session';
       institutionId: string;
       programmeId: string;
-      /** The coach who leads it (the trainer for a coach training); null when the programme does. */
+      /**
+       * The coach who leads it (the trainer for a coach training); null when the programme does.
+       * A community session's organiser is the community's current coach; a one-on-one's stays the
+       * coach who held it, also after a handover.
+       */
       organiserId: string | null;
       /** The people invited: coachees, or coaches for a training or intervision. */
       participantIds: readonly string[];

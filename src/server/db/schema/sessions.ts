@@ -191,19 +191,25 @@ export const logbookEntries = pgTable(
 
 /**
  * The coach's private notes of a one-on-one conversation. May hold special-category data (health,
- * personal circumstances): readable by its author only; others see that a conversation took
- * place. Retention: until the end of the coaching year, then deleted.
+ * personal circumstances): readable and writable by its author only — one note per author and
+ * session, read and written by (session, author), so no write ever touches another person's note
+ * and a later coach of the community never sees it. Others see that a conversation took place.
+ * Retention: until the end of the coaching year, then deleted.
  */
-export const oneOnOneNotes = pgTable('one_on_one_notes', {
-  sessionId: uuid('session_id')
-    .primaryKey()
-    .references(() => sessions.id, { onDelete: 'cascade' }),
-  authorId: uuid('author_id')
-    .notNull()
-    .references(() => people.id, { onDelete: 'cascade' }),
-  body: text('body').notNull(),
-  updatedAt: updatedAt(),
-});
+export const oneOnOneNotes = pgTable(
+  'one_on_one_notes',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.authorId] })],
+);
 
 /**
  * "Hoe zit je in je vel?" (0–10), owned by the coachee. Wellbeing: treated as special-category

@@ -32,7 +32,9 @@ export async function createSession({ services, actor, request, context }: Creat
         type: request.type,
         communityId: context.communityId ?? null,
         classId: request.type === 'classWide' ? (request.classId ?? null) : null,
-        organiserId: request.type === 'coachTraining' || request.type === 'intervision' ? actor.personId : request.type === 'oneOnOne' ? actor.personId : (context.coachId ?? actor.personId),
+        // A one-on-one is the community's coach's conversation, even when the coordinator plans it;
+        // it stays theirs after a handover (repository.ts reads the stored organiser for it).
+        organiserId: request.type === 'coachTraining' || request.type === 'intervision' ? actor.personId : (context.coachId ?? actor.personId),
         coacheeId: request.type === 'oneOnOne' ? (request.coacheeId ?? null) : null,
         title: request.title,
         location: request.location,

@@ -10,6 +10,7 @@ import { recordRead } from '../audit/audit-log';
 import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import { hasConsent, withConsent } from '../consent/has-consent';
 import { describeSessions } from './describe-sessions';
+import { oneOnOneNoteResource } from './write-one-on-one-note';
 import { peopleNames, type LoadedSession } from './repository';
 
 /** The plan is preparation: for the people running or supervising the session, not the coachees. */
@@ -70,10 +71,15 @@ export async function getSession({ services, actor, session, locale }: GetSessio
   if (row.type === 'oneOnOne' && row.coacheeId) {
     const names = await peopleNames(db, [row.coacheeId]);
     // The notes are the author's alone; everyone else sees only that the conversation took place.
-    // They are coaching data: without the coachee's consent for it the coach neither reads nor
-    // writes them (kept, not deleted, so consent given again brings them back).
+    // The organiser reads the note they wrote themselves — never one by someone else on the same
+    // session — and only while the coachee's consent for coaching data holds (the notes are kept,
+    // not deleted, so consent given again brings them back).
     const consented = organiser ? await hasConsent(db, row.coacheeId, CONSENT_FOR.coachingData) : false;
-    const [note] = organiser && consented ? await db.select().from(oneOnOneNotes).where(eq(oneOnOneNotes.sessionId, row.id)) : [];
+    const [mine] =
+      organiser && consented
+        ? await db.select().from(oneOnOneNotes).where(and(eq(oneOnOneNotes.sessionId, row.id), eq(oneOnOneNotes.authorId, actor.personId)))
+        : [];
+    const note = mine && isAllowed(actor, 'coachingContent:read', oneOnOneNoteResource(session, mine.authorId)) ? mine : undefined;
     const n = names.get(row.coacheeId);
     oneOnOne = {
       coachee: { id: row.coacheeId, firstName: n?.firstName ?? '', lastName: n?.lastName ?? '' },

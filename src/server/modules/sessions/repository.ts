@@ -38,8 +38,13 @@ const participantIds = sql<string[]>`case
   else (select coalesce(json_agg(distinct m.person_id), '[]'::json) from ${communityMembers} m where m.community_id = ${sessions.communityId} and m.left_on is null)
 end`;
 
-/** A community session is led by the community's current coach (a handover moves them along). */
-const organiserId = sql<string | null>`case when ${sessions.type} in ('coachTraining', 'intervision') then ${sessions.organiserId} else coalesce(${communities.coachId}, ${sessions.organiserId}) end`;
+/**
+ * A community session or outing is led by the community's current coach (a handover moves them
+ * along). A one-on-one stays with the coach who planned it: it is their conversation and their
+ * private notes, so after a handover it remains the old coach's history and the new coach plans
+ * their own. Trainings and intervisions keep their stored organiser too.
+ */
+const organiserId = sql<string | null>`case when ${sessions.type} in ('coachTraining', 'intervision', 'oneOnOne') then ${sessions.organiserId} else coalesce(${communities.coachId}, ${sessions.organiserId}) end`;
 
 /**
  * Loads sessions with organiser, participants and supervisors in one round trip: the access

@@ -242,7 +242,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/api/sessions/:sessionId/one-on-one-note',
     { config: { access: { action: 'session:writeLogbook', resource: sessionResource } }, schema: { tags, summary: 'The coach’s private notes of a one-on-one', params: SessionParams, body: WriteOneOnOneNoteRequest, response: { 200: OkResponse } } },
     async (request) => {
-      await writeOneOnOneNote({ services, personId: actorOf(request).personId, session: session(request), body: request.body.body });
+      await writeOneOnOneNote({ services, actor: actorOf(request), session: session(request), body: request.body.body });
       return ok;
     },
   );
