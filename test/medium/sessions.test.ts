@@ -107,6 +107,22 @@ describe(`sessions on ${testDbKind()}`, () => {
     expect((await as.coach!.request('GET', `/api/sessions/${id}`)).json().participants.find((p: { id: string }) => p.id === ids.coachees[1]).reason).toBe('tandarts');
   });
 
+  it('shows an RSVP reason to the organising coach only: not the coordinator, the senior coach or anyone else who reads the session', async () => {
+    const id = await plan();
+    expect((await as.coachee1!.request('PUT', `/api/sessions/${id}/rsvp`, { response: 'notComing', reason: 'naar de huisarts' })).statusCode).toBe(200);
+    const reasonOf = (body: { participants: { id: string; reason?: string }[] | null }) => body.participants?.find((p) => p.id === ids.coachees[1])?.reason;
+    const coach = await as.coach!.request('GET', `/api/sessions/${id}`);
+    expect(reasonOf(coach.json())).toBe('naar de huisarts');
+    for (const who of ['coordinator', 'senior', 'coachee0', 'coachee1']) {
+      const r = await as[who]!.request('GET', `/api/sessions/${id}`);
+      expect(r.statusCode, who).toBe(200);
+      expect(reasonOf(r.json()), who).toBeUndefined();
+      expect(r.body, who).not.toContain('huisarts');
+    }
+    // The coordinator still sees who comes and who sent notice, without the why.
+    expect((await as.coordinator!.request('GET', `/api/sessions/${id}`)).json().participants.find((p: { id: string }) => p.id === ids.coachees[1]).rsvp).toBe('notComing');
+  });
+
   it('marks attendance per item: an outsider fails alone, changes are kept, the window closes after 7 days', async () => {
     const id = await plan();
     t.setNow(new Date('2026-10-06T15:00:00Z'));

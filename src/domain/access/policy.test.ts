@@ -105,6 +105,8 @@ const training: Resource = { kind: 'session', institutionId: INST, programmeId: 
 const previousCoachOneOnOne: Resource = { kind: 'session', institutionId: INST, programmeId: PROG, organiserId: 'other-coach', participantIds: ['coachee'], supervisorIds: ['other-senior'] };
 /** That one-on-one's note, written by the previous coach about 'coachee', who 'coach' now coaches. */
 const previousCoachNote: Resource = { ...(content('oneOnOneNote') as Extract<Resource, { kind: 'coachingContent' }>), authorId: 'other-coach', supervisorIds: ['other-senior'] };
+/** A coach training the coordinator planned and runs. */
+const coordinatorsTraining: Resource = { ...training, organiserId: 'coordinator' };
 
 /** An own activity or session plan written by 'coach'. */
 const libraryItem = (shared: boolean): Resource => ({ kind: 'libraryItem', institutionId: INST, builtIn: false, authorId: 'coach', shared });
@@ -188,6 +190,10 @@ const matrix: Row[] = [
   ...onlyFor(['coach', 'senior'], 'session:respond', training, 'a coach training (RSVP)'),
   ...onlyFor(['coordinator'], 'session:markAttendance', training, 'attendance of a coach training'),
   ...onlyFor([], 'session:writeLogbook', training, 'a logbook of a coach training'),
+  // Why someone does not come may hint at health: the organiser reads it, nobody else who reads the session (#14).
+  ...onlyFor(['coach'], 'session:readRsvpReasons', session, 'the RSVP reasons of their session'),
+  ...onlyFor([], 'session:readRsvpReasons', training, 'the RSVP reasons of a training the programme runs'),
+  ...onlyFor(['coordinator'], 'session:readRsvpReasons', coordinatorsTraining, 'the RSVP reasons of a training the coordinator runs'),
   // A one-on-one after a handover stays the previous coach's; the new coach plans their own (#14).
   ...onlyFor(['coachee', 'otherCoach', 'otherSenior', 'coordinator'], 'session:read', previousCoachOneOnOne, 'a one-on-one the previous coach held'),
   ...onlyFor(['otherCoach', 'coordinator'], 'session:manage', previousCoachOneOnOne, 'a one-on-one the previous coach held (move, cancel)'),
@@ -250,6 +256,10 @@ describe('access policy invariants', () => {
         return !isAllowed(newCoach, action, previousCoachNote) && !isAllowed(newCoach, 'session:writeLogbook', previousCoachOneOnOne);
       }),
     );
+  });
+
+  it('shows RSVP reasons to the organiser of a session only', () => {
+    fc.assert(fc.property(arbitraryActor, (a) => isAllowed(a, 'session:readRsvpReasons', session) === (a.personId === 'coach' && a.institutionId === INST)));
   });
 
   it('denies everything across institutions', () => {

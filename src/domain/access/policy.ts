@@ -175,6 +175,8 @@ export const ACTIONS = [
   'session:respond',
   'session:markAttendance',
   'session:readAttendance',
+  /** The reasons people give for not coming (they may hint at health): the organiser alone. */
+  'session:readRsvpReasons',
   'session:writeLogbook',
   'programme:postUpdate',
   'library:create',
@@ -339,6 +341,9 @@ function sessionRule(action: Action, a: Actor, r: ResourceOf<'session'>): boolea
       return participant;
     case 'session:readAttendance':
       return coordinator || organiser || senior;
+    case 'session:readRsvpReasons':
+      // Who comes is for everyone who reads attendance; why someone does not is for the organiser.
+      return organiser;
     case 'session:writeLogbook':
       return organiser;
     default:

@@ -30,6 +30,8 @@ export async function getSession({ services, actor, session, locale }: GetSessio
     respond: isAllowed(actor, 'session:respond', resource),
   };
   const seesAttendance = isAllowed(actor, 'session:readAttendance', resource);
+  // A reason for not coming may hint at health: the organiser reads it, and the person who gave it.
+  const seesReasons = isAllowed(actor, 'session:readRsvpReasons', resource);
   const organiser = resource.organiserId === actor.personId;
   const ids = resource.participantIds;
   const [rsvps, marks, plan, mine, feedbackGiven, feedback] = await Promise.all([
@@ -60,7 +62,7 @@ export async function getSession({ services, actor, session, locale }: GetSessio
           firstName: names.get(id)?.firstName ?? '',
           lastName: names.get(id)?.lastName ?? '',
           rsvp: (rsvp?.response as 'coming' | 'notComing' | undefined) ?? null,
-          ...(can.manage && rsvp?.reason ? { reason: rsvp.reason } : {}),
+          ...((seesReasons || id === actor.personId) && rsvp?.reason ? { reason: rsvp.reason } : {}),
           attendance: (marks.find((m) => m.personId === id)?.status as AttendanceStatus | undefined) ?? null,
           ...(organiser ? { checkin: shared.find((c) => c.personId === id)?.score ?? null } : {}),
         };
