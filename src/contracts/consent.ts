@@ -45,12 +45,17 @@ export const ConsentHistoryResponse = z.object({
 });
 export type ConsentHistoryResponse = z.infer<typeof ConsentHistoryResponse>;
 
+/**
+ * Who read the person's data: one line per reader, object and hour (the audit keeps every read),
+ * with the latest read in that hour and how many there were.
+ */
 export const ReadsResponse = z.object({
   reads: z.array(
     z.object({
       at: z.string(),
       resourceType: z.string(),
       reader: z.object({ firstName: z.string(), lastName: z.string() }).nullable(),
+      count: z.number().int().positive(),
     }),
   ),
 });

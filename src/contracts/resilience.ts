@@ -54,9 +54,22 @@ export const ResilienceMapResponse = z.object({
   /** Only for the owner: with whom it is shared, and who looked. */
   shares: z.array(z.object({ personId: z.uuid(), firstName: z.string(), lastName: z.string(), mode: ShareMode, since: z.iso.datetime({ offset: true }) })).optional(),
   shareable: z.array(z.object({ personId: z.uuid(), firstName: z.string(), lastName: z.string() })).optional(),
-  reads: z.array(z.object({ at: z.iso.datetime({ offset: true }), firstName: z.string(), lastName: z.string(), what: z.enum(['map', 'snapshot', 'pdf', 'group']) })).optional(),
+  /** One line per reader, what they read and hour: the latest read in that hour and how many there were. */
+  reads: z
+    .array(z.object({ at: z.iso.datetime({ offset: true }), firstName: z.string(), lastName: z.string(), what: z.enum(['map', 'snapshot', 'pdf', 'group']), count: z.number().int().positive() }))
+    .optional(),
 });
 export type ResilienceMapResponse = z.infer<typeof ResilienceMapResponse>;
+
+/** The coachee's own map. Opening it writes nothing: until the first save it has no id and no save time. */
+export const MyResilienceMapResponse = ResilienceMapResponse.extend({
+  id: z.uuid().nullable(),
+  updatedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type MyResilienceMapResponse = z.infer<typeof MyResilienceMapResponse>;
+
+export const SavedResilienceMapResponse = z.object({ id: z.uuid(), version: z.number().int(), updatedAt: z.iso.datetime({ offset: true }) });
+export type SavedResilienceMapResponse = z.infer<typeof SavedResilienceMapResponse>;
 
 export const SaveResilienceMapRequest = z.strictObject({ content: ResilienceMapContent, version: z.number().int().positive() });
 export type SaveResilienceMapRequest = z.infer<typeof SaveResilienceMapRequest>;

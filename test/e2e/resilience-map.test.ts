@@ -205,10 +205,11 @@ describe('resilience map', () => {
     await page.getByRole('status').filter({ hasText: /^Versie van .* bewaard\.$/ }).waitFor();
     const compareTo = page.getByLabel('met', { exact: true });
     await compareTo.selectOption({ index: 2 });
+    await page.getByRole('button', { name: 'Laat de verschillen zien' }).click();
     await page.getByText(`${coachName.person.firstName}, je coach, is een hulpbron geworden.`).waitFor();
     await expectAccessible(page, 'comparison (nl)');
-    // Who looked: the coach, when editing together.
-    await page.getByText(new RegExp(`${coachFull} bekeek je plaat op`)).first().waitFor();
+    // Who looked: the coach, when editing together (one line per hour, with how often when more than once).
+    await page.getByText(new RegExp(`${coachFull} bekeek je plaat (\\d+ keer, het laatst )?op`)).first().waitFor();
     await page.locator('.rmap-figure').first().screenshot({ path: `${SHOTS}/resilience-picture-nl-1280.png` });
     await page.screenshot({ path: `${SHOTS}/resilience-map-nl-1280.png`, fullPage: true });
     await page.locator('.rmap-side-by-side').screenshot({ path: `${SHOTS}/resilience-compare-nl-1280.png` });
@@ -282,11 +283,21 @@ describe('resilience map', () => {
     await coach.getByRole('button', { name: 'English' }).click();
     await coach.getByRole('link', { name: 'Resilience conversations', exact: true }).click();
     await coach.getByRole('heading', { level: 1, name: 'Resilience conversations' }).waitFor();
+    // Opening the map is one read: the page fetches no earlier version until the coach asks for the comparison.
+    const reads: string[] = [];
+    coach.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (/^\/api\/resilience\/maps\/[^/]+(\/snapshots\/[^/]+)?$/.test(path)) reads.push(path.includes('/snapshots/') ? 'snapshot' : 'map');
+    });
     await coach.getByRole('link', { name: /^View map of / }).first().click();
     await coach.getByRole('heading', { level: 1, name: /^Resilience map of / }).waitFor();
     await coach.getByText(/You are viewing this map/).waitFor();
     await coach.getByLabel('with', { exact: true }).waitFor();
+    await coach.getByRole('heading', { level: 2, name: 'Everything on your map as a list' }).waitFor();
+    expect(reads).toEqual(['map']);
+    await coach.getByRole('button', { name: 'Show the differences' }).click();
     await coach.getByText(/your coach, has become a resource/).waitFor();
+    expect(reads).toEqual(['map', 'snapshot']);
     await expectAccessible(coach, 'shared map (en)');
     await coach.setViewportSize({ width: 360, height: 740 });
     await expectNoHorizontalScroll(coach, 'shared map at 360 px');

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/browser';
-import { e2eSuite } from './support/suite';
+import { e2eSuite, LAPTOP, PHONE } from './support/suite';
 
 const SIGNAL_TITLE = 'Opmerking over afkomst in de les';
 
@@ -145,11 +145,17 @@ describe('support and consent', () => {
     const row = coachee.getByRole('row').filter({ hasText: 'Een doorverwijzing' }).first();
     await row.waitFor();
     await expect(row.innerText()).resolves.toMatch(/\S+ \S+/);
-    const mapRow = coachee.getByRole('row').filter({ hasText: 'Je Veerkrachtpraatplaat' }).first();
-    await mapRow.waitFor();
-    await expect(mapRow.innerText()).resolves.toMatch(/\S+ \S+/);
+    // The coach opened the map twice within the hour (the page, then the API): one line, "2 keer".
+    // Opening the page did not read an earlier version of the map on its own.
+    const mapRows = coachee.getByRole('row').filter({ hasText: 'Je Veerkrachtpraatplaat' });
+    await mapRows.first().waitFor();
+    await expect(mapRows.count()).resolves.toBe(1);
+    await expect(mapRows.first().innerText()).resolves.toMatch(/\S+ \S+.*2 keer/s);
     await expectAccessible(coachee, 'who looked (nl)');
     await suite.checkPhone(coachee, 'who looked (nl)');
+    await coachee.setViewportSize(PHONE);
+    await suite.screenshot(coachee, 'who-looked-nl-360');
+    await coachee.setViewportSize(LAPTOP);
 
     await coachee.getByRole('link', { name: 'Doorverwijzingen' }).click();
     await coachee.getByText(/^Studentpsycholoog, op /).first().waitFor();
@@ -183,7 +189,12 @@ describe('support and consent', () => {
     await suite.checkPhone(coachee, 'help (en)');
     await coachee.goto(`${suite.server.url}/privacy/reads`);
     await coachee.getByRole('heading', { level: 1, name: 'Who looked at my data' }).waitFor();
+    await coachee.getByRole('row').filter({ hasText: 'Your resilience map' }).filter({ hasText: '2 times' }).waitFor();
     await expectAccessible(coachee, 'who looked (en)');
+    await suite.checkPhone(coachee, 'who looked (en)');
+    await coachee.setViewportSize(PHONE);
+    await suite.screenshot(coachee, 'who-looked-en-360');
+    await coachee.setViewportSize(LAPTOP);
     await coachee.getByRole('button', { name: 'Nederlands' }).click();
   });
 

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ResilienceMapContent, ResilienceMapResponse } from '../../src/contracts/resilience';
+import type { MyResilienceMapResponse, ResilienceMapContent, ResilienceMapResponse } from '../../src/contracts/resilience';
 import { compareMaps } from '../../src/domain/resilience/compare';
 import { emptyMap } from '../../src/domain/resilience/model';
 import { hashPassword } from '../../src/server/modules/identity/secrets';
@@ -70,13 +70,17 @@ describe(`resilience map on ${testDbKind()}`, () => {
     ...over,
   });
 
-  async function myMap(client: Client) {
+  /** The coachee's map, saved once (empty) when they had none yet: opening it alone writes nothing (read-log.test.ts). */
+  async function myMap(client: Client): Promise<ResilienceMapResponse> {
     const response = await client.request('GET', '/api/resilience/my-map');
     expect(response.statusCode).toBe(200);
-    return response.json<ResilienceMapResponse>();
+    const map = response.json<MyResilienceMapResponse>();
+    if (map.id !== null && map.updatedAt !== null) return { ...map, id: map.id, updatedAt: map.updatedAt };
+    expect((await client.request('PUT', '/api/resilience/my-map', { content: emptyMap(), version: map.version })).statusCode).toBe(200);
+    return myMap(client);
   }
 
-  it('creates a private map on first visit and saves it, refusing a stale version', async () => {
+  it('creates a private map on the first save and saves it, refusing a stale version', async () => {
     const owner = await w.as(w.owner);
     const map = await myMap(owner);
     expect(map.access).toBe('owner');

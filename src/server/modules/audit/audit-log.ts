@@ -4,7 +4,7 @@
  * same transaction as the read, after the access policy allowed it; the subject can list who
  * looked and when.
  */
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog, people } from '../../db/schema';
 
@@ -29,11 +29,18 @@ export async function recordRead(db: Db, read: RecordReadOptions): Promise<void>
   });
 }
 
-/** Who read the subject's content, newest first. */
-export async function listReadsOf(db: Db, subjectId: string, limit = 200) {
+/**
+ * Who read the subject's content, newest first: one line per reader, object and hour, with the
+ * latest read in that hour and how many there were. A coach who opens a session page three times
+ * in an hour is one line with a count of 3, not three (the audit table keeps all three reads).
+ */
+export async function listReadsOf(db: Db, subjectId: string, options: { resourceType?: SensitiveResourceType; limit?: number } = {}) {
+  const hour = sql`date_trunc('hour', ${auditLog.at})`;
+  const latest = sql<Date>`max(${auditLog.at})`.mapWith(auditLog.at);
   return db
     .select({
-      at: auditLog.at,
+      at: latest,
+      count: sql<number>`count(*)`.mapWith(Number),
       resourceType: auditLog.resourceType,
       resourceId: auditLog.resourceId,
       actorId: auditLog.actorId,
@@ -42,7 +49,15 @@ export async function listReadsOf(db: Db, subjectId: string, limit = 200) {
     })
     .from(auditLog)
     .leftJoin(people, eq(people.id, auditLog.actorId))
-    .where(and(eq(auditLog.subjectId, subjectId), eq(auditLog.action, 'read'), ne(auditLog.actorId, subjectId)))
-    .orderBy(desc(auditLog.at))
-    .limit(limit);
+    .where(
+      and(
+        eq(auditLog.subjectId, subjectId),
+        eq(auditLog.action, 'read'),
+        ne(auditLog.actorId, subjectId),
+        options.resourceType ? eq(auditLog.resourceType, options.resourceType) : undefined,
+      ),
+    )
+    .groupBy(auditLog.actorId, people.firstName, people.lastName, auditLog.resourceType, auditLog.resourceId, hour)
+    .orderBy(desc(latest))
+    .limit(options.limit ?? 200);
 }

@@ -45,7 +45,16 @@ export async function findMapById(db: Db, mapId: string): Promise<MapRow | null>
   return row ? { ...row, content: row.content as ResilienceMap } : null;
 }
 
-/** The person's map, created empty on first use. */
+/** The person's map, or null while they have not saved one (opening it writes nothing). */
+export async function findMapOf(db: Db, ownerId: string): Promise<MapRow | null> {
+  const [row] = await db.select().from(resilienceMaps).where(eq(resilienceMaps.ownerId, ownerId));
+  return row ? { ...row, content: row.content as ResilienceMap } : null;
+}
+
+/** The version a map has before its first save (the column's default). */
+export const NEW_MAP_VERSION = 1;
+
+/** The person's map, created empty when they first save (their map, or what their group sees). */
 export async function ensureMapOf(db: Db, ownerId: string): Promise<MapRow> {
   await db.insert(resilienceMaps).values({ ownerId, content: emptyMap() }).onConflictDoNothing();
   const [row] = await db.select().from(resilienceMaps).where(eq(resilienceMaps.ownerId, ownerId));

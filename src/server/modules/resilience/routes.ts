@@ -2,17 +2,19 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isAllowed, type Resource } from '../../../domain/access/policy';
+import { holds, isAllowed, type Resource } from '../../../domain/access/policy';
 import { ErrorResponse } from '../../../contracts/identity';
 import {
   ConversationResponse,
   CreateSnapshotRequest,
   GroupExerciseResponse,
   MyCoacheesResponse,
+  MyResilienceMapResponse,
   ResilienceMapResponse,
   SaveConversationRequest,
   SaveGroupShowRequest,
   SaveResilienceMapRequest,
+  SavedResilienceMapResponse,
   ShareResilienceMapRequest,
   SnapshotResponse,
   SnapshotSummary,
@@ -24,17 +26,18 @@ import { AppError, notFound } from '../../errors/app-error';
 import { loadCommunityResources } from '../communities/repository';
 import { requireConsent } from '../consent/has-consent';
 import { createSnapshot } from './create-snapshot';
-import { describeMap } from './describe-map';
+import { describeMap, describeMyMap } from './describe-map';
 import { getConversation } from './get-conversation';
 import { getGroupExercise } from './get-group-exercise';
 import { getSnapshot } from './get-snapshot';
 import { listMyCoachees } from './list-my-coachees';
 import { renderMapPdf } from './render-map-pdf';
-import { ensureMapOf, findConversation, findMapById, loadMapResource, relationsOf } from './repository';
+import { findConversation, findMapById, loadMapResource, relationsOf } from './repository';
 import { revokeMapShare } from './revoke-map-share';
 import { saveConversation } from './save-conversation';
 import { saveGroupShow } from './save-group-show';
 import { saveMap } from './save-map';
+import { saveMyMap } from './save-my-map';
 import { shareMap } from './share-map';
 import { startConversation } from './start-conversation';
 
@@ -51,6 +54,25 @@ const mapResource = async (request: FastifyRequest, s: Services): Promise<Resour
   const parsed = z.object({ mapId: z.uuid() }).safeParse(request.params);
   if (!parsed.success || !request.signedIn) return null;
   return loadMapResource(s.db, request.signedIn.actor.institutionId, parsed.data.mapId);
+};
+
+/**
+ * The signed-in person's own map, whether or not it was saved yet: only a coachee has one. For
+ * anyone else (a coach, a researcher, a beheerder) there is nothing, and the hook answers 404.
+ */
+const ownMapResource = async (request: FastifyRequest): Promise<Resource | null> => {
+  const actor = request.signedIn?.actor;
+  if (!actor || !holds(actor, 'coachee', actor.institutionId)) return null;
+  return {
+    kind: 'coachingContent',
+    contentType: 'resilienceMap',
+    institutionId: actor.institutionId,
+    programmeId: '',
+    subjectId: actor.personId,
+    authorId: null,
+    supervisorIds: [],
+    sharedWithIds: [],
+  };
 };
 
 const conversationResource = async (request: FastifyRequest, s: Services): Promise<Resource | null> => {
@@ -105,11 +127,29 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
 
   app.get(
     '/api/resilience/my-map',
-    { config: { access: { signedIn: true } }, schema: { tags, summary: 'My own resilience map (created empty on first visit)', response: { 200: ResilienceMapResponse } } },
-    async (request) => {
-      const actor = signedIn(request);
-      return describeMap({ services, actor, map: await ensureMapOf(services.db, actor.personId), access: 'owner' });
+    {
+      config: { access: { action: 'coachingContent:read', resource: ownMapResource } },
+      schema: {
+        tags,
+        summary: 'My own resilience map (coachees only); before the first save a new, empty map without an id, and nothing is written',
+        response: { 200: MyResilienceMapResponse, 404: ErrorResponse },
+      },
     },
+    async (request) => describeMyMap({ services, actor: signedIn(request) }),
+  );
+
+  app.put(
+    '/api/resilience/my-map',
+    {
+      config: { access: { action: 'coachingContent:write', resource: ownMapResource } },
+      schema: {
+        tags,
+        summary: 'Save my own map (coachees only); the first save creates it. Refused when based on an old version',
+        body: SaveResilienceMapRequest,
+        response: { 200: SavedResilienceMapResponse, 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request) => saveMyMap({ services, actor: signedIn(request), request: request.body, locale: request.locale }),
   );
 
   app.get(

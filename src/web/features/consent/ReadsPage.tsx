@@ -9,7 +9,10 @@ import './consent.css';
 
 const KNOWN_TYPES = new Set(['referral', 'signal', 'checkin', 'resilienceMap', 'oneOnOneNote', 'logbook']);
 
-/** "Wie heeft mijn gegevens bekeken": every read of the person's sensitive data by someone else. */
+/**
+ * "Wie heeft mijn gegevens bekeken": reads of the person's sensitive data by someone else, one
+ * line per reader, object and hour with how often (the server counts; every read stays audited).
+ */
 export function ReadsPage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('consent.reads.title'));
@@ -37,7 +40,10 @@ export function ReadsPage() {
               <tr key={`${r.at}-${i}`}>
                 <td>{when(r.at)}</td>
                 <td>{r.reader ? `${r.reader.firstName} ${r.reader.lastName}` : t('consent.reads.unknownReader')}</td>
-                <td>{t(`consent.reads.types.${KNOWN_TYPES.has(r.resourceType) ? r.resourceType : 'other'}`)}</td>
+                <td>
+                  {t(`consent.reads.types.${KNOWN_TYPES.has(r.resourceType) ? r.resourceType : 'other'}`)}
+                  <span className="reads-count">{t('consent.reads.times', { count: r.count })}</span>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -6,18 +6,19 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResilienceMapResponse } from '../../../contracts/resilience';
+import type { MyResilienceMapResponse, ResilienceMapResponse } from '../../../contracts/resilience';
 import { CHALLENGE_TIMES, LEVELS, LIMITS, PLACES, belowPass, type ChallengeTime, type Level, type Place, type ResilienceMap, type SupportResource } from '../../../domain/resilience/model';
 import { addResource, groupResources, moveResource, otherPlace, removeResource, stepLevel, updateResource } from '../../../domain/resilience/operations';
 import { ApiError } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
-import { saveMap } from './api';
+import { saveMap, saveMyMap } from './api';
 import { Select, TextArea } from './fields';
 import { MapPicture, numberResources } from './MapPicture';
 import { newResource, ResourceForm } from './ResourceForm';
 
-type Props = { map: ResilienceMapResponse; editable: boolean; queryKey: readonly unknown[] };
+/** A map, or the owner's own map before its first save (no id yet: the first save creates it). */
+type Props = { map: ResilienceMapResponse | MyResilienceMapResponse; editable: boolean; queryKey: readonly unknown[] };
 
 export function MapEditor({ map, editable, queryKey }: Props) {
   const { t } = useTranslation();
@@ -60,7 +61,7 @@ export function MapEditor({ map, editable, queryKey }: Props) {
   const save = async () => {
     setSaving(true);
     try {
-      const saved = await saveMap(map.id, content, version);
+      const saved = map.id === null ? await saveMyMap(content, version) : await saveMap(map.id, content, version);
       setVersion(saved.version);
       setDirty(false);
       setStatus({ kind: 'success', text: t('resilience.saved') });
@@ -272,7 +273,7 @@ export function MapEditor({ map, editable, queryKey }: Props) {
   );
 }
 
-function ResourceItem({ r, number, map }: { r: SupportResource; number: number; map: ResilienceMapResponse }) {
+function ResourceItem({ r, number, map }: { r: SupportResource; number: number; map: Pick<ResilienceMapResponse, 'linkable'> }) {
   const { t } = useTranslation();
   const linked = r.linkedPersonId ? map.linkable.find((p) => p.id === r.linkedPersonId) : undefined;
   return (

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ResilienceMapResponse, ShareMode } from '../../../contracts/resilience';
+import type { MyResilienceMapResponse, ResilienceMapResponse, ShareMode } from '../../../contracts/resilience';
 import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { keys, revokeShare, shareMap, useCoachingDataConsent, useMyMap } from './api';
@@ -19,6 +19,7 @@ export function MyMapPage() {
   if (query.isPending) return <p role="status">{t('app.loading')}</p>;
   if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
   const map = query.data;
+  const saved = savedMap(map);
   const shared = map.shares ?? [];
   return (
     <div className="stack">
@@ -28,13 +29,23 @@ export function MyMapPage() {
         {shared.length === 0 ? t('resilience.private') : t('resilience.sharedWith', { names: shared.map((s) => `${s.firstName} ${s.lastName}`).join(', ') })}
       </p>
       <MapEditor map={map} editable queryKey={keys.myMap} />
-      <SharingPanel map={map} />
-      <ReadsPanel map={map} />
-      <SnapshotsPanel map={map} canSave queryKey={keys.myMap} />
-      <PrintPanel mapId={map.id} />
+      {saved ? (
+        <>
+          <SharingPanel map={saved} />
+          <ReadsPanel map={saved} />
+          <SnapshotsPanel map={saved} canSave queryKey={keys.myMap} />
+          <PrintPanel mapId={saved.id} />
+        </>
+      ) : (
+        <p className="card rmap-noprint">{t('resilience.notSavedYet')}</p>
+      )}
     </div>
   );
 }
+
+/** The map once it was saved (it has an id then); null before the first save, when there is nothing to share, keep or print. */
+const savedMap = (map: MyResilienceMapResponse): ResilienceMapResponse | null =>
+  map.id !== null && map.updatedAt !== null ? { ...map, id: map.id, updatedAt: map.updatedAt } : null;
 
 function SharingPanel({ map }: { map: ResilienceMapResponse }) {
   const { t } = useTranslation();
@@ -158,7 +169,7 @@ function ReadsPanel({ map }: { map: ResilienceMapResponse }) {
       ) : (
         <ul className="rows">
           {reads.slice(0, 20).map((r, i) => (
-            <li key={i}>{t('resilience.reads.item', { name: `${r.firstName} ${r.lastName}`, what: t(`resilience.reads.what.${r.what}`), at: format(r.at) })}</li>
+            <li key={i}>{t('resilience.reads.item', { name: `${r.firstName} ${r.lastName}`, what: t(`resilience.reads.what.${r.what}`), at: format(r.at), count: r.count })}</li>
           ))}
         </ul>
       )}

@@ -1,4 +1,8 @@
-/** Saving dated versions and comparing any two side by side (or a version with the map now). */
+/**
+ * Saving dated versions and comparing any two side by side (or a version with the map now). An
+ * earlier version is only fetched when the reader asks for the comparison: for a coach that read
+ * is audited ("bekeek een eerdere versie"), so opening the map must not make it on its own.
+ */
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,8 +25,9 @@ export function SnapshotsPanel({ map, canSave, queryKey }: { map: ResilienceMapR
   const [from, setFrom] = useState<string>('');
   const [to, setTo] = useState<string>(NOW);
   const fromId = from || map.snapshots[0]?.id || '';
-  const a = useSnapshot(map.id, fromId || null);
-  const b = useSnapshot(map.id, to === NOW ? null : to);
+  const [compared, setCompared] = useState<{ from: string; to: string } | null>(null);
+  const a = useSnapshot(map.id, compared?.from || null);
+  const b = useSnapshot(map.id, compared && compared.to !== NOW ? compared.to : null);
   const formatDate = (d: string) => new Date(`${d}T12:00:00`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
   const label = (id: string) => (id === NOW ? t('resilience.snapshots.now') : formatDate(map.snapshots.find((s) => s.id === id)?.takenOn ?? ''));
 
@@ -37,7 +42,7 @@ export function SnapshotsPanel({ map, canSave, queryKey }: { map: ResilienceMapR
   };
 
   const before: ResilienceMap | undefined = a.data?.content;
-  const after: ResilienceMap | undefined = to === NOW ? map.content : b.data?.content;
+  const after: ResilienceMap | undefined = compared?.to === NOW ? map.content : b.data?.content;
   const roles = {
     coachIds: new Set(map.linkable.filter((p) => p.role === 'coach').map((p) => p.id)),
     fellowIds: new Set(map.linkable.filter((p) => p.role === 'fellow').map((p) => p.id)),
@@ -77,25 +82,39 @@ export function SnapshotsPanel({ map, canSave, queryKey }: { map: ResilienceMapR
         <p className="help">{t('resilience.snapshots.needTwo')}</p>
       ) : (
         <>
-          <div className="rmap-form-grid">
-            <Select label={t('resilience.snapshots.from')} value={fromId} onChange={(e) => setFrom(e.target.value)}>
-              {map.snapshots.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {formatDate(s.takenOn)}
-                </option>
-              ))}
-            </Select>
-            <Select label={t('resilience.snapshots.to')} value={to} onChange={(e) => setTo(e.target.value)}>
-              <option value={NOW}>{t('resilience.snapshots.now')}</option>
-              {map.snapshots.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {formatDate(s.takenOn)}
-                </option>
-              ))}
-            </Select>
-          </div>
-          {comparison && before && after && (
-            <Comparison comparison={comparison} before={before} after={after} fromLabel={label(fromId)} toLabel={label(to)} linkable={map.linkable} />
+          <form
+            className="stack"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setCompared({ from: fromId, to });
+            }}
+          >
+            <div className="rmap-form-grid">
+              <Select label={t('resilience.snapshots.from')} value={fromId} onChange={(e) => setFrom(e.target.value)}>
+                {map.snapshots.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {formatDate(s.takenOn)}
+                  </option>
+                ))}
+              </Select>
+              <Select label={t('resilience.snapshots.to')} value={to} onChange={(e) => setTo(e.target.value)}>
+                <option value={NOW}>{t('resilience.snapshots.now')}</option>
+                {map.snapshots.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {formatDate(s.takenOn)}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className="rmap-actions">
+              <button type="submit" className="rmap-button">
+                {t('resilience.snapshots.show')}
+              </button>
+            </div>
+          </form>
+          {compared && (a.error || b.error) && <Alert kind="error">{(a.error ?? b.error)?.message}</Alert>}
+          {compared && comparison && before && after && (
+            <Comparison comparison={comparison} before={before} after={after} fromLabel={label(compared.from)} toLabel={label(compared.to)} linkable={map.linkable} />
           )}
         </>
       )}

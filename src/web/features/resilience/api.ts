@@ -5,8 +5,10 @@ import type {
   ConversationResponse,
   GroupExerciseResponse,
   MyCoacheesResponse,
+  MyResilienceMapResponse,
   ResilienceMapContent,
   ResilienceMapResponse,
+  SavedResilienceMapResponse,
   ShareMode,
   SnapshotResponse,
 } from '../../../contracts/resilience';
@@ -30,7 +32,8 @@ export const useCoachingDataConsent = () => {
   return query.data ? query.data.consents.some((c) => c.id === 'coaching-data' && c.status === 'granted') : null;
 };
 
-export const useMyMap = () => useQuery({ queryKey: keys.myMap, queryFn: () => api<ResilienceMapResponse>('/api/resilience/my-map') });
+/** My own map; before my first save a new map without an id (opening it stores nothing). */
+export const useMyMap = () => useQuery({ queryKey: keys.myMap, queryFn: () => api<MyResilienceMapResponse>('/api/resilience/my-map') });
 export const useMap = (mapId: string | null) =>
   useQuery({ queryKey: keys.map(mapId ?? ''), queryFn: () => api<ResilienceMapResponse>(`/api/resilience/maps/${mapId}`), enabled: Boolean(mapId), retry: false, staleTime: 60_000 });
 export const useSnapshot = (mapId: string, id: string | null) =>
@@ -42,6 +45,9 @@ export const useGroup = (communityId: string) =>
 
 export const saveMap = (mapId: string, content: ResilienceMapContent, version: number) =>
   api<{ version: number; updatedAt: string }>(`/api/resilience/maps/${mapId}`, { method: 'PUT', body: { content, version } });
+/** Saves my own map; the first save creates it. */
+export const saveMyMap = (content: ResilienceMapContent, version: number) =>
+  api<SavedResilienceMapResponse>('/api/resilience/my-map', { method: 'PUT', body: { content, version } });
 export const shareMap = (mapId: string, personId: string, mode: ShareMode) =>
   api<null>(`/api/resilience/maps/${mapId}/shares/${personId}`, { method: 'PUT', body: { mode } });
 export const revokeShare = (mapId: string, personId: string) => api<null>(`/api/resilience/maps/${mapId}/shares/${personId}`, { method: 'DELETE' });
