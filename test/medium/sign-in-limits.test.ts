@@ -102,6 +102,19 @@ describe(`sign-in limits on ${testDbKind()}`, () => {
     }
   });
 
+  it('counts attempts made at the same moment on two instances one by one', async () => {
+    const second = await buildApp({ services: t.services });
+    try {
+      const emails = await people(24);
+      const clients = await Promise.all(emails.map((_, i) => anonymous(i % 2 === 0 ? app : second, { remoteAddress: '198.51.100.15' })));
+      const responses = await Promise.all(clients.map((client, i) => client.request('POST', '/api/auth/sign-in', { email: emails[i], password: 'wrong password' })));
+      const statuses = responses.map((r) => r.statusCode).sort();
+      expect(statuses).toEqual([...Array(15).fill(401), ...Array(9).fill(429)]);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('does not let a successful sign-in reset the address’s count of failures', async () => {
     const emails = await people(16);
     const [mine] = await people(1, 'attacker');
