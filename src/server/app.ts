@@ -56,7 +56,8 @@ export async function buildApp({ services, logger = false }: BuildAppOptions): P
           },
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
-    trustProxy: services.config.publicUrl.startsWith('https://'),
+    // Which X-Forwarded-For entries to believe: request.ip is what attempt limits count (config.ts).
+    trustProxy: services.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(zodValidatorCompiler);

@@ -24,4 +24,23 @@ describe('configuration', () => {
   it('rejects an invalid port', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });
+
+  it.each([
+    [{}, false],
+    [{ PEERKRACHT_PUBLIC_URL: 'https://peerkracht.example' }, 'loopback,linklocal,uniquelocal'],
+    [{ PEERKRACHT_PUBLIC_URL: 'https://peerkracht.example', PEERKRACHT_TRUST_PROXY: '0' }, false],
+    [{ PEERKRACHT_TRUST_PROXY: '192.0.2.10' }, '192.0.2.10'],
+    [{ PEERKRACHT_TRUST_PROXY: '10.0.0.0/8, loopback' }, '10.0.0.0/8,loopback'],
+  ])('trusts the proxies the setting names (%o → %o)', (env, trustProxy) => {
+    expect(loadConfig(env).trustProxy).toBe(trustProxy);
+  });
+
+  it('refuses to trust every proxy, and says why', () => {
+    expect(() => loadConfig({ PEERKRACHT_TRUST_PROXY: 'true' })).toThrow(/PEERKRACHT_TRUST_PROXY: trusting every proxy/);
+  });
+
+  it('refuses a short key for the attempt counters', () => {
+    expect(() => loadConfig({ PEERKRACHT_RATE_LIMIT_KEY: 'short' })).toThrow(/PEERKRACHT_RATE_LIMIT_KEY: at least 32/);
+    expect(loadConfig({}).attemptLimits).toEqual({ key: null, signInPerAddress: 15 });
+  });
 });

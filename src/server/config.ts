@@ -22,6 +22,13 @@ const Env = z.object({
   PEERKRACHT_TIMETABLE_URL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   PEERKRACHT_TIMETABLE_URL_MAX_BYTES: z.coerce.number().int().min(1_000).max(50_000_000).default(2_000_000),
   PEERKRACHT_TIMETABLE_URL_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
+  PEERKRACHT_TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/]+(\s*,\s*[\w.:/]+)*$/, 'a comma-separated list of proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal; or 0')
+    .refine((value) => value !== 'true', 'trusting every proxy lets clients choose their own address; name the proxies')
+    .optional(),
+  PEERKRACHT_RATE_LIMIT_KEY: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+  PEERKRACHT_SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(15),
 });
 
 export type Config = {
@@ -38,6 +45,19 @@ export type Config = {
   logLevel: string;
   /** Fetching timetables from a URL (off by default: the server then calls addresses users give). */
   timetableUrls: { enabled: boolean; timeoutMs: number; maxBytes: number; allowPrivate: boolean };
+  /**
+   * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy): `false` — the connecting
+   * address is the client's; otherwise the proxies' addresses or CIDR ranges (proxy-addr names
+   * such as `loopback` allowed). request.ip is then the address the outermost trusted proxy saw.
+   */
+  trustProxy: false | string;
+  /** Attempt limits of sign-in and password reset (modules/identity/attempt-limits.ts). */
+  attemptLimits: {
+    /** The HMAC key of the counters' digests; null: a built-in key (see README). */
+    key: string | null;
+    /** Failed sign-ins per address in 15 minutes, whatever the accounts. */
+    signInPerAddress: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -80,5 +100,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: e.PEERKRACHT_TIMETABLE_URL_MAX_BYTES,
       allowPrivate: e.PEERKRACHT_TIMETABLE_URL_ALLOW_PRIVATE === '1',
     },
+    trustProxy: trustProxyFrom(e.PEERKRACHT_TRUST_PROXY, e.PEERKRACHT_PUBLIC_URL),
+    attemptLimits: { key: e.PEERKRACHT_RATE_LIMIT_KEY ?? null, signInPerAddress: e.PEERKRACHT_SIGN_IN_LIMIT_PER_ADDRESS },
   };
+}
+
+/**
+ * Unset: with an https public URL (peerkracht does not speak TLS itself, so a reverse proxy or
+ * load balancer terminates it) the proxies on loopback and private networks, as Rails does;
+ * none otherwise. Never "trust every proxy": then a client's own first X-Forwarded-For entry
+ * would be its address, and attempt limits per address would be void. (A hop count is no
+ * option: Fastify 5 ignores X-Forwarded-For for hop counts, failing closed.)
+ */
+export const PRIVATE_PROXIES = 'loopback,linklocal,uniquelocal';
+
+function trustProxyFrom(setting: string | undefined, publicUrl: string | undefined): Config['trustProxy'] {
+  if (setting === undefined) return publicUrl?.startsWith('https://') ? PRIVATE_PROXIES : false;
+  if (setting === '0' || setting === 'false') return false;
+  return setting.split(',').map((part) => part.trim()).join(',');
 }

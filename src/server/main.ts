@@ -8,7 +8,7 @@ import { openDatabase } from './db/client';
 import { lockDataDir } from './db/data-dir-lock';
 import { loadDemoIfEmpty } from './demo/load-demo';
 import { createMailer } from './modules/mail/mailer';
-import { jobHandlers } from './modules/jobs/handlers';
+import { jobHandlers, retentionPurges } from './modules/jobs/handlers';
 import { startJobPoller } from './modules/jobs/poller';
 import { loadContent } from './content/load-content';
 
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   const jobPoller = startJobPoller({
     services,
     handlers: jobHandlers,
+    purges: retentionPurges,
     onError: (error: unknown) => app.log.warn({ err: error }, 'job poll failed'),
   });
 

@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   consent_text_changed: 409,
   invalid_transition: 409,
   rate_limited: 429,
+  too_many_attempts: 429,
   class_code_taken: 409,
   community_full: 409,
   coach_transition_blocked: 409,
@@ -68,6 +69,16 @@ export class AppError extends Error {
   /** The translation key of the message a user sees. */
   get messageKey(): string {
     return `errors.${this.code}`;
+  }
+}
+
+/**
+ * Too many attempts at an account route (modules/identity/attempt-limits.ts): 429 with a
+ * `Retry-After` header and the wait in the message.
+ */
+export class TooManyAttemptsError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('too_many_attempts', undefined, { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
   }
 }
 

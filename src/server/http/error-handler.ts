@@ -1,7 +1,7 @@
 /** Maps every error to one JSON shape with a translated message; no stack traces leave the server. */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { translate } from '../../i18n/translate';
-import { AppError, fromDatabaseError } from '../errors/app-error';
+import { AppError, fromDatabaseError, TooManyAttemptsError } from '../errors/app-error';
 import { fieldErrors } from '../errors/validation-messages';
 import { RequestValidationError } from './validation';
 
@@ -27,6 +27,7 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
       : appError.fields.length > 0
         ? appError.fields
         : undefined;
+  if (appError instanceof TooManyAttemptsError) void reply.header('retry-after', String(appError.retryAfterSeconds));
   void reply.status(appError.status).send({
     error: {
       code: appError.code,

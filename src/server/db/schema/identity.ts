@@ -1,5 +1,5 @@
-/** Credentials, sessions and reset tokens. */
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+/** Credentials, sessions, reset tokens and the attempt counters that protect them. */
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 import { people } from './organisation';
 
@@ -47,3 +47,26 @@ export const passwordResetTokens = pgTable('password_reset_tokens', {
   usedAt: timestamp('used_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
+
+/**
+ * Attempt counters of the account routes (sign-in, password reset): hits per key per fixed
+ * window, read as a sliding window (the previous window weighted by how much of it still
+ * overlaps). Shared by every app instance, so the limits hold however many instances run.
+ * `key` is an HMAC-SHA-256 of the scope and the subject (an IP address or /64 prefix, a
+ * normalised e-mail address, or both) — the raw address or e-mail is never stored. Personal
+ * data only as a pseudonymous digest, not special-category.
+ * Purpose: limiting password guessing and reset-mail floods. Retention: two windows (at most
+ * two hours), then deleted by the job poller's hourly retention purge.
+ */
+export const rateLimitCounters = pgTable(
+  'rate_limit_counters',
+  {
+    key: text('key').notNull(),
+    /** What is counted, e.g. `sign-in:address` (no personal data). */
+    scope: text('scope').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_counters_expires_idx').on(t.expiresAt)],
+);

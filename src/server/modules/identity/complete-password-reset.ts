@@ -1,12 +1,17 @@
 import { AppError } from '../../errors/app-error';
 import type { Services } from '../../context';
+import { completeResetRules, countAttempt } from './attempt-limits';
 import { identityRepository } from './repository';
 import { digest, hashPassword } from './secrets';
 
-export type CompletePasswordResetOptions = { services: Services; token: string; password: string };
+export type CompletePasswordResetOptions = { services: Services; token: string; password: string; address: string };
 
-/** Sets the new password, uses up the token and signs the person out everywhere. */
-export async function completePasswordReset({ services, token, password }: CompletePasswordResetOptions): Promise<void> {
+/**
+ * Sets the new password, uses up the token and signs the person out everywhere. Unknown, used
+ * or expired tokens count against the attempt limit of the address.
+ */
+export async function completePasswordReset({ services, token, password, address }: CompletePasswordResetOptions): Promise<void> {
+  const attempt = await countAttempt(services, completeResetRules(address));
   const hash = await hashPassword(password);
   await services.db.transaction(async (tx) => {
     const repo = identityRepository(tx);
@@ -15,4 +20,5 @@ export async function completePasswordReset({ services, token, password }: Compl
     await repo.setPasswordHash(personId, hash);
     await repo.deleteSessionsOf(personId);
   });
+  await attempt.succeeded();
 }

@@ -1,12 +1,16 @@
 /** All SQL of the identity context. */
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { RoleGrant } from '../../../domain/access/roles';
 import type { Db } from '../../db/client';
 import { accessCacheFor } from '../../db/access-cache';
 import { preparedFor } from '../../db/prepared';
-import { authSessions, passwordCredentials, passwordResetTokens, people, roleAssignments } from '../../db/schema';
+import { authSessions, passwordCredentials, passwordResetTokens, people, rateLimitCounters, roleAssignments } from '../../db/schema';
 
 export type PersonRow = typeof people.$inferSelect;
+
+/** One attempt counted under one key: its window, the previous window and when the row may go. */
+export type AttemptHit = { key: string; scope: string; windowStart: Date; previousStart: Date; expiresAt: Date };
+export type AttemptCounts = { key: string; current: number; previous: number };
 
 const findSignedInStatement = preparedFor((db) =>
   db
@@ -118,6 +122,50 @@ export const identityRepository = (db: Db) => ({
       )
       .returning({ personId: passwordResetTokens.personId });
     return row?.personId;
+  },
+
+  /**
+   * Counts one attempt under each key and returns the counts of the current and previous
+   * windows, in one statement: an upsert per key (INSERT … ON CONFLICT … RETURNING), so
+   * concurrent attempts on any instance each see their own count.
+   */
+  async countAttempt(hits: AttemptHit[]): Promise<AttemptCounts[]> {
+    const values = sql.join(
+      hits.map((h) => sql`(${h.key}::text, ${h.scope}::text, ${h.windowStart.toISOString()}::timestamptz, ${h.previousStart.toISOString()}::timestamptz, ${h.expiresAt.toISOString()}::timestamptz)`),
+      sql`, `,
+    );
+    const result: unknown = await db.execute(sql`
+      with input (key, scope, window_start, previous_start, expires_at) as (values ${values}),
+      hit as (
+        insert into ${rateLimitCounters} (key, scope, window_start, hits, expires_at)
+        select key, scope, window_start, 1, expires_at from input
+        on conflict (key, window_start) do update set hits = ${rateLimitCounters.hits} + 1
+        returning key, hits
+      )
+      select hit.key, hit.hits as current, coalesce(previous.hits, 0) as previous
+      from hit
+      join input on input.key = hit.key
+      left join ${rateLimitCounters} previous on previous.key = hit.key and previous.window_start = input.previous_start`);
+    // Both drivers answer with `{ rows }`; the shared Db type cannot say so.
+    return (result as { rows: { key: string; current: number | string; previous: number | string }[] }).rows.map((r) => ({
+      key: r.key,
+      current: Number(r.current),
+      previous: Number(r.previous),
+    }));
+  },
+
+  /** Takes back one counted attempt (a successful one, or one refused before it was tried). */
+  async uncountAttempt(hits: Pick<AttemptHit, 'key' | 'windowStart'>[]): Promise<void> {
+    if (hits.length === 0) return;
+    await db
+      .update(rateLimitCounters)
+      .set({ hits: sql`greatest(${rateLimitCounters.hits} - 1, 0)` })
+      .where(or(...hits.map((h) => and(eq(rateLimitCounters.key, h.key), eq(rateLimitCounters.windowStart, h.windowStart)))));
+  },
+
+  /** Retention: counters whose windows no longer count. */
+  async purgeAttemptCounters(now: Date): Promise<void> {
+    await db.delete(rateLimitCounters).where(lte(rateLimitCounters.expiresAt, now));
   },
 });
 

@@ -1,18 +1,22 @@
 import { translate } from '../../../i18n/translate';
 import type { Services } from '../../context';
+import { countAttempt, passwordResetRules } from './attempt-limits';
 import { identityRepository } from './repository';
 import { digest, newToken } from './secrets';
 
 export const RESET_TOKEN_MINUTES = 60;
 
-export type RequestPasswordResetOptions = { services: Services; email: string };
+export type RequestPasswordResetOptions = { services: Services; email: string; address: string };
 
 /**
  * Sends a reset link when the address belongs to an account. The answer is the same either way,
  * so the form cannot be used to find out who has an account. The token travels in the URL
- * fragment, which browsers do not send to servers, so it never lands in access logs.
+ * fragment, which browsers do not send to servers, so it never lands in access logs. Every
+ * request counts against the attempt limits, known address or not, so nobody's mailbox can be
+ * flooded and the limit says nothing about who has an account.
  */
-export async function requestPasswordReset({ services, email }: RequestPasswordResetOptions): Promise<void> {
+export async function requestPasswordReset({ services, email, address }: RequestPasswordResetOptions): Promise<void> {
+  await countAttempt(services, passwordResetRules(address, email));
   const repo = identityRepository(services.db);
   const person = await repo.findPersonByEmail(email.trim());
   if (!person) return;

@@ -1,5 +1,4 @@
 /** HTTP routes of the identity context: parse, call one use case, map. */
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CompletePasswordResetRequest,
@@ -22,21 +21,6 @@ import { resolveSession } from './resolve-session';
 
 type Options = { services: Services; cookies: CookiePolicy };
 
-/**
- * Attempts per minute against one account from one address, against password guessing. Keyed on
- * the e-mail address too: a whole class signs in from the campus network's one public address.
- */
-const SIGN_IN_RATE = {
-  max: 10,
-  timeWindow: '1 minute',
-  hook: 'preHandler' as const,
-  keyGenerator: (request: FastifyRequest) => {
-    const body = request.body as { email?: unknown; token?: unknown } | undefined;
-    const subject = typeof body?.email === 'string' ? body.email : typeof body?.token === 'string' ? 'token' : '';
-    return `${request.ip}|${subject.toLowerCase()}`;
-  },
-};
-
 export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { services, cookies }) => {
   app.get(
     '/api/auth/session',
@@ -57,16 +41,17 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
   app.post(
     '/api/auth/sign-in',
     {
-      config: { access: { public: true }, rateLimit: SIGN_IN_RATE },
+      config: { access: { public: true } },
       schema: {
         tags: ['identity'],
         summary: 'Sign in with e-mail and password',
         body: SignInRequest,
-        response: { 200: SessionResponse, 401: ErrorResponse, 400: ErrorResponse },
+        response: { 200: SessionResponse, 401: ErrorResponse, 400: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
-      const result = await signIn({ services, ...request.body });
+      // Attempt limits (attempt-limits.ts) count request.ip: the address after the trusted proxies.
+      const result = await signIn({ services, ...request.body, address: request.ip });
       void reply.setCookie(cookies.session, result.sessionToken, { ...cookies.options, expires: result.expiresAt });
       const signedIn = await resolveSession(services, result.sessionToken);
       return describeSession(services, signedIn, result.csrfToken);
@@ -89,16 +74,16 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
   app.post(
     '/api/auth/password-reset',
     {
-      config: { access: { public: true }, rateLimit: SIGN_IN_RATE },
+      config: { access: { public: true } },
       schema: {
         tags: ['identity'],
         summary: 'Send a password-reset link (same answer whether or not the account exists)',
         body: RequestPasswordResetRequest,
-        response: { 202: OkResponse },
+        response: { 202: OkResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
-      await requestPasswordReset({ services, email: request.body.email });
+      await requestPasswordReset({ services, email: request.body.email, address: request.ip });
       return reply.status(202).send({ ok: true as const });
     },
   );
@@ -106,16 +91,16 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
   app.post(
     '/api/auth/password-reset/complete',
     {
-      config: { access: { public: true }, rateLimit: SIGN_IN_RATE },
+      config: { access: { public: true } },
       schema: {
         tags: ['identity'],
         summary: 'Set a new password with a reset token',
         body: CompletePasswordResetRequest,
-        response: { 200: OkResponse, 400: ErrorResponse },
+        response: { 200: OkResponse, 400: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request) => {
-      await completePasswordReset({ services, ...request.body });
+      await completePasswordReset({ services, ...request.body, address: request.ip });
       return { ok: true as const };
     },
   );

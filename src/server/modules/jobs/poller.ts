@@ -3,15 +3,23 @@ import type { Services } from '../../context';
 import { purgeFinishedJobs } from './jobs';
 import { runDueJobs, type JobHandlers } from './run-due-jobs';
 
+/**
+ * Retention of a table that fills continuously (rather than per event, which is a job): a delete
+ * of the expired rows, run about once an hour by every instance (deletes are idempotent).
+ */
+export type RetentionPurge = (services: Services) => Promise<void>;
+
 export type JobPoller = { stop(): Promise<void> };
 
 export function startJobPoller(options: {
   services: Services;
   handlers: JobHandlers;
+  /** Run with the purge of finished jobs: at the first tick and about once an hour after. */
+  purges?: readonly RetentionPurge[];
   intervalMs?: number;
   onError?: (error: unknown) => void;
 }): JobPoller {
-  const { services, handlers, intervalMs = 10_000, onError = () => undefined } = options;
+  const { services, handlers, purges = [], intervalMs = 10_000, onError = () => undefined } = options;
   let running: Promise<void> | null = null;
   let stopped = false;
   let ticks = 0;
@@ -19,8 +27,11 @@ export function startJobPoller(options: {
     if (running || stopped) return;
     running = (async () => {
       await runDueJobs({ services, handlers });
-      // Once an hour or so: keep the table small.
-      if (ticks++ % 360 === 0) await purgeFinishedJobs(services.db, services.now());
+      // Once an hour or so (at the default interval): keep the tables small.
+      if (ticks++ % 360 === 0) {
+        await purgeFinishedJobs(services.db, services.now());
+        for (const purge of purges) await purge(services);
+      }
     })()
       .catch(onError)
       .finally(() => {
