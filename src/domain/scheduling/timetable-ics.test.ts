@@ -122,6 +122,13 @@ describe('parseTimetableIcs: recurrence rules are bounded', () => {
     expect((error as TimetableImportError).reason).toEqual({ kind: 'recurrence', rule: 'FREQ=DAILY;INTERVAL=999999999999' });
   });
 
+  it('an event that lasts longer than 400 days is refused (its end would be walked month by month)', () => {
+    const text = calendar({ ...amsterdam, dtend: 'DTEND;TZID=Europe/Amsterdam:99991231T103000', rrule: 'RRULE:FREQ=WEEKLY;COUNT=1000' });
+    const error = errorOf(() => parseTimetableIcs({ text, ...autumn }));
+    expect(error).toBeInstanceOf(TimetableImportError);
+    expect((error as TimetableImportError).problem).toContain('longer than 400 days');
+  });
+
   it('property: any RRULE, in an event or a VTIMEZONE, finishes within the step budget', () => {
     const budget = 20_000;
     const part = (name: string, values: fc.Arbitrary<string>) => fc.option(values.map((v) => `${name}=${v}`), { nil: undefined });
