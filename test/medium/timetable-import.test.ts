@@ -4,6 +4,8 @@
  * one programme's VTIMEZONE never changes how another programme's file is read; a TZID without a
  * VTIMEZONE is the IANA zone it names, and an unknown one is refused by name.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -55,6 +57,7 @@ describe(`timetable import on ${testDbKind()}`, () => {
 
   beforeEach(async () => {
     await t.reset();
+    t.services.config.timetableUrls = { enabled: false, timeoutMs: 2000, maxBytes: 100_000, allowPrivate: false };
     const f = t.factories;
     const inst = await f.institution();
     const hash = await hashPassword(PASSWORD);
@@ -99,6 +102,25 @@ describe(`timetable import on ${testDbKind()}`, () => {
     expect(en.json().error.message).toContain('the repeat rule on line 9 (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31) yields no date at all');
     expect(await t.services.db.select().from(timetables)).toHaveLength(0);
     expect((await programmes[0]!.coordinator.request('GET', `/api/teaching-periods/${programmes[0]!.period}/timetables`)).statusCode).toBe(200);
+  });
+
+  it('a fetched file (timetable link) is parsed the same way: the rule is refused by name, nothing is stored', async () => {
+    const text = timetable({ tzid: 'Europe/Amsterdam', rrule: 'RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31' });
+    const server = http.createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/calendar' }).end(text));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    t.services.config.timetableUrls = { enabled: true, timeoutMs: 2000, maxBytes: 100_000, allowPrivate: true };
+    try {
+      const p = programmes[0]!;
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rooster.ics`;
+      const r = await p.coordinator.request('POST', `/api/teaching-periods/${p.period}/timetables/url`, { url, target: { classId: p.classId } }, EN);
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.json().error).toMatchObject({ code: 'timetable_recurrence_unbounded' });
+      expect(r.json().error.message).toContain('(FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31)');
+      expect(await t.services.db.select().from(timetables)).toHaveLength(0);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it("one programme's VTIMEZONE does not change how another programme's file is read", async () => {

@@ -297,7 +297,7 @@ function isIanaZone(zone: string): boolean {
  * observance for the offset at the start (also used before it) and one per change, found by
  * looking at the offset every day and narrowing a change down to the minute.
  */
-export function ianaVtimezone(zone: string, fromYear: number, toYear: number): string {
+function ianaVtimezone(zone: string, fromYear: number, toYear: number): string {
   const DAY = 86_400_000;
   const MINUTE = 60_000;
   const offset = (ms: number): number => Math.round(zoneOffsetMs(new Date(ms), zone) / MINUTE) * MINUTE;
