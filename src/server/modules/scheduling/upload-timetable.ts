@@ -10,10 +10,11 @@ import type { TimetableTarget, TimetableUploadResponse } from '../../../contract
 import type { BusyBlock } from '../../../domain/scheduling/instance';
 import { mergeBlocks } from '../../../domain/scheduling/product-instance';
 import { parseTimetableCsv } from '../../../domain/scheduling/timetable-csv';
-import { parseTimetableIcs, TimetableImportError } from '../../../domain/scheduling/timetable-ics';
+import { TimetableImportError, weeklyPattern } from '../../../domain/scheduling/timetable-ics';
 import type { Services } from '../../context';
 import type { Db } from '../../db/client';
 import { classes, classMembers, communities, people, timetables } from '../../db/schema';
+import { parseTimetableInWorker, TimetableTooComplexError } from '../../engines/parse-timetable';
 import { AppError } from '../../errors/app-error';
 import { locationsOf, type PeriodRow } from './repository';
 
@@ -34,6 +35,14 @@ export type UploadTimetableOptions = {
 };
 
 const invalid = (line: number, problem: string) => new AppError('timetable_invalid', `timetable line ${line}`, { line, problem });
+
+/** A refused iCalendar file as the error the coordinator sees: the rule or the zone by name. */
+function refused(error: TimetableImportError): AppError {
+  const { line, reason } = error;
+  if (reason.kind === 'recurrence') return new AppError('timetable_recurrence_unbounded', `timetable rule on line ${line}`, { line, rule: reason.rule.slice(0, 120) });
+  if (reason.kind === 'zone') return new AppError('timetable_unknown_zone', `timetable zone on line ${line}`, { line, zone: reason.zone.slice(0, 80) });
+  return invalid(line, error.problem);
+}
 
 /** Maps a raw LOCATION to a location id by its code ("AMS 03.14" → the location with code AMS). */
 function locationMatcher(locations: { id: string; code: string }[], unknown: Set<string>) {
@@ -60,9 +69,12 @@ export async function uploadTimetable(options: UploadTimetableOptions): Promise<
     const subject = await resolveTarget(db, period.intakeId, options.target);
     let pattern: BusyBlock[];
     try {
-      pattern = parseTimetableIcs({ text: options.text, periodStart: period.firstDate, periodEnd: period.lastDate, locationOf }).weeklyPattern;
+      // In a worker thread: bounded in steps and in time, and the event loop stays free.
+      const parsed = await parseTimetableInWorker({ text: options.text, periodStart: period.firstDate, periodEnd: period.lastDate });
+      pattern = weeklyPattern(parsed.occurrences.map((o) => ({ ...o, location: o.location === null ? null : locationOf(o.location) })), 0.5);
     } catch (error) {
-      if (error instanceof TimetableImportError) throw invalid(error.line, error.problem);
+      if (error instanceof TimetableImportError) throw refused(error);
+      if (error instanceof TimetableTooComplexError) throw new AppError('timetable_too_complex', error.message);
       throw invalid(1, error instanceof Error ? error.message : String(error));
     }
     if (pattern.length === 0) throw new AppError('timetable_empty', 'no classes in the period', { first: period.firstDate, last: period.lastDate });
