@@ -10,6 +10,7 @@ import { isLocale, type Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { calendarFeeds, people, roleAssignments } from '../../db/schema';
 import { digest, newToken } from '../identity/secrets';
+import { secretLink } from '../mail/secret-links';
 import { loadSessionsAround } from '../sessions/repository';
 import { sessionLabel } from '../sessions/session-mail';
 
@@ -19,7 +20,7 @@ export async function regenerateCalendarFeed({ services, personId }: { services:
     .insert(calendarFeeds)
     .values({ personId, tokenHash: digest(token), createdAt: services.now() })
     .onConflictDoUpdate({ target: calendarFeeds.personId, set: { tokenHash: digest(token), createdAt: services.now() } });
-  return { url: `${services.config.publicUrl.replace(/\/$/, '')}/api/calendar/${token}.ics` };
+  return { url: secretLink(services.config.publicUrl, 'calendarFeed', token) };
 }
 
 export async function hasCalendarFeed({ services, personId }: { services: Services; personId: string }): Promise<boolean> {
