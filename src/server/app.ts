@@ -18,6 +18,7 @@ import { AppError } from './errors/app-error';
 import { registerAccessHook } from './http/access-hook';
 import { cookiePolicy } from './http/cookies';
 import { errorHandler } from './http/error-handler';
+import { logSerializers } from './http/logging';
 import { registerSessionHook } from './http/session-hook';
 import { zodValidatorCompiler } from './http/validation';
 import { adminRoutes } from './modules/admin/routes';
@@ -52,6 +53,8 @@ export async function buildApp({ services, logger = false }: BuildAppOptions): P
             level: typeof logger === 'object' ? logger.level : 'info',
             // Request logs carry method, URL (ids only, never names or e-mail) and request id.
             redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            // …and never a secret token: a calendar feed's is in its URL (http/logging.ts).
+            serializers: logSerializers,
             ...(typeof logger === 'object' && logger.stream ? { stream: logger.stream } : {}),
           },
     genReqId: () => randomUUID(),
