@@ -85,6 +85,12 @@ export async function buildApp({ services, logger = false }: BuildAppOptions): P
     hsts: services.config.publicUrl.startsWith('https://'),
   });
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)));
+  // API answers hold personal data: no browser or proxy keeps them, unless a route says otherwise
+  // (the calendar feed: private, no-store; a coach's photo: private, cached a day).
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if ((request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?')) && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
