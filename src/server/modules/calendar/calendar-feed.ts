@@ -59,5 +59,7 @@ export async function renderCalendarFeed({ services, token }: { services: Servic
       stamp: s.row.updatedAt,
     });
   }
-  return calendar.toString();
+  // RFC 5545 §3.1: every content line ends with CRLF, the last one too (ical-generator leaves it off).
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
