@@ -20,3 +20,10 @@ export const logSerializers = {
     return { ...serialized, message: redactSecretLinks(serialized.message), stack: redactSecretLinks(serialized.stack) };
   },
 };
+
+/** A request whose client went away before it had sent the whole request (a closed tab, a lost signal). */
+export function isClientAbort(error: Error, request: FastifyRequest): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  const abortError = code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE';
+  return abortError && !request.raw.complete && request.raw.socket.destroyed;
+}
