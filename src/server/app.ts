@@ -18,6 +18,7 @@ import { AppError } from './errors/app-error';
 import { registerAccessHook } from './http/access-hook';
 import { cookiePolicy } from './http/cookies';
 import { errorHandler } from './http/error-handler';
+import { logSerializers } from './http/logging';
 import { registerSessionHook } from './http/session-hook';
 import { zodValidatorCompiler } from './http/validation';
 import { adminRoutes } from './modules/admin/routes';
@@ -52,6 +53,8 @@ export async function buildApp({ services, logger = false }: BuildAppOptions): P
             level: typeof logger === 'object' ? logger.level : 'info',
             // Request logs carry method, URL (ids only, never names or e-mail) and request id.
             redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            // …and never a secret token: a calendar feed's is in its URL (http/logging.ts).
+            serializers: logSerializers,
             ...(typeof logger === 'object' && logger.stream ? { stream: logger.stream } : {}),
           },
     genReqId: () => randomUUID(),
@@ -83,6 +86,12 @@ export async function buildApp({ services, logger = false }: BuildAppOptions): P
     hsts: services.config.publicUrl.startsWith('https://'),
   });
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)));
+  // API answers hold personal data: no browser or proxy keeps them, unless a route says otherwise
+  // (the calendar feed: private, no-store; a coach's photo: private, cached a day).
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if ((request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?')) && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {

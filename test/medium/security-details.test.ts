@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
+import { regenerateCalendarFeed } from '../../src/server/modules/calendar/calendar-feed';
 import { anonymous } from '../support/http';
 import { createTestDb, testDbKind, type TestDb } from '../support/test-db';
 
@@ -48,5 +49,24 @@ describe(`security details on ${testDbKind()}`, () => {
     // Request ids are random UUIDs and may contain the letters "ada": leave them out of the scan.
     const withoutIds = logs.replaceAll(/"reqId":"[0-9a-f-]{36}"/g, '');
     expect(withoutIds).not.toMatch(/ada|lovelace|correct horse|wrong password|pk_session=/i);
+  });
+
+  it('logs a calendar feed request without the secret token in its URL', async () => {
+    let logs = '';
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        logs += chunk.toString();
+        callback();
+      },
+    });
+    const ada = await t.services.db.query.people.findFirst();
+    const { url } = await regenerateCalendarFeed({ services: t.services, personId: ada!.id });
+    const token = /\/api\/calendar\/([A-Za-z0-9_-]+)\.ics$/.exec(url)![1]!;
+    const app = await buildApp({ services: t.services, logger: { level: 'info', stream } });
+    const response = await app.inject({ method: 'GET', url: new URL(url).pathname });
+    expect(response.statusCode).toBe(200);
+    await app.close();
+    expect(logs).toContain('"url":"/api/calendar/[redacted].ics"');
+    expect(logs).not.toContain(token);
   });
 });

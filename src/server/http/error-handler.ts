@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { translate } from '../../i18n/translate';
 import { AppError, fromDatabaseError, TooManyAttemptsError } from '../errors/app-error';
 import { fieldErrors } from '../errors/validation-messages';
+import { isClientAbort } from './logging';
 import { RequestValidationError } from './validation';
 
 function toAppError(error: FastifyError | Error): AppError {
@@ -17,6 +18,12 @@ function toAppError(error: FastifyError | Error): AppError {
 }
 
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (isClientAbort(error, request)) {
+    // Not a server error, and nobody is left to answer: one info line with the request id.
+    request.log.info('request aborted by the client');
+    void reply.status(400).send();
+    return;
+  }
   const appError = toAppError(error);
   if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
   else request.log.info({ code: appError.code }, 'request failed');

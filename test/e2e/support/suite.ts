@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser, newPage, type TrackedPage } from './browser';
+import { startMailbox, type Mailbox } from './mailbox';
 import { startServer, type RunningServer } from './server';
 
 export const DEMO_DOMAIN = 'hogeschool-zuidas.example';
@@ -50,6 +51,8 @@ export type PageOptions = Parameters<typeof newPage>[1];
 export type E2eSuite = {
   readonly server: RunningServer;
   readonly browser: Browser;
+  /** The recipients' side of the mail, when the suite was started with `mailbox: true`. */
+  readonly mailbox: Mailbox;
   /** A fresh context (no cookies) whose console errors fail the current test. */
   open(options?: PageOptions): Promise<Page>;
   /**
@@ -66,18 +69,23 @@ export type E2eSuite = {
   screenshot(page: Page, name: string): Promise<void>;
 };
 
-export function e2eSuite(options: { env?: Record<string, string> } = {}): E2eSuite {
+export function e2eSuite(options: { env?: Record<string, string>; mailbox?: boolean } = {}): E2eSuite {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
+  let mailbox: Mailbox | undefined;
   let tracked: TrackedPage[] = [];
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(options.env), launchBrowser()]);
+    // The server delivers its mail over SMTP to the mailbox, as it would to the recipients.
+    if (options.mailbox) mailbox = await startMailbox();
+    const env = { ...options.env, ...(mailbox ? { SMTP_URL: mailbox.smtpUrl } : {}) };
+    [server, browser] = await Promise.all([startServer(env), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await mailbox?.close();
   });
   afterEach(async () => {
     const errors = tracked.flatMap((t) => t.errors);
@@ -97,6 +105,9 @@ export function e2eSuite(options: { env?: Record<string, string> } = {}): E2eSui
     },
     get browser() {
       return started(browser, 'browser');
+    },
+    get mailbox() {
+      return started(mailbox, 'mailbox (e2eSuite({ mailbox: true }))');
     },
     async open(pageOptions = {}) {
       const t = await newPage(suite.browser, pageOptions);

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { OutboxResponse } from '../../../contracts/admin';
 import type { Services } from '../../context';
+import { translate } from '../../../i18n/translate';
 import { AppError } from '../../errors/app-error';
 import { listOutbox } from '../mail/mailer';
+import { redactSecretLinks } from '../mail/secret-links';
 
 export const adminRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get(
@@ -15,18 +17,20 @@ export const adminRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
             request.signedIn ? { kind: 'institution', institutionId: request.signedIn.actor.institutionId } : null,
         },
       },
-      schema: { tags: ['admin'], summary: 'Mail waiting in or sent from the outbox (beheerder)', response: { 200: OutboxResponse } },
+      schema: { tags: ['admin'], summary: 'Mail waiting in or sent from the outbox (beheerder); the token of every link that works without signing in is hidden', response: { 200: OutboxResponse } },
     },
     async (request) => {
       if (!request.signedIn) throw new AppError('unauthenticated');
       const mails = await listOutbox(services.db, request.signedIn.actor.institutionId);
+      // The stored mail keeps the real link for delivery; nobody but the recipient may see its token.
+      const hidden = translate(request.locale, 'outbox.hiddenToken');
       return {
         delivers: services.mailer.delivers,
         mails: mails.map((m) => ({
           id: m.id,
           recipient: m.recipient,
           subject: m.subject,
-          bodyText: m.bodyText,
+          bodyText: redactSecretLinks(m.bodyText, hidden),
           createdAt: m.createdAt.toISOString(),
           sentAt: m.sentAt?.toISOString() ?? null,
         })),

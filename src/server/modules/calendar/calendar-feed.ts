@@ -10,6 +10,7 @@ import { isLocale, type Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { calendarFeeds, people, roleAssignments } from '../../db/schema';
 import { digest, newToken } from '../identity/secrets';
+import { secretLink } from '../mail/secret-links';
 import { loadSessionsAround } from '../sessions/repository';
 import { sessionLabel } from '../sessions/session-mail';
 
@@ -19,7 +20,7 @@ export async function regenerateCalendarFeed({ services, personId }: { services:
     .insert(calendarFeeds)
     .values({ personId, tokenHash: digest(token), createdAt: services.now() })
     .onConflictDoUpdate({ target: calendarFeeds.personId, set: { tokenHash: digest(token), createdAt: services.now() } });
-  return { url: `${services.config.publicUrl.replace(/\/$/, '')}/api/calendar/${token}.ics` };
+  return { url: secretLink(services.config.publicUrl, 'calendarFeed', token) };
 }
 
 export async function hasCalendarFeed({ services, personId }: { services: Services; personId: string }): Promise<boolean> {
@@ -58,5 +59,7 @@ export async function renderCalendarFeed({ services, token }: { services: Servic
       stamp: s.row.updatedAt,
     });
   }
-  return calendar.toString();
+  // RFC 5545 §3.1: every content line ends with CRLF, the last one too (ical-generator leaves it off).
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

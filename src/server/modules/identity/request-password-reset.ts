@@ -1,5 +1,6 @@
 import { translate } from '../../../i18n/translate';
 import type { Services } from '../../context';
+import { secretLink } from '../mail/secret-links';
 import { countAttempt, passwordResetRules } from './attempt-limits';
 import { identityRepository } from './repository';
 import { digest, newToken } from './secrets';
@@ -22,7 +23,7 @@ export async function requestPasswordReset({ services, email, address }: Request
   if (!person) return;
   const token = newToken();
   const locale = person.locale === 'en' ? 'en' : 'nl';
-  const link = `${services.config.publicUrl}/reset-password#token=${token}`;
+  const link = secretLink(services.config.publicUrl, 'passwordReset', token);
   await services.db.transaction(async (tx) => {
     await identityRepository(tx).createResetToken({
       tokenHash: digest(token),

@@ -1,12 +1,15 @@
 /**
  * Mail goes into the outbox table first (in the same transaction as the change that caused it,
  * where there is one), then a dispatcher delivers it over SMTP when configured. Without SMTP the
- * mail stays in the outbox, which the beheerder can read in the app.
+ * mail stays in the outbox, which the beheerder can read in the app — with the token of every
+ * link that works without signing in hidden (secret-links.ts): delivery is the only reader of the
+ * whole mail.
  */
 import { and, asc, desc, eq, isNull, lt } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/client';
 import { mailOutbox } from '../../db/schema';
+import { redactSecretLinks } from './secret-links';
 
 export type OutgoingMail = {
   institutionId: string | null;
@@ -59,7 +62,8 @@ export function createMailer(options: { db: Db; smtpUrl: string | null; from: st
           sent++;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          await options.db.update(mailOutbox).set({ lastError: message.slice(0, 500) }).where(eq(mailOutbox.id, mail.id));
+          // A mail server's refusal may quote the message: keep no secret link in the error.
+          await options.db.update(mailOutbox).set({ lastError: redactSecretLinks(message).slice(0, 500) }).where(eq(mailOutbox.id, mail.id));
         }
       }
       return sent;

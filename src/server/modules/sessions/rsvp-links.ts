@@ -10,6 +10,7 @@ import type { Db } from '../../db/client';
 import { actionTokens, sessionRsvps, sessions } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { digest, newToken } from '../identity/secrets';
+import { secretLink } from '../mail/secret-links';
 import { loadSession, type LoadedSession } from './repository';
 import { respondToSession } from './respond-to-session';
 import type { SessionType } from '../../../domain/sessions/session-types';
@@ -17,7 +18,7 @@ import type { SessionType } from '../../../domain/sessions/session-types';
 export async function createRsvpLink(db: Db, services: Services, sessionId: string, personId: string, expiresAt: Date): Promise<string> {
   const token = newToken();
   await db.insert(actionTokens).values({ tokenHash: digest(token), purpose: 'rsvp', sessionId, personId, expiresAt });
-  return `${services.config.publicUrl.replace(/\/$/, '')}/rsvp#${token}`;
+  return secretLink(services.config.publicUrl, 'rsvp', token);
 }
 
 async function resolve(services: Services, token: string): Promise<{ session: LoadedSession; personId: string }> {

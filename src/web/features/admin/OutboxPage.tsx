@@ -14,6 +14,7 @@ export function OutboxPage() {
     <div className="stack">
       <h1>{t('outbox.title')}</h1>
       <p>{t('outbox.intro')}</p>
+      <p>{t('outbox.secretLinks')}</p>
       {query.isPending && <p role="status">{t('app.loading')}</p>}
       {query.error && <Alert kind="error">{query.error.message}</Alert>}
       {query.data && (
