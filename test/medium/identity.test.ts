@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { retentionPurges } from '../../src/server/modules/jobs/handlers';
 import { anonymous, signedIn } from '../support/http';
 import { createTestApp } from '../support/app';
 import type { TestDb } from '../support/test-db';
@@ -112,6 +113,45 @@ describe(`identity on ${testDbKind()}`, () => {
     const token = /#token=([\w-]+)/.exec(mail?.bodyText ?? '')?.[1];
     const response = await client.request('POST', '/api/auth/password-reset/complete', { token, password: 'a brand new passphrase' });
     expect(response.json().error.code).toBe('reset_token_invalid');
+  });
+
+  it('purges expired sign-in sessions and spent reset tokens, and keeps what still works', async () => {
+    const DAY = 86_400_000;
+    const now = Date.now();
+    await person('ada@example.test');
+    await person('bo@example.test');
+    // Ada signed in 20 days ago (her session ended after 14); Bo signs in now.
+    t.setNow(new Date(now - 20 * DAY));
+    await signedIn(app, 'ada@example.test', PASSWORD);
+    const client = await anonymous(app);
+    // Reset tokens: one expired three days ago, one an hour ago, one used, one live.
+    t.setNow(new Date(now - 3 * DAY));
+    await client.request('POST', '/api/auth/password-reset', { email: 'ada@example.test' });
+    t.setNow(new Date(now - 2 * 3_600_000));
+    await client.request('POST', '/api/auth/password-reset', { email: 'ada@example.test' });
+    t.setNow(new Date(now));
+    await client.request('POST', '/api/auth/password-reset', { email: 'bo@example.test' });
+    await client.request('POST', '/api/auth/password-reset', { email: 'bo@example.test' });
+    const mails = await t.services.db.query.mailOutbox.findMany({ orderBy: (m, { asc }) => [asc(m.createdAt)] });
+    const tokenOf = (body: string | undefined) => /#token=([\w-]+)/.exec(body ?? '')?.[1];
+    const used = tokenOf(mails[2]?.bodyText);
+    const live = tokenOf(mails[3]?.bodyText);
+    expect((await client.request('POST', '/api/auth/password-reset/complete', { token: used, password: 'a brand new passphrase' })).statusCode).toBe(200);
+    const bo = await signedIn(app, 'bo@example.test', 'a brand new passphrase');
+    expect(await t.services.db.query.authSessions.findMany()).toHaveLength(2);
+    expect(await t.services.db.query.passwordResetTokens.findMany()).toHaveLength(4);
+
+    for (const purge of retentionPurges) await purge(t.services);
+
+    const sessions = await t.services.db.query.authSessions.findMany();
+    expect(sessions.map((s) => s.expiresAt.getTime() > now)).toEqual([true]);
+    const tokens = await t.services.db.query.passwordResetTokens.findMany();
+    expect(tokens.map((row) => row.expiresAt.getTime()).sort()).toEqual(
+      [now - 2 * 3_600_000 + 60 * 60_000, now + 60 * 60_000].sort(),
+    );
+    // What still works, still works: Bo's session, and the live link.
+    expect((await bo.request('GET', '/api/home')).statusCode).toBe(200);
+    expect((await client.request('POST', '/api/auth/password-reset/complete', { token: live, password: 'another new passphrase' })).statusCode).toBe(200);
   });
 
   it('rate-limits sign-in attempts', async () => {

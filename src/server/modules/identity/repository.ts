@@ -1,5 +1,5 @@
 /** All SQL of the identity context. */
-import { and, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { RoleGrant } from '../../../domain/access/roles';
 import type { Db } from '../../db/client';
 import { accessCacheFor } from '../../db/access-cache';
@@ -96,8 +96,17 @@ export const identityRepository = (db: Db) => ({
     await db.delete(authSessions).where(eq(authSessions.personId, personId));
   },
 
+  /** Retention: signed-in sessions past their expiry (they no longer work; nothing needs them). */
   async deleteExpiredSessions(now: Date): Promise<void> {
     await db.delete(authSessions).where(lt(authSessions.expiresAt, now));
+  },
+
+  /** Retention: reset tokens that were used, or expired more than a day ago. */
+  async deleteSpentResetTokens(now: Date): Promise<void> {
+    const dayBefore = new Date(now.getTime() - 24 * 3_600_000);
+    await db
+      .delete(passwordResetTokens)
+      .where(or(isNotNull(passwordResetTokens.usedAt), lt(passwordResetTokens.expiresAt, dayBefore)));
   },
 
   async setLocale(personId: string, locale: 'nl' | 'en'): Promise<void> {

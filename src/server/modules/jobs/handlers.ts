@@ -3,6 +3,7 @@
  * handlers here (one line), so main.ts and the tests run the same set.
  */
 import { purgeAttemptCounters } from '../identity/attempt-limits';
+import { purgeExpiredSignIns } from '../identity/purge-expired';
 import { runStudentImport, STUDENT_IMPORT_JOB } from '../programme/run-import-job';
 import { REFERRAL_FOLLOW_UP_JOB } from '../support/record-referral';
 import { sendReferralFollowUp } from '../support/send-referral-follow-up';
@@ -19,4 +20,4 @@ export const jobHandlers: JobHandlers = {
 };
 
 /** Retention purges of tables that fill continuously; the poller runs them about once an hour. */
-export const retentionPurges: readonly RetentionPurge[] = [purgeAttemptCounters];
+export const retentionPurges: readonly RetentionPurge[] = [purgeAttemptCounters, purgeExpiredSignIns];
