@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TimetableImportError } from '../../domain/scheduling/timetable-ics';
 import { weeklyTimetableIcs } from '../demo/weekly-timetable-ics';
-import { parseTimetableInWorker, TimetableTooComplexError } from './parse-timetable';
+import { parseTimetableInWorker, TIMETABLE_PARSES_AT_ONCE, timetableParseLoad, TimetableTooComplexError } from './parse-timetable';
 
 const DATES = { firstDate: '2026-09-07', lastDate: '2026-11-06' };
 const PERIOD = { periodStart: DATES.firstDate, periodEnd: DATES.lastDate };
@@ -23,5 +23,17 @@ describe('parseTimetableInWorker (worker thread)', () => {
   it('the time limit stops a parse that would not end (here: no step budget) and says so', async () => {
     const error = await parseTimetableInWorker({ text: never, ...PERIOD, maxRecurrenceSteps: Number.POSITIVE_INFINITY, maxStepsPerRule: Number.POSITIVE_INFINITY }, { timeLimitMs: 1_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimetableTooComplexError);
+  }, 30_000);
+
+  it(`parses at most ${TIMETABLE_PARSES_AT_ONCE} files at once; the rest wait their turn and all finish`, async () => {
+    const slow = { text: never, ...PERIOD, maxRecurrenceSteps: Number.POSITIVE_INFINITY, maxStepsPerRule: Number.POSITIVE_INFINITY };
+    const quick = weeklyTimetableIcs({ name: 'x', classes: [{ day: 'fri', start: '09:00', end: '10:00', location: 'AMS 02.14', summary: 'Les' }], ...DATES });
+    // Two files that would never end take both slots until their time limit; the third waits.
+    const stuck = [1, 2].map(() => parseTimetableInWorker(slow, { timeLimitMs: 2_000 }).catch((e: unknown) => e));
+    const waiting = parseTimetableInWorker({ text: quick, ...PERIOD });
+    expect(timetableParseLoad()).toEqual({ active: TIMETABLE_PARSES_AT_ONCE, waiting: 1 });
+    for (const error of await Promise.all(stuck)) expect(error).toBeInstanceOf(TimetableTooComplexError);
+    expect((await waiting).weeklyPattern).toEqual([{ day: 'fri', start: '09:00', end: '10:00', location: 'AMS 02.14' }]);
+    expect(timetableParseLoad()).toEqual({ active: 0, waiting: 0 });
   }, 30_000);
 });

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import pLimit from 'p-limit';
 import { TimetableImportError, type ParsedTimetable, type TimetableImportReason } from '../../domain/scheduling/timetable-ics.js';
 
 /** What crosses the thread boundary: the file and the period (no callbacks). */
@@ -18,12 +19,28 @@ export class TimetableTooComplexError extends Error {
 export const TIMETABLE_PARSE_TIME_LIMIT_MS = 10_000;
 
 /**
+ * How many timetable files one process parses at once. Each parse is a worker thread of up to
+ * 512 MB; more uploads than this wait their turn (first come, first served) instead of starting
+ * a worker each, so a burst of uploads cannot exhaust the machine's memory or cores. The time
+ * limit starts when a file's own parse starts, not while it waits.
+ */
+export const TIMETABLE_PARSES_AT_ONCE = 2;
+const parseSlots = pLimit(TIMETABLE_PARSES_AT_ONCE);
+
+/** Files waiting for a parse slot and being parsed now, in this process. */
+export const timetableParseLoad = (): { active: number; waiting: number } => ({ active: parseSlots.activeCount, waiting: parseSlots.pendingCount });
+
+/**
  * Parses an iCalendar timetable in a worker thread of its own, so a hard file never blocks the
  * event loop and no parse shares ical.js state with another. Occurrences keep their raw LOCATION
  * text. Rejects with TimetableImportError for a file it refuses, TimetableTooComplexError when the
  * time limit passes (the worker is stopped) or the worker runs out of memory.
  */
 export function parseTimetableInWorker(job: TimetableParseJob, options: { timeLimitMs?: number } = {}): Promise<ParsedTimetable> {
+  return parseSlots(() => parseInWorker(job, options));
+}
+
+function parseInWorker(job: TimetableParseJob, options: { timeLimitMs?: number }): Promise<ParsedTimetable> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl(), { workerData: job, execArgv: [...process.execArgv], resourceLimits: { maxOldGenerationSizeMb: 512 } });
     let settled = false;
