@@ -8,7 +8,7 @@
  * the attendance screens and the senior coach's logbooks.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { OutboxResponse } from '../../src/contracts/admin';
 import type { HomeResponse } from '../../src/contracts/home';
 import type { SessionDetailResponse, SessionListResponse, YearPlanResponse } from '../../src/contracts/sessions';
@@ -55,10 +55,11 @@ describe('session screens', () => {
     // Filter: the first weeks, at most 30 minutes; then search.
     await page.getByLabel('Fase van het jaar').selectOption('start');
     await page.getByLabel('Duur', { exact: true }).selectOption('30');
+    // Each filter asks the server again: wait for the filtered list, not for whatever is shown first.
+    const found = async () => Number((await page.getByRole('status').filter({ hasText: /werkvorm/ }).textContent())!.split(' ')[0]);
+    await expect.poll(found).toBeLessThan(all);
+    await expect.poll(() => page.getByRole('link', { name: 'Over de streep' }).count()).toBe(0); // 40 minutes
     await page.getByRole('link', { name: 'Klets-kwartiertje (check-in)' }).waitFor();
-    const filtered = Number((await page.getByRole('status').filter({ hasText: /werkvorm/ }).textContent())!.split(' ')[0]);
-    expect(filtered).toBeLessThan(all);
-    expect(await page.getByRole('link', { name: 'Over de streep' }).count()).toBe(0); // 40 minutes
     await suite.checkPhone(page, 'library, filtered (nl)');
     await suite.screenshot(page, 'sessions-library-nl-360');
     await page.getByLabel('Zoeken').fill('streep');
@@ -312,21 +313,27 @@ describe('session screens', () => {
     const since = Date.now() - 1_000;
     const { id } = await callApi<{ id: string }>(coach, 'POST', `/api/communities/${community.id}/sessions`, { type: 'community', date: at.date, startTime: at.time, durationMinutes: 60, location: 'Lokaal 3.02' });
     const admin = await signedIn('beheerder', 'nl');
-    let link: URL | undefined;
-    for (let i = 0; i < 45 && !link; i++) {
-      const { mails } = await callApi<OutboxResponse>(admin, 'GET', '/api/admin/outbox');
-      const mail = mails.find((m) => m.recipient === `coachee@${DEMO_DOMAIN}` && new Date(m.createdAt).getTime() >= since && m.bodyText.includes('/rsvp#'));
-      const found = mail && /(\S+\/rsvp#[A-Za-z0-9_-]+)/.exec(mail.bodyText)?.[1];
-      if (found) link = new URL(found);
-      else await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-    expect(link, 'a reminder with an RSVP link').toBeDefined();
-    expect(link!.pathname).toBe('/rsvp');
-    expect(link!.search).toBe('');
-    // Opened on a phone by someone who is not signed in.
+    // The reminder of this session: the coachee may get other reminders meanwhile (the one-on-one
+    // planned above, the demo's sessions), each due at its own time of day, so the mail is picked
+    // by this session's place and time, not by who got it when.
+    const link = await vi.waitFor(
+      async () => {
+        const { mails } = await callApi<OutboxResponse>(admin, 'GET', '/api/admin/outbox');
+        const mail = mails.find((m) => m.recipient === `coachee@${DEMO_DOMAIN}` && new Date(m.createdAt).getTime() >= since && m.bodyText.includes('Lokaal 3.02') && m.bodyText.includes(at.time));
+        const found = mail && /(\S+\/rsvp#[A-Za-z0-9_-]+)/.exec(mail.bodyText)?.[1];
+        if (!found) throw new Error('no reminder with an RSVP link for the session yet');
+        return new URL(found);
+      },
+      // The job poller sends a due reminder within 10 s; a busy machine may take longer.
+      { timeout: 60_000, interval: 500 },
+    );
+    expect(link.pathname).toBe('/rsvp');
+    expect(link.search).toBe('');
+    // Opened on a phone by someone who is not signed in; the page is about this session.
     const visitor = await suite.open(PHONE);
-    await visitor.goto(`${suite.server.url}${link!.pathname}${link!.hash}`);
+    await visitor.goto(`${suite.server.url}${link.pathname}${link.hash}`);
     await h1(visitor, /^(Kom je\?|Are you coming\?)$/);
+    await visitor.locator('p.lead').filter({ hasText: at.time }).waitFor();
     await switchTo(visitor, 'nl', 'Kom je?');
     await visitor.getByRole('button', { name: 'Ja, ik kom' }).waitFor();
     await suite.checkPhone(visitor, 'rsvp link (nl)');
@@ -336,6 +343,7 @@ describe('session screens', () => {
     expect((await callApi<SessionDetailResponse>(coach, 'GET', `/api/sessions/${id}`)).counts?.coming).toBe(0);
     await visitor.getByRole('button', { name: "Yes, I'm coming" }).click();
     await visitor.getByRole('status').filter({ hasText: 'Thanks, your answer has been passed on.' }).waitFor();
+    // Answered means committed (ADR 0007): the coach's next read shows the answer, no waiting.
     await suite.checkPhone(visitor, 'rsvp link answered (en)');
     await suite.screenshot(visitor, 'sessions-rsvp-link-en-360');
     expect((await callApi<SessionDetailResponse>(coach, 'GET', `/api/sessions/${id}`)).counts?.coming).toBe(1);
