@@ -28,6 +28,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // expect.poll waits for a condition as long as a playwright step does (suite.ts), not
+          // the default second, which a busy machine overruns.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],

@@ -143,13 +143,19 @@ describe('programme, import, communities and handover', () => {
 
   it('shows the coachee their new coach with photo, in Dutch and English, at 360 px', async () => {
     const page = await suite.signedIn('coachee', PHONE);
+    // Only this page shows the coach's photo: its answer is the next photo response.
+    const photoResponse = page.waitForResponse((r) => /^\/api\/coaches\/[^/]+\/photo$/.test(new URL(r.url()).pathname));
     await page.getByRole('link', { name: 'Mijn community', exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Mijn community: SW 1' }).waitFor();
     await page.getByText(newCoach, { exact: true }).waitFor();
     const photo = page.getByRole('img', { name: `Foto van ${newCoach}` });
     await photo.waitFor();
-    // The photo came through the access policy and is a real image.
-    expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
+    // The photo came through the access policy and is a real image. The element is there before
+    // the image has loaded: decode() settles once it has (and fails for a broken one).
+    const response = await photoResponse;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('image/png');
+    expect(await photo.evaluate(async (img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(96);
     await page.getByText(/Voorstel om kennis te maken:/).waitFor();
     await page.getByRole('heading', { name: 'Volgende bijeenkomst' }).waitFor();
     await expectNoHorizontalScroll(page, 'my community (nl)');

@@ -19,8 +19,9 @@ describe('saved confirmations', () => {
     await first.setChecked(!before);
     await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
     await page.getByText('De instellingen zijn opgeslagen.').waitFor();
-    // The saved settings came back from the server and the confirmation is still there.
-    await page.waitForTimeout(500);
+    // The saved settings came back from the server and the confirmation is still there once
+    // everything the page asked for has been answered and drawn.
+    await suite.settled(page);
     await expect(page.getByText('De instellingen zijn opgeslagen.').isVisible()).resolves.toBe(true);
     await expect(first.isChecked()).resolves.toBe(!before);
     await expectAccessible(page, 'grouping attribute settings saved (nl)');
@@ -38,7 +39,9 @@ describe('saved confirmations', () => {
     await page.getByLabel('Begintijd').fill('16:45');
     await page.getByRole('button', { name: 'Verplaatsen', exact: true }).click();
     await page.getByText('Verplaatst. De deelnemers krijgen bericht.').waitFor();
-    await page.waitForTimeout(500);
+    // The refetched session shows the new time; the confirmation outlives that refetch.
+    await page.locator('dl.facts dd').filter({ hasText: '16:45' }).waitFor();
+    await suite.settled(page);
     await expect(page.getByText('Verplaatst. De deelnemers krijgen bericht.').isVisible()).resolves.toBe(true);
     await expect(page.getByLabel('Begintijd').inputValue()).resolves.toBe('16:45');
     // A second move from the same form uses the session's new version (no conflict).

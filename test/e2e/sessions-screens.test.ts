@@ -55,10 +55,11 @@ describe('session screens', () => {
     // Filter: the first weeks, at most 30 minutes; then search.
     await page.getByLabel('Fase van het jaar').selectOption('start');
     await page.getByLabel('Duur', { exact: true }).selectOption('30');
+    // Each filter asks the server again: wait for the filtered list, not for whatever is shown first.
+    const found = async () => Number((await page.getByRole('status').filter({ hasText: /werkvorm/ }).textContent())!.split(' ')[0]);
+    await expect.poll(found).toBeLessThan(all);
+    await expect.poll(() => page.getByRole('link', { name: 'Over de streep' }).count()).toBe(0); // 40 minutes
     await page.getByRole('link', { name: 'Klets-kwartiertje (check-in)' }).waitFor();
-    const filtered = Number((await page.getByRole('status').filter({ hasText: /werkvorm/ }).textContent())!.split(' ')[0]);
-    expect(filtered).toBeLessThan(all);
-    expect(await page.getByRole('link', { name: 'Over de streep' }).count()).toBe(0); // 40 minutes
     await suite.checkPhone(page, 'library, filtered (nl)');
     await suite.screenshot(page, 'sessions-library-nl-360');
     await page.getByLabel('Zoeken').fill('streep');
@@ -313,18 +314,23 @@ describe('session screens', () => {
     const sinceTime = Date.now() - 1_000;
     const { id } = await callApi<{ id: string }>(coach, 'POST', `/api/communities/${community.id}/sessions`, { type: 'community', date: at.date, startTime: at.time, durationMinutes: 60, location: 'Lokaal 3.02' });
     // The coachee's mail has the working link; the beheerder's outbox shows it without the token.
-    const link = new URL(await suite.mailbox.find(`coachee@${DEMO_DOMAIN}`, /(\S+\/rsvp#[A-Za-z0-9_-]+)/, { since }));
+    // The reminder of this session: the coachee may get other reminders meanwhile (the one-on-one
+    // planned above, the demo's sessions), each due at its own time of day, so the mail is picked
+    // by this session's place and time, not by who got it when.
+    const thisSession = new RegExp(`^(?=[\\s\\S]*Lokaal 3\\.02)(?=[\\s\\S]*${at.time})[\\s\\S]*?(\\S+\\/rsvp#[A-Za-z0-9_-]+)`);
+    const link = new URL(await suite.mailbox.find(`coachee@${DEMO_DOMAIN}`, thisSession, { since }));
     expect(link.pathname).toBe('/rsvp');
     expect(link.search).toBe('');
     const admin = await signedIn('beheerder', 'nl');
     const { mails } = await callApi<OutboxResponse>(admin, 'GET', '/api/admin/outbox');
-    const reminder = mails.find((m) => m.recipient === `coachee@${DEMO_DOMAIN}` && new Date(m.createdAt).getTime() >= sinceTime && m.bodyText.includes('/rsvp#'));
+    const reminder = mails.find((m) => m.recipient === `coachee@${DEMO_DOMAIN}` && new Date(m.createdAt).getTime() >= sinceTime && m.bodyText.includes('Lokaal 3.02') && m.bodyText.includes(at.time));
     expect(reminder?.bodyText).toContain('/rsvp#[verborgen]');
     expect(JSON.stringify(mails)).not.toContain(link.hash.slice(1));
-    // Opened on a phone by someone who is not signed in.
+    // Opened on a phone by someone who is not signed in; the page is about this session.
     const visitor = await suite.open(PHONE);
     await visitor.goto(`${suite.server.url}${link.pathname}${link.hash}`);
     await h1(visitor, /^(Kom je\?|Are you coming\?)$/);
+    await visitor.locator('p.lead').filter({ hasText: at.time }).waitFor();
     await switchTo(visitor, 'nl', 'Kom je?');
     await visitor.getByRole('button', { name: 'Ja, ik kom' }).waitFor();
     await suite.checkPhone(visitor, 'rsvp link (nl)');
@@ -334,6 +340,7 @@ describe('session screens', () => {
     expect((await callApi<SessionDetailResponse>(coach, 'GET', `/api/sessions/${id}`)).counts?.coming).toBe(0);
     await visitor.getByRole('button', { name: "Yes, I'm coming" }).click();
     await visitor.getByRole('status').filter({ hasText: 'Thanks, your answer has been passed on.' }).waitFor();
+    // Answered means committed (ADR 0007): the coach's next read shows the answer, no waiting.
     await suite.checkPhone(visitor, 'rsvp link answered (en)');
     await suite.screenshot(visitor, 'sessions-rsvp-link-en-360');
     expect((await callApi<SessionDetailResponse>(coach, 'GET', `/api/sessions/${id}`)).counts?.coming).toBe(1);

@@ -113,16 +113,19 @@ describe('web shell', () => {
 
   it('signs in when the form is sent before the page has its CSRF token (a slow connection)', async () => {
     const page = await open();
+    let formSent = () => {};
+    const sent = new Promise<void>((resolve) => (formSent = resolve));
     let first = true;
     await page.route('**/api/auth/session', async (route) => {
-      // Hold the page's first session call until well after the form has been sent.
+      // Hold the page's first session call until the form has been sent.
       if (first) {
         first = false;
-        await new Promise((resolve) => setTimeout(resolve, 3_000));
+        await sent;
       }
       await route.continue();
     });
     await signIn(page, `studentcoach@${DOMAIN}`);
+    formSent();
     await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
   });
 

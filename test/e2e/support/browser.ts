@@ -1,6 +1,6 @@
 /** Debian's Chromium driven by playwright-core; axe for accessibility; console errors fail tests. */
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { expect } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,7 +22,13 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export type TrackedPage = { page: Page; context: BrowserContext; errors: string[] };
+export type TrackedPage = {
+  page: Page;
+  context: BrowserContext;
+  errors: string[];
+  /** API requests the page has sent that have not been answered yet. */
+  pendingApiRequests: () => number;
+};
 
 /**
  * A fresh context (no cookies) with a page that records console errors and uncaught exceptions.
@@ -47,7 +53,13 @@ export async function newPage(
     errors.push(text);
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  return { page, context, errors };
+  const pending = new Set<Request>();
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) pending.add(request);
+  });
+  page.on('requestfinished', (request) => pending.delete(request));
+  page.on('requestfailed', (request) => pending.delete(request));
+  return { page, context, errors, pendingApiRequests: () => pending.size };
 }
 
 /** axe-core with the WCAG 2.x A and AA rules (including 2.2). */

@@ -32,7 +32,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // Start-up (migrations, the demo programme) takes seconds on an idle machine and well over a
+  // minute on a busy one: wait for the health check until just before the hook's own time limit
+  // (vitest.config.ts), so a server that never comes up fails here, with its output.
+  const deadline = Date.now() + 170_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited early:\n${output}`);
     try {
@@ -41,7 +44,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     } catch {
       // Not listening yet.
     }
-    if (Date.now() > deadline) throw new Error(`The server did not start in time:\n${output}`);
+    if (Date.now() > deadline) {
+      // Not left running behind the failed suite.
+      child.kill('SIGKILL');
+      throw new Error(`The server did not start in time:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

@@ -64,6 +64,11 @@ export type E2eSuite = {
   signedIn(who: string, options?: PageOptions & { english?: boolean }): Promise<Page>;
   /** axe-clean and without sideways scrolling at 360 px, then back to the laptop width. */
   checkPhone(page: Page, label: string): Promise<void>;
+  /**
+   * Waits until every API request the page has sent has been answered and the page has drawn two
+   * frames since: what the answers change (a refetch after a save) is on the screen.
+   */
+  settled(page: Page): Promise<void>;
   /** Presses Tab until `target` has focus: proves it can be reached by keyboard. */
   tabTo(page: Page, target: Locator, limit?: number): Promise<void>;
   screenshot(page: Page, name: string): Promise<void>;
@@ -136,6 +141,12 @@ export function e2eSuite(options: { env?: Record<string, string>; mailbox?: bool
       await expectNoHorizontalScroll(page, `${label} at 360 px`);
       await expectAccessible(page, `${label} at 360 px`);
       await page.setViewportSize(before);
+    },
+    async settled(page) {
+      const t = tracked.find((candidate) => candidate.page === page);
+      if (!t) throw new Error('settled() needs a page opened by this suite');
+      await expect.poll(() => t.pendingApiRequests(), { message: 'API requests still unanswered' }).toBe(0);
+      await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
     },
     async tabTo(page, target, limit = 250) {
       for (let i = 0; i < limit; i++) {
