@@ -25,14 +25,24 @@ describe('slidingEstimate', () => {
   });
 });
 
+describe('isAllowed', () => {
+  it('allows a count exactly at the limit, whatever the rounding of the overlap', () => {
+    // 33 × (1 − ⅔) + 1 is 12.000000000000002 in floating point; in milliseconds it is exactly 12.
+    expect(isAllowed({ current: 1, previous: 33, max: 12, windowMs: W, now: at((2 * W) / 3) })).toBe(true);
+    expect(isAllowed({ current: 1, previous: 33, max: 12, windowMs: W, now: at((2 * W) / 3 - 1) })).toBe(false);
+  });
+});
+
 describe('retryAfterSeconds', () => {
   it.each([
     // Over the limit within this window alone: wait for the next window, then for its weight.
-    { name: 'a full current window at its start', current: 15, previous: 0, elapsed: 0, seconds: 15 * 60 + Math.ceil((1 - 14 / 15) * 15 * 60) },
+    { name: 'a full current window at its start', current: 15, previous: 0, elapsed: 0, seconds: 15 * 60 + ((15 - 14) * 15 * 60) / 15 },
     // Room in this window, but the previous one still weighs too much.
-    { name: 'a heavy previous window', current: 0, previous: 20, elapsed: 0, seconds: Math.ceil((1 - 14 / 20) * 15 * 60) },
-  ])('$name', ({ current, previous, elapsed, seconds }) => {
-    expect(retryAfterSeconds({ current, previous, max: 15, windowMs: W, now: at(elapsed) })).toBe(seconds);
+    { name: 'a heavy previous window', current: 0, previous: 20, elapsed: 0, seconds: ((20 - 14) * 15 * 60) / 20 },
+    // Exactly at the limit once the previous window's weight is down to a third: 33 × ⅓ + 1 = 12.
+    { name: 'a count that lands exactly on the limit', current: 33, previous: 0, elapsed: 0, max: 12, seconds: 15 * 60 + (2 / 3) * 15 * 60 },
+  ])('$name', ({ current, previous, elapsed, seconds, max = 15 }) => {
+    expect(retryAfterSeconds({ current, previous, max, windowMs: W, now: at(elapsed) })).toBe(seconds);
   });
 
   it('is never less than a second', () => {

@@ -29,7 +29,23 @@ export function slidingEstimate({ current, previous, windowMs, now }: Omit<Attem
   return previous * (1 - elapsed) + current;
 }
 
-export const isAllowed = (count: AttemptCount): boolean => slidingEstimate(count) <= count.max;
+/**
+ * Whether the attempts fit the limit. Compared in whole milliseconds (the estimate times the
+ * window length), so a count exactly at the limit is not refused by a rounding error of the
+ * fraction: 33 × (1 − ⅔) + 1 is 12 here, not 12.000000000000002.
+ */
+export function isAllowed({ current, previous, max, windowMs, now }: AttemptCount): boolean {
+  const elapsed = now.getTime() - windowAt(now, windowMs).start.getTime();
+  return previous * (windowMs - elapsed) + current * windowMs <= max * windowMs;
+}
+
+/**
+ * The first millisecond into a window at which `previous` hits of the window before, weighted
+ * by their overlap, leave room for `room` more: previous × (windowMs − t) ≤ room × windowMs.
+ */
+function firstMomentWithRoom(previous: number, room: number, windowMs: number): number {
+  return previous > 0 ? Math.max(0, windowMs - Math.floor((room * windowMs) / previous)) : 0;
+}
 
 /**
  * Seconds until one more attempt would be allowed, if none is made meanwhile (for
@@ -37,16 +53,12 @@ export const isAllowed = (count: AttemptCount): boolean => slidingEstimate(count
  */
 export function retryAfterSeconds({ current, previous, max, windowMs, now }: AttemptCount): number {
   const elapsed = now.getTime() - windowAt(now, windowMs).start.getTime();
-  let waitMs: number;
-  if (current + 1 <= max) {
-    // Still this window: wait until the previous window's weight has dropped far enough.
-    const at = previous > 0 ? windowMs * (1 - (max - current - 1) / previous) : 0;
-    waitMs = at - elapsed;
-  } else {
-    // The next window, where this window's hits are the weighted "previous".
-    const at = current > 0 ? windowMs * Math.max(0, 1 - (max - 1) / current) : 0;
-    waitMs = windowMs - elapsed + at;
-  }
+  const waitMs =
+    current + 1 <= max
+      ? // Still this window: wait until the previous window's weight has dropped far enough.
+        firstMomentWithRoom(previous, max - current - 1, windowMs) - elapsed
+      : // The next window, where this window's hits are the weighted "previous".
+        windowMs - elapsed + firstMomentWithRoom(current, max - 1, windowMs);
   return Math.max(1, Math.ceil(waitMs / 1000));
 }
 
