@@ -1,6 +1,6 @@
 /** The activity library (werkvormen) and session plans. */
 import { z } from 'zod';
-import { ActivityTheme, YearPhase } from './content';
+import { ActivityTheme, YearPhase } from './content/activities';
 
 const Text = z.string().trim().min(1);
 export const ActivityView = z.object({

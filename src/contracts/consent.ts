@@ -1,6 +1,7 @@
 /** Request and response schemas of the consent ledger. Shared by server, web and tests. */
 import { z } from 'zod';
-import { ConsentId, LocalizedText } from './content';
+import { LocalizedText } from './content/building-blocks';
+import { ConsentId } from './content/consents';
 
 export const ConsentStatus = z.enum(['granted', 'withdrawn', 'unanswered']);
 

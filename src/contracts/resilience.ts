@@ -1,6 +1,6 @@
 /** Requests and responses of the Veerkrachtpraatplaat (resilience map), its sharing, snapshots, conversations and group exercise. */
 import { z } from 'zod';
-import { ConversationGuide } from './content';
+import { ConversationGuide } from './content/questions';
 import { CHALLENGE_TIMES, LEVELS, LIMITS, PLACES, RESOURCE_KINDS, USAGES } from '../domain/resilience/model';
 
 const Text = (max: number) => z.string().trim().max(max);

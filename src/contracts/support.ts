@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { FOLLOW_UP_OUTCOMES } from '../domain/support/referrals';
 import { SIGNAL_KINDS, SIGNAL_STATUSES } from '../domain/support/signals';
-import { HelpCategory, HelpKind } from './content';
+import { HelpCategory, HelpKind } from './content/help-directory';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Localized = (max: number) => z.strictObject({ nl: Text(max), en: Text(max) });

@@ -1,5 +1,5 @@
 /** What every use case may use: the database, the configuration, the mailer and a clock. */
-import type { Content } from '../contracts/content';
+import type { Content } from '../contracts/content/content-files';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import type { Mailer } from './modules/mail/mailer';

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { QuestionsFile } from '../../src/contracts/content';
+import type { QuestionsFile } from '../../src/contracts/content/questions';
 import type { LogbookEntryResponse, SessionDetailResponse } from '../../src/contracts/sessions';
 import type { HomeResponse } from '../../src/contracts/home';
 import { expectAccessible, expectNoHorizontalScroll } from './support/browser';

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/server/config';
 import type { Services } from '../../src/server/context';
 import { openDatabase, type Database } from '../../src/server/db/client';
 import { createMailer } from '../../src/server/modules/mail/mailer';
-import type { Content } from '../../src/contracts/content';
+import type { Content } from '../../src/contracts/content/content-files';
 import { loadContent } from '../../src/server/content/load-content';
 import { factories } from '../../src/server/testing/factories';
 

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONSENT_MAX_WORDS, countWords, type Content } from '../../contracts/content.js';
+import { countWords } from '../../contracts/content/building-blocks.js';
+import { CONSENT_MAX_WORDS } from '../../contracts/content/consents.js';
+import type { Content } from '../../contracts/content/content-files.js';
 import {
   ContentError,
   findJsonErrorOffset,

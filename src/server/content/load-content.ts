@@ -1,5 +1,6 @@
 /**
- * Loads and validates the seed content (content/*.json) against src/contracts/content.ts.
+ * Loads and validates the seed content (content/*.json) against the schemas in src/contracts/content/
+ * (one file per content file; `content-files.ts` lists them).
  *
  * Every problem becomes a {@link ContentError} naming the file and the problem: a JSON syntax
  * error with its line and column, or schema errors with their JSON path
@@ -8,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { CONTENT_FILES, type Content, type ContentKey } from '../../contracts/content.js';
+import { CONTENT_FILES, type Content, type ContentKey } from '../../contracts/content/content-files.js';
 
 /** A content file could not be read, parsed or validated. */
 export class ContentError extends Error {

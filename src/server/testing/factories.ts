@@ -21,7 +21,7 @@ import {
   roleAssignments,
 } from '../db/schema';
 import { consentEvents, groupingAttributeSettings, programmeContacts, referrals, signals, signalUpdates, studentAttributes } from '../db/schema';
-import type { ConsentsFile } from '../../contracts/content';
+import type { ConsentsFile } from '../../contracts/content/consents';
 import { hashPassword } from '../modules/identity/secrets';
 import { resilienceMaps, resilienceMapShares, resilienceSnapshots } from '../db/schema';
 import { emptyMap, type ResilienceMap } from '../../domain/resilience/model';

@@ -5,7 +5,7 @@
  */
 import { isAllowed, type Actor } from '../../../domain/access/policy';
 import type { ActivityListQuery, ActivityListResponse, ActivityView } from '../../../contracts/activities';
-import type { ActivityTheme, YearPhase } from '../../../contracts/content';
+import type { ActivityTheme, YearPhase } from '../../../contracts/content/activities';
 import type { Locale } from '../../../i18n/translate';
 import type { z } from 'zod';
 import type { Services } from '../../context';

@@ -3,7 +3,7 @@
  * their coaching data: does the subject's consent hold right now? Nothing is cached, so a
  * withdrawal takes effect on the next request, on every app instance.
  */
-import type { ConsentId } from '../../../contracts/content';
+import type { ConsentId } from '../../../contracts/content/consents';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors/app-error';
 import { consentRepository } from './repository';

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AnswerConsentRequest, ConsentHistoryResponse, ConsentSummary, MyConsentsResponse, ReadsResponse } from '../../../contracts/consent';
-import { ConsentId } from '../../../contracts/content';
+import { ConsentId } from '../../../contracts/content/consents';
 import { ErrorResponse } from '../../../contracts/identity';
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';

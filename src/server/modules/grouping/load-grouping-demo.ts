@@ -3,7 +3,7 @@
  * February intake's late enrolments — not in a community yet — told us something about
  * themselves (background only with the explicit consent), so "Groepen vormen" shows real figures.
  */
-import type { ConsentsFile } from '../../../contracts/content';
+import type { ConsentsFile } from '../../../contracts/content/consents';
 import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import type { Db } from '../../db/client';
 import { factories } from '../../testing/factories';

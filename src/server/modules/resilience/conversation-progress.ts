@@ -1,5 +1,5 @@
 /** How far a guided conversation got: a theme counts as done when its main question was answered and every follow-up came up. */
-import type { ConversationTheme } from '../../../contracts/content';
+import type { ConversationTheme } from '../../../contracts/content/questions';
 import type { ConversationProgress } from '../../../contracts/resilience';
 
 export function countCovered(themes: readonly ConversationTheme[], progress: ConversationProgress) {

@@ -33,7 +33,7 @@ import {
   WriteOneOnOneNoteRequest,
   YearPlanResponse,
 } from '../../../contracts/sessions';
-import { QuestionSet, ScaleQuestion } from '../../../contracts/content';
+import { QuestionSet, ScaleQuestion } from '../../../contracts/content/questions';
 import { AcademicYear } from '../../../domain/programme/intake-settings';
 import type { Resource } from '../../../domain/access/policy';
 import type { Services } from '../../context';

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import { isAllowed, type Actor } from '../../../domain/access/policy';
 import type { LogbookEntry, WriteLogbookRequest } from '../../../contracts/sessions';
-import type { QuestionSet } from '../../../contracts/content';
+import type { QuestionSet } from '../../../contracts/content/questions';
 import type { z } from 'zod';
 import type { Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';

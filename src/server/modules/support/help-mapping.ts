@@ -1,5 +1,5 @@
 import type { HelpResource } from '../../../contracts/support';
-import { HelpCategory } from '../../../contracts/content';
+import { HelpCategory } from '../../../contracts/content/help-directory';
 import type { HelpResourceRow } from './repository';
 
 export function toHelpResource(row: HelpResourceRow): HelpResource {

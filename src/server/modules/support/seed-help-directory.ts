@@ -1,4 +1,4 @@
-import type { HelpDirectoryFile } from '../../../contracts/content';
+import type { HelpDirectoryFile } from '../../../contracts/content/help-directory';
 import type { Db } from '../../db/client';
 import { supportRepository } from './repository';
 

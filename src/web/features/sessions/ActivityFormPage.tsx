@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ActivityView, CreateActivityRequest } from '../../../contracts/activities';
-import type { ActivityTheme } from '../../../contracts/content';
+import type { ActivityTheme } from '../../../contracts/content/activities';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';

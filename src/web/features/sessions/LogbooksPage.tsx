@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Question, QuestionSet, ScaleQuestion } from '../../../contracts/content';
+import type { Question, QuestionSet, ScaleQuestion } from '../../../contracts/content/questions';
 import type { LogbookEntry } from '../../../contracts/sessions';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Question, QuestionSet, ScaleQuestion } from '../../../contracts/content';
+import type { Question, QuestionSet, ScaleQuestion } from '../../../contracts/content/questions';
 import type { LogbookEntryResponse, SessionDetailResponse } from '../../../contracts/sessions';
 import type { AttendanceStatus } from '../../../domain/sessions/attendance';
 import { ATTENDANCE_STATUSES } from '../../../domain/sessions/attendance';

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ActivityListResponse, SessionPlanView } from '../../../contracts/activities';
-import { YEAR_PHASES, type YearPhase } from '../../../contracts/content';
+import { YEAR_PHASES, type YearPhase } from '../../../contracts/content/activities';
 import { api, ApiError } from '../../api';
 
 export { YEAR_PHASES, type YearPhase };

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { HELP_CATEGORIES } from '../../../contracts/content';
+import { HELP_CATEGORIES } from '../../../contracts/content/help-directory';
 import type { HelpDirectoryResponse, HelpResource, SaveHelpResourceRequest } from '../../../contracts/support';
 import { api, ApiError } from '../../api';
 import { Alert } from '../../components/Alert';

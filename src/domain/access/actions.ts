@@ -1,0 +1,59 @@
+/**
+ * Every action the access policy decides on, named `<what>:<verb>`. Consumers import these from
+ * `policy.ts`; the rules under `rules/` import them from here. A new action goes into this list
+ * and into the rule (`rules/<context>.ts`) of the resource kind it is asked about.
+ */
+export const ACTIONS = [
+  'institution:read',
+  'institution:manage',
+  'outbox:read',
+  'programme:read',
+  'programme:manage',
+  'community:read',
+  'community:readMembers',
+  'community:readAttendance',
+  'community:manage',
+  'programme:manageStudents',
+  'programme:manageCoaches',
+  'programme:manageCommunities',
+  /** Run group formation and see its aggregate balance figures (never a student's attribute values). */
+  'programme:formCommunities',
+  'programme:manageScheduling',
+  'class:read',
+  'coach:read',
+  'coach:manage',
+  /** Declare the weekly times the coach can run sessions in a teaching period (scheduling). */
+  'coach:setAvailability',
+  'handover:read',
+  'handover:readNote',
+  'handover:writeNote',
+  'handover:manage',
+  'coachingContent:read',
+  'coachingContent:write',
+  'coachingContent:share',
+  'community:groupExercise',
+  'helpResource:read',
+  'helpResource:manage',
+  'coachee:refer',
+  'referral:read',
+  'referral:followUp',
+  'signal:raise',
+  'signal:read',
+  'signal:handle',
+  'programme:handleSignals',
+  'community:planSessions',
+  'session:read',
+  'session:manage',
+  'session:respond',
+  'session:markAttendance',
+  'session:readAttendance',
+  /** The reasons people give for not coming (they may hint at health): the organiser alone. */
+  'session:readRsvpReasons',
+  'session:writeLogbook',
+  'programme:postUpdate',
+  'library:create',
+  'library:read',
+  'library:manage',
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
