@@ -1,9 +1,35 @@
 // Lint enforces the architecture (docs/ARCHITECTURE.md): the domain is pure, imports flow one
 // way (domain ← contracts ← server / web / cli), and type-aware rules catch floating promises
 // and non-exhaustive switches. Zero warnings allowed (npm run lint).
+import path from 'node:path';
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }];
+
+// Module faces (ADR 0008): a server module's files are private to it; other code imports only its
+// face, `src/server/modules/<context>/public.ts`. The composition root (app.ts, main.ts,
+// job-handlers.ts) may also import each module's routes.ts. Tests may import anything.
+const MODULES = path.join(import.meta.dirname, 'src/server/modules') + path.sep;
+const COMPOSITION_ROOT = ['app.ts', 'main.ts', 'job-handlers.ts'].map((f) => path.join(import.meta.dirname, 'src/server', f));
+const moduleFaces = {
+  meta: { type: 'problem', schema: [], messages: { internal: "'{{source}}' is private to the {{module}} module: import '{{module}}/public' (its face) instead — ADR 0008." } },
+  create(context) {
+    const file = context.filename;
+    const own = file.startsWith(MODULES) ? file.slice(MODULES.length).split(path.sep)[0] : null;
+    const check = (node) => {
+      const source = node.source && typeof node.source.value === 'string' ? node.source.value : null;
+      if (!source || !source.startsWith('.')) return;
+      const target = path.resolve(path.dirname(file), source);
+      if (!target.startsWith(MODULES)) return;
+      const [module, ...rest] = target.slice(MODULES.length).split(path.sep);
+      const inner = rest.join('/').replace(/\.ts$/, '');
+      if (module === own || inner === 'public') return;
+      if (inner === 'routes' && COMPOSITION_ROOT.includes(file)) return;
+      context.report({ node: node.source, messageId: 'internal', data: { source, module } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', '.tmp/', 'drizzle/', 'coverage/'] },
@@ -46,6 +72,12 @@ export default tseslint.config(
   {
     files: ['src/server/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(['**/web/**', '**/cli/**'], 'The server does not import the web client or the CLI.') },
+  },
+  {
+    files: ['src/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    plugins: { peerkracht: { rules: { 'module-faces': moduleFaces } } },
+    rules: { 'peerkracht/module-faces': 'error' },
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],

@@ -7,7 +7,7 @@ import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { loadContent } from '../src/server/content/load-content';
 import { openDatabase } from '../src/server/db/client';
-import { createMailer } from '../src/server/modules/mail/mailer';
+import { createMailer } from '../src/server/modules/mail/public';
 
 const OUT = 'docs/openapi.json';
 

@@ -17,11 +17,8 @@ import { openDatabase } from '../server/db/client';
 import { lockDataDir } from '../server/db/data-dir-lock';
 import { classes, intakes, programmes } from '../server/db/schema';
 import { AppError } from '../server/errors/app-error';
-import { acceptGroupingRun } from '../server/modules/grouping/accept-grouping-run';
-import { presentRun } from '../server/modules/grouping/present-run';
-import { enabledAttributes, runById } from '../server/modules/grouping/repository';
-import { startGroupingRun } from '../server/modules/grouping/start-grouping-run';
-import { createMailer } from '../server/modules/mail/mailer';
+import { acceptGroupingRun, enabledAttributes, presentRun, runById, startGroupingRun } from '../server/modules/grouping/public';
+import { createMailer } from '../server/modules/mail/public';
 
 export type GroupCommandOptions = {
   intake: string;

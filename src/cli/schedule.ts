@@ -13,10 +13,8 @@ import type { Services } from '../server/context';
 import { openDatabase } from '../server/db/client';
 import { lockDataDir } from '../server/db/data-dir-lock';
 import { intakes, teachingPeriods, timetables } from '../server/db/schema';
-import { createMailer } from '../server/modules/mail/mailer';
-import { getSchedulingRun } from '../server/modules/scheduling/get-run';
-import { publishSchedulingRun } from '../server/modules/scheduling/publish-run';
-import { startSchedulingRun } from '../server/modules/scheduling/start-run';
+import { createMailer } from '../server/modules/mail/public';
+import { getSchedulingRun, publishSchedulingRun, startSchedulingRun } from '../server/modules/scheduling/public';
 
 export type ScheduleCommandOptions = { intake: string; period?: string; seconds: number; seed: number; publish: boolean };
 

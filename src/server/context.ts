@@ -2,7 +2,7 @@
 import type { Content } from '../contracts/content/content-files';
 import type { Config } from './config';
 import type { Db } from './db/client';
-import type { Mailer } from './modules/mail/mailer';
+import type { Mailer } from './modules/mail/public';
 
 export type Services = {
   db: Db;

@@ -7,9 +7,9 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { lockDataDir } from './db/data-dir-lock';
 import { loadDemoIfEmpty } from './demo/load-demo';
-import { createMailer } from './modules/mail/mailer';
-import { jobHandlers, retentionPurges } from './modules/jobs/handlers';
-import { startJobPoller } from './modules/jobs/poller';
+import { createMailer } from './modules/mail/public';
+import { jobHandlers, retentionPurges } from './job-handlers';
+import { startJobPoller } from './modules/jobs/public';
 import { loadContent } from './content/load-content';
 
 async function main(): Promise<void> {

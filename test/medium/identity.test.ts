@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { retentionPurges } from '../../src/server/modules/jobs/handlers';
+import { retentionPurges } from '../../src/server/job-handlers';
 import { anonymous, signedIn } from '../support/http';
 import { createTestApp } from '../support/app';
 import type { TestDb } from '../support/test-db';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { classMembers, jobs, people, studentImports } from '../../src/server/db/schema';
 import type { Db } from '../../src/server/db/client';
 import type { Services } from '../../src/server/context';
-import { jobHandlers } from '../../src/server/modules/jobs/handlers';
+import { jobHandlers } from '../../src/server/job-handlers';
 import { claimDueJobs, MAX_ATTEMPTS } from '../../src/server/modules/jobs/jobs';
 import { runClaimedJob, runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
 import { IMPORT_BATCH_SIZE } from '../../src/server/modules/programme/import-students';

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxResponse } from '../../src/contracts/admin';
 import { mailOutbox } from '../../src/server/db/schema';
-import { jobHandlers } from '../../src/server/modules/jobs/handlers';
+import { jobHandlers } from '../../src/server/job-handlers';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
 import { createTestApp } from '../support/app';
 import { anonymous, signedIn, type Client } from '../support/http';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LogbookEntryResponse } from '../../src/contracts/sessions';
 import { buildApp } from '../../src/server/app';
 import { mailOutbox } from '../../src/server/db/schema';
-import { jobHandlers } from '../../src/server/modules/jobs/handlers';
+import { jobHandlers } from '../../src/server/job-handlers';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
 import { createTestApp } from '../support/app';
 import { anonymous, type Client } from '../support/http';

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
-import { retentionPurges } from '../../src/server/modules/jobs/handlers';
+import { retentionPurges } from '../../src/server/job-handlers';
 import { startJobPoller } from '../../src/server/modules/jobs/poller';
 import { anonymous } from '../support/http';
 import { createTestApp } from '../support/app';

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, jobs, mailOutbox } from '../../src/server/db/schema';
-import { jobHandlers } from '../../src/server/modules/jobs/handlers';
+import { jobHandlers } from '../../src/server/job-handlers';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
 import { createTestApp } from '../support/app';
 import { testDbKind, type TestDb } from '../support/test-db';

@@ -5,7 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import pino from 'pino';
-import { redactSecretLinks } from '../modules/mail/secret-links';
+import { redactSecretLinks } from '../modules/mail/public';
 
 export const logSerializers = {
   req: (request: FastifyRequest) => ({

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isLocale, localeFromAcceptLanguage, type Locale } from '../../i18n/translate';
 import type { Services } from '../context';
-import { resolveSession, type SignedIn } from '../modules/identity/resolve-session';
+import { resolveSession, type SignedIn } from '../modules/identity/public';
 import type { CookiePolicy } from './cookies';
 
 declare module 'fastify' {

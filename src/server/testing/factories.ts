@@ -5,27 +5,10 @@
  */
 import type { Role } from '../../domain/access/roles';
 import type { Db } from '../db/client';
-import {
-  classes,
-  classMembers,
-  coachProfiles,
-  coachSupervision,
-  communities,
-  communityCoachPeriods,
-  communityMembers,
-  institutions,
-  intakes,
-  passwordCredentials,
-  people,
-  programmes,
-  roleAssignments,
-} from '../db/schema';
-import { consentEvents, groupingAttributeSettings, programmeContacts, referrals, signals, signalUpdates, studentAttributes } from '../db/schema';
+import { attendanceMarks, checkins, classes, classMembers, coachProfiles, coachSupervision, communities, communityCoachPeriods, communityMembers, consentEvents, customActivities, groupingAttributeSettings, holidayCalendars, institutions, intakes, logbookEntries, passwordCredentials, people, programmeContacts, programmes, programmeUpdates, referrals, resilienceMaps, resilienceMapShares, resilienceSnapshots, roleAssignments, sessionPlans, sessionRsvps, sessions, sessionSeries, signals, signalUpdates, studentAttributes } from '../db/schema';
 import type { ConsentsFile } from '../../contracts/content/consents';
-import { hashPassword } from '../modules/identity/secrets';
-import { resilienceMaps, resilienceMapShares, resilienceSnapshots } from '../db/schema';
+import { hashPassword } from '../modules/identity/public';
 import { emptyMap, type ResilienceMap } from '../../domain/resilience/model';
-import { attendanceMarks, checkins, customActivities, holidayCalendars, logbookEntries, programmeUpdates, sessionPlans, sessionRsvps, sessions, sessionSeries } from '../db/schema';
 import type { Holiday } from '../../domain/sessions/year-plan';
 
 let sequence = 0;

@@ -3,8 +3,7 @@ import { OutboxResponse } from '../../../contracts/admin';
 import type { Services } from '../../context';
 import { translate } from '../../../i18n/translate';
 import { AppError } from '../../errors/app-error';
-import { listOutbox } from '../mail/mailer';
-import { redactSecretLinks } from '../mail/secret-links';
+import { listOutbox, redactSecretLinks } from '../mail/public';
 
 export const adminRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get(

@@ -9,10 +9,9 @@ import { isAllowed, type Actor } from '../../../domain/access/policy';
 import { isLocale, type Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { calendarFeeds, people, roleAssignments } from '../../db/schema';
-import { digest, newToken } from '../identity/secrets';
-import { secretLink } from '../mail/secret-links';
-import { loadSessionsAround } from '../sessions/repository';
-import { sessionLabel } from '../sessions/session-mail';
+import { digest, newToken } from '../identity/public';
+import { secretLink } from '../mail/public';
+import { loadSessionsAround, sessionLabel } from '../sessions/public';
 
 export async function regenerateCalendarFeed({ services, personId }: { services: Services; personId: string }): Promise<{ url: string }> {
   const token = newToken();

@@ -20,8 +20,8 @@ import {
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../../../domain/programme/coach-photo';
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
-import { loader } from '../programme/resource-loader';
-import { programmeResource } from '../programme/repository';
+import { loader } from '../../http/resource-loader';
+import { programmeResource } from '../relations/public';
 import { applyAsCoach, listPublicProgrammes } from './apply-as-coach';
 import { deleteMyCoachPhoto, getCoachPhoto, saveMyCoachPhoto } from './coach-photo';
 import { getCoachProfile, getMyCoachProfile, updateMyCoachProfile } from './coach-profile';

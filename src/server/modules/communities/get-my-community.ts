@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, isNull } from 'drizzle-orm';
 import type { MyCommunityResponse } from '../../../contracts/communities';
 import type { Services } from '../../context';
-import { photoVersions } from '../coaches/repository';
+import { photoVersions } from '../coaches/public';
 import { coachProfiles, communities, communityCoachPeriods, communityMembers, handovers, people, sessions } from '../../db/schema';
 
 /**

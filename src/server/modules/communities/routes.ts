@@ -19,15 +19,14 @@ import {
   WriteHandoverNoteRequest,
 } from '../../../contracts/communities';
 import { AppError } from '../../errors/app-error';
-import { loader } from '../programme/resource-loader';
-import { intakeResource } from '../programme/repository';
+import { loader } from '../../http/resource-loader';
+import { intakeResource, loadCommunityResources, namesOf } from '../relations/public';
 import { addMember, createCommunity, stopMember, updateCommunity } from './edit-community';
 import { getCommunityManage } from './get-community-manage';
 import { getHandover, handoverResource, myHandovers } from './get-handover';
 import { getMyCommunity } from './get-my-community';
 import { completeHandover, startHandover, writeHandoverNote } from './handover';
 import { listIntakeCommunities } from './list-intake-communities';
-import { loadCommunityResources, namesOf } from './repository';
 
 const Params = z.strictObject({ communityId: z.string().uuid() });
 const IntakeParams = z.strictObject({ intakeId: z.string().uuid() });

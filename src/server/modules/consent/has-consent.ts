@@ -22,3 +22,9 @@ export async function requireConsent(db: Db, personId: string, consentId: Consen
 export async function withConsent(db: Db, personIds: readonly string[], consentId: ConsentId): Promise<Set<string>> {
   return consentRepository(db).grantedAmong(personIds, consentId);
 }
+
+/** Where the subject stands on a consent: the latest event decides; no event is "unanswered". */
+export async function consentStatus(db: Db, personId: string, consentId: ConsentId): Promise<'granted' | 'withdrawn' | 'unanswered'> {
+  const latest = await consentRepository(db).latestOf(personId, consentId);
+  return latest ? (latest.event === 'grant' ? 'granted' : 'withdrawn') : 'unanswered';
+}

@@ -1,6 +1,6 @@
 import type { ReadsResponse } from '../../../contracts/consent';
 import type { Services } from '../../context';
-import { listReadsOf } from '../audit/audit-log';
+import { listReadsOf } from '../audit/public';
 
 export type ListMyReadsOptions = { services: Services; personId: string };
 

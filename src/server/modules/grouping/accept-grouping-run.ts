@@ -13,7 +13,7 @@ import type { Services } from '../../context';
 import type { Db } from '../../db/client';
 import { coachProfiles, communities, communityMembers, groupingRuns, intakes, people, roleAssignments } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
-import { changeCoach } from '../communities/manage-repository';
+import { changeCoach } from '../communities/public';
 import { presentRun, type StoredCommunity } from './present-run';
 import { alreadyPlaced, communityCountOf, studentsByIds, studentsForGrouping } from './repository';
 

@@ -5,20 +5,20 @@ import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import { ATTRIBUTE_DEFINITIONS, DISCLOSABLE_ATTRIBUTES, isValidValue, usableAttributes } from '../../../domain/grouping/student-attributes';
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
-import { consentRepository } from '../consent/repository';
+import { consentStatus } from '../consent/public';
 import { deleteStudentAttributes, enabledAttributes, saveStudentAttribute, storedAttributesOf } from './repository';
 
 type Options = { services: Services; actor: Actor };
 
 /** Only attributes the institution enabled are shown; a value stored for a disabled one stays hidden and unused. */
 export async function getMyAttributes({ services, actor }: Options): Promise<MyAttributesResponse> {
-  const [enabled, stored, latest] = await Promise.all([
+  const [enabled, stored, consent] = await Promise.all([
     enabledAttributes(services.db, actor.institutionId),
     storedAttributesOf(services.db, [actor.personId]),
-    consentRepository(services.db).latestOf(actor.personId, CONSENT_FOR.groupingBackground),
+    consentStatus(services.db, actor.personId, CONSENT_FOR.groupingBackground),
   ]);
   const consentText = services.content.consents.consents.find((c) => c.id === CONSENT_FOR.groupingBackground);
-  const backgroundConsent = latest?.event === 'grant';
+  const backgroundConsent = consent === 'granted';
   const usable = usableAttributes({ enabled, stored, backgroundConsent, classCode: null });
   return {
     attributes: DISCLOSABLE_ATTRIBUTES.filter((a) => enabled.has(a)).map((attribute) => {
@@ -33,7 +33,7 @@ export async function getMyAttributes({ services, actor }: Options): Promise<MyA
         counts: usable[attribute] !== undefined,
       };
     }),
-    backgroundConsent: { status: latest ? (latest.event === 'grant' ? 'granted' : 'withdrawn') : 'unanswered', version: consentText?.version ?? 1 },
+    backgroundConsent: { status: consent, version: consentText?.version ?? 1 },
   };
 }
 

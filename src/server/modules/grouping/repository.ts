@@ -5,7 +5,7 @@ import { usableAttributes, type GroupingAttribute } from '../../../domain/groupi
 import type { StudentForGrouping } from '../../../domain/grouping/student-grouping-types';
 import type { Db } from '../../db/client';
 import { classes, classMembers, communities, communityMembers, groupingAttributeSettings, groupingRuns, intakes, people, programmes, studentAttributes } from '../../db/schema';
-import { withConsent } from '../consent/has-consent';
+import { withConsent } from '../consent/public';
 
 export type GroupingRunRow = typeof groupingRuns.$inferSelect;
 

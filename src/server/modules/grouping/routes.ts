@@ -16,8 +16,8 @@ import {
 import { ErrorResponse } from '../../../contracts/identity';
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
-import { intakeResource } from '../programme/repository';
-import { loader } from '../programme/resource-loader';
+import { intakeResource } from '../relations/public';
+import { loader } from '../../http/resource-loader';
 import { acceptGroupingRun } from './accept-grouping-run';
 import { getAttributeSettings, updateAttributeSettings } from './attribute-settings';
 import { getGroupingOptions } from './get-grouping-options';

@@ -4,7 +4,7 @@ import type { HomeResponse } from '../../../contracts/home';
 import type { Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { classes, classMembers, coachSupervision, intakes, people, programmes, roleAssignments } from '../../db/schema';
-import { loadCommunityResources, namesOf } from '../communities/repository';
+import { loadCommunityResources, namesOf } from '../relations/public';
 
 export type GetHomeOptions = { services: Services; actor: Actor; locale: Locale };
 

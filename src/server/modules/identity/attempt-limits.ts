@@ -89,7 +89,7 @@ export async function countAttempt(services: Services, rules: Rule[]): Promise<C
 
 /**
  * Retention: counters whose windows no longer count, deleted about once an hour by the job
- * poller of every instance (modules/jobs/handlers.ts, `retentionPurges`).
+ * poller of every instance (src/server/job-handlers.ts, `retentionPurges`).
  */
 export const purgeAttemptCounters = async (services: Services): Promise<void> => {
   await identityRepository(services.db).purgeAttemptCounters(services.now());

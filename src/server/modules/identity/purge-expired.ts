@@ -5,7 +5,7 @@ import { identityRepository } from './repository';
  * Retention (docs/privacy.md): signed-in sessions end at their expiry and reset tokens when used
  * or a day after they expire. Neither works any more by then, so deleting them changes nothing a
  * person can do; it only stops the tables keeping who signed in when. Run by the job poller of
- * every instance (modules/jobs/handlers.ts, `retentionPurges`); deleting twice is harmless.
+ * every instance (src/server/job-handlers.ts, `retentionPurges`); deleting twice is harmless.
  */
 export const purgeExpiredSignIns = async (services: Services): Promise<void> => {
   const repo = identityRepository(services.db);

@@ -1,6 +1,6 @@
 import { translate } from '../../../i18n/translate';
 import type { Services } from '../../context';
-import { secretLink } from '../mail/secret-links';
+import { secretLink } from '../mail/public';
 import { countAttempt, passwordResetRules } from './attempt-limits';
 import { identityRepository } from './repository';
 import { digest, newToken } from './secrets';

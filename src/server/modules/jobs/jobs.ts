@@ -1,7 +1,7 @@
 /**
  * Durable jobs: "do X at time T", stored in the `jobs` table so they survive restarts and run
  * exactly once across app instances. Any feature schedules with `scheduleJob` (in the same
- * transaction as the change that causes it) and registers a handler in ./handlers.ts.
+ * transaction as the change that causes it) and registers a handler in src/server/job-handlers.ts.
  *
  * A poller claims due jobs atomically (UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)),
  * with a lease: a job whose instance died while running is claimed again when the lease ends.

@@ -1,28 +1,8 @@
 /** SQL of the programme context: structure, and the resources the access policy decides on. */
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import type { Resource } from '../../../domain/access/policy';
 import type { Db } from '../../db/client';
+import { intakeResource } from '../relations/public';
 import { classes, classMembers, communities, communityMembers, intakes, people, programmes, roleAssignments, studentImports } from '../../db/schema';
-
-type ProgrammeResource = Extract<Resource, { kind: 'programme' }>;
-
-export async function programmeResource(db: Db, institutionId: string, programmeId: string): Promise<ProgrammeResource | null> {
-  const [row] = await db
-    .select({ id: programmes.id })
-    .from(programmes)
-    .where(and(eq(programmes.id, programmeId), eq(programmes.institutionId, institutionId)));
-  return row ? { kind: 'programme', institutionId, programmeId: row.id } : null;
-}
-
-/** The programme an intake belongs to, as a policy resource. */
-export async function intakeResource(db: Db, institutionId: string, intakeId: string): Promise<(ProgrammeResource & { intakeId: string }) | null> {
-  const [row] = await db
-    .select({ programmeId: intakes.programmeId })
-    .from(intakes)
-    .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
-    .where(and(eq(intakes.id, intakeId), eq(programmes.institutionId, institutionId)));
-  return row ? { kind: 'programme', institutionId, programmeId: row.programmeId, intakeId } : null;
-}
 
 export async function classResource(db: Db, institutionId: string, classId: string) {
   const [row] = await db

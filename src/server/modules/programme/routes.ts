@@ -27,9 +27,10 @@ import { getSettingsHistory } from './get-settings-history';
 import { getStructure } from './get-structure';
 import { createIntake, createProgramme, saveClass, updateIntakeSettings, updateProgramme } from './manage-structure';
 import { previewImport } from './preview-import';
-import { classResource, importResource, intakeResource, peopleWithRole, programmeResource, studentsOfIntake } from './repository';
+import { intakeResource, programmeResource } from '../relations/public';
+import { classResource, importResource, peopleWithRole, studentsOfIntake } from './repository';
 import { getImport, listImports, startImport } from './start-import';
-import { loader } from './resource-loader';
+import { loader } from '../../http/resource-loader';
 
 const Created = z.object({ id: z.string().uuid() });
 const ProgrammeParams = z.strictObject({ programmeId: z.string().uuid() });

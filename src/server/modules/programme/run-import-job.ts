@@ -9,8 +9,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ColumnMapping } from '../../../domain/programme/student-rows';
 import { intakes, programmes, studentImports } from '../../db/schema';
-import { extendLease, MAX_ATTEMPTS } from '../jobs/jobs';
-import type { JobHandler } from '../jobs/run-due-jobs';
+import { extendLease, MAX_ATTEMPTS } from '../jobs/public';
+import type { JobHandler } from '../jobs/public';
 import { importStudents, type RowError } from './import-students';
 import { parseCsv } from './parse-csv';
 

@@ -4,8 +4,7 @@ import { missingFields, type ColumnMapping } from '../../../domain/programme/stu
 import type { Services } from '../../context';
 import { jobs, studentImports } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
-import { scheduleJob } from '../jobs/jobs';
-import { runJobNow } from '../jobs/run-due-jobs';
+import { runJobNow, scheduleJob } from '../jobs/public';
 import { splitRows, type RowError } from './import-students';
 import { importJobKey, runStudentImport, STUDENT_IMPORT_JOB } from './run-import-job';
 import { parseCsv } from './parse-csv';

@@ -3,8 +3,8 @@ import type { Actor } from '../../../domain/access/policy';
 import type { MyResilienceMapResponse, ResilienceMapResponse } from '../../../contracts/resilience';
 import { emptyMap } from '../../../domain/resilience/model';
 import type { Services } from '../../context';
-import { listReadsOf, recordRead } from '../audit/audit-log';
-import { namesOf } from '../communities/repository';
+import { listReadsOf, recordRead } from '../audit/public';
+import { namesOf } from '../relations/public';
 import { findMapOf, NEW_MAP_VERSION, relationsOf, sharesOf, snapshotsOf, type MapRow } from './repository';
 
 const WHAT = { map: 'map', snapshot: 'snapshot', pdf: 'pdf', group: 'group' } as const;

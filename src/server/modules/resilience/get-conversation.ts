@@ -3,7 +3,7 @@ import type { ConversationResponse } from '../../../contracts/resilience';
 import type { Actor } from '../../../domain/access/policy';
 import type { Services } from '../../context';
 import { notFound } from '../../errors/app-error';
-import { namesOf } from '../communities/repository';
+import { namesOf } from '../relations/public';
 import { findConversation, mapsSharedWith } from './repository';
 
 export async function getConversation({ services, actor, conversationId }: { services: Services; actor: Actor; conversationId: string }): Promise<ConversationResponse> {

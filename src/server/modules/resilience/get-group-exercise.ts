@@ -7,9 +7,9 @@ import { MIN_TALLY_CONTRIBUTORS, tallyResources } from '../../../domain/resilien
 import type { GroupExerciseResponse } from '../../../contracts/resilience';
 import type { Services } from '../../context';
 import { CONSENT_FOR } from '../../../domain/consent/purposes';
-import { recordRead } from '../audit/audit-log';
-import { withConsent } from '../consent/has-consent';
-import { namesOf, type CommunityResource } from '../communities/repository';
+import { recordRead } from '../audit/public';
+import { withConsent } from '../consent/public';
+import { namesOf, type CommunityResource } from '../relations/public';
 import { auditId } from './describe-map';
 import { groupShowsOf, mapsOf } from './repository';
 

@@ -2,7 +2,7 @@
 import type { Actor } from '../../../domain/access/policy';
 import type { Services } from '../../context';
 import { notFound } from '../../errors/app-error';
-import { recordRead } from '../audit/audit-log';
+import { recordRead } from '../audit/public';
 import { auditId } from './describe-map';
 import { findSnapshot, type MapRow } from './repository';
 

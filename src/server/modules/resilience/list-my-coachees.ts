@@ -3,8 +3,8 @@ import type { Actor } from '../../../domain/access/policy';
 import type { MyCoacheesResponse } from '../../../contracts/resilience';
 import type { Services } from '../../context';
 import { CONSENT_FOR } from '../../../domain/consent/purposes';
-import { loadCommunityResources, namesOf } from '../communities/repository';
-import { withConsent } from '../consent/has-consent';
+import { loadCommunityResources, namesOf } from '../relations/public';
+import { withConsent } from '../consent/public';
 import { conversationsBy, mapsSharedWith } from './repository';
 import { countCovered } from './conversation-progress';
 

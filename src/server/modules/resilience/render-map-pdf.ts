@@ -10,8 +10,8 @@ import { LEVELS, PLACES, type ResilienceMap } from '../../../domain/resilience/m
 import { groupResources } from '../../../domain/resilience/operations';
 import { translate, type Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
-import { recordRead } from '../audit/audit-log';
-import { namesOf } from '../communities/repository';
+import { recordRead } from '../audit/public';
+import { namesOf } from '../relations/public';
 import { localDate } from './dates';
 import { auditId } from './describe-map';
 import type { MapRow } from './repository';

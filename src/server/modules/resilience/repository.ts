@@ -14,7 +14,7 @@ import {
   resilienceSnapshots,
   roleAssignments,
 } from '../../db/schema';
-import { loadCommunityResources } from '../communities/repository';
+import { loadCommunityResources } from '../relations/public';
 import { emptyMap } from '../../../domain/resilience/model';
 
 export type MapRow = typeof resilienceMaps.$inferSelect & { content: ResilienceMap };

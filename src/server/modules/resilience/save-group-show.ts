@@ -2,7 +2,7 @@
 import type { Actor } from '../../../domain/access/policy';
 import type { Services } from '../../context';
 import { notFound } from '../../errors/app-error';
-import type { CommunityResource } from '../communities/repository';
+import type { CommunityResource } from '../relations/public';
 import { ensureMapOf, upsertGroupShow } from './repository';
 
 export async function saveGroupShow(options: { services: Services; actor: Actor; community: CommunityResource; resourceIds: string[]; inTally: boolean }) {

@@ -21,9 +21,7 @@ import type { Holiday } from '../../../domain/sessions/year-plan';
 import { zonedToInstant } from '../../../domain/sessions/zoned-time';
 import type { Db } from '../../db/client';
 import { coachSupervision, intakes, programmes, schedulingPlacements, sessions } from '../../db/schema';
-import { holidaysOf, intakePeriod } from '../sessions/plan-year';
-import { cancelSessionReminders, scheduleSessionReminders } from '../sessions/schedule-reminders';
-import { mailPeople } from '../sessions/session-mail';
+import { cancelSessionReminders, holidaysOf, intakePeriod, mailPeople, scheduleSessionReminders } from '../sessions/public';
 import type { Services } from '../../context';
 import { locationsOf, namesOf, type PeriodRow, type RunRow } from './repository';
 

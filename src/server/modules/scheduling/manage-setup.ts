@@ -7,7 +7,7 @@ import type { Services } from '../../context';
 import type { Db } from '../../db/client';
 import { schedulingLocations, schedulingRooms, teachingPeriods } from '../../db/schema';
 import { AppError, fromDatabaseError } from '../../errors/app-error';
-import { cancelJob, scheduleJob } from '../jobs/jobs';
+import { cancelJob, scheduleJob } from '../jobs/public';
 
 export const TIMETABLE_RETENTION_JOB = 'timetable-retention';
 /** Timetables are kept this long after their period ends (personal-data registry). */

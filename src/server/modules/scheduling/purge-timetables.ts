@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { coachAvailability, schedulingRuns, timetables } from '../../db/schema';
-import type { JobHandlers } from '../jobs/run-due-jobs';
+import type { JobHandlers } from '../jobs/public';
 import { TIMETABLE_RETENTION_JOB } from './manage-setup';
 
 export const schedulingJobHandlers: JobHandlers = {

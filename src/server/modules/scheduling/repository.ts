@@ -4,6 +4,7 @@ import type { Resource } from '../../../domain/access/policy';
 import type { BusyBlock } from '../../../domain/scheduling/instance';
 import type { AvailabilityWindow } from '../../../domain/scheduling/product-instance';
 import type { Db } from '../../db/client';
+import { intakeResource } from '../relations/public';
 import {
   classes,
   classMembers,
@@ -11,9 +12,7 @@ import {
   coachSupervision,
   communities,
   communityMembers,
-  intakes,
   people,
-  programmes,
   schedulingLocations,
   schedulingRooms,
   schedulingRuns,
@@ -25,17 +24,6 @@ export type ProgrammeResource = Extract<Resource, { kind: 'programme' }>;
 export type PeriodRow = typeof teachingPeriods.$inferSelect;
 export type RunRow = typeof schedulingRuns.$inferSelect;
 
-/** The programme an intake belongs to, within the actor's institution. */
-async function programmeOfIntake(db: Db, institutionId: string, intakeId: string): Promise<ProgrammeResource | null> {
-  const [row] = await db
-    .select({ programmeId: intakes.programmeId })
-    .from(intakes)
-    .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
-    .where(and(eq(intakes.id, intakeId), eq(programmes.institutionId, institutionId)));
-  return row ? { kind: 'programme', institutionId, programmeId: row.programmeId } : null;
-}
-
-export const intakeResource = programmeOfIntake;
 
 export async function periodRow(db: Db, periodId: string): Promise<PeriodRow | null> {
   const [row] = await db.select().from(teachingPeriods).where(eq(teachingPeriods.id, periodId));
@@ -44,7 +32,7 @@ export async function periodRow(db: Db, periodId: string): Promise<PeriodRow | n
 
 export async function periodResource(db: Db, institutionId: string, periodId: string) {
   const period = await periodRow(db, periodId);
-  return period ? programmeOfIntake(db, institutionId, period.intakeId) : null;
+  return period ? intakeResource(db, institutionId, period.intakeId) : null;
 }
 
 /**
@@ -53,7 +41,7 @@ export async function periodResource(db: Db, institutionId: string, periodId: st
  */
 export async function periodCoachResource(db: Db, institutionId: string, periodId: string, personId: string): Promise<Extract<Resource, { kind: 'coach' }> | null> {
   const period = await periodRow(db, periodId);
-  const programme = period ? await programmeOfIntake(db, institutionId, period.intakeId) : null;
+  const programme = period ? await intakeResource(db, institutionId, period.intakeId) : null;
   if (!period || !programme) return null;
   const led = await db.select({ id: communities.id }).from(communities).where(and(eq(communities.intakeId, period.intakeId), eq(communities.coachId, personId)));
   if (led.length === 0) return null;
@@ -66,7 +54,7 @@ export async function periodCoachResource(db: Db, institutionId: string, periodI
 
 export async function locationResource(db: Db, institutionId: string, locationId: string) {
   const [row] = await db.select({ intakeId: schedulingLocations.intakeId }).from(schedulingLocations).where(eq(schedulingLocations.id, locationId));
-  return row ? programmeOfIntake(db, institutionId, row.intakeId) : null;
+  return row ? intakeResource(db, institutionId, row.intakeId) : null;
 }
 
 export async function roomResource(db: Db, institutionId: string, roomId: string) {
@@ -75,7 +63,7 @@ export async function roomResource(db: Db, institutionId: string, roomId: string
     .from(schedulingRooms)
     .innerJoin(schedulingLocations, eq(schedulingLocations.id, schedulingRooms.locationId))
     .where(eq(schedulingRooms.id, roomId));
-  return row ? programmeOfIntake(db, institutionId, row.intakeId) : null;
+  return row ? intakeResource(db, institutionId, row.intakeId) : null;
 }
 
 export async function timetableResource(db: Db, institutionId: string, timetableId: string) {
@@ -84,7 +72,7 @@ export async function timetableResource(db: Db, institutionId: string, timetable
     .from(timetables)
     .innerJoin(teachingPeriods, eq(teachingPeriods.id, timetables.periodId))
     .where(eq(timetables.id, timetableId));
-  return row ? programmeOfIntake(db, institutionId, row.intakeId) : null;
+  return row ? intakeResource(db, institutionId, row.intakeId) : null;
 }
 
 export async function runRow(db: Db, runId: string): Promise<RunRow | null> {
@@ -105,7 +93,7 @@ export async function latestPublishedRun(db: Db, periodId: string): Promise<RunR
 
 export async function runResource(db: Db, institutionId: string, runId: string) {
   const run = await runRow(db, runId);
-  return run ? programmeOfIntake(db, institutionId, run.intakeId) : null;
+  return run ? intakeResource(db, institutionId, run.intakeId) : null;
 }
 
 /** Locations of an intake with their rooms, by name. */

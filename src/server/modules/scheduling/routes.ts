@@ -22,7 +22,7 @@ import {
 } from '../../../contracts/scheduling';
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
-import { loader } from '../programme/resource-loader';
+import { loader } from '../../http/resource-loader';
 import { fetchTimetableUrl, urlFileName } from './fetch-timetable-url';
 import { getSchedulingRun } from './get-run';
 import { deleteTimetable, getSchedulingSetup, listPeriodTimetables, setCoachAvailability } from './get-setup';
@@ -30,7 +30,8 @@ import { createLocation, createRoom, createTeachingPeriod, deleteLocation, delet
 import { listSlotOptions, overrideSlot } from './override-slot';
 import { publishSchedulingRun } from './publish-run';
 import { assertMayChangeAvailability, listMyAvailability } from './my-availability';
-import { intakeResource, locationResource, periodCoachResource, periodResource, periodRow, roomResource, runResource, timetableResource } from './repository';
+import { intakeResource } from '../relations/public';
+import { locationResource, periodCoachResource, periodResource, periodRow, roomResource, runResource, timetableResource } from './repository';
 import { cancelSchedulingRun, startSchedulingRun } from './start-run';
 import { uploadTimetable } from './upload-timetable';
 

@@ -6,7 +6,7 @@ import type { AttendanceSignalsResponse, ClassAttendanceResponse, CommunityInsig
 import type { Services } from '../../context';
 import type { Db } from '../../db/client';
 import { attendanceMarks, classes, classMembers, communities, communityMembers, intakes, people, sessions } from '../../db/schema';
-import { loadCommunityResources, type CommunityResource } from '../communities/repository';
+import { loadCommunityResources, type CommunityResource } from '../relations/public';
 
 type Marked = { sessionId: string; personId: string; status: AttendanceStatus };
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { IntakeYearPlanResponse } from '../../../contracts/sessions';
 import type { Services } from '../../context';
 import { communities } from '../../db/schema';
-import { loadCommunityResources } from '../communities/repository';
+import { loadCommunityResources } from '../relations/public';
 import { getYearPlan, holidaysOf, intakePeriod } from './plan-year';
 import { peopleNames } from './repository';
 

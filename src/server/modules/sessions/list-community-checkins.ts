@@ -3,10 +3,10 @@ import { isAllowed, type Actor, type Resource } from '../../../domain/access/pol
 import type { CommunityCheckinsResponse } from '../../../contracts/sessions';
 import type { Services } from '../../context';
 import { checkins } from '../../db/schema';
-import { recordRead } from '../audit/audit-log';
-import type { CommunityResource } from '../communities/repository';
+import { recordRead } from '../audit/public';
+import type { CommunityResource } from '../relations/public';
 import { CONSENT_FOR } from '../../../domain/consent/purposes';
-import { withConsent } from '../consent/has-consent';
+import { withConsent } from '../consent/public';
 import { peopleNames } from './repository';
 
 export type ListCommunityCheckinsOptions = { services: Services; actor: Actor; community: CommunityResource };

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { Services } from '../../context';
 import type { Db } from '../../db/client';
 import { holidayCalendars, intakes, sessionSeries, sessions } from '../../db/schema';
-import type { CommunityResource } from '../communities/repository';
+import type { CommunityResource } from '../relations/public';
 import { scheduleSessionReminders } from './schedule-reminders';
 
 /** The intake's period: September intakes run 1 Sept to the summer, February intakes from 1 Feb. */

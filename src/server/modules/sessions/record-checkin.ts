@@ -5,7 +5,7 @@ import type { Services } from '../../context';
 import { checkins, sessionFeedback } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { CONSENT_FOR } from '../../../domain/consent/purposes';
-import { hasConsent } from '../consent/has-consent';
+import { hasConsent } from '../consent/public';
 import { checkAnswers } from './write-logbook';
 import type { LoadedSession } from './repository';
 

@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Services } from '../../context';
 import { logbookEntries, sessionRsvps, sessions } from '../../db/schema';
-import type { JobHandlers } from '../jobs/run-due-jobs';
+import type { JobHandlers } from '../jobs/public';
 import { loadSession } from './repository';
 import { createRsvpLink } from './rsvp-links';
 import { LOGBOOK_REMINDER, SESSION_REMINDER } from './schedule-reminders';

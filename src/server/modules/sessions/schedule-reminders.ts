@@ -1,7 +1,7 @@
 /** Durable reminders (jobs table): the day before a session, and a logbook two days after it. */
 import { LOGBOOK_REMINDER_DAYS, needsLogbook, type SessionType } from '../../../domain/sessions/session-types';
 import type { Db } from '../../db/client';
-import { cancelJob, scheduleJob } from '../jobs/jobs';
+import { cancelJob, scheduleJob } from '../jobs/public';
 import type { SessionRow } from './repository';
 
 export const SESSION_REMINDER = 'session-reminder';

@@ -3,7 +3,7 @@ import { isAllowed, type Actor } from '../../../domain/access/policy';
 import type { Services } from '../../context';
 import { sessions } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
-import { libraryItemOf, sessionPlanById } from '../activities/repository';
+import { libraryItemOf, sessionPlanById } from '../activities/public';
 import type { LoadedSession } from './repository';
 
 /** A session may use the person's own plans and the ones shared with them; anything else is a field error. */

@@ -7,8 +7,7 @@ import type { Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { coachSupervision, communities, logbookEntries, people, sessions } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
-import { readableActivities } from '../activities/activity-library';
-import { resolvePlanActivities } from '../activities/session-plans';
+import { readableActivities, resolvePlanActivities } from '../activities/public';
 import type { LoadedSession } from './repository';
 
 type Answers = z.output<typeof WriteLogbookRequest>['answers'];

@@ -3,7 +3,7 @@ import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import type { Services } from '../../context';
 import { oneOnOneNotes } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
-import { requireConsent } from '../consent/has-consent';
+import { requireConsent } from '../consent/public';
 import type { LoadedSession } from './repository';
 
 /** A one-on-one note as the access policy sees it: about the coachee, written by its author. */

@@ -3,8 +3,8 @@ import type { Actor } from '../../../domain/access/policy';
 import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import type { FollowUpOutcome } from '../../../domain/support/referrals';
 import type { Services } from '../../context';
-import { requireConsent } from '../consent/has-consent';
-import { cancelJob } from '../jobs/jobs';
+import { requireConsent } from '../consent/public';
+import { cancelJob } from '../jobs/public';
 import { toReferrals } from './referral-mapping';
 import { supportRepository, type ReferralResource } from './repository';
 

@@ -2,8 +2,8 @@ import type { SignalDetail } from '../../../contracts/support';
 import { isAllowed, type Actor } from '../../../domain/access/policy';
 import type { Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
-import { recordRead } from '../audit/audit-log';
-import { namesOf } from '../communities/repository';
+import { recordRead } from '../audit/public';
+import { namesOf } from '../relations/public';
 import { toSignalSummaries } from './signal-mapping';
 import { supportRepository, type SignalResource } from './repository';
 

@@ -2,7 +2,7 @@ import type { ReferrableCoacheesResponse } from '../../../contracts/support';
 import type { Actor } from '../../../domain/access/policy';
 import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import type { Services } from '../../context';
-import { withConsent } from '../consent/has-consent';
+import { withConsent } from '../consent/public';
 import { supportRepository } from './repository';
 
 export type ListReferrableCoacheesOptions = { services: Services; actor: Actor };

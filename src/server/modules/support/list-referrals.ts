@@ -2,8 +2,8 @@ import type { Referral } from '../../../contracts/support';
 import { isAllowed, type Actor } from '../../../domain/access/policy';
 import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import type { Services } from '../../context';
-import { recordRead } from '../audit/audit-log';
-import { requireConsent, withConsent } from '../consent/has-consent';
+import { recordRead } from '../audit/public';
+import { requireConsent, withConsent } from '../consent/public';
 import { toReferrals } from './referral-mapping';
 import { supportRepository } from './repository';
 

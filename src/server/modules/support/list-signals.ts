@@ -2,7 +2,7 @@ import type { SignalsOverviewResponse } from '../../../contracts/support';
 import { isAllowed, type Actor } from '../../../domain/access/policy';
 import type { Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
-import { recordRead } from '../audit/audit-log';
+import { recordRead } from '../audit/public';
 import { toSignalSummaries } from './signal-mapping';
 import { supportRepository } from './repository';
 

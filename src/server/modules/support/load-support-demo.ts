@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import type { Services } from '../../context';
 import { factories } from '../../testing/factories';
 import { followUpDueAt } from '../../../domain/support/referrals';
-import { scheduleJob } from '../jobs/jobs';
+import { scheduleJob } from '../jobs/public';
 import { REFERRAL_FOLLOW_UP_JOB } from './record-referral';
 import { supportRepository } from './repository';
 import { seedHelpDirectory } from './seed-help-directory';

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Resource } from '../../../domain/access/policy';
 import type { Services } from '../../context';
+import { coacheeResource } from '../relations/public';
 import { supportRepository } from './repository';
 
 const id = (request: FastifyRequest, key: string): string | null => {
@@ -23,13 +24,13 @@ export const helpResourceParam = async (request: FastifyRequest, services: Servi
 export const coacheeParam = async (request: FastifyRequest, services: Services): Promise<Resource | null> => {
   const coacheeId = id(request, 'coacheeId');
   if (!coacheeId || !request.signedIn) return null;
-  return supportRepository(services.db).coacheeResource(request.signedIn.actor.institutionId, coacheeId);
+  return coacheeResource(services.db, request.signedIn.actor.institutionId, coacheeId);
 };
 
 export const coacheeInBody = async (request: FastifyRequest, services: Services): Promise<Resource | null> => {
   const parsed = z.object({ coacheeId: z.string().uuid() }).safeParse(request.body);
   if (!parsed.success || !request.signedIn) return null;
-  return supportRepository(services.db).coacheeResource(request.signedIn.actor.institutionId, parsed.data.coacheeId);
+  return coacheeResource(services.db, request.signedIn.actor.institutionId, parsed.data.coacheeId);
 };
 
 export const referralParam = async (request: FastifyRequest, services: Services): Promise<Resource | null> => {

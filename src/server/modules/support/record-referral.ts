@@ -4,8 +4,8 @@ import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import { followUpDueAt, isPlausibleReferralDate } from '../../../domain/support/referrals';
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
-import { requireConsent } from '../consent/has-consent';
-import { scheduleJob } from '../jobs/jobs';
+import { requireConsent } from '../consent/public';
+import { scheduleJob } from '../jobs/public';
 import { toReferrals } from './referral-mapping';
 import { supportRepository } from './repository';
 

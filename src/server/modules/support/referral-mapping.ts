@@ -1,6 +1,6 @@
 import type { Referral } from '../../../contracts/support';
 import type { Db } from '../../db/client';
-import { namesOf } from '../communities/repository';
+import { namesOf } from '../relations/public';
 import type { ReferralResource } from './repository';
 import { supportRepository } from './repository';
 

@@ -6,7 +6,6 @@ import {
   communities,
   communityMembers,
   helpResources,
-  intakes,
   people,
   programmeContacts,
   programmes,
@@ -53,26 +52,6 @@ export const supportRepository = (db: Db) => ({
   },
 
   // --- people the support context needs ----------------------------------------------------
-  /** A coachee with the coaches of their current communities, in the actor's institution. */
-  async coacheeResource(institutionId: string, coacheeId: string): Promise<Extract<Resource, { kind: 'coachee' }> | null> {
-    const rows = await db
-      .select({ coachId: communities.coachId, programmeId: programmes.id })
-      .from(communityMembers)
-      .innerJoin(communities, eq(communities.id, communityMembers.communityId))
-      .innerJoin(intakes, eq(intakes.id, communities.intakeId))
-      .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
-      .where(and(eq(communityMembers.personId, coacheeId), isNull(communityMembers.leftOn), eq(programmes.institutionId, institutionId)));
-    const first = rows[0];
-    if (!first) return null;
-    return {
-      kind: 'coachee',
-      institutionId,
-      programmeId: first.programmeId,
-      coacheeId,
-      coachIds: rows.flatMap((r) => (r.coachId ? [r.coachId] : [])),
-    };
-  },
-
   /** Current members of the communities this coach leads. */
   async coacheesOf(coachId: string) {
     return db

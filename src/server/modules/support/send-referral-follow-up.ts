@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { CONSENT_FOR } from '../../../domain/consent/purposes';
 import { translate } from '../../../i18n/translate';
-import { hasConsent } from '../consent/has-consent';
-import { identityRepository } from '../identity/repository';
-import type { JobHandler } from '../jobs/run-due-jobs';
+import { hasConsent } from '../consent/public';
+import { mailContactOf } from '../identity/public';
+import type { JobHandler } from '../jobs/public';
 import { supportRepository } from './repository';
 
 const Payload = z.object({ referralId: z.string().uuid() });
@@ -20,7 +20,7 @@ export const sendReferralFollowUp: JobHandler = async ({ services, job }) => {
     const referral = await repo.referral(referralId);
     if (!referral || !referral.row.coachId || referral.row.followUpAnsweredAt || referral.row.followUpSentAt) return;
     if (!(await hasConsent(tx, referral.coacheeId, CONSENT_FOR.coachingData))) return;
-    const coach = await identityRepository(tx).findPerson(referral.row.coachId);
+    const coach = await mailContactOf(tx, referral.row.coachId);
     if (!coach) return;
     const locale = coach.locale === 'en' ? 'en' : 'nl';
     await services.mailer.enqueue(tx, {

@@ -2,7 +2,7 @@ import type { SignalSummary } from '../../../contracts/support';
 import { mayIdentifyRaiser } from '../../../domain/support/signals';
 import type { Locale } from '../../../i18n/translate';
 import type { Db } from '../../db/client';
-import { namesOf } from '../communities/repository';
+import { namesOf } from '../relations/public';
 import type { SignalResource } from './repository';
 import { supportRepository } from './repository';
 

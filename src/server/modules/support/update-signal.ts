@@ -5,7 +5,7 @@ import type { Locale } from '../../../i18n/translate';
 import { translate } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
-import { identityRepository } from '../identity/repository';
+import { mailContactOf } from '../identity/public';
 import { getSignal } from './get-signal';
 import { supportRepository, type SignalResource } from './repository';
 
@@ -37,7 +37,7 @@ export async function updateSignal({ services, actor, locale, signal, input }: U
         text: `${translate('nl', 'support.mail.signalForwarded.body', { reference })}\n\n---\n\n${translate('en', 'support.mail.signalForwarded.body', { reference })}`,
       });
     }
-    const raiser = signal.row.raisedById ? await identityRepository(tx).findPerson(signal.row.raisedById) : undefined;
+    const raiser = signal.row.raisedById ? await mailContactOf(tx, signal.row.raisedById) : undefined;
     if (raiser) {
       const lang = raiser.locale === 'en' ? 'en' : 'nl';
       await services.mailer.enqueue(tx, {

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { Resource } from '../../../domain/access/policy';
-import type { Services } from '../../context';
+import type { Resource } from '../../domain/access/policy';
+import type { Services } from '../context';
 
 /** Builds a resource loader from the route's params: null (404) when they do not parse. */
 export function loader<P extends z.ZodType>(params: P, load: (s: Services, institutionId: string, p: z.infer<P>) => Promise<Resource | null>) {

@@ -1,0 +1,22 @@
+/**
+ * Composition root of the durable jobs: every job kind the app knows, with its handler, and the
+ * hourly retention purges. A feature that schedules jobs offers its handler in its face
+ * (`modules/<context>/public.ts`) and adds it here (one line), so main.ts and the tests run the
+ * same set and the jobs module itself depends on no feature (ADR 0008).
+ */
+import { purgeAttemptCounters, purgeExpiredSignIns } from './modules/identity/public';
+import type { JobHandlers, RetentionPurge } from './modules/jobs/public';
+import { runStudentImport, STUDENT_IMPORT_JOB } from './modules/programme/public';
+import { schedulingJobHandlers } from './modules/scheduling/public';
+import { sessionJobHandlers } from './modules/sessions/public';
+import { REFERRAL_FOLLOW_UP_JOB, sendReferralFollowUp } from './modules/support/public';
+
+export const jobHandlers: JobHandlers = {
+  [REFERRAL_FOLLOW_UP_JOB]: sendReferralFollowUp,
+  [STUDENT_IMPORT_JOB]: runStudentImport,
+  ...sessionJobHandlers,
+  ...schedulingJobHandlers,
+};
+
+/** Retention purges of tables that fill continuously; the poller runs them about once an hour. */
+export const retentionPurges: readonly RetentionPurge[] = [purgeAttemptCounters, purgeExpiredSignIns];

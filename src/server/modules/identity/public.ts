@@ -1,0 +1,20 @@
+/**
+ * The face of the identity context: all that other contexts, the composition root (app.ts, main.ts,
+ * job-handlers.ts), the demo and the CLI may use. Everything else in this folder is private;
+ * ESLint refuses imports past this file (ADR 0008).
+ */
+
+/** The signed-in person behind a session token (for the session hook). */
+export { resolveSession, type SignedIn } from './resolve-session';
+/** A person's e-mail address, first name and language, for mail from another context. */
+export { mailContactOf, type MailContact } from './mail-contact';
+/** A new random token (secret links: RSVP, calendar feed). */
+export { newToken } from './secrets';
+/** The SHA-256 digest under which a token is stored. */
+export { digest } from './secrets';
+/** An argon2id password hash (demo and test people). */
+export { hashPassword } from './secrets';
+/** Retention: expired sign-in sessions and used or old reset tokens (run hourly by the poller). */
+export { purgeExpiredSignIns } from './purge-expired';
+/** Retention: expired sign-in attempt counters (run hourly by the poller). */
+export { purgeAttemptCounters } from './attempt-limits';
