@@ -1,9 +1,42 @@
 // Lint enforces the architecture (docs/ARCHITECTURE.md): the domain is pure, imports flow one
 // way (domain ← contracts ← server / web / cli), and type-aware rules catch floating promises
 // and non-exhaustive switches. Zero warnings allowed (npm run lint).
+import path from 'node:path';
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }];
+
+// Web features never import each other's files: a feature is composed with others in src/web/app/
+// (as bulletproof-react does), and what several features share lives in src/web/components/.
+const WEB_FEATURES = path.join(import.meta.dirname, 'src', 'web', 'features');
+const featureOf = (file) => {
+  const relative = path.relative(WEB_FEATURES, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? null : relative.split(path.sep)[0];
+};
+const webFeatures = {
+  rules: {
+    'no-cross-feature-imports': {
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: {
+          crossFeature:
+            "Feature '{{own}}' imports feature '{{target}}': features never import each other. Compose them in src/web/app/, or move what they share to src/web/components/.",
+        },
+      },
+      create(context) {
+        const own = featureOf(context.filename);
+        const check = (node) => {
+          const source = node.source && node.source.type === 'Literal' ? node.source.value : null;
+          if (!own || typeof source !== 'string' || !source.startsWith('.')) return;
+          const target = featureOf(path.resolve(path.dirname(context.filename), source));
+          if (target && target !== own) context.report({ node: node.source, messageId: 'crossFeature', data: { own, target } });
+        };
+        return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', '.tmp/', 'drizzle/', 'coverage/'] },
@@ -46,6 +79,11 @@ export default tseslint.config(
   {
     files: ['src/server/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(['**/web/**', '**/cli/**'], 'The server does not import the web client or the CLI.') },
+  },
+  {
+    files: ['src/web/features/**/*.{ts,tsx}'],
+    plugins: { 'web-features': webFeatures },
+    rules: { 'web-features/no-cross-feature-imports': 'error' },
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
