@@ -39,5 +39,5 @@ export function PageState<T>({ query, loading, empty, children }: PageStateProps
 
 /** A list or page with nothing to show yet: one plain paragraph, the same everywhere. */
 export function EmptyState({ children }: { children: ReactNode }) {
-  return <p className="empty-state">{children}</p>;
+  return <p>{children}</p>;
 }
