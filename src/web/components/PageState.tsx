@@ -12,6 +12,8 @@ interface PageStateProps<T> {
   query: QueryState<T>;
   /** The translated loading text, when the page's own wording differs from `app.loading`. */
   loading?: string;
+  /** A way back (a link) shown under the error, for pages nothing else on screen leads away from. */
+  back?: ReactNode;
   /** When the data counts as empty, `empty.text` is shown instead of the children. */
   empty?: { when: (data: T) => boolean; text: string };
   /** What the page shows once the data is there. */
@@ -23,10 +25,18 @@ interface PageStateProps<T> {
  * announced politely (role=status), a failed request interrupts with the server's translated
  * message (role=alert), and an empty result is one plain paragraph. The page draws only its data.
  */
-export function PageState<T>({ query, loading, empty, children }: PageStateProps<T>) {
+export function PageState<T>({ query, loading, back, empty, children }: PageStateProps<T>) {
   const { t } = useTranslation();
   const { data, error } = query;
   const alert = error ? <Alert kind="error">{error.message}</Alert> : null;
+  if (data === undefined && alert && back) {
+    return (
+      <div className="stack">
+        {alert}
+        {back}
+      </div>
+    );
+  }
   if (data === undefined) return alert ?? <p role="status">{loading ?? t('app.loading')}</p>;
   const body = empty?.when(data) ? <EmptyState>{empty.text}</EmptyState> : children?.(data);
   return (
