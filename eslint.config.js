@@ -31,6 +31,38 @@ const moduleFaces = {
   },
 };
 
+// Web features never import each other's files: a feature is composed with others in src/web/app/
+// (as bulletproof-react does), and what several features share lives in src/web/components/.
+const WEB_FEATURES = path.join(import.meta.dirname, 'src', 'web', 'features');
+const featureOf = (file) => {
+  const relative = path.relative(WEB_FEATURES, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? null : relative.split(path.sep)[0];
+};
+const webFeatures = {
+  rules: {
+    'no-cross-feature-imports': {
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: {
+          crossFeature:
+            "Feature '{{own}}' imports feature '{{target}}': features never import each other. Compose them in src/web/app/, or move what they share to src/web/components/.",
+        },
+      },
+      create(context) {
+        const own = featureOf(context.filename);
+        const check = (node) => {
+          const source = node.source && node.source.type === 'Literal' ? node.source.value : null;
+          if (!own || typeof source !== 'string' || !source.startsWith('.')) return;
+          const target = featureOf(path.resolve(path.dirname(context.filename), source));
+          if (target && target !== own) context.report({ node: node.source, messageId: 'crossFeature', data: { own, target } });
+        };
+        return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+      },
+    },
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', '.tmp/', 'drizzle/', 'coverage/'] },
   ...tseslint.configs.recommendedTypeChecked,
@@ -78,6 +110,11 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     plugins: { peerkracht: { rules: { 'module-faces': moduleFaces } } },
     rules: { 'peerkracht/module-faces': 'error' },
+  },
+  {
+    files: ['src/web/features/**/*.{ts,tsx}'],
+    plugins: { 'web-features': webFeatures },
+    rules: { 'web-features/no-cross-feature-imports': 'error' },
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],

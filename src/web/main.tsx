@@ -2,6 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+// Shared styles first, where the features' stylesheets used to put them; styles.css (base) last.
+import './shared.css';
 import { ApiError } from './api';
 import { router } from './app/router';
 import './i18n';

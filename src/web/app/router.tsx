@@ -38,7 +38,7 @@ import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { CommunityPage } from '../features/communities/CommunityPage';
-import { HomePage } from '../features/home/HomePage';
+import { HomeRoute } from './HomeRoute';
 import { ConsentsPage } from '../features/consent/ConsentsPage';
 import { ReadsPage } from '../features/consent/ReadsPage';
 import { HelpPage } from '../features/support/HelpPage';
@@ -81,7 +81,7 @@ export const router = createBrowserRouter([
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
-      { path: '/', element: <RequireSignIn><HomePage /></RequireSignIn> },
+      { path: '/', element: <RequireSignIn><HomeRoute /></RequireSignIn> },
       { path: '/communities/:communityId', element: <RequireSignIn><CommunityPage /></RequireSignIn> },
       { path: '/admin/outbox', element: <RequireSignIn><OutboxPage /></RequireSignIn> },
       { path: '/sessions', element: <RequireSignIn><SessionsPage /></RequireSignIn> },

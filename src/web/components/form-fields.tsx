@@ -1,7 +1,6 @@
 /** Small form pieces of the programme screens: labelled select, textarea, checkbox, errors. */
 import { useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { ApiError } from '../api';
-import '../features/programme/programme.css';
 
 export function SelectField({ label, help, error, children, ...rest }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; help?: string; error?: string | undefined; children: ReactNode }) {
   const id = useId();

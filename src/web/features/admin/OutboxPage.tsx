@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxResponse } from '../../../contracts/admin';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 
 export function OutboxPage() {
@@ -15,8 +16,7 @@ export function OutboxPage() {
       <h1>{t('outbox.title')}</h1>
       <p>{t('outbox.intro')}</p>
       <p>{t('outbox.secretLinks')}</p>
-      {query.isPending && <p role="status">{t('app.loading')}</p>}
-      {query.error && <Alert kind="error">{query.error.message}</Alert>}
+      <PageState query={query} />
       {query.data && (
         <>
           <Alert kind="info">{query.data.delivers ? t('outbox.delivering') : t('outbox.notDelivering')}</Alert>

@@ -7,6 +7,7 @@ import { STOP_REASONS } from '../../../contracts/communities';
 import { overfullTargets, proposeSpread } from '../../../domain/communities/redistribute';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { CheckField, errorsOf, percent, personName, SelectField } from '../../components/form-fields';
 import { communityApi } from './api';
@@ -17,8 +18,7 @@ export function CommunityManagePage() {
   const { communityId = '' } = useParams();
   const query = useQuery({ queryKey: ['communities', 'manage', communityId], queryFn: () => communityApi.manage(communityId) });
   useDocumentTitle(query.data ? t('programme.communities.manageTitle', { name: query.data.name }) : t('programme.common.loading'));
-  if (query.isPending) return <p role="status">{t('programme.common.loading')}</p>;
-  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  if (!query.data) return <PageState query={query} />;
   const c = query.data;
   const open = c.handovers.find((h) => h.status === 'open');
   return (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { HomeResponse } from '../../../contracts/home';
 import { api } from '../../api';
-import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 
 type Community = Omit<HomeResponse['communities'][number], 'relation'>;
@@ -17,15 +17,7 @@ export function CommunityPage() {
   const relation = home.data?.communities.find((x) => x.id === communityId)?.relation;
   const runs = relation === 'coach' || relation === 'supervisor' || relation === 'coordinator';
   useDocumentTitle(query.data ? t('community.title', { name: query.data.name }) : t('app.loading'));
-  if (query.isPending) return <p role="status">{t('app.loading')}</p>;
-  if (query.error) {
-    return (
-      <div className="stack">
-        <Alert kind="error">{query.error.message}</Alert>
-        <Link to="/">{t('app.backHome')}</Link>
-      </div>
-    );
-  }
+  if (!query.data) return <PageState query={query} back={<Link to="/">{t('app.backHome')}</Link>} />;
   const c = query.data;
   return (
     <div className="stack">

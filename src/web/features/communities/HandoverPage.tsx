@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { CheckField, errorsOf, personName, TextAreaField } from '../../components/form-fields';
 import { communityApi } from './api';
@@ -19,8 +20,7 @@ export function HandoverPage() {
   const complete = useMutation({ mutationFn: () => communityApi.complete(handoverId, overrideFull), onSuccess: () => client.invalidateQueries({ queryKey: ['communities'] }) });
   const completeError = errorsOf(complete.error);
   useDocumentTitle(query.data ? t('programme.handover.title', { community: query.data.communityName }) : t('programme.common.loading'));
-  if (query.isPending) return <p role="status">{t('programme.common.loading')}</p>;
-  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  if (!query.data) return <PageState query={query} />;
   const h = query.data;
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'full', timeStyle: 'short' }) : t('programme.handover.introNone'));
   const { fields } = errorsOf(save.error);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { errorsOf, percent, personName, SelectField } from '../../components/form-fields';
 import { communityApi } from './api';
@@ -27,8 +28,7 @@ export function IntakeCommunitiesPage() {
   const data = query.data;
   const title = data ? t('programme.communities.title', { month: t(`programme.structure.months.${data.intake.month}`), year: data.intake.academicYear }) : t('programme.common.loading');
   useDocumentTitle(title);
-  if (query.isPending) return <p role="status">{t('programme.common.loading')}</p>;
-  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  if (!query.data) return <PageState query={query} />;
   if (!data) return null;
   const { form, fields } = errorsOf(create.error);
   return (

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Alert } from '../../components/Alert';
 import { CoachPhoto } from '../../components/CoachPhoto';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { communityApi } from './api';
 
@@ -11,8 +11,7 @@ export function MyCommunityPage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('programme.coachee.title'));
   const query = useQuery({ queryKey: ['communities', 'mine'], queryFn: communityApi.mine });
-  if (query.isPending) return <p role="status">{t('programme.common.loading')}</p>;
-  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  if (!query.data) return <PageState query={query} />;
   const c = query.data.community;
   const date = (iso: string, time = false) =>
     new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', time ? { dateStyle: 'full', timeStyle: 'short' } : { dateStyle: 'long' });

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { ConsentHistoryResponse, ConsentSummary, MyConsentsResponse } from '../../../contracts/consent';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import './consent.css';
 
@@ -43,8 +44,7 @@ export function ConsentsPage() {
       </p>
       <div aria-live="polite">{saved && <Alert kind="success">{saved}</Alert>}</div>
       {answer.error && <Alert kind="error">{answer.error.message}</Alert>}
-      {consents.isPending && <p role="status">{t('app.loading')}</p>}
-      {consents.error && <Alert kind="error">{consents.error.message}</Alert>}
+      <PageState query={consents} />
       {consents.data?.consents.map((c) => {
         const busy = answer.isPending && answer.variables.consent.id === c.id;
         const headingId = `consent-${c.id}`;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReadsResponse } from '../../../contracts/consent';
 import { api } from '../../api';
-import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import './consent.css';
 
@@ -23,32 +23,31 @@ export function ReadsPage() {
     <div className="stack">
       <h1>{t('consent.reads.title')}</h1>
       <p className="consent-text">{t('consent.reads.intro')}</p>
-      {reads.isPending && <p role="status">{t('app.loading')}</p>}
-      {reads.error && <Alert kind="error">{reads.error.message}</Alert>}
-      {reads.data && reads.data.reads.length === 0 && <p>{t('consent.reads.empty')}</p>}
-      {reads.data && reads.data.reads.length > 0 && (
-        <table className="reads-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('consent.reads.when')}</th>
-              <th scope="col">{t('consent.reads.who')}</th>
-              <th scope="col">{t('consent.reads.what')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reads.data.reads.map((r, i) => (
-              <tr key={`${r.at}-${i}`}>
-                <td>{when(r.at)}</td>
-                <td>{r.reader ? `${r.reader.firstName} ${r.reader.lastName}` : t('consent.reads.unknownReader')}</td>
-                <td>
-                  {t(`consent.reads.types.${KNOWN_TYPES.has(r.resourceType) ? r.resourceType : 'other'}`)}
-                  <span className="reads-count">{t('consent.reads.times', { count: r.count })}</span>
-                </td>
+      <PageState query={reads} empty={{ when: (data) => data.reads.length === 0, text: t('consent.reads.empty') }}>
+        {(data) => (
+          <table className="reads-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('consent.reads.when')}</th>
+                <th scope="col">{t('consent.reads.who')}</th>
+                <th scope="col">{t('consent.reads.what')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {data.reads.map((r, i) => (
+                <tr key={`${r.at}-${i}`}>
+                  <td>{when(r.at)}</td>
+                  <td>{r.reader ? `${r.reader.firstName} ${r.reader.lastName}` : t('consent.reads.unknownReader')}</td>
+                  <td>
+                    {t(`consent.reads.types.${KNOWN_TYPES.has(r.resourceType) ? r.resourceType : 'other'}`)}
+                    <span className="reads-count">{t('consent.reads.times', { count: r.count })}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </PageState>
       <p>
         <Link to="/privacy/consents">{t('consent.consentsLink')}</Link>
       </p>

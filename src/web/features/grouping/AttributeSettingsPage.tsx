@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AttributeSettingsResponse } from '../../../contracts/grouping';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useServerState } from '../../components/useServerState';
 import { CheckField, errorsOf } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
@@ -17,8 +18,7 @@ export function AttributeSettingsPage() {
     <div className="stack">
       <h1>{t('grouping.settings.title')}</h1>
       <p className="lead-text">{t('grouping.settings.intro')}</p>
-      {settings.isPending && <p role="status">{t('app.loading')}</p>}
-      {settings.error && <Alert kind="error">{settings.error.message}</Alert>}
+      <PageState query={settings} />
       {settings.data && <SettingsForm data={settings.data} />}
     </div>
   );

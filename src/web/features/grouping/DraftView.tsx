@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { GroupingOptionsResponse, GroupingRunResponse } from '../../../contracts/grouping';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { PageState } from '../../components/PageState';
 import { CheckField, errorsOf } from '../../components/form-fields';
 import { groupingApi } from './api';
 
@@ -19,8 +20,7 @@ export function DraftView({ runId, options, onNewRun }: { runId: string; options
     queryFn: () => groupingApi.run(runId),
     refetchInterval: (query) => (query.state.data?.status === 'running' ? 400 : false),
   });
-  if (run.isPending) return <p role="status">{t('app.loading')}</p>;
-  if (run.error) return <Alert kind="error">{run.error.message}</Alert>;
+  if (!run.data) return <PageState query={run} />;
   const data = run.data;
   if (data.status === 'running') {
     const percent = Math.round(data.progress * 100);

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { groupingApi } from './api';
 import { DraftView } from './DraftView';
@@ -33,8 +34,7 @@ export function GroupingPage() {
           {month} {options.data.intake.academicYear} · {t('grouping.run.toGroup', { count: options.data.students.length })}
         </p>
       )}
-      {options.isPending && <p role="status">{t('app.loading')}</p>}
-      {options.error && <Alert kind="error">{options.error.message}</Alert>}
+      <PageState query={options} />
       {options.data && runId === null && options.data.students.length === 0 && <Alert kind="info">{t('errors.grouping_no_students')}</Alert>}
       {options.data && runId === null && options.data.students.length > 0 && <SetupForm intakeId={intakeId} options={options.data} onStarted={setRunId} />}
       {options.data && typeof runId === 'string' && <DraftView runId={runId} options={options.data} onNewRun={() => setRunId(null)} />}

@@ -5,6 +5,7 @@ import type { MyConsentsResponse } from '../../../contracts/consent';
 import type { MyAttributesResponse } from '../../../contracts/grouping';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { groupingApi } from './api';
 import './grouping.css';
@@ -29,10 +30,9 @@ export function MyAttributesPage() {
       <p className="lead-text">{t('grouping.mine.intro')}</p>
       <Alert kind="info">{t('grouping.mine.whoSees')}</Alert>
       <div aria-live="polite">{message && <Alert kind="success">{message}</Alert>}</div>
-      {mine.isPending && <p role="status">{t('app.loading')}</p>}
-      {mine.error && <Alert kind="error">{mine.error.message}</Alert>}
-      {mine.data && mine.data.attributes.length === 0 && <p>{t('grouping.mine.nothingEnabled')}</p>}
-      {mine.data && mine.data.attributes.length > 0 && <AttributesForm key={JSON.stringify(mine.data)} data={mine.data} setMessage={setMessage} />}
+      <PageState query={mine} empty={{ when: (data) => data.attributes.length === 0, text: t('grouping.mine.nothingEnabled') }}>
+        {(data) => <AttributesForm key={JSON.stringify(data)} data={data} setMessage={setMessage} />}
+      </PageState>
     </div>
   );
 }

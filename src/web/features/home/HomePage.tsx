@@ -1,15 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HomeResponse } from '../../../contracts/home';
 import type { Role } from '../../../domain/access/roles';
 import { api } from '../../api';
-import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useSession } from '../../session';
-import { ResilienceHomeCard } from '../resilience/ResilienceHomeCard';
-import { AttendanceSignalsCard } from '../sessions/AttendanceSignalsCard';
-import { SessionsHomeCard } from '../sessions/SessionsHomeCard';
 import { isAllowed } from '../../../domain/access/policy';
 import { actorOf } from '../../session';
 
@@ -23,7 +21,25 @@ const UPCOMING: Record<Role, string> = {
   beheerder: 'home.upcomingBeheerder',
 };
 
-export function HomePage() {
+/** What a home card of another feature gets to decide what it shows. */
+export interface HomeCardContext {
+  roles: Role[];
+  /** The communities the person is a member of, then those they coach. */
+  communities: HomeResponse['communities'];
+}
+
+/**
+ * Cards other features contribute to the home page, drawn at fixed places. The home feature does
+ * not import them: `src/web/app/` composes the page (features never import each other).
+ */
+export interface HomeCards {
+  /** After the person's own community: sessions and attendance. */
+  sessions: (context: HomeCardContext) => ReactNode;
+  /** After the communities the person coaches: the resilience card. */
+  resilience: (context: HomeCardContext) => ReactNode;
+}
+
+export function HomePage({ cards }: { cards: HomeCards }) {
   const { t } = useTranslation();
   const { data: session } = useSession();
   const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home') });
@@ -32,10 +48,10 @@ export function HomePage() {
   useDocumentTitle(t('nav.home'));
   if (!person) return null;
   const roles = [...new Set(person.roles.map((r) => r.role))];
-  const data = home.data;
-  const mine = data?.communities.filter((c) => c.relation === 'member') ?? [];
-  const coaching = data?.communities.filter((c) => c.relation === 'coach') ?? [];
-  const overseen = data?.communities.filter((c) => c.relation === 'supervisor' || c.relation === 'coordinator') ?? [];
+  const mine = home.data?.communities.filter((c) => c.relation === 'member') ?? [];
+  const coaching = home.data?.communities.filter((c) => c.relation === 'coach') ?? [];
+  const overseen = home.data?.communities.filter((c) => c.relation === 'supervisor' || c.relation === 'coordinator') ?? [];
+  const context: HomeCardContext = { roles, communities: [...mine, ...coaching] };
 
   return (
     <div className="stack">
@@ -52,141 +68,140 @@ export function HomePage() {
           ))}
         </ul>
       </section>
-      {home.isPending && <p role="status">{t('app.loading')}</p>}
-      {home.error && <Alert kind="error">{home.error.message}</Alert>}
-      {data && (
-        <>
-          {roles.includes('coachee') && (
-            <section className="card" aria-labelledby="my-community-title">
-              <h2 id="my-community-title">{t('home.myCommunity')}</h2>
-              {mine.length === 0 && <p>{t('home.noCommunity')}</p>}
-              {mine.length > 0 && (
-                <p>
-                  <Link to="/my-community">{t('programme.coachee.title')}: {t('programme.coachee.coach')}, {t('programme.coachee.reach').toLowerCase()}</Link>
-                </p>
-              )}
-              {mine.map((c) => (
-                <div key={c.id} className="stack-sm">
-                  <p className="lead">
-                    <Link to={`/communities/${c.id}`}>{c.name}</Link>
-                  </p>
+      <PageState query={home}>
+        {(data) => (
+          <>
+            {roles.includes('coachee') && (
+              <section className="card" aria-labelledby="my-community-title">
+                <h2 id="my-community-title">{t('home.myCommunity')}</h2>
+                {mine.length === 0 && <p>{t('home.noCommunity')}</p>}
+                {mine.length > 0 && (
                   <p>
-                    {t('home.coach')}: {c.coach ? `${c.coach.firstName} ${c.coach.lastName ?? ''}` : t('home.noCoach')}
+                    <Link to="/my-community">{t('programme.coachee.title')}: {t('programme.coachee.coach')}, {t('programme.coachee.reach').toLowerCase()}</Link>
                   </p>
-                  {c.coachEmail && (
-                    <p>
-                      {t('home.contactCoach')}: <a href={`mailto:${c.coachEmail}`}>{c.coachEmail}</a>
+                )}
+                {mine.map((c) => (
+                  <div key={c.id} className="stack-sm">
+                    <p className="lead">
+                      <Link to={`/communities/${c.id}`}>{c.name}</Link>
                     </p>
-                  )}
-                  <h3>{t('home.fellowMembers')}</h3>
-                  <ul className="names">
-                    {c.members
-                      ?.filter((m) => m.id !== person.id)
-                      .map((m) => (
-                        <li key={m.id}>{m.firstName}</li>
-                      ))}
-                  </ul>
-                </div>
-              ))}
-            </section>
-          )}
-          <SessionsHomeCard isCoachee={roles.includes('coachee')} isCoach={roles.includes('studentcoach')} />
-          {(roles.includes('studentcoach') || roles.includes('coordinator')) && <AttendanceSignalsCard />}
-          {coaching.length > 0 && <CommunityList titleKey="home.myCommunities" id="coaching" items={coaching} />}
-          <ResilienceHomeCard isCoachee={roles.includes('coachee')} isCoach={roles.includes('studentcoach')} communities={[...mine, ...coaching]} />
-          {data.supervisedCoaches.length > 0 && (
-            <section className="card" aria-labelledby="supervised-title">
-              <h2 id="supervised-title">{t('home.supervisedCoaches')}</h2>
-              <ul className="names">
-                {data.supervisedCoaches.map((c) => (
-                  <li key={c.id}>
-                    {c.firstName} {c.lastName}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {overseen.length > 0 && <CommunityList titleKey="home.communities" id="overseen" items={overseen} />}
-          {data.classes.length > 0 && (
-            <section className="card" aria-labelledby="classes-title">
-              <h2 id="classes-title">{t('home.classes')}</h2>
-              <ul className="rows">
-                {data.classes.map((c) => (
-                  <li key={c.id}>
-                    <strong>{c.code}</strong> · {t('home.classStudents', { count: c.studentCount })} ·{' '}
-                    <Link to={`/classes/${c.id}`}>{t('sessionInsight.links.openClass')}</Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {data.programmes.length > 0 && (
-            <section className="card" aria-labelledby="programmes-title">
-              <h2 id="programmes-title">{t('home.programmes')}</h2>
-              <ul className="rows">
-                {data.programmes.map((p) => (
-                  <li key={p.id}>
-                    <strong>{p.name}</strong> · {p.location}
-                    <ul className="sub">
-                      {p.intakes.map((i) => (
-                        <li key={i.id}>
-                          {t('home.intake', { month: t(`home.months.${i.month}`), year: i.academicYear })}
-                          {actor && isAllowed(actor, 'programme:manageCommunities', { kind: 'programme', institutionId: actor.institutionId, programmeId: p.id }) && (
-                            <>
-                              {' · '}
-                              <Link to={`/programme/intakes/${i.id}/year-plan`}>{t('sessionInsight.links.intakeYearPlan')}</Link>
-                            </>
-                          )}
-                        </li>
-                      ))}
+                    <p>
+                      {t('home.coach')}: {c.coach ? `${c.coach.firstName} ${c.coach.lastName ?? ''}` : t('home.noCoach')}
+                    </p>
+                    {c.coachEmail && (
+                      <p>
+                        {t('home.contactCoach')}: <a href={`mailto:${c.coachEmail}`}>{c.coachEmail}</a>
+                      </p>
+                    )}
+                    <h3>{t('home.fellowMembers')}</h3>
+                    <ul className="names">
+                      {c.members
+                        ?.filter((m) => m.id !== person.id)
+                        .map((m) => (
+                          <li key={m.id}>{m.firstName}</li>
+                        ))}
                     </ul>
+                  </div>
+                ))}
+              </section>
+            )}
+            {cards.sessions(context)}
+            {coaching.length > 0 && <CommunityList titleKey="home.myCommunities" id="coaching" items={coaching} />}
+            {cards.resilience(context)}
+            {data.supervisedCoaches.length > 0 && (
+              <section className="card" aria-labelledby="supervised-title">
+                <h2 id="supervised-title">{t('home.supervisedCoaches')}</h2>
+                <ul className="names">
+                  {data.supervisedCoaches.map((c) => (
+                    <li key={c.id}>
+                      {c.firstName} {c.lastName}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {overseen.length > 0 && <CommunityList titleKey="home.communities" id="overseen" items={overseen} />}
+            {data.classes.length > 0 && (
+              <section className="card" aria-labelledby="classes-title">
+                <h2 id="classes-title">{t('home.classes')}</h2>
+                <ul className="rows">
+                  {data.classes.map((c) => (
+                    <li key={c.id}>
+                      <strong>{c.code}</strong> · {t('home.classStudents', { count: c.studentCount })} ·{' '}
+                      <Link to={`/classes/${c.id}`}>{t('sessionInsight.links.openClass')}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {data.programmes.length > 0 && (
+              <section className="card" aria-labelledby="programmes-title">
+                <h2 id="programmes-title">{t('home.programmes')}</h2>
+                <ul className="rows">
+                  {data.programmes.map((p) => (
+                    <li key={p.id}>
+                      <strong>{p.name}</strong> · {p.location}
+                      <ul className="sub">
+                        {p.intakes.map((i) => (
+                          <li key={i.id}>
+                            {t('home.intake', { month: t(`home.months.${i.month}`), year: i.academicYear })}
+                            {actor && isAllowed(actor, 'programme:manageCommunities', { kind: 'programme', institutionId: actor.institutionId, programmeId: p.id }) && (
+                              <>
+                                {' · '}
+                                <Link to={`/programme/intakes/${i.id}/year-plan`}>{t('sessionInsight.links.intakeYearPlan')}</Link>
+                              </>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {data.people && (
+              <section className="card" aria-labelledby="people-title">
+                <h2 id="people-title">{t('home.people')}</h2>
+                <table>
+                  <tbody>
+                    {Object.entries(data.people.byRole).map(([role, n]) => (
+                      <tr key={role}>
+                        <th scope="row">{t(`roles.${role}`)}</th>
+                        <td>{n}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+            )}
+            <section className="card" aria-labelledby="support-home-title">
+              <h2 id="support-home-title">{t('support.home.title')}</h2>
+              <p>{t('support.home.text')}</p>
+              <ul className="rows">
+                <li>
+                  <Link to="/help">{t('support.help.title')}</Link>
+                </li>
+                <li>
+                  <Link to="/privacy/consents">{t('consent.title')}</Link>
+                </li>
+                <li>
+                  <Link to="/privacy/reads">{t('consent.reads.title')}</Link>
+                </li>
+              </ul>
+            </section>
+            <section className="card muted" aria-labelledby="upcoming-title">
+              <h2 id="upcoming-title">{t('home.upcoming')}</h2>
+              <ul>
+                {roles.map((role) => (
+                  <li key={role}>
+                    <strong>{t(`roles.${role}`)}:</strong> {t(UPCOMING[role])}
                   </li>
                 ))}
               </ul>
             </section>
-          )}
-          {data.people && (
-            <section className="card" aria-labelledby="people-title">
-              <h2 id="people-title">{t('home.people')}</h2>
-              <table>
-                <tbody>
-                  {Object.entries(data.people.byRole).map(([role, n]) => (
-                    <tr key={role}>
-                      <th scope="row">{t(`roles.${role}`)}</th>
-                      <td>{n}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          )}
-          <section className="card" aria-labelledby="support-home-title">
-            <h2 id="support-home-title">{t('support.home.title')}</h2>
-            <p>{t('support.home.text')}</p>
-            <ul className="rows">
-              <li>
-                <Link to="/help">{t('support.help.title')}</Link>
-              </li>
-              <li>
-                <Link to="/privacy/consents">{t('consent.title')}</Link>
-              </li>
-              <li>
-                <Link to="/privacy/reads">{t('consent.reads.title')}</Link>
-              </li>
-            </ul>
-          </section>
-          <section className="card muted" aria-labelledby="upcoming-title">
-            <h2 id="upcoming-title">{t('home.upcoming')}</h2>
-            <ul>
-              {roles.map((role) => (
-                <li key={role}>
-                  <strong>{t(`roles.${role}`)}:</strong> {t(UPCOMING[role])}
-                </li>
-              ))}
-            </ul>
-          </section>
-        </>
-      )}
+          </>
+        )}
+      </PageState>
     </div>
   );
 }

@@ -15,6 +15,7 @@ import {
 } from '../../../domain/programme/intake-settings';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { programmeApi } from './api';
 import { CheckField, errorsOf, personName, SelectField } from '../../components/form-fields';
@@ -30,8 +31,7 @@ export function IntakePage() {
   const month = found ? t(`programme.structure.months.${found.i.month}`) : '';
   const title = found ? t('programme.intake.title', { programme: i18n.language === 'en' ? found.p.nameEn : found.p.nameNl, month, year: found.i.academicYear }) : t('programme.common.loading');
   useDocumentTitle(title);
-  if (query.isPending) return <p role="status">{t('programme.common.loading')}</p>;
-  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  if (!query.data) return <PageState query={query} />;
   if (!found) return <Alert kind="error">{t('errors.not_found')}</Alert>;
   const { p, i } = found;
   return (

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { ProgrammeResponse } from '../../../contracts/programme';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { programmeApi } from './api';
 import { errorsOf, SelectField } from '../../components/form-fields';
@@ -14,8 +15,7 @@ export function ProgrammesPage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('programme.structure.title'));
   const query = useQuery({ queryKey: ['programme', 'structure'], queryFn: programmeApi.structure });
-  if (query.isPending) return <p role="status">{t('programme.common.loading')}</p>;
-  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  if (!query.data) return <PageState query={query} />;
   const data = query.data;
   return (
     <div className="stack">

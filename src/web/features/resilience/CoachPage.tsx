@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { startConversation, useCoachees } from './api';
 import './resilience.css';
@@ -19,8 +20,7 @@ export function CoachPage() {
       <h1>{t('resilience.coach.title')}</h1>
       <p>{t('resilience.coach.intro')}</p>
       {error && <Alert kind="error">{error}</Alert>}
-      {query.isPending && <p role="status">{t('app.loading')}</p>}
-      {query.error && <Alert kind="error">{query.error.message}</Alert>}
+      <PageState query={query} />
       {query.data?.coachees.length === 0 && <p>{t('resilience.coach.none')}</p>}
       {query.data && query.data.coachees.length > 0 && (
         <ul className="rmap-coachees">

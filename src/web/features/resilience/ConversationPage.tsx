@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { ConversationResponse, ThemeProgress } from '../../../contracts/resilience';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { keys, saveConversation, useConversation, useMap } from './api';
 import { TextArea } from './fields';
@@ -23,8 +24,7 @@ export function ConversationPage() {
   const query = useConversation(conversationId);
   const name = query.data ? `${query.data.coachee.firstName} ${query.data.coachee.lastName}` : '';
   useDocumentTitle(query.data ? t('resilience.conversation.title', { name }) : t('app.loading'));
-  if (query.isPending) return <p role="status">{t('app.loading')}</p>;
-  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  if (!query.data) return <PageState query={query} />;
   return <Conversation conversation={query.data} />;
 }
 

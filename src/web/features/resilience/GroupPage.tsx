@@ -9,6 +9,7 @@ import { Link, useParams } from 'react-router';
 import type { GroupExerciseResponse } from '../../../contracts/resilience';
 import { LEVELS, RESOURCE_KINDS } from '../../../domain/resilience/model';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { keys, saveGroupShow, useCoachingDataConsent, useGroup } from './api';
 import './resilience.css';
@@ -18,8 +19,7 @@ export function GroupPage() {
   const { communityId = '' } = useParams();
   const query = useGroup(communityId);
   useDocumentTitle(query.data ? t('resilience.group.title', { name: query.data.community.name }) : t('app.loading'));
-  if (query.isPending) return <p role="status">{t('app.loading')}</p>;
-  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  if (!query.data) return <PageState query={query} />;
   const g = query.data;
   return (
     <div className="stack">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MyResilienceMapResponse, ResilienceMapResponse, ShareMode } from '../../../contracts/resilience';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { keys, revokeShare, shareMap, useCoachingDataConsent, useMyMap } from './api';
 import { MapEditor } from './MapEditor';
@@ -16,8 +17,7 @@ export function MyMapPage() {
   const { t } = useTranslation();
   const query = useMyMap();
   useDocumentTitle(t('resilience.title'));
-  if (query.isPending) return <p role="status">{t('app.loading')}</p>;
-  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  if (!query.data) return <PageState query={query} />;
   const map = query.data;
   const saved = savedMap(map);
   const shared = map.shares ?? [];

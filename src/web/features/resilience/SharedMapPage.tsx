@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { keys, useMap } from './api';
 import { MapEditor } from './MapEditor';
@@ -15,15 +16,7 @@ export function SharedMapPage() {
   const query = useMap(mapId);
   const name = query.data ? `${query.data.owner.firstName} ${query.data.owner.lastName}` : '';
   useDocumentTitle(query.data ? t('resilience.titleOf', { name }) : t('app.loading'));
-  if (query.isPending) return <p role="status">{t('app.loading')}</p>;
-  if (query.error) {
-    return (
-      <div className="stack">
-        <Alert kind="error">{query.error.message}</Alert>
-        <Link to="/resilience/coach">{t('resilience.coach.title')}</Link>
-      </div>
-    );
-  }
+  if (!query.data) return <PageState query={query} back={<Link to="/resilience/coach">{t('resilience.coach.title')}</Link>} />;
   const map = query.data;
   const editable = map.access !== 'view';
   return (

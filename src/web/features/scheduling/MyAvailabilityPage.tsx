@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useSession } from '../../session';
 import { schedulingApi } from './api';
@@ -19,8 +20,7 @@ export function MyAvailabilityPage() {
     <div className="stack scheduling">
       <h1>{t('scheduling.mine.title')}</h1>
       <p className="lead">{t('scheduling.mine.intro')}</p>
-      {query.isPending && <p role="status">{t('scheduling.loading')}</p>}
-      {query.error && <Alert kind="error">{query.error.message}</Alert>}
+      <PageState query={query} loading={t('scheduling.loading')} />
       {query.data && query.data.periods.length === 0 && <p>{t('scheduling.mine.none')}</p>}
       {query.data?.periods.map((p) => (
         <section key={p.id} className="card" aria-labelledby={`period-${p.id}`}>

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunCommunity, RunResponse } from '../../../contracts/scheduling';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { errorsOf, SelectField } from '../../components/form-fields';
 import { schedulingApi } from './api';
 import { DayView } from './DayView';
@@ -36,8 +37,7 @@ export function OverridePanel({ run, community, names, onDone }: { run: RunRespo
   return (
     <section className="override" aria-labelledby={headingId}>
       <h4 id={headingId}>{t('scheduling.override.title', { name: community.name })}</h4>
-      {options.isPending && <p role="status">{t('scheduling.loading')}</p>}
-      {options.error && <Alert kind="error">{options.error.message}</Alert>}
+      <PageState query={options} loading={t('scheduling.loading')} />
       {options.data && (
         <>
           <div className="grid-3">

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { PeriodTimetablesResponse, TimetableUploadResponse } from '../../../contracts/scheduling';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { PageState } from '../../components/PageState';
 import { errorsOf, SelectField } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { schedulingApi, type Target, type Window } from './api';
@@ -22,8 +23,7 @@ export function PeriodTimetablesPage() {
   const query = useQuery({ queryKey: ['scheduling', 'timetables', periodId], queryFn: () => schedulingApi.timetables(periodId) });
   const data = query.data;
   useDocumentTitle(data ? t('scheduling.timetables.title', { name: data.period.name }) : t('scheduling.loading'));
-  if (query.isPending) return <p role="status">{t('scheduling.loading')}</p>;
-  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  if (!query.data) return <PageState query={query} loading={t('scheduling.loading')} />;
   if (!data) return null;
   const coaches = data.people.filter((p) => p.role === 'coach');
   const students = data.people.filter((p) => p.role === 'student');

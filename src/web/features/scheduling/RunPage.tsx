@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PublishRunResponse, RunCommunity, RunResponse } from '../../../contracts/scheduling';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { errorsOf, TableWrap } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { schedulingApi } from './api';
@@ -25,8 +26,7 @@ export function RunPage() {
   });
   const run = query.data;
   useDocumentTitle(run ? t('scheduling.run.title', { period: run.period.name }) : t('scheduling.loading'));
-  if (query.isPending) return <p role="status">{t('scheduling.loading')}</p>;
-  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  if (!query.data) return <PageState query={query} loading={t('scheduling.loading')} />;
   if (!run) return null;
   return (
     <div className="stack scheduling">

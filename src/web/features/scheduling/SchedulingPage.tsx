@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { SchedulingSetupResponse } from '../../../contracts/scheduling';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { PageState } from '../../components/PageState';
 import { errorsOf } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { schedulingApi } from './api';
@@ -19,8 +20,7 @@ export function SchedulingPage() {
   const data = query.data;
   const title = data ? t('scheduling.setup.title', { programme: data.intake.programmeName, month: t(`scheduling.months.${data.intake.month}`), year: data.intake.academicYear }) : t('scheduling.loading');
   useDocumentTitle(title);
-  if (query.isPending) return <p role="status">{t('scheduling.loading')}</p>;
-  if (query.error) return <Alert kind="error">{query.error.message}</Alert>;
+  if (!query.data) return <PageState query={query} loading={t('scheduling.loading')} />;
   if (!data) return null;
   return (
     <div className="stack scheduling">

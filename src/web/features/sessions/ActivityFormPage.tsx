@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { CheckField, SelectField, TextAreaField } from '../../components/form-fields';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { fieldErrorsOf, useLibrary, YEAR_PHASES, type YearPhase } from './library';
 import './sessions.css';
@@ -34,8 +35,7 @@ export function ActivityFormPage() {
   const { t } = useTranslation();
   const existing = useQuery({ queryKey: ['activity', activityId], queryFn: () => api<ActivityView>(`/api/activities/${activityId}`), enabled: Boolean(activityId) });
   useDocumentTitle(activityId ? t('library.editTitle') : t('library.add'));
-  if (activityId && existing.error) return <Alert kind="error">{existing.error.message}</Alert>;
-  if (activityId && !existing.data) return <p role="status">{t('app.loading')}</p>;
+  if (activityId && !existing.data) return <PageState query={existing} />;
   return <ActivityForm key={activityId ?? 'new'} activityId={activityId} initial={existing.data ? fromActivity(existing.data) : EMPTY} />;
 }
 

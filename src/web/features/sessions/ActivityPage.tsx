@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { ActivityView } from '../../../contracts/activities';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { minutesLabel, useLibrary } from './library';
 import './sessions.css';
@@ -28,8 +29,7 @@ export function ActivityPage() {
   });
   const a = activity.data;
   useDocumentTitle(a?.title ?? t('library.title'));
-  if (activity.error) return <Alert kind="error">{activity.error.message}</Alert>;
-  if (!a) return <p role="status">{t('app.loading')}</p>;
+  if (!a) return <PageState query={activity} />;
   return (
     <article className="stack">
       <p>

@@ -5,6 +5,7 @@ import type { CheckinHistoryResponse } from '../../../contracts/sessions';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { TableWrap } from '../../components/form-fields';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { formatWhen } from './format';
 import { ScoreChart } from './ScoreChart';
@@ -28,8 +29,7 @@ export function CheckinsPage() {
     },
   });
   const data = history.data;
-  if (history.error) return <Alert kind="error">{history.error.message}</Alert>;
-  if (!data) return <p role="status">{t('app.loading')}</p>;
+  if (!data) return <PageState query={history} />;
   const oldestFirst = [...data.checkins].reverse();
   const average = data.checkins.length ? data.checkins.reduce((n, c) => n + c.score, 0) / data.checkins.length : null;
   return (

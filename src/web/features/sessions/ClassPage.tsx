@@ -6,6 +6,7 @@ import type { ClassAttendanceResponse, ProgrammeUpdatesResponse } from '../../..
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { PageState } from '../../components/PageState';
 import { percent, TableWrap, TextAreaField } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { fieldErrorsOf } from './library';
@@ -21,7 +22,7 @@ export function ClassPage() {
   const klass = useQuery({ queryKey: ['class-attendance', classId], queryFn: () => api<ClassAttendanceResponse>(`/api/classes/${classId}/attendance`) });
   useDocumentTitle(klass.data ? t('sessionInsight.class.title', { code: klass.data.code }) : t('app.loading'));
   if (klass.error) return <Alert kind="error">{klass.error.message}</Alert>;
-  if (!klass.data) return <p role="status">{t('app.loading')}</p>;
+  if (!klass.data) return <PageState query={klass} />;
   const d = klass.data;
   const attended = d.communities.reduce((n, c) => n + c.attended, 0);
   const marked = d.communities.reduce((n, c) => n + c.marked, 0);

@@ -5,6 +5,7 @@ import type { HomeResponse } from '../../../contracts/home';
 import type { CommunityCheckinsResponse, CommunityInsightResponse } from '../../../contracts/sessions';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { percent, TableWrap } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { formatWhen } from './format';
@@ -22,7 +23,7 @@ export function CommunityAttendancePage() {
   const checkins = useQuery({ queryKey: ['community-checkins', communityId], queryFn: () => api<CommunityCheckinsResponse>(`/api/communities/${communityId}/checkins`), enabled: isCoach });
   useDocumentTitle(insight.data ? t('sessionInsight.attendance.title', { name: insight.data.communityName }) : t('app.loading'));
   if (insight.error) return <Alert kind="error">{insight.error.message}</Alert>;
-  if (!insight.data) return <p role="status">{t('app.loading')}</p>;
+  if (!insight.data) return <PageState query={insight} />;
   const d = insight.data;
   const signals = d.coachees.filter((c) => c.signal);
   const rated = d.sessions.filter((s) => s.rate !== null);

@@ -7,6 +7,7 @@ import type { YearPlanResponse } from '../../../contracts/sessions';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { PageState } from '../../components/PageState';
 import { SelectField } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { fieldErrorsOf } from './library';
@@ -23,7 +24,7 @@ export function CommunityYearPlanPage() {
   const canPlan = community?.relation === 'coach' || community?.relation === 'coordinator';
   useDocumentTitle(t('sessions.plan.title'));
   if (plan.error) return <Alert kind="error">{plan.error.message}</Alert>;
-  if (!plan.data) return <p role="status">{t('app.loading')}</p>;
+  if (!plan.data) return <PageState query={plan} />;
   const p = plan.data;
   return (
     <div className="stack">

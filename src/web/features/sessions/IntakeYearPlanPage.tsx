@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { useServerState } from '../../components/useServerState';
 import { Field } from '../../components/Field';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { fieldErrorsOf } from './library';
 import { formatDay, GapList, YearPlanSessions } from './YearPlanView';
@@ -22,7 +23,7 @@ export function IntakeYearPlanPage() {
   useDocumentTitle(t('sessionInsight.yearPlan.intakeTitle'));
   const plan = useQuery({ queryKey: ['year-plan', 'intake', intakeId], queryFn: () => api<IntakeYearPlanResponse>(`/api/intakes/${intakeId}/year-plan`) });
   if (plan.error) return <Alert kind="error">{plan.error.message}</Alert>;
-  if (!plan.data) return <p role="status">{t('app.loading')}</p>;
+  if (!plan.data) return <PageState query={plan} />;
   const p = plan.data;
   const withGaps = p.communities.filter((c) => c.gaps.length > 0);
   return (

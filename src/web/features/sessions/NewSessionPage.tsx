@@ -7,6 +7,7 @@ import type { CreateSessionRequest } from '../../../contracts/sessions';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { PageState } from '../../components/PageState';
 import { SelectField } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { fieldErrorsOf, usePlans } from './library';
@@ -51,7 +52,7 @@ export function NewSessionPage() {
     setForm((f) => ({ ...f, [key]: value }));
   };
   if (home.error) return <Alert kind="error">{home.error.message}</Alert>;
-  if (!home.data) return <p role="status">{t('app.loading')}</p>;
+  if (!home.data) return <PageState query={home} />;
   return (
     <div className="stack">
       <p>

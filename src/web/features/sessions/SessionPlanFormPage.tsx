@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { CheckField, SelectField, TextAreaField } from '../../components/form-fields';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { fieldErrorsOf, minutesLabel, useLibrary } from './library';
 import './sessions.css';
@@ -21,8 +22,7 @@ export function SessionPlanFormPage() {
   const library = useLibrary();
   useDocumentTitle(planId ? t('library.plans.editTitle') : t('library.plans.new'));
   const error = existing.error ?? library.error;
-  if (error) return <Alert kind="error">{error.message}</Alert>;
-  if ((planId && !existing.data) || !library.data) return <p role="status">{t('app.loading')}</p>;
+  if (error || (planId && !existing.data) || !library.data) return <PageState query={{ data: undefined, error }} />;
   const initial: Form = existing.data ? { title: existing.data.title, activityIds: existing.data.activityIds, notes: existing.data.notes, shared: existing.data.shared } : { title: '', activityIds: [], notes: '', shared: false };
   return <PlanForm key={planId ?? 'new'} planId={planId} initial={initial} activities={library.data.activities} />;
 }

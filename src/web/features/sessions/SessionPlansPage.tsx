@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { SessionPlanView } from '../../../contracts/activities';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { minutesLabel, usePlans } from './library';
 import './sessions.css';
@@ -28,8 +29,7 @@ export function SessionPlansPage() {
           {t('library.plans.new')}
         </Link>
       </p>
-      {plans.error && <Alert kind="error">{plans.error.message}</Alert>}
-      {plans.isPending && <p role="status">{t('app.loading')}</p>}
+      <PageState query={plans} />
       <PlanList id="mine" title={t('library.plans.mine')} items={plans.data ? mine : []} />
       <PlanList id="shared" title={t('library.plans.shared')} items={plans.data ? shared : []} />
     </div>
@@ -72,7 +72,7 @@ export function SessionPlanPage() {
   });
   useDocumentTitle(plan.data?.title ?? t('library.plans.title'));
   if (plan.error) return <Alert kind="error">{plan.error.message}</Alert>;
-  if (!plan.data) return <p role="status">{t('app.loading')}</p>;
+  if (!plan.data) return <PageState query={plan} />;
   const p = plan.data;
   return (
     <div className="stack">

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { AttendanceSignalsResponse, SessionListResponse, SessionSummary } from '../../../contracts/sessions';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useSession } from '../../session';
 import { formatWhen } from './format';
@@ -31,8 +32,7 @@ export function SessionsPage() {
           </Link>
         </p>
       )}
-      {list.isPending && <p role="status">{t('app.loading')}</p>}
-      {list.error && <Alert kind="error">{list.error.message}</Alert>}
+      <PageState query={list} />
       {signals.data && signals.data.signals.length > 0 && (
         <section className="card" aria-labelledby="signals-title">
           <h2 id="signals-title">{t('sessions.signals.title')}</h2>

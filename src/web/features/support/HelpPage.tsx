@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { HelpDirectoryResponse, HelpResource } from '../../../contracts/support';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import './support.css';
 
@@ -43,8 +44,7 @@ export function HelpPage() {
       )}
       <div aria-live="polite">{done && <Alert kind="success">{done}</Alert>}</div>
       {archive.error && <Alert kind="error">{archive.error.message}</Alert>}
-      {help.isPending && <p role="status">{t('app.loading')}</p>}
-      {help.error && <Alert kind="error">{help.error.message}</Alert>}
+      <PageState query={help} />
       {data && data.resources.length === 0 && <p>{t('support.help.empty')}</p>}
       {data &&
         (['outside', 'inside'] as const).map((kind) => {

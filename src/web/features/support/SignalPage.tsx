@@ -6,6 +6,7 @@ import type { SignalDetail } from '../../../contracts/support';
 import { nextSignalStatuses, SIGNAL_STATUSES, type SignalStatus } from '../../../domain/support/signals';
 import { api, ApiError } from '../../api';
 import { Alert } from '../../components/Alert';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { formatDate, SelectField, TextAreaField } from './controls';
 import { SIGNALS_KEY } from './SignalsPage';
@@ -18,15 +19,7 @@ export function SignalPage() {
   const signal = useQuery({ queryKey: ['signal', signalId], queryFn: () => api<SignalDetail>(`/api/signals/${signalId}`) });
   const s = signal.data;
   useDocumentTitle(s ? t('support.signals.detailTitle', { reference: s.reference }) : t('app.loading'));
-  if (signal.isPending) return <p role="status">{t('app.loading')}</p>;
-  if (!s) {
-    return (
-      <div className="stack">
-        <Alert kind="error">{signal.error?.message ?? t('errors.not_found')}</Alert>
-        <Link to="/support/signals">{t('support.signals.back')}</Link>
-      </div>
-    );
-  }
+  if (!s) return <PageState query={signal} back={<Link to="/support/signals">{t('support.signals.back')}</Link>} />;
   const name = (n: { firstName: string; lastName: string } | null) => (n ? `${n.firstName} ${n.lastName}` : null);
   return (
     <div className="stack">

@@ -7,6 +7,7 @@ import { SIGNAL_KINDS, type SignalKind } from '../../../domain/support/signals';
 import { api, ApiError } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { CheckboxField, formatDate, RadioGroup, SelectField, TextAreaField } from './controls';
 import './support.css';
@@ -23,8 +24,7 @@ export function SignalsPage() {
     <div className="stack">
       <h1>{t('support.signals.title')}</h1>
       <p>{t('support.signals.intro')}</p>
-      {overview.isPending && <p role="status">{t('app.loading')}</p>}
-      {overview.error && <Alert kind="error">{overview.error.message}</Alert>}
+      <PageState query={overview} />
       {data && data.canRaiseIn.length > 0 && <RaiseSignal programmes={data.canRaiseIn} />}
       {data && (data.canRaiseIn.length > 0 || data.raised.length > 0) && (
         <SignalList id="my-signals" title={t('support.signals.mineTitle')} empty={t('support.signals.mineEmpty')} items={data.raised} />

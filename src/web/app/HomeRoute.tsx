@@ -1,0 +1,21 @@
+import { HomePage, type HomeCards } from '../features/home/HomePage';
+import { ResilienceHomeCard } from '../features/resilience/ResilienceHomeCard';
+import { AttendanceSignalsCard } from '../features/sessions/AttendanceSignalsCard';
+import { SessionsHomeCard } from '../features/sessions/SessionsHomeCard';
+
+/** The cards other features put on the home page; composed here, so features never import each other. */
+const cards: HomeCards = {
+  sessions: ({ roles }) => (
+    <>
+      <SessionsHomeCard isCoachee={roles.includes('coachee')} isCoach={roles.includes('studentcoach')} />
+      {(roles.includes('studentcoach') || roles.includes('coordinator')) && <AttendanceSignalsCard />}
+    </>
+  ),
+  resilience: ({ roles, communities }) => (
+    <ResilienceHomeCard isCoachee={roles.includes('coachee')} isCoach={roles.includes('studentcoach')} communities={communities} />
+  ),
+};
+
+export function HomeRoute() {
+  return <HomePage cards={cards} />;
+}
