@@ -28,7 +28,6 @@ export function ReadsPage() {
           <table className="reads-table">
             <thead>
               <tr>
-                <th scope="col">{t('consent.reads.when')}</th>
                 <th scope="col">{t('consent.reads.who')}</th>
                 <th scope="col">{t('consent.reads.what')}</th>
               </tr>
@@ -36,8 +35,10 @@ export function ReadsPage() {
             <tbody>
               {data.reads.map((r, i) => (
                 <tr key={`${r.at}-${i}`}>
-                  <td>{when(r.at)}</td>
-                  <td>{r.reader ? `${r.reader.firstName} ${r.reader.lastName}` : t('consent.reads.unknownReader')}</td>
+                  <td>
+                    <span className="reads-reader">{r.reader ? `${r.reader.firstName} ${r.reader.lastName}` : t('consent.reads.unknownReader')}</span>
+                    <span className="reads-when">{when(r.at)}</span>
+                  </td>
                   <td>
                     {t(`consent.reads.types.${KNOWN_TYPES.has(r.resourceType) ? r.resourceType : 'other'}`)}
                     <span className="reads-count">{t('consent.reads.times', { count: r.count })}</span>
