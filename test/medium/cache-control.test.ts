@@ -5,10 +5,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/app';
+import { coachWithCommunity, FIXTURE_PASSWORD } from '../support/community-fixture';
 import { anonymous, signedIn, type Client } from '../support/http';
 import { testDbKind, type TestDb } from '../support/test-db';
 
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = FIXTURE_PASSWORD;
 const SOME_ID = '0b9f6c1e-8d2a-4c55-9a3f-2f1e7b6d4c10';
 
 describe(`Cache-Control on the API on ${testDbKind()}`, () => {
@@ -28,15 +29,9 @@ describe(`Cache-Control on the API on ${testDbKind()}`, () => {
   });
   beforeEach(async () => {
     await t.reset();
-    const f = t.factories;
-    const institution = await f.institution();
-    const programme = await f.programme(institution.id);
-    const intake = await f.intake(programme.id);
-    const p = (roles: Parameters<typeof f.person>[0]['roles'], email: string) => f.person({ institutionId: institution.id, programmeId: programme.id, roles, email, password: PASSWORD });
-    const coachPerson = await p(['studentcoach'], 'coach@test.example');
-    const coacheePerson = await p(['coachee'], 'coachee@test.example');
-    communityId = (await f.community({ intakeId: intake.id, coachId: coachPerson.id, memberIds: [coacheePerson.id] })).id;
-    mapId = (await f.resilienceMap(coacheePerson.id)).id;
+    const fixture = await coachWithCommunity(t);
+    communityId = fixture.communityId;
+    mapId = (await t.factories.resilienceMap(fixture.coachee.id)).id;
     coach = await signedIn(app, 'coach@test.example', PASSWORD);
     coachee = await signedIn(app, 'coachee@test.example', PASSWORD);
   });

@@ -2,10 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/app';
+import { coachWithCommunity, FIXTURE_PASSWORD } from '../support/community-fixture';
 import { signedIn, type Client } from '../support/http';
 import { testDbKind, type TestDb } from '../support/test-db';
 
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = FIXTURE_PASSWORD;
 
 describe(`calendar feed format on ${testDbKind()}`, () => {
   let t: TestDb;
@@ -23,14 +24,7 @@ describe(`calendar feed format on ${testDbKind()}`, () => {
   });
   beforeEach(async () => {
     await t.reset();
-    const f = t.factories;
-    const institution = await f.institution();
-    const programme = await f.programme(institution.id);
-    const intake = await f.intake(programme.id);
-    const p = (roles: Parameters<typeof f.person>[0]['roles'], email: string) => f.person({ institutionId: institution.id, programmeId: programme.id, roles, email, password: PASSWORD });
-    const coachPerson = await p(['studentcoach'], 'coach@test.example');
-    const coacheePerson = await p(['coachee'], 'coachee@test.example');
-    communityId = (await f.community({ intakeId: intake.id, coachId: coachPerson.id, memberIds: [coacheePerson.id] })).id;
+    ({ communityId } = await coachWithCommunity(t));
     coach = await signedIn(app, 'coach@test.example', PASSWORD);
     coachee = await signedIn(app, 'coachee@test.example', PASSWORD);
   });

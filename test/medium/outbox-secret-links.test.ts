@@ -10,10 +10,11 @@ import { mailOutbox } from '../../src/server/db/schema';
 import { jobHandlers } from '../../src/server/job-handlers';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
 import { createTestApp } from '../support/app';
+import { coachWithCommunity, FIXTURE_PASSWORD } from '../support/community-fixture';
 import { anonymous, signedIn, type Client } from '../support/http';
 import { testDbKind, type TestDb } from '../support/test-db';
 
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = FIXTURE_PASSWORD;
 
 describe(`secret links in the outbox on ${testDbKind()}`, () => {
   let t: TestDb;
@@ -31,15 +32,9 @@ describe(`secret links in the outbox on ${testDbKind()}`, () => {
   });
   beforeEach(async () => {
     await t.reset();
-    const f = t.factories;
-    const institution = await f.institution();
-    const programme = await f.programme(institution.id);
-    const intake = await f.intake(programme.id);
-    const p = (roles: Parameters<typeof f.person>[0]['roles'], email: string) => f.person({ institutionId: institution.id, programmeId: programme.id, roles, email, password: PASSWORD });
-    const coachPerson = await p(['studentcoach'], 'coach@test.example');
-    const coachee = await p(['coachee'], 'coachee@test.example');
-    await p(['beheerder'], 'beheerder@test.example');
-    communityId = (await f.community({ intakeId: intake.id, coachId: coachPerson.id, memberIds: [coachee.id] })).id;
+    const fixture = await coachWithCommunity(t);
+    await fixture.person(['beheerder'], 'beheerder@test.example');
+    communityId = fixture.communityId;
     // Sign in on the real clock (the cookie jar uses it); the test moves the app's clock later.
     coach = await signedIn(app, 'coach@test.example', PASSWORD);
     admin = await signedIn(app, 'beheerder@test.example', PASSWORD);
