@@ -5,25 +5,17 @@
  * it; progress goes to stderr only when stderr is a terminal or with --progress.
  */
 import { readFileSync } from 'node:fs';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { GroupingError } from '../domain/grouping/grouping-error.js';
 import { parseMdgplib } from '../domain/grouping/parse-mdgplib.js';
 import type { SolveProgress } from '../domain/grouping/search-budget.js';
 import { solveMdgp } from '../domain/grouping/solve-mdgp.js';
+import { numberArgument } from './number-argument.js';
 
 type CliOptions = { seconds: number; seed: number; iterations?: number; progress?: boolean };
 
-function positiveNumber(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('must be a positive number');
-  return parsed;
-}
-
-function nonNegativeInteger(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('must be a non-negative integer');
-  return parsed;
-}
+const positiveNumber = numberArgument((n) => Number.isFinite(n) && n > 0, 'must be a positive number');
+const nonNegativeInteger = numberArgument((n) => Number.isInteger(n) && n >= 0, 'must be a non-negative integer');
 
 function run(file: string, options: CliOptions): void {
   let text: string;

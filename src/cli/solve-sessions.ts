@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { SchedulingError } from '../domain/scheduling/errors.js';
 import { parseSchedulingInstance } from '../domain/scheduling/instance.js';
 import { solveSessionPlacementSync } from '../domain/scheduling/solve-session-placement.js';
+import { numberArgument } from './number-argument.js';
 
 /**
  * `npm run --silent solve:sessions -- FILE --seconds S --seed K`
@@ -11,17 +12,8 @@ import { solveSessionPlacementSync } from '../domain/scheduling/solve-session-pl
  * figures go to stderr with --verbose. A relative FILE that does not exist is also looked up in
  * the shared benchmark directory (PEERKRACHT_SHARED_DIR, default ../shared next to the repo).
  */
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
-  return n;
-}
-
-function integer(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw new InvalidArgumentError('expected an integer');
-  return n;
-}
+const positiveNumber = numberArgument((n) => Number.isFinite(n) && n > 0, 'expected a positive number');
+const integer = numberArgument((n) => Number.isInteger(n), 'expected an integer');
 
 function resolveInstanceFile(file: string): string {
   const candidates = [path.resolve(file)];

@@ -1,6 +1,6 @@
 /** Contract of `content/activities.json`: the activity library (werkvormen), by theme and year phase. */
 import { z } from 'zod';
-import { checkUniqueIds, ContentId, ContentVersion, LocalizedList, LocalizedText } from './building-blocks';
+import { checkDescribed, checkUniqueIds, ContentId, ContentVersion, LocalizedList, LocalizedText } from './building-blocks';
 
 export const ACTIVITY_THEMES = [
   'kennismaken',
@@ -67,15 +67,6 @@ export const ActivitiesFile = z
   .superRefine((file, ctx) => {
     checkUniqueIds(file.themes, ['themes'], ctx, 'theme');
     checkUniqueIds(file.activities, ['activities'], ctx, 'activity');
-    const described = new Set(file.themes.map((t) => t.id));
-    file.activities.forEach((a, i) => {
-      if (!described.has(a.theme)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `theme "${a.theme}" has no entry in themes`,
-          path: ['activities', i, 'theme'],
-        });
-      }
-    });
+    checkDescribed(file.activities, 'theme', 'activities', file.themes, 'themes', ctx);
   });
 export type ActivitiesFile = z.infer<typeof ActivitiesFile>;

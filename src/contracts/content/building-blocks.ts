@@ -39,6 +39,30 @@ export function countWords(text: string): number {
 
 type IssueSink = z.core.$RefinementCtx<unknown>;
 
+/**
+ * Reports every item whose `key` names no entry of `described` (`<key> "<value>" has no entry in
+ * <describedList>`, path: `<listPath>[i].<key>`): each theme, category, … an item refers to is described.
+ */
+export function checkDescribed<K extends string>(
+  items: ReadonlyArray<Readonly<Record<K, string>>>,
+  key: K,
+  listPath: string,
+  described: ReadonlyArray<{ id: string }>,
+  describedList: string,
+  ctx: IssueSink,
+): void {
+  const ids = new Set(described.map((d) => d.id));
+  items.forEach((item, i) => {
+    if (!ids.has(item[key])) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${key} "${item[key]}" has no entry in ${describedList}`,
+        path: [listPath, i, key],
+      });
+    }
+  });
+}
+
 /** Reports every id that occurs more than once among `items` (path: `<listPath>[i].id`). */
 export function checkUniqueIds(
   items: ReadonlyArray<{ id: string }>,

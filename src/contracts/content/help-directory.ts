@@ -1,6 +1,6 @@
 /** Contract of `content/help-directory.json`: the institution's help directory (sociale kaart). */
 import { z } from 'zod';
-import { checkUniqueIds, ContentId, ContentVersion, LocalizedText } from './building-blocks';
+import { checkDescribed, checkUniqueIds, ContentId, ContentVersion, LocalizedText } from './building-blocks';
 
 /** Inside the institution (`inside`) or outside it (`outside`). */
 export const HelpKind = z.enum(['inside', 'outside']);
@@ -57,15 +57,6 @@ export const HelpDirectoryFile = z
   .superRefine((file, ctx) => {
     checkUniqueIds(file.categories, ['categories'], ctx, 'category');
     checkUniqueIds(file.entries, ['entries'], ctx, 'entry');
-    const described = new Set(file.categories.map((c) => c.id));
-    file.entries.forEach((e, i) => {
-      if (!described.has(e.category)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `category "${e.category}" has no entry in categories`,
-          path: ['entries', i, 'category'],
-        });
-      }
-    });
+    checkDescribed(file.entries, 'category', 'entries', file.categories, 'categories', ctx);
   });
 export type HelpDirectoryFile = z.infer<typeof HelpDirectoryFile>;

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { capture } from '../../../test/support/capture.js';
 import { syntheticCohort } from '../../../bench/grouping/synthetic-cohort.js';
 import { formCommunities } from './form-communities.js';
 import { GroupingError } from './grouping-error.js';
 import type { StudentForGrouping } from './student-grouping-types.js';
 
 const attributes = [{ key: 'priorEducation' }, { key: 'international' }, { key: 'firstGeneration' }, { key: 'language', weight: 0.5 }];
-
-function capture(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe('formCommunities', () => {
   const cohort = syntheticCohort(60, 4, 30);

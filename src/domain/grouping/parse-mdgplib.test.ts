@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { capture } from '../../../test/support/capture.js';
 import { GroupingError } from './grouping-error.js';
 import { parseMdgplib } from './parse-mdgplib.js';
 
@@ -41,12 +42,3 @@ describe('parseMdgplib', () => {
     });
   });
 });
-
-function capture(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}

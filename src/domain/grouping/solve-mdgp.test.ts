@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { capture } from '../../../test/support/capture.js';
 import { listMdgpInstances, readBestKnown } from '../../../bench/grouping/shared-benchmarks.js';
 import { boundViolations, mdgpObjective } from './evaluate-assignment.js';
 import { uniformBounds } from './group-bounds.js';
@@ -73,7 +74,7 @@ describe('solveMdgp properties', () => {
     { n: 30, lower: 2, upper: 3, m: 4, minTotal: 8, maxTotal: 12 },
   ])('rejects infeasible bounds for n = $n with the numbers', ({ n, lower, upper, m, minTotal, maxTotal }) => {
     const instance = randomMdgpInstance(n, uniformBounds(m, lower, upper), 1);
-    const error = captureError(() => solveMdgp(instance, { maxIterations: 10 }));
+    const error = capture(() => solveMdgp(instance, { maxIterations: 10 }));
     expect(error).toBeInstanceOf(GroupingError);
     expect(error).toMatchObject({ code: 'infeasible_bounds', details: { n, minTotal, maxTotal } });
   });
@@ -97,12 +98,3 @@ describe('solveMdgp properties', () => {
     expect(boundViolations(instance.bounds, result.group)).toEqual([]);
   });
 });
-
-function captureError(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}

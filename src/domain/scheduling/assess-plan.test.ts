@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { diffPlans, keepPublishedSlots, PlanContext } from './assess-plan.js';
 import type { SchedulingInstance } from './instance.js';
+import { DEFAULT_GRID } from './product-instance.js';
 import { solveSessionPlacementSync } from './solve-session-placement.js';
 
 const instance: SchedulingInstance = {
   name: 'assess',
+  ...DEFAULT_GRID,
   days: ['mon', 'tue'],
-  dayStart: '08:30',
-  dayEnd: '21:00',
-  slotMinutes: 30,
-  sessionMinutes: 90,
-  adjacencyMarginMinutes: 30,
-  extraTripCost: 240,
-  conflictCost: 1000,
   locations: [{ id: 'AMS', rooms: 1 }, { id: 'DIE', rooms: 1 }],
   people: [
     { id: 'a', busy: [{ day: 'mon', start: '09:00', end: '12:30', location: 'AMS' }] },

@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkSolution } from './check-solution.js';
 import type { SchedulingInstance } from './instance.js';
+import { DEFAULT_GRID } from './product-instance.js';
 
 /** Two communities, one coach shared, one room per location: every kind of violation is easy to build. */
 const instance: SchedulingInstance = {
   name: 'check',
+  ...DEFAULT_GRID,
   days: ['mon', 'tue'],
-  dayStart: '08:30',
   dayEnd: '17:00',
-  slotMinutes: 30,
-  sessionMinutes: 90,
-  adjacencyMarginMinutes: 30,
-  extraTripCost: 240,
-  conflictCost: 1000,
   locations: [{ id: 'AMS', rooms: 1 }, { id: 'DIE', rooms: 1 }],
   people: [
     { id: 'k1', busy: [{ day: 'mon', start: '08:30', end: '10:00', location: 'AMS' }] },

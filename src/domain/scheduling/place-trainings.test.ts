@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SchedulingInstance } from './instance.js';
 import { placeTrainings } from './place-trainings.js';
+import { DEFAULT_GRID } from './product-instance.js';
 
 const instance: SchedulingInstance = {
   name: 'coaches',
+  ...DEFAULT_GRID,
   days: ['mon', 'tue'],
-  dayStart: '08:30',
-  dayEnd: '21:00',
-  slotMinutes: 30,
-  sessionMinutes: 90,
-  adjacencyMarginMinutes: 30,
-  extraTripCost: 240,
-  conflictCost: 1000,
   locations: [{ id: 'AMS', rooms: 2 }, { id: 'DIE', rooms: 2 }],
   people: [
     { id: 'k1', busy: [{ day: 'tue', start: '09:00', end: '12:30', location: 'AMS' }] },

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSolution } from './check-solution.js';
 import { SchedulingError } from './errors.js';
 import { parseSchedulingInstance, type SchedulingInstance } from './instance.js';
+import { DEFAULT_GRID } from './product-instance.js';
 import { randomInstance } from './random-instance.js';
 import { solveSessionPlacement, solveSessionPlacementSync, type SolveProgress } from './solve-session-placement.js';
 
@@ -89,14 +90,9 @@ describe('unavoidable extra trips are explained, not failed', () => {
   // The two members never have a class on the same day: whichever day, one of them travels in.
   const instance: SchedulingInstance = {
     name: 'apart',
+    ...DEFAULT_GRID,
     days: ['mon', 'tue'],
-    dayStart: '08:30',
     dayEnd: '17:00',
-    slotMinutes: 30,
-    sessionMinutes: 90,
-    adjacencyMarginMinutes: 30,
-    extraTripCost: 240,
-    conflictCost: 1000,
     locations: [{ id: 'AMS', rooms: 1 }, { id: 'DIE', rooms: 1 }],
     people: [
       { id: 'k', busy: [] },

@@ -1,7 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import { GroupingError, type GroupingErrorCode } from '../../domain/grouping/grouping-error.js';
 import type { SolveProgress } from '../../domain/grouping/search-budget.js';
 import type { GroupingJob, GroupingJobResult, SerializedError, WorkerMessage } from './grouping-messages.js';
+import { runCancellableWorker } from './run-cancellable-worker.js';
 
 export type RunGroupingOptions = {
   readonly signal?: AbortSignal;
@@ -21,31 +21,17 @@ export class GroupingAbortedError extends Error {
  * at once (the synchronous solver cannot be interrupted otherwise), errors keep their type.
  */
 export function runGrouping<J extends GroupingJob>(job: J, options: RunGroupingOptions = {}): Promise<GroupingJobResult<J>> {
-  return new Promise((resolve, reject) => {
-    if (options.signal?.aborted === true) {
-      reject(new GroupingAbortedError());
-      return;
-    }
-    const worker = new Worker(workerUrl(), { workerData: job, execArgv: workerExecArgv() });
-    let settled = false;
-    const finish = (action: () => void): void => {
-      if (settled) return;
-      settled = true;
-      options.signal?.removeEventListener('abort', onAbort);
-      action();
-    };
-    const onAbort = (): void => {
-      finish(() => reject(new GroupingAbortedError()));
-      void worker.terminate();
-    };
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: WorkerMessage) => {
+  return runCancellableWorker<WorkerMessage, GroupingJobResult<J>>({
+    url: workerUrl(),
+    workerData: job,
+    label: 'grouping',
+    signal: options.signal,
+    cancelled: () => new GroupingAbortedError(),
+    onMessage: (message, settle) => {
       if (message.type === 'progress') options.onProgress?.(message.progress);
-      else if (message.type === 'result') finish(() => resolve(message.result as GroupingJobResult<J>));
-      else finish(() => reject(toError(message.error)));
-    });
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`grouping worker stopped unexpectedly (exit code ${code})`))));
+      else if (message.type === 'result') settle.resolve(message.result as GroupingJobResult<J>);
+      else settle.reject(toError(message.error));
+    },
   });
 }
 
@@ -57,11 +43,6 @@ function workerUrl(): URL {
   return import.meta.url.endsWith('.ts')
     ? new URL('./grouping-worker-entry.mjs', import.meta.url)
     : new URL('./grouping-worker.js', import.meta.url);
-}
-
-/** Flags of this process that a worker accepts (test runners add --conditions; all are allowed). */
-function workerExecArgv(): string[] {
-  return [...process.execArgv];
 }
 
 function toError(error: SerializedError): Error {

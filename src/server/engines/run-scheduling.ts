@@ -1,7 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import { SchedulingError, type SchedulingErrorCode, type SchedulingErrorDetails } from '../../domain/scheduling/errors.js';
 import type { SchedulingInstance } from '../../domain/scheduling/instance.js';
 import type { SessionPlan, SolveProgress } from '../../domain/scheduling/solve-session-placement.js';
+import { runCancellableWorker } from './run-cancellable-worker.js';
 
 /** What crosses the thread boundary: the instance and plain options (no callbacks, no signal). */
 export type SchedulingJob = { readonly instance: SchedulingInstance; readonly seed: number; readonly timeLimitMs: number };
@@ -18,34 +18,20 @@ export type SchedulingWorkerMessage =
  * synchronous search cannot be interrupted otherwise) and rejects with SchedulingError CANCELLED.
  */
 export function runScheduling(job: SchedulingJob, options: { signal?: AbortSignal; onProgress?: (p: SolveProgress) => void } = {}): Promise<SessionPlan> {
-  return new Promise((resolve, reject) => {
-    if (options.signal?.aborted === true) {
-      reject(new SchedulingError('CANCELLED', 'cancelled before the search started'));
-      return;
-    }
-    const worker = new Worker(workerUrl(), { workerData: job, execArgv: [...process.execArgv] });
-    let settled = false;
-    const finish = (action: () => void): void => {
-      if (settled) return;
-      settled = true;
-      options.signal?.removeEventListener('abort', onAbort);
-      action();
-    };
-    const onAbort = (): void => {
-      finish(() => reject(new SchedulingError('CANCELLED', 'cancelled')));
-      void worker.terminate();
-    };
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: SchedulingWorkerMessage) => {
+  return runCancellableWorker<SchedulingWorkerMessage, SessionPlan>({
+    url: workerUrl(),
+    workerData: job,
+    label: 'scheduling',
+    signal: options.signal,
+    cancelled: (started) => new SchedulingError('CANCELLED', started ? 'cancelled' : 'cancelled before the search started'),
+    onMessage: (message, settle) => {
       if (message.type === 'progress') options.onProgress?.(message.progress);
-      else if (message.type === 'result') finish(() => resolve(message.plan));
+      else if (message.type === 'result') settle.resolve(message.plan);
       else {
         const e = message.error;
-        finish(() => reject(e.code ? new SchedulingError(e.code as SchedulingErrorCode, e.message, e.details ?? {}) : Object.assign(new Error(e.message), { name: e.name })));
+        settle.reject(e.code ? new SchedulingError(e.code as SchedulingErrorCode, e.message, e.details ?? {}) : Object.assign(new Error(e.message), { name: e.name }));
       }
-    });
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`scheduling worker stopped unexpectedly (exit code ${code})`))));
+    },
   });
 }
 

@@ -65,17 +65,16 @@ export async function startGroupingRun({ services, actor, intakeId, request: inp
   });
   preflight(students, request, sizeBounds, classes);
 
-  const stored: StoredRequest = {
+  // The constraints the engine works with; the run stores them with its request.
+  const constraints = {
     attributes: request.attributes,
     sizeBounds,
     perClass: request.perClass,
     keepTogether: request.keepTogether,
     keepApart: request.keepApart,
     prePlaced: request.prePlaced,
-    classId: request.classId,
-    seconds: request.seconds,
-    seed: request.seed,
   };
+  const stored: StoredRequest = { ...constraints, classId: request.classId, seconds: request.seconds, seed: request.seed };
   const [row] = await services.db
     .insert(groupingRuns)
     .values({ intakeId, classId: request.classId, createdById: createdById === undefined ? actor.personId : createdById, request: stored, createdAt: services.now() })
@@ -90,12 +89,7 @@ export async function startGroupingRun({ services, actor, intakeId, request: inp
       kind: 'communities',
       options: {
         students: forEngine,
-        attributes: request.attributes,
-        sizeBounds,
-        perClass: request.perClass,
-        keepTogether: request.keepTogether,
-        keepApart: request.keepApart,
-        prePlaced: request.prePlaced,
+        ...constraints,
         seed: request.seed,
         timeLimitMs: request.seconds * 1000,
       },

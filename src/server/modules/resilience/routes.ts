@@ -119,6 +119,11 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
   };
   /** A guided conversation holds the coach's notes about the coachee: coaching data, so the coachee's consent must hold. */
   const consentedConversation = async (coacheeId: string) => requireConsent(services.db, coacheeId, CONSENT_FOR.coachingData);
+  /** A stored conversation (the access resource) needs its coachee's consent still. */
+  const conversationConsented = async (request: FastifyRequest) => {
+    const resource = request.accessResource;
+    if (resource?.kind === 'coachingContent') await consentedConversation(resource.subjectId);
+  };
   const accessOf = (request: FastifyRequest, ownerId: string) => {
     const actor = signedIn(request);
     if (actor.personId === ownerId) return 'owner' as const;
@@ -281,8 +286,7 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       schema: { tags, summary: 'A guided conversation (the coach who holds it only)', params: ConversationParams, response: { 200: ConversationResponse, 404: ErrorResponse } },
     },
     async (request) => {
-      const resource = request.accessResource;
-      if (resource?.kind === 'coachingContent') await consentedConversation(resource.subjectId);
+      await conversationConsented(request);
       return getConversation({ services, actor: signedIn(request), conversationId: request.params.conversationId });
     },
   );
@@ -294,8 +298,7 @@ export const resilienceRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       schema: { tags, summary: 'Save the checks and private notes of a guided conversation', params: ConversationParams, body: SaveConversationRequest, response: { 204: z.null(), 400: ErrorResponse, 404: ErrorResponse } },
     },
     async (request, reply) => {
-      const resource = request.accessResource;
-      if (resource?.kind === 'coachingContent') await consentedConversation(resource.subjectId);
+      await conversationConsented(request);
       await saveConversation({ services, conversationId: request.params.conversationId, progress: request.body.progress });
       return reply.status(204).send(null);
     },
