@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import { PageState } from '../../components/PageState';
 import { percent, TableWrap, TextAreaField } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { CoacheeAttendanceTable } from './CoacheeAttendanceTable';
 import { fieldErrorsOf } from './library';
 import './sessions.css';
 
@@ -73,33 +74,10 @@ export function ClassPage() {
       </section>
       <section className="card" aria-labelledby="class-students-title">
         <h2 id="class-students-title">{t('sessionInsight.class.perStudent')}</h2>
-        <TableWrap label={t('sessionInsight.table', { name: t('sessionInsight.class.perStudent') })}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('sessionInsight.attendance.name')}</th>
-                <th scope="col" className="num">
-                  {t('sessionInsight.attendance.attended')}
-                </th>
-                <th scope="col" className="num">
-                  {t('sessionInsight.attendance.inARow')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.students.map((s) => (
-                <tr key={s.id} className={s.missedInARow >= 3 ? 'signal-row' : undefined}>
-                  <th scope="row">
-                    {s.firstName} {s.lastName}
-                    {s.missedInARow >= 3 && <span className="chip chip-warn"> {t('sessions.plan.signal')}</span>}
-                  </th>
-                  <td>{s.marked ? t('sessions.plan.attended', { attended: s.attended, marked: s.marked }) : '–'}</td>
-                  <td>{s.missedInARow}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <CoacheeAttendanceTable
+          name={t('sessionInsight.class.perStudent')}
+          rows={d.students.map((s) => ({ ...s, signal: s.missedInARow >= 3, attended: s.marked ? t('sessions.plan.attended', { attended: s.attended, marked: s.marked }) : '–' }))}
+        />
         <p className="help">{t('sessionInsight.class.privacy')}</p>
       </section>
       <ProgrammeUpdates programmeId={d.programmeId} />
