@@ -5,8 +5,8 @@ import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { ConfirmAction } from './ConfirmAction';
 import { useServerState } from '../../components/useServerState';
-import { Field } from '../../components/Field';
 import { fieldErrorsOf } from './library';
+import { SessionTimeFields } from './SessionFields';
 
 /** The session's local date and time in Amsterdam, as the move form shows them. */
 function localParts(iso: string) {
@@ -53,12 +53,7 @@ export function ManageSessionCard({ session }: { session: SessionDetailResponse 
           move.mutate();
         }}
       >
-        <div className="filter-grid">
-          <Field label={t('sessionInsight.manage.date')} type="date" value={form.date} onChange={set('date')} required error={errors.date} />
-          <Field label={t('sessionInsight.manage.startTime')} type="time" value={form.startTime} onChange={set('startTime')} required error={errors.startTime} />
-          <Field label={t('sessionInsight.manage.duration')} type="number" inputMode="numeric" min={15} max={600} value={form.durationMinutes} onChange={set('durationMinutes')} error={errors.durationMinutes} />
-          <Field label={t('sessionInsight.manage.location')} value={form.location} onChange={set('location')} maxLength={200} error={errors.location} />
-        </div>
+        <SessionTimeFields form={form} set={set} errors={errors} />
         {move.error && <Alert kind="error">{move.error.message}</Alert>}
         {move.isSuccess && <p role="status">{t('sessionInsight.manage.moved')}</p>}
         <button type="submit" disabled={move.isPending}>

@@ -6,11 +6,11 @@ import type { HomeResponse } from '../../../contracts/home';
 import type { CreateSessionRequest } from '../../../contracts/sessions';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
-import { Field } from '../../components/Field';
 import { PageState } from '../../components/PageState';
 import { SelectField } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { fieldErrorsOf, usePlans } from './library';
+import { PlanSelect, SessionTimeFields } from './SessionFields';
 import './sessions.css';
 
 const TYPES = ['community', 'outing', 'oneOnOne'] as const;
@@ -104,21 +104,9 @@ export function NewSessionPage() {
               ))}
             </SelectField>
           )}
-          <div className="filter-grid">
-            <Field label={t('sessionInsight.manage.date')} type="date" value={form.date} onChange={set('date')} required error={errors.date} />
-            <Field label={t('sessionInsight.manage.startTime')} type="time" value={form.startTime} onChange={set('startTime')} required error={errors.startTime} />
-            <Field label={t('sessionInsight.manage.duration')} type="number" inputMode="numeric" min={15} max={600} value={form.durationMinutes} onChange={set('durationMinutes')} error={errors.durationMinutes} />
-            <Field label={t('sessionInsight.manage.location')} value={form.location} onChange={set('location')} maxLength={200} error={errors.location} />
-          </div>
+          <SessionTimeFields form={form} set={set} errors={errors} />
           {form.type !== 'oneOnOne' && (
-            <SelectField label={t('library.session.choose')} value={form.planId} onChange={set('planId')} error={errors.planId}>
-              <option value="">{t('library.session.noPlan')}</option>
-              {plans.data?.plans.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title} ({t('library.minutes', { count: p.durationMinutes })})
-                </option>
-              ))}
-            </SelectField>
+            <PlanSelect plans={plans.data?.plans} value={form.planId} onChange={set('planId')} error={errors.planId} />
           )}
           {create.error && <Alert kind="error">{create.error.message}</Alert>}
           <button type="submit" className="primary" disabled={create.isPending}>
