@@ -7,6 +7,7 @@ import type { Role } from '../../../domain/access/roles';
 import { api } from '../../api';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { CommunityInsightLinks } from '../../components/CommunityInsightLinks';
 import { useSession } from '../../session';
 import { isAllowed } from '../../../domain/access/policy';
 import { actorOf } from '../../session';
@@ -216,14 +217,7 @@ function CommunityList({ titleKey, id, items }: { titleKey: string; id: string; 
           <li key={c.id}>
             <Link to={`/communities/${c.id}`}>{c.name}</Link> · {t('home.members', { count: c.memberCount })} · {t('home.coach')}:{' '}
             {c.coach ? `${c.coach.firstName} ${c.coach.lastName ?? ''}` : t('home.noCoach')}
-            <ul className="link-row">
-              <li>
-                <Link to={`/communities/${c.id}/attendance`}>{t('sessionInsight.links.attendance')}</Link>
-              </li>
-              <li>
-                <Link to={`/communities/${c.id}/year-plan`}>{t('sessionInsight.links.yearPlan')}</Link>
-              </li>
-            </ul>
+            <CommunityInsightLinks communityId={c.id} className="link-row" />
           </li>
         ))}
       </ul>
