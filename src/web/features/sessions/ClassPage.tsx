@@ -10,7 +10,7 @@ import { PageState } from '../../components/PageState';
 import { percent, TableWrap, TextAreaField } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { CoacheeAttendanceTable } from './CoacheeAttendanceTable';
-import { fieldErrorsOf } from './library';
+import { fieldErrorsOf, useRequiredCheck } from './library';
 import './sessions.css';
 
 /**
@@ -98,7 +98,7 @@ function ProgrammeUpdates({ programmeId }: { programmeId: string }) {
       await client.invalidateQueries({ queryKey: ['programme-updates'] });
     },
   });
-  const [missing, setMissing] = useState<Record<string, string>>({});
+  const { missing, anyMissing, check: checkRequired } = useRequiredCheck();
   const errors = { ...fieldErrorsOf(post.error, t), ...missing };
   return (
     <section className="card" aria-labelledby="updates-title">
@@ -109,13 +109,10 @@ function ProgrammeUpdates({ programmeId }: { programmeId: string }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          const required = t('library.fieldErrors.required');
-          const empty: Record<string, string> = { ...(form.title.trim() ? {} : { title: required }), ...(form.body.trim() ? {} : { body: required }) };
-          setMissing(empty);
-          if (Object.keys(empty).length === 0) post.mutate();
+          if (checkRequired({ title: !form.title.trim(), body: !form.body.trim() })) post.mutate();
         }}
       >
-        {Object.keys(missing).length > 0 && <Alert kind="error">{t('library.form.missing')}</Alert>}
+        {anyMissing && <Alert kind="error">{t('library.form.missing')}</Alert>}
         <Field label={t('sessions.updates.postTitle')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} maxLength={120} required error={errors.title} />
         <TextAreaField label={t('sessions.updates.postBody')} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} maxLength={4000} rows={4} required error={errors.body} />
         {post.error && <Alert kind="error">{post.error.message}</Alert>}

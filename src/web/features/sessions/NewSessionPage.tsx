@@ -9,7 +9,7 @@ import { Alert } from '../../components/Alert';
 import { PageState } from '../../components/PageState';
 import { SelectField } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { fieldErrorsOf, usePlans } from './library';
+import { fieldErrorsOf, usePlans, useRequiredCheck } from './library';
 import { PlanSelect, SessionTimeFields } from './SessionFields';
 import './sessions.css';
 
@@ -25,7 +25,7 @@ export function NewSessionPage() {
   const plans = usePlans();
   const mine = home.data?.communities.filter((c) => c.relation === 'coach') ?? [];
   const [form, setForm] = useState({ communityId: '', type: 'community' as (typeof TYPES)[number], coacheeId: '', date: '', startTime: '15:30', durationMinutes: '90', location: '', planId: '' });
-  const [missing, setMissing] = useState<Record<string, string>>({});
+  const { missing, anyMissing, check: checkRequired } = useRequiredCheck();
   const communityId = form.communityId || mine[0]?.id || '';
   const community = mine.find((c) => c.id === communityId);
   const create = useMutation({
@@ -68,13 +68,10 @@ export function NewSessionPage() {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            const required = t('library.fieldErrors.required');
-            const empty: Record<string, string> = { ...(form.date ? {} : { date: required }), ...(form.startTime ? {} : { startTime: required }) };
-            setMissing(empty);
-            if (Object.keys(empty).length === 0) create.mutate();
+            if (checkRequired({ date: !form.date, startTime: !form.startTime })) create.mutate();
           }}
         >
-          {Object.keys(missing).length > 0 && <Alert kind="error">{t('library.form.missing')}</Alert>}
+          {anyMissing && <Alert kind="error">{t('library.form.missing')}</Alert>}
           {mine.length > 1 && (
             <SelectField label={t('sessionInsight.plan.community')} value={communityId} onChange={set('communityId')}>
               {mine.map((c) => (
