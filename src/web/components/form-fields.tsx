@@ -52,3 +52,18 @@ export function TableWrap({ label, children }: { label: string; children: ReactN
     </div>
   );
 }
+
+/** The head row of a table; numeric columns are aligned right. */
+export function TableHead({ columns }: { columns: { label: string; num?: boolean }[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c, i) => (
+          <th key={i} scope="col" className={c.num ? 'num' : undefined}>
+            {c.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -7,7 +7,7 @@ import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { PageState } from '../../components/PageState';
-import { percent, TableWrap, TextAreaField } from '../../components/form-fields';
+import { percent, TableHead, TableWrap, TextAreaField } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { CoacheeAttendanceTable } from './CoacheeAttendanceTable';
 import { fieldErrorsOf, useRequiredCheck } from './library';
@@ -44,20 +44,7 @@ export function ClassPage() {
         ) : (
           <TableWrap label={t('sessionInsight.table', { name: t('sessionInsight.class.perCommunity') })}>
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('sessionInsight.class.community')}</th>
-                  <th scope="col" className="num">
-                    {t('sessionInsight.class.students')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('sessionInsight.attendance.rate')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('sessionInsight.class.trend')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[{ label: t('sessionInsight.class.community') }, { label: t('sessionInsight.class.students'), num: true }, { label: t('sessionInsight.attendance.rate'), num: true }, { label: t('sessionInsight.class.trend'), num: true }]} />
               <tbody>
                 {d.communities.map((c) => (
                   <tr key={c.id}>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TableWrap } from '../../components/form-fields';
+import { TableHead, TableWrap } from '../../components/form-fields';
 
 export interface CoacheeAttendanceRow {
   id: string;
@@ -18,17 +18,7 @@ export function CoacheeAttendanceTable({ name, rows }: { name: string; rows: Coa
   return (
     <TableWrap label={t('sessionInsight.table', { name })}>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('sessionInsight.attendance.name')}</th>
-            <th scope="col" className="num">
-              {t('sessionInsight.attendance.attended')}
-            </th>
-            <th scope="col" className="num">
-              {t('sessionInsight.attendance.inARow')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: t('sessionInsight.attendance.name') }, { label: t('sessionInsight.attendance.attended'), num: true }, { label: t('sessionInsight.attendance.inARow'), num: true }]} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className={r.signal ? 'signal-row' : undefined}>

@@ -6,7 +6,7 @@ import type { CommunityCheckinsResponse, CommunityInsightResponse } from '../../
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { PageState } from '../../components/PageState';
-import { percent, TableWrap } from '../../components/form-fields';
+import { percent, TableHead, TableWrap } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { CoacheeAttendanceTable } from './CoacheeAttendanceTable';
 import { formatWhen } from './format';
@@ -55,14 +55,7 @@ export function CommunityAttendancePage() {
             <RateBars sessions={rated.map((s) => ({ at: s.startsAt, rate: s.rate! }))} label={t('sessionInsight.attendance.chartLabel')} />
             <TableWrap label={t('sessionInsight.table', { name: t('sessionInsight.attendance.perSession') })}>
               <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('sessionInsight.attendance.session')}</th>
-                    <th scope="col" className="num">
-                      {t('sessionInsight.attendance.rate')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={[{ label: t('sessionInsight.attendance.session') }, { label: t('sessionInsight.attendance.rate'), num: true }]} />
                 <tbody>
                   {rated.map((s) => (
                     <tr key={s.id}>
