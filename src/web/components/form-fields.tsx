@@ -1,33 +1,22 @@
 /** Small form pieces of the programme screens: labelled select, textarea, checkbox, errors. */
 import { useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { ApiError } from '../api';
+import { FieldFrame } from './Field';
 
 export function SelectField({ label, help, error, children, ...rest }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; help?: string; error?: string | undefined; children: ReactNode }) {
-  const id = useId();
-  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {help && <p className="help" id={`${id}-help`}>{help}</p>}
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...rest}>
-        {children}
-      </select>
-      {error && <p className="field-error" id={`${id}-error`}>{error}</p>}
-    </div>
+    <FieldFrame label={label} help={help} error={error}>
+      {(control) => (
+        <select {...control} {...rest}>
+          {children}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 
 export function TextAreaField({ label, help, error, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; help?: string; error?: string | undefined }) {
-  const id = useId();
-  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {help && <p className="help" id={`${id}-help`}>{help}</p>}
-      <textarea id={id} rows={4} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...rest} />
-      {error && <p className="field-error" id={`${id}-error`}>{error}</p>}
-    </div>
-  );
+  return <FieldFrame label={label} help={help} error={error}>{(control) => <textarea rows={4} {...control} {...rest} />}</FieldFrame>;
 }
 
 export function CheckField({ label, help, checked, onChange, error }: { label: string; help?: string; checked: boolean; onChange: (v: boolean) => void; error?: string | undefined }) {
@@ -61,5 +50,20 @@ export function TableWrap({ label, children }: { label: string; children: ReactN
     <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
       {children}
     </div>
+  );
+}
+
+/** The head row of a table; numeric columns are aligned right. */
+export function TableHead({ columns }: { columns: { label: string; num?: boolean }[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c, i) => (
+          <th key={i} scope="col" className={c.num ? 'num' : undefined}>
+            {c.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

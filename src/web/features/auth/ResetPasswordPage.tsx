@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { splitError } from './useFieldErrors';
+import { AuthForm } from './AuthForm';
 
 /** The token arrives in the URL fragment (#token=…), which never reaches a server log. */
 export function ResetPasswordPage() {
@@ -18,11 +18,6 @@ export function ResetPasswordPage() {
   const complete = useMutation({
     mutationFn: () => api('/api/auth/password-reset/complete', { method: 'POST', body: { token, password } }),
   });
-  const { form, fields } = splitError(complete.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    complete.mutate();
-  };
   return (
     <section className="card narrow" aria-labelledby="reset-title">
       <h1 id="reset-title">{t('reset.completeTitle')}</h1>
@@ -31,9 +26,8 @@ export function ResetPasswordPage() {
       ) : complete.isSuccess ? (
         <Alert kind="success">{t('reset.completed')}</Alert>
       ) : (
-        <>
-          {form && <Alert kind="error">{form}</Alert>}
-          <form onSubmit={submit} noValidate>
+        <AuthForm error={complete.error} pending={complete.isPending} onSubmit={() => complete.mutate()} submitLabel={t('reset.completeSubmit')}>
+          {(fields) => (
             <Field
               label={t('reset.newPassword')}
               help={t('reset.newPasswordHelp')}
@@ -46,11 +40,8 @@ export function ResetPasswordPage() {
               onChange={(e) => setPassword(e.target.value)}
               error={fields.password}
             />
-            <button type="submit" className="primary" disabled={complete.isPending}>
-              {t('reset.completeSubmit')}
-            </button>
-          </form>
-        </>
+          )}
+        </AuthForm>
       )}
       <p>
         <Link to="/sign-in">{t('reset.backToSignIn')}</Link>

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import type { SessionResponse } from '../../../contracts/identity';
@@ -9,7 +9,7 @@ import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useSession, useSetSession } from '../../session';
-import { splitError } from './useFieldErrors';
+import { AuthForm, EmailField } from './AuthForm';
 
 export function SignInPage() {
   const { t, i18n } = useTranslation();
@@ -33,42 +33,28 @@ export function SignInPage() {
     },
   });
   if (session?.person) return <Navigate to="/" replace />;
-  const { form, fields } = splitError(signIn.error);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    signIn.mutate();
-  };
   return (
     <section className="card narrow" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
       <p>{t('signIn.intro')}</p>
       {session?.demo && <Alert kind="info">{t('signIn.demoHint')}</Alert>}
-      {form && <Alert kind="error">{form}</Alert>}
-      <form onSubmit={submit} noValidate>
-        <Field
-          label={t('signIn.email')}
-          type="email"
-          name="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={fields.email}
-        />
-        <Field
-          label={t('signIn.password')}
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={fields.password}
-        />
-        <button type="submit" className="primary" disabled={signIn.isPending}>
-          {t('signIn.submit')}
-        </button>
-      </form>
+      <AuthForm error={signIn.error} pending={signIn.isPending} onSubmit={() => signIn.mutate()} submitLabel={t('signIn.submit')}>
+        {(fields) => (
+          <>
+            <EmailField autoComplete="username" value={email} onChange={setEmail} error={fields.email} />
+            <Field
+              label={t('signIn.password')}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={fields.password}
+            />
+          </>
+        )}
+      </AuthForm>
       <p>
         <Link to="/forgot-password">{t('signIn.forgot')}</Link>
       </p>

@@ -10,6 +10,7 @@ import { Field } from '../../components/Field';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { CheckField, errorsOf, percent, personName, SelectField } from '../../components/form-fields';
+import { ListCard } from '../../components/ListCard';
 import { communityApi } from './api';
 
 /** Edit one community: name and coach, members (add, move, stop), handover, history. */
@@ -36,19 +37,14 @@ export function CommunityManagePage() {
       <Details community={c} />
       <Members community={c} />
       {c.coach && !open && <StartHandover community={c} />}
-      {c.handovers.length > 0 && (
-        <section className="card" aria-labelledby="handovers-title">
-          <h2 id="handovers-title">{t('programme.communities.handovers')}</h2>
-          <ul className="rows">
-            {c.handovers.map((h) => (
-              <li key={h.id}>
-                <Link to={`/handovers/${h.id}`}>{t('programme.communities.viewHandover')}</Link> · {personName(h.fromCoach)} → {personName(h.toCoach) || '–'} ·{' '}
-                {t(`programme.handover.status.${h.status}`)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ListCard id="handovers-title" title={t('programme.communities.handovers')} listClassName="rows" items={c.handovers}>
+        {(h) => (
+          <>
+            <Link to={`/handovers/${h.id}`}>{t('programme.communities.viewHandover')}</Link> · {personName(h.fromCoach)} → {personName(h.toCoach) || '–'} ·{' '}
+            {t(`programme.handover.status.${h.status}`)}
+          </>
+        )}
+      </ListCard>
       <History community={c} />
     </div>
   );

@@ -5,6 +5,7 @@ import type { HomeResponse } from '../../../contracts/home';
 import { api } from '../../api';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { CommunityInsightLinks } from '../../components/CommunityInsightLinks';
 
 type Community = Omit<HomeResponse['communities'][number], 'relation'>;
 
@@ -37,14 +38,7 @@ export function CommunityPage() {
       </section>
       {runs && (
         <nav className="card" aria-label={t('community.title', { name: c.name })}>
-          <ul className="rows">
-            <li>
-              <Link to={`/communities/${c.id}/attendance`}>{t('sessionInsight.links.attendance')}</Link>
-            </li>
-            <li>
-              <Link to={`/communities/${c.id}/year-plan`}>{t('sessionInsight.links.yearPlan')}</Link>
-            </li>
-          </ul>
+          <CommunityInsightLinks communityId={c.id} className="rows" />
         </nav>
       )}
     </div>

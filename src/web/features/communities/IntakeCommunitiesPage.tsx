@@ -2,11 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { errorsOf, percent, personName, SelectField } from '../../components/form-fields';
+import { CreateFormCard } from '../../components/CreateFormCard';
 import { communityApi } from './api';
 
 /** The coordinator's overview of an intake's communities: size, coach, continuity; create one by hand. */
@@ -64,33 +64,17 @@ export function IntakeCommunitiesPage() {
           ))}
         </ul>
       </section>
-      <section className="card" aria-labelledby="create-title">
-        <h2 id="create-title">{t('programme.communities.create')}</h2>
-        {form && <Alert kind="error">{form}</Alert>}
-        {create.isSuccess && <Alert kind="success">{t('programme.communities.created')}</Alert>}
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            create.mutate();
-          }}
-        >
-          <div className="grid-2">
-            <Field label={t('programme.communities.name')} value={name} onChange={(e) => setName(e.target.value)} error={fields.name} />
-            <SelectField label={t('programme.communities.coach')} value={coachId} onChange={(e) => setCoach(e.target.value)} error={fields.coachId}>
-              <option value="">{t('programme.communities.noCoach')}</option>
-              {data.coaches.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {personName(c)}
-                </option>
-              ))}
-            </SelectField>
-          </div>
-          <button type="submit" className="primary" disabled={create.isPending}>
-            {t('programme.communities.create')}
-          </button>
-        </form>
-      </section>
+      <CreateFormCard id="create-title" title={t('programme.communities.create')} error={form} success={create.isSuccess ? t('programme.communities.created') : null} pending={create.isPending} onSubmit={() => create.mutate()}>
+        <Field label={t('programme.communities.name')} value={name} onChange={(e) => setName(e.target.value)} error={fields.name} />
+        <SelectField label={t('programme.communities.coach')} value={coachId} onChange={(e) => setCoach(e.target.value)} error={fields.coachId}>
+          <option value="">{t('programme.communities.noCoach')}</option>
+          {data.coaches.map((c) => (
+            <option key={c.id} value={c.id}>
+              {personName(c)}
+            </option>
+          ))}
+        </SelectField>
+      </CreateFormCard>
     </div>
   );
 }

@@ -7,6 +7,8 @@ import type { Role } from '../../../domain/access/roles';
 import { api } from '../../api';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { CommunityInsightLinks } from '../../components/CommunityInsightLinks';
+import { ListCard } from '../../components/ListCard';
 import { useSession } from '../../session';
 import { isAllowed } from '../../../domain/access/policy';
 import { actorOf } from '../../session';
@@ -108,32 +110,21 @@ export function HomePage({ cards }: { cards: HomeCards }) {
             {cards.sessions(context)}
             {coaching.length > 0 && <CommunityList titleKey="home.myCommunities" id="coaching" items={coaching} />}
             {cards.resilience(context)}
-            {data.supervisedCoaches.length > 0 && (
-              <section className="card" aria-labelledby="supervised-title">
-                <h2 id="supervised-title">{t('home.supervisedCoaches')}</h2>
-                <ul className="names">
-                  {data.supervisedCoaches.map((c) => (
-                    <li key={c.id}>
-                      {c.firstName} {c.lastName}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
+            <ListCard id="supervised-title" title={t('home.supervisedCoaches')} listClassName="names" items={data.supervisedCoaches}>
+              {(c) => (
+                <>
+                  {c.firstName} {c.lastName}
+                </>
+              )}
+            </ListCard>
             {overseen.length > 0 && <CommunityList titleKey="home.communities" id="overseen" items={overseen} />}
-            {data.classes.length > 0 && (
-              <section className="card" aria-labelledby="classes-title">
-                <h2 id="classes-title">{t('home.classes')}</h2>
-                <ul className="rows">
-                  {data.classes.map((c) => (
-                    <li key={c.id}>
-                      <strong>{c.code}</strong> · {t('home.classStudents', { count: c.studentCount })} ·{' '}
-                      <Link to={`/classes/${c.id}`}>{t('sessionInsight.links.openClass')}</Link>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
+            <ListCard id="classes-title" title={t('home.classes')} listClassName="rows" items={data.classes}>
+              {(c) => (
+                <>
+                  <strong>{c.code}</strong> · {t('home.classStudents', { count: c.studentCount })} · <Link to={`/classes/${c.id}`}>{t('sessionInsight.links.openClass')}</Link>
+                </>
+              )}
+            </ListCard>
             {data.programmes.length > 0 && (
               <section className="card" aria-labelledby="programmes-title">
                 <h2 id="programmes-title">{t('home.programmes')}</h2>
@@ -216,14 +207,7 @@ function CommunityList({ titleKey, id, items }: { titleKey: string; id: string; 
           <li key={c.id}>
             <Link to={`/communities/${c.id}`}>{c.name}</Link> · {t('home.members', { count: c.memberCount })} · {t('home.coach')}:{' '}
             {c.coach ? `${c.coach.firstName} ${c.coach.lastName ?? ''}` : t('home.noCoach')}
-            <ul className="link-row">
-              <li>
-                <Link to={`/communities/${c.id}/attendance`}>{t('sessionInsight.links.attendance')}</Link>
-              </li>
-              <li>
-                <Link to={`/communities/${c.id}/year-plan`}>{t('sessionInsight.links.yearPlan')}</Link>
-              </li>
-            </ul>
+            <CommunityInsightLinks communityId={c.id} className="link-row" />
           </li>
         ))}
       </ul>

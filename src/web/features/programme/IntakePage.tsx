@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { IntakeResponse, ProgrammeResponse } from '../../../contracts/programme';
@@ -265,14 +265,7 @@ function Classes({ programme, intake }: { programme: ProgrammeResponse; intake: 
           <li key={c.id}>
             <strong>{c.code}</strong> · {t('programme.intake.classStudents', { count: c.studentCount })}
             {programme.canManageStructure ? (
-              <SelectField label={t('programme.intake.editClass', { code: c.code })} value={c.leercoach?.id ?? ''} onChange={(e) => update.mutate({ classId: c.id, code: c.code, leercoachId: e.target.value || null })}>
-                <option value="">{t('programme.intake.noLeercoach')}</option>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.firstName} {p.lastName}
-                  </option>
-                ))}
-              </SelectField>
+              <LeercoachSelect label={t('programme.intake.editClass', { code: c.code })} people={people} value={c.leercoach?.id ?? ''} onChange={(e) => update.mutate({ classId: c.id, code: c.code, leercoachId: e.target.value || null })} />
             ) : (
               <> · {c.leercoach ? `${c.leercoach.firstName} ${c.leercoach.lastName}` : t('programme.intake.noLeercoach')}</>
             )}
@@ -290,14 +283,7 @@ function Classes({ programme, intake }: { programme: ProgrammeResponse; intake: 
           <h3>{t('programme.intake.addClass')}</h3>
           <div className="grid-2">
             <Field label={t('programme.intake.classCode')} value={code} onChange={(e) => setCode(e.target.value)} error={fields.code} />
-            <SelectField label={t('programme.intake.leercoach')} value={leercoachId} onChange={(e) => setLeercoach(e.target.value)} error={fields.leercoachId}>
-              <option value="">{t('programme.intake.noLeercoach')}</option>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.firstName} {p.lastName}
-                </option>
-              ))}
-            </SelectField>
+            <LeercoachSelect label={t('programme.intake.leercoach')} people={people} value={leercoachId} onChange={(e) => setLeercoach(e.target.value)} error={fields.leercoachId} />
           </div>
           <button type="submit" className="secondary" disabled={create.isPending}>
             {t('programme.intake.addClass')}
@@ -305,5 +291,20 @@ function Classes({ programme, intake }: { programme: ProgrammeResponse; intake: 
         </form>
       )}
     </section>
+  );
+}
+
+/** The choice of a class's leercoach among the programme's staff, "no leercoach" first. */
+function LeercoachSelect({ label, people, value, onChange, error }: { label: string; people: { id: string; firstName: string; lastName: string }[]; value: string; onChange: (e: ChangeEvent<HTMLSelectElement>) => void; error?: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <SelectField label={label} value={value} onChange={onChange} error={error}>
+      <option value="">{t('programme.intake.noLeercoach')}</option>
+      {people.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.firstName} {p.lastName}
+        </option>
+      ))}
+    </SelectField>
   );
 }

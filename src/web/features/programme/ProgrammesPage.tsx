@@ -9,6 +9,7 @@ import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { programmeApi } from './api';
 import { errorsOf, SelectField } from '../../components/form-fields';
+import { CreateFormCard } from '../../components/CreateFormCard';
 
 /** Institution → programmes at locations → intakes per academic year. */
 export function ProgrammesPage() {
@@ -98,26 +99,10 @@ function AddProgramme() {
   const { form, fields } = errorsOf(create.error);
   const set = (key: keyof typeof values) => (e: { target: { value: string } }) => setValues({ ...values, [key]: e.target.value });
   return (
-    <section className="card" aria-labelledby="add-programme">
-      <h2 id="add-programme">{t('programme.structure.addProgramme')}</h2>
-      {form && <Alert kind="error">{form}</Alert>}
-      {create.isSuccess && <Alert kind="success">{t('programme.structure.programmeAdded')}</Alert>}
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
-        <div className="grid-2">
-          <Field label={t('programme.structure.nameNl')} value={values.nameNl} onChange={set('nameNl')} error={fields.nameNl} />
-          <Field label={t('programme.structure.nameEn')} value={values.nameEn} onChange={set('nameEn')} error={fields.nameEn} />
-          <Field label={t('programme.structure.location')} value={values.location} onChange={set('location')} error={fields.location} />
-        </div>
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t('programme.structure.addProgramme')}
-        </button>
-      </form>
-    </section>
+    <CreateFormCard id="add-programme" title={t('programme.structure.addProgramme')} error={form} success={create.isSuccess ? t('programme.structure.programmeAdded') : null} pending={create.isPending} onSubmit={() => create.mutate()}>
+      <Field label={t('programme.structure.nameNl')} value={values.nameNl} onChange={set('nameNl')} error={fields.nameNl} />
+      <Field label={t('programme.structure.nameEn')} value={values.nameEn} onChange={set('nameEn')} error={fields.nameEn} />
+      <Field label={t('programme.structure.location')} value={values.location} onChange={set('location')} error={fields.location} />
+    </CreateFormCard>
   );
 }

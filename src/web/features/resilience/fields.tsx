@@ -1,29 +1,19 @@
 /** Small labelled form controls for this feature, following components/Field.tsx. */
-import { useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { FieldFrame } from '../../components/Field';
 
 export function TextArea({ label, help, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; help?: string }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {help && (
-        <p className="help" id={`${id}-help`}>
-          {help}
-        </p>
-      )}
-      <textarea id={id} rows={3} aria-describedby={help ? `${id}-help` : undefined} {...rest} />
-    </div>
-  );
+  return <FieldFrame label={label} help={help}>{(control) => <textarea rows={3} {...control} {...rest} />}</FieldFrame>;
 }
 
 export function Select({ label, children, ...rest }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; children: ReactNode }) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} {...rest}>
-        {children}
-      </select>
-    </div>
+    <FieldFrame label={label}>
+      {(control) => (
+        <select {...control} {...rest}>
+          {children}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

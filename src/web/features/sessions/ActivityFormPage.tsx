@@ -10,7 +10,7 @@ import { Field } from '../../components/Field';
 import { CheckField, SelectField, TextAreaField } from '../../components/form-fields';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { fieldErrorsOf, useLibrary, YEAR_PHASES, type YearPhase } from './library';
+import { fieldErrorsOf, useLibrary, useRequiredCheck, YEAR_PHASES, type YearPhase } from './library';
 import './sessions.css';
 
 type Form = { title: string; goal: string; theme: string; phases: YearPhase[]; durationMinutes: string; min: string; max: string; materials: string; steps: string; shared: boolean };
@@ -66,7 +66,7 @@ function ActivityForm({ activityId, initial }: { activityId: string | undefined;
       await navigate(`/activities/${id}`);
     },
   });
-  const [missing, setMissing] = useState<Record<string, string>>({});
+  const { missing, anyMissing, check: checkRequired } = useRequiredCheck();
   const errors = { ...fieldErrorsOf(save.error, t), ...missing };
   const field = (key: keyof Form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   return (
@@ -80,21 +80,10 @@ function ActivityForm({ activityId, initial }: { activityId: string | undefined;
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          // Required fields are checked here first, so an empty form gets its answer at once.
-          const required = t('library.fieldErrors.required');
-          const empty = Object.fromEntries(
-            [
-              ['title', !form.title.trim()],
-              ['goal', !form.goal.trim()],
-              ['phases', form.phases.length === 0],
-              ['steps', lines(form.steps).length === 0],
-            ].flatMap(([key, isEmpty]) => (isEmpty ? [[key, required]] : [])),
-          ) as Record<string, string>;
-          setMissing(empty);
-          if (Object.keys(empty).length === 0) save.mutate();
+          if (checkRequired({ title: !form.title.trim(), goal: !form.goal.trim(), phases: form.phases.length === 0, steps: lines(form.steps).length === 0 })) save.mutate();
         }}
       >
-        {Object.keys(missing).length > 0 && <Alert kind="error">{t('library.form.missing')}</Alert>}
+        {anyMissing && <Alert kind="error">{t('library.form.missing')}</Alert>}
         <Field label={t('library.form.title')} value={form.title} onChange={field('title')} maxLength={120} required error={errors.title} />
         <TextAreaField label={t('library.form.goal')} value={form.goal} onChange={field('goal')} maxLength={500} rows={2} required error={errors.goal} />
         <SelectField label={t('library.theme')} value={form.theme} onChange={field('theme')} error={errors.theme}>

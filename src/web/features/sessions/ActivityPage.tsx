@@ -1,10 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ActivityView } from '../../../contracts/activities';
 import { api } from '../../api';
-import { Alert } from '../../components/Alert';
+import { ConfirmAction } from './ConfirmAction';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { minutesLabel, useLibrary } from './library';
@@ -18,7 +17,6 @@ export function ActivityPage() {
   const client = useQueryClient();
   const activity = useQuery({ queryKey: ['activity', activityId, i18n.language], queryFn: () => api<ActivityView>(`/api/activities/${activityId}`) });
   const themes = useLibrary().data?.themes ?? [];
-  const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => api(`/api/activities/${activityId}`, { method: 'DELETE' }),
     onSuccess: async () => {
@@ -87,24 +85,7 @@ export function ActivityPage() {
               <Link to={`/activities/${a.id}/edit`}>{t('library.edit')}</Link>
             </li>
           </ul>
-          {remove.error && <Alert kind="error">{remove.error.message}</Alert>}
-          {confirming ? (
-            <div className="stack-sm">
-              <p role="alert">{t('library.confirmRemove')}</p>
-              <div className="button-row">
-                <button type="button" className="session-danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
-                  {t('library.remove')}
-                </button>
-                <button type="button" onClick={() => setConfirming(false)}>
-                  {t('library.keep')}
-                </button>
-              </div>
-            </div>
-          ) : (
-            <button type="button" onClick={() => setConfirming(true)}>
-              {t('library.remove')}
-            </button>
-          )}
+          <ConfirmAction label={t('library.remove')} question={t('library.confirmRemove')} keep={t('library.keep')} error={remove.error} pending={remove.isPending} onConfirm={() => remove.mutate()} />
         </section>
       )}
     </article>

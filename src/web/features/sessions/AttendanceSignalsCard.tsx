@@ -17,16 +17,24 @@ export function AttendanceSignalsCard() {
       {list.length === 0 ? (
         <p>{t('sessions.signals.none')}</p>
       ) : (
-        <ul className="rows">
-          {list.map((s) => (
-            <li key={`${s.communityId}-${s.coachee.id}`}>
-              <Link to={`/communities/${s.communityId}/attendance`}>
-                {t('sessions.signals.item', { name: `${s.coachee.firstName} ${s.coachee.lastName}`, community: s.communityName, count: s.missedInARow })}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <SignalList signals={list} />
       )}
     </section>
+  );
+}
+
+/** The coachees who missed three sessions in a row, each a link to their community's attendance. */
+export function SignalList({ signals }: { signals: AttendanceSignalsResponse['signals'] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="rows">
+      {signals.map((s) => (
+        <li key={`${s.communityId}-${s.coachee.id}`}>
+          <Link to={`/communities/${s.communityId}/attendance`}>
+            {t('sessions.signals.item', { name: `${s.coachee.firstName} ${s.coachee.lastName}`, community: s.communityName, count: s.missedInARow })}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { CheckinHistoryResponse } from '../../../contracts/sessions';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
-import { TableWrap } from '../../components/form-fields';
+import { TableHead, TableWrap } from '../../components/form-fields';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { formatWhen } from './format';
@@ -53,14 +53,7 @@ export function CheckinsPage() {
             <TableWrap label={t('sessionInsight.table', { name: t('sessionInsight.checkins.tableLabel') })}>
               <table>
                 <caption className="visually-hidden">{t('sessionInsight.checkins.tableLabel')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('sessionInsight.checkins.when')}</th>
-                    <th scope="col" className="num">
-                      {t('sessionInsight.checkins.score')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={[{ label: t('sessionInsight.checkins.when') }, { label: t('sessionInsight.checkins.score'), num: true }]} />
                 <tbody>
                   {data.checkins.map((c) => (
                     <tr key={c.id}>

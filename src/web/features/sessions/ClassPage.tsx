@@ -7,9 +7,10 @@ import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { PageState } from '../../components/PageState';
-import { percent, TableWrap, TextAreaField } from '../../components/form-fields';
+import { percent, TableHead, TableWrap, TextAreaField } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { fieldErrorsOf } from './library';
+import { CoacheeAttendanceTable } from './CoacheeAttendanceTable';
+import { fieldErrorsOf, useRequiredCheck } from './library';
 import './sessions.css';
 
 /**
@@ -43,20 +44,7 @@ export function ClassPage() {
         ) : (
           <TableWrap label={t('sessionInsight.table', { name: t('sessionInsight.class.perCommunity') })}>
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('sessionInsight.class.community')}</th>
-                  <th scope="col" className="num">
-                    {t('sessionInsight.class.students')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('sessionInsight.attendance.rate')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('sessionInsight.class.trend')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[{ label: t('sessionInsight.class.community') }, { label: t('sessionInsight.class.students'), num: true }, { label: t('sessionInsight.attendance.rate'), num: true }, { label: t('sessionInsight.class.trend'), num: true }]} />
               <tbody>
                 {d.communities.map((c) => (
                   <tr key={c.id}>
@@ -73,33 +61,10 @@ export function ClassPage() {
       </section>
       <section className="card" aria-labelledby="class-students-title">
         <h2 id="class-students-title">{t('sessionInsight.class.perStudent')}</h2>
-        <TableWrap label={t('sessionInsight.table', { name: t('sessionInsight.class.perStudent') })}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('sessionInsight.attendance.name')}</th>
-                <th scope="col" className="num">
-                  {t('sessionInsight.attendance.attended')}
-                </th>
-                <th scope="col" className="num">
-                  {t('sessionInsight.attendance.inARow')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.students.map((s) => (
-                <tr key={s.id} className={s.missedInARow >= 3 ? 'signal-row' : undefined}>
-                  <th scope="row">
-                    {s.firstName} {s.lastName}
-                    {s.missedInARow >= 3 && <span className="chip chip-warn"> {t('sessions.plan.signal')}</span>}
-                  </th>
-                  <td>{s.marked ? t('sessions.plan.attended', { attended: s.attended, marked: s.marked }) : '–'}</td>
-                  <td>{s.missedInARow}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <CoacheeAttendanceTable
+          name={t('sessionInsight.class.perStudent')}
+          rows={d.students.map((s) => ({ ...s, signal: s.missedInARow >= 3, attended: s.marked ? t('sessions.plan.attended', { attended: s.attended, marked: s.marked }) : '–' }))}
+        />
         <p className="help">{t('sessionInsight.class.privacy')}</p>
       </section>
       <ProgrammeUpdates programmeId={d.programmeId} />
@@ -120,7 +85,7 @@ function ProgrammeUpdates({ programmeId }: { programmeId: string }) {
       await client.invalidateQueries({ queryKey: ['programme-updates'] });
     },
   });
-  const [missing, setMissing] = useState<Record<string, string>>({});
+  const { missing, anyMissing, check: checkRequired } = useRequiredCheck();
   const errors = { ...fieldErrorsOf(post.error, t), ...missing };
   return (
     <section className="card" aria-labelledby="updates-title">
@@ -131,13 +96,10 @@ function ProgrammeUpdates({ programmeId }: { programmeId: string }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          const required = t('library.fieldErrors.required');
-          const empty: Record<string, string> = { ...(form.title.trim() ? {} : { title: required }), ...(form.body.trim() ? {} : { body: required }) };
-          setMissing(empty);
-          if (Object.keys(empty).length === 0) post.mutate();
+          if (checkRequired({ title: !form.title.trim(), body: !form.body.trim() })) post.mutate();
         }}
       >
-        {Object.keys(missing).length > 0 && <Alert kind="error">{t('library.form.missing')}</Alert>}
+        {anyMissing && <Alert kind="error">{t('library.form.missing')}</Alert>}
         <Field label={t('sessions.updates.postTitle')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} maxLength={120} required error={errors.title} />
         <TextAreaField label={t('sessions.updates.postBody')} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} maxLength={4000} rows={4} required error={errors.body} />
         {post.error && <Alert kind="error">{post.error.message}</Alert>}

@@ -6,8 +6,9 @@ import type { CommunityCheckinsResponse, CommunityInsightResponse } from '../../
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { PageState } from '../../components/PageState';
-import { percent, TableWrap } from '../../components/form-fields';
+import { percent, TableHead, TableWrap } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { CoacheeAttendanceTable } from './CoacheeAttendanceTable';
 import { formatWhen } from './format';
 import { ScoreChart } from './ScoreChart';
 import './sessions.css';
@@ -54,14 +55,7 @@ export function CommunityAttendancePage() {
             <RateBars sessions={rated.map((s) => ({ at: s.startsAt, rate: s.rate! }))} label={t('sessionInsight.attendance.chartLabel')} />
             <TableWrap label={t('sessionInsight.table', { name: t('sessionInsight.attendance.perSession') })}>
               <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('sessionInsight.attendance.session')}</th>
-                    <th scope="col" className="num">
-                      {t('sessionInsight.attendance.rate')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={[{ label: t('sessionInsight.attendance.session') }, { label: t('sessionInsight.attendance.rate'), num: true }]} />
                 <tbody>
                   {rated.map((s) => (
                     <tr key={s.id}>
@@ -79,33 +73,7 @@ export function CommunityAttendancePage() {
       </section>
       <section className="card" aria-labelledby="coachees-title">
         <h2 id="coachees-title">{t('sessionInsight.attendance.perCoachee')}</h2>
-        <TableWrap label={t('sessionInsight.table', { name: t('sessionInsight.attendance.perCoachee') })}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('sessionInsight.attendance.name')}</th>
-                <th scope="col" className="num">
-                  {t('sessionInsight.attendance.attended')}
-                </th>
-                <th scope="col" className="num">
-                  {t('sessionInsight.attendance.inARow')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.coachees.map((c) => (
-                <tr key={c.id} className={c.signal ? 'signal-row' : undefined}>
-                  <th scope="row">
-                    {c.firstName} {c.lastName}
-                    {c.signal && <span className="chip chip-warn"> {t('sessions.plan.signal')}</span>}
-                  </th>
-                  <td>{t('sessions.plan.attended', { attended: c.attended, marked: c.marked })}</td>
-                  <td>{c.missedInARow}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <CoacheeAttendanceTable name={t('sessionInsight.attendance.perCoachee')} rows={d.coachees.map((c) => ({ ...c, attended: t('sessions.plan.attended', { attended: c.attended, marked: c.marked }) }))} />
       </section>
       {isCoach && checkins.data && (
         <section className="card" aria-labelledby="checkins-title">

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionDetailResponse } from '../../../contracts/sessions';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
+import { ConfirmAction } from './ConfirmAction';
 import { useServerState } from '../../components/useServerState';
-import { Field } from '../../components/Field';
 import { fieldErrorsOf } from './library';
+import { SessionTimeFields } from './SessionFields';
 
 /** The session's local date and time in Amsterdam, as the move form shows them. */
 function localParts(iso: string) {
@@ -29,7 +29,6 @@ export function ManageSessionCard({ session }: { session: SessionDetailResponse 
     durationMinutes: String(Math.round((new Date(session.endsAt).getTime() - new Date(session.startsAt).getTime()) / 60_000)),
     location: session.location,
   });
-  const [confirming, setConfirming] = useState(false);
   const refresh = async () => {
     await client.invalidateQueries({ queryKey: ['session', session.id] });
     await client.invalidateQueries({ queryKey: ['sessions'] });
@@ -54,12 +53,7 @@ export function ManageSessionCard({ session }: { session: SessionDetailResponse 
           move.mutate();
         }}
       >
-        <div className="filter-grid">
-          <Field label={t('sessionInsight.manage.date')} type="date" value={form.date} onChange={set('date')} required error={errors.date} />
-          <Field label={t('sessionInsight.manage.startTime')} type="time" value={form.startTime} onChange={set('startTime')} required error={errors.startTime} />
-          <Field label={t('sessionInsight.manage.duration')} type="number" inputMode="numeric" min={15} max={600} value={form.durationMinutes} onChange={set('durationMinutes')} error={errors.durationMinutes} />
-          <Field label={t('sessionInsight.manage.location')} value={form.location} onChange={set('location')} maxLength={200} error={errors.location} />
-        </div>
+        <SessionTimeFields form={form} set={set} errors={errors} />
         {move.error && <Alert kind="error">{move.error.message}</Alert>}
         {move.isSuccess && <p role="status">{t('sessionInsight.manage.moved')}</p>}
         <button type="submit" disabled={move.isPending}>
@@ -67,24 +61,7 @@ export function ManageSessionCard({ session }: { session: SessionDetailResponse 
         </button>
       </form>
       <h3>{t('sessionInsight.manage.cancelTitle')}</h3>
-      {cancel.error && <Alert kind="error">{cancel.error.message}</Alert>}
-      {confirming ? (
-        <div className="stack-sm">
-          <p role="alert">{t('sessionInsight.manage.confirmCancel')}</p>
-          <div className="button-row">
-            <button type="button" className="session-danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
-              {t('sessionInsight.manage.cancel')}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('sessionInsight.manage.keep')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" onClick={() => setConfirming(true)}>
-          {t('sessionInsight.manage.cancel')}
-        </button>
-      )}
+      <ConfirmAction label={t('sessionInsight.manage.cancel')} question={t('sessionInsight.manage.confirmCancel')} keep={t('sessionInsight.manage.keep')} error={cancel.error} pending={cancel.isPending} onConfirm={() => cancel.mutate()} />
     </section>
   );
 }

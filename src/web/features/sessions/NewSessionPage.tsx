@@ -6,11 +6,11 @@ import type { HomeResponse } from '../../../contracts/home';
 import type { CreateSessionRequest } from '../../../contracts/sessions';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
-import { Field } from '../../components/Field';
 import { PageState } from '../../components/PageState';
 import { SelectField } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { fieldErrorsOf, usePlans } from './library';
+import { fieldErrorsOf, usePlans, useRequiredCheck } from './library';
+import { PlanSelect, SessionTimeFields } from './SessionFields';
 import './sessions.css';
 
 const TYPES = ['community', 'outing', 'oneOnOne'] as const;
@@ -25,7 +25,7 @@ export function NewSessionPage() {
   const plans = usePlans();
   const mine = home.data?.communities.filter((c) => c.relation === 'coach') ?? [];
   const [form, setForm] = useState({ communityId: '', type: 'community' as (typeof TYPES)[number], coacheeId: '', date: '', startTime: '15:30', durationMinutes: '90', location: '', planId: '' });
-  const [missing, setMissing] = useState<Record<string, string>>({});
+  const { missing, anyMissing, check: checkRequired } = useRequiredCheck();
   const communityId = form.communityId || mine[0]?.id || '';
   const community = mine.find((c) => c.id === communityId);
   const create = useMutation({
@@ -68,13 +68,10 @@ export function NewSessionPage() {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            const required = t('library.fieldErrors.required');
-            const empty: Record<string, string> = { ...(form.date ? {} : { date: required }), ...(form.startTime ? {} : { startTime: required }) };
-            setMissing(empty);
-            if (Object.keys(empty).length === 0) create.mutate();
+            if (checkRequired({ date: !form.date, startTime: !form.startTime })) create.mutate();
           }}
         >
-          {Object.keys(missing).length > 0 && <Alert kind="error">{t('library.form.missing')}</Alert>}
+          {anyMissing && <Alert kind="error">{t('library.form.missing')}</Alert>}
           {mine.length > 1 && (
             <SelectField label={t('sessionInsight.plan.community')} value={communityId} onChange={set('communityId')}>
               {mine.map((c) => (
@@ -104,21 +101,9 @@ export function NewSessionPage() {
               ))}
             </SelectField>
           )}
-          <div className="filter-grid">
-            <Field label={t('sessionInsight.manage.date')} type="date" value={form.date} onChange={set('date')} required error={errors.date} />
-            <Field label={t('sessionInsight.manage.startTime')} type="time" value={form.startTime} onChange={set('startTime')} required error={errors.startTime} />
-            <Field label={t('sessionInsight.manage.duration')} type="number" inputMode="numeric" min={15} max={600} value={form.durationMinutes} onChange={set('durationMinutes')} error={errors.durationMinutes} />
-            <Field label={t('sessionInsight.manage.location')} value={form.location} onChange={set('location')} maxLength={200} error={errors.location} />
-          </div>
+          <SessionTimeFields form={form} set={set} errors={errors} />
           {form.type !== 'oneOnOne' && (
-            <SelectField label={t('library.session.choose')} value={form.planId} onChange={set('planId')} error={errors.planId}>
-              <option value="">{t('library.session.noPlan')}</option>
-              {plans.data?.plans.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title} ({t('library.minutes', { count: p.durationMinutes })})
-                </option>
-              ))}
-            </SelectField>
+            <PlanSelect plans={plans.data?.plans} value={form.planId} onChange={set('planId')} error={errors.planId} />
           )}
           {create.error && <Alert kind="error">{create.error.message}</Alert>}
           <button type="submit" className="primary" disabled={create.isPending}>

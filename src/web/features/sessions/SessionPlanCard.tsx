@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import type { SessionDetailResponse } from '../../../contracts/sessions';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
-import { SelectField } from '../../components/form-fields';
 import { usePlans } from './library';
+import { PlanSelect } from './SessionFields';
 import { PlanSteps } from './SessionPlansPage';
 
 /** The plan used for a session; the coach picks a saved plan (own or shared) while preparing. */
@@ -44,14 +44,7 @@ export function SessionPlanCard({ session }: { session: SessionDetailResponse })
             save.mutate();
           }}
         >
-          <SelectField label={t('library.session.choose')} value={choice} onChange={(e) => setChoice(e.target.value)}>
-            <option value="">{t('library.session.noPlan')}</option>
-            {plans.data?.plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title} ({t('library.minutes', { count: p.durationMinutes })})
-              </option>
-            ))}
-          </SelectField>
+          <PlanSelect plans={plans.data?.plans} value={choice} onChange={(e) => setChoice(e.target.value)} />
           {save.error && <Alert kind="error">{save.error.message}</Alert>}
           {save.isSuccess && <p role="status">{t('library.session.saved')}</p>}
           <div className="button-row">

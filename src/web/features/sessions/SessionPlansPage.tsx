@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { SessionPlanView } from '../../../contracts/activities';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
+import { ConfirmAction } from './ConfirmAction';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { minutesLabel, usePlans } from './library';
@@ -62,7 +62,6 @@ export function SessionPlanPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const plan = useQuery({ queryKey: ['session-plan', planId, i18n.language], queryFn: () => api<SessionPlanView>(`/api/session-plans/${planId}`) });
-  const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => api(`/api/session-plans/${planId}`, { method: 'DELETE' }),
     onSuccess: async () => {
@@ -97,24 +96,7 @@ export function SessionPlanPage() {
               <Link to={`/session-plans/${p.id}/edit`}>{t('library.edit')}</Link>
             </li>
           </ul>
-          {remove.error && <Alert kind="error">{remove.error.message}</Alert>}
-          {confirming ? (
-            <div className="stack-sm">
-              <p role="alert">{t('library.plans.confirmRemove')}</p>
-              <div className="button-row">
-                <button type="button" className="session-danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
-                  {t('library.remove')}
-                </button>
-                <button type="button" onClick={() => setConfirming(false)}>
-                  {t('library.keep')}
-                </button>
-              </div>
-            </div>
-          ) : (
-            <button type="button" onClick={() => setConfirming(true)}>
-              {t('library.remove')}
-            </button>
-          )}
+          <ConfirmAction label={t('library.remove')} question={t('library.plans.confirmRemove')} keep={t('library.keep')} error={remove.error} pending={remove.isPending} onConfirm={() => remove.mutate()} />
         </section>
       )}
     </div>

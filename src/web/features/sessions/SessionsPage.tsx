@@ -8,6 +8,7 @@ import { Alert } from '../../components/Alert';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useSession } from '../../session';
+import { SignalList } from './AttendanceSignalsCard';
 import { formatWhen } from './format';
 import './sessions.css';
 import { RsvpButtons } from './RsvpButtons';
@@ -36,15 +37,7 @@ export function SessionsPage() {
       {signals.data && signals.data.signals.length > 0 && (
         <section className="card" aria-labelledby="signals-title">
           <h2 id="signals-title">{t('sessions.signals.title')}</h2>
-          <ul className="rows">
-            {signals.data.signals.map((s) => (
-              <li key={`${s.communityId}-${s.coachee.id}`}>
-                <Link to={`/communities/${s.communityId}/attendance`}>
-                  {t('sessions.signals.item', { name: `${s.coachee.firstName} ${s.coachee.lastName}`, community: s.communityName, count: s.missedInARow })}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <SignalList signals={signals.data.signals} />
         </section>
       )}
       <SessionList id="upcoming" title={t('sessions.list.upcoming')} items={upcoming} language={i18n.language} />

@@ -1,5 +1,6 @@
 /** Shared bits of the library screens: queries, labels, field errors. */
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityListResponse, SessionPlanView } from '../../../contracts/activities';
 import { YEAR_PHASES, type YearPhase } from '../../../contracts/content/activities';
@@ -28,4 +29,20 @@ export function fieldErrorsOf(error: unknown, t: (key: string) => string): Recor
 /** "1 uur 5 min" style durations, from minutes. */
 export function minutesLabel(t: (key: string, options?: Record<string, unknown>) => string, minutes: number) {
   return t('library.minutes', { count: minutes });
+}
+
+/**
+ * Required fields checked in the browser first, so an empty form gets its answer at once.
+ * `check` takes which fields are empty, marks them and says whether the form may be sent.
+ */
+export function useRequiredCheck() {
+  const { t } = useTranslation();
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const check = (empty: Record<string, boolean>) => {
+    const required = t('library.fieldErrors.required');
+    const marked = Object.fromEntries(Object.entries(empty).flatMap(([key, isEmpty]) => (isEmpty ? [[key, required]] : [])));
+    setMissing(marked);
+    return Object.keys(marked).length === 0;
+  };
+  return { missing, anyMissing: Object.keys(missing).length > 0, check };
 }
