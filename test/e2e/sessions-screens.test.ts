@@ -288,6 +288,17 @@ describe('session screens', () => {
     await coach.getByText(/heeft geen toestemming gegeven om coachinggegevens te bewaren/).waitFor();
     expect(await coach.getByLabel('Notities').count()).toBe(0);
     await suite.checkPhone(coach, 'one-on-one without consent (nl)');
+
+    // Calling it off takes a second click; "Niet afzeggen" leaves it as it was.
+    await coach.getByRole('button', { name: 'Bijeenkomst afzeggen' }).click();
+    await coach.getByRole('alert').filter({ hasText: 'Weet je het zeker?' }).waitFor();
+    await coach.getByRole('button', { name: 'Niet afzeggen' }).click();
+    await expect.poll(() => coach.getByRole('alert').filter({ hasText: 'Weet je het zeker?' }).count()).toBe(0);
+    await coach.getByRole('button', { name: 'Bijeenkomst afzeggen' }).click();
+    await coach.getByRole('alert').filter({ hasText: 'Weet je het zeker?' }).waitFor();
+    await suite.checkPhone(coach, 'calling off a one-on-one, the question (nl)');
+    await coach.getByRole('alert').filter({ hasText: 'Weet je het zeker?' }).locator('..').getByRole('button', { name: 'Bijeenkomst afzeggen' }).click();
+    await coach.getByText('Deze bijeenkomst gaat niet door.').waitFor();
   });
 
   it("lets a senior coach read their coaches' logbooks and pick out the ones for intervision", async () => {
