@@ -31,6 +31,10 @@ import {
   signals,
   studentImports,
 } from '../../src/server/db/schema';
+import { jobHandlers, retentionPurges } from '../../src/server/job-handlers';
+import { jobs } from '../../src/server/db/schema';
+import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
+import { RETENTION_PASS_JOB } from '../../src/server/modules/retention/retention-job';
 import { runRetentionPass, type RetentionPassResult } from '../../src/server/modules/retention/run-retention-pass';
 import { RETENTION_RULES } from '../../src/server/modules/retention/rules';
 import { coachWithCommunity } from '../support/community-fixture';
@@ -247,5 +251,33 @@ describe(`retention pass on ${testDbKind()}`, () => {
     const [kept] = keep.people!;
     expect(await db.select().from(passwordCredentials).where(eq(passwordCredentials.personId, kept!))).toHaveLength(1);
     expect(await db.select().from(resilienceMaps).where(eq(resilienceMaps.ownerId, kept!))).toHaveLength(1);
+  });
+
+  it('runs daily as a durable job: once per day however many instances schedule it, logging counts per table', async () => {
+    const db = t.services.db;
+    const oldMail = () => db.insert(mailOutbox).values({ recipient: 'x@test.example', subject: 's', bodyText: 'b', createdAt: new Date(t.services.now().getTime() - 100 * 86_400_000) });
+    // Two instances' hourly hooks at 12:00: one job, due tomorrow at 02:00 UTC.
+    for (const purge of [...retentionPurges, ...retentionPurges]) await purge(t.services);
+    const scheduled = await db.select().from(jobs).where(eq(jobs.kind, RETENTION_PASS_JOB));
+    expect(scheduled).toEqual([expect.objectContaining({ status: 'pending', dedupeKey: 'retention-pass:2027-10-16', dueAt: new Date('2027-10-16T02:00:00Z') })]);
+    await oldMail();
+    const logged: Record<string, unknown>[] = [];
+    const log = { info: (fields: Record<string, unknown>) => logged.push(fields) };
+    expect(await runDueJobs({ services: t.services, handlers: jobHandlers, log })).toEqual({ done: 0, failed: 0 });
+
+    t.setNow(new Date('2027-10-16T02:00:00Z'));
+    expect(await runDueJobs({ services: t.services, handlers: jobHandlers, log })).toEqual({ done: 1, failed: 0 });
+    expect(await db.select().from(mailOutbox)).toEqual([]);
+    expect(logged).toContainEqual({ table: 'mail_outbox', action: 'delete', rows: 1 });
+    expect(logged.map((l) => l.table)).toEqual(Object.keys(RETENTION_RULES));
+
+    // The hooks of the next hour schedule the next day's pass, once; today's does not run again.
+    t.setNow(new Date('2027-10-16T03:00:00Z'));
+    for (const purge of [...retentionPurges, ...retentionPurges]) await purge(t.services);
+    await oldMail();
+    expect(await runDueJobs({ services: t.services, handlers: jobHandlers, log })).toEqual({ done: 0, failed: 0 });
+    expect(await db.select().from(mailOutbox)).toHaveLength(1);
+    const pending = await db.select().from(jobs).where(eq(jobs.status, 'pending'));
+    expect(pending.map((j) => j.dedupeKey)).toEqual(['retention-pass:2027-10-17']);
   });
 });
