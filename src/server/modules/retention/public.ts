@@ -7,5 +7,7 @@
 export { RETENTION_PASS_JOB, runRetentionPassJob } from './retention-job';
 /** Schedules the next daily pass; a retention hook of the job poller (job-handlers.ts). */
 export { scheduleRetentionPass } from './retention-job';
-/** Runs the pass now, or only counts what it would remove (`dryRun`); the CLI. */
+/** When the next daily pass is due (02:00 UTC). */
+export { nextRetentionRun } from './retention-job';
+/** Runs the pass now, or only counts what it would remove (`dryRun`); the beheerder's dry run, the CLI. */
 export { runRetentionPass, type RetentionPassResult } from './run-retention-pass';
