@@ -31,6 +31,7 @@ import {
   signals,
   studentImports,
 } from '../../src/server/db/schema';
+import { retentionWithServices } from '../../src/cli/retention';
 import { jobHandlers, retentionPurges } from '../../src/server/job-handlers';
 import { jobs } from '../../src/server/db/schema';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
@@ -279,5 +280,18 @@ describe(`retention pass on ${testDbKind()}`, () => {
     expect(await db.select().from(mailOutbox)).toHaveLength(1);
     const pending = await db.select().from(jobs).where(eq(jobs.status, 'pending'));
     expect(pending.map((j) => j.dedupeKey)).toEqual(['retention-pass:2027-10-17']);
+  });
+
+  it('peerkracht retention --dry-run prints the counts per table and changes nothing; without it, the run removes them', async () => {
+    const { gone } = await seed();
+    const lines: string[] = [];
+    const dry = await retentionWithServices(t.services, { dryRun: true }, (line) => lines.push(line));
+    expect(lines[0]).toBe(`Retention dry run at ${NOW.toISOString()}: what a run now would remove (nothing changed)`);
+    expect(lines).toContain(`  ${'mail_outbox'.padEnd(26)}${'delete'.padEnd(11)}${'1'.padStart(6)}  ${day(cutoffOf('mail_outbox'))}`);
+    expect(lines).toContain(`  ${'people'.padEnd(26)}${'anonymise'.padEnd(11)}${'1'.padStart(6)}  ${day(cutoffOf('people'))}`);
+    const total = Object.values(gone).reduce((n, ids) => n + ids.length, 0);
+    expect(lines.at(-1)).toBe(`${total} rows would be removed.`);
+    const real = await retentionWithServices(t.services, { dryRun: false }, () => undefined);
+    expect(counts(real)).toEqual(counts(dry));
   });
 });
