@@ -207,7 +207,7 @@ export function renderPrivacyDoc(registry: Readonly<Record<string, RegistryEntry
     `Special category: ${names.filter((n) => registry[n]!.category === 'special').map((n) => `\`${n}\``).join(', ')}.`,
     '',
     'The *enforced by* column says how each retention is carried out: most by the daily retention',
-    'pass (a durable job; the beheerder sees its dry run at Beheer and `GET /api/admin/retention`),',
+    'pass (a durable job; the beheerder sees its dry run on the page Bewaartermijnen, `/admin/retention`),',
     'a few by the mechanism named there.',
     '',
     '| table | context | category | purpose | retention | enforced by | export | erasure |',
