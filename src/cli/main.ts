@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../server/config';
 import { backupDataDir, restoreDataDir } from '../server/operations/backup';
 import { groupCommand, type GroupCommandOptions } from './group-communities';
+import { retentionCommand } from './retention';
 import { scheduleCommand } from './schedule';
 
 const program = new Command('peerkracht').description('peerkracht — student peer coaching');
@@ -66,6 +67,12 @@ program
     if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number, 0 or more');
     await scheduleCommand(loadConfig(), { intake: options.intake, period: options.period, seconds, seed, publish: options.publish === true });
   });
+
+program
+  .command('retention')
+  .description('apply the retention of every table (the daily retention pass) and print the counts per table')
+  .option('--dry-run', 'only count what a run now would remove; change nothing')
+  .action(async (options: { dryRun?: boolean }) => retentionCommand(loadConfig(), { dryRun: options.dryRun === true }));
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

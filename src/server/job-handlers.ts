@@ -7,6 +7,7 @@
 import { purgeAttemptCounters, purgeExpiredSignIns } from './modules/identity/public';
 import type { JobHandlers, RetentionPurge } from './modules/jobs/public';
 import { runStudentImport, STUDENT_IMPORT_JOB } from './modules/programme/public';
+import { RETENTION_PASS_JOB, runRetentionPassJob, scheduleRetentionPass } from './modules/retention/public';
 import { schedulingJobHandlers } from './modules/scheduling/public';
 import { sessionJobHandlers } from './modules/sessions/public';
 import { REFERRAL_FOLLOW_UP_JOB, sendReferralFollowUp } from './modules/support/public';
@@ -14,9 +15,13 @@ import { REFERRAL_FOLLOW_UP_JOB, sendReferralFollowUp } from './modules/support/
 export const jobHandlers: JobHandlers = {
   [REFERRAL_FOLLOW_UP_JOB]: sendReferralFollowUp,
   [STUDENT_IMPORT_JOB]: runStudentImport,
+  [RETENTION_PASS_JOB]: runRetentionPassJob,
   ...sessionJobHandlers,
   ...schedulingJobHandlers,
 };
 
-/** Retention purges of tables that fill continuously; the poller runs them about once an hour. */
-export const retentionPurges: readonly RetentionPurge[] = [purgeAttemptCounters, purgeExpiredSignIns];
+/**
+ * Retention purges of tables that fill continuously, and the scheduling of the daily retention
+ * pass (a durable job, once a day across instances); the poller runs them about once an hour.
+ */
+export const retentionPurges: readonly RetentionPurge[] = [purgeAttemptCounters, purgeExpiredSignIns, scheduleRetentionPass];

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     services,
     handlers: jobHandlers,
     purges: retentionPurges,
+    log: app.log,
     onError: (error: unknown) => app.log.warn({ err: error }, 'job poll failed'),
   });
 

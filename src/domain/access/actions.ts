@@ -7,6 +7,8 @@ export const ACTIONS = [
   'institution:read',
   'institution:manage',
   'outbox:read',
+  /** See the retention pass's dry run: per table, how many rows the next daily run removes. */
+  'retention:read',
   'programme:read',
   'programme:manage',
   'community:read',

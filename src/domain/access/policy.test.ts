@@ -147,6 +147,7 @@ const matrix: Row[] = [
   ...onlyFor(['coach', 'coachee'], 'community:groupExercise', community, "their community's group exercise"),
   ...onlyFor(['coachee'], 'coachingContent:read', content('checkin'), 'an unshared check-in'),
   ...onlyFor(['beheerder'], 'outbox:read', { kind: 'institution', institutionId: INST }, 'the outbox'),
+  ...onlyFor(['beheerder'], 'retention:read', { kind: 'institution', institutionId: INST }, 'the retention dry run'),
   ...onlyFor(['beheerder'], 'institution:manage', { kind: 'institution', institutionId: INST }, 'the institution'),
   ...onlyFor(['coordinator', 'beheerder'], 'programme:manage', { kind: 'programme', institutionId: INST, programmeId: PROG }, 'the programme'),
   // Programme, people and communities (#3).

@@ -5,6 +5,7 @@ import { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { PERSONAL_DATA_REGISTRY, renderPrivacyDoc } from './personal-data-registry';
 import * as schema from './schema';
+import { RETENTION_RULES } from '../modules/retention/rules';
 
 const DOC = path.resolve(import.meta.dirname, '../../../docs/privacy.md');
 
@@ -33,8 +34,23 @@ describe('personal-data registry', () => {
 
   it('fills in every field of every entry', () => {
     for (const [name, entry] of Object.entries(PERSONAL_DATA_REGISTRY)) {
-      for (const [field, value] of Object.entries(entry)) expect(String(value).trim(), `${name}.${field}`).not.toBe('');
+      for (const [field, value] of Object.entries(entry)) if (typeof value === 'string') expect(value.trim(), `${name}.${field}`).not.toBe('');
     }
+  });
+
+  it('says for every table with personal data how its retention is enforced', () => {
+    const missing = Object.entries(PERSONAL_DATA_REGISTRY)
+      .filter(([, entry]) => entry.category !== 'none' && !entry.purge)
+      .map(([name]) => `${name}: add purge: pass(…) (the daily retention pass), elsewhere('<what enforces it>') or noAgeRule('<why no age rule, and what removes the rows>')`);
+    expect(missing).toEqual([]);
+  });
+
+  it('has a rule of the retention pass for every table the registry says it purges, and no other', () => {
+    const promised = Object.entries(PERSONAL_DATA_REGISTRY)
+      .filter(([, entry]) => entry.purge?.by === 'retention pass')
+      .map(([name]) => name)
+      .sort();
+    expect(Object.keys(RETENTION_RULES).sort()).toEqual(promised);
   });
 
   it('matches docs/privacy.md', () => {

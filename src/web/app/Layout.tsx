@@ -20,6 +20,7 @@ export function Layout() {
   };
   const roles = new Set(actor?.grants.map((g) => g.role) ?? []);
   const canReadOutbox = actor ? isAllowed(actor, 'outbox:read', { kind: 'institution', institutionId: actor.institutionId }) : false;
+  const canReadRetention = actor ? isAllowed(actor, 'retention:read', { kind: 'institution', institutionId: actor.institutionId }) : false;
   // Programme screens: shown when the policy lets the person manage some programme they hold a grant for.
   const grantProgrammes = (actor?.grants ?? []).flatMap((g) => (g.programmeId ? [g.programmeId] : []));
   const canManage = (action: 'programme:manage' | 'programme:manageCoaches') =>
@@ -143,6 +144,11 @@ export function Layout() {
             {canReadOutbox && (
               <li>
                 <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
+              </li>
+            )}
+            {canReadRetention && (
+              <li>
+                <NavLink to="/admin/retention">{t('nav.retention')}</NavLink>
               </li>
             )}
             {canReadOutbox && (

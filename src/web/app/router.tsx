@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate } from 'react-router';
 import { OutboxPage } from '../features/admin/OutboxPage';
+import { RetentionPage } from '../features/admin/RetentionPage';
 import { RsvpLinkPage } from '../features/sessions/RsvpLinkPage';
 import { SessionPage } from '../features/sessions/SessionPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
@@ -84,6 +85,7 @@ export const router = createBrowserRouter([
       { path: '/', element: <RequireSignIn><HomeRoute /></RequireSignIn> },
       { path: '/communities/:communityId', element: <RequireSignIn><CommunityPage /></RequireSignIn> },
       { path: '/admin/outbox', element: <RequireSignIn><OutboxPage /></RequireSignIn> },
+      { path: '/admin/retention', element: <RequireSignIn><RetentionPage /></RequireSignIn> },
       { path: '/sessions', element: <RequireSignIn><SessionsPage /></RequireSignIn> },
       { path: '/sessions/:sessionId', element: <RequireSignIn><SessionPage /></RequireSignIn> },
       { path: '/rsvp', element: <RsvpLinkPage /> },

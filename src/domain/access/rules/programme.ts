@@ -19,7 +19,7 @@ export type ClassResource = {
 
 export function institutionRule(action: Action, actor: Actor, resource: InstitutionResource): boolean {
   if (action === 'institution:read') return actor.institutionId === resource.institutionId;
-  if (action === 'institution:manage' || action === 'outbox:read')
+  if (action === 'institution:manage' || action === 'outbox:read' || action === 'retention:read')
     return holds(actor, 'beheerder', resource.institutionId);
   if (action === 'library:create') return runsSessions(actor, resource.institutionId);
   return false;

@@ -1,7 +1,7 @@
 /** Runs due jobs every few seconds in the app process; main.ts starts it and stops it on shutdown. */
 import type { Services } from '../../context';
 import { purgeFinishedJobs } from './jobs';
-import { runDueJobs, type JobHandlers } from './run-due-jobs';
+import { runDueJobs, type JobHandlers, type JobLog } from './run-due-jobs';
 
 /**
  * Retention of a table that fills continuously (rather than per event, which is a job): a delete
@@ -17,16 +17,18 @@ export function startJobPoller(options: {
   /** Run with the purge of finished jobs: at the first tick and about once an hour after. */
   purges?: readonly RetentionPurge[];
   intervalMs?: number;
+  /** Handed to the handlers (main.ts passes the app's logger). */
+  log?: JobLog;
   onError?: (error: unknown) => void;
 }): JobPoller {
-  const { services, handlers, purges = [], intervalMs = 10_000, onError = () => undefined } = options;
+  const { services, handlers, purges = [], intervalMs = 10_000, log, onError = () => undefined } = options;
   let running: Promise<void> | null = null;
   let stopped = false;
   let ticks = 0;
   const tick = () => {
     if (running || stopped) return;
     running = (async () => {
-      await runDueJobs({ services, handlers });
+      await runDueJobs({ services, handlers, ...(log ? { log } : {}) });
       // Once an hour or so (at the default interval): keep the tables small.
       if (ticks++ % 360 === 0) {
         await purgeFinishedJobs(services.db, services.now());

@@ -15,6 +15,6 @@ export { MAX_ATTEMPTS } from './jobs';
 /** Runs a just-scheduled job in this process now. */
 export { runJobNow } from './run-due-jobs';
 /** A job handler, and the registry of handlers by kind. */
-export type { JobHandler, JobHandlers } from './run-due-jobs';
+export type { JobHandler, JobHandlers, JobLog } from './run-due-jobs';
 /** Starts the poller that claims and runs due jobs (main.ts). */
 export { startJobPoller, type RetentionPurge } from './poller';

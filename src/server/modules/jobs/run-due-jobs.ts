@@ -1,7 +1,9 @@
 import type { Services } from '../../context';
 import { claimDueJobs, claimJobByKey, completeJob, failJob, type JobRow } from './jobs';
 
-export type JobHandler = (options: { services: Services; job: JobRow }) => Promise<void>;
+/** Where a job reports what it did (pino's `info` fits): ids and counts only, never personal data. */
+export type JobLog = { info(fields: Record<string, unknown>, message: string): void };
+export type JobHandler = (options: { services: Services; job: JobRow; log?: JobLog }) => Promise<void>;
 export type JobHandlers = Readonly<Record<string, JobHandler>>;
 
 export type RunDueJobsResult = { done: number; failed: number };
@@ -11,23 +13,23 @@ export type RunDueJobsResult = { done: number; failed: number };
  * (retried later), never the poller's. An unknown kind fails (and is retried: a newer app
  * instance may know it).
  */
-export async function runDueJobs({ services, handlers }: { services: Services; handlers: JobHandlers }): Promise<RunDueJobsResult> {
+export async function runDueJobs({ services, handlers, log }: { services: Services; handlers: JobHandlers; log?: JobLog }): Promise<RunDueJobsResult> {
   const result: RunDueJobsResult = { done: 0, failed: 0 };
   for (;;) {
     const claimed = await claimDueJobs(services.db, services.now());
     if (claimed.length === 0) return result;
     for (const job of claimed) {
-      if (await runClaimedJob({ services, job, handler: handlers[job.kind] })) result.done++;
+      if (await runClaimedJob({ services, job, handler: handlers[job.kind], log })) result.done++;
       else result.failed++;
     }
   }
 }
 
 /** Runs one claimed job: done on success, retried later (or given up) on failure. */
-export async function runClaimedJob({ services, job, handler }: { services: Services; job: JobRow; handler: JobHandler | undefined }): Promise<boolean> {
+export async function runClaimedJob({ services, job, handler, log }: { services: Services; job: JobRow; handler: JobHandler | undefined; log?: JobLog }): Promise<boolean> {
   try {
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-    await handler({ services, job });
+    await handler({ services, job, ...(log ? { log } : {}) });
     await completeJob(services.db, job.id, services.now());
     return true;
   } catch (error) {
