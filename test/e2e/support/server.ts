@@ -39,7 +39,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited early:\n${output}`);
     try {
-      const response = await fetch(`${url}/api/health`);
+      const response = await fetch(`${url}/readyz`);
       if (response.ok) break;
     } catch {
       // Not listening yet.
