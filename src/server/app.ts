@@ -16,6 +16,7 @@ import type { Services } from './context';
 import { AppError } from './errors/app-error';
 import { registerAccessHook } from './http/access-hook';
 import { registerHealthRoutes } from './http/health';
+import { registerMetrics } from './http/metrics';
 import { cookiePolicy } from './http/cookies';
 import { errorHandler } from './http/error-handler';
 import { logSerializers } from './http/logging';
@@ -113,6 +114,7 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   registerAccessHook(app, services, cookies);
 
   registerHealthRoutes(app, services, lifecycle);
+  registerMetrics(app, services);
   app.get(
     '/api/docs',
     { config: { access: { public: true } }, schema: { hide: true } },

@@ -43,4 +43,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ PEERKRACHT_RATE_LIMIT_KEY: 'short' })).toThrow(/PEERKRACHT_RATE_LIMIT_KEY: at least 32/);
     expect(loadConfig({}).attemptLimits).toEqual({ key: null, signInPerAddress: 15 });
   });
+
+  it('takes a metrics token of 32 printable characters or more, and none by default', () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ PEERKRACHT_METRICS_TOKEN: 'a'.repeat(32) }).metricsToken).toBe('a'.repeat(32));
+    expect(() => loadConfig({ PEERKRACHT_METRICS_TOKEN: 'short' })).toThrow(/PEERKRACHT_METRICS_TOKEN: at least 32/);
+    expect(() => loadConfig({ PEERKRACHT_METRICS_TOKEN: `${'a'.repeat(32)} b` })).toThrow(/PEERKRACHT_METRICS_TOKEN: printable ASCII/);
+  });
 });

@@ -28,6 +28,7 @@ const Env = z.object({
     .refine((value) => value !== 'true', 'trusting every proxy lets clients choose their own address; name the proxies')
     .optional(),
   PEERKRACHT_RATE_LIMIT_KEY: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+  PEERKRACHT_METRICS_TOKEN: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -hex 32`)').regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces').optional(),
   PEERKRACHT_SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(15),
 });
 
@@ -52,6 +53,8 @@ export type Config = {
    */
   trustProxy: false | string;
   /** Attempt limits of sign-in and password reset (modules/identity/attempt-limits.ts). */
+  /** The bearer token of `GET /metrics`; null: no metrics endpoint (it answers 404). */
+  metricsToken: string | null;
   attemptLimits: {
     /** The HMAC key of the counters' digests; null: a built-in key (see README). */
     key: string | null;
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowPrivate: e.PEERKRACHT_TIMETABLE_URL_ALLOW_PRIVATE === '1',
     },
     trustProxy: trustProxyFrom(e.PEERKRACHT_TRUST_PROXY, e.PEERKRACHT_PUBLIC_URL),
+    metricsToken: e.PEERKRACHT_METRICS_TOKEN ?? null,
     attemptLimits: { key: e.PEERKRACHT_RATE_LIMIT_KEY ?? null, signInPerAddress: e.PEERKRACHT_SIGN_IN_LIMIT_PER_ADDRESS },
   };
 }
