@@ -88,6 +88,18 @@ export async function extendLease(db: Db, id: string, now: Date, leaseMs = LEASE
     .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
 }
 
+/**
+ * Hands claimed jobs that never started back to the queue (a shutting-down instance): pending,
+ * due as before, the claim's attempt not counted — any instance may take them at once.
+ */
+export async function releaseJobs(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(jobs)
+    .set({ status: 'pending', lockedUntil: null, attempts: sql`greatest(${jobs.attempts} - 1, 0)` })
+    .where(and(inArray(jobs.id, [...ids]), eq(jobs.status, 'running')));
+}
+
 export async function completeJob(db: Db, id: string, now: Date): Promise<void> {
   await db.update(jobs).set({ status: 'done', finishedAt: now, lockedUntil: null, lastError: null }).where(eq(jobs.id, id));
 }
