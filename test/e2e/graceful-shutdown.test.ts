@@ -1,10 +1,12 @@
 /**
  * Graceful shutdown of the real server process (docs/operations.md): on SIGTERM readiness turns
  * 503 at once, the listener then closes, a request already in flight still completes with 2xx,
- * and the process exits 0.
+ * and the process exits 0 — on PGlite and on PostgreSQL.
  */
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './support/server';
 
@@ -33,15 +35,33 @@ const refusesConnections = (port: number) =>
     socket.once('error', () => resolve(true));
   });
 
-describe('graceful shutdown', () => {
+const adminUrl = process.env.PEERKRACHT_TEST_PG_URL;
+const pgAdmin = async (statement: string) => {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(statement);
+  await admin.end();
+};
+
+describe.each(['pglite', 'postgres'] as const)('graceful shutdown on %s', (kind) => {
   let server: RunningServer | undefined;
+  const database = `pk_shutdown_${randomBytes(4).toString('hex')}`;
   afterAll(async () => {
     await server?.stop();
+    if (kind === 'postgres') await pgAdmin(`drop database if exists ${database} with (force)`);
   });
 
   it('finishes a request in flight, answers readiness 503, stops listening and exits 0', async () => {
+    const env: Record<string, string> = {};
+    if (kind === 'postgres') {
+      if (!adminUrl) throw new Error('PEERKRACHT_TEST_PG_URL is not set: run through `npm test`, which starts PostgreSQL');
+      await pgAdmin(`create database ${database}`);
+      const url = new URL(adminUrl);
+      url.pathname = `/${database}`;
+      env.DATABASE_URL = url.toString();
+    }
     // A long drain that ends as soon as readiness has answered 503 once: the test waits on that.
-    server = await startServer({ PEERKRACHT_SHUTDOWN_DRAIN_MS: '170000', PEERKRACHT_SHUTDOWN_DRAIN_PROBES: '1' });
+    server = await startServer({ ...env, PEERKRACHT_SHUTDOWN_DRAIN_MS: '170000', PEERKRACHT_SHUTDOWN_DRAIN_PROBES: '1' });
     const running = server;
     const { url } = running;
     const port = Number(new URL(url).port);
