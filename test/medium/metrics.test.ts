@@ -117,3 +117,24 @@ describe(`metrics on ${testDbKind()}`, () => {
     expect(value(all, 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 });
+
+describe(`metrics without a database on ${testDbKind()}`, () => {
+  it('still answers, with peerkracht_database_up 0 and NaN, not stale figures, for the queue and outbox', async () => {
+    const t = await createTestDb();
+    const app = await buildApp({ services: { ...t.services, config: { ...t.services.config, metricsToken: TOKEN } } });
+    try {
+      const headers = { authorization: `Bearer ${TOKEN}` };
+      expect(samples((await app.inject({ method: 'GET', url: '/metrics', headers })).body).find((s) => s.name === 'peerkracht_jobs_due')?.value).toBe(0);
+      await t.database.close();
+      const response = await app.inject({ method: 'GET', url: '/metrics', headers });
+      expect(response.statusCode).toBe(200);
+      const all = samples(response.body);
+      expect(all.find((s) => s.name === 'peerkracht_database_up')?.value).toBe(0);
+      for (const name of ['peerkracht_jobs_due', 'peerkracht_jobs_oldest_due_age_seconds', 'peerkracht_mail_outbox_unsent', 'peerkracht_mail_outbox_given_up']) {
+        expect(all.find((s) => s.name === name)?.value, name).toBeNaN();
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -91,8 +91,8 @@ export function registerMetrics(app: FastifyInstance, services: Services): void 
     } catch (error) {
       read.catch(() => undefined);
       app.log.warn({ err: error }, 'metrics: reading the job and mail gauges failed');
-      // Stale figures would mislead: drop them until the database answers again.
-      for (const g of [jobsDue, jobsRunning, jobsOldestDue, mailUnsent, mailOldest, mailGivenUp]) g.reset();
+      // Stale figures would mislead, and 0 would say "nothing waits": NaN until the database answers.
+      for (const g of [jobsDue, jobsRunning, jobsOldestDue, mailUnsent, mailOldest, mailGivenUp]) g.set(Number.NaN);
       databaseUp.set(0);
     } finally {
       clearTimeout(timer);
