@@ -12,10 +12,11 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
-import { z } from 'zod';
 import type { Services } from './context';
 import { AppError } from './errors/app-error';
 import { registerAccessHook } from './http/access-hook';
+import { registerHealthRoutes } from './http/health';
+import { registerMetrics } from './http/metrics';
 import { cookiePolicy } from './http/cookies';
 import { errorHandler } from './http/error-handler';
 import { logSerializers } from './http/logging';
@@ -35,6 +36,7 @@ import { activityRoutes } from './modules/activities/routes';
 import { calendarRoutes } from './modules/calendar/routes';
 import { schedulingRoutes } from './modules/scheduling/routes';
 import { groupingRoutes } from './modules/grouping/routes';
+import { Lifecycle } from './operations/lifecycle';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -42,9 +44,11 @@ export type BuildAppOptions = {
   services: Services;
   /** pino options; tests pass false. Request logs carry ids, never personal data. */
   logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
+  /** Shared with main.ts's graceful shutdown: readiness answers 503 once it drains. */
+  lifecycle?: Lifecycle;
 };
 
-export async function buildApp({ services, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ services, logger = false, lifecycle = new Lifecycle() }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       logger === false
@@ -109,17 +113,8 @@ export async function buildApp({ services, logger = false }: BuildAppOptions): P
   registerSessionHook(app, services, cookies);
   registerAccessHook(app, services, cookies);
 
-  app.get(
-    '/api/health',
-    {
-      config: { access: { public: true } },
-      schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: z.object({ ok: z.literal(true), database: z.string() }) } },
-    },
-    async () => {
-      await services.db.execute('select 1');
-      return { ok: true as const, database: services.config.database.kind };
-    },
-  );
+  registerHealthRoutes(app, services, lifecycle);
+  registerMetrics(app, services);
   app.get(
     '/api/docs',
     { config: { access: { public: true } }, schema: { hide: true } },

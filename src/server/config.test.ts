@@ -43,4 +43,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ PEERKRACHT_RATE_LIMIT_KEY: 'short' })).toThrow(/PEERKRACHT_RATE_LIMIT_KEY: at least 32/);
     expect(loadConfig({}).attemptLimits).toEqual({ key: null, signInPerAddress: 15 });
   });
+
+  it('takes a metrics token of 32 printable characters or more, and none by default', () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ PEERKRACHT_METRICS_TOKEN: 'a'.repeat(32) }).metricsToken).toBe('a'.repeat(32));
+    expect(() => loadConfig({ PEERKRACHT_METRICS_TOKEN: 'short' })).toThrow(/PEERKRACHT_METRICS_TOKEN: at least 32/);
+    expect(() => loadConfig({ PEERKRACHT_METRICS_TOKEN: `${'a'.repeat(32)} b` })).toThrow(/PEERKRACHT_METRICS_TOKEN: printable ASCII/);
+  });
+
+  it('shuts down within 25 seconds without a drain by default, and takes other values', () => {
+    expect(loadConfig({}).shutdown).toEqual({ timeoutMs: 25_000, drainMs: 0, drainProbes: 2 });
+    const set = loadConfig({ PEERKRACHT_SHUTDOWN_TIMEOUT_MS: '5000', PEERKRACHT_SHUTDOWN_DRAIN_MS: '3000', PEERKRACHT_SHUTDOWN_DRAIN_PROBES: '0' });
+    expect(set.shutdown).toEqual({ timeoutMs: 5000, drainMs: 3000, drainProbes: 0 });
+    expect(() => loadConfig({ PEERKRACHT_SHUTDOWN_TIMEOUT_MS: '-1' })).toThrow(/PEERKRACHT_SHUTDOWN_TIMEOUT_MS/);
+  });
 });

@@ -28,6 +28,10 @@ const Env = z.object({
     .refine((value) => value !== 'true', 'trusting every proxy lets clients choose their own address; name the proxies')
     .optional(),
   PEERKRACHT_RATE_LIMIT_KEY: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+  PEERKRACHT_METRICS_TOKEN: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -hex 32`)').regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces').optional(),
+  PEERKRACHT_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+  PEERKRACHT_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  PEERKRACHT_SHUTDOWN_DRAIN_PROBES: z.coerce.number().int().min(0).max(100).default(2),
   PEERKRACHT_SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(15),
 });
 
@@ -52,6 +56,14 @@ export type Config = {
    */
   trustProxy: false | string;
   /** Attempt limits of sign-in and password reset (modules/identity/attempt-limits.ts). */
+  /**
+   * Graceful shutdown (main.ts): after SIGTERM readiness answers 503 and the listener stays open
+   * for up to `drainMs`, or until readiness has answered 503 `drainProbes` times; then in-flight
+   * requests and the running job get `timeoutMs` to finish.
+   */
+  shutdown: { timeoutMs: number; drainMs: number; drainProbes: number };
+  /** The bearer token of `GET /metrics`; null: no metrics endpoint (it answers 404). */
+  metricsToken: string | null;
   attemptLimits: {
     /** The HMAC key of the counters' digests; null: a built-in key (see README). */
     key: string | null;
@@ -101,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowPrivate: e.PEERKRACHT_TIMETABLE_URL_ALLOW_PRIVATE === '1',
     },
     trustProxy: trustProxyFrom(e.PEERKRACHT_TRUST_PROXY, e.PEERKRACHT_PUBLIC_URL),
+    metricsToken: e.PEERKRACHT_METRICS_TOKEN ?? null,
+    shutdown: { timeoutMs: e.PEERKRACHT_SHUTDOWN_TIMEOUT_MS, drainMs: e.PEERKRACHT_SHUTDOWN_DRAIN_MS, drainProbes: e.PEERKRACHT_SHUTDOWN_DRAIN_PROBES },
     attemptLimits: { key: e.PEERKRACHT_RATE_LIMIT_KEY ?? null, signInPerAddress: e.PEERKRACHT_SIGN_IN_LIMIT_PER_ADDRESS },
   };
 }

@@ -1,6 +1,9 @@
 /**
  * Starts peerkracht: configuration, database (migrations run first), demo data on first run,
- * the HTTP server, the mail dispatcher; closes cleanly on SIGTERM/SIGINT.
+ * the HTTP server, the mail dispatcher; shuts down gracefully on SIGTERM/SIGINT
+ * (docs/operations.md): readiness 503 at once, then — after the drain — no new connections,
+ * in-flight requests, the running job and a mail delivery in progress finish (bounded), claimed
+ * jobs not yet started go back to the queue, and the database closes (PGlite: checkpointed).
  */
 import { buildApp } from './app';
 import { loadConfig } from './config';
@@ -11,6 +14,7 @@ import { createMailer } from './modules/mail/public';
 import { jobHandlers, retentionPurges } from './job-handlers';
 import { startJobPoller } from './modules/jobs/public';
 import { loadContent } from './content/load-content';
+import { Lifecycle } from './operations/lifecycle';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -33,9 +37,11 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = await buildApp({ services, logger: { level: config.logLevel } });
+  const lifecycle = new Lifecycle();
+  const app = await buildApp({ services, logger: { level: config.logLevel }, lifecycle });
+  let dispatching: Promise<unknown> = Promise.resolve();
   const dispatcher = setInterval(() => {
-    mailer.dispatch().catch((error: unknown) => app.log.warn({ err: error }, 'mail dispatch failed'));
+    dispatching = mailer.dispatch().catch((error: unknown) => app.log.warn({ err: error }, 'mail dispatch failed'));
   }, 5_000);
   // Durable jobs (reminders, follow-ups): stored in the database, so they survive restarts.
   const jobPoller = startJobPoller({
@@ -50,12 +56,24 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
+    const { timeoutMs, drainMs, drainProbes } = config.shutdown;
+    // Readiness answers 503 from now on; the listener stays open while the load balancer notices.
+    lifecycle.startDraining(drainProbes);
+    app.log.info({ signal, drainMs, timeoutMs }, 'shutting down: readiness is 503');
+    await Promise.race([lifecycle.drained, delay(drainMs)]);
     clearInterval(dispatcher);
-    await jobPoller.stop();
-    await app.close();
+    // No new connections; requests in flight, the running job and a delivery in progress finish.
+    // Whatever is still going after timeoutMs is cut off: its connection closed, its job's lease
+    // left to expire so another instance takes it over (docs/operations.md).
+    const finished = Promise.all([app.close(), jobPoller.stop(), dispatching]).then(() => true);
+    const inTime = await Promise.race([finished, delay(timeoutMs).then(() => false)]);
+    if (!inTime) {
+      app.log.warn({ timeoutMs }, 'shutting down: requests or a job still running after the timeout; cutting them off');
+      app.server.closeAllConnections();
+    }
     await database.close();
     releaseLock();
+    app.log.info('shut down');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -64,6 +82,10 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '127.0.0.1' || config.host === '::1' ? 'localhost' : config.host;
   console.log(`peerkracht is running at http://${shown}:${config.port} (database: ${database.kind})`);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 main().catch((error: unknown) => {

@@ -107,4 +107,37 @@ describe(`jobs on ${testDbKind()}`, () => {
     const [row] = await t.services.db.select().from(jobs).where(eq(jobs.kind, 'test.ok'));
     expect(row!.status).toBe('done');
   });
+
+  it('on stop finishes the job in progress, hands the claimed jobs not yet started back, and claims no more', async () => {
+    for (const n of [1, 2, 3]) await scheduleJob(t.services.db, { kind: 'test.held', payload: { n }, dueAt: minutes(-n) });
+    let started!: () => void;
+    const inProgress = new Promise<void>((resolve) => (started = resolve));
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    const order: number[] = [];
+    const poller = startJobPoller({
+      services: t.services,
+      handlers: {
+        'test.held': async ({ job }) => {
+          order.push((job.payload as { n: number }).n);
+          started();
+          await held;
+        },
+      },
+    });
+    await inProgress;
+    const stopped = poller.stop();
+    finish();
+    await stopped;
+    // One job ran and is done; the other two were claimed with it (in one batch) and go back.
+    expect(order).toHaveLength(1);
+    const ranN = order[0]!;
+    const others = [1, 2, 3].filter((n) => n !== ranN);
+    const rows = await t.services.db.select().from(jobs).where(eq(jobs.kind, 'test.held'));
+    const byN = new Map(rows.map((r) => [(r.payload as { n: number }).n, r]));
+    expect(byN.get(ranN)).toMatchObject({ status: 'done', attempts: 1 });
+    for (const n of others) expect(byN.get(n), String(n)).toMatchObject({ status: 'pending', attempts: 0, lockedUntil: null });
+    // Another instance takes them at once.
+    expect((await claimDueJobs(t.services.db, t.services.now())).map((j) => (j.payload as { n: number }).n).sort()).toEqual(others);
+  });
 });

@@ -23,6 +23,15 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/** A `pg` pool's connections at this moment (PGlite has no pool: one embedded connection). */
+export type PoolStats = { max: number; total: number; idle: number; waiting: number };
+const poolStats = new WeakMap<Db, () => PoolStats>();
+
+/** The pool behind a PostgreSQL `Db`, for the metrics endpoint; undefined on PGlite. */
+export function poolStatsOf(db: Db): PoolStats | undefined {
+  return poolStats.get(db)?.();
+}
+
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
 /** Arbitrary but fixed: serialises migrations when several app instances start at once. */
@@ -90,6 +99,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   const listener = await listenForAccessChanges(options.url, changes);
   registerAccessChanges(db, changes);
+  const max = options.poolSize ?? 10;
+  poolStats.set(db, () => ({ max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
   return {
     db,
     kind: 'postgres',

@@ -8,7 +8,16 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export type RunningServer = { url: string; output: () => string; stop(): Promise<void>; dataDir: string };
+export type RunningServer = {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+  dataDir: string;
+  /** Sends the process a signal (stop() sends SIGTERM and waits). */
+  signal(signal: NodeJS.Signals): void;
+  /** Settles when the process has exited, with its exit code (null when a signal ended it). */
+  exited: Promise<number | null>;
+};
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -29,6 +38,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PEERKRACHT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -39,7 +49,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited early:\n${output}`);
     try {
-      const response = await fetch(`${url}/api/health`);
+      const response = await fetch(`${url}/readyz`);
       if (response.ok) break;
     } catch {
       // Not listening yet.
@@ -55,6 +65,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url,
     dataDir,
     output: () => output,
+    exited,
+    signal: (signal) => void child.kill(signal),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

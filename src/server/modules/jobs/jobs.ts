@@ -88,6 +88,18 @@ export async function extendLease(db: Db, id: string, now: Date, leaseMs = LEASE
     .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
 }
 
+/**
+ * Hands claimed jobs that never started back to the queue (a shutting-down instance): pending,
+ * due as before, the claim's attempt not counted — any instance may take them at once.
+ */
+export async function releaseJobs(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(jobs)
+    .set({ status: 'pending', lockedUntil: null, attempts: sql`greatest(${jobs.attempts} - 1, 0)` })
+    .where(and(inArray(jobs.id, [...ids]), eq(jobs.status, 'running')));
+}
+
 export async function completeJob(db: Db, id: string, now: Date): Promise<void> {
   await db.update(jobs).set({ status: 'done', finishedAt: now, lockedUntil: null, lastError: null }).where(eq(jobs.id, id));
 }
@@ -105,6 +117,29 @@ export async function failJob(db: Db, job: JobRow, now: Date, error: string): Pr
       finishedAt: giveUp ? now : null,
     })
     .where(eq(jobs.id, job.id));
+}
+
+export type QueueDepth = {
+  /** Pending jobs whose time has come. */
+  due: number;
+  /** Jobs claimed by an instance and not finished. */
+  running: number;
+  /** Seconds the oldest due job has waited past its time; 0 when none is due. */
+  oldestDueSeconds: number;
+};
+
+/** The queue's depth, for the metrics endpoint: one query over the unfinished jobs' index. */
+export async function queueDepth(db: Db, now: Date): Promise<QueueDepth> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const [row] = await db
+    .select({
+      due: sql<number>`(count(*) filter (where ${jobs.status} = 'pending' and ${jobs.dueAt} <= ${at}))::int`,
+      running: sql<number>`(count(*) filter (where ${jobs.status} = 'running'))::int`,
+      oldest: sql<number | null>`extract(epoch from (${at} - min(${jobs.dueAt}) filter (where ${jobs.status} = 'pending' and ${jobs.dueAt} <= ${at})))::float8`,
+    })
+    .from(jobs)
+    .where(inArray(jobs.status, ['pending', 'running']));
+  return { due: row?.due ?? 0, running: row?.running ?? 0, oldestDueSeconds: Math.max(0, row?.oldest ?? 0) };
 }
 
 /** Removes finished jobs older than 30 days (the retention of the jobs table). */

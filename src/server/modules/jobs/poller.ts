@@ -28,9 +28,9 @@ export function startJobPoller(options: {
   const tick = () => {
     if (running || stopped) return;
     running = (async () => {
-      await runDueJobs({ services, handlers, ...(log ? { log } : {}) });
+      await runDueJobs({ services, handlers, stopping: () => stopped, ...(log ? { log } : {}) });
       // Once an hour or so (at the default interval): keep the tables small.
-      if (ticks++ % 360 === 0) {
+      if (!stopped && ticks++ % 360 === 0) {
         await purgeFinishedJobs(services.db, services.now());
         for (const purge of purges) await purge(services);
       }
@@ -46,7 +46,8 @@ export function startJobPoller(options: {
     async stop() {
       stopped = true;
       clearInterval(timer);
-      // Let a job in progress finish, so its result is written before the database closes.
+      // Let the job in progress finish, so its result is written before the database closes;
+      // runDueJobs hands the claimed jobs not yet started back to the queue and claims no more.
       await running;
     },
   };

@@ -12,6 +12,8 @@ export { cancelJob } from './jobs';
 export { extendLease } from './jobs';
 /** Attempts before a job is given up. */
 export { MAX_ATTEMPTS } from './jobs';
+/** Due and running jobs and the oldest due job's wait (the metrics endpoint). */
+export { queueDepth, type QueueDepth } from './jobs';
 /** Runs a just-scheduled job in this process now. */
 export { runJobNow } from './run-due-jobs';
 /** A job handler, and the registry of handlers by kind. */

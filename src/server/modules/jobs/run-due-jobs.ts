@@ -1,5 +1,5 @@
 import type { Services } from '../../context';
-import { claimDueJobs, claimJobByKey, completeJob, failJob, type JobRow } from './jobs';
+import { claimDueJobs, claimJobByKey, completeJob, failJob, releaseJobs, type JobRow } from './jobs';
 
 /** Where a job reports what it did (pino's `info` fits): ids and counts only, never personal data. */
 export type JobLog = { info(fields: Record<string, unknown>, message: string): void };
@@ -11,18 +11,34 @@ export type RunDueJobsResult = { done: number; failed: number };
 /**
  * Claims the due jobs and runs each with its handler; a handler's error is the job's failure
  * (retried later), never the poller's. An unknown kind fails (and is retried: a newer app
- * instance may know it).
+ * instance may know it). Once `stopping()` says so (shutdown), the job in progress finishes, the
+ * claimed jobs not yet started go back to the queue, and nothing more is claimed.
  */
-export async function runDueJobs({ services, handlers, log }: { services: Services; handlers: JobHandlers; log?: JobLog }): Promise<RunDueJobsResult> {
+export async function runDueJobs({
+  services,
+  handlers,
+  log,
+  stopping = () => false,
+}: {
+  services: Services;
+  handlers: JobHandlers;
+  log?: JobLog;
+  stopping?: () => boolean;
+}): Promise<RunDueJobsResult> {
   const result: RunDueJobsResult = { done: 0, failed: 0 };
-  for (;;) {
+  while (!stopping()) {
     const claimed = await claimDueJobs(services.db, services.now());
     if (claimed.length === 0) return result;
-    for (const job of claimed) {
+    for (const [index, job] of claimed.entries()) {
+      if (stopping()) {
+        await releaseJobs(services.db, claimed.slice(index).map((j) => j.id));
+        return result;
+      }
       if (await runClaimedJob({ services, job, handler: handlers[job.kind], log })) result.done++;
       else result.failed++;
     }
   }
+  return result;
 }
 
 /** Runs one claimed job: done on success, retried later (or given up) on failure. */

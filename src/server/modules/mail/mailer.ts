@@ -5,7 +5,7 @@
  * link that works without signing in hidden (secret-links.ts): delivery is the only reader of the
  * whole mail.
  */
-import { and, asc, desc, eq, isNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/client';
 import { mailOutbox } from '../../db/schema';
@@ -26,6 +26,28 @@ export type Mailer = {
 };
 
 const MAX_ATTEMPTS = 5;
+
+export type OutboxBacklog = {
+  /** Mail waiting for delivery (not sent, attempts left). */
+  unsent: number;
+  /** Seconds since the oldest waiting mail was written; 0 when none waits. */
+  oldestUnsentSeconds: number;
+  /** Mail given up after MAX_ATTEMPTS failed deliveries. */
+  givenUp: number;
+};
+
+/** The outbox's backlog, for the metrics endpoint: one query over the unsent rows' index. */
+export async function outboxBacklog(db: Db, now: Date): Promise<OutboxBacklog> {
+  const [row] = await db
+    .select({
+      unsent: sql<number>`(count(*) filter (where ${mailOutbox.attempts} < ${MAX_ATTEMPTS}))::int`,
+      oldest: sql<number | null>`extract(epoch from (${now.toISOString()}::timestamptz - min(${mailOutbox.createdAt}) filter (where ${mailOutbox.attempts} < ${MAX_ATTEMPTS})))::float8`,
+      givenUp: sql<number>`(count(*) filter (where ${mailOutbox.attempts} >= ${MAX_ATTEMPTS}))::int`,
+    })
+    .from(mailOutbox)
+    .where(isNull(mailOutbox.sentAt));
+  return { unsent: row?.unsent ?? 0, oldestUnsentSeconds: Math.max(0, row?.oldest ?? 0), givenUp: row?.givenUp ?? 0 };
+}
 
 export function createMailer(options: { db: Db; smtpUrl: string | null; from: string }): Mailer {
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;

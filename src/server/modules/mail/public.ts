@@ -6,6 +6,8 @@
 
 /** The mail outbox and its dispatcher (main.ts, the CLI). */
 export { createMailer, type Mailer } from './mailer';
+/** Unsent mail: how much, how old, how much given up (the metrics endpoint). */
+export { outboxBacklog, type OutboxBacklog } from './mailer';
 /** The beheerder's view of an institution's outbox. */
 export { listOutbox } from './mailer';
 /** Builds a link that works without signing in (reset, RSVP, calendar feed). */
