@@ -90,6 +90,16 @@ describe(`the read log on ${testDbKind()}`, () => {
     expect(await reads(zoe)).toEqual([{ at: '2026-10-05T10:40:00.000Z', resourceType: 'checkin', reader: { firstName: 'Coach', lastName: 'Test' }, count: 3 }]);
   });
 
+  it('still shows reads by an account that no longer exists (its reader is gone, the read is not)', async () => {
+    const { coach, zoe, sessionId } = await sessionWithCheckin();
+    expect((await coach.request('GET', `/api/sessions/${sessionId}`)).statusCode).toBe(200);
+    await placeReads(w.zoe.id, ['2026-10-05T10:05:00Z']);
+    // What the audit log's foreign key does when the reader's account is deleted (on delete set null).
+    await t.services.db.update(auditLog).set({ actorId: null }).where(eq(auditLog.subjectId, w.zoe.id));
+
+    expect(await reads(zoe)).toEqual([{ at: '2026-10-05T10:05:00.000Z', resourceType: 'checkin', reader: null, count: 1 }]);
+  });
+
   it('shows reads in two different hours as two lines, newest first', async () => {
     const { coach, zoe, sessionId } = await sessionWithCheckin();
     for (let i = 0; i < 3; i++) expect((await coach.request('GET', `/api/sessions/${sessionId}`)).statusCode).toBe(200);

@@ -4,7 +4,7 @@
  * same transaction as the read, after the access policy allowed it; the subject can list who
  * looked and when.
  */
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog, people } from '../../db/schema';
 
@@ -53,7 +53,8 @@ export async function listReadsOf(db: Db, subjectId: string, options: { resource
       and(
         eq(auditLog.subjectId, subjectId),
         eq(auditLog.action, 'read'),
-        ne(auditLog.actorId, subjectId),
+        // A read by an account deleted since (actor set to null) still counts: only the subject's own reads are left out.
+        or(isNull(auditLog.actorId), ne(auditLog.actorId, subjectId)),
         options.resourceType ? eq(auditLog.resourceType, options.resourceType) : undefined,
       ),
     )

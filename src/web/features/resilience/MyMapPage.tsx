@@ -169,7 +169,7 @@ function ReadsPanel({ map }: { map: ResilienceMapResponse }) {
       ) : (
         <ul className="rows">
           {reads.slice(0, 20).map((r, i) => (
-            <li key={i}>{t('resilience.reads.item', { name: `${r.firstName} ${r.lastName}`, what: t(`resilience.reads.what.${r.what}`), at: format(r.at), count: r.count })}</li>
+            <li key={i}>{t('resilience.reads.item', { name: r.firstName || r.lastName ? `${r.firstName} ${r.lastName}`.trim() : t('resilience.reads.unknownReader'), what: t(`resilience.reads.what.${r.what}`), at: format(r.at), count: r.count })}</li>
           ))}
         </ul>
       )}
