@@ -7,6 +7,10 @@ export const ROLES = [
   'leercoach',
   'onderzoeker',
   'beheerder',
+  /** Financiële administratie: pays out coach compensation (issue 17). */
+  'finance',
+  /** Opleidingsmanagement: reads a programme's aggregate figures, never a person. */
+  'opleidingsmanagement',
 ] as const;
 
 export type Role = (typeof ROLES)[number];

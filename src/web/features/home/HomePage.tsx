@@ -13,7 +13,7 @@ import { useSession } from '../../session';
 import { isAllowed } from '../../../domain/access/policy';
 import { actorOf } from '../../session';
 
-const UPCOMING: Record<Role, string> = {
+const UPCOMING: Partial<Record<Role, string>> = {
   coachee: 'home.upcomingCoachee',
   studentcoach: 'home.upcomingCoach',
   seniorcoach: 'home.upcomingSenior',
@@ -183,11 +183,16 @@ export function HomePage({ cards }: { cards: HomeCards }) {
             <section className="card muted" aria-labelledby="upcoming-title">
               <h2 id="upcoming-title">{t('home.upcoming')}</h2>
               <ul>
-                {roles.map((role) => (
-                  <li key={role}>
-                    <strong>{t(`roles.${role}`)}:</strong> {t(UPCOMING[role])}
-                  </li>
-                ))}
+                {roles.flatMap((role) => {
+                  const upcoming = UPCOMING[role];
+                  return upcoming
+                    ? [
+                        <li key={role}>
+                          <strong>{t(`roles.${role}`)}:</strong> {t(upcoming)}
+                        </li>,
+                      ]
+                    : [];
+                })}
               </ul>
             </section>
           </>

@@ -1,0 +1,2 @@
+ALTER TYPE "public"."role" ADD VALUE 'finance';--> statement-breakpoint
+ALTER TYPE "public"."role" ADD VALUE 'opleidingsmanagement';
