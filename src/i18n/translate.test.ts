@@ -21,6 +21,22 @@ describe('messages', () => {
     }
   });
 
+  it('gives every message with a count its plural forms, in both languages', () => {
+    // i18next picks `key_one` / `key_other` by the count, so "1 studenten" cannot happen.
+    const bare = keys(nl).filter((key) => lookup(nl, key).includes('{{count}}') && !/_(one|other)$/.test(key));
+    expect(bare).toEqual([]);
+    for (const key of keys(nl).filter((k) => /_(one|other)$/.test(k))) {
+      const stem = key.replace(/_(one|other)$/, '');
+      expect(keys(nl), `${stem} needs both forms`).toEqual(expect.arrayContaining([`${stem}_one`, `${stem}_other`]));
+    }
+  });
+
+  it('picks the plural form on the server too', () => {
+    expect(translate('nl', 'home.members', { count: 1 })).toBe('1 deelnemer');
+    expect(translate('nl', 'home.members', { count: 0 })).toBe('0 deelnemers');
+    expect(translate('en', 'home.members', { count: 7 })).toBe('7 members');
+  });
+
   it('interpolates parameters', () => {
     expect(translate('en', 'validation.tooShort', { minimum: 10 })).toBe('At least 10 characters.');
     expect(translate('nl', 'validation.tooShort', { minimum: 10 })).toBe('Minstens 10 tekens.');

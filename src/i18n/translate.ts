@@ -17,9 +17,21 @@ function lookup(messages: Messages, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
+const pluralRules = { nl: new Intl.PluralRules('nl'), en: new Intl.PluralRules('en') };
+
+/** The message for a key, with i18next's plural forms (`key_one`, `key_other`) picked by `count`. */
+function template(locale: Locale, key: string, count: unknown): string | undefined {
+  const messages = catalogues[locale];
+  if (typeof count === 'number') {
+    const plural = lookup(messages, `${key}_${pluralRules[locale].select(count)}`) ?? lookup(messages, `${key}_other`);
+    if (plural !== undefined) return plural;
+  }
+  return lookup(messages, key);
+}
+
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  const template = lookup(catalogues[locale], key) ?? lookup(catalogues.nl, key) ?? key;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  const text = template(locale, key, params.count) ?? template('nl', key, params.count) ?? key;
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -42,7 +42,7 @@ export function IntakePage() {
       <h1>{title}</h1>
       <section className="card" aria-labelledby="students-title">
         <h2 id="students-title">{t('programme.intake.students')}</h2>
-        <p>{t('programme.structure.intakeSummary', { students: i.studentCount, communities: i.communityCount })}</p>
+        <p>{`${t('programme.structure.intakeStudents', { count: i.studentCount })} · ${t('programme.structure.intakeCommunities', { count: i.communityCount })}`}</p>
         {p.canManagePeople && (
           <ul className="rows">
             <li>

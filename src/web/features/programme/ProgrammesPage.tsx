@@ -37,7 +37,7 @@ export function ProgrammesPage() {
                   <Link to={`/programme/intakes/${i.id}`} aria-label={t('programme.structure.openIntake', { month, year: i.academicYear })}>
                     {t('programme.structure.intakeTitle', { month, year: i.academicYear })}
                   </Link>{' '}
-                  · {t('programme.structure.intakeSummary', { students: i.studentCount, communities: i.communityCount })} ·{' '}
+                  · {`${t('programme.structure.intakeStudents', { count: i.studentCount })} · ${t('programme.structure.intakeCommunities', { count: i.communityCount })}`} ·{' '}
                   {t(`programme.settings.formats.${i.settings.format}`)}
                 </li>
               );

@@ -34,7 +34,7 @@ export function ClassPage() {
       <p>{t('sessionInsight.class.intro')}</p>
       <section className="card" aria-labelledby="class-summary-title">
         <h2 id="class-summary-title">{t('sessionInsight.class.summary')}</h2>
-        <p className="lead">{marked ? t('sessionInsight.class.rate', { rate: percent(attended / marked), students: d.students.length }) : t('sessionInsight.attendance.noMarks')}</p>
+        <p className="lead">{marked ? t('sessionInsight.class.rate', { rate: percent(attended / marked), count: d.students.length }) : t('sessionInsight.attendance.noMarks')}</p>
         {signals.length > 0 && <Alert kind="info">{t('sessionInsight.class.signals', { count: signals.length })}</Alert>}
       </section>
       <section className="card" aria-labelledby="class-communities-title">
