@@ -38,8 +38,8 @@ describe('messages', () => {
   });
 
   it('interpolates parameters', () => {
-    expect(translate('en', 'validation.tooShort', { minimum: 10 })).toBe('At least 10 characters.');
-    expect(translate('nl', 'validation.tooShort', { minimum: 10 })).toBe('Minstens 10 tekens.');
+    expect(translate('en', 'validation.tooShort', { minimum: 10 })).toBe('Use at least 10 characters.');
+    expect(translate('nl', 'validation.tooShort', { minimum: 10 })).toBe('Gebruik minstens 10 tekens.');
   });
 });
 

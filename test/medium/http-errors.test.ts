@@ -46,7 +46,7 @@ describe(`bad input on ${testDbKind()}`, () => {
     const fields = response.json().error.fields as { path: string; message: string }[];
     expect(fields).toEqual(
       expect.arrayContaining([
-        { path: 'token', message: 'Expected text.' },
+        { path: 'token', message: 'Enter text.' },
         { path: 'password', message: 'This field is required.' },
         { path: 'admin', message: 'This field is unknown.' },
       ]),

@@ -2,7 +2,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { translate } from '../../i18n/translate';
 import { AppError, fromDatabaseError, TooManyAttemptsError } from '../errors/app-error';
-import { fieldErrors } from '../errors/validation-messages';
+import { fieldErrors, fieldMessage } from '../errors/validation-messages';
 import { isClientAbort } from './logging';
 import { RequestValidationError } from './validation';
 
@@ -32,7 +32,7 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     error instanceof RequestValidationError
       ? fieldErrors(locale, error.issues)
       : appError.fields.length > 0
-        ? appError.fields
+        ? appError.fields.map((field) => ({ path: field.path, message: fieldMessage(locale, field.message) }))
         : undefined;
   if (appError instanceof TooManyAttemptsError) void reply.header('retry-after', String(appError.retryAfterSeconds));
   void reply.status(appError.status).send({
