@@ -59,11 +59,12 @@ export function groupCrossover(
       }
     }
     taken[pick] = 1;
-    // Keep enough unplaced elements to lift the groups not chosen yet to their lower bounds.
+    // Keep enough unplaced elements to lift every other group to its lower bound: those not chosen
+    // yet, and those chosen earlier that their parent could not fill (the leftovers lift them).
     let unplaced = 0;
     for (let i = 0; i < n; i++) if (child[i] === -1) unplaced++;
     let reserve = 0;
-    for (let g = 0; g < m; g++) if (taken[g] === 0) reserve += Math.max(0, bounds.lower[g]! - size[g]!);
+    for (let g = 0; g < m; g++) if (g !== pick) reserve += Math.max(0, bounds.lower[g]! - size[g]!);
     const limit = Math.min(bounds.upper[pick]!, size[pick]! + unplaced - reserve);
     for (let i = 0; i < n && size[pick]! < limit; i++) {
       if (child[i] === -1 && parent[i] === pick) {

@@ -55,4 +55,20 @@ describe('groupCrossover', () => {
       { numRuns: 150 },
     );
   });
+
+  it('lifts a group chosen early whose parent could not fill it (a case fast-check found)', () => {
+    // Group 2 was taken from a parent with one free member; later picks used up the elements
+    // the leftovers needed to bring it to its lower bound of 2.
+    const n = 11;
+    const seed = 1066939926;
+    const bounds = { lower: Int32Array.from([4, 3, 2, 1]), upper: Int32Array.from([7, 3, 4, 2]) };
+    const rng = createRng(seed);
+    const fixed = new Int32Array(n).fill(-1);
+    const first = randomAssignment(n, bounds, null, rng);
+    fixed[0] = first[0]!;
+    const second = randomAssignment(n, bounds, fixed, rng);
+    const child = new Int32Array(n);
+    groupCrossover(new MatrixDeltaModel(randomMdgpInstance(n, bounds, seed)), bounds, fixed, first, second, rng, child);
+    expect(boundViolations(bounds, child)).toEqual([]);
+  });
 });
