@@ -112,6 +112,19 @@ export default tseslint.config(
     rules: { 'peerkracht/module-faces': 'error' },
   },
   {
+    // Dates and times on screen: Amsterdam time, the chosen language, no seconds — src/web/format.ts.
+    files: ['src/web/**/*.{ts,tsx}'],
+    ignores: ['src/web/format.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)String$/]", message: 'Format dates with src/web/format.ts (Amsterdam time, the chosen language).' },
+        { selector: "CallExpression[callee.property.name='toLocaleString'][callee.object.type='NewExpression'][callee.object.callee.name='Date']", message: 'Format dates with src/web/format.ts (Amsterdam time, the chosen language).' },
+        { selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']", message: 'Format dates with src/web/format.ts (Amsterdam time, the chosen language).' },
+      ],
+    },
+  },
+  {
     files: ['src/web/features/**/*.{ts,tsx}'],
     plugins: { 'web-features': webFeatures },
     rules: { 'web-features/no-cross-feature-imports': 'error' },

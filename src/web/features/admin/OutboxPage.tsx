@@ -5,12 +5,13 @@ import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { formatDateTime } from '../../format';
 
 export function OutboxPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   useDocumentTitle(t('outbox.title'));
   const query = useQuery({ queryKey: ['outbox'], queryFn: () => api<OutboxResponse>('/api/admin/outbox') });
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { timeZone: 'Europe/Amsterdam' });
+  const when = (iso: string) => formatDateTime(iso, 'medium');
   return (
     <div className="stack">
       <h1>{t('outbox.title')}</h1>

@@ -4,15 +4,15 @@ import type { RetentionDryRunResponse } from '../../../contracts/admin';
 import { api } from '../../api';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { formatDate, formatDateTime } from '../../format';
 
 /** The beheerder's view of the retention pass's dry run: per table, what the next daily run removes. */
 export function RetentionPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   useDocumentTitle(t('retention.title'));
   const query = useQuery({ queryKey: ['retention'], queryFn: () => api<RetentionDryRunResponse>('/api/admin/retention') });
-  const locale = i18n.language === 'en' ? 'en-GB' : 'nl-NL';
-  const when = (iso: string) => new Date(iso).toLocaleString(locale, { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' });
-  const day = (iso: string) => new Date(iso).toLocaleDateString(locale, { timeZone: 'Europe/Amsterdam', dateStyle: 'long' });
+  const when = (iso: string) => formatDateTime(iso, 'long');
+  const day = (iso: string) => formatDate(iso, 'long');
   return (
     <div className="stack">
       <h1>{t('retention.title')}</h1>

@@ -10,6 +10,7 @@ import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { errorsOf, personName, SelectField, TableWrap } from '../../components/form-fields';
 import { coachApi } from './api';
+import { formatDateTime } from '../../format';
 
 const STATUS_ACTION: Record<CoachStatus, string> = {
   onboarding: 'programme.coaches.onboarding',
@@ -91,7 +92,7 @@ function Applications({ data }: { data: CoachesResponse }) {
               {a.conversationAt && (
                 <>
                   <dt>{t('programme.coaches.conversationAt')}</dt>
-                  <dd>{new Date(a.conversationAt).toLocaleString()}</dd>
+                  <dd>{formatDateTime(a.conversationAt, 'medium')}</dd>
                 </>
               )}
             </dl>

@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { CheckField, errorsOf, percent, personName, SelectField } from '../../components/form-fields';
 import { ListCard } from '../../components/ListCard';
 import { communityApi } from './api';
+import { formatDate } from '../../format';
 
 /** Edit one community: name and coach, members (add, move, stop), handover, history. */
 export function CommunityManagePage() {
@@ -129,7 +130,7 @@ function Members({ community }: { community: CommunityManageResponse }) {
       <ul className="rows">
         {community.members.map((m) => (
           <li key={m.id}>
-            <strong>{personName(m)}</strong> · {m.studentNumber ?? ''} · {t('programme.communities.joinedOn')} {new Date(m.joinedOn).toLocaleDateString()}
+            <strong>{personName(m)}</strong> · {m.studentNumber ?? ''} · {t('programme.communities.joinedOn')} {formatDate(m.joinedOn, 'long')}
             <div className="actions">
               <SelectField label={t('programme.communities.stopReason')} value={reasons[m.id] ?? 'stopped'} onChange={(e) => setReasons({ ...reasons, [m.id]: STOP_REASONS.find((r) => r === e.target.value) ?? 'stopped' })}>
                 {STOP_REASONS.map((r) => (
@@ -269,14 +270,14 @@ function StartHandover({ community }: { community: CommunityManageResponse }) {
 }
 
 function History({ community }: { community: CommunityManageResponse }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="history-title">
       <h2 id="history-title">{t('programme.communities.history')}</h2>
       <ul className="rows">
         {community.history.map((e, i) => (
           <li key={i}>
-            <span className="figure">{new Date(e.at).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL')}</span> ·{' '}
+            <span className="figure">{formatDate(e.at, 'medium')}</span> ·{' '}
             {t(`programme.communities.historyEvents.${e.kind}`, { name: personName(e.person) })}
             {e.reason && ` (${t(`programme.communities.reasons.${e.reason}`, { defaultValue: e.reason })})`}
           </li>

@@ -7,10 +7,11 @@ import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { CheckField, errorsOf, personName, TextAreaField } from '../../components/form-fields';
 import { communityApi } from './api';
+import { formatDateTime } from '../../format';
 
 /** One handover: the leaving coach writes the note, the new coach reads it, the coordinator completes. */
 export function HandoverPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { handoverId = '' } = useParams();
   const client = useQueryClient();
   const query = useQuery({ queryKey: ['communities', 'handover', handoverId], queryFn: () => communityApi.handover(handoverId) });
@@ -22,7 +23,7 @@ export function HandoverPage() {
   useDocumentTitle(query.data ? t('programme.handover.title', { community: query.data.communityName }) : t('programme.common.loading'));
   if (!query.data) return <PageState query={query} />;
   const h = query.data;
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'full', timeStyle: 'short' }) : t('programme.handover.introNone'));
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, 'full') : t('programme.handover.introNone'));
   const { fields } = errorsOf(save.error);
   return (
     <div className="stack">

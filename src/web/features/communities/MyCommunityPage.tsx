@@ -5,16 +5,16 @@ import { CoachPhoto } from '../../components/CoachPhoto';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { communityApi } from './api';
+import { formatDate, formatDateTime } from '../../format';
 
 /** The coachee's view: my community, my coach and how to reach them, fellow members, the next session. */
 export function MyCommunityPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   useDocumentTitle(t('programme.coachee.title'));
   const query = useQuery({ queryKey: ['communities', 'mine'], queryFn: communityApi.mine });
   if (!query.data) return <PageState query={query} />;
   const c = query.data.community;
-  const date = (iso: string, time = false) =>
-    new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', time ? { dateStyle: 'full', timeStyle: 'short' } : { dateStyle: 'long' });
+  const date = (iso: string, time = false) => (time ? formatDateTime(iso, 'full') : formatDate(iso, 'long'));
   const languageNames = (codes: string[]) => codes.map((code) => t(`programme.apply.languageNames.${code}`)).join(', ');
   return (
     <div className="stack">

@@ -8,6 +8,7 @@ import { Alert } from '../../components/Alert';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import './consent.css';
+import { formatDate } from '../../format';
 
 const CONSENTS_KEY = ['me', 'consents'] as const;
 
@@ -32,7 +33,7 @@ export function ConsentsPage() {
       await client.invalidateQueries({ queryKey: ['me', 'consents'] });
     },
   });
-  const date = (iso: string) => new Date(iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+  const date = (iso: string) => formatDate(iso, 'long', lang);
   const titleOf = (id: string) => consents.data?.consents.find((c) => c.id === id)?.title[lang] ?? id;
 
   return (

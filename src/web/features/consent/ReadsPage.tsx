@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import './consent.css';
+import { formatDateTime } from '../../format';
 
 const KNOWN_TYPES = new Set(['referral', 'signal', 'checkin', 'resilienceMap', 'oneOnOneNote', 'logbook']);
 
@@ -14,11 +15,10 @@ const KNOWN_TYPES = new Set(['referral', 'signal', 'checkin', 'resilienceMap', '
  * line per reader, object and hour with how often (the server counts; every read stays audited).
  */
 export function ReadsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   useDocumentTitle(t('consent.reads.title'));
   const reads = useQuery({ queryKey: ['me', 'reads'], queryFn: () => api<ReadsResponse>('/api/me/reads') });
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+  const when = (iso: string) => formatDateTime(iso, 'medium');
   return (
     <div className="stack">
       <h1>{t('consent.reads.title')}</h1>

@@ -19,6 +19,7 @@ import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { programmeApi } from './api';
 import { CheckField, errorsOf, personName, SelectField } from '../../components/form-fields';
+import { formatDateTime } from '../../format';
 
 /** One intake: its settings, classes with leercoach, import/export, and its communities. */
 export function IntakePage() {
@@ -74,7 +75,7 @@ export function IntakePage() {
 }
 
 function RecentImports({ intakeId }: { intakeId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const imports = useQuery({ queryKey: ['programme', 'imports', intakeId], queryFn: () => programmeApi.imports(intakeId) });
   if (!imports.data || imports.data.imports.length === 0) return null;
   return (
@@ -86,7 +87,7 @@ function RecentImports({ intakeId }: { intakeId: string }) {
             <Link to={`/programme/intakes/${r.intakeId}/import?import=${r.id}`}>
               {t('programme.intake.importLine', { file: r.fileName, created: r.created, updated: r.updated, failed: r.failed })}
             </Link>{' '}
-            · {t(`programme.intake.importStatus.${r.status}`, { processed: r.processed, total: r.total })} · {new Date(r.createdAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL')}
+            · {t(`programme.intake.importStatus.${r.status}`, { processed: r.processed, total: r.total })} · {formatDateTime(r.createdAt, 'medium')}
           </li>
         ))}
       </ul>
@@ -181,7 +182,7 @@ function SettingsForm({ intake, saved, onSaved, onEdit }: { intake: IntakeRespon
 
 /** The change log: who changed which setting when, old → new. */
 function SettingsHistory({ intake }: { intake: IntakeResponse }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const history = useQuery({ queryKey: ['programme', 'settingsHistory', intake.id], queryFn: () => programmeApi.settingsHistory(intake.id) });
   const show = (field: SettingsField, s: Settings): string => {
     switch (field) {
@@ -210,7 +211,7 @@ function SettingsHistory({ intake }: { intake: IntakeResponse }) {
         {changes.map((c) => (
           <li key={c.id} className="stack-sm">
             <p>
-              <strong>{new Date(c.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short' })}</strong> ·{' '}
+              <strong>{formatDateTime(c.at, 'medium')}</strong> ·{' '}
               {c.by ? personName(c.by) : t('programme.settings.historyUnknown')}
             </p>
             {c.before === null ? (

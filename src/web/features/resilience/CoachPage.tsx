@@ -7,14 +7,15 @@ import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { startConversation, useCoachees } from './api';
 import './resilience.css';
+import { formatDate } from '../../format';
 
 export function CoachPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const query = useCoachees();
   const [error, setError] = useState<string | null>(null);
   useDocumentTitle(t('resilience.coach.title'));
-  const formatDate = (d: string) => new Date(`${d}T12:00:00`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' });
+  const formatDay = (d: string) => formatDate(d, 'medium');
   return (
     <div className="stack">
       <h1>{t('resilience.coach.title')}</h1>
@@ -58,7 +59,7 @@ export function CoachPage() {
                     {c.conversations.map((conversation) => (
                       <li key={conversation.id}>
                         <Link to={`/resilience/conversations/${conversation.id}`}>
-                          {t('resilience.coach.conversation', { date: formatDate(conversation.heldOn), done: conversation.done, total: conversation.total })}
+                          {t('resilience.coach.conversation', { date: formatDay(conversation.heldOn), done: conversation.done, total: conversation.total })}
                         </Link>
                       </li>
                     ))}

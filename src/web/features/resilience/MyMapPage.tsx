@@ -12,6 +12,7 @@ import { MapEditor } from './MapEditor';
 import { PrintPanel } from './PrintPanel';
 import { SnapshotsPanel } from './SnapshotsPanel';
 import './resilience.css';
+import { formatDateTime } from '../../format';
 
 export function MyMapPage() {
   const { t } = useTranslation();
@@ -158,9 +159,9 @@ function ShareChoice({ name, current, onApply }: { name: string; current: ShareM
 }
 
 function ReadsPanel({ map }: { map: ResilienceMapResponse }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const reads = map.reads ?? [];
-  const format = (at: string) => new Date(at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+  const format = (at: string) => formatDateTime(at, 'medium');
   return (
     <section className="card rmap-noprint" aria-labelledby="rmap-reads-title">
       <h2 id="rmap-reads-title">{t('resilience.sections.reads')}</h2>

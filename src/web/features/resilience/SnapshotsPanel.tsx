@@ -14,11 +14,12 @@ import { Field } from '../../components/Field';
 import { createSnapshot, today, useSnapshot } from './api';
 import { Select } from './fields';
 import { MapPicture } from './MapPicture';
+import { formatDate } from '../../format';
 
 const NOW = 'now';
 
 export function SnapshotsPanel({ map, canSave, queryKey }: { map: ResilienceMapResponse; canSave: boolean; queryKey: readonly unknown[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const [date, setDate] = useState(today());
   const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -28,8 +29,8 @@ export function SnapshotsPanel({ map, canSave, queryKey }: { map: ResilienceMapR
   const [compared, setCompared] = useState<{ from: string; to: string } | null>(null);
   const a = useSnapshot(map.id, compared?.from || null);
   const b = useSnapshot(map.id, compared && compared.to !== NOW ? compared.to : null);
-  const formatDate = (d: string) => new Date(`${d}T12:00:00`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
-  const label = (id: string) => (id === NOW ? t('resilience.snapshots.now') : formatDate(map.snapshots.find((s) => s.id === id)?.takenOn ?? ''));
+  const formatDay = (d: string) => formatDate(d, 'long');
+  const label = (id: string) => (id === NOW ? t('resilience.snapshots.now') : formatDay(map.snapshots.find((s) => s.id === id)?.takenOn ?? ''));
 
   const save = async () => {
     try {

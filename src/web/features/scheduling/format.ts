@@ -1,17 +1,13 @@
 /** Dates and slots in the reader's language (Amsterdam time). */
 import i18n from '../../i18n';
+import { formatDate as formatAny, formatDateTime as formatMoment } from '../../format';
 
-const locale = () => (i18n.language === 'en' ? 'en-GB' : 'nl-NL');
-
-export const formatDate = (date: string) =>
-  new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+export const formatDate = (date: string) => formatAny(date, 'long');
 
 /** "2026-10-06" → "6 oktober" / "6 October". */
-export const formatDayMonth = (date: string) =>
-  new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+export const formatDayMonth = (date: string) => formatAny(date, 'dayMonth');
 
-export const formatDateTime = (iso: string) =>
-  new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+export const formatDateTime = (iso: string) => formatMoment(iso, 'short');
 
 /** "mon" → "maandag" / "Monday". */
 export const dayName = (day: string) => i18n.t(`scheduling.days.${day}`);

@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { CoacheeAttendanceTable } from './CoacheeAttendanceTable';
 import { fieldErrorsOf, useRequiredCheck } from './library';
 import './sessions.css';
+import { formatDate } from '../../format';
 
 /**
  * The leercoach's class page: attendance figures of their own class only — per community and per
@@ -74,7 +75,7 @@ export function ClassPage() {
 
 /** Post "what changes in the curriculum this period" to the programme's coaches; they see it on their home. */
 function ProgrammeUpdates({ programmeId }: { programmeId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const updates = useQuery({ queryKey: ['programme-updates'], queryFn: () => api<ProgrammeUpdatesResponse>('/api/programme-updates') });
   const [form, setForm] = useState({ title: '', body: '' });
@@ -118,7 +119,7 @@ function ProgrammeUpdates({ programmeId }: { programmeId: string }) {
               <strong>{u.title}</strong>
               <p className="pre-line">{u.body}</p>
               <p className="muted-text">
-                {u.authorName} · {new Date(u.createdAt).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL')}
+                {u.authorName} · {formatDate(u.createdAt, 'medium')}
               </p>
             </li>
           ))}

@@ -12,6 +12,7 @@ import { CoacheeAttendanceTable } from './CoacheeAttendanceTable';
 import { formatWhen } from './format';
 import { ScoreChart } from './ScoreChart';
 import './sessions.css';
+import { formatDate } from '../../format';
 
 /** Attendance of a community: the trend per session, per coachee, and who missed three in a row. */
 export function CommunityAttendancePage() {
@@ -91,7 +92,7 @@ export function CommunityAttendancePage() {
                   <ScoreChart points={m.checkins} label={t('sessionInsight.attendance.checkinChart', { name: m.firstName })} />
                   <p>
                     {t('sessionInsight.attendance.checkinList')}:{' '}
-                    {m.checkins.map((c) => `${new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'short' }).format(new Date(c.at))}: ${c.score}`).join(', ')}
+                    {m.checkins.map((c) => `${formatDate(c.at, 'short')}: ${c.score}`).join(', ')}
                   </p>
                 </>
               )}

@@ -7,22 +7,13 @@ import { ConfirmAction } from './ConfirmAction';
 import { useServerState } from '../../components/useServerState';
 import { fieldErrorsOf } from './library';
 import { SessionTimeFields } from './SessionFields';
-
-/** The session's local date and time in Amsterdam, as the move form shows them. */
-function localParts(iso: string) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
+import { amsterdamParts } from '../../format';
 
 /** Move or cancel a session; everyone invited gets an e-mail (server side). */
 export function ManageSessionCard({ session }: { session: SessionDetailResponse }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const start = localParts(session.startsAt);
+  const start = amsterdamParts(session.startsAt);
   const [form, setForm] = useServerState({
     date: start.date,
     startTime: start.time,

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../format';
 
 type Point = { at: string; score: number };
 
@@ -15,7 +16,7 @@ export function ScoreChart({ points, label }: { points: Point[]; label: string }
   if (points.length === 0) return null;
   const x = (i: number) => PAD.left + (points.length === 1 ? (W - PAD.left - PAD.right) / 2 : (i * (W - PAD.left - PAD.right)) / (points.length - 1));
   const y = (score: number) => PAD.top + ((10 - score) * (H - PAD.top - PAD.bottom)) / 10;
-  const day = (iso: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'short' }).format(new Date(iso));
+  const day = (iso: string) => formatDate(iso, 'short', i18n.language);
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.score).toFixed(1)}`).join(' ');
   return (
     <figure className="score-chart">

@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { formatWhen } from './format';
 import { RsvpButtons } from './RsvpButtons';
 import './sessions.css';
+import { formatDate } from '../../format';
 
 const HOUR = 3_600_000;
 const label = (t: (k: string) => string, s: SessionSummary) => `${t(`sessions.types.${s.type}`)}${s.communityName ? ` · ${s.communityName}` : ''}`;
@@ -95,7 +96,7 @@ export function SessionsHomeCard({ isCoachee, isCoach }: { isCoachee: boolean; i
                 <h3>{u.title}</h3>
                 <p>{u.body}</p>
                 <p className="muted-text">
-                  {u.authorName} · {new Date(u.createdAt).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL')}
+                  {u.authorName} · {formatDate(u.createdAt, 'medium')}
                 </p>
               </li>
             ))}

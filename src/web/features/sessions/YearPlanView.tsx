@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { YearPlanResponse } from '../../../contracts/sessions';
 import { formatWhen } from './format';
+import { formatDate } from '../../format';
 
 type Plan = Omit<YearPlanResponse, 'holidays' | 'created'>;
 
-export const formatDay = (date: string, language: string) =>
-  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
+export const formatDay = (date: string, language: string) => formatDate(date, 'full', language);
 
 /** The gaps of a plan: every stretch longer than the planned interval without a session stands out. */
 export function GapList({ plan }: { plan: Plan }) {

@@ -1,11 +1,6 @@
-/** Dates and times as people in Amsterdam read them, in the chosen language. */
+import { formatDateTime } from '../../format';
+
+/** A session's moment as people in Amsterdam read it, e.g. "di 6 okt, 15:30", in the chosen language. */
 export function formatWhen(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', {
-    timeZone: 'Europe/Amsterdam',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+  return formatDateTime(iso, 'weekday', language);
 }

@@ -12,8 +12,9 @@ import { useSession } from '../../session';
 import { CheckboxField, formatDate, SelectField } from './controls';
 import { HELP_KEY } from './HelpPage';
 import './support.css';
+import { todayInAmsterdam } from '../../format';
 
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+const today = () => todayInAmsterdam();
 
 /** Referrals: the coachee's own list; for a coach, recording one and answering the follow-up. */
 export function ReferralsPage() {

@@ -1,5 +1,6 @@
 /** Labelled form controls of the support screens: help and errors announced with the control. */
 import { useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { formatDate as formatAny } from '../../format';
 
 const describedBy = (id: string, help?: string, error?: string) =>
   [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -113,10 +114,4 @@ export function RadioGroup<V extends string>({
   );
 }
 
-export const formatDate = (iso: string, lang: string) =>
-  new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Amsterdam',
-  });
+export const formatDate = (iso: string, lang: string) => formatAny(iso, 'long', lang);
