@@ -50,6 +50,8 @@ export const SessionDetailResponse = SessionSummary.extend({
     markAttendance: z.boolean(),
     writeLogbook: z.boolean(),
     respond: z.boolean(),
+    /** The check-in and the closing questions: a started session the person took part in. */
+    checkin: z.boolean(),
   }),
   attendanceWindow: z.enum(['notYet', 'open', 'closed']),
   participants: z.array(SessionParticipant).nullable(),

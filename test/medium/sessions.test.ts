@@ -147,6 +147,7 @@ describe(`sessions on ${testDbKind()}`, () => {
 
   it('lets the coach write a logbook that the senior and coordinator read, never the leercoach', async () => {
     const id = await plan();
+    t.setNow(new Date('2026-10-06T17:00:00Z')); // the logbook follows the session
     const answers = { 'logbook-what-we-did': 'Klets-kwartiertje en doelenbrief', 'logbook-how-it-went': 4, 'logbook-need': ['nothing'] };
     expect((await as.coach!.request('PUT', `/api/sessions/${id}/logbook`, { answers: { 'logbook-how-it-went': 4 } })).statusCode).toBe(400);
     expect((await as.coach!.request('PUT', `/api/sessions/${id}/logbook`, { answers, activityIds: ['klets-kwartiertje'], forIntervision: true })).statusCode).toBe(200);
@@ -163,6 +164,7 @@ describe(`sessions on ${testDbKind()}`, () => {
 
   it('records the activities the coach actually used, from the whole library including their own, and refuses others', async () => {
     const id = await plan();
+    t.setNow(new Date('2026-10-06T17:00:00Z')); // the logbook follows the session
     const answers = { 'logbook-what-we-did': 'Over de streep en speeddaten', 'logbook-how-it-went': 4, 'logbook-need': ['nothing'] };
     const activity = async (who: Client, title: string, shared: boolean) => {
       const r = await who.request('POST', '/api/activities', { title, goal: 'Kennismaken', theme: 'kennismaken', phases: ['start'], durationMinutes: 20, groupSize: { min: 4, max: 10 }, steps: ['Rijen', 'Wisselen'], shared });
@@ -203,6 +205,7 @@ describe(`sessions on ${testDbKind()}`, () => {
 
   it("gives senior coaches and coordinators the logbooks of their own coaches only", async () => {
     const id = await plan();
+    t.setNow(new Date('2026-10-06T17:00:00Z')); // the logbook follows the session
     expect((await as.coach!.request('PUT', `/api/sessions/${id}/logbook`, { answers: { 'logbook-what-we-did': 'x', 'logbook-how-it-went': 3, 'logbook-need': ['nothing'] } })).statusCode).toBe(200);
     const f = t.factories;
     const otherProgramme = await f.programme(ids.institution);

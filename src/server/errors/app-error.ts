@@ -27,6 +27,8 @@ export const ERROR_STATUS = {
   attendance_closed: 409,
   not_a_participant: 422,
   session_cancelled: 409,
+  session_not_attended: 409,
+  session_not_started: 409,
   link_invalid: 400,
   grouping_no_students: 422,
   grouping_infeasible: 422,

@@ -12,6 +12,7 @@ import { hasConsent, withConsent } from '../consent/public';
 import { describeSessions } from './describe-sessions';
 import { oneOnOneNoteResource } from './write-one-on-one-note';
 import { peopleNames, type LoadedSession } from './repository';
+import { tookPart } from './record-checkin';
 
 /** The plan is preparation: for the people running or supervising the session, not the coachees. */
 const seesAttendanceOf = (actor: Actor, resource: LoadedSession['resource']) => isAllowed(actor, 'session:readAttendance', resource);
@@ -28,7 +29,9 @@ export async function getSession({ services, actor, session, locale }: GetSessio
     markAttendance: isAllowed(actor, 'session:markAttendance', resource),
     writeLogbook: isAllowed(actor, 'session:writeLogbook', resource),
     respond: isAllowed(actor, 'session:respond', resource),
+    checkin: false,
   };
+  can.checkin = can.respond && row.status === 'planned' && row.startsAt <= services.now() && (await tookPart(services, actor.personId, row.id));
   const seesAttendance = isAllowed(actor, 'session:readAttendance', resource);
   // A reason for not coming may hint at health: the organiser reads it, and the person who gave it.
   const seesReasons = isAllowed(actor, 'session:readRsvpReasons', resource);

@@ -53,6 +53,8 @@ export type WriteLogbookOptions = { services: Services; actor: Actor; session: L
 export async function writeLogbook({ services, actor, session, request, locale }: WriteLogbookOptions): Promise<void> {
   const errors = [...checkAnswers(services.content.questions.logbook, request.answers), ...(await checkActivitiesUsed(services, actor, locale, session.row.id, request.activityIds))];
   if (errors.length) throw new AppError('validation_failed', 'logbook answers', {}, errors);
+  // A reflection on a session that has not happened yet is not one.
+  if (session.row.startsAt > services.now()) throw new AppError('session_not_started');
   await services.db
     .insert(logbookEntries)
     .values({ sessionId: session.row.id, authorId: actor.personId, answers: request.answers, activityIds: request.activityIds, forIntervision: request.forIntervision, updatedAt: services.now() })

@@ -57,7 +57,7 @@ export function SessionPage() {
           <RsvpButtons session={s} />
         </section>
       )}
-      {s.can.respond && s.status === 'planned' && started && s.type !== 'coachTraining' && s.type !== 'intervision' && (
+      {s.can.checkin && s.type !== 'coachTraining' && s.type !== 'intervision' && (
         <>
           <Checkin session={s} question={questions.data.checkin} />
           <CloseQuestions session={s} set={questions.data.sessionClose} />
@@ -65,7 +65,7 @@ export function SessionPage() {
       )}
       {(s.plan || (s.can.manage && (s.type === 'community' || s.type === 'outing' || s.type === 'classWide'))) && <SessionPlanCard session={s} />}
       {s.participants && <AttendanceCard session={s} />}
-      {s.can.writeLogbook && s.type !== 'oneOnOne' && s.status === 'planned' && <LogbookForm session={s} set={questions.data.logbook} />}
+      {s.can.writeLogbook && s.type !== 'oneOnOne' && s.status === 'planned' && started && <LogbookForm session={s} set={questions.data.logbook} />}
       {s.feedback && <FeedbackCard feedback={s.feedback} set={questions.data.sessionClose} />}
       {s.can.manage && s.status === 'planned' && <ManageSessionCard key={s.id} session={s} />}
     </div>
