@@ -15,7 +15,7 @@ import { coachProfiles, communities, communityMembers, groupingRuns, intakes, pe
 import { AppError } from '../../errors/app-error';
 import { changeCoach } from '../communities/public';
 import { presentRun, type StoredCommunity } from './present-run';
-import { alreadyPlaced, communityCountOf, studentsByIds, studentsForGrouping } from './repository';
+import { alreadyPlaced, lastNumberWithPrefix, studentsByIds, studentsForGrouping } from './repository';
 
 export type AcceptGroupingOptions = { services: Services; actor: Actor; runId: string; request: AcceptGroupingRequest; locale: 'nl' | 'en' };
 
@@ -36,7 +36,7 @@ export async function acceptGroupingRun({ services, actor, runId, request: input
     const [intake] = await tx.select({ programmeId: intakes.programmeId }).from(intakes).where(eq(intakes.id, run.intakeId));
     const programmeId = intake!.programmeId;
 
-    let number = await communityCountOf(tx, run.intakeId);
+    let number = await lastNumberWithPrefix(tx, run.intakeId, request.namePrefix);
     const created: StoredCommunity[] = [];
     const createdIds: { index: number; id: string; memberIds: string[] }[] = [];
     for (const [i, c] of stored.entries()) {

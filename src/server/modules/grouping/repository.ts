@@ -141,7 +141,17 @@ export async function alreadyPlaced(db: Db, intakeId: string, personIds: readonl
   return rows.map((r) => r.personId);
 }
 
-export async function communityCountOf(db: Db, intakeId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(communities).where(eq(communities.intakeId, intakeId));
-  return row?.n ?? 0;
+/**
+ * The highest number among the intake's communities named "<prefix> <number>" (0 if none), so new
+ * communities continue that series — and start at 1 next to communities with other names.
+ */
+export async function lastNumberWithPrefix(db: Db, intakeId: string, prefix: string): Promise<number> {
+  const rows = await db.select({ name: communities.name }).from(communities).where(eq(communities.intakeId, intakeId));
+  let last = 0;
+  for (const { name } of rows) {
+    if (!name.startsWith(`${prefix} `)) continue;
+    const rest = name.slice(prefix.length + 1);
+    if (/^\d{1,6}$/.test(rest)) last = Math.max(last, Number(rest));
+  }
+  return last;
 }
