@@ -115,6 +115,10 @@ describe("a coach's week", () => {
     await row(late!).getByText('Te laat').click();
     await coach.getByRole('button', { name: 'Aanwezigheid opslaan' }).click();
     await coach.getByRole('status').filter({ hasText: 'Aanwezigheid opgeslagen.' }).waitFor();
+    // Once marked, the summary tells who was there, no longer who said they would come.
+    const attendance = coach.getByRole('region', { name: 'Aanwezigheid' });
+    await attendance.getByText(/^\d+ aanwezig, 1 te laat, 1 afgemeld \(van \d+ deelnemers\)$/).waitFor();
+    await expect(attendance.getByText(/komen, .* afgemeld, van/).count()).resolves.toBe(0);
 
     // The logbook, from the content questions.
     const q = Object.fromEntries(questions.logbook.questions.map((x) => [x.id, x]));

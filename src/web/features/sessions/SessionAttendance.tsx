@@ -12,6 +12,19 @@ import { formatWhen } from './format';
 
 const SHORT: Record<AttendanceStatus, string> = { present: 'present', late: 'late', absentWithNotice: 'absentWithNotice', absent: 'absent' };
 
+/**
+ * Before attendance is marked: who said they come. Once it is marked: who was there — the RSVP
+ * counts no longer tell what happened.
+ */
+function AttendanceSummary({ session }: { session: SessionDetailResponse }) {
+  const { t } = useTranslation();
+  const marked = (session.participants ?? []).flatMap((p) => (p.attendance ? [p.attendance] : []));
+  if (marked.length === 0) return session.counts ? <p>{t('sessions.list.counts', session.counts)}</p> : null;
+  const count = (status: AttendanceStatus) => marked.filter((m) => m === status).length;
+  const parts = ATTENDANCE_STATUSES.filter((status) => count(status) > 0).map((status) => t(`sessions.detail.marked.${status}`, { count: count(status) }));
+  return <p>{t('sessions.detail.marked.summary', { parts: parts.join(', '), count: (session.participants ?? []).length })}</p>;
+}
+
 export function AttendanceCard({ session }: { session: SessionDetailResponse }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -32,7 +45,7 @@ export function AttendanceCard({ session }: { session: SessionDetailResponse }) 
   return (
     <section className="card" aria-labelledby="attendance-title">
       <h2 id="attendance-title">{t('sessions.detail.attendance')}</h2>
-      {session.counts && <p>{t('sessions.list.counts', session.counts)}</p>}
+      <AttendanceSummary session={session} />
       {editable && <p>{t('sessions.detail.attendanceHelp')}</p>}
       {session.can.markAttendance && session.attendanceWindow === 'notYet' && <p>{t('sessions.detail.attendanceNotYet')}</p>}
       {session.can.markAttendance && session.attendanceWindow === 'closed' && <p>{t('sessions.detail.attendanceClosed')}</p>}
