@@ -341,7 +341,7 @@ function AcceptedList({ run, options, onNewRun }: { run: GroupingRunResponse; op
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="accepted-title">
-      <h2 id="accepted-title">{t('grouping.draft.accepted')}</h2>
+      <h2 id="accepted-title">{t('grouping.draft.acceptedTitle')}</h2>
       <Alert kind="success">{t('grouping.draft.accepted')}</Alert>
       <ul className="rows">
         {(run.accepted ?? []).map((c) => (
