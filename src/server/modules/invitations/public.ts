@@ -13,3 +13,5 @@ export { sendInvitationReminder } from './send-reminder';
 export { SCHEDULED_INVITATIONS_JOB, sendScheduledInvitations } from './invite-intake';
 /** Retention: activation links a day after they expired (run hourly by the poller). */
 export { purgeSpentInvitationLinks } from './list-invitations';
+/** Demo data: a started intake's mix of statuses, an upcoming intake's scheduled invitations. */
+export { loadInvitationsDemo } from './load-invitations-demo';
