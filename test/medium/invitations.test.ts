@@ -10,6 +10,7 @@ import type { IntakeInvitationsResponse, InviteIntakeResponse, PersonInvitationR
 import { authSessions, coachApplications, invitations, mailOutbox, passwordCredentials } from '../../src/server/db/schema';
 import { jobHandlers } from '../../src/server/job-handlers';
 import { decideApplication } from '../../src/server/modules/coaches/decide-application';
+import { recordActivation } from '../../src/server/modules/invitations/public';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
 import { startMailbox, type Mailbox } from '../e2e/support/mailbox';
 import { createTestApp } from '../support/app';
@@ -276,6 +277,20 @@ describe(`invitations on ${testDbKind()}`, () => {
     expect(sent.json<PersonInvitationResponse>()).toMatchObject({ status: 'invited', sendCount: 1 });
     const since = mailbox.count();
     expect(await deliveredToken('onderzoeker@test.example', since)).toBeTruthy();
+  });
+
+  it('an activation another way (a first SSO sign-in) ends the reminders and revokes the links', async () => {
+    const { intake, sam, coordinator } = await setup();
+    const since = mailbox.count();
+    await coordinator.request('POST', `/api/intakes/${intake.id}/invitations`, { when: 'now', personIds: [sam.id] });
+    const token = await deliveredToken('sam@student.test', since);
+    await recordActivation(t.services, sam.id);
+    expect(await statusOf(coordinator, intake.id, sam.id)).toBe('activated');
+    const used = await (await anonymous(app)).request('POST', '/api/invitations/activate', { token, password: NEW_PASSWORD });
+    expect(used.json<{ error: { code: string } }>().error.code).toBe('invitation_used');
+    t.setNow(new Date(AUGUST.getTime() + 3 * DAY));
+    await runDueJobs({ services: t.services, handlers: jobHandlers });
+    expect((await t.services.db.select().from(mailOutbox)).filter((m) => m.subject.startsWith('Herinnering'))).toHaveLength(0);
   });
 
   it('a coach selected from an application gets the same invitation', async () => {

@@ -15,3 +15,5 @@ export { SCHEDULED_INVITATIONS_JOB, sendScheduledInvitations } from './invite-in
 export { purgeSpentInvitationLinks } from './list-invitations';
 /** Demo data: a started intake's mix of statuses, an upcoming intake's scheduled invitations. */
 export { loadInvitationsDemo } from './load-invitations-demo';
+/** Marks a person's invitation activated when they got in another way (their first SSO sign-in). */
+export { recordActivation } from './record-activation';
