@@ -18,6 +18,11 @@ export const CompletePasswordResetRequest = z.strictObject({
   password: NewPassword,
 });
 
+/** "Stuur me een inloglink": same answer whether or not the address has an account. */
+export const RequestMagicLinkRequest = z.strictObject({ email: Email });
+/** The token from a sign-in link's fragment, sent by the page's button (a POST). */
+export const SignInWithLinkRequest = z.strictObject({ token: z.string().min(20).max(200) });
+
 export const LocaleSchema = z.enum(['nl', 'en']);
 export const SetLocaleRequest = z.strictObject({ locale: LocaleSchema });
 

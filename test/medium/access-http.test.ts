@@ -2,8 +2,10 @@
  * The access policy through HTTP, on the demo programme: who may open which community and the
  * outbox. Forbidden and missing answer the same 404.
  */
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { intakes, people, programmes } from '../../src/server/db/schema';
 import { DEMO_PASSWORD, loadDemoIfEmpty } from '../../src/server/demo/load-demo';
 import { createTestApp } from '../support/app';
 import { signedIn, type Client } from '../support/http';
@@ -83,5 +85,30 @@ describe(`access through HTTP on ${testDbKind()}`, () => {
     const home = (await as.leercoach!.request('GET', '/api/home')).json();
     expect(home.classes.map((c: { code: string }) => c.code)).toEqual(['SW1A']);
     expect(home.communities).toEqual([]);
+  });
+
+  it("shows an intake's invitations to its coordinator only, and a person's to the coordinator and the beheerder", async () => {
+    const [sept] = await t.services.db
+      .select({ id: intakes.id })
+      .from(intakes)
+      .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
+      .where(and(eq(programmes.nameNl, 'Social Work'), eq(intakes.month, 'september')));
+    const url = `/api/intakes/${sept!.id}/invitations`;
+    const list = await as.coordinator!.request('GET', url);
+    expect(list.statusCode).toBe(200);
+    // The demo's mix: most activated, some reminded, some waiting, one bounced.
+    const counts = list.json<{ counts: Record<string, number> }>().counts;
+    expect(counts).toMatchObject({ reminded: 3, invited: 2, bounced: 1, notInvited: 0 });
+    expect(counts.activated).toBeGreaterThan(20);
+    for (const role of ['studentcoach', 'seniorcoach', 'coachee', 'leercoach', 'onderzoeker', 'beheerder']) {
+      expect(await status(role, url), role).toBe(404);
+      expect((await as[role]!.request('POST', url, { when: 'now' })).statusCode, role).toBe(404);
+    }
+    const [coachee] = await t.services.db.select({ id: people.id }).from(people).where(eq(people.email, `coachee@${DOMAIN}`));
+    for (const role of ['coordinator', 'beheerder']) expect(await status(role, `/api/people/${coachee!.id}/invitation`), role).toBe(200);
+    for (const role of ['studentcoach', 'seniorcoach', 'leercoach', 'onderzoeker', 'coachee']) {
+      expect(await status(role, `/api/people/${coachee!.id}/invitation`), role).toBe(404);
+      expect((await as[role]!.request('POST', `/api/people/${coachee!.id}/invitation`)).statusCode, role).toBe(404);
+    }
   });
 });

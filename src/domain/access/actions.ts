@@ -56,6 +56,10 @@ export const ACTIONS = [
   'library:create',
   'library:read',
   'library:manage',
+  /** Send a person their activation invitation, or send it again (invitations). */
+  'invitation:send',
+  /** See whether a person was invited and activated their account (invitations). */
+  'invitation:read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

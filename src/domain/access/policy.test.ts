@@ -124,6 +124,9 @@ const editableMap = (sharedWithIds: string[], editorIds: string[]): Resource => 
   editorIds,
 });
 
+/** A person to invite, of these programmes. */
+const invitee = (programmeIds: string[]): Resource => ({ kind: 'invitee', institutionId: INST, personId: 'new-person', programmeIds });
+
 type Row = [Who, Parameters<typeof isAllowed>[1], Resource, boolean, string];
 
 const everyone = Object.keys(people) as Who[];
@@ -213,6 +216,14 @@ const matrix: Row[] = [
   ...onlyFor([], 'library:manage', { kind: 'libraryItem', institutionId: INST, builtIn: false, authorId: null, shared: true }, 'a shared activity whose author left'),
   ...onlyFor(everyone.filter((w) => w !== 'otherInstitutionCoordinator'), 'library:read', { kind: 'libraryItem', institutionId: INST, builtIn: true, authorId: null, shared: true }, 'a built-in activity'),
   ...onlyFor([], 'library:manage', { kind: 'libraryItem', institutionId: INST, builtIn: true, authorId: null, shared: true }, 'a built-in activity (content, edited as data)'),
+  // Invitations (#16): the beheerder invites anyone in the institution, a coordinator anyone in their programme.
+  ...onlyFor(['coordinator', 'beheerder'], 'invitation:send', invitee([PROG]), 'a student or coach of the programme'),
+  ...onlyFor(['coordinator', 'beheerder'], 'invitation:read', invitee([PROG]), 'whether a student or coach of the programme activated'),
+  ...onlyFor(['otherProgrammeCoordinator', 'beheerder'], 'invitation:send', invitee([OTHER_PROG]), 'a person of another programme'),
+  ...onlyFor(['beheerder'], 'invitation:send', invitee([]), 'a staff member without a programme'),
+  ...onlyFor(['beheerder'], 'invitation:read', invitee([]), 'whether a staff member without a programme activated'),
+  ...onlyFor([], 'invitation:send', { kind: 'invitee', institutionId: INST, personId: 'beheerder', programmeIds: [] }, 'the beheerder themselves'),
+  ...onlyFor([], 'programme:manageStudents', invitee([PROG]), 'any other action on a person to invite'),
 ];
 
 describe('access policy matrix', () => {

@@ -36,6 +36,7 @@ import {
   type ProgrammeResource,
 } from './rules/programme';
 import { sessionRule, type SessionResource } from './rules/sessions';
+import { inviteeRule, type InviteeResource } from './rules/invitations';
 import {
   coacheeRule,
   helpResourceRule,
@@ -65,7 +66,8 @@ export type Resource =
   | ReferralResource
   | SignalResource
   | SessionResource
-  | LibraryItemResource;
+  | LibraryItemResource
+  | InviteeResource;
 
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
@@ -96,5 +98,7 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return sessionRule(action, actor, resource);
     case 'libraryItem':
       return libraryItemRule(action, actor, resource);
+    case 'invitee':
+      return inviteeRule(action, actor, resource);
   }
 }

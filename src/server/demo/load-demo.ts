@@ -10,6 +10,7 @@ import type { Services } from '../context';
 import { institutions, people } from '../db/schema';
 import { loadCommunitiesDemo } from '../modules/communities/public';
 import { loadGroupingDemo } from '../modules/grouping/public';
+import { loadInvitationsDemo } from '../modules/invitations/public';
 import { hashPassword } from '../modules/identity/public';
 import { loadResilienceDemo } from '../modules/resilience/public';
 import { loadSupportDemo } from '../modules/support/public';
@@ -190,6 +191,12 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
       toGroup.push(student.id);
     }
     await loadGroupingDemo(tx, { institutionId, studentIds: toGroup, consents: services.content.consents });
+    // Invitations (#16): the September intake's mix of statuses; the February intake's wait for its start.
+    const membersOf = (intakeId: string) => demoCommunities.filter((c) => c.intakeId === intakeId).flatMap((c) => c.memberIds);
+    await loadInvitationsDemo(tx, services, {
+      started: { intakeId: swSept.id, academicYear: swSept.academicYear, month: swSept.month, studentIds: membersOf(swSept.id), coordinatorId: swCoordinator.id },
+      upcoming: { intakeId: swFeb.id, academicYear: swFeb.academicYear, month: swFeb.month, studentIds: [...membersOf(swFeb.id), ...toGroup] },
+    });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

@@ -48,6 +48,17 @@ export const ERROR_STATUS = {
   run_not_ready: 409,
   scheduling_setup_incomplete: 409,
   scheduling_period_ended: 409,
+  magic_link_invalid: 400,
+  magic_link_expired: 400,
+  magic_link_used: 400,
+  invitation_invalid: 400,
+  invitation_expired: 400,
+  invitation_used: 400,
+  invitation_replaced: 400,
+  invitation_already_activated: 409,
+  invitation_just_sent: 409,
+  invitation_nothing_to_send: 409,
+  invitation_start_passed: 409,
   internal: 500,
 } as const;
 

@@ -38,6 +38,10 @@ import { ProgrammesPage } from '../features/programme/ProgrammesPage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { MagicLinkPage } from '../features/auth/MagicLinkPage';
+import { MagicLinkRequestPage } from '../features/auth/MagicLinkRequestPage';
+import { ActivatePage } from '../features/invitations/ActivatePage';
+import { IntakeInvitationsPage } from '../features/invitations/IntakeInvitationsPage';
 import { CommunityPage } from '../features/communities/CommunityPage';
 import { HomeRoute } from './HomeRoute';
 import { ConsentsPage } from '../features/consent/ConsentsPage';
@@ -82,6 +86,10 @@ export const router = createBrowserRouter([
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/sign-in/email-link', element: <MagicLinkRequestPage /> },
+      { path: '/sign-in/link', element: <MagicLinkPage /> },
+      { path: '/activate', element: <ActivatePage /> },
+      { path: '/programme/intakes/:intakeId/invitations', element: <RequireSignIn><IntakeInvitationsPage /></RequireSignIn> },
       { path: '/', element: <RequireSignIn><HomeRoute /></RequireSignIn> },
       { path: '/communities/:communityId', element: <RequireSignIn><CommunityPage /></RequireSignIn> },
       { path: '/admin/outbox', element: <RequireSignIn><OutboxPage /></RequireSignIn> },

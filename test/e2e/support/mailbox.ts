@@ -31,12 +31,19 @@ function bodyOf(raw: string): string {
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
-export async function startMailbox(): Promise<Mailbox> {
+/** `refuse`: recipients this server refuses for good (550), as a mail server does an unknown user. */
+export async function startMailbox(options: { refuse?: readonly string[] } = {}): Promise<Mailbox> {
   const delivered: DeliveredMail[] = [];
+  const refused = new Set((options.refuse ?? []).map((a) => a.toLowerCase()));
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!refused.has(address.address.toLowerCase())) return callback();
+      const error = Object.assign(new Error('5.1.1 No such user here'), { responseCode: 550 });
+      return callback(error);
+    },
     onData(stream, session, callback) {
       let raw = '';
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString('latin1')));

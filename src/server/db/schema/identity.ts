@@ -70,3 +70,22 @@ export const rateLimitCounters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_counters_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * A single-use sign-in link ("Stuur me een inloglink"), valid 15 minutes; only the SHA-256 of
+ * the token is stored. A request for an address without an account stores a row without a
+ * person (never usable), so both answers do the same work. Personal data (links to a person).
+ * Purpose: signing in without a password. Retention: deleted by the hourly sign-in purge one day
+ * after expiry.
+ */
+export const magicLinkTokens = pgTable(
+  'magic_link_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('magic_link_tokens_expires_idx').on(t.expiresAt)],
+);

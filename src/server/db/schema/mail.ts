@@ -20,6 +20,8 @@ export const mailOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** The receiving server refused the recipient permanently (5xx): not retried. */
+    bouncedAt: timestamp('bounced_at', { withTimezone: true }),
   },
   (t) => [index('mail_outbox_unsent_idx').on(t.createdAt).where(sql`${t.sentAt} is null`)],
 );

@@ -4,6 +4,7 @@ import { translate, type Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { coachApplications, coachProfiles, people, programmes, roleAssignments } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
+import { sendInvitation } from '../invitations/public';
 
 export type DecideApplicationOptions = {
   services: Services;
@@ -17,7 +18,7 @@ export type DecideApplicationOptions = {
 /**
  * Moves an application on: plan the intake conversation, then select or reject. Selecting makes
  * the applicant a student coach in onboarding (a person with the studentcoach role and a profile)
- * and tells them how to set a password; all in one transaction.
+ * and sends them the welcome mail and their invitation (an activation link); all in one transaction.
  */
 export async function decideApplication(options: DecideApplicationOptions) {
   const { services } = options;
@@ -63,9 +64,15 @@ export async function decideApplication(options: DecideApplicationOptions) {
         text: translate(locale, 'programme.mail.selected.body', {
           name: app.firstName,
           programme: (locale === 'en' ? programme?.nameEn : programme?.nameNl) ?? '',
-          link: `${services.config.publicUrl}/forgot-password`,
         }),
       });
+      // The same invitation as students get: an activation link (7 days) and a reminder. Someone
+      // who already activated an account (a former coachee) signs in as before.
+      try {
+        await tx.transaction((sp) => sendInvitation({ services, tx: sp, personId: person.id }));
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'invitation_already_activated')) throw error;
+      }
     }
     await tx
       .update(coachApplications)

@@ -43,6 +43,20 @@ export const completeResetRules = (address: string): Rule[] => [
   { scope: 'reset-complete:address', subject: addressSubject(address), max: 10, windowMs: 15 * MINUTE },
 ];
 
+/** Sign-in links: every request counts (the answer never says whether a mail went out). */
+export const magicLinkRules = (address: string, email: string): Rule[] => [
+  { scope: 'magic-link:account', subject: accountSubject(email), max: 5, windowMs: 60 * MINUTE },
+  { scope: 'magic-link:address', subject: addressSubject(address), max: 20, windowMs: 60 * MINUTE },
+];
+
+/**
+ * Using a link with a token (a sign-in link, an invitation's activation link): failures
+ * (unknown, used or expired tokens) per address, so tokens cannot be guessed.
+ */
+export const tokenLinkRules = (address: string): Rule[] => [
+  { scope: 'token-link:address', subject: addressSubject(address), max: 10, windowMs: 15 * MINUTE },
+];
+
 export type CountedAttempt = {
   /** Takes this attempt back: it succeeded, so it is not a guess. */
   succeeded(): Promise<void>;
@@ -94,3 +108,6 @@ export async function countAttempt(services: Services, rules: Rule[]): Promise<C
 export const purgeAttemptCounters = async (services: Services): Promise<void> => {
   await identityRepository(services.db).purgeAttemptCounters(services.now());
 };
+
+/** Counts one use of a link with a token (an invitation's activation) against the address's limit. */
+export const countTokenLinkAttempt = (services: Services, address: string): Promise<CountedAttempt> => countAttempt(services, tokenLinkRules(address));

@@ -18,3 +18,14 @@ export { hashPassword } from './secrets';
 export { purgeExpiredSignIns } from './purge-expired';
 /** Retention: expired sign-in attempt counters (run hourly by the poller). */
 export { purgeAttemptCounters } from './attempt-limits';
+/**
+ * Opens a signed-in session for a person whose identity was just proven (password, sign-in link,
+ * invitation): the one place every way in ends, for a step such as MFA to hook into.
+ */
+export { openSession, type OpenedSession } from './open-session';
+/** The session answer the web client reads (`GET /api/auth/session` and every sign-in route). */
+export { describeSession } from './describe-session';
+/** Stores a password hash for a person in the caller's transaction (an invitation's activation). */
+export { setPasswordHash } from './set-password';
+/** Counts a use of a token link against the address's attempt limit; 429 when over it. */
+export { countTokenLinkAttempt, type CountedAttempt } from './attempt-limits';

@@ -4,7 +4,7 @@ import type { RoleGrant } from '../../../domain/access/roles';
 import type { Db } from '../../db/client';
 import { accessCacheFor } from '../../db/access-cache';
 import { preparedFor } from '../../db/prepared';
-import { authSessions, passwordCredentials, passwordResetTokens, people, rateLimitCounters, roleAssignments } from '../../db/schema';
+import { authSessions, magicLinkTokens, passwordCredentials, passwordResetTokens, people, rateLimitCounters, roleAssignments } from '../../db/schema';
 
 export type PersonRow = typeof people.$inferSelect;
 
@@ -107,6 +107,33 @@ export const identityRepository = (db: Db) => ({
     await db
       .delete(passwordResetTokens)
       .where(or(isNotNull(passwordResetTokens.usedAt), lt(passwordResetTokens.expiresAt, dayBefore)));
+  },
+
+  /** Retention: sign-in link tokens that expired more than a day ago (used or not). */
+  async deleteSpentMagicLinkTokens(now: Date): Promise<void> {
+    await db.delete(magicLinkTokens).where(lt(magicLinkTokens.expiresAt, new Date(now.getTime() - 24 * 3_600_000)));
+  },
+
+  async createMagicLinkToken(row: typeof magicLinkTokens.$inferInsert): Promise<void> {
+    await db.insert(magicLinkTokens).values(row);
+  },
+
+  /**
+   * Marks a sign-in link's token used and returns its person, in one conditional UPDATE: of two
+   * concurrent uses exactly one matches. A row without a person (an unknown address) never does.
+   */
+  async consumeMagicLinkToken(tokenHash: string, now: Date): Promise<string | undefined> {
+    const [row] = await db
+      .update(magicLinkTokens)
+      .set({ usedAt: now })
+      .where(and(eq(magicLinkTokens.tokenHash, tokenHash), isNull(magicLinkTokens.usedAt), gt(magicLinkTokens.expiresAt, now), isNotNull(magicLinkTokens.personId)))
+      .returning({ personId: magicLinkTokens.personId });
+    return row?.personId ?? undefined;
+  },
+
+  async findMagicLinkToken(tokenHash: string) {
+    const [row] = await db.select().from(magicLinkTokens).where(eq(magicLinkTokens.tokenHash, tokenHash)).limit(1);
+    return row;
   },
 
   async setLocale(personId: string, locale: 'nl' | 'en'): Promise<void> {

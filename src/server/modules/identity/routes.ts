@@ -4,17 +4,21 @@ import {
   CompletePasswordResetRequest,
   ErrorResponse,
   OkResponse,
+  RequestMagicLinkRequest,
   RequestPasswordResetRequest,
   SessionResponse,
   SetLocaleRequest,
   SignInRequest,
+  SignInWithLinkRequest,
 } from '../../../contracts/identity';
 import type { Services } from '../../context';
 import type { CookiePolicy } from '../../http/cookies';
 import { newToken } from './secrets';
 import { completePasswordReset } from './complete-password-reset';
 import { identityRepository } from './repository';
+import { requestMagicLink } from './request-magic-link';
 import { requestPasswordReset } from './request-password-reset';
+import { signInWithLink } from './sign-in-with-link';
 import { signIn } from './sign-in';
 import { describeSession } from './describe-session';
 import { resolveSession } from './resolve-session';
@@ -102,6 +106,42 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
     async (request) => {
       await completePasswordReset({ services, ...request.body, address: request.ip });
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/magic-link',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Mail a single-use sign-in link, valid 15 minutes (same answer whether or not the account exists)',
+        body: RequestMagicLinkRequest,
+        response: { 202: OkResponse, 400: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      await requestMagicLink({ services, email: request.body.email, address: request.ip });
+      return reply.status(202).send({ ok: true as const });
+    },
+  );
+
+  app.post(
+    '/api/auth/magic-link/sign-in',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['identity'],
+        summary: "Sign in with a sign-in link's token (once; the page posts it when the person presses the button)",
+        body: SignInWithLinkRequest,
+        response: { 200: SessionResponse, 400: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const result = await signInWithLink({ services, token: request.body.token, address: request.ip });
+      void reply.setCookie(cookies.session, result.sessionToken, { ...cookies.options, expires: result.expiresAt });
+      const signedIn = await resolveSession(services, result.sessionToken);
+      return describeSession(services, signedIn, result.csrfToken);
     },
   );
 

@@ -2,9 +2,9 @@ import { AppError } from '../../errors/app-error';
 import type { Services } from '../../context';
 import { countAttempt, signInRules } from './attempt-limits';
 import { identityRepository } from './repository';
-import { digest, newToken, timingDummyHash, verifyPassword } from './secrets';
+import { openSession, type OpenedSession } from './open-session';
+import { timingDummyHash, verifyPassword } from './secrets';
 
-export const SESSION_DAYS = 14;
 
 export type SignInOptions = {
   services: Services;
@@ -13,7 +13,7 @@ export type SignInOptions = {
   /** The client's address as the server sees it (request.ip, after the trusted proxies). */
   address: string;
 };
-export type SignInResult = { sessionToken: string; csrfToken: string; expiresAt: Date; personId: string };
+export type SignInResult = OpenedSession;
 
 /**
  * Checks e-mail and password and opens a session. Unknown e-mail and wrong password look alike,
@@ -27,10 +27,7 @@ export async function signIn({ services, email, password, address }: SignInOptio
   const valid = await verifyPassword(storedHash ?? (await timingDummyHash()), password);
   if (!person || !storedHash || !valid) throw new AppError('invalid_credentials');
 
-  const sessionToken = newToken();
-  const csrfToken = newToken();
-  const expiresAt = new Date(services.now().getTime() + SESSION_DAYS * 86_400_000);
-  await repo.createSession({ tokenHash: digest(sessionToken), personId: person.id, csrfToken, expiresAt });
+  const session = await openSession(services, person.id);
   await attempt.succeeded();
-  return { sessionToken, csrfToken, expiresAt, personId: person.id };
+  return session;
 }

@@ -5,7 +5,7 @@
  * link that works without signing in hidden (secret-links.ts): delivery is the only reader of the
  * whole mail.
  */
-import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/client';
 import { mailOutbox } from '../../db/schema';
@@ -19,7 +19,8 @@ export type OutgoingMail = {
 };
 
 export type Mailer = {
-  enqueue(db: Db, mail: OutgoingMail): Promise<void>;
+  /** Writes the mail to the outbox; answers its id (to ask later whether it bounced). */
+  enqueue(db: Db, mail: OutgoingMail): Promise<string>;
   /** Delivers what is waiting; returns the number delivered. No-op without SMTP. */
   dispatch(): Promise<number>;
   readonly delivers: boolean;
@@ -54,12 +55,16 @@ export function createMailer(options: { db: Db; smtpUrl: string | null; from: st
   return {
     delivers: transport !== null,
     async enqueue(db, mail) {
-      await db.insert(mailOutbox).values({
-        institutionId: mail.institutionId,
-        recipient: mail.to,
-        subject: mail.subject,
-        bodyText: mail.text,
-      });
+      const [row] = await db
+        .insert(mailOutbox)
+        .values({
+          institutionId: mail.institutionId,
+          recipient: mail.to,
+          subject: mail.subject,
+          bodyText: mail.text,
+        })
+        .returning({ id: mailOutbox.id });
+      return row!.id;
     },
     async dispatch() {
       if (!transport) return 0;
@@ -84,13 +89,37 @@ export function createMailer(options: { db: Db; smtpUrl: string | null; from: st
           sent++;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
+          // A permanent refusal (5xx, e.g. "550 no such user") is a bounce: retrying cannot help.
+          const bounced = isPermanentRefusal(error);
           // A mail server's refusal may quote the message: keep no secret link in the error.
-          await options.db.update(mailOutbox).set({ lastError: redactSecretLinks(message).slice(0, 500) }).where(eq(mailOutbox.id, mail.id));
+          await options.db
+            .update(mailOutbox)
+            .set({ lastError: redactSecretLinks(message).slice(0, 500), ...(bounced ? { bouncedAt: new Date(), attempts: MAX_ATTEMPTS } : {}) })
+            .where(eq(mailOutbox.id, mail.id));
         }
       }
       return sent;
     },
   };
+}
+
+/**
+ * Did the receiving server refuse for good? nodemailer reports the SMTP reply code of a refused
+ * recipient or message as `responseCode`; 5xx is permanent (RFC 5321 §4.2.1), 4xx is worth a retry.
+ */
+function isPermanentRefusal(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { responseCode?: unknown }).responseCode : undefined;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/** Which of these outbox mails bounced (the receiving server refused the recipient for good). */
+export async function bouncedMails(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .where(and(inArray(mailOutbox.id, [...ids]), isNotNull(mailOutbox.bouncedAt)));
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function listOutbox(db: Db, institutionId: string, limit = 100) {

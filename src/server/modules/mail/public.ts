@@ -14,3 +14,5 @@ export { listOutbox } from './mailer';
 export { secretLink } from './secret-links';
 /** Hides the tokens of secret links wherever someone other than the recipient could see them. */
 export { redactSecretLinks } from './secret-links';
+/** Which of these outbox mails bounced (refused for good by the receiving server). */
+export { bouncedMails } from './mailer';

@@ -10,6 +10,10 @@
 export const SECRET_LINK_KINDS = {
   /** Password reset: the token in the fragment, which browsers never send to a server. */
   passwordReset: { build: (base: string, token: string) => `${base}/reset-password#token=${token}`, pattern: /(\/reset-password#token=)[A-Za-z0-9_-]+/g },
+  /** A sign-in link: the token in the fragment; the page signs in only with a POST (a button press). */
+  magicLink: { build: (base: string, token: string) => `${base}/sign-in/link#token=${token}`, pattern: /(\/sign-in\/link#token=)[A-Za-z0-9_-]+/g },
+  /** An invitation's activation link: the token in the fragment, used by a POST from the page. */
+  invitation: { build: (base: string, token: string) => `${base}/activate#token=${token}`, pattern: /(\/activate#token=)[A-Za-z0-9_-]+/g },
   /** One-tap RSVP from a reminder mail. */
   rsvp: { build: (base: string, token: string) => `${base}/rsvp#${token}`, pattern: /(\/rsvp#)[A-Za-z0-9_-]+/g },
   /** A person's iCalendar feed: calendar apps cannot sign in, so the token is in the path. */

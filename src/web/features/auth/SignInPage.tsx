@@ -55,9 +55,14 @@ export function SignInPage() {
           </>
         )}
       </AuthForm>
-      <p>
-        <Link to="/forgot-password">{t('signIn.forgot')}</Link>
-      </p>
+      <ul className="link-row">
+        <li>
+          <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+        </li>
+        <li>
+          <Link to="/sign-in/email-link">{t('signIn.magicLink')}</Link>
+        </li>
+      </ul>
     </section>
   );
 }

@@ -50,6 +50,9 @@ export function IntakePage() {
               <Link to={`/programme/intakes/${i.id}/import`}>{t('programme.intake.import')}</Link>
             </li>
             <li>
+              <Link to={`/programme/intakes/${i.id}/invitations`}>{t('invitations.link')}</Link>
+            </li>
+            <li>
               <a href={`/api/intakes/${i.id}/students.csv`} download>
                 {t('programme.intake.export')}
               </a>
