@@ -28,7 +28,7 @@ describe('invitations and sign-in links in the browser', () => {
     const inviteAll = coordinator.getByRole('button', { name: /^Nodig iedereen uit die nog geen uitnodiging heeft \(24\)$/ });
     await suite.tabTo(coordinator, inviteAll);
     await coordinator.keyboard.press('Enter');
-    await coordinator.getByRole('status').filter({ hasText: '24 uitnodiging(en) verstuurd.' }).waitFor();
+    await coordinator.getByRole('status').filter({ hasText: '24 uitnodigingen verstuurd.' }).waitFor();
     await suite.settled(coordinator);
     await coordinator.getByLabel('Toon').selectOption('invited');
     await expect.poll(() => coordinator.locator('.invitations-person').count()).toBe(24);

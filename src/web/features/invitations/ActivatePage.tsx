@@ -10,6 +10,7 @@ import { Field } from '../../components/Field';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useSession, useSetSession } from '../../session';
 import './invitations.css';
+import { formatDateTime } from '../../format';
 
 /**
  * The page an invitation's activation link opens. The token is in the URL fragment, which never
@@ -94,7 +95,7 @@ export function ActivatePage() {
               onChange={(e) => setRepeat(e.target.value)}
               error={mismatch ? t('invitations.activate.mismatch') : undefined}
             />
-            <p>{t('invitations.activate.validUntil', { date: new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(preview.data.expiresAt)) })}</p>
+            <p>{t('invitations.activate.validUntil', { date: formatDateTime(preview.data.expiresAt, 'long') })}</p>
             <button type="submit" className="primary" disabled={activate.isPending}>
               {activate.isPending ? t('invitations.activate.busy') : t('invitations.activate.submit')}
             </button>

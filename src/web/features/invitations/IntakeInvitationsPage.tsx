@@ -9,9 +9,9 @@ import { Alert } from '../../components/Alert';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import './invitations.css';
+import { formatDate } from '../../format';
 
-const formatDay = (iso: string, language: string) =>
-  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso.length === 10 ? `${iso}T12:00:00Z` : iso}`));
+const formatDay = (iso: string, language: string) => formatDate(iso, 'long', language);
 
 type Outcome = { kind: 'success' | 'error'; text: string };
 
