@@ -11,6 +11,7 @@ import { RETENTION_PASS_JOB, runRetentionPassJob, scheduleRetentionPass } from '
 import { schedulingJobHandlers } from './modules/scheduling/public';
 import { sessionJobHandlers } from './modules/sessions/public';
 import { REFERRAL_FOLLOW_UP_JOB, sendReferralFollowUp } from './modules/support/public';
+import { purgeOidcAttempts } from './modules/sso/public';
 
 export const jobHandlers: JobHandlers = {
   [REFERRAL_FOLLOW_UP_JOB]: sendReferralFollowUp,
@@ -24,4 +25,4 @@ export const jobHandlers: JobHandlers = {
  * Retention purges of tables that fill continuously, and the scheduling of the daily retention
  * pass (a durable job, once a day across instances); the poller runs them about once an hour.
  */
-export const retentionPurges: readonly RetentionPurge[] = [purgeAttemptCounters, purgeExpiredSignIns, scheduleRetentionPass];
+export const retentionPurges: readonly RetentionPurge[] = [purgeAttemptCounters, purgeExpiredSignIns, scheduleRetentionPass, purgeOidcAttempts];

@@ -35,7 +35,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const dataDir = env.PEERKRACHT_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'peerkracht-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PEERKRACHT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PEERKRACHT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test', PEERKRACHT_MFA_REQUIRED_ROLES: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -18,3 +18,10 @@ export { hashPassword } from './secrets';
 export { purgeExpiredSignIns } from './purge-expired';
 /** Retention: expired sign-in attempt counters (run hourly by the poller). */
 export { purgeAttemptCounters } from './attempt-limits';
+/**
+ * Opens a session after any first sign-in step (password, SSO, magic link, activation), or a
+ * pending sign-in when the person's MFA code is still needed: every sign-in method calls this.
+ */
+export { openSession, type OpenedSession, type SignInMethod } from './open-session';
+/** Sets the session or pending-MFA cookie of an opened sign-in on a reply. */
+export { setSignInCookies } from './sign-in-reply';

@@ -17,7 +17,11 @@ import { identityRepository } from './repository';
 import { requestPasswordReset } from './request-password-reset';
 import { signIn } from './sign-in';
 import { describeSession } from './describe-session';
+import { mfaRepository } from './mfa-repository';
+import { mfaRoutes } from './mfa-routes';
 import { resolveSession } from './resolve-session';
+import { setSignInCookies } from './sign-in-reply';
+import { digest } from './secrets';
 
 type Options = { services: Services; cookies: CookiePolicy };
 
@@ -34,7 +38,9 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
         csrfToken = newToken();
         void reply.setCookie(cookies.csrf, csrfToken, cookies.options);
       }
-      return describeSession(services, request.signedIn, csrfToken);
+      const pendingToken = request.signedIn ? undefined : request.cookies[cookies.pendingMfa];
+      const pending = pendingToken ? await mfaRepository(services.db).findPending(digest(pendingToken), services.now()) : undefined;
+      return describeSession(services, request.signedIn, csrfToken, pending !== undefined);
     },
   );
 
@@ -51,17 +57,19 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
     },
     async (request, reply) => {
       // Attempt limits (attempt-limits.ts) count request.ip: the address after the trusted proxies.
-      const result = await signIn({ services, ...request.body, address: request.ip });
-      void reply.setCookie(cookies.session, result.sessionToken, { ...cookies.options, expires: result.expiresAt });
-      const signedIn = await resolveSession(services, result.sessionToken);
-      return describeSession(services, signedIn, result.csrfToken);
+      const opened = await signIn({ services, ...request.body, address: request.ip });
+      setSignInCookies(reply, cookies, opened);
+      // With MFA on, the answer has no person yet and says the code is awaited (mfa.pending).
+      if (opened.kind === 'mfa') return describeSession(services, null, request.cookies[cookies.csrf] ?? newToken(), true);
+      const signedIn = await resolveSession(services, opened.sessionToken);
+      return describeSession(services, signedIn, opened.csrfToken);
     },
   );
 
   app.post(
     '/api/auth/sign-out',
     {
-      config: { access: { signedIn: true } },
+      config: { access: { signedIn: true, duringMfaSetup: true } },
       schema: { tags: ['identity'], summary: 'Sign out of this session', response: { 200: OkResponse } },
     },
     async (request, reply) => {
@@ -108,7 +116,7 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
   app.put(
     '/api/me/locale',
     {
-      config: { access: { signedIn: true } },
+      config: { access: { signedIn: true, duringMfaSetup: true } },
       schema: { tags: ['identity'], summary: 'Remember the chosen language', body: SetLocaleRequest, response: { 200: OkResponse } },
     },
     async (request) => {
@@ -116,4 +124,6 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
       return { ok: true as const };
     },
   );
+
+  await app.register(mfaRoutes, { services, cookies });
 };
