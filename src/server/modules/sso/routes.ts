@@ -15,10 +15,14 @@ export const ssoRoutes: FastifyPluginAsyncZod<Options> = async (app, { services,
       config: { access: { public: true } },
       schema: { tags: ['identity'], summary: 'Sign in with the institution’s single sign-on (SURFconext): redirects to the provider' },
     },
-    async (_request, reply) => {
-      const { url, state, expiresAt } = await startOidcSignIn({ services });
-      void reply.setCookie(cookies.oidc, state, { ...cookies.options, expires: expiresAt });
-      return reply.redirect(url, 302);
+    async (request, reply) => {
+      const started = await startOidcSignIn({ services });
+      if (!started.ok) {
+        request.log.warn({ reason: 'unavailable', detail: started.detail }, 'single sign-on unavailable');
+        return reply.redirect('/sign-in/sso?error=unavailable', 302);
+      }
+      void reply.setCookie(cookies.oidc, started.state, { ...cookies.options, expires: started.expiresAt });
+      return reply.redirect(started.url, 302);
     },
   );
 

@@ -10,12 +10,19 @@ export const OIDC_ATTEMPT_MINUTES = 10;
 /**
  * Starts a sign-in at the institution's provider: a fresh state, nonce and PKCE verifier
  * (S256). The state goes to the browser in a short-lived cookie and, as a digest, into the
- * database with the nonce and verifier (ADR 0010); the answer is the provider's URL to go to.
+ * database with the nonce and verifier (ADR 0010); the answer is the provider's URL to go to,
+ * or why the provider cannot be used now.
  */
-export async function startOidcSignIn({ services }: { services: Services }): Promise<{ url: string; state: string; expiresAt: Date }> {
+export async function startOidcSignIn({ services }: { services: Services }): Promise<{ ok: true; url: string; state: string; expiresAt: Date } | { ok: false; detail: string }> {
   const oidc = services.config.signIn.oidc;
   if (!oidc) throw new AppError('not_found');
-  const config = await oidcClient(oidc);
+  let config: client.Configuration;
+  try {
+    config = await oidcClient(oidc);
+  } catch (error) {
+    // Provider unreachable, or its metadata names another issuer than configured.
+    return { ok: false, detail: error instanceof Error ? `${error.name}: ${error.message}` : 'discovery failed' };
+  }
   const state = client.randomState();
   const nonce = client.randomNonce();
   const codeVerifier = client.randomPKCECodeVerifier();
@@ -29,5 +36,5 @@ export async function startOidcSignIn({ services }: { services: Services }): Pro
     code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: 'S256',
   });
-  return { url: url.href, state, expiresAt };
+  return { ok: true, url: url.href, state, expiresAt };
 }
