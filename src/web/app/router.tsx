@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Link, Navigate } from 'react-router';
+import { createBrowserRouter, Link, Navigate, useLocation } from 'react-router';
 import { OutboxPage } from '../features/admin/OutboxPage';
 import { RetentionPage } from '../features/admin/RetentionPage';
 import { RsvpLinkPage } from '../features/sessions/RsvpLinkPage';
@@ -38,6 +38,9 @@ import { ProgrammesPage } from '../features/programme/ProgrammesPage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { MfaCodePage } from '../features/auth/MfaCodePage';
+import { SsoErrorPage } from '../features/auth/SsoErrorPage';
+import { SecurityPage } from '../features/security/SecurityPage';
 import { CommunityPage } from '../features/communities/CommunityPage';
 import { HomeRoute } from './HomeRoute';
 import { ConsentsPage } from '../features/consent/ConsentsPage';
@@ -59,8 +62,11 @@ import { Layout } from './Layout';
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { data: session, isPending } = useSession();
+  const { pathname } = useLocation();
   if (isPending) return <p role="status">{t('app.loading')}</p>;
   if (!session?.person) return <Navigate to="/sign-in" replace />;
+  // A role that requires MFA sets it up before anything else (the server refuses the rest too).
+  if (session.mfa.setupRequired && pathname !== '/security') return <Navigate to="/security" replace />;
   return children;
 }
 
@@ -82,6 +88,9 @@ export const router = createBrowserRouter([
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/sign-in/code', element: <MfaCodePage /> },
+      { path: '/sign-in/sso', element: <SsoErrorPage /> },
+      { path: '/security', element: <RequireSignIn><SecurityPage /></RequireSignIn> },
       { path: '/', element: <RequireSignIn><HomeRoute /></RequireSignIn> },
       { path: '/communities/:communityId', element: <RequireSignIn><CommunityPage /></RequireSignIn> },
       { path: '/admin/outbox', element: <RequireSignIn><OutboxPage /></RequireSignIn> },
