@@ -67,6 +67,8 @@ export async function startOidcProvider(options: { redirectUris: string[]; host?
   });
   const callback = provider.callback();
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // A browser asks for the icon of the sign-in form: none (not a 404 in its console).
+    if (req.url === '/favicon.ico') return void res.writeHead(204).end();
     const match = /^\/interaction\/([\w-]+)$/.exec(req.url ?? '');
     if (!match) return callback(req, res);
     void interaction(req, res).catch((error: unknown) => {

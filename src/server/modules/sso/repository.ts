@@ -63,14 +63,19 @@ export const ssoRepository = (db: Db) => ({
     return row;
   },
 
-  /** The configured institution, or the installation's only one that is not the demo. */
+  /**
+   * The configured institution; unset, the installation's only institution, or its only one
+   * that is not the demo. Null when that is ambiguous (then PEERKRACHT_INSTITUTION_ID must say).
+   */
   async institutionFor(configured: string | null): Promise<string | null> {
-    const rows = await db
-      .select({ id: institutions.id })
-      .from(institutions)
-      .where(configured ? eq(institutions.id, configured) : eq(institutions.isDemo, false))
-      .limit(2);
-    return rows.length === 1 ? (rows[0]?.id ?? null) : null;
+    if (configured) {
+      const [row] = await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.id, configured));
+      return row?.id ?? null;
+    }
+    const rows = await db.select({ id: institutions.id, isDemo: institutions.isDemo }).from(institutions).limit(50);
+    if (rows.length === 1) return rows[0]?.id ?? null;
+    const real = rows.filter((row) => !row.isDemo);
+    return real.length === 1 ? (real[0]?.id ?? null) : null;
   },
 
   /** A person with no roles (auto-create); null when the e-mail address is taken. */

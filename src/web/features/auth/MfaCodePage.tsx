@@ -28,7 +28,7 @@ export function MfaCodePage() {
   if (session?.person) return <Navigate to="/" replace />;
   if (isPending) return <p role="status">{t('app.loading')}</p>;
   return (
-    <section className="card narrow" aria-labelledby="mfa-code-title">
+    <section className="card narrow stack" aria-labelledby="mfa-code-title">
       <h1 id="mfa-code-title">{t('security.codeStep.title')}</h1>
       {session?.mfa.pending ? (
         <>
