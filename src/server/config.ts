@@ -34,7 +34,7 @@ const Env = z.object({
   PEERKRACHT_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   PEERKRACHT_SHUTDOWN_DRAIN_PROBES: z.coerce.number().int().min(0).max(100).default(2),
   PEERKRACHT_SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(15),
-  // Sign-in methods and MFA (README, docs/operations.md, ADR 0010).
+  // Sign-in methods and MFA (README, docs/operations.md, ADR 0009).
   PEERKRACHT_PASSWORD_SIGN_IN: z.enum(['0', '1']).default('1'),
   PEERKRACHT_OIDC_ISSUER: z.string().url().optional(),
   PEERKRACHT_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -81,7 +81,7 @@ export type Config = {
   shutdown: { timeoutMs: number; drainMs: number; drainProbes: number };
   /** The bearer token of `GET /metrics`; null: no metrics endpoint (it answers 404). */
   metricsToken: string | null;
-  /** Which sign-in methods are on, and MFA (modules/identity, modules/sso; ADR 0010). */
+  /** Which sign-in methods are on, and MFA (modules/identity, modules/sso; ADR 0009). */
   signIn: SignInConfig;
   attemptLimits: {
     /** The HMAC key of the counters' digests; null: a built-in key (see README). */

@@ -1,6 +1,6 @@
 /**
  * The one "open a session" step that every sign-in method ends in (password, SSO, magic link,
- * activation), and so the one place where MFA is decided (ADR 0010):
+ * activation), and so the one place where MFA is decided (ADR 0009):
  *  - MFA on and not already done by the SSO → no session yet: a pending sign-in, five minutes,
  *    that the TOTP or recovery code completes (complete-mfa-sign-in.ts);
  *  - MFA off but required for one of the person's roles → a session that reaches only the

@@ -10,7 +10,7 @@ export const OIDC_ATTEMPT_MINUTES = 10;
 /**
  * Starts a sign-in at the institution's provider: a fresh state, nonce and PKCE verifier
  * (S256). The state goes to the browser in a short-lived cookie and, as a digest, into the
- * database with the nonce and verifier (ADR 0010); the answer is the provider's URL to go to,
+ * database with the nonce and verifier (ADR 0009); the answer is the provider's URL to go to,
  * or why the provider cannot be used now.
  */
 export async function startOidcSignIn({ services }: { services: Services }): Promise<{ ok: true; url: string; state: string; expiresAt: Date } | { ok: false; detail: string }> {
