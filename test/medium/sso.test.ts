@@ -262,6 +262,9 @@ describe(`single sign-on (OpenID Connect) on ${testDbKind()}`, () => {
     expect(refused.json().error.code).toBe('password_sign_in_off');
     expect(refused.json().error.message).toMatch(/SURFconext/);
     expect((await sessionOf(client)).person).toBeNull();
+    const reset = await client.request('POST', '/api/auth/password-reset', { email: `ada@${HOME}` });
+    expect(reset.statusCode).toBe(403);
+    expect(reset.json().error.code).toBe('password_sign_in_off');
   });
 
   it('asks for the MFA code after SSO, unless the provider did MFA and the institution counts its acr', async () => {

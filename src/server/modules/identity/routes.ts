@@ -52,7 +52,7 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
         tags: ['identity'],
         summary: 'Sign in with e-mail and password',
         body: SignInRequest,
-        response: { 200: SessionResponse, 401: ErrorResponse, 400: ErrorResponse, 429: ErrorResponse },
+        response: { 200: SessionResponse, 401: ErrorResponse, 400: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
@@ -87,7 +87,7 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
         tags: ['identity'],
         summary: 'Send a password-reset link (same answer whether or not the account exists)',
         body: RequestPasswordResetRequest,
-        response: { 202: OkResponse, 429: ErrorResponse },
+        response: { 202: OkResponse, 403: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
@@ -104,7 +104,7 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
         tags: ['identity'],
         summary: 'Set a new password with a reset token',
         body: CompletePasswordResetRequest,
-        response: { 200: OkResponse, 400: ErrorResponse, 429: ErrorResponse },
+        response: { 200: OkResponse, 400: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request) => {
