@@ -48,6 +48,11 @@ describe('sign-in with SURFconext and MFA', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 
+  /** The provider still knows the browser: it answers without its form. */
+  async function signInWithSsoRemembered(page: Page) {
+    await page.getByRole('link', { name: 'Inloggen met SURFconext' }).click();
+  }
+
   const codeNow = (secret: string, stepsAhead = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });
 
   it('signs a coordinator in through SURFconext on a phone, in Dutch', async () => {
@@ -56,9 +61,24 @@ describe('sign-in with SURFconext and MFA', () => {
     await page.getByRole('link', { name: 'Inloggen met SURFconext' }).waitFor();
     await suite.checkPhone(page, 'sign-in with SURFconext (nl)');
     await suite.screenshot(page, 'sign-in-sso-nl-360');
-    await signInWithSso(page, 'coordinator-sub');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Sign in with SURFconext' }).waitFor();
+    await suite.checkPhone(page, 'sign-in with SURFconext (en)');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    // By keyboard: Tab to the button and press Enter.
+    const button = page.getByRole('link', { name: 'Inloggen met SURFconext' });
+    await suite.tabTo(page, button);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Test SURFconext' }).waitFor();
+    await page.getByLabel('Account').fill('coordinator-sub');
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    // Signed out here, still signed in at the provider: the button signs in again at once.
+    await signInWithSsoRemembered(page);
+    await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
   });
 
   it('tells an unknown person, in Dutch and in English, to ask their coordinator; nobody is signed in', async () => {
