@@ -47,6 +47,12 @@ export const SessionResponse = z.object({
     })
     .nullable(),
   institution: z.object({ id: z.string().uuid(), name: z.string(), isDemo: z.boolean() }).nullable(),
+  mfa: z.object({
+    /** The first sign-in step passed in this browser; the MFA code is awaited (no person yet). */
+    pending: z.boolean(),
+    /** Signed in, but the person's role requires MFA and it is not set up: set it up first. */
+    setupRequired: z.boolean(),
+  }),
 });
 
 export const OkResponse = z.object({ ok: z.literal(true) });

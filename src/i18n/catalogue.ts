@@ -25,11 +25,25 @@ import enScheduling from './en.scheduling.json';
 import nlScheduling from './nl.scheduling.json';
 import enInvitations from './en.invitations.json';
 import nlInvitations from './nl.invitations.json';
+import enSecurity from './en.security.json';
+import nlSecurity from './nl.security.json';
 
 export type Messages = { [key: string]: string | Messages };
 
 /** Feature catalogues: [nl, en] pairs. Add a feature's pair here. */
-const FEATURES: [Messages, Messages][] = [[nlResilience, enResilience], [nlConsent, enConsent], [nlSupport, enSupport], [nlProgramme, enProgramme], [nlSessions, enSessions], [nlLibrary, enLibrary], [nlSessionInsight, enSessionInsight], [nlGrouping, enGrouping], [nlScheduling, enScheduling], [nlInvitations, enInvitations]];
+const FEATURES: [Messages, Messages][] = [
+  [nlResilience, enResilience],
+  [nlConsent, enConsent],
+  [nlSupport, enSupport],
+  [nlProgramme, enProgramme],
+  [nlSessions, enSessions],
+  [nlLibrary, enLibrary],
+  [nlSessionInsight, enSessionInsight],
+  [nlGrouping, enGrouping],
+  [nlScheduling, enScheduling],
+  [nlInvitations, enInvitations],
+  [nlSecurity, enSecurity],
+];
 
 function merge(base: Messages, extra: Messages): Messages {
   const result: Messages = { ...base };

@@ -37,6 +37,7 @@ import { calendarRoutes } from './modules/calendar/routes';
 import { schedulingRoutes } from './modules/scheduling/routes';
 import { groupingRoutes } from './modules/grouping/routes';
 import { invitationRoutes } from './modules/invitations/routes';
+import { ssoRoutes } from './modules/sso/routes';
 import { Lifecycle } from './operations/lifecycle';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -138,6 +139,7 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(schedulingRoutes, { services });
   await app.register(groupingRoutes, { services });
   await app.register(invitationRoutes, { services, cookies });
+  await app.register(ssoRoutes, { services, cookies });
 
   await registerWebClient(app);
   return app;

@@ -57,4 +57,30 @@ describe('configuration', () => {
     expect(set.shutdown).toEqual({ timeoutMs: 5000, drainMs: 3000, drainProbes: 0 });
     expect(() => loadConfig({ PEERKRACHT_SHUTDOWN_TIMEOUT_MS: '-1' })).toThrow(/PEERKRACHT_SHUTDOWN_TIMEOUT_MS/);
   });
+
+  it('reads the sign-in methods and MFA settings, and refuses combinations nobody could sign in with', () => {
+    expect(loadConfig({}).signIn).toEqual({ password: true, oidc: null, mfa: { requiredRoles: ['beheerder', 'finance'], key: null } });
+    expect(loadConfig({ PEERKRACHT_MFA_REQUIRED_ROLES: '' }).signIn.mfa.requiredRoles).toEqual([]);
+    expect(() => loadConfig({ PEERKRACHT_MFA_REQUIRED_ROLES: 'beheerder,koning' })).toThrow(/unknown role\(s\) koning/);
+    expect(() => loadConfig({ PEERKRACHT_PASSWORD_SIGN_IN: '0' })).toThrow(/nobody can sign in/);
+    expect(() => loadConfig({ PEERKRACHT_OIDC_ISSUER: 'https://connect.surfconext.nl' })).toThrow(/PEERKRACHT_OIDC_CLIENT_ID, PEERKRACHT_OIDC_CLIENT_SECRET, PEERKRACHT_OIDC_HOME_ORGANISATION/);
+    const sso = loadConfig({
+      PEERKRACHT_PUBLIC_URL: 'https://peerkracht.hogeschool.nl',
+      PEERKRACHT_PASSWORD_SIGN_IN: '0',
+      PEERKRACHT_OIDC_ISSUER: 'https://connect.surfconext.nl',
+      PEERKRACHT_OIDC_CLIENT_ID: 'peerkracht',
+      PEERKRACHT_OIDC_CLIENT_SECRET: 'secret',
+      PEERKRACHT_OIDC_HOME_ORGANISATION: 'Hogeschool.nl',
+      PEERKRACHT_OIDC_MFA_ACR: 'https://refeds.org/profile/mfa, http://schemas.microsoft.com/claims/multipleauthn',
+    }).signIn;
+    expect(sso.password).toBe(false);
+    expect(sso.oidc).toMatchObject({
+      redirectUri: 'https://peerkracht.hogeschool.nl/api/auth/oidc/callback',
+      homeOrganisation: 'hogeschool.nl',
+      scopes: ['openid', 'email', 'profile'],
+      linkBy: 'email',
+      autoCreate: false,
+      mfaAcrValues: ['https://refeds.org/profile/mfa', 'http://schemas.microsoft.com/claims/multipleauthn'],
+    });
+  });
 });

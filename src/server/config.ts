@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ROLES, type Role } from '../domain/access/roles';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -33,6 +34,22 @@ const Env = z.object({
   PEERKRACHT_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   PEERKRACHT_SHUTDOWN_DRAIN_PROBES: z.coerce.number().int().min(0).max(100).default(2),
   PEERKRACHT_SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(15),
+  // Sign-in methods and MFA (README, docs/operations.md, ADR 0010).
+  PEERKRACHT_PASSWORD_SIGN_IN: z.enum(['0', '1']).default('1'),
+  PEERKRACHT_OIDC_ISSUER: z.string().url().optional(),
+  PEERKRACHT_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  PEERKRACHT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  PEERKRACHT_OIDC_REDIRECT_URI: z.string().url().optional(),
+  PEERKRACHT_OIDC_HOME_ORGANISATION: z.string().min(1).optional(),
+  PEERKRACHT_OIDC_SCOPES: z.string().default('openid email profile'),
+  PEERKRACHT_OIDC_LINK_BY: z.enum(['email', 'student-number']).default('email'),
+  PEERKRACHT_OIDC_STUDENT_NUMBER_CLAIM: z.string().min(1).default('schac_personal_unique_code'),
+  PEERKRACHT_OIDC_EMAIL_TRUST: z.enum(['verified-claim', 'home-organisation']).default('verified-claim'),
+  PEERKRACHT_OIDC_AUTO_CREATE: z.enum(['0', '1']).default('0'),
+  PEERKRACHT_OIDC_MFA_ACR: z.string().optional(),
+  PEERKRACHT_INSTITUTION_ID: z.string().uuid().optional(),
+  PEERKRACHT_MFA_REQUIRED_ROLES: z.string().regex(/^[a-z]*(\s*,\s*[a-z]+)*$/, 'a comma-separated list of roles').default('beheerder,finance'),
+  PEERKRACHT_MFA_KEY: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
 });
 
 export type Config = {
@@ -64,11 +81,49 @@ export type Config = {
   shutdown: { timeoutMs: number; drainMs: number; drainProbes: number };
   /** The bearer token of `GET /metrics`; null: no metrics endpoint (it answers 404). */
   metricsToken: string | null;
+  /** Which sign-in methods are on, and MFA (modules/identity, modules/sso; ADR 0010). */
+  signIn: SignInConfig;
   attemptLimits: {
     /** The HMAC key of the counters' digests; null: a built-in key (see README). */
     key: string | null;
     /** Failed sign-ins per address in 15 minutes, whatever the accounts. */
     signInPerAddress: number;
+  };
+};
+
+/** The institution's single sign-on through OpenID Connect (SURFconext). */
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  /** Scopes asked for (`openid` always); SURFconext releases the attributes its dashboard grants. */
+  scopes: string[];
+  /** The `schac_home_organization` a person must come from, e.g. `hogeschool.nl`. */
+  homeOrganisation: string;
+  /** How a provider account is first linked to a person: verified e-mail or student number. */
+  linkBy: 'email' | 'student-number';
+  /** The claim holding the student number (a plain value or a SCHAC URN ending in it). */
+  studentNumberClaim: string;
+  /** `verified-claim`: an e-mail counts only with `email_verified: true`; `home-organisation`: the institution's own provider vouches for it. */
+  emailTrust: 'verified-claim' | 'home-organisation';
+  /** Create an unknown person (no roles) instead of refusing them. */
+  autoCreate: boolean;
+  /** `acr` values that mean the provider already did MFA (then peerkracht does not ask again). */
+  mfaAcrValues: string[];
+  /** The institution SSO people belong to; null: the installation's only non-demo institution. */
+  institutionId: string | null;
+};
+
+export type SignInConfig = {
+  /** E-mail and password (and magic links, which follow the same switch). */
+  password: boolean;
+  oidc: OidcConfig | null;
+  mfa: {
+    /** Roles that must have MFA on before they can do anything else. */
+    requiredRoles: Role[];
+    /** Encrypts TOTP secrets at rest; null: a built-in key (see README). */
+    key: string | null;
   };
 };
 
@@ -116,7 +171,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.PEERKRACHT_METRICS_TOKEN ?? null,
     shutdown: { timeoutMs: e.PEERKRACHT_SHUTDOWN_TIMEOUT_MS, drainMs: e.PEERKRACHT_SHUTDOWN_DRAIN_MS, drainProbes: e.PEERKRACHT_SHUTDOWN_DRAIN_PROBES },
     attemptLimits: { key: e.PEERKRACHT_RATE_LIMIT_KEY ?? null, signInPerAddress: e.PEERKRACHT_SIGN_IN_LIMIT_PER_ADDRESS },
+    signIn: signInFrom(e, e.PEERKRACHT_PUBLIC_URL ?? `http://localhost:${e.PORT}`),
   };
+}
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+
+function signInFrom(e: z.infer<typeof Env>, publicUrl: string): SignInConfig {
+  const roles = list(e.PEERKRACHT_MFA_REQUIRED_ROLES);
+  const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
+  if (unknown.length > 0) throw new ConfigError(`Invalid configuration: PEERKRACHT_MFA_REQUIRED_ROLES: unknown role(s) ${unknown.join(', ')}`);
+  let oidc: OidcConfig | null = null;
+  if (e.PEERKRACHT_OIDC_ISSUER) {
+    const missing = (['PEERKRACHT_OIDC_CLIENT_ID', 'PEERKRACHT_OIDC_CLIENT_SECRET', 'PEERKRACHT_OIDC_HOME_ORGANISATION'] as const).filter((name) => !e[name]);
+    if (missing.length > 0) throw new ConfigError(`Invalid configuration: PEERKRACHT_OIDC_ISSUER is set, so set ${missing.join(', ')} too`);
+    oidc = {
+      issuer: e.PEERKRACHT_OIDC_ISSUER,
+      clientId: e.PEERKRACHT_OIDC_CLIENT_ID ?? '',
+      clientSecret: e.PEERKRACHT_OIDC_CLIENT_SECRET ?? '',
+      redirectUri: e.PEERKRACHT_OIDC_REDIRECT_URI ?? `${publicUrl.replace(/\/$/, '')}/api/auth/oidc/callback`,
+      scopes: [...new Set(['openid', ...e.PEERKRACHT_OIDC_SCOPES.split(/\s+/).filter((scope) => scope !== '')])],
+      homeOrganisation: (e.PEERKRACHT_OIDC_HOME_ORGANISATION ?? '').toLowerCase(),
+      linkBy: e.PEERKRACHT_OIDC_LINK_BY,
+      studentNumberClaim: e.PEERKRACHT_OIDC_STUDENT_NUMBER_CLAIM,
+      emailTrust: e.PEERKRACHT_OIDC_EMAIL_TRUST,
+      autoCreate: e.PEERKRACHT_OIDC_AUTO_CREATE === '1',
+      mfaAcrValues: list(e.PEERKRACHT_OIDC_MFA_ACR),
+      institutionId: e.PEERKRACHT_INSTITUTION_ID ?? null,
+    };
+  }
+  if (e.PEERKRACHT_PASSWORD_SIGN_IN === '0' && !oidc) {
+    throw new ConfigError('Invalid configuration: PEERKRACHT_PASSWORD_SIGN_IN=0 needs single sign-on (PEERKRACHT_OIDC_ISSUER), or nobody can sign in');
+  }
+  return { password: e.PEERKRACHT_PASSWORD_SIGN_IN === '1', oidc, mfa: { requiredRoles: roles as Role[], key: e.PEERKRACHT_MFA_KEY ?? null } };
 }
 
 /**

@@ -12,6 +12,7 @@ import { schedulingJobHandlers } from './modules/scheduling/public';
 import { sessionJobHandlers } from './modules/sessions/public';
 import { REFERRAL_FOLLOW_UP_JOB, sendReferralFollowUp } from './modules/support/public';
 import { INVITATION_REMINDER_JOB, purgeSpentInvitationLinks, SCHEDULED_INVITATIONS_JOB, sendInvitationReminder, sendScheduledInvitations } from './modules/invitations/public';
+import { purgeOidcAttempts } from './modules/sso/public';
 
 export const jobHandlers: JobHandlers = {
   [REFERRAL_FOLLOW_UP_JOB]: sendReferralFollowUp,
@@ -27,4 +28,4 @@ export const jobHandlers: JobHandlers = {
  * Retention purges of tables that fill continuously, and the scheduling of the daily retention
  * pass (a durable job, once a day across instances); the poller runs them about once an hour.
  */
-export const retentionPurges: readonly RetentionPurge[] = [purgeAttemptCounters, purgeExpiredSignIns, scheduleRetentionPass, purgeSpentInvitationLinks];
+export const retentionPurges: readonly RetentionPurge[] = [purgeAttemptCounters, purgeExpiredSignIns, scheduleRetentionPass, purgeSpentInvitationLinks, purgeOidcAttempts];

@@ -61,7 +61,7 @@ export async function createTestDb(options: { smtpUrl?: string } = {}): Promise<
     };
   }
   let now: Date | null = null;
-  const config = loadConfig({ NODE_ENV: 'test', PEERKRACHT_PUBLIC_URL: 'http://localhost:3000', ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}) });
+  const config = loadConfig({ NODE_ENV: 'test', PEERKRACHT_PUBLIC_URL: 'http://localhost:3000', PEERKRACHT_MFA_REQUIRED_ROLES: '', ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}) });
   const services: Services = {
     db: database.db,
     content: await contentOnce(config.contentDir),

@@ -16,3 +16,4 @@ export * from './schema/sessions';
 export * from './schema/grouping';
 export * from './schema/scheduling';
 export * from './schema/invitations';
+export * from './schema/sso';

@@ -59,6 +59,13 @@ export const ERROR_STATUS = {
   invitation_just_sent: 409,
   invitation_nothing_to_send: 409,
   invitation_start_passed: 409,
+  password_sign_in_off: 403,
+  mfa_code_invalid: 400,
+  mfa_pending_invalid: 401,
+  mfa_setup_required: 403,
+  mfa_already_on: 409,
+  mfa_not_on: 409,
+  mfa_required: 409,
   internal: 500,
 } as const;
 

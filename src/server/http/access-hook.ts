@@ -57,6 +57,8 @@ export function registerAccessHook(app: FastifyInstance, services: Services, coo
     }
     if (!request.signedIn) throw new AppError('unauthenticated');
     checkCsrf(request, cookies);
+    // A role that requires MFA reaches nothing but the set-up until MFA is on (ADR 0010).
+    if (request.signedIn.mfaSetupRequired && !('signedIn' in access && access.duringMfaSetup)) throw new AppError('mfa_setup_required');
     if ('signedIn' in access) return;
     const resource = await access.resource(request, services);
     if (!resource || !isAllowed(request.signedIn.actor, access.action, resource)) throw notFound();

@@ -4,7 +4,15 @@
  */
 import type { CookieSerializeOptions } from '@fastify/cookie';
 
-export type CookiePolicy = { session: string; csrf: string; options: CookieSerializeOptions };
+export type CookiePolicy = {
+  session: string;
+  csrf: string;
+  /** A sign-in awaiting its MFA code (five minutes). */
+  pendingMfa: string;
+  /** An OpenID Connect sign-in in progress: its state (ten minutes). */
+  oidc: string;
+  options: CookieSerializeOptions;
+};
 
 export function cookiePolicy(publicUrl: string): CookiePolicy {
   const secure = publicUrl.startsWith('https://');
@@ -12,6 +20,8 @@ export function cookiePolicy(publicUrl: string): CookiePolicy {
   return {
     session: `${prefix}pk_session`,
     csrf: `${prefix}pk_csrf`,
+    pendingMfa: `${prefix}pk_mfa`,
+    oidc: `${prefix}pk_oidc`,
     options: { httpOnly: true, sameSite: 'lax', secure, path: '/' },
   };
 }

@@ -9,8 +9,11 @@ import type { Services } from '../context';
 export type RouteAccess =
   /** Anyone, signed in or not (sign-in, health, the web client's files). */
   | { public: true }
-  /** Any signed-in person; the use case only touches the person's own data. */
-  | { signedIn: true }
+  /**
+   * Any signed-in person; the use case only touches the person's own data. `duringMfaSetup`: also
+   * reachable by a session whose role requires MFA before it is set up (the set-up itself).
+   */
+  | { signedIn: true; duringMfaSetup?: true }
   /** The policy decides, on the resource the loader returns (null: not found). */
   | { action: Action; resource: (request: FastifyRequest, services: Services) => Promise<Resource | null> };
 

@@ -136,6 +136,9 @@ export function Layout() {
             <li>
               <NavLink to="/privacy/consents">{t('consent.nav')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/security">{t('security.nav')}</NavLink>
+            </li>
             {canManageInstitution && (
               <li>
                 <NavLink to="/admin/grouping-attributes">{t('grouping.nav.settings')}</NavLink>

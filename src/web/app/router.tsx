@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Link, Navigate } from 'react-router';
+import { createBrowserRouter, Link, Navigate, useLocation } from 'react-router';
 import { OutboxPage } from '../features/admin/OutboxPage';
 import { RetentionPage } from '../features/admin/RetentionPage';
 import { RsvpLinkPage } from '../features/sessions/RsvpLinkPage';
@@ -42,6 +42,9 @@ import { MagicLinkPage } from '../features/auth/MagicLinkPage';
 import { MagicLinkRequestPage } from '../features/auth/MagicLinkRequestPage';
 import { ActivatePage } from '../features/invitations/ActivatePage';
 import { IntakeInvitationsPage } from '../features/invitations/IntakeInvitationsPage';
+import { MfaCodePage } from '../features/auth/MfaCodePage';
+import { SsoErrorPage } from '../features/auth/SsoErrorPage';
+import { SecurityPage } from '../features/security/SecurityPage';
 import { CommunityPage } from '../features/communities/CommunityPage';
 import { HomeRoute } from './HomeRoute';
 import { ConsentsPage } from '../features/consent/ConsentsPage';
@@ -63,8 +66,11 @@ import { Layout } from './Layout';
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { data: session, isPending } = useSession();
+  const { pathname } = useLocation();
   if (isPending) return <p role="status">{t('app.loading')}</p>;
   if (!session?.person) return <Navigate to="/sign-in" replace />;
+  // A role that requires MFA sets it up before anything else (the server refuses the rest too).
+  if (session.mfa.setupRequired && pathname !== '/security') return <Navigate to="/security" replace />;
   return children;
 }
 
@@ -90,6 +96,9 @@ export const router = createBrowserRouter([
       { path: '/sign-in/link', element: <MagicLinkPage /> },
       { path: '/activate', element: <ActivatePage /> },
       { path: '/programme/intakes/:intakeId/invitations', element: <RequireSignIn><IntakeInvitationsPage /></RequireSignIn> },
+      { path: '/sign-in/code', element: <MfaCodePage /> },
+      { path: '/sign-in/sso', element: <SsoErrorPage /> },
+      { path: '/security', element: <RequireSignIn><SecurityPage /></RequireSignIn> },
       { path: '/', element: <RequireSignIn><HomeRoute /></RequireSignIn> },
       { path: '/communities/:communityId', element: <RequireSignIn><CommunityPage /></RequireSignIn> },
       { path: '/admin/outbox', element: <RequireSignIn><OutboxPage /></RequireSignIn> },

@@ -19,7 +19,7 @@ export type RunningServer = {
   exited: Promise<number | null>;
 };
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = net.createServer();
     server.on('error', reject);
@@ -31,11 +31,12 @@ const freePort = () =>
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!fs.existsSync('dist/web/index.html')) throw new Error('The web client is not built: run `npx vite build` (npm test does)');
-  const port = await freePort();
+  // A test that must know the address first (an OpenID provider's redirect URI) chooses the port.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const dataDir = env.PEERKRACHT_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'peerkracht-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PEERKRACHT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PEERKRACHT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test', PEERKRACHT_MFA_REQUIRED_ROLES: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

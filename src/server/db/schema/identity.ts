@@ -1,5 +1,5 @@
 /** Credentials, sessions, reset tokens and the attempt counters that protect them. */
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 import { people } from './organisation';
 
@@ -30,6 +30,11 @@ export const authSessions = pgTable(
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /**
+     * Opened for someone whose role requires MFA and who has not set it up: until they do, the
+     * session reaches only the set-up (access-hook.ts). Cleared when they confirm it.
+     */
+    mfaSetupRequired: boolean('mfa_setup_required').notNull().default(false),
   },
   (t) => [index('auth_sessions_person_idx').on(t.personId)],
 );
@@ -88,4 +93,61 @@ export const magicLinkTokens = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('magic_link_tokens_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * A person's TOTP authenticator (MFA). The shared secret is encrypted with AES-256-GCM under
+ * PEERKRACHT_MFA_KEY (modules/identity/totp.ts) and is never returned by any API after set-up.
+ * `last_time_step` is the newest 30-second step a code was accepted for: a code is never accepted
+ * twice. Personal data (a credential), not special-category.
+ * Purpose: the second sign-in factor. Retention: until the person turns it off, or is erased.
+ */
+export const totpCredentials = pgTable('totp_credentials', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => people.id, { onDelete: 'cascade' }),
+  secretCiphertext: text('secret_ciphertext').notNull(),
+  /** Null while set-up waits for the first code; MFA is on from this moment. */
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  lastTimeStep: integer('last_time_step'),
+  createdAt: createdAt(),
+});
+
+/**
+ * Single-use MFA recovery codes, stored as SHA-256 digests (the codes are random, 50 bits).
+ * Personal data (a credential). Purpose: signing in when the authenticator is lost.
+ * Retention: until used (then kept marked used until new codes replace them), MFA is turned off,
+ * or the person is erased.
+ */
+export const mfaRecoveryCodes = pgTable(
+  'mfa_recovery_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mfa_recovery_codes_person_idx').on(t.personId)],
+);
+
+/**
+ * A sign-in half done: the first factor (password, SSO, link) passed and the MFA code is
+ * awaited. Only the SHA-256 of the browser's token is stored. Personal data (who is signing in).
+ * Purpose: two-step sign-in. Retention: five minutes; deleted when completed, or by the hourly purge.
+ */
+export const pendingSignIns = pgTable(
+  'pending_sign_ins',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** How the first step was taken: password, oidc, magic-link, activation. */
+    method: text('method').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('pending_sign_ins_expires_idx').on(t.expiresAt)],
 );

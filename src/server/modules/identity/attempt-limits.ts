@@ -57,6 +57,15 @@ export const tokenLinkRules = (address: string): Rule[] => [
   { scope: 'token-link:address', subject: addressSubject(address), max: 10, windowMs: 15 * MINUTE },
 ];
 
+/**
+ * MFA codes (sign-in's second step, set-up, turning off): failures per account and per address.
+ * A six-digit code has a million values; ten tries per quarter hour keeps guessing hopeless.
+ */
+export const mfaRules = (address: string, personId: string): Rule[] => [
+  { scope: 'mfa:account', subject: `person:${personId}`, max: 10, windowMs: 15 * MINUTE },
+  { scope: 'mfa:address', subject: addressSubject(address), max: 30, windowMs: 15 * MINUTE },
+];
+
 export type CountedAttempt = {
   /** Takes this attempt back: it succeeded, so it is not a guess. */
   succeeded(): Promise<void>;

@@ -11,6 +11,8 @@ export type CompletePasswordResetOptions = { services: Services; token: string; 
  * or expired tokens count against the attempt limit of the address.
  */
 export async function completePasswordReset({ services, token, password, address }: CompletePasswordResetOptions): Promise<void> {
+  // No passwords at an institution that signs in with SSO only: nothing to reset.
+  if (!services.config.signIn.password) throw new AppError('password_sign_in_off');
   const attempt = await countAttempt(services, completeResetRules(address));
   const hash = await hashPassword(password);
   await services.db.transaction(async (tx) => {

@@ -5,14 +5,14 @@ import { institutions } from '../../db/schema';
 import type { SignedIn } from './resolve-session';
 
 /** What the web client needs to know about who is signed in. */
-export async function describeSession(services: Services, signedIn: SignedIn | null, csrfToken: string): Promise<SessionResponse> {
+export async function describeSession(services: Services, signedIn: SignedIn | null, csrfToken: string, mfaPending = false): Promise<SessionResponse> {
   const [demoInstitution] = await services.db
     .select({ id: institutions.id })
     .from(institutions)
     .where(eq(institutions.isDemo, true))
     .limit(1);
   const demo = demoInstitution !== undefined;
-  if (!signedIn) return { csrfToken, demo, person: null, institution: null };
+  if (!signedIn) return { csrfToken, demo, person: null, institution: null, mfa: { pending: mfaPending, setupRequired: false } };
   const { person, actor } = signedIn;
   const [institution] = await services.db
     .select({ id: institutions.id, name: institutions.name, isDemo: institutions.isDemo })
@@ -30,5 +30,6 @@ export async function describeSession(services: Services, signedIn: SignedIn | n
       roles: [...actor.grants],
     },
     institution: institution ?? null,
+    mfa: { pending: false, setupRequired: signedIn.mfaSetupRequired },
   };
 }

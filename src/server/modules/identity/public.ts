@@ -19,10 +19,12 @@ export { purgeExpiredSignIns } from './purge-expired';
 /** Retention: expired sign-in attempt counters (run hourly by the poller). */
 export { purgeAttemptCounters } from './attempt-limits';
 /**
- * Opens a signed-in session for a person whose identity was just proven (password, sign-in link,
- * invitation): the one place every way in ends, for a step such as MFA to hook into.
+ * Opens a session after any first sign-in step (password, SSO, sign-in link, activation), or a
+ * pending sign-in when the person's MFA code is still needed: every sign-in method calls this.
  */
-export { openSession, type OpenedSession } from './open-session';
+export { openSession, type OpenedSession, type SignInMethod } from './open-session';
+/** Sets the session or pending-MFA cookie of an opened sign-in on a reply. */
+export { setSignInCookies } from './sign-in-reply';
 /** The session answer the web client reads (`GET /api/auth/session` and every sign-in route). */
 export { describeSession } from './describe-session';
 /** Stores a password hash for a person in the caller's transaction (an invitation's activation). */

@@ -17,6 +17,7 @@ const findSignedInStatement = preparedFor((db) =>
     .select({
       csrfToken: authSessions.csrfToken,
       expiresAt: authSessions.expiresAt,
+      mfaSetupRequired: authSessions.mfaSetupRequired,
       person: people,
       grants: sql<RoleGrant[]>`(select coalesce(json_agg(json_build_object('role', r.role, 'institutionId', r.institution_id, 'programmeId', r.programme_id)), '[]'::json) from ${roleAssignments} r where r.person_id = ${people.id})`,
     })
@@ -24,10 +25,10 @@ const findSignedInStatement = preparedFor((db) =>
     .innerJoin(people, eq(people.id, authSessions.personId))
     .where(eq(authSessions.tokenHash, sql.placeholder('tokenHash')))
     .limit(1)
-    .prepare('identity_find_signed_in_v2'),
+    .prepare('identity_find_signed_in_v3'),
 );
 
-type SignedInRow = { csrfToken: string; expiresAt: Date; person: PersonRow; grants: RoleGrant[] };
+type SignedInRow = { csrfToken: string; expiresAt: Date; mfaSetupRequired: boolean; person: PersonRow; grants: RoleGrant[] };
 /** Token digest → session, person and grants; dropped on any change to them (access-cache.ts). */
 const signedInCache = accessCacheFor<SignedInRow | undefined>();
 

@@ -1,3 +1,4 @@
+import { AppError } from '../../errors/app-error';
 import { translate } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { secretLink } from '../mail/public';
@@ -19,6 +20,8 @@ export type RequestMagicLinkOptions = { services: Services; email: string; addre
  * person presses the button (a POST): mail scanners that fetch the link do not use it up.
  */
 export async function requestMagicLink({ services, email, address }: RequestMagicLinkOptions): Promise<void> {
+  // Sign-in links follow the institution's switch for sign-in outside its SSO.
+  if (!services.config.signIn.password) throw new AppError('password_sign_in_off');
   await countAttempt(services, magicLinkRules(address, email));
   const person = await identityRepository(services.db).findPersonByEmail(email.trim());
   const token = newToken();

@@ -1,3 +1,4 @@
+import { AppError } from '../../errors/app-error';
 import { translate } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { secretLink } from '../mail/public';
@@ -17,6 +18,8 @@ export type RequestPasswordResetOptions = { services: Services; email: string; a
  * flooded and the limit says nothing about who has an account.
  */
 export async function requestPasswordReset({ services, email, address }: RequestPasswordResetOptions): Promise<void> {
+  // No passwords at an institution that signs in with SSO only: nothing to reset.
+  if (!services.config.signIn.password) throw new AppError('password_sign_in_off');
   await countAttempt(services, passwordResetRules(address, email));
   const repo = identityRepository(services.db);
   const person = await repo.findPersonByEmail(email.trim());

@@ -21,7 +21,11 @@ import { requestPasswordReset } from './request-password-reset';
 import { signInWithLink } from './sign-in-with-link';
 import { signIn } from './sign-in';
 import { describeSession } from './describe-session';
+import { mfaRepository } from './mfa-repository';
+import { mfaRoutes } from './mfa-routes';
 import { resolveSession } from './resolve-session';
+import { setSignInCookies } from './sign-in-reply';
+import { digest } from './secrets';
 
 type Options = { services: Services; cookies: CookiePolicy };
 
@@ -38,7 +42,9 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
         csrfToken = newToken();
         void reply.setCookie(cookies.csrf, csrfToken, cookies.options);
       }
-      return describeSession(services, request.signedIn, csrfToken);
+      const pendingToken = request.signedIn ? undefined : request.cookies[cookies.pendingMfa];
+      const pending = pendingToken ? await mfaRepository(services.db).findPending(digest(pendingToken), services.now()) : undefined;
+      return describeSession(services, request.signedIn, csrfToken, pending !== undefined);
     },
   );
 
@@ -50,22 +56,24 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
         tags: ['identity'],
         summary: 'Sign in with e-mail and password',
         body: SignInRequest,
-        response: { 200: SessionResponse, 401: ErrorResponse, 400: ErrorResponse, 429: ErrorResponse },
+        response: { 200: SessionResponse, 401: ErrorResponse, 400: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
       // Attempt limits (attempt-limits.ts) count request.ip: the address after the trusted proxies.
-      const result = await signIn({ services, ...request.body, address: request.ip });
-      void reply.setCookie(cookies.session, result.sessionToken, { ...cookies.options, expires: result.expiresAt });
-      const signedIn = await resolveSession(services, result.sessionToken);
-      return describeSession(services, signedIn, result.csrfToken);
+      const opened = await signIn({ services, ...request.body, address: request.ip });
+      setSignInCookies(reply, cookies, opened);
+      // With MFA on, the answer has no person yet and says the code is awaited (mfa.pending).
+      if (opened.kind === 'mfa') return describeSession(services, null, request.cookies[cookies.csrf] ?? newToken(), true);
+      const signedIn = await resolveSession(services, opened.sessionToken);
+      return describeSession(services, signedIn, opened.csrfToken);
     },
   );
 
   app.post(
     '/api/auth/sign-out',
     {
-      config: { access: { signedIn: true } },
+      config: { access: { signedIn: true, duringMfaSetup: true } },
       schema: { tags: ['identity'], summary: 'Sign out of this session', response: { 200: OkResponse } },
     },
     async (request, reply) => {
@@ -83,7 +91,7 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
         tags: ['identity'],
         summary: 'Send a password-reset link (same answer whether or not the account exists)',
         body: RequestPasswordResetRequest,
-        response: { 202: OkResponse, 429: ErrorResponse },
+        response: { 202: OkResponse, 403: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
@@ -100,7 +108,7 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
         tags: ['identity'],
         summary: 'Set a new password with a reset token',
         body: CompletePasswordResetRequest,
-        response: { 200: OkResponse, 400: ErrorResponse, 429: ErrorResponse },
+        response: { 200: OkResponse, 400: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request) => {
@@ -138,17 +146,19 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
       },
     },
     async (request, reply) => {
-      const result = await signInWithLink({ services, token: request.body.token, address: request.ip });
-      void reply.setCookie(cookies.session, result.sessionToken, { ...cookies.options, expires: result.expiresAt });
-      const signedIn = await resolveSession(services, result.sessionToken);
-      return describeSession(services, signedIn, result.csrfToken);
+      const opened = await signInWithLink({ services, token: request.body.token, address: request.ip });
+      setSignInCookies(reply, cookies, opened);
+      // With MFA on, the link proves the address only: the code is still asked (mfa.pending).
+      if (opened.kind === 'mfa') return describeSession(services, null, request.cookies[cookies.csrf] ?? newToken(), true);
+      const signedIn = await resolveSession(services, opened.sessionToken);
+      return describeSession(services, signedIn, opened.csrfToken);
     },
   );
 
   app.put(
     '/api/me/locale',
     {
-      config: { access: { signedIn: true } },
+      config: { access: { signedIn: true, duringMfaSetup: true } },
       schema: { tags: ['identity'], summary: 'Remember the chosen language', body: SetLocaleRequest, response: { 200: OkResponse } },
     },
     async (request) => {
@@ -156,4 +166,6 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
       return { ok: true as const };
     },
   );
+
+  await app.register(mfaRoutes, { services, cookies });
 };

@@ -25,7 +25,7 @@ export async function signInWithLink({ services, token, address }: SignInWithLin
     if (row?.personId && row.expiresAt.getTime() <= now.getTime()) throw new AppError('magic_link_expired');
     throw new AppError('magic_link_invalid');
   }
-  const session = await openSession(services, personId);
+  const session = await openSession({ services, personId, method: 'magic-link' });
   await attempt.succeeded();
   return session;
 }

@@ -62,7 +62,7 @@ export async function activateAccount({ services, token, password, address }: Ac
     return activated;
   });
   if (!personId) throw await refusal(services, tokenHash);
-  const session = await openSession(services, personId);
+  const session = await openSession({ services, personId, method: 'activation' });
   await attempt.succeeded();
   return session;
 }

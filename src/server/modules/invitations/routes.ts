@@ -17,7 +17,7 @@ import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
 import type { CookiePolicy } from '../../http/cookies';
 import { loader } from '../../http/resource-loader';
-import { describeSession, resolveSession } from '../identity/public';
+import { describeSession, newToken, resolveSession, setSignInCookies } from '../identity/public';
 import { intakeResource } from '../relations/public';
 import { activateAccount, previewInvitation } from './activate-account';
 import { inviteIntake } from './invite-intake';
@@ -103,9 +103,10 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ services: Services; cooki
       schema: { tags: ['invitations'], summary: 'Activate the account with a password (uses the link up) and sign in', body: ActivateAccountRequest, response: { 200: SessionResponse, 400: ErrorResponse, 429: ErrorResponse } },
     },
     async (request, reply) => {
-      const result = await activateAccount({ services, ...request.body, address: request.ip });
-      void reply.setCookie(cookies.session, result.sessionToken, { ...cookies.options, expires: result.expiresAt });
-      return describeSession(services, await resolveSession(services, result.sessionToken), result.csrfToken);
+      const opened = await activateAccount({ services, ...request.body, address: request.ip });
+      setSignInCookies(reply, cookies, opened);
+      if (opened.kind === 'mfa') return describeSession(services, null, request.cookies[cookies.csrf] ?? newToken(), true);
+      return describeSession(services, await resolveSession(services, opened.sessionToken), opened.csrfToken);
     },
   );
 };

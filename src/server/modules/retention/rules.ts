@@ -26,8 +26,11 @@ import {
   logbookEntries,
   mailOutbox,
   oneOnOneNotes,
+  mfaRecoveryCodes,
+  oidcLinks,
   passwordCredentials,
   passwordResetTokens,
+  pendingSignIns,
   people,
   programmeUpdates,
   referrals,
@@ -40,6 +43,7 @@ import {
   signals,
   studentAttributes,
   studentImports,
+  totpCredentials,
 } from '../../db/schema';
 
 export type RetentionRule = {
@@ -105,6 +109,11 @@ async function anonymisePeople(tx: Db, cutoff: Date): Promise<number> {
     await tx.delete(resilienceGroupShows).where(inArray(resilienceGroupShows.ownerId, chunk));
     await tx.delete(resilienceMaps).where(inArray(resilienceMaps.ownerId, chunk));
     await tx.delete(studentAttributes).where(inArray(studentAttributes.personId, chunk));
+    // Sign-in factors and the SSO link: an anonymised account can no longer be signed in to.
+    await tx.delete(totpCredentials).where(inArray(totpCredentials.personId, chunk));
+    await tx.delete(mfaRecoveryCodes).where(inArray(mfaRecoveryCodes.personId, chunk));
+    await tx.delete(pendingSignIns).where(inArray(pendingSignIns.personId, chunk));
+    await tx.delete(oidcLinks).where(inArray(oidcLinks.personId, chunk));
   }
   return ids.length;
 }
