@@ -17,6 +17,7 @@
  *   rules/support.ts           helpResource, coachee, referral, signal
  *   rules/sessions.ts          session
  *   rules/activities.ts        libraryItem
+ *   rules/people.ts            peopleDirectory, person, roleGrant
  * Each rules file declares its resource kinds with the relations that decide them, and one rule
  * per kind. `isAllowed` below sends each kind to its rule. The matrix test (`policy.test.ts`)
  * states who may do what.
@@ -37,6 +38,14 @@ import {
 } from './rules/programme';
 import { sessionRule, type SessionResource } from './rules/sessions';
 import {
+  peopleDirectoryRule,
+  personRule,
+  roleGrantRule,
+  type PeopleDirectoryResource,
+  type PersonResource,
+  type RoleGrantResource,
+} from './rules/people';
+import {
   coacheeRule,
   helpResourceRule,
   referralRule,
@@ -50,6 +59,7 @@ import {
 export { ACTIONS, type Action } from './actions';
 export { holds, type Actor } from './actor';
 export type { CoachingContentType } from './rules/coaching-content';
+export { BEHEERDER_GRANTS, COORDINATOR_GRANTS, isValidScope } from './rules/people';
 
 /** Everything the policy may be asked about, with the relations that decide it. */
 export type Resource =
@@ -65,7 +75,10 @@ export type Resource =
   | ReferralResource
   | SignalResource
   | SessionResource
-  | LibraryItemResource;
+  | LibraryItemResource
+  | PeopleDirectoryResource
+  | PersonResource
+  | RoleGrantResource;
 
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
@@ -96,5 +109,11 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return sessionRule(action, actor, resource);
     case 'libraryItem':
       return libraryItemRule(action, actor, resource);
+    case 'peopleDirectory':
+      return peopleDirectoryRule(action, actor, resource);
+    case 'person':
+      return personRule(action, actor, resource);
+    case 'roleGrant':
+      return roleGrantRule(action, actor, resource);
   }
 }
