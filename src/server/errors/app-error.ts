@@ -46,6 +46,13 @@ export const ERROR_STATUS = {
   run_not_ready: 409,
   scheduling_setup_incomplete: 409,
   scheduling_period_ended: 409,
+  account_deactivated: 403,
+  last_beheerder: 409,
+  role_already_held: 409,
+  role_not_held: 409,
+  email_taken: 409,
+  supervision_not_a_coach: 422,
+  class_not_in_programme: 422,
   internal: 500,
 } as const;
 

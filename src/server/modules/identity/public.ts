@@ -18,3 +18,7 @@ export { hashPassword } from './secrets';
 export { purgeExpiredSignIns } from './purge-expired';
 /** Retention: expired sign-in attempt counters (run hourly by the poller). */
 export { purgeAttemptCounters } from './attempt-limits';
+/** Ends every sign-in session of a person at once (deactivation). */
+export { endAllSessionsOf } from './sign-in-sessions';
+/** Refuses to open a session for a deactivated account: every way of signing in calls it first. */
+export { refuseDeactivated } from './sign-in-rules';
