@@ -11,6 +11,7 @@ import { institutions, people } from '../db/schema';
 import { loadCommunitiesDemo } from '../modules/communities/public';
 import { loadGroupingDemo } from '../modules/grouping/public';
 import { hashPassword } from '../modules/identity/public';
+import { loadPeopleDemo } from '../modules/people/public';
 import { loadResilienceDemo } from '../modules/resilience/public';
 import { loadSupportDemo } from '../modules/support/public';
 import { loadSessionsDemo, type DemoCommunity } from '../modules/sessions/public';
@@ -97,7 +98,7 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
       return person([role, ...extraRoles], programmeId, email);
     };
 
-    await named('beheerder', null, 'beheerder');
+    const beheerder = await named('beheerder', null, 'beheerder');
     await named('onderzoeker', null, 'onderzoeker');
     const swCoordinator = await named('coordinator', socialWork.id, 'coordinator');
     const biCoordinator = await person(['coordinator'], business.id, `coordinator.bi@${DOMAIN}`);
@@ -190,6 +191,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
       toGroup.push(student.id);
     }
     await loadGroupingDemo(tx, { institutionId, studentIds: toGroup, consents: services.content.consents });
+    // People and roles (#16): a teacher to make leercoach, role history for Mijn rollen; the coaches can be promoted.
+    await loadPeopleDemo(tx, { institutionId, programmeId: socialWork.id, domain: DOMAIN, now: services.now(), beheerderId: beheerder.id, coordinatorId: swCoordinator.id, leercoach: { personId: leercoachSw.id, classCodes: ['SW1A'] }, senior: { personId: seniorSw1.id, supervisedIds: swCoaches.slice(0, 3).map((c) => c.id) } });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

@@ -6,3 +6,5 @@
 
 /** Grant a role (with its history entry), as the demo and the CLI do for a beheerder or coordinator. */
 export { grantRole } from './change-role';
+/** Demo data: a staff member waiting for activation, and the demo roles' history. */
+export { loadPeopleDemo } from './load-people-demo';
