@@ -194,7 +194,7 @@ function GrantForm({ person, actor }: { person: PersonDetail; actor: Actor }) {
   const [scope, setScope] = useState<string>('');
   const [selected, setSelected] = useState<string[]>([]);
   const [reason, setReason] = useState('');
-  const chosenRole = role || roles[0];
+  const chosenRole = role && roles.includes(role) ? role : roles[0];
   const scopesForRole = options.filter((o) => o.role === chosenRole).map((o) => scopeOf(o.programmeId));
   const chosenScope = scopesForRole.includes(scope) ? scope : scopesForRole[0];
   const grant = useMutation({
@@ -212,6 +212,7 @@ function GrantForm({ person, actor }: { person: PersonDetail; actor: Actor }) {
   return (
     <section className="card stack" aria-labelledby="person-grant">
       <h2 id="person-grant">{t('people.person.grant')}</h2>
+      {grant.isSuccess && <Alert kind="success">{t('people.person.granted')}</Alert>}
       {!chosenRole || !chosenScope ? (
         <p>{t('people.person.nothingToGrant')}</p>
       ) : (
@@ -224,7 +225,6 @@ function GrantForm({ person, actor }: { person: PersonDetail; actor: Actor }) {
           }}
         >
           <p className="help">{t('people.person.grantHelp')}</p>
-          {grant.isSuccess && <Alert kind="success">{t('people.person.granted')}</Alert>}
           {errors.form && <Alert kind="error">{errors.form}</Alert>}
           <div className="grid-2">
             <SelectField
