@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MyRolesResponse, PersonDetail, FindPeopleResponse } from '../../src/contracts/people';
-import { classes, coachSupervision, passwordCredentials, roleAssignments, roleEvents } from '../../src/server/db/schema';
+import { classes, coachSupervision, passwordCredentials, people, roleAssignments, roleEvents } from '../../src/server/db/schema';
 import { hashPassword } from '../../src/server/modules/identity/public';
 import { createTestApp } from '../support/app';
 import { anonymous, signedIn, type Client } from '../support/http';
@@ -263,5 +263,17 @@ describe(`people and roles on ${testDbKind()}`, () => {
     expect((await asCoordinator('Nummer%2003')).people[0]?.roles).toEqual([{ role: 'coachee', programmeId }]);
     expect((await coordinator.request('GET', `/api/people/${bk.id}`)).statusCode).toBe(404);
     expect((await coordinator.request('GET', '/api/people?page=0')).statusCode).toBe(400);
+  });
+
+  it('keeps the history append-only: an update is refused; when the actor’s account is deleted the entry stays, without a name', async () => {
+    const teacher = await f.person({ institutionId, email: 'docent@test.example', password: PASSWORD });
+    const helper = await f.person({ institutionId, roles: ['beheerder'], email: 'helper@test.example', password: PASSWORD });
+    const asHelper = await signedIn(app, 'helper@test.example', PASSWORD);
+    expect((await asHelper.request('POST', grantUrl(teacher.id, 'onderzoeker', 'institution'), { reason: 'Onderzoek 2027' })).statusCode).toBe(201);
+    await expect(t.services.db.update(roleEvents).set({ reason: 'iets anders' }).where(eq(roleEvents.personId, teacher.id))).rejects.toThrow();
+    await t.services.db.delete(people).where(eq(people.id, helper.id));
+    const docent = await signedIn(app, 'docent@test.example', PASSWORD);
+    const history = (await docent.request('GET', '/api/me/roles')).json<MyRolesResponse>().history;
+    expect(history).toEqual([expect.objectContaining({ kind: 'granted', role: 'onderzoeker', reason: 'Onderzoek 2027', actor: null })]);
   });
 });
