@@ -27,6 +27,8 @@ import enInvitations from './en.invitations.json';
 import nlInvitations from './nl.invitations.json';
 import enSecurity from './en.security.json';
 import nlSecurity from './nl.security.json';
+import enPeople from './en.people.json';
+import nlPeople from './nl.people.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -43,6 +45,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlScheduling, enScheduling],
   [nlInvitations, enInvitations],
   [nlSecurity, enSecurity],
+  [nlPeople, enPeople],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

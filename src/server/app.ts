@@ -38,6 +38,7 @@ import { schedulingRoutes } from './modules/scheduling/routes';
 import { groupingRoutes } from './modules/grouping/routes';
 import { invitationRoutes } from './modules/invitations/routes';
 import { ssoRoutes } from './modules/sso/routes';
+import { peopleRoutes } from './modules/people/routes';
 import { Lifecycle } from './operations/lifecycle';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -140,6 +141,7 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(groupingRoutes, { services });
   await app.register(invitationRoutes, { services, cookies });
   await app.register(ssoRoutes, { services, cookies });
+  await app.register(peopleRoutes, { services });
 
   await registerWebClient(app);
   return app;

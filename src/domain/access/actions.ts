@@ -60,6 +60,18 @@ export const ACTIONS = [
   'invitation:send',
   /** See whether a person was invited and activated their account (invitations). */
   'invitation:read',
+  /** Find the institution's people (beheerder: everyone; coordinator: their students and the staff). */
+  'people:search',
+  /** Create a staff member (no password: they activate by invitation). */
+  'people:create',
+  /** Read a person's account state, roles and role history. */
+  'person:read',
+  /** Deactivate or reactivate an account (never one's own). */
+  'person:deactivate',
+  /** Grant a role at a scope, or set its details (a senior coach's group, a leercoach's classes). */
+  'role:grant',
+  /** Revoke a role at a scope. */
+  'role:revoke',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -126,6 +126,11 @@ const editableMap = (sharedWithIds: string[], editorIds: string[]): Resource => 
 
 /** A person to invite, of these programmes. */
 const invitee = (programmeIds: string[]): Resource => ({ kind: 'invitee', institutionId: INST, personId: 'new-person', programmeIds });
+/** People and roles (#16): the institution's directory, a person, one role of one person. */
+const directory: Resource = { kind: 'peopleDirectory', institutionId: INST };
+const staffPerson: Resource = { kind: 'person', institutionId: INST, personId: 'new-teacher', programmeIds: [], isStudent: false };
+const studentOf = (programmeId: string): Resource => ({ kind: 'person', institutionId: INST, personId: 'student', programmeIds: [programmeId], isStudent: true });
+const grantOf = (role: Role, programmeId: string | null, holderId = 'new-teacher'): Resource => ({ kind: 'roleGrant', institutionId: INST, holderId, role, programmeId });
 
 type Row = [Who, Parameters<typeof isAllowed>[1], Resource, boolean, string];
 
@@ -224,6 +229,31 @@ const matrix: Row[] = [
   ...onlyFor(['beheerder'], 'invitation:read', invitee([]), 'whether a staff member without a programme activated'),
   ...onlyFor([], 'invitation:send', { kind: 'invitee', institutionId: INST, personId: 'beheerder', programmeIds: [] }, 'the beheerder themselves'),
   ...onlyFor([], 'programme:manageStudents', invitee([PROG]), 'any other action on a person to invite'),
+  // People and roles (#16): nobody grants a role wider than their own.
+  ...onlyFor(['coordinator', 'otherProgrammeCoordinator', 'beheerder'], 'people:search', directory, "the institution's people"),
+  ...onlyFor(['beheerder'], 'people:create', directory, 'a new staff member'),
+  ...onlyFor(['coordinator', 'otherProgrammeCoordinator', 'beheerder'], 'person:read', staffPerson, 'a staff member'),
+  ...onlyFor(['coordinator', 'beheerder'], 'person:read', studentOf(PROG), 'a student of the programme'),
+  ...onlyFor(['otherProgrammeCoordinator', 'beheerder'], 'person:read', studentOf(OTHER_PROG), 'a student of another programme'),
+  ...onlyFor(['beheerder'], 'person:deactivate', staffPerson, 'a staff account'),
+  ...onlyFor([], 'person:deactivate', { ...staffPerson, personId: 'beheerder' }, 'their own account'),
+  ...onlyFor(['coordinator', 'beheerder'], 'role:grant', grantOf('leercoach', PROG), 'leercoach in the programme'),
+  ...onlyFor(['coordinator', 'beheerder'], 'role:grant', grantOf('seniorcoach', PROG, 'coach'), 'seniorcoach in the programme'),
+  ...onlyFor(['otherProgrammeCoordinator', 'beheerder'], 'role:grant', grantOf('studentcoach', OTHER_PROG), 'studentcoach in another programme'),
+  ...onlyFor(['beheerder'], 'role:grant', grantOf('coordinator', PROG), 'coordinator of the programme'),
+  ...onlyFor(['beheerder'], 'role:grant', grantOf('coordinator', null), 'coordinator of every programme'),
+  ...onlyFor(['beheerder'], 'role:grant', grantOf('finance', null), 'finance'),
+  ...onlyFor(['beheerder'], 'role:grant', grantOf('beheerder', null), 'beheerder'),
+  ...onlyFor(['beheerder'], 'role:grant', grantOf('onderzoeker', null), 'onderzoeker'),
+  ...onlyFor(['beheerder'], 'role:grant', grantOf('opleidingsmanagement', PROG), 'opleidingsmanagement of the programme'),
+  ...onlyFor([], 'role:grant', grantOf('leercoach', null), 'leercoach without a programme (no such scope)'),
+  ...onlyFor([], 'role:grant', grantOf('finance', PROG), 'finance for one programme (no such scope)'),
+  ...onlyFor([], 'role:grant', grantOf('coachee', PROG), 'coachee (the student import makes coachees)'),
+  ...onlyFor([], 'role:grant', grantOf('finance', null, 'beheerder'), 'a role to themselves'),
+  ...onlyFor(['beheerder'], 'role:grant', grantOf('seniorcoach', PROG, 'coordinator'), 'seniorcoach to the coordinator (never by themselves)'),
+  ...onlyFor(['coordinator', 'beheerder'], 'role:revoke', grantOf('seniorcoach', PROG, 'senior'), 'seniorcoach in the programme'),
+  ...onlyFor(['beheerder'], 'role:revoke', grantOf('coordinator', PROG, 'coordinator'), "a coordinator's role"),
+  ...onlyFor(['beheerder'], 'role:revoke', grantOf('beheerder', null, 'beheerder'), 'their own beheerder role (the use case keeps the last one)'),
 ];
 
 describe('access policy matrix', () => {
@@ -326,6 +356,30 @@ describe('access policy invariants', () => {
     fc.assert(
       fc.property(fc.constantFrom<Role>('coachee', 'studentcoach', 'seniorcoach', 'leercoach', 'onderzoeker', 'beheerder', 'coordinator'), fc.constantFrom(PROG, OTHER_PROG, null), (role, programmeId) =>
         isAllowed(actor('x', [role], programmeId), 'programme:manageScheduling', programme) === (role === 'coordinator' && programmeId !== OTHER_PROG),
+      ),
+    );
+  });
+
+  it('never lets anyone grant a role wider than their own, or outside their institution, or to themselves', () => {
+    fc.assert(
+      fc.property(arbitraryActor, fc.constantFrom(...ROLES), fc.constantFrom(PROG, OTHER_PROG, null), fc.constantFrom('x', 'someone'), (a, role, programmeId, holderId) => {
+        const allowed = isAllowed(a, 'role:grant', { kind: 'roleGrant', institutionId: INST, holderId, role, programmeId });
+        if (!allowed) return true;
+        const beheerder = a.institutionId === INST && a.grants.some((g) => g.role === 'beheerder' && g.institutionId === INST && g.programmeId === null);
+        const coordinatorHere = a.grants.some((g) => g.role === 'coordinator' && g.institutionId === INST && (g.programmeId === null || g.programmeId === programmeId));
+        return (
+          a.institutionId === INST &&
+          holderId !== a.personId &&
+          (beheerder || (coordinatorHere && programmeId !== null && ['studentcoach', 'seniorcoach', 'leercoach'].includes(role)))
+        );
+      }),
+    );
+  });
+
+  it('never lets a coordinator grant beheerder, finance, coordinator or any institution-wide role', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<Role>('beheerder', 'finance', 'coordinator', 'onderzoeker', 'opleidingsmanagement'), fc.constantFrom(PROG, OTHER_PROG, null), fc.constantFrom(PROG, null), (role, programmeId, own) =>
+        !isAllowed(actor('c', ['coordinator'], own), 'role:grant', { kind: 'roleGrant', institutionId: INST, holderId: 'someone', role, programmeId }),
       ),
     );
   });

@@ -17,6 +17,7 @@
  *   rules/support.ts           helpResource, coachee, referral, signal
  *   rules/sessions.ts          session
  *   rules/activities.ts        libraryItem
+ *   rules/people.ts            peopleDirectory, person, roleGrant
  * Each rules file declares its resource kinds with the relations that decide them, and one rule
  * per kind. `isAllowed` below sends each kind to its rule. The matrix test (`policy.test.ts`)
  * states who may do what.
@@ -38,6 +39,14 @@ import {
 import { sessionRule, type SessionResource } from './rules/sessions';
 import { inviteeRule, type InviteeResource } from './rules/invitations';
 import {
+  peopleDirectoryRule,
+  personRule,
+  roleGrantRule,
+  type PeopleDirectoryResource,
+  type PersonResource,
+  type RoleGrantResource,
+} from './rules/people';
+import {
   coacheeRule,
   helpResourceRule,
   referralRule,
@@ -51,6 +60,7 @@ import {
 export { ACTIONS, type Action } from './actions';
 export { holds, type Actor } from './actor';
 export type { CoachingContentType } from './rules/coaching-content';
+export { BEHEERDER_GRANTS, COORDINATOR_GRANTS, isValidScope } from './rules/people';
 
 /** Everything the policy may be asked about, with the relations that decide it. */
 export type Resource =
@@ -67,7 +77,10 @@ export type Resource =
   | SignalResource
   | SessionResource
   | LibraryItemResource
-  | InviteeResource;
+  | InviteeResource
+  | PeopleDirectoryResource
+  | PersonResource
+  | RoleGrantResource;
 
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
@@ -100,5 +113,11 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return libraryItemRule(action, actor, resource);
     case 'invitee':
       return inviteeRule(action, actor, resource);
+    case 'peopleDirectory':
+      return peopleDirectoryRule(action, actor, resource);
+    case 'person':
+      return personRule(action, actor, resource);
+    case 'roleGrant':
+      return roleGrantRule(action, actor, resource);
   }
 }

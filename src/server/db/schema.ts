@@ -17,3 +17,4 @@ export * from './schema/grouping';
 export * from './schema/scheduling';
 export * from './schema/invitations';
 export * from './schema/sso';
+export * from './schema/people';

@@ -12,6 +12,7 @@ import { loadCommunitiesDemo } from '../modules/communities/public';
 import { loadGroupingDemo } from '../modules/grouping/public';
 import { loadInvitationsDemo } from '../modules/invitations/public';
 import { hashPassword } from '../modules/identity/public';
+import { loadPeopleDemo } from '../modules/people/public';
 import { loadResilienceDemo } from '../modules/resilience/public';
 import { loadSupportDemo } from '../modules/support/public';
 import { loadSessionsDemo, type DemoCommunity } from '../modules/sessions/public';
@@ -98,7 +99,7 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
       return person([role, ...extraRoles], programmeId, email);
     };
 
-    await named('beheerder', null, 'beheerder');
+    const beheerder = await named('beheerder', null, 'beheerder');
     await named('onderzoeker', null, 'onderzoeker');
     const swCoordinator = await named('coordinator', socialWork.id, 'coordinator');
     const biCoordinator = await person(['coordinator'], business.id, `coordinator.bi@${DOMAIN}`);
@@ -197,6 +198,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
       started: { intakeId: swSept.id, academicYear: swSept.academicYear, month: swSept.month, studentIds: membersOf(swSept.id), coordinatorId: swCoordinator.id },
       upcoming: { intakeId: swFeb.id, academicYear: swFeb.academicYear, month: swFeb.month, studentIds: [...membersOf(swFeb.id), ...toGroup] },
     });
+    // People and roles (#16): a teacher to make leercoach, role history for Mijn rollen; the coaches can be promoted.
+    await loadPeopleDemo(tx, { institutionId, programmeId: socialWork.id, domain: DOMAIN, now: services.now(), beheerderId: beheerder.id, coordinatorId: swCoordinator.id, leercoach: { personId: leercoachSw.id, classCodes: ['SW1A'] }, senior: { personId: seniorSw1.id, supervisedIds: swCoaches.slice(0, 3).map((c) => c.id) } });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

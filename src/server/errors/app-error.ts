@@ -66,6 +66,13 @@ export const ERROR_STATUS = {
   mfa_already_on: 409,
   mfa_not_on: 409,
   mfa_required: 409,
+  account_deactivated: 403,
+  last_beheerder: 409,
+  role_already_held: 409,
+  role_not_held: 409,
+  email_taken: 409,
+  supervision_not_a_coach: 422,
+  class_not_in_programme: 422,
   internal: 500,
 } as const;
 

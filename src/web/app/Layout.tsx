@@ -36,6 +36,8 @@ export function Layout() {
   const seesReferrals = roles.has('coachee') || roles.has('studentcoach');
   // Sessions (#4): the activity library and logbooks for the people who run or supervise sessions.
   const runsSessions = actor ? isAllowed(actor, 'library:create', { kind: 'institution', institutionId: actor.institutionId }) : false;
+  // People and roles (#16): the beheerder and coordinators manage people; everyone sees their own roles and sessions.
+  const managesPeople = actor ? isAllowed(actor, 'people:search', { kind: 'peopleDirectory', institutionId: actor.institutionId }) : false;
 
   return (
     <>
@@ -159,6 +161,17 @@ export function Layout() {
                 <a href="/api/docs">{t('nav.apiDocs')}</a>
               </li>
             )}
+            {managesPeople && (
+              <li>
+                <NavLink to="/people">{t('people.nav.people')}</NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink to="/me/roles">{t('people.nav.myRoles')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/me/sign-in-sessions">{t('people.nav.sessions')}</NavLink>
+            </li>
           </ul>
           <div className="who">
             <span>{t('app.signedInAs', { name: `${session.person.firstName} ${session.person.lastName}` })}</span>

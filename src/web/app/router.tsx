@@ -62,6 +62,10 @@ import { SharedMapPage } from '../features/resilience/SharedMapPage';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useSession } from '../session';
 import { Layout } from './Layout';
+import { PeoplePage } from '../features/people/PeoplePage';
+import { PersonPage } from '../features/people/PersonPage';
+import { MyRolesPage } from '../features/people/MyRolesPage';
+import { SignInSessionsPage } from '../features/people/SignInSessionsPage';
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -142,6 +146,10 @@ export const router = createBrowserRouter([
       { path: '/coaches', element: <RequireSignIn><CoachesPage /></RequireSignIn> },
       { path: '/me/coach-profile', element: <RequireSignIn><CoachProfilePage /></RequireSignIn> },
       { path: '/me/availability', element: <RequireSignIn><MyAvailabilityPage /></RequireSignIn> },
+      { path: '/people', element: <RequireSignIn><PeoplePage /></RequireSignIn> },
+      { path: '/people/:personId', element: <RequireSignIn><PersonPage /></RequireSignIn> },
+      { path: '/me/roles', element: <RequireSignIn><MyRolesPage /></RequireSignIn> },
+      { path: '/me/sign-in-sessions', element: <RequireSignIn><SignInSessionsPage /></RequireSignIn> },
       { path: '/my-community', element: <RequireSignIn><MyCommunityPage /></RequireSignIn> },
       { path: '/help', element: <RequireSignIn><HelpPage /></RequireSignIn> },
       { path: '/help/new', element: <RequireSignIn><HelpResourceFormPage /></RequireSignIn> },

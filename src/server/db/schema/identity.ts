@@ -17,13 +17,16 @@ export const passwordCredentials = pgTable('password_credentials', {
 
 /**
  * A signed-in browser session. Only the SHA-256 of the session token is stored, so a copy of the
- * database cannot be used to sign in. Personal data (who is signed in, when).
- * Purpose: authentication. Retention: deleted at expiry or sign-out.
+ * database cannot be used to sign in. Personal data (who is signed in, when, from which browser).
+ * Purpose: authentication, and the person's own list of where they are signed in ("Waar ben ik
+ * ingelogd"). Retention: deleted at expiry or sign-out.
  */
 export const authSessions = pgTable(
   'auth_sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
+    /** The session's public name on "Waar ben ik ingelogd" (never the token or its digest). */
+    id: uuid('id').notNull().unique().defaultRandom(),
     personId: uuid('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
@@ -35,6 +38,10 @@ export const authSessions = pgTable(
      * session reaches only the set-up (access-hook.ts). Cleared when they confirm it.
      */
     mfaSetupRequired: boolean('mfa_setup_required').notNull().default(false),
+    /** The browser's User-Agent at sign-in (cut to 512 characters), shown as "Chrome op Android". */
+    userAgent: text('user_agent'),
+    /** When the session was last used, updated at most once per few minutes (not per request). */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('auth_sessions_person_idx').on(t.personId)],
 );

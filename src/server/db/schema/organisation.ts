@@ -69,6 +69,11 @@ export const people = pgTable(
     locale: text('locale').notNull().default('nl'),
     /** The student number from the student information system; the key of idempotent imports. */
     studentNumber: text('student_number'),
+    /**
+     * Set when the beheerder deactivates the account: sign-in is refused and every session ends.
+     * The person, their roles and history stay. Cleared on reactivation.
+     */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -31,3 +31,7 @@ export { describeSession } from './describe-session';
 export { setPasswordHash } from './set-password';
 /** Counts a use of a token link against the address's attempt limit; 429 when over it. */
 export { countTokenLinkAttempt, type CountedAttempt } from './attempt-limits';
+/** Ends every sign-in session of a person at once (deactivation). */
+export { endAllSessionsOf } from './sign-in-sessions';
+/** Refuses to open a session for a deactivated account: every way of signing in calls it first. */
+export { refuseDeactivated } from './sign-in-rules';

@@ -1,5 +1,5 @@
 /** All SQL of the identity context. */
-import { and, eq, gt, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { RoleGrant } from '../../../domain/access/roles';
 import type { Db } from '../../db/client';
 import { accessCacheFor } from '../../db/access-cache';
@@ -15,20 +15,26 @@ export type AttemptCounts = { key: string; current: number; previous: number };
 const findSignedInStatement = preparedFor((db) =>
   db
     .select({
+      sessionId: authSessions.id,
       csrfToken: authSessions.csrfToken,
       expiresAt: authSessions.expiresAt,
       mfaSetupRequired: authSessions.mfaSetupRequired,
+      lastSeenAt: authSessions.lastSeenAt,
       person: people,
       grants: sql<RoleGrant[]>`(select coalesce(json_agg(json_build_object('role', r.role, 'institutionId', r.institution_id, 'programmeId', r.programme_id)), '[]'::json) from ${roleAssignments} r where r.person_id = ${people.id})`,
     })
     .from(authSessions)
     .innerJoin(people, eq(people.id, authSessions.personId))
-    .where(eq(authSessions.tokenHash, sql.placeholder('tokenHash')))
+    // A deactivated account's sessions are deleted at deactivation; this makes sure of it.
+    .where(and(eq(authSessions.tokenHash, sql.placeholder('tokenHash')), isNull(people.deactivatedAt)))
     .limit(1)
-    .prepare('identity_find_signed_in_v3'),
+    .prepare('identity_find_signed_in_v4'),
 );
 
-type SignedInRow = { csrfToken: string; expiresAt: Date; mfaSetupRequired: boolean; person: PersonRow; grants: RoleGrant[] };
+type SignedInRow = { sessionId: string; csrfToken: string; expiresAt: Date; mfaSetupRequired: boolean; lastSeenAt: Date; person: PersonRow; grants: RoleGrant[] };
+
+/** One signed-in session as its owner sees it on "Waar ben ik ingelogd" (never the token or its digest). */
+export type SignInSessionRow = { id: string; tokenHash: string; userAgent: string | null; createdAt: Date; lastSeenAt: Date };
 /** Token digest → session, person and grants; dropped on any change to them (access-cache.ts). */
 const signedInCache = accessCacheFor<SignedInRow | undefined>();
 
@@ -87,6 +93,45 @@ export const identityRepository = (db: Db) => ({
     const row = cache ? await cache.get(tokenHash, read, (found) => found !== undefined) : await read();
     // Checked on every request, cached or not: a session ends on time.
     return row && row.expiresAt.getTime() > now.getTime() ? row : undefined;
+  },
+
+  /**
+   * Records that a session was used, unless that was recorded less than `minAgeMs` ago (by any
+   * instance): at most one write per session per few minutes. The access trigger ignores this
+   * column, so it drops no cache.
+   */
+  async touchSession(tokenHash: string, now: Date, minAgeMs: number): Promise<void> {
+    await db
+      .update(authSessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(authSessions.tokenHash, tokenHash), lt(authSessions.lastSeenAt, new Date(now.getTime() - minAgeMs))));
+  },
+
+  /** A person's live sessions, most recently used first. */
+  async sessionsOf(personId: string, now: Date): Promise<SignInSessionRow[]> {
+    return db
+      .select({ id: authSessions.id, tokenHash: authSessions.tokenHash, userAgent: authSessions.userAgent, createdAt: authSessions.createdAt, lastSeenAt: authSessions.lastSeenAt })
+      .from(authSessions)
+      .where(and(eq(authSessions.personId, personId), gt(authSessions.expiresAt, now)))
+      .orderBy(desc(authSessions.lastSeenAt), desc(authSessions.createdAt));
+  },
+
+  /** Ends one of the person's own sessions by its public id; false when they have no such session. */
+  async deleteOwnSession(personId: string, sessionId: string): Promise<boolean> {
+    const deleted = await db
+      .delete(authSessions)
+      .where(and(eq(authSessions.personId, personId), eq(authSessions.id, sessionId)))
+      .returning({ id: authSessions.id });
+    return deleted.length > 0;
+  },
+
+  /** Ends all of the person's sessions but one (or all, when `keepTokenHash` is null); returns how many. */
+  async deleteSessionsExcept(personId: string, keepTokenHash: string | null): Promise<number> {
+    const deleted = await db
+      .delete(authSessions)
+      .where(keepTokenHash ? and(eq(authSessions.personId, personId), ne(authSessions.tokenHash, keepTokenHash)) : eq(authSessions.personId, personId))
+      .returning({ id: authSessions.id });
+    return deleted.length;
   },
 
   async deleteSession(tokenHash: string): Promise<void> {

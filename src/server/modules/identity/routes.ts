@@ -11,7 +11,10 @@ import {
   SignInRequest,
   SignInWithLinkRequest,
 } from '../../../contracts/identity';
+import { SignInSessionsResponse, SignOutOthersResponse } from '../../../contracts/people';
 import type { Services } from '../../context';
+import { AppError } from '../../errors/app-error';
+import { endSignInSession, endSignInSessions, listSignInSessions } from './sign-in-sessions';
 import type { CookiePolicy } from '../../http/cookies';
 import { newToken } from './secrets';
 import { completePasswordReset } from './complete-password-reset';
@@ -23,9 +26,15 @@ import { signIn } from './sign-in';
 import { describeSession } from './describe-session';
 import { mfaRepository } from './mfa-repository';
 import { mfaRoutes } from './mfa-routes';
-import { resolveSession } from './resolve-session';
 import { setSignInCookies } from './sign-in-reply';
 import { digest } from './secrets';
+import { resolveSession, type SignedIn } from './resolve-session';
+import { z } from 'zod';
+
+function signedInOf(request: { signedIn: SignedIn | null }): SignedIn {
+  if (!request.signedIn) throw new AppError('unauthenticated');
+  return request.signedIn;
+}
 
 type Options = { services: Services; cookies: CookiePolicy };
 
@@ -61,7 +70,7 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
     },
     async (request, reply) => {
       // Attempt limits (attempt-limits.ts) count request.ip: the address after the trusted proxies.
-      const opened = await signIn({ services, ...request.body, address: request.ip });
+      const opened = await signIn({ services, ...request.body, address: request.ip, userAgent: request.headers['user-agent'] });
       setSignInCookies(reply, cookies, opened);
       // With MFA on, the answer has no person yet and says the code is awaited (mfa.pending).
       if (opened.kind === 'mfa') return describeSession(services, null, request.cookies[cookies.csrf] ?? newToken(), true);
@@ -168,4 +177,53 @@ export const identityRoutes: FastifyPluginAsyncZod<Options> = async (app, { serv
   );
 
   await app.register(mfaRoutes, { services, cookies });
+  app.get(
+    '/api/me/sign-in-sessions',
+    {
+      config: { access: { signedIn: true } },
+      schema: { tags: ['identity'], summary: 'Where I am signed in: my live sessions with their device and last use (never a token)', response: { 200: SignInSessionsResponse } },
+    },
+    async (request) => listSignInSessions(services, signedInOf(request)),
+  );
+
+  app.delete(
+    '/api/me/sign-in-sessions/:sessionId',
+    {
+      config: { access: { signedIn: true } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign out one of my sessions (another device, or this one)',
+        params: z.object({ sessionId: z.string().uuid() }),
+        response: { 200: OkResponse, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const signedIn = signedInOf(request);
+      await endSignInSession(services, signedIn, request.params.sessionId);
+      if (request.params.sessionId === signedIn.sessionId) void reply.clearCookie(cookies.session, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/me/sign-in-sessions/sign-out-others',
+    {
+      config: { access: { signedIn: true } },
+      schema: { tags: ['identity'], summary: 'Sign out everywhere else (this session stays)', response: { 200: SignOutOthersResponse } },
+    },
+    async (request) => ({ ended: await endSignInSessions(services, signedInOf(request), true) }),
+  );
+
+  app.post(
+    '/api/me/sign-in-sessions/sign-out-all',
+    {
+      config: { access: { signedIn: true } },
+      schema: { tags: ['identity'], summary: 'Sign out everywhere, this session included', response: { 200: SignOutOthersResponse } },
+    },
+    async (request, reply) => {
+      const ended = await endSignInSessions(services, signedInOf(request), false);
+      void reply.clearCookie(cookies.session, { path: '/' });
+      return { ended };
+    },
+  );
 };

@@ -4,6 +4,7 @@ import { countAttempt, signInRules } from './attempt-limits';
 import { openSession, type OpenedSession } from './open-session';
 import { identityRepository } from './repository';
 import { timingDummyHash, verifyPassword } from './secrets';
+import { refuseDeactivated } from './sign-in-rules';
 
 export type SignInOptions = {
   services: Services;
@@ -11,6 +12,8 @@ export type SignInOptions = {
   password: string;
   /** The client's address as the server sees it (request.ip, after the trusted proxies). */
   address: string;
+  /** The browser's User-Agent header, kept with the session to name it on "Waar ben ik ingelogd". */
+  userAgent?: string | undefined;
 };
 
 /**
@@ -19,7 +22,7 @@ export type SignInOptions = {
  * attempt limits (attempt-limits.ts); a success is not counted. Refused when the institution
  * switched password sign-in off.
  */
-export async function signIn({ services, email, password, address }: SignInOptions): Promise<OpenedSession> {
+export async function signIn({ services, email, password, address, userAgent }: SignInOptions): Promise<OpenedSession> {
   if (!services.config.signIn.password) throw new AppError('password_sign_in_off');
   const attempt = await countAttempt(services, signInRules(services, address, email));
   const repo = identityRepository(services.db);
@@ -27,6 +30,8 @@ export async function signIn({ services, email, password, address }: SignInOptio
   const storedHash = person ? await repo.passwordHash(person.id) : undefined;
   const valid = await verifyPassword(storedHash ?? (await timingDummyHash()), password);
   if (!person || !storedHash || !valid) throw new AppError('invalid_credentials');
+  // Only someone who knows the password learns that the account is deactivated.
+  refuseDeactivated(person);
   await attempt.succeeded();
-  return openSession({ services, personId: person.id, method: 'password' });
+  return openSession({ services, personId: person.id, method: 'password', userAgent });
 }
