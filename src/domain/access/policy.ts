@@ -17,6 +17,7 @@
  *   rules/support.ts           helpResource, coachee, referral, signal
  *   rules/sessions.ts          session
  *   rules/activities.ts        libraryItem
+ *   rules/finance.ts           expenseClaim, ownCompensation, programmeFinance, financeDesk
  * Each rules file declares its resource kinds with the relations that decide them, and one rule
  * per kind. `isAllowed` below sends each kind to its rule. The matrix test (`policy.test.ts`)
  * states who may do what.
@@ -36,6 +37,16 @@ import {
   type ProgrammeResource,
 } from './rules/programme';
 import { sessionRule, type SessionResource } from './rules/sessions';
+import {
+  expenseClaimRule,
+  financeDeskRule,
+  ownCompensationRule,
+  programmeFinanceRule,
+  type ExpenseClaimResource,
+  type FinanceDeskResource,
+  type OwnCompensationResource,
+  type ProgrammeFinanceResource,
+} from './rules/finance';
 import {
   coacheeRule,
   helpResourceRule,
@@ -65,7 +76,11 @@ export type Resource =
   | ReferralResource
   | SignalResource
   | SessionResource
-  | LibraryItemResource;
+  | LibraryItemResource
+  | ExpenseClaimResource
+  | OwnCompensationResource
+  | ProgrammeFinanceResource
+  | FinanceDeskResource;
 
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
@@ -96,5 +111,13 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return sessionRule(action, actor, resource);
     case 'libraryItem':
       return libraryItemRule(action, actor, resource);
+    case 'expenseClaim':
+      return expenseClaimRule(action, actor, resource);
+    case 'ownCompensation':
+      return ownCompensationRule(action, actor, resource);
+    case 'programmeFinance':
+      return programmeFinanceRule(action, actor, resource);
+    case 'financeDesk':
+      return financeDeskRule(action, actor, resource);
   }
 }
