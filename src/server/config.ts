@@ -33,6 +33,10 @@ const Env = z.object({
   PEERKRACHT_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   PEERKRACHT_SHUTDOWN_DRAIN_PROBES: z.coerce.number().int().min(0).max(100).default(2),
   PEERKRACHT_SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(15),
+  PEERKRACHT_DATA_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, '32 random bytes in base64 (e.g. `openssl rand -base64 32`)')
+    .optional(),
 });
 
 export type Config = {
@@ -70,7 +74,16 @@ export type Config = {
     /** Failed sign-ins per address in 15 minutes, whatever the accounts. */
     signInPerAddress: number;
   };
+  /**
+   * The AES-256-GCM key that encrypts financial data at rest (coaches' IBANs, payout files).
+   * Required in production; elsewhere a fixed development key (never for real data; see
+   * docs/operations.md).
+   */
+  dataKey: { key: Buffer; development: boolean };
 };
+
+/** The development key: public, so only for demos and tests — production refuses to start without its own. */
+const DEVELOPMENT_DATA_KEY = Buffer.from('peerkracht-development-key-0001!', 'utf8');
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -90,6 +103,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'and allows one process: a power cut can lose acknowledged writes, and the app cannot scale ' +
         'out. Set DATABASE_URL to a PostgreSQL server, or set PEERKRACHT_ALLOW_EMBEDDED=1 if you ' +
         'accept this (a small pilot with backups).',
+    );
+  }
+  if (e.NODE_ENV === 'production' && !e.PEERKRACHT_DATA_KEY) {
+    throw new ConfigError(
+      'Refusing to start in production without PEERKRACHT_DATA_KEY: coaches\' IBANs and payout files are ' +
+        'stored encrypted with it. Generate one with `openssl rand -base64 32`, keep it in your secret ' +
+        'store, and back it up apart from the database (without it the IBANs cannot be read).',
     );
   }
   const database: Config['database'] = e.DATABASE_URL
@@ -116,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.PEERKRACHT_METRICS_TOKEN ?? null,
     shutdown: { timeoutMs: e.PEERKRACHT_SHUTDOWN_TIMEOUT_MS, drainMs: e.PEERKRACHT_SHUTDOWN_DRAIN_MS, drainProbes: e.PEERKRACHT_SHUTDOWN_DRAIN_PROBES },
     attemptLimits: { key: e.PEERKRACHT_RATE_LIMIT_KEY ?? null, signInPerAddress: e.PEERKRACHT_SIGN_IN_LIMIT_PER_ADDRESS },
+    dataKey: e.PEERKRACHT_DATA_KEY ? { key: Buffer.from(e.PEERKRACHT_DATA_KEY, 'base64'), development: false } : { key: DEVELOPMENT_DATA_KEY, development: true },
   };
 }
 

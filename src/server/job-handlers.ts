@@ -11,6 +11,7 @@ import { RETENTION_PASS_JOB, runRetentionPassJob, scheduleRetentionPass } from '
 import { schedulingJobHandlers } from './modules/scheduling/public';
 import { sessionJobHandlers } from './modules/sessions/public';
 import { REFERRAL_FOLLOW_UP_JOB, sendReferralFollowUp } from './modules/support/public';
+import { OVERDUE_REMINDER_JOB, scheduleOverdueReminders, sendOverdueReminders } from './modules/finance/public';
 
 export const jobHandlers: JobHandlers = {
   [REFERRAL_FOLLOW_UP_JOB]: sendReferralFollowUp,
@@ -18,10 +19,11 @@ export const jobHandlers: JobHandlers = {
   [RETENTION_PASS_JOB]: runRetentionPassJob,
   ...sessionJobHandlers,
   ...schedulingJobHandlers,
+  [OVERDUE_REMINDER_JOB]: sendOverdueReminders,
 };
 
 /**
  * Retention purges of tables that fill continuously, and the scheduling of the daily retention
  * pass (a durable job, once a day across instances); the poller runs them about once an hour.
  */
-export const retentionPurges: readonly RetentionPurge[] = [purgeAttemptCounters, purgeExpiredSignIns, scheduleRetentionPass];
+export const retentionPurges: readonly RetentionPurge[] = [purgeAttemptCounters, purgeExpiredSignIns, scheduleRetentionPass, scheduleOverdueReminders];

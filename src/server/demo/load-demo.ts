@@ -15,6 +15,7 @@ import { loadResilienceDemo } from '../modules/resilience/public';
 import { loadSupportDemo } from '../modules/support/public';
 import { loadSessionsDemo, type DemoCommunity } from '../modules/sessions/public';
 import { loadSchedulingDemo } from '../modules/scheduling/public';
+import { loadFinanceDemo } from '../modules/finance/public';
 import { factories } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'peerkracht-demo';
@@ -190,6 +191,9 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
       toGroup.push(student.id);
     }
     await loadGroupingDemo(tx, { institutionId, studentIds: toGroup, consents: services.content.consents });
+    // Compensation, the money side (#17): finance, the paying account, coaches' IBANs, claims with receipts.
+    await named('finance', null, 'finance');
+    await loadFinanceDemo(tx, services, { institutionId, programmeId: socialWork.id, coaches: swCoaches, coordinatorId: swCoordinator.id });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

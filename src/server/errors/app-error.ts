@@ -46,6 +46,11 @@ export const ERROR_STATUS = {
   run_not_ready: 409,
   scheduling_setup_incomplete: 409,
   scheduling_period_ended: 409,
+  claim_already_decided: 409,
+  nothing_to_pay: 422,
+  payout_already_paid: 409,
+  payment_settings_missing: 409,
+  payout_file_invalid: 422,
   internal: 500,
 } as const;
 
