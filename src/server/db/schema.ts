@@ -15,3 +15,4 @@ export * from './schema/programme';
 export * from './schema/sessions';
 export * from './schema/grouping';
 export * from './schema/scheduling';
+export * from './schema/compensation';

@@ -46,6 +46,14 @@ export const ERROR_STATUS = {
   run_not_ready: 409,
   scheduling_setup_incomplete: 409,
   scheduling_period_ended: 409,
+  statement_not_open: 409,
+  statement_already_approved: 409,
+  statement_closed: 409,
+  dispute_needs_resolution: 422,
+  birth_date_missing: 422,
+  extra_work_already_decided: 409,
+  fiscal_year_exists: 409,
+  no_rate_in_force: 422,
   internal: 500,
 } as const;
 

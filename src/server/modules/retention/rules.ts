@@ -21,6 +21,8 @@ import {
   coachProfiles,
   communities,
   communityMembers,
+  compensationExtraWork,
+  compensationStatements,
   handovers,
   intakes,
   logbookEntries,
@@ -137,6 +139,8 @@ export const RETENTION_RULES: Readonly<Record<string, RetentionRule>> = {
   session_feedback: deleting(sessionFeedback, (cutoff) => lt(sessionFeedback.createdAt, cutoff)),
   action_tokens: deleting(actionTokens, (cutoff) => lt(actionTokens.expiresAt, cutoff)),
   programme_updates: deleting(programmeUpdates, (cutoff) => lt(programmeUpdates.createdAt, cutoff)),
+  compensation_extra_work: deleting(compensationExtraWork, (cutoff) => lt(compensationExtraWork.createdAt, cutoff)),
+  compensation_statements: deleting(compensationStatements, (cutoff) => lt(compensationStatements.createdAt, cutoff)),
   // Last, in this order: a session takes its remaining invitations, attendance and notes with it
   // (cascade), and anonymising a person deletes their tokens — both after those tables' own rules
   // ran, so each rule removes in the real run exactly what it counted in the dry run.
