@@ -4,6 +4,7 @@
  * (`modules/<context>/public.ts`) and adds it here (one line), so main.ts and the tests run the
  * same set and the jobs module itself depends on no feature (ADR 0008).
  */
+import { MONTHLY_STATEMENTS_JOB, runMonthlyStatementsJob, scheduleMonthlyStatements } from './modules/compensation/public';
 import { purgeAttemptCounters, purgeExpiredSignIns } from './modules/identity/public';
 import type { JobHandlers, RetentionPurge } from './modules/jobs/public';
 import { runStudentImport, STUDENT_IMPORT_JOB } from './modules/programme/public';
@@ -19,6 +20,7 @@ export const jobHandlers: JobHandlers = {
   [RETENTION_PASS_JOB]: runRetentionPassJob,
   ...sessionJobHandlers,
   ...schedulingJobHandlers,
+  [MONTHLY_STATEMENTS_JOB]: runMonthlyStatementsJob,
   [OVERDUE_REMINDER_JOB]: sendOverdueReminders,
 };
 
@@ -26,4 +28,4 @@ export const jobHandlers: JobHandlers = {
  * Retention purges of tables that fill continuously, and the scheduling of the daily retention
  * pass (a durable job, once a day across instances); the poller runs them about once an hour.
  */
-export const retentionPurges: readonly RetentionPurge[] = [purgeAttemptCounters, purgeExpiredSignIns, scheduleRetentionPass, scheduleOverdueReminders];
+export const retentionPurges: readonly RetentionPurge[] = [purgeAttemptCounters, purgeExpiredSignIns, scheduleRetentionPass, scheduleMonthlyStatements, scheduleOverdueReminders];

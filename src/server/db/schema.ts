@@ -15,4 +15,5 @@ export * from './schema/programme';
 export * from './schema/sessions';
 export * from './schema/grouping';
 export * from './schema/scheduling';
+export * from './schema/compensation';
 export * from './schema/finance';

@@ -12,8 +12,9 @@ export async function getMyCompensation({ services, institutionId, coachId }: { 
   const repo = financeRepository(services.db);
   const [claims, accounts, statements] = await Promise.all([repo.claimsOfCoach(coachId), ibansOf(services, [coachId]), approvedStatements(services.db, { institutionId, coachId })]);
   const account = accounts.get(coachId);
+  const inBatch = await repo.transferredStatementIds(statements.filter((s) => !s.paidOn).map((s) => s.statementId));
   const payments: Payment[] = [
-    ...statements.map((s) => ({ kind: 'allowance' as const, id: s.statementId, label: s.month, amountCents: s.amountCents, status: paymentStatus(s, today), promisedPayDate: s.promisedPayDate, paidOn: s.paidOn })),
+    ...statements.map((s) => ({ kind: 'allowance' as const, id: s.statementId, label: s.month, amountCents: s.amountCents, status: paymentStatus({ ...s, payoutId: s.payoutId ?? (inBatch.has(s.statementId) ? 'batch' : null) }, today), promisedPayDate: s.promisedPayDate, paidOn: s.paidOn })),
     ...claims
       .filter((c) => c.status === 'approved')
       .map((c) => ({ kind: 'expense' as const, id: c.id, label: c.spentOn, amountCents: c.amountCents, status: paymentStatus(c, today), promisedPayDate: c.promisedPayDate, paidOn: c.paidOn })),

@@ -1,30 +1,23 @@
 /**
- * The allowance statements this context pays, read through the compensation context's face.
- * Until that context is merged in, there are none (wired at the merge of branch comp-core).
+ * The allowance statements this context pays, read and marked through the compensation
+ * context's face (ADR 0008): approved, allowance-scheme statements with their promised pay date.
  */
 import type { Db } from '../../db/client';
+import { listApprovedStatements, listPayableStatements, markStatementsPaid as markPaid, type ApprovedStatement, type PayableStatement } from '../compensation/public';
 
-export type PayableStatement = {
-  statementId: string;
-  coachPersonId: string;
-  programmeId: string;
-  month: string;
-  amountCents: number;
-  promisedPayDate: string;
-  approvedAt: Date;
-};
+export type { ApprovedStatement, PayableStatement };
 
-/** An approved statement with its pay dates (paid or not): paid on time, the coach's payments. */
-export type ApprovedStatement = PayableStatement & { paidOn: string | null; payoutId: string | null };
-
-export async function payableStatements(_db: Db, _institutionId: string): Promise<PayableStatement[]> {
-  return [];
+/** Approved, unpaid statements of an institution (in a batch or not). */
+export function payableStatements(db: Db, institutionId: string): Promise<PayableStatement[]> {
+  return listPayableStatements(db, institutionId);
 }
 
-export async function approvedStatements(_db: Db, _filter: { institutionId: string; programmeId?: string; coachId?: string }): Promise<ApprovedStatement[]> {
-  return [];
+/** Approved statements with their pay dates, paid or not. */
+export function approvedStatements(db: Db, filter: { institutionId: string; programmeId?: string; coachId?: string }): Promise<ApprovedStatement[]> {
+  return listApprovedStatements(db, { institutionId: filter.institutionId, ...(filter.programmeId ? { programmeId: filter.programmeId } : {}), ...(filter.coachId ? { coachPersonId: filter.coachId } : {}) });
 }
 
-export async function markStatementsPaid(_db: Db, _options: { statementIds: string[]; payoutId: string; paidOn: string }): Promise<void> {}
-
-export async function setStatementsPayout(_db: Db, _options: { statementIds: string[]; payoutId: string }): Promise<void> {}
+/** Marks the statements of a batch paid, in the caller's transaction (409 when one is not payable). */
+export function markStatementsPaid(db: Db, options: { statementIds: string[]; payoutId: string; paidOn: string }): Promise<void> {
+  return markPaid(db, options);
+}

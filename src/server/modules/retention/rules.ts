@@ -24,6 +24,8 @@ import {
   expenseReceipts,
   payoutBatches,
   communityMembers,
+  compensationExtraWork,
+  compensationStatements,
   handovers,
   intakes,
   logbookEntries,
@@ -140,6 +142,8 @@ export const RETENTION_RULES: Readonly<Record<string, RetentionRule>> = {
   session_feedback: deleting(sessionFeedback, (cutoff) => lt(sessionFeedback.createdAt, cutoff)),
   action_tokens: deleting(actionTokens, (cutoff) => lt(actionTokens.expiresAt, cutoff)),
   programme_updates: deleting(programmeUpdates, (cutoff) => lt(programmeUpdates.createdAt, cutoff)),
+  compensation_extra_work: deleting(compensationExtraWork, (cutoff) => lt(compensationExtraWork.createdAt, cutoff)),
+  compensation_statements: deleting(compensationStatements, (cutoff) => lt(compensationStatements.createdAt, cutoff)),
   // Financial records (#17): 7 years, the fiscal retention duty. A receipt never attached to a claim goes after a day.
   expense_receipts: deleting(expenseReceipts, (cutoff) => and(isNull(expenseReceipts.claimId), lt(expenseReceipts.createdAt, cutoff))),
   expense_claims: deleting(expenseClaims, (cutoff) => lt(sql`coalesce(${expenseClaims.decidedAt}, ${expenseClaims.createdAt})`, cutoff)),
