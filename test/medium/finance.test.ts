@@ -15,7 +15,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { payoutsExportWithServices } from '../../src/cli/payouts';
 import { checkSepaRules } from '../../src/domain/finance/sepa-file';
-import { coachBankAccounts, expenseClaims, expenseReceipts, mailOutbox, payoutBatches, payoutReminders, payoutTransfers } from '../../src/server/db/schema';
+import { coachBankAccounts, compensationStatements, expenseClaims, expenseReceipts, mailOutbox, payoutBatches, payoutReminders, payoutTransfers } from '../../src/server/db/schema';
 import { jobHandlers, retentionPurges } from '../../src/server/job-handlers';
 import { getPaidOnTime } from '../../src/server/modules/finance/public';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
@@ -261,6 +261,35 @@ describe(`finance on ${testDbKind()}`, () => {
       const mine = (await as.coach.request('GET', '/api/me/compensation')).json();
       expect(mine.payments).toEqual([expect.objectContaining({ status: 'paid', paidOn: '2030-03-10' }), expect.objectContaining({ status: 'paid', paidOn: '2030-03-10' })]);
       expect(mine.claims.filter((c: { paymentStatus: string }) => c.paymentStatus === 'paid')).toHaveLength(2);
+    });
+
+    it('pays an approved allowance statement as its own transfer next to a claim, never a salary or credits statement, and marks it paid', async () => {
+      await setUpPaying();
+      const claimId = await approvedClaim(1845);
+      const statement = (values: Partial<typeof compensationStatements.$inferInsert>) =>
+        t.database.db
+          .insert(compensationStatements)
+          .values({ institutionId: ids.institution, programmeId: ids.programme, coachPersonId: ids.coach, month: '2030-02', scheme: 'allowance', status: 'approved', totalCents: 1688, promisedPayDate: '2030-03-25', approvedAt: new Date('2030-03-03T10:00:00Z'), ...values })
+          .returning({ id: compensationStatements.id })
+          .then((rows) => rows[0]!.id);
+      const statementId = await statement({});
+      await statement({ month: '2030-01', scheme: 'salary', totalCents: 0 });
+      await statement({ month: '2029-12', scheme: 'credits', totalCents: 0 });
+      await statement({ month: '2029-11', status: 'confirmed', approvedAt: null });
+      const payables = (await as.finance.request('GET', '/api/finance/payables')).json();
+      expect(payables.items.map((i: { kind: string; id: string; amountCents: number }) => [i.kind, i.id, i.amountCents]).sort()).toEqual([['allowance', statementId, 1688], ['expense', claimId, 1845]].sort());
+      const batch = await as.finance.request('POST', '/api/finance/payout-batches', { executionDate: '2030-03-12' });
+      expect(batch.json()).toMatchObject({ transfers: 2, controlSumCents: 3533 });
+      const xml = (await as.finance.request('GET', `/api/finance/payout-batches/${batch.json().id}/sepa.xml`)).body;
+      expect(xml).toContain('<Ustrd>Vrijwilligersvergoeding 2030-02</Ustrd>');
+      expect(xml).toContain('<InstdAmt Ccy="EUR">16.88</InstdAmt>');
+      expect(xml).toContain('<InstdAmt Ccy="EUR">18.45</InstdAmt>');
+      expect((await as.coach.request('GET', '/api/me/compensation')).json().payments.find((p: { kind: string }) => p.kind === 'allowance')).toMatchObject({ status: 'inBatch', label: '2030-02' });
+      expect((await as.finance.request('POST', `/api/finance/payout-batches/${batch.json().id}/paid`, { paidOn: '2030-03-10' })).statusCode).toBe(200);
+      const [row] = await t.database.db.select().from(compensationStatements).where(eq(compensationStatements.id, statementId));
+      expect(row).toMatchObject({ paidOn: '2030-03-10', payoutId: batch.json().id });
+      expect((await as.coach.request('GET', '/api/me/compensation')).json().payments.map((p: { kind: string; status: string; paidOn: string }) => [p.kind, p.status, p.paidOn]).sort()).toEqual([['allowance', 'paid', '2030-03-10'], ['expense', 'paid', '2030-03-10']]);
+      expect(await getPaidOnTime(t.services.db, { institutionId: ids.institution }, '2030-03-10')).toEqual({ months: [{ period: '2030-03', due: 2, onTime: 2, late: 0, share: 1 }], years: [{ period: '2030', due: 2, onTime: 2, late: 0, share: 1 }] });
     });
 
     it('lets one of two batches created at once take the items', async () => {
