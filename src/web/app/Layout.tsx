@@ -36,6 +36,11 @@ export function Layout() {
   const seesReferrals = roles.has('coachee') || roles.has('studentcoach');
   // Sessions (#4): the activity library and logbooks for the people who run or supervise sessions.
   const runsSessions = actor ? isAllowed(actor, 'library:create', { kind: 'institution', institutionId: actor.institutionId }) : false;
+  // Compensation, the money side (#17): the coach's own pay, the coordinator's claims, finance's payouts.
+  const coachProgramme = actor?.grants.find((g) => g.role === 'studentcoach' && g.programmeId)?.programmeId ?? null;
+  const ownsPay = actor !== null && coachProgramme !== null && isAllowed(actor, 'compensation:manageOwn', { kind: 'ownCompensation', institutionId: actor.institutionId, programmeId: coachProgramme, coachId: actor.personId });
+  const claimsProgramme = actor ? grantProgrammes.find((programmeId) => isAllowed(actor, 'programmeFinance:read', { kind: 'programmeFinance', institutionId: actor.institutionId, programmeId })) : undefined;
+  const paysOut = actor ? isAllowed(actor, 'payout:manage', { kind: 'financeDesk', institutionId: actor.institutionId }) : false;
 
   return (
     <>
@@ -108,6 +113,21 @@ export function Layout() {
             {roles.has('studentcoach') && (
               <li>
                 <NavLink to="/me/availability">{t('scheduling.mine.nav')}</NavLink>
+              </li>
+            )}
+            {ownsPay && (
+              <li>
+                <NavLink to="/me/compensation">{t('finance.nav.mine')}</NavLink>
+              </li>
+            )}
+            {claimsProgramme && (
+              <li>
+                <NavLink to={`/programmes/${claimsProgramme}/payments`}>{t('finance.nav.programme')}</NavLink>
+              </li>
+            )}
+            {paysOut && (
+              <li>
+                <NavLink to="/finance">{t('finance.nav.payouts')}</NavLink>
               </li>
             )}
             {canManageStructure && (

@@ -55,6 +55,9 @@ import { SharedMapPage } from '../features/resilience/SharedMapPage';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useSession } from '../session';
 import { Layout } from './Layout';
+import { MyCompensationPage } from '../features/finance/MyCompensationPage';
+import { PayoutsPage } from '../features/finance/PayoutsPage';
+import { ProgrammePaymentsPage } from '../features/finance/ProgrammePaymentsPage';
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -125,6 +128,9 @@ export const router = createBrowserRouter([
       { path: '/coaches', element: <RequireSignIn><CoachesPage /></RequireSignIn> },
       { path: '/me/coach-profile', element: <RequireSignIn><CoachProfilePage /></RequireSignIn> },
       { path: '/me/availability', element: <RequireSignIn><MyAvailabilityPage /></RequireSignIn> },
+      { path: '/me/compensation', element: <RequireSignIn><MyCompensationPage /></RequireSignIn> },
+      { path: '/programmes/:programmeId/payments', element: <RequireSignIn><ProgrammePaymentsPage /></RequireSignIn> },
+      { path: '/finance', element: <RequireSignIn><PayoutsPage /></RequireSignIn> },
       { path: '/my-community', element: <RequireSignIn><MyCommunityPage /></RequireSignIn> },
       { path: '/help', element: <RequireSignIn><HelpPage /></RequireSignIn> },
       { path: '/help/new', element: <RequireSignIn><HelpResourceFormPage /></RequireSignIn> },
