@@ -44,7 +44,7 @@ function Payable({ data }: { data: PayablesResponse }) {
         <p>{t('finance.desk.nonePayable')}</p>
       ) : (
         <>
-          <TableWrap label={t('finance.desk.payable')}>
+          <TableWrap label={t('finance.desk.payableTable')}>
             <table>
               <TableHead columns={[{ label: t('finance.desk.coach') }, { label: t('finance.desk.what') }, { label: t('finance.desk.amount'), num: true }, { label: t('finance.desk.promised') }, { label: t('finance.desk.iban') }]} />
               <tbody>

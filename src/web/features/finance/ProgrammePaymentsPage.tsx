@@ -18,18 +18,25 @@ export function ProgrammePaymentsPage() {
   useDocumentTitle(t('finance.programme.title'));
   const { programmeId = '' } = useParams();
   const query = useQuery({ queryKey: ['finance', 'programme', programmeId], queryFn: () => financeApi.programme(programmeId), retry: false });
+  // The decided claim leaves the list, so its confirmation lives here.
+  const [decided, setDecided] = useState<{ status: string; promisedPayDate: string | null } | null>(null);
   return (
     <div className="stack">
       <h1>{t('finance.programme.title')}</h1>
+      {decided && (
+        <Alert kind="success">
+          {decided.status === 'approved' ? t('finance.programme.approved', { date: decided.promisedPayDate ? day(decided.promisedPayDate, i18n.language) : '' }) : t('finance.programme.rejected')}
+        </Alert>
+      )}
       <PageState query={query}>
         {(data) => {
           const open = data.claims.filter((c) => c.status === 'submitted');
-          const decided = data.claims.filter((c) => c.status !== 'submitted');
+          const done = data.claims.filter((c) => c.status !== 'submitted');
           return (
             <>
               <section className="card" aria-labelledby="to-decide">
                 <h2 id="to-decide">{t('finance.programme.toDecide')}</h2>
-                {open.length === 0 ? <p>{t('finance.programme.noneToDecide')}</p> : <ul className="rows">{open.map((c) => <ClaimToDecide key={c.id} claim={c} programmeId={programmeId} />)}</ul>}
+                {open.length === 0 ? <p>{t('finance.programme.noneToDecide')}</p> : <ul className="rows">{open.map((c) => <ClaimToDecide key={c.id} claim={c} programmeId={programmeId} onDecided={setDecided} />)}</ul>}
               </section>
               <section className="card" aria-labelledby="overdue">
                 <h2 id="overdue">{t('finance.programme.overdue')}</h2>
@@ -50,7 +57,7 @@ export function ProgrammePaymentsPage() {
               <section className="card" aria-labelledby="decided">
                 <h2 id="decided">{t('finance.programme.decided')}</h2>
                 <ul className="rows">
-                  {decided.map((c) => (
+                  {done.map((c) => (
                     <li key={c.id}>
                       {c.coach.name} · {day(c.spentOn, i18n.language)} · {t(`finance.category.${c.category}`)} · <span className="finance-amount">{money(c.amountCents, i18n.language)}</span> ·{' '}
                       <PaymentStatusText status={c.paymentStatus} promisedPayDate={c.promisedPayDate} paidOn={c.paidOn} />
@@ -66,14 +73,17 @@ export function ProgrammePaymentsPage() {
   );
 }
 
-function ClaimToDecide({ claim, programmeId }: { claim: ExpenseClaim; programmeId: string }) {
+function ClaimToDecide({ claim, programmeId, onDecided }: { claim: ExpenseClaim; programmeId: string; onDecided: (d: { status: string; promisedPayDate: string | null }) => void }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const decide = useMutation({
     mutationFn: (decision: 'approve' | 'reject') => financeApi.decide(claim.id, decision === 'reject' ? { decision, reason } : { decision }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['finance', 'programme', programmeId] }),
+    onSuccess: async (result) => {
+      onDecided(result);
+      await client.invalidateQueries({ queryKey: ['finance', 'programme', programmeId] });
+    },
   });
   const { form, fields } = errorsOf(decide.error);
   return (
@@ -90,7 +100,6 @@ function ClaimToDecide({ claim, programmeId }: { claim: ExpenseClaim; programmeI
         </p>
       )}
       {form && !fields.reason && <Alert kind="error">{form}</Alert>}
-      {decide.isSuccess && <Alert kind="success">{decide.data.status === 'approved' ? t('finance.programme.approved', { date: decide.data.promisedPayDate ? day(decide.data.promisedPayDate, i18n.language) : '' }) : t('finance.programme.rejected')}</Alert>}
       {rejecting && <TextAreaField label={t('finance.programme.reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={fields.reason} />}
       <div className="finance-actions">
         {!rejecting && (
