@@ -9,6 +9,7 @@ import { backupDataDir, restoreDataDir } from '../server/operations/backup';
 import { groupCommand, type GroupCommandOptions } from './group-communities';
 import { retentionCommand } from './retention';
 import { scheduleCommand } from './schedule';
+import { payoutsExportCommand } from './payouts';
 
 const program = new Command('peerkracht').description('peerkracht — student peer coaching');
 
@@ -73,6 +74,15 @@ program
   .description('apply the retention of every table (the daily retention pass) and print the counts per table')
   .option('--dry-run', 'only count what a run now would remove; change nothing')
   .action(async (options: { dryRun?: boolean }) => retentionCommand(loadConfig(), { dryRun: options.dryRun === true }));
+
+const payouts = program.command('payouts').description('payouts to coaches (allowance statements and expense claims)');
+payouts
+  .command('export')
+  .description('write the SEPA file (pain.001.001.03) of everything approved and unpaid, validated; marks nothing paid')
+  .requiredOption('--out <file>', 'the XML file to write')
+  .option('--institution <id>', 'the institution (needed when the database holds several)')
+  .option('--date <YYYY-MM-DD>', 'requested execution date (default: today)')
+  .action(async (options: { out: string; institution?: string; date?: string }) => payoutsExportCommand(loadConfig(), options));
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

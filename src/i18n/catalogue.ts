@@ -29,6 +29,8 @@ import enSecurity from './en.security.json';
 import nlSecurity from './nl.security.json';
 import enPeople from './en.people.json';
 import nlPeople from './nl.people.json';
+import enFinance from './en.finance.json';
+import nlFinance from './nl.finance.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -46,6 +48,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlInvitations, enInvitations],
   [nlSecurity, enSecurity],
   [nlPeople, enPeople],
+  [nlFinance, enFinance],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

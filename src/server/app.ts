@@ -39,6 +39,7 @@ import { groupingRoutes } from './modules/grouping/routes';
 import { invitationRoutes } from './modules/invitations/routes';
 import { ssoRoutes } from './modules/sso/routes';
 import { peopleRoutes } from './modules/people/routes';
+import { financeRoutes } from './modules/finance/routes';
 import { Lifecycle } from './operations/lifecycle';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -142,6 +143,7 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(invitationRoutes, { services, cookies });
   await app.register(ssoRoutes, { services, cookies });
   await app.register(peopleRoutes, { services });
+  await app.register(financeRoutes, { services });
 
   await registerWebClient(app);
   return app;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
 
+/** A data key as production needs one (32 bytes, base64). */
+const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+
 describe('configuration', () => {
   it('defaults to PGlite in ./data on loopback port 3000', () => {
     const config = loadConfig({});
@@ -14,11 +17,21 @@ describe('configuration', () => {
   });
 
   it('allows it in production when explicitly overridden', () => {
-    expect(loadConfig({ NODE_ENV: 'production', PEERKRACHT_ALLOW_EMBEDDED: '1' }).database.kind).toBe('pglite');
+    expect(loadConfig({ NODE_ENV: 'production', PEERKRACHT_ALLOW_EMBEDDED: '1', PEERKRACHT_DATA_KEY: DATA_KEY }).database.kind).toBe('pglite');
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@127.0.0.1:5432/pk' }).database.kind).toBe('postgres');
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@127.0.0.1:5432/pk', PEERKRACHT_DATA_KEY: DATA_KEY }).database.kind).toBe('postgres');
+  });
+
+  it('refuses production without the data key that encrypts IBANs and payout files, and says how to make one', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@127.0.0.1:5432/pk' })).toThrow(/PEERKRACHT_DATA_KEY.*openssl rand -base64 32/s);
+    expect(() => loadConfig({ PEERKRACHT_DATA_KEY: 'c2hvcnQ=' })).toThrow(/PEERKRACHT_DATA_KEY: 32 random bytes/);
+  });
+
+  it('uses a development data key outside production, and the given key otherwise', () => {
+    expect(loadConfig({}).dataKey.development).toBe(true);
+    expect(loadConfig({ PEERKRACHT_DATA_KEY: DATA_KEY }).dataKey).toEqual({ key: Buffer.alloc(32, 7), development: false });
   });
 
   it('rejects an invalid port', () => {

@@ -50,6 +50,10 @@ const Env = z.object({
   PEERKRACHT_INSTITUTION_ID: z.string().uuid().optional(),
   PEERKRACHT_MFA_REQUIRED_ROLES: z.string().regex(/^[a-z]*(\s*,\s*[a-z]+)*$/, 'a comma-separated list of roles').default('beheerder,finance'),
   PEERKRACHT_MFA_KEY: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+  PEERKRACHT_DATA_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, '32 random bytes in base64 (e.g. `openssl rand -base64 32`)')
+    .optional(),
 });
 
 export type Config = {
@@ -89,6 +93,12 @@ export type Config = {
     /** Failed sign-ins per address in 15 minutes, whatever the accounts. */
     signInPerAddress: number;
   };
+  /**
+   * The AES-256-GCM key that encrypts financial data at rest (coaches' IBANs, payout files).
+   * Required in production; elsewhere a fixed development key (never for real data; see
+   * docs/operations.md).
+   */
+  dataKey: { key: Buffer; development: boolean };
 };
 
 /** The institution's single sign-on through OpenID Connect (SURFconext). */
@@ -126,6 +136,8 @@ export type SignInConfig = {
     key: string | null;
   };
 };
+/** The development key: public, so only for demos and tests — production refuses to start without its own. */
+const DEVELOPMENT_DATA_KEY = Buffer.from('peerkracht-development-key-0001!', 'utf8');
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -145,6 +157,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'and allows one process: a power cut can lose acknowledged writes, and the app cannot scale ' +
         'out. Set DATABASE_URL to a PostgreSQL server, or set PEERKRACHT_ALLOW_EMBEDDED=1 if you ' +
         'accept this (a small pilot with backups).',
+    );
+  }
+  if (e.NODE_ENV === 'production' && !e.PEERKRACHT_DATA_KEY) {
+    throw new ConfigError(
+      'Refusing to start in production without PEERKRACHT_DATA_KEY: coaches\' IBANs and payout files are ' +
+        'stored encrypted with it. Generate one with `openssl rand -base64 32`, keep it in your secret ' +
+        'store, and back it up apart from the database (without it the IBANs cannot be read).',
     );
   }
   const database: Config['database'] = e.DATABASE_URL
@@ -172,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdown: { timeoutMs: e.PEERKRACHT_SHUTDOWN_TIMEOUT_MS, drainMs: e.PEERKRACHT_SHUTDOWN_DRAIN_MS, drainProbes: e.PEERKRACHT_SHUTDOWN_DRAIN_PROBES },
     attemptLimits: { key: e.PEERKRACHT_RATE_LIMIT_KEY ?? null, signInPerAddress: e.PEERKRACHT_SIGN_IN_LIMIT_PER_ADDRESS },
     signIn: signInFrom(e, e.PEERKRACHT_PUBLIC_URL ?? `http://localhost:${e.PORT}`),
+    dataKey: e.PEERKRACHT_DATA_KEY ? { key: Buffer.from(e.PEERKRACHT_DATA_KEY, 'base64'), development: false } : { key: DEVELOPMENT_DATA_KEY, development: true },
   };
 }
 

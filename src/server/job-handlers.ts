@@ -4,6 +4,7 @@
  * (`modules/<context>/public.ts`) and adds it here (one line), so main.ts and the tests run the
  * same set and the jobs module itself depends on no feature (ADR 0008).
  */
+import { MONTHLY_STATEMENTS_JOB, runMonthlyStatementsJob, scheduleMonthlyStatements } from './modules/compensation/public';
 import { purgeAttemptCounters, purgeExpiredSignIns } from './modules/identity/public';
 import type { JobHandlers, RetentionPurge } from './modules/jobs/public';
 import { runStudentImport, STUDENT_IMPORT_JOB } from './modules/programme/public';
@@ -13,6 +14,7 @@ import { sessionJobHandlers } from './modules/sessions/public';
 import { REFERRAL_FOLLOW_UP_JOB, sendReferralFollowUp } from './modules/support/public';
 import { INVITATION_REMINDER_JOB, purgeSpentInvitationLinks, SCHEDULED_INVITATIONS_JOB, sendInvitationReminder, sendScheduledInvitations } from './modules/invitations/public';
 import { purgeOidcAttempts } from './modules/sso/public';
+import { OVERDUE_REMINDER_JOB, scheduleOverdueReminders, sendOverdueReminders } from './modules/finance/public';
 
 export const jobHandlers: JobHandlers = {
   [REFERRAL_FOLLOW_UP_JOB]: sendReferralFollowUp,
@@ -22,10 +24,20 @@ export const jobHandlers: JobHandlers = {
   ...schedulingJobHandlers,
   [INVITATION_REMINDER_JOB]: sendInvitationReminder,
   [SCHEDULED_INVITATIONS_JOB]: sendScheduledInvitations,
+  [MONTHLY_STATEMENTS_JOB]: runMonthlyStatementsJob,
+  [OVERDUE_REMINDER_JOB]: sendOverdueReminders,
 };
 
 /**
  * Retention purges of tables that fill continuously, and the scheduling of the daily retention
  * pass (a durable job, once a day across instances); the poller runs them about once an hour.
  */
-export const retentionPurges: readonly RetentionPurge[] = [purgeAttemptCounters, purgeExpiredSignIns, scheduleRetentionPass, purgeSpentInvitationLinks, purgeOidcAttempts];
+export const retentionPurges: readonly RetentionPurge[] = [
+  purgeAttemptCounters,
+  purgeExpiredSignIns,
+  scheduleRetentionPass,
+  purgeSpentInvitationLinks,
+  purgeOidcAttempts,
+  scheduleMonthlyStatements,
+  scheduleOverdueReminders,
+];

@@ -33,7 +33,7 @@ import {
 } from '../../src/server/db/schema';
 import { retentionWithServices } from '../../src/cli/retention';
 import { jobHandlers, retentionPurges } from '../../src/server/job-handlers';
-import { jobs } from '../../src/server/db/schema';
+import { compensationExtraWork, compensationStatements, expenseClaims, expenseReceipts, jobs, payoutBatches } from '../../src/server/db/schema';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
 import { RETENTION_PASS_JOB } from '../../src/server/modules/retention/retention-job';
 import { runRetentionPass, type RetentionPassResult } from '../../src/server/modules/retention/run-retention-pass';
@@ -85,6 +85,27 @@ describe(`retention pass on ${testDbKind()}`, () => {
     gone.audit_log = await ids(db.insert(auditLog).values({ at: past('audit_log'), action: 'read', subjectId: coachee.id, resourceType: 'checkin' }).returning());
     keep.programme_updates = await ids(db.insert(programmeUpdates).values({ programmeId: programme.id, title: 't', body: 'b', createdAt: inside('programme_updates') }).returning());
     gone.programme_updates = await ids(db.insert(programmeUpdates).values({ programmeId: programme.id, title: 't', body: 'b', createdAt: past('programme_updates') }).returning());
+
+    // Financial records (#17): claims by their decision, batches by their payment, receipts never attached by their upload.
+    const claim = (decidedAt: Date) => db.insert(expenseClaims).values({ ...base, coachId: coach.id, spentOn: '2020-01-01', amountCents: 100, category: 'other', description: 'd', status: 'approved', decidedAt }).returning();
+    keep.expense_claims = await ids(claim(inside('expense_claims')));
+    gone.expense_claims = await ids(claim(past('expense_claims')));
+    const receipt = (createdAt: Date, claimId: string | null) =>
+      db.insert(expenseReceipts).values({ ownerId: coach.id, claimId, contentType: 'application/pdf', bytes: Buffer.from('%PDF-'), byteSize: 5, sha256: 'x', createdAt }).returning();
+    keep.expense_receipts = [...(await ids(receipt(inside('expense_receipts'), null))), ...(await ids(receipt(past('expense_receipts'), keep.expense_claims[0]!)))];
+    gone.expense_receipts = await ids(receipt(past('expense_receipts'), null));
+    const batch = (paidOn: string) =>
+      db.insert(payoutBatches).values({ institutionId: institution.id, messageId: `M${paidOn}`, executionDate: paidOn, transferCount: 0, controlSumCents: 0, sepaXmlEncrypted: Buffer.from('x'), csvEncrypted: Buffer.from('x'), paidOn }).returning();
+    // Statements and extra work (#17, compensation) by their creation.
+    const statement = (month: string, createdAt: Date) =>
+      db.insert(compensationStatements).values({ ...base, coachPersonId: coach.id, month, scheme: 'allowance', createdAt }).returning();
+    keep.compensation_statements = await ids(statement('2020-02', inside('compensation_statements')));
+    gone.compensation_statements = await ids(statement('2020-01', past('compensation_statements')));
+    const extra = (createdAt: Date) => db.insert(compensationExtraWork).values({ ...base, coachPersonId: coach.id, workedOn: '2020-01-01', minutes: 60, reason: 'r', createdAt }).returning();
+    keep.compensation_extra_work = await ids(extra(inside('compensation_extra_work')));
+    gone.compensation_extra_work = await ids(extra(past('compensation_extra_work')));
+    keep.payout_batches = await ids(batch(day(inside('payout_batches'))));
+    gone.payout_batches = await ids(batch(dayBefore(past('payout_batches'))));
 
     // Sessions: a community session per side of the sessions cutoff (two coaching years back),
     // and one-on-ones per side of the one-on-one-note cutoff (the end of the coaching year).
@@ -206,6 +227,11 @@ describe(`retention pass on ${testDbKind()}`, () => {
       case 'coach_profiles': return idsOf(db.select({ id: coachProfiles.personId }).from(coachProfiles).where(inArray(coachProfiles.personId, candidates)));
       case 'handovers': return idsOf(db.select({ id: handovers.id }).from(handovers).where(sql`${inArray(handovers.id, candidates)} and ${handovers.note} is not null`));
       case 'people': return idsOf(db.select({ id: people.id }).from(people).where(sql`${inArray(people.id, candidates)} and ${people.email} not like '%@anonymised.invalid'`));
+      case 'expense_claims': return idsOf(db.select({ id: expenseClaims.id }).from(expenseClaims).where(inArray(expenseClaims.id, candidates)));
+      case 'expense_receipts': return idsOf(db.select({ id: expenseReceipts.id }).from(expenseReceipts).where(inArray(expenseReceipts.id, candidates)));
+      case 'compensation_statements': return idsOf(db.select({ id: compensationStatements.id }).from(compensationStatements).where(inArray(compensationStatements.id, candidates)));
+      case 'compensation_extra_work': return idsOf(db.select({ id: compensationExtraWork.id }).from(compensationExtraWork).where(inArray(compensationExtraWork.id, candidates)));
+      case 'payout_batches': return idsOf(db.select({ id: payoutBatches.id }).from(payoutBatches).where(inArray(payoutBatches.id, candidates)));
       default: throw new Error(`no check for ${table}`);
     }
   }
@@ -279,7 +305,7 @@ describe(`retention pass on ${testDbKind()}`, () => {
     expect(await runDueJobs({ services: t.services, handlers: jobHandlers, log })).toEqual({ done: 0, failed: 0 });
     expect(await db.select().from(mailOutbox)).toHaveLength(1);
     const pending = await db.select().from(jobs).where(eq(jobs.status, 'pending'));
-    expect(pending.map((j) => j.dedupeKey)).toEqual(['retention-pass:2027-10-17']);
+    expect(pending.filter((j) => j.kind === RETENTION_PASS_JOB).map((j) => j.dedupeKey)).toEqual(['retention-pass:2027-10-17']);
   });
 
   it('peerkracht retention --dry-run prints the counts per table and changes nothing; without it, the run removes them', async () => {

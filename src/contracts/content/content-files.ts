@@ -1,6 +1,7 @@
 /** Every seed content file (`content/*.json`): its file name and the schema it is validated with. */
 import { ActivitiesFile } from './activities';
 import { ConsentsFile } from './consents';
+import { FiscalLimitsFile } from './fiscal-limits';
 import { HelpDirectoryFile } from './help-directory';
 import { QuestionsFile } from './questions';
 import { RoadmapFile } from './roadmap';
@@ -12,6 +13,7 @@ export const CONTENT_FILES = {
   helpDirectory: { file: 'help-directory.json', schema: HelpDirectoryFile },
   questions: { file: 'questions.json', schema: QuestionsFile },
   consents: { file: 'consents.json', schema: ConsentsFile },
+  fiscalLimits: { file: 'fiscal-limits.json', schema: FiscalLimitsFile },
 } as const;
 export type ContentKey = keyof typeof CONTENT_FILES;
 
@@ -21,4 +23,5 @@ export interface Content {
   helpDirectory: HelpDirectoryFile;
   questions: QuestionsFile;
   consents: ConsentsFile;
+  fiscalLimits: FiscalLimitsFile;
 }

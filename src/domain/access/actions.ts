@@ -72,6 +72,18 @@ export const ACTIONS = [
   'role:grant',
   /** Revoke a role at a scope. */
   'role:revoke',
+  /** A coach's own bank account, expense claims and payments (compensation, #17). */
+  'compensation:manageOwn',
+  /** An expense claim and its receipt: the coach, the programme's coordinator, finance. */
+  'expenseClaim:read',
+  /** Approve or reject an expense claim: the programme's coordinator, never for their own claim. */
+  'expenseClaim:decide',
+  /** A programme's claims to decide, overdue payments and the "paid on time" figure. */
+  'programmeFinance:read',
+  /** What is payable, payout batches (SEPA file, CSV), marking them paid: institution finance. */
+  'payout:manage',
+  /** The institution's paying account (debtor of the SEPA file): finance or the beheerder. */
+  'paymentSettings:manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -36,6 +36,8 @@ const people = {
   otherLeercoach: actor('other-leercoach', ['leercoach']),
   onderzoeker: actor('onderzoeker', ['onderzoeker']),
   beheerder: actor('beheerder', ['beheerder']),
+  finance: actor('finance', ['finance'], null),
+  programmeFinance: actor('finance-sw', ['finance']),
 } satisfies Record<string, Actor>;
 type Who = keyof typeof people;
 
@@ -131,6 +133,12 @@ const directory: Resource = { kind: 'peopleDirectory', institutionId: INST };
 const staffPerson: Resource = { kind: 'person', institutionId: INST, personId: 'new-teacher', programmeIds: [], isStudent: false };
 const studentOf = (programmeId: string): Resource => ({ kind: 'person', institutionId: INST, personId: 'student', programmeIds: [programmeId], isStudent: true });
 const grantOf = (role: Role, programmeId: string | null, holderId = 'new-teacher'): Resource => ({ kind: 'roleGrant', institutionId: INST, holderId, role, programmeId });
+/** Compensation, the money side (#17): a claim of 'coach', the coach's own pay, the programme's and the institution's desks. */
+const expenseClaim: Resource = { kind: 'expenseClaim', institutionId: INST, programmeId: PROG, coachId: 'coach' };
+const coordinatorsOwnClaim: Resource = { kind: 'expenseClaim', institutionId: INST, programmeId: PROG, coachId: 'coordinator' };
+const ownCompensation = (coachId: string): Resource => ({ kind: 'ownCompensation', institutionId: INST, programmeId: PROG, coachId });
+const programmeFinance: Resource = { kind: 'programmeFinance', institutionId: INST, programmeId: PROG };
+const financeDesk: Resource = { kind: 'financeDesk', institutionId: INST };
 
 type Row = [Who, Parameters<typeof isAllowed>[1], Resource, boolean, string];
 
@@ -254,6 +262,15 @@ const matrix: Row[] = [
   ...onlyFor(['coordinator', 'beheerder'], 'role:revoke', grantOf('seniorcoach', PROG, 'senior'), 'seniorcoach in the programme'),
   ...onlyFor(['beheerder'], 'role:revoke', grantOf('coordinator', PROG, 'coordinator'), "a coordinator's role"),
   ...onlyFor(['beheerder'], 'role:revoke', grantOf('beheerder', null, 'beheerder'), 'their own beheerder role (the use case keeps the last one)'),
+  // Compensation, the money side (#17): a coach their own, the coordinator their programme's claims, finance the institution's.
+  ...onlyFor(['coach', 'coordinator', 'finance', 'programmeFinance'], 'expenseClaim:read', expenseClaim, "a coach's expense claim and receipt"),
+  ...onlyFor(['coordinator'], 'expenseClaim:decide', expenseClaim, "a coach's expense claim (approve, reject)"),
+  ...onlyFor([], 'expenseClaim:decide', coordinatorsOwnClaim, 'a claim of the coordinator themself'),
+  ...onlyFor(['coach'], 'compensation:manageOwn', ownCompensation('coach'), 'their own bank account, claims and payments'),
+  ...onlyFor([], 'compensation:manageOwn', ownCompensation('coachee'), 'the pay of someone who is no coach'),
+  ...onlyFor(['coordinator'], 'programmeFinance:read', programmeFinance, "the programme's claims, overdue payments and paid-on-time figure"),
+  ...onlyFor(['finance'], 'payout:manage', financeDesk, "the institution's payouts (programme-scoped finance excluded)"),
+  ...onlyFor(['finance', 'beheerder'], 'paymentSettings:manage', financeDesk, "the institution's paying account"),
 ];
 
 describe('access policy matrix', () => {
@@ -382,6 +399,25 @@ describe('access policy invariants', () => {
         !isAllowed(actor('c', ['coordinator'], own), 'role:grant', { kind: 'roleGrant', institutionId: INST, holderId: 'someone', role, programmeId }),
       ),
     );
+  });
+
+  it('never lets a leercoach, coachee, researcher or beheerder near claims, receipts, pay or payouts', () => {
+    const moneyActions = ['expenseClaim:read', 'expenseClaim:decide', 'compensation:manageOwn', 'programmeFinance:read', 'payout:manage'] as const;
+    const moneyResources = [expenseClaim, ownCompensation('coachee'), ownCompensation('leercoach'), programmeFinance, financeDesk];
+    fc.assert(
+      fc.property(fc.constantFrom<Role>('coachee', 'leercoach', 'onderzoeker', 'beheerder', 'opleidingsmanagement'), fc.constantFrom(PROG, OTHER_PROG, null), fc.constantFrom(...moneyActions), (role, programmeId, action) =>
+        moneyResources.every((r) => !isAllowed(actor(role, [role], programmeId), action, r)),
+      ),
+    );
+  });
+
+  it("gives another institution's finance nothing of this one", () => {
+    const foreign = actor('finance-x', ['finance', 'beheerder'], null, OTHER_INST);
+    for (const action of ACTIONS) for (const r of [expenseClaim, programmeFinance, financeDesk]) expect(isAllowed(foreign, action, r)).toBe(false);
+  });
+
+  it("never shows a coach's claim to another coach", () => {
+    fc.assert(fc.property(arbitraryActor, (a) => !isAllowed({ ...a, personId: 'other-coach', grants: a.grants.filter((g) => g.role === 'studentcoach' || g.role === 'seniorcoach') }, 'expenseClaim:read', expenseClaim)));
   });
 
   it('lets no researcher or beheerder read coaching content', () => {

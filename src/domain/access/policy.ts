@@ -18,6 +18,7 @@
  *   rules/sessions.ts          session
  *   rules/activities.ts        libraryItem
  *   rules/people.ts            peopleDirectory, person, roleGrant
+ *   rules/finance.ts           expenseClaim, ownCompensation, programmeFinance, financeDesk
  * Each rules file declares its resource kinds with the relations that decide them, and one rule
  * per kind. `isAllowed` below sends each kind to its rule. The matrix test (`policy.test.ts`)
  * states who may do what.
@@ -46,6 +47,16 @@ import {
   type PersonResource,
   type RoleGrantResource,
 } from './rules/people';
+import {
+  expenseClaimRule,
+  financeDeskRule,
+  ownCompensationRule,
+  programmeFinanceRule,
+  type ExpenseClaimResource,
+  type FinanceDeskResource,
+  type OwnCompensationResource,
+  type ProgrammeFinanceResource,
+} from './rules/finance';
 import {
   coacheeRule,
   helpResourceRule,
@@ -80,7 +91,11 @@ export type Resource =
   | InviteeResource
   | PeopleDirectoryResource
   | PersonResource
-  | RoleGrantResource;
+  | RoleGrantResource
+  | ExpenseClaimResource
+  | OwnCompensationResource
+  | ProgrammeFinanceResource
+  | FinanceDeskResource;
 
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
@@ -119,5 +134,13 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return personRule(action, actor, resource);
     case 'roleGrant':
       return roleGrantRule(action, actor, resource);
+    case 'expenseClaim':
+      return expenseClaimRule(action, actor, resource);
+    case 'ownCompensation':
+      return ownCompensationRule(action, actor, resource);
+    case 'programmeFinance':
+      return programmeFinanceRule(action, actor, resource);
+    case 'financeDesk':
+      return financeDeskRule(action, actor, resource);
   }
 }

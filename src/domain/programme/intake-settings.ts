@@ -7,6 +7,7 @@
  * upgrades older shapes so a settings model change never makes last year's intake unreadable.
  */
 import { z } from 'zod';
+import { CompensationSettings, defaultCompensationSettings } from '../compensation/scheme';
 
 export const INTAKE_FORMATS = ['communities', 'individual', 'classWide'] as const;
 export const PARTICIPATION_MODES = ['compulsory', 'voluntary', 'optInAfterFirstPhase'] as const;
@@ -29,6 +30,8 @@ export const IntakeSettings = z
     phases: z.array(Phase).min(1).max(6),
     sessionsPerMonth: z.number().int().min(1).max(8),
     communitySize: z.strictObject({ min: z.number().int().min(2).max(30), max: z.number().int().min(2).max(30) }),
+    /** Coach compensation (#17): scheme, rates, standard lengths, preparation, pay day. Older settings get the defaults. */
+    compensation: CompensationSettings.default(defaultCompensationSettings),
   })
   .superRefine((s, ctx) => {
     if (s.communitySize.min > s.communitySize.max) {
@@ -57,6 +60,7 @@ export function defaultIntakeSettings(month: 'september' | 'february'): IntakeSe
     ],
     sessionsPerMonth: 2,
     communitySize: { min: 7, max: 8 },
+    compensation: defaultCompensationSettings(),
   };
 }
 
@@ -99,7 +103,7 @@ export function previousAcademicYear(year: string): string {
   return `${start - 1}-${start}`;
 }
 
-export const SETTINGS_FIELDS = ['format', 'participation', 'phases', 'sessionsPerMonth', 'communitySize'] as const;
+export const SETTINGS_FIELDS = ['format', 'participation', 'phases', 'sessionsPerMonth', 'communitySize', 'compensation'] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
 /** Which settings differ between two versions (the change log shows these, old → new). */

@@ -269,15 +269,17 @@ export async function loadContent(dir: string): Promise<Content> {
     loadOne(dir, 'helpDirectory'),
     loadOne(dir, 'questions'),
     loadOne(dir, 'consents'),
+    loadOne(dir, 'fiscalLimits'),
   ]);
   for (const r of settled) if (r.status === 'rejected') throw r.reason;
-  const [activities, roadmap, helpDirectory, questions, consents] = settled;
+  const [activities, roadmap, helpDirectory, questions, consents, fiscalLimits] = settled;
   if (
     activities.status !== 'fulfilled' ||
     roadmap.status !== 'fulfilled' ||
     helpDirectory.status !== 'fulfilled' ||
     questions.status !== 'fulfilled' ||
-    consents.status !== 'fulfilled'
+    consents.status !== 'fulfilled' ||
+    fiscalLimits.status !== 'fulfilled'
   ) {
     throw new Error('unreachable: a rejected content file was not reported');
   }
@@ -287,5 +289,6 @@ export async function loadContent(dir: string): Promise<Content> {
     helpDirectory: helpDirectory.value,
     questions: questions.value,
     consents: consents.value,
+    fiscalLimits: fiscalLimits.value,
   };
 }

@@ -18,3 +18,5 @@ export * from './schema/scheduling';
 export * from './schema/invitations';
 export * from './schema/sso';
 export * from './schema/people';
+export * from './schema/compensation';
+export * from './schema/finance';

@@ -17,6 +17,7 @@ import { loadResilienceDemo } from '../modules/resilience/public';
 import { loadSupportDemo } from '../modules/support/public';
 import { loadSessionsDemo, type DemoCommunity } from '../modules/sessions/public';
 import { loadSchedulingDemo } from '../modules/scheduling/public';
+import { loadFinanceDemo } from '../modules/finance/public';
 import { factories } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'peerkracht-demo';
@@ -200,6 +201,9 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     });
     // People and roles (#16): a teacher to make leercoach, role history for Mijn rollen; the coaches can be promoted.
     await loadPeopleDemo(tx, { institutionId, programmeId: socialWork.id, domain: DOMAIN, now: services.now(), beheerderId: beheerder.id, coordinatorId: swCoordinator.id, leercoach: { personId: leercoachSw.id, classCodes: ['SW1A'] }, senior: { personId: seniorSw1.id, supervisedIds: swCoaches.slice(0, 3).map((c) => c.id) } });
+    // Compensation, the money side (#17): finance, the paying account, coaches' IBANs, claims with receipts.
+    await named('finance', null, 'finance');
+    await loadFinanceDemo(tx, services, { institutionId, programmeId: socialWork.id, coaches: swCoaches, coordinatorId: swCoordinator.id });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

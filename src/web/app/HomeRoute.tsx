@@ -1,3 +1,4 @@
+import { OverdueHomeCard } from '../features/finance/OverdueHomeCard';
 import { HomePage, type HomeCards } from '../features/home/HomePage';
 import { ResilienceHomeCard } from '../features/resilience/ResilienceHomeCard';
 import { AttendanceSignalsCard } from '../features/sessions/AttendanceSignalsCard';
@@ -9,6 +10,7 @@ const cards: HomeCards = {
     <>
       <SessionsHomeCard isCoachee={roles.includes('coachee')} isCoach={roles.includes('studentcoach')} />
       {(roles.includes('studentcoach') || roles.includes('coordinator')) && <AttendanceSignalsCard />}
+      {(roles.includes('finance') || roles.includes('coordinator')) && <OverdueHomeCard />}
     </>
   ),
   resilience: ({ roles, communities }) => (

@@ -38,6 +38,11 @@ export function Layout() {
   const runsSessions = actor ? isAllowed(actor, 'library:create', { kind: 'institution', institutionId: actor.institutionId }) : false;
   // People and roles (#16): the beheerder and coordinators manage people; everyone sees their own roles and sessions.
   const managesPeople = actor ? isAllowed(actor, 'people:search', { kind: 'peopleDirectory', institutionId: actor.institutionId }) : false;
+  // Compensation, the money side (#17): the coach's own pay, the coordinator's claims, finance's payouts.
+  const coachProgramme = actor?.grants.find((g) => g.role === 'studentcoach' && g.programmeId)?.programmeId ?? null;
+  const ownsPay = actor !== null && coachProgramme !== null && isAllowed(actor, 'compensation:manageOwn', { kind: 'ownCompensation', institutionId: actor.institutionId, programmeId: coachProgramme, coachId: actor.personId });
+  const claimsProgramme = actor ? grantProgrammes.find((programmeId) => isAllowed(actor, 'programmeFinance:read', { kind: 'programmeFinance', institutionId: actor.institutionId, programmeId })) : undefined;
+  const paysOut = actor ? isAllowed(actor, 'payout:manage', { kind: 'financeDesk', institutionId: actor.institutionId }) : false;
 
   return (
     <>
@@ -110,6 +115,21 @@ export function Layout() {
             {roles.has('studentcoach') && (
               <li>
                 <NavLink to="/me/availability">{t('scheduling.mine.nav')}</NavLink>
+              </li>
+            )}
+            {ownsPay && (
+              <li>
+                <NavLink to="/me/compensation">{t('finance.nav.mine')}</NavLink>
+              </li>
+            )}
+            {claimsProgramme && (
+              <li>
+                <NavLink to={`/programmes/${claimsProgramme}/payments`}>{t('finance.nav.programme')}</NavLink>
+              </li>
+            )}
+            {paysOut && (
+              <li>
+                <NavLink to="/finance">{t('finance.nav.payouts')}</NavLink>
               </li>
             )}
             {canManageStructure && (

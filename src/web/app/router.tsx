@@ -66,6 +66,9 @@ import { PeoplePage } from '../features/people/PeoplePage';
 import { PersonPage } from '../features/people/PersonPage';
 import { MyRolesPage } from '../features/people/MyRolesPage';
 import { SignInSessionsPage } from '../features/people/SignInSessionsPage';
+import { MyCompensationPage } from '../features/finance/MyCompensationPage';
+import { PayoutsPage } from '../features/finance/PayoutsPage';
+import { ProgrammePaymentsPage } from '../features/finance/ProgrammePaymentsPage';
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -150,6 +153,9 @@ export const router = createBrowserRouter([
       { path: '/people/:personId', element: <RequireSignIn><PersonPage /></RequireSignIn> },
       { path: '/me/roles', element: <RequireSignIn><MyRolesPage /></RequireSignIn> },
       { path: '/me/sign-in-sessions', element: <RequireSignIn><SignInSessionsPage /></RequireSignIn> },
+      { path: '/me/compensation', element: <RequireSignIn><MyCompensationPage /></RequireSignIn> },
+      { path: '/programmes/:programmeId/payments', element: <RequireSignIn><ProgrammePaymentsPage /></RequireSignIn> },
+      { path: '/finance', element: <RequireSignIn><PayoutsPage /></RequireSignIn> },
       { path: '/my-community', element: <RequireSignIn><MyCommunityPage /></RequireSignIn> },
       { path: '/help', element: <RequireSignIn><HelpPage /></RequireSignIn> },
       { path: '/help/new', element: <RequireSignIn><HelpResourceFormPage /></RequireSignIn> },

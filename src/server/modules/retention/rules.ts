@@ -6,7 +6,7 @@
  * those rows and answers how many. Both use the same predicate, so the dry run shows what the real
  * run then removes. Rows already anonymised no longer match, so a second run removes nothing.
  */
-import { and, count, eq, inArray, isNotNull, lt, ne, notLike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull, lt, ne, notLike, or, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import {
@@ -20,7 +20,12 @@ import {
   coachApplications,
   coachProfiles,
   communities,
+  expenseClaims,
+  expenseReceipts,
+  payoutBatches,
   communityMembers,
+  compensationExtraWork,
+  compensationStatements,
   handovers,
   intakes,
   logbookEntries,
@@ -146,6 +151,12 @@ export const RETENTION_RULES: Readonly<Record<string, RetentionRule>> = {
   session_feedback: deleting(sessionFeedback, (cutoff) => lt(sessionFeedback.createdAt, cutoff)),
   action_tokens: deleting(actionTokens, (cutoff) => lt(actionTokens.expiresAt, cutoff)),
   programme_updates: deleting(programmeUpdates, (cutoff) => lt(programmeUpdates.createdAt, cutoff)),
+  compensation_extra_work: deleting(compensationExtraWork, (cutoff) => lt(compensationExtraWork.createdAt, cutoff)),
+  compensation_statements: deleting(compensationStatements, (cutoff) => lt(compensationStatements.createdAt, cutoff)),
+  // Financial records (#17): 7 years, the fiscal retention duty. A receipt never attached to a claim goes after a day.
+  expense_receipts: deleting(expenseReceipts, (cutoff) => and(isNull(expenseReceipts.claimId), lt(expenseReceipts.createdAt, cutoff))),
+  expense_claims: deleting(expenseClaims, (cutoff) => lt(sql`coalesce(${expenseClaims.decidedAt}, ${expenseClaims.createdAt})`, cutoff)),
+  payout_batches: deleting(payoutBatches, (cutoff) => lt(payoutBatches.paidOn, isoDate(cutoff))),
   // Last, in this order: a session takes its remaining invitations, attendance and notes with it
   // (cascade), and anonymising a person deletes their tokens — both after those tables' own rules
   // ran, so each rule removes in the real run exactly what it counted in the dry run.

@@ -201,6 +201,11 @@ function SettingsHistory({ intake }: { intake: IntakeResponse }) {
         return s.phases
           .map((p) => `${t('programme.settings.historyPhase', { name: p.name, days: p.days })}${p.reflectionAtEnd ? `, ${t('programme.settings.historyReflection')}` : ''}`)
           .join('; ');
+      case 'compensation':
+        return t('programme.settings.historyCompensation', {
+          scheme: t(`programme.settings.schemes.${s.compensation.scheme}`),
+          rates: s.compensation.rates.map((r) => `${r.from}: ${(r.under21Cents / 100).toFixed(2)} / ${(r.from21Cents / 100).toFixed(2)}`).join('; '),
+        });
     }
   };
   const changes = history.data?.changes ?? [];
