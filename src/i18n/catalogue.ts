@@ -23,11 +23,13 @@ import enGrouping from './en.grouping.json';
 import nlGrouping from './nl.grouping.json';
 import enScheduling from './en.scheduling.json';
 import nlScheduling from './nl.scheduling.json';
+import enCompensation from './en.compensation.json';
+import nlCompensation from './nl.compensation.json';
 
 export type Messages = { [key: string]: string | Messages };
 
 /** Feature catalogues: [nl, en] pairs. Add a feature's pair here. */
-const FEATURES: [Messages, Messages][] = [[nlResilience, enResilience], [nlConsent, enConsent], [nlSupport, enSupport], [nlProgramme, enProgramme], [nlSessions, enSessions], [nlLibrary, enLibrary], [nlSessionInsight, enSessionInsight], [nlGrouping, enGrouping], [nlScheduling, enScheduling]];
+const FEATURES: [Messages, Messages][] = [[nlResilience, enResilience], [nlConsent, enConsent], [nlSupport, enSupport], [nlProgramme, enProgramme], [nlSessions, enSessions], [nlLibrary, enLibrary], [nlSessionInsight, enSessionInsight], [nlGrouping, enGrouping], [nlScheduling, enScheduling], [nlCompensation, enCompensation]];
 
 function merge(base: Messages, extra: Messages): Messages {
   const result: Messages = { ...base };

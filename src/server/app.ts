@@ -36,6 +36,7 @@ import { activityRoutes } from './modules/activities/routes';
 import { calendarRoutes } from './modules/calendar/routes';
 import { schedulingRoutes } from './modules/scheduling/routes';
 import { groupingRoutes } from './modules/grouping/routes';
+import { compensationRoutes } from './modules/compensation/routes';
 import { Lifecycle } from './operations/lifecycle';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -136,6 +137,7 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(calendarRoutes, { services });
   await app.register(schedulingRoutes, { services });
   await app.register(groupingRoutes, { services });
+  await app.register(compensationRoutes, { services });
 
   await registerWebClient(app);
   return app;

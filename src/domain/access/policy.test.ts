@@ -36,6 +36,7 @@ const people = {
   otherLeercoach: actor('other-leercoach', ['leercoach']),
   onderzoeker: actor('onderzoeker', ['onderzoeker']),
   beheerder: actor('beheerder', ['beheerder']),
+  finance: actor('finance', ['finance'], null),
 } satisfies Record<string, Actor>;
 type Who = keyof typeof people;
 
@@ -48,6 +49,10 @@ const community: Resource = {
   supervisorIds: ['senior'],
   leercoachIds: ['leercoach'],
 };
+
+const compensationAccount: Resource = { kind: 'compensationAccount', institutionId: INST, programmeId: PROG, coachId: 'coach' };
+const statement = (status: 'open' | 'confirmed' | 'disputed' | 'approved'): Resource => ({ kind: 'compensationStatement', institutionId: INST, programmeId: PROG, coachId: 'coach', status });
+const extraWork = { kind: 'compensationExtraWork', institutionId: INST, programmeId: PROG, coachId: 'coach', supervisorIds: ['senior'] } as const satisfies Resource;
 
 const content = (contentType: CoachingContentType, sharedWithIds: string[] = []): Resource => ({
   kind: 'coachingContent',
@@ -213,6 +218,20 @@ const matrix: Row[] = [
   ...onlyFor([], 'library:manage', { kind: 'libraryItem', institutionId: INST, builtIn: false, authorId: null, shared: true }, 'a shared activity whose author left'),
   ...onlyFor(everyone.filter((w) => w !== 'otherInstitutionCoordinator'), 'library:read', { kind: 'libraryItem', institutionId: INST, builtIn: true, authorId: null, shared: true }, 'a built-in activity'),
   ...onlyFor([], 'library:manage', { kind: 'libraryItem', institutionId: INST, builtIn: true, authorId: null, shared: true }, 'a built-in activity (content, edited as data)'),
+  // Coach compensation (#17): the coach's own, the coordinator's programme, finance once approved; never a leercoach, coachee or onderzoeker.
+  ...onlyFor(['coach', 'coordinator'], 'compensation:readAccount', compensationAccount, "the coach's compensation"),
+  ...onlyFor(['coach', 'coordinator'], 'compensation:setBirthDate', compensationAccount, "the coach's date of birth"),
+  ...onlyFor(['coach'], 'compensation:addExtraWork', compensationAccount, 'extra work for the coach'),
+  ...onlyFor(['coach', 'coordinator'], 'compensation:readStatement', statement('confirmed'), 'a confirmed statement'),
+  ...onlyFor(['coach', 'coordinator', 'finance'], 'compensation:readStatement', statement('approved'), 'an approved statement'),
+  ...onlyFor(['coach'], 'compensation:reviewStatement', statement('open'), 'an open statement (confirm, dispute a line)'),
+  ...onlyFor(['coordinator'], 'compensation:approveStatement', statement('disputed'), 'a disputed statement'),
+  ...onlyFor(['senior', 'coordinator'], 'compensation:decideExtraWork', extraWork, 'extra work of a coach the senior coach supervises'),
+  ...onlyFor(['otherSenior', 'coordinator'], 'compensation:decideExtraWork', { ...extraWork, supervisorIds: ['other-senior'] as const }, 'extra work of a coach another senior coach supervises (not the first senior coach)'),
+  ...onlyFor(['coordinator'], 'compensation:readProgramme', { kind: 'compensationProgramme', institutionId: INST, programmeId: PROG }, "the programme's statements"),
+  ...onlyFor(['coordinator'], 'compensation:approveProgramme', { kind: 'compensationProgramme', institutionId: INST, programmeId: PROG }, "the programme's month at once"),
+  ...onlyFor(['coordinator', 'otherProgrammeCoordinator', 'beheerder', 'finance'], 'compensation:readFiscalYears', { kind: 'compensationInstitution', institutionId: INST }, 'the fiscal limits'),
+  ...onlyFor(['beheerder'], 'compensation:manageFiscalYears', { kind: 'compensationInstitution', institutionId: INST }, 'adding a year of fiscal limits'),
 ];
 
 describe('access policy matrix', () => {

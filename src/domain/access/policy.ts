@@ -17,6 +17,8 @@
  *   rules/support.ts           helpResource, coachee, referral, signal
  *   rules/sessions.ts          session
  *   rules/activities.ts        libraryItem
+ *   rules/compensation.ts      compensationAccount, compensationStatement, compensationExtraWork,
+ *                              compensationProgramme, compensationInstitution
  * Each rules file declares its resource kinds with the relations that decide them, and one rule
  * per kind. `isAllowed` below sends each kind to its rule. The matrix test (`policy.test.ts`)
  * states who may do what.
@@ -36,6 +38,18 @@ import {
   type ProgrammeResource,
 } from './rules/programme';
 import { sessionRule, type SessionResource } from './rules/sessions';
+import {
+  compensationAccountRule,
+  compensationExtraWorkRule,
+  compensationInstitutionRule,
+  compensationProgrammeRule,
+  compensationStatementRule,
+  type CompensationAccountResource,
+  type CompensationExtraWorkResource,
+  type CompensationInstitutionResource,
+  type CompensationProgrammeResource,
+  type CompensationStatementResource,
+} from './rules/compensation';
 import {
   coacheeRule,
   helpResourceRule,
@@ -65,7 +79,12 @@ export type Resource =
   | ReferralResource
   | SignalResource
   | SessionResource
-  | LibraryItemResource;
+  | LibraryItemResource
+  | CompensationAccountResource
+  | CompensationStatementResource
+  | CompensationExtraWorkResource
+  | CompensationProgrammeResource
+  | CompensationInstitutionResource;
 
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
@@ -96,5 +115,15 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return sessionRule(action, actor, resource);
     case 'libraryItem':
       return libraryItemRule(action, actor, resource);
+    case 'compensationAccount':
+      return compensationAccountRule(action, actor, resource);
+    case 'compensationStatement':
+      return compensationStatementRule(action, actor, resource);
+    case 'compensationExtraWork':
+      return compensationExtraWorkRule(action, actor, resource);
+    case 'compensationProgramme':
+      return compensationProgrammeRule(action, actor, resource);
+    case 'compensationInstitution':
+      return compensationInstitutionRule(action, actor, resource);
   }
 }
