@@ -23,6 +23,8 @@ import {
   passwordCredentials,
   people,
   programmeUpdates,
+  compensationExtraWork,
+  compensationStatements,
   referrals,
   resilienceConversations,
   resilienceMaps,
@@ -85,6 +87,13 @@ describe(`retention pass on ${testDbKind()}`, () => {
     gone.audit_log = await ids(db.insert(auditLog).values({ at: past('audit_log'), action: 'read', subjectId: coachee.id, resourceType: 'checkin' }).returning());
     keep.programme_updates = await ids(db.insert(programmeUpdates).values({ programmeId: programme.id, title: 't', body: 'b', createdAt: inside('programme_updates') }).returning());
     gone.programme_updates = await ids(db.insert(programmeUpdates).values({ programmeId: programme.id, title: 't', body: 'b', createdAt: past('programme_updates') }).returning());
+    // compensation (#17): financial records, 7 years after they were made.
+    const statement = (month: string, createdAt: Date) => db.insert(compensationStatements).values({ ...base, coachPersonId: coach.id, month, scheme: 'allowance', createdAt }).returning();
+    keep.compensation_statements = await ids(statement('2026-01', inside('compensation_statements')));
+    gone.compensation_statements = await ids(statement('2018-01', past('compensation_statements')));
+    const extra = (createdAt: Date) => db.insert(compensationExtraWork).values({ ...base, coachPersonId: coach.id, workedOn: '2018-01-10', minutes: 60, reason: 'r', createdAt }).returning();
+    keep.compensation_extra_work = await ids(extra(inside('compensation_extra_work')));
+    gone.compensation_extra_work = await ids(extra(past('compensation_extra_work')));
 
     // Sessions: a community session per side of the sessions cutoff (two coaching years back),
     // and one-on-ones per side of the one-on-one-note cutoff (the end of the coaching year).
@@ -192,6 +201,8 @@ describe(`retention pass on ${testDbKind()}`, () => {
       case 'mail_outbox': return idsOf(db.select({ id: mailOutbox.id }).from(mailOutbox).where(inArray(mailOutbox.id, candidates)));
       case 'audit_log': return idsOf(db.select({ id: auditLog.id }).from(auditLog).where(inArray(auditLog.id, candidates)));
       case 'programme_updates': return idsOf(db.select({ id: programmeUpdates.id }).from(programmeUpdates).where(inArray(programmeUpdates.id, candidates)));
+      case 'compensation_statements': return idsOf(db.select({ id: compensationStatements.id }).from(compensationStatements).where(inArray(compensationStatements.id, candidates)));
+      case 'compensation_extra_work': return idsOf(db.select({ id: compensationExtraWork.id }).from(compensationExtraWork).where(inArray(compensationExtraWork.id, candidates)));
       case 'sessions': return idsOf(db.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, candidates)));
       case 'one_on_one_notes': return idsOf(db.select({ id: oneOnOneNotes.sessionId }).from(oneOnOneNotes).where(inArray(oneOnOneNotes.sessionId, candidates)));
       case 'logbook_entries': return idsOf(db.select({ id: logbookEntries.id }).from(logbookEntries).where(inArray(logbookEntries.id, candidates)));
@@ -279,7 +290,8 @@ describe(`retention pass on ${testDbKind()}`, () => {
     expect(await runDueJobs({ services: t.services, handlers: jobHandlers, log })).toEqual({ done: 0, failed: 0 });
     expect(await db.select().from(mailOutbox)).toHaveLength(1);
     const pending = await db.select().from(jobs).where(eq(jobs.status, 'pending'));
-    expect(pending.map((j) => j.dedupeKey)).toEqual(['retention-pass:2027-10-17']);
+    // (The monthly compensation statements job, scheduled by the same hook, is pending too.)
+    expect(pending.filter((j) => j.kind === RETENTION_PASS_JOB).map((j) => j.dedupeKey)).toEqual(['retention-pass:2027-10-17']);
   });
 
   it('peerkracht retention --dry-run prints the counts per table and changes nothing; without it, the run removes them', async () => {

@@ -120,6 +120,18 @@ export function Layout() {
                 <NavLink to="/coaches">{t('programme.nav.coaches')}</NavLink>
               </li>
             )}
+            {roles.has('studentcoach') && (
+              <li>
+                <NavLink to="/me/compensation">{t('compensation.nav.mine')}</NavLink>
+              </li>
+            )}
+            {(roles.has('coordinator') || roles.has('seniorcoach')) && (
+              <li>
+                <NavLink to="/compensation" end>
+                  {t('compensation.nav.programme')}
+                </NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/help">{t('support.nav.help')}</NavLink>
             </li>

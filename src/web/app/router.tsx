@@ -33,6 +33,9 @@ import { PeriodTimetablesPage } from '../features/scheduling/PeriodTimetablesPag
 import { RunPage } from '../features/scheduling/RunPage';
 import { MyAvailabilityPage } from '../features/scheduling/MyAvailabilityPage';
 import { SchedulingPage } from '../features/scheduling/SchedulingPage';
+import { MyCompensationPage } from '../features/compensation/MyCompensationPage';
+import { ProgrammeCompensationPage } from '../features/compensation/ProgrammeCompensationPage';
+import { StatementPage } from '../features/compensation/StatementPage';
 import { IntakePage } from '../features/programme/IntakePage';
 import { ProgrammesPage } from '../features/programme/ProgrammesPage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
@@ -134,6 +137,9 @@ export const router = createBrowserRouter([
       { path: '/support/signals/:signalId', element: <RequireSignIn><SignalPage /></RequireSignIn> },
       { path: '/privacy/consents', element: <RequireSignIn><ConsentsPage /></RequireSignIn> },
       { path: '/privacy/reads', element: <RequireSignIn><ReadsPage /></RequireSignIn> },
+      { path: '/me/compensation', element: <RequireSignIn><MyCompensationPage /></RequireSignIn> },
+      { path: '/compensation', element: <RequireSignIn><ProgrammeCompensationPage /></RequireSignIn> },
+      { path: '/compensation/statements/:statementId', element: <RequireSignIn><StatementPage /></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },
