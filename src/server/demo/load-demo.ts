@@ -9,6 +9,7 @@ import type { Role } from '../../domain/access/roles';
 import type { Services } from '../context';
 import { institutions, people } from '../db/schema';
 import { loadCommunitiesDemo } from '../modules/communities/public';
+import { loadCompensationDemo } from '../modules/compensation/public';
 import { loadGroupingDemo } from '../modules/grouping/public';
 import { hashPassword } from '../modules/identity/public';
 import { loadResilienceDemo } from '../modules/resilience/public';
@@ -190,6 +191,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
       toGroup.push(student.id);
     }
     await loadGroupingDemo(tx, { institutionId, studentIds: toGroup, consents: services.content.consents });
+    // Coach compensation (#17): birth dates, extra work, statements of the last two months.
+    await loadCompensationDemo(tx, services, { institutionId, programmeId: socialWork.id, coachIds: swCoaches.map((c) => c.id), demoCoachId: coach1.id, coordinatorId: swCoordinator.id, seniorId: seniorSw1.id });
     return { password: DEMO_PASSWORD, accounts };
   });
 }
