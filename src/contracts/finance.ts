@@ -36,7 +36,7 @@ export const SubmitExpenseClaimRequest = z.strictObject({
   amountCents: z.number().int().min(-100_000_000).max(100_000_000),
   category: ExpenseCategory,
   description: Text(500),
-  /** The receipt uploaded just before (`PUT /api/me/compensation/receipts`). */
+  /** The receipt uploaded just before (`PUT /api/me/payments/receipts`). */
   receiptId: Uuid,
 });
 export type SubmitExpenseClaimRequest = z.infer<typeof SubmitExpenseClaimRequest>;

@@ -31,6 +31,8 @@ import enPeople from './en.people.json';
 import nlPeople from './nl.people.json';
 import enFinance from './en.finance.json';
 import nlFinance from './nl.finance.json';
+import enCompensation from './en.compensation.json';
+import nlCompensation from './nl.compensation.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -49,6 +51,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlSecurity, enSecurity],
   [nlPeople, enPeople],
   [nlFinance, enFinance],
+  [nlCompensation, enCompensation],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

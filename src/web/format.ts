@@ -39,6 +39,8 @@ const DATE_STYLES = {
   dayMonth: { day: 'numeric', month: 'long' },
   /** 6 okt */
   short: { day: 'numeric', month: 'short' },
+  /** oktober 2026 */
+  monthYear: { month: 'long', year: 'numeric' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 export type DateStyle = keyof typeof DATE_STYLES;

@@ -21,8 +21,8 @@ describe('compensation payouts', () => {
   it('walks a claim from the coach through the coordinator and finance to "betaald op"', async () => {
     // The coach claims an expense with a photo of the receipt.
     const coach = await suite.signedIn('studentcoach');
-    await coach.getByRole('link', { name: 'Mijn vergoeding' }).click();
-    await coach.getByRole('heading', { level: 1, name: 'Mijn vergoeding' }).waitFor();
+    await coach.getByRole('link', { name: 'Betalingen en declaraties' }).click();
+    await coach.getByRole('heading', { level: 1, name: 'Mijn betalingen en declaraties' }).waitFor();
     await coach.getByText(/^Je betaalt op NL20 INGB/).waitFor();
     await expectAccessible(coach, 'my compensation (nl)');
     const photo = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#fffdf5' } }).jpeg().withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 20/1 0/1' } }).toBuffer();
@@ -36,7 +36,7 @@ describe('compensation payouts', () => {
     await suite.screenshot(coach, 'finance-my-compensation-nl');
     await suite.checkPhone(coach, 'my compensation (nl)');
     await coach.getByRole('button', { name: 'English' }).click();
-    await coach.getByRole('heading', { level: 1, name: 'My compensation' }).waitFor();
+    await coach.getByRole('heading', { level: 1, name: 'My payments and claims' }).waitFor();
     await coach.getByRole('listitem').filter({ hasText: DESCRIPTION }).getByText('Waiting for review').waitFor();
     await expectAccessible(coach, 'my compensation (en)');
     await suite.checkPhone(coach, 'my compensation (en)');
@@ -89,7 +89,7 @@ describe('compensation payouts', () => {
 
     // The coach sees "betaald op …".
     await coach.reload();
-    await coach.getByRole('heading', { level: 1, name: 'Mijn vergoeding' }).waitFor();
+    await coach.getByRole('heading', { level: 1, name: 'Mijn betalingen en declaraties' }).waitFor();
     await coach.getByRole('listitem').filter({ hasText: DESCRIPTION }).getByText(/^Betaald op \d+ \w+ \d{4}$/).waitFor();
     await suite.screenshot(coach, 'finance-my-compensation-paid-nl');
   });

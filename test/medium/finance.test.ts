@@ -85,11 +85,11 @@ describe(`finance on ${testDbKind()}`, () => {
   const receipts = async () => (await t.database.db.select({ n: count() }).from(expenseReceipts))[0]!.n;
   const claims = async () => (await t.database.db.select({ n: count() }).from(expenseClaims))[0]!.n;
   const upload = (client: Client, bytes: Buffer, type = 'application/octet-stream', lang = 'nl') =>
-    client.request('PUT', '/api/me/compensation/receipts', bytes, { 'content-type': type, 'accept-language': lang });
+    client.request('PUT', '/api/me/payments/receipts', bytes, { 'content-type': type, 'accept-language': lang });
   const claim = async (client: Client, overrides: Record<string, unknown> = {}) => {
     const receipt = await upload(client, await jpegWithGps(), 'image/jpeg');
     expect(receipt.statusCode).toBe(201);
-    return client.request('POST', '/api/me/compensation/expense-claims', { spentOn: '2030-03-05', amountCents: 1845, category: 'groceries', description: 'Koffie en koek voor de bijeenkomst', receiptId: receipt.json().receiptId, ...overrides });
+    return client.request('POST', '/api/me/payments/expense-claims', { spentOn: '2030-03-05', amountCents: 1845, category: 'groceries', description: 'Koffie en koek voor de bijeenkomst', receiptId: receipt.json().receiptId, ...overrides });
   };
   const approvedClaim = async (amountCents = 1845) => {
     const id = (await claim(as.coach, { amountCents })).json().id as string;
@@ -98,7 +98,7 @@ describe(`finance on ${testDbKind()}`, () => {
   };
   const setUpPaying = async () => {
     expect((await as.finance.request('PUT', '/api/finance/payment-settings', { debtorName: 'Hogeschool Zuidas — Financiën', debtorIban: 'NL91 ABNA 0417 1643 00', debtorBic: 'ABNANL2A' })).statusCode).toBe(200);
-    expect((await as.coach.request('PUT', '/api/me/compensation/bank-account', { iban: IBAN, holderName: 'Zoë Łukasiewicz-Groß' })).statusCode).toBe(200);
+    expect((await as.coach.request('PUT', '/api/me/payments/bank-account', { iban: IBAN, holderName: 'Zoë Łukasiewicz-Groß' })).statusCode).toBe(200);
   };
 
   describe('receipts', () => {
@@ -188,23 +188,23 @@ describe(`finance on ${testDbKind()}`, () => {
 
   describe('IBANs', () => {
     it('refuses wrong check digits with a translated message and stores nothing', async () => {
-      const response = await as.coach.request('PUT', '/api/me/compensation/bank-account', { iban: 'NL20INGB0001234568', holderName: 'Zoë' });
+      const response = await as.coach.request('PUT', '/api/me/payments/bank-account', { iban: 'NL20INGB0001234568', holderName: 'Zoë' });
       expect(response.statusCode).toBe(400);
       expect(response.json().error.fields).toEqual([{ path: 'iban', message: expect.stringMatching(/controlecijfers/) }]);
       expect((await t.database.db.select({ n: count() }).from(coachBankAccounts))[0]!.n).toBe(0);
     });
 
     it('stores the IBAN encrypted, shows it in full to the coach only, and to nobody without a coach role', async () => {
-      await as.coach.request('PUT', '/api/me/compensation/bank-account', { iban: 'nl20 ingb 0001 2345 67', holderName: 'Zoë' });
+      await as.coach.request('PUT', '/api/me/payments/bank-account', { iban: 'nl20 ingb 0001 2345 67', holderName: 'Zoë' });
       const result: unknown = await t.database.db.execute(sql`select iban_encrypted, iban_masked from coach_bank_accounts`);
       const raw = (result as { rows: { iban_encrypted: Buffer | Uint8Array; iban_masked: string }[] }).rows[0];
       const bytes = Buffer.from(raw!.iban_encrypted);
       expect(bytes.includes(Buffer.from(IBAN))).toBe(false);
       expect(bytes.includes(Buffer.from('1234567'))).toBe(false);
       expect(raw!.iban_masked).toBe('NL•• •••• •••• ••45 67');
-      expect((await as.coach.request('GET', '/api/me/compensation')).json().bankAccount).toEqual({ iban: IBAN, ibanFormatted: 'NL20 INGB 0001 2345 67', holderName: 'Zoë' });
+      expect((await as.coach.request('GET', '/api/me/payments')).json().bankAccount).toEqual({ iban: IBAN, ibanFormatted: 'NL20 INGB 0001 2345 67', holderName: 'Zoë' });
       for (const who of ['coachee', 'coordinator', 'leercoach', 'onderzoeker', 'beheerder', 'finance'] as const) {
-        expect((await as[who].request('GET', '/api/me/compensation')).statusCode, who).toBe(404);
+        expect((await as[who].request('GET', '/api/me/payments')).statusCode, who).toBe(404);
       }
     });
   });
@@ -253,12 +253,12 @@ describe(`finance on ${testDbKind()}`, () => {
 
       // In a batch: not offered again.
       expect((await as.finance.request('POST', '/api/finance/payout-batches', { executionDate: '2030-03-12' })).statusCode).toBe(422);
-      expect((await as.coach.request('GET', '/api/me/compensation')).json().payments.map((p: { status: string }) => p.status)).toEqual(['inBatch', 'inBatch']);
+      expect((await as.coach.request('GET', '/api/me/payments')).json().payments.map((p: { status: string }) => p.status)).toEqual(['inBatch', 'inBatch']);
 
       expect((await as.finance.request('POST', `/api/finance/payout-batches/${batchId}/paid`, { paidOn: '2030-03-11' })).statusCode).toBe(400);
       expect((await as.finance.request('POST', `/api/finance/payout-batches/${batchId}/paid`, { paidOn: '2030-03-10' })).statusCode).toBe(200);
       expect((await as.finance.request('POST', `/api/finance/payout-batches/${batchId}/paid`, { paidOn: '2030-03-10' })).statusCode).toBe(409);
-      const mine = (await as.coach.request('GET', '/api/me/compensation')).json();
+      const mine = (await as.coach.request('GET', '/api/me/payments')).json();
       expect(mine.payments).toEqual([expect.objectContaining({ status: 'paid', paidOn: '2030-03-10' }), expect.objectContaining({ status: 'paid', paidOn: '2030-03-10' })]);
       expect(mine.claims.filter((c: { paymentStatus: string }) => c.paymentStatus === 'paid')).toHaveLength(2);
     });
@@ -284,11 +284,11 @@ describe(`finance on ${testDbKind()}`, () => {
       expect(xml).toContain('<Ustrd>Vrijwilligersvergoeding 2030-02</Ustrd>');
       expect(xml).toContain('<InstdAmt Ccy="EUR">16.88</InstdAmt>');
       expect(xml).toContain('<InstdAmt Ccy="EUR">18.45</InstdAmt>');
-      expect((await as.coach.request('GET', '/api/me/compensation')).json().payments.find((p: { kind: string }) => p.kind === 'allowance')).toMatchObject({ status: 'inBatch', label: '2030-02' });
+      expect((await as.coach.request('GET', '/api/me/payments')).json().payments.find((p: { kind: string }) => p.kind === 'allowance')).toMatchObject({ status: 'inBatch', label: '2030-02' });
       expect((await as.finance.request('POST', `/api/finance/payout-batches/${batch.json().id}/paid`, { paidOn: '2030-03-10' })).statusCode).toBe(200);
       const [row] = await t.database.db.select().from(compensationStatements).where(eq(compensationStatements.id, statementId));
       expect(row).toMatchObject({ paidOn: '2030-03-10', payoutId: batch.json().id });
-      expect((await as.coach.request('GET', '/api/me/compensation')).json().payments.map((p: { kind: string; status: string; paidOn: string }) => [p.kind, p.status, p.paidOn]).sort()).toEqual([['allowance', 'paid', '2030-03-10'], ['expense', 'paid', '2030-03-10']]);
+      expect((await as.coach.request('GET', '/api/me/payments')).json().payments.map((p: { kind: string; status: string; paidOn: string }) => [p.kind, p.status, p.paidOn]).sort()).toEqual([['allowance', 'paid', '2030-03-10'], ['expense', 'paid', '2030-03-10']]);
       expect(await getPaidOnTime(t.services.db, { institutionId: ids.institution }, '2030-03-10')).toEqual({ months: [{ period: '2030-03', due: 2, onTime: 2, late: 0, share: 1 }], years: [{ period: '2030', due: 2, onTime: 2, late: 0, share: 1 }] });
     });
 
@@ -304,7 +304,7 @@ describe(`finance on ${testDbKind()}`, () => {
     it('leaves a coach without IBAN waiting, and says so', async () => {
       await setUpPaying();
       await approvedClaim();
-      await as.coach.request('DELETE', '/api/me/compensation/bank-account');
+      await as.coach.request('DELETE', '/api/me/payments/bank-account');
       const payables = (await as.finance.request('GET', '/api/finance/payables')).json();
       expect(payables).toMatchObject({ waitingForIban: 1, totalCents: 0 });
       expect((await as.finance.request('POST', '/api/finance/payout-batches', { executionDate: '2030-03-12' })).statusCode).toBe(422);

@@ -84,6 +84,21 @@ export const ACTIONS = [
   'payout:manage',
   /** The institution's paying account (debtor of the SEPA file): finance or the beheerder. */
   'paymentSettings:manage',
+  /** A coach's compensation: statements, year to date, forecast (the coach, the coordinator). */
+  'compensation:readAccount',
+  'compensation:setBirthDate',
+  'compensation:addExtraWork',
+  /** A statement: the coach, the coordinator; finance once approved. */
+  'compensation:readStatement',
+  /** Confirm a statement or dispute a line: the coach alone. */
+  'compensation:reviewStatement',
+  'compensation:approveStatement',
+  /** Approve or reject extra work: the coordinator, or the senior coach who supervises the coach. */
+  'compensation:decideExtraWork',
+  'compensation:readProgramme',
+  'compensation:approveProgramme',
+  'compensation:readFiscalYears',
+  'compensation:manageFiscalYears',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -51,6 +51,10 @@ const community: Resource = {
   leercoachIds: ['leercoach'],
 };
 
+const compensationAccount: Resource = { kind: 'compensationAccount', institutionId: INST, programmeId: PROG, coachId: 'coach' };
+const statement = (status: 'open' | 'confirmed' | 'disputed' | 'approved'): Resource => ({ kind: 'compensationStatement', institutionId: INST, programmeId: PROG, coachId: 'coach', status });
+const extraWork = { kind: 'compensationExtraWork', institutionId: INST, programmeId: PROG, coachId: 'coach', supervisorIds: ['senior'] } as const satisfies Resource;
+
 const content = (contentType: CoachingContentType, sharedWithIds: string[] = []): Resource => ({
   kind: 'coachingContent',
   contentType,
@@ -271,6 +275,20 @@ const matrix: Row[] = [
   ...onlyFor(['coordinator'], 'programmeFinance:read', programmeFinance, "the programme's claims, overdue payments and paid-on-time figure"),
   ...onlyFor(['finance'], 'payout:manage', financeDesk, "the institution's payouts (programme-scoped finance excluded)"),
   ...onlyFor(['finance', 'beheerder'], 'paymentSettings:manage', financeDesk, "the institution's paying account"),
+  // Coach compensation (#17): the coach's own, the coordinator's programme, finance once approved; never a leercoach, coachee or onderzoeker.
+  ...onlyFor(['coach', 'coordinator'], 'compensation:readAccount', compensationAccount, "the coach's compensation"),
+  ...onlyFor(['coach', 'coordinator'], 'compensation:setBirthDate', compensationAccount, "the coach's date of birth"),
+  ...onlyFor(['coach'], 'compensation:addExtraWork', compensationAccount, 'extra work for the coach'),
+  ...onlyFor(['coach', 'coordinator'], 'compensation:readStatement', statement('confirmed'), 'a confirmed statement'),
+  ...onlyFor(['coach', 'coordinator', 'finance', 'programmeFinance'], 'compensation:readStatement', statement('approved'), 'an approved statement'),
+  ...onlyFor(['coach'], 'compensation:reviewStatement', statement('open'), 'an open statement (confirm, dispute a line)'),
+  ...onlyFor(['coordinator'], 'compensation:approveStatement', statement('disputed'), 'a disputed statement'),
+  ...onlyFor(['senior', 'coordinator'], 'compensation:decideExtraWork', extraWork, 'extra work of a coach the senior coach supervises'),
+  ...onlyFor(['otherSenior', 'coordinator'], 'compensation:decideExtraWork', { ...extraWork, supervisorIds: ['other-senior'] as const }, 'extra work of a coach another senior coach supervises (not the first senior coach)'),
+  ...onlyFor(['coordinator'], 'compensation:readProgramme', { kind: 'compensationProgramme', institutionId: INST, programmeId: PROG }, "the programme's statements"),
+  ...onlyFor(['coordinator'], 'compensation:approveProgramme', { kind: 'compensationProgramme', institutionId: INST, programmeId: PROG }, "the programme's month at once"),
+  ...onlyFor(['coordinator', 'otherProgrammeCoordinator', 'beheerder', 'finance', 'programmeFinance'], 'compensation:readFiscalYears', { kind: 'compensationInstitution', institutionId: INST }, 'the fiscal limits'),
+  ...onlyFor(['beheerder'], 'compensation:manageFiscalYears', { kind: 'compensationInstitution', institutionId: INST }, 'adding a year of fiscal limits'),
 ];
 
 describe('access policy matrix', () => {

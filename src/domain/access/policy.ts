@@ -19,6 +19,8 @@
  *   rules/activities.ts        libraryItem
  *   rules/people.ts            peopleDirectory, person, roleGrant
  *   rules/finance.ts           expenseClaim, ownCompensation, programmeFinance, financeDesk
+ *   rules/compensation.ts      compensationAccount, compensationStatement, compensationExtraWork,
+ *                              compensationProgramme, compensationInstitution
  * Each rules file declares its resource kinds with the relations that decide them, and one rule
  * per kind. `isAllowed` below sends each kind to its rule. The matrix test (`policy.test.ts`)
  * states who may do what.
@@ -58,6 +60,18 @@ import {
   type ProgrammeFinanceResource,
 } from './rules/finance';
 import {
+  compensationAccountRule,
+  compensationExtraWorkRule,
+  compensationInstitutionRule,
+  compensationProgrammeRule,
+  compensationStatementRule,
+  type CompensationAccountResource,
+  type CompensationExtraWorkResource,
+  type CompensationInstitutionResource,
+  type CompensationProgrammeResource,
+  type CompensationStatementResource,
+} from './rules/compensation';
+import {
   coacheeRule,
   helpResourceRule,
   referralRule,
@@ -95,7 +109,12 @@ export type Resource =
   | ExpenseClaimResource
   | OwnCompensationResource
   | ProgrammeFinanceResource
-  | FinanceDeskResource;
+  | FinanceDeskResource
+  | CompensationAccountResource
+  | CompensationStatementResource
+  | CompensationExtraWorkResource
+  | CompensationProgrammeResource
+  | CompensationInstitutionResource;
 
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
@@ -142,5 +161,15 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return programmeFinanceRule(action, actor, resource);
     case 'financeDesk':
       return financeDeskRule(action, actor, resource);
+    case 'compensationAccount':
+      return compensationAccountRule(action, actor, resource);
+    case 'compensationStatement':
+      return compensationStatementRule(action, actor, resource);
+    case 'compensationExtraWork':
+      return compensationExtraWorkRule(action, actor, resource);
+    case 'compensationProgramme':
+      return compensationProgrammeRule(action, actor, resource);
+    case 'compensationInstitution':
+      return compensationInstitutionRule(action, actor, resource);
   }
 }

@@ -9,6 +9,7 @@ import type { Role } from '../../domain/access/roles';
 import type { Services } from '../context';
 import { institutions, people } from '../db/schema';
 import { loadCommunitiesDemo } from '../modules/communities/public';
+import { loadCompensationDemo } from '../modules/compensation/public';
 import { loadGroupingDemo } from '../modules/grouping/public';
 import { loadInvitationsDemo } from '../modules/invitations/public';
 import { hashPassword } from '../modules/identity/public';
@@ -204,6 +205,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     // Compensation, the money side (#17): finance, the paying account, coaches' IBANs, claims with receipts.
     await named('finance', null, 'finance');
     await loadFinanceDemo(tx, services, { institutionId, programmeId: socialWork.id, coaches: swCoaches, coordinatorId: swCoordinator.id });
+    // Coach compensation (#17): birth dates, extra work, statements of the last two months.
+    await loadCompensationDemo(tx, services, { institutionId, programmeId: socialWork.id, coachIds: swCoaches.map((c) => c.id), demoCoachId: coach1.id, coordinatorId: swCoordinator.id, seniorId: seniorSw1.id });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

@@ -119,7 +119,7 @@ export function Layout() {
             )}
             {ownsPay && (
               <li>
-                <NavLink to="/me/compensation">{t('finance.nav.mine')}</NavLink>
+                <NavLink to="/me/payments">{t('finance.nav.mine')}</NavLink>
               </li>
             )}
             {claimsProgramme && (
@@ -140,6 +140,18 @@ export function Layout() {
             {canManageCoaches && (
               <li>
                 <NavLink to="/coaches">{t('programme.nav.coaches')}</NavLink>
+              </li>
+            )}
+            {roles.has('studentcoach') && (
+              <li>
+                <NavLink to="/me/compensation">{t('compensation.nav.mine')}</NavLink>
+              </li>
+            )}
+            {(roles.has('coordinator') || roles.has('seniorcoach')) && (
+              <li>
+                <NavLink to="/compensation" end>
+                  {t('compensation.nav.programme')}
+                </NavLink>
               </li>
             )}
             <li>

@@ -33,6 +33,9 @@ import { PeriodTimetablesPage } from '../features/scheduling/PeriodTimetablesPag
 import { RunPage } from '../features/scheduling/RunPage';
 import { MyAvailabilityPage } from '../features/scheduling/MyAvailabilityPage';
 import { SchedulingPage } from '../features/scheduling/SchedulingPage';
+import { MyCompensationPage } from '../features/compensation/MyCompensationPage';
+import { ProgrammeCompensationPage } from '../features/compensation/ProgrammeCompensationPage';
+import { StatementPage } from '../features/compensation/StatementPage';
 import { IntakePage } from '../features/programme/IntakePage';
 import { ProgrammesPage } from '../features/programme/ProgrammesPage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
@@ -66,7 +69,7 @@ import { PeoplePage } from '../features/people/PeoplePage';
 import { PersonPage } from '../features/people/PersonPage';
 import { MyRolesPage } from '../features/people/MyRolesPage';
 import { SignInSessionsPage } from '../features/people/SignInSessionsPage';
-import { MyCompensationPage } from '../features/finance/MyCompensationPage';
+import { MyCompensationPage as MyPaymentsPage } from '../features/finance/MyCompensationPage';
 import { PayoutsPage } from '../features/finance/PayoutsPage';
 import { ProgrammePaymentsPage } from '../features/finance/ProgrammePaymentsPage';
 
@@ -153,7 +156,7 @@ export const router = createBrowserRouter([
       { path: '/people/:personId', element: <RequireSignIn><PersonPage /></RequireSignIn> },
       { path: '/me/roles', element: <RequireSignIn><MyRolesPage /></RequireSignIn> },
       { path: '/me/sign-in-sessions', element: <RequireSignIn><SignInSessionsPage /></RequireSignIn> },
-      { path: '/me/compensation', element: <RequireSignIn><MyCompensationPage /></RequireSignIn> },
+      { path: '/me/payments', element: <RequireSignIn><MyPaymentsPage /></RequireSignIn> },
       { path: '/programmes/:programmeId/payments', element: <RequireSignIn><ProgrammePaymentsPage /></RequireSignIn> },
       { path: '/finance', element: <RequireSignIn><PayoutsPage /></RequireSignIn> },
       { path: '/my-community', element: <RequireSignIn><MyCommunityPage /></RequireSignIn> },
@@ -165,6 +168,9 @@ export const router = createBrowserRouter([
       { path: '/support/signals/:signalId', element: <RequireSignIn><SignalPage /></RequireSignIn> },
       { path: '/privacy/consents', element: <RequireSignIn><ConsentsPage /></RequireSignIn> },
       { path: '/privacy/reads', element: <RequireSignIn><ReadsPage /></RequireSignIn> },
+      { path: '/me/compensation', element: <RequireSignIn><MyCompensationPage /></RequireSignIn> },
+      { path: '/compensation', element: <RequireSignIn><ProgrammeCompensationPage /></RequireSignIn> },
+      { path: '/compensation/statements/:statementId', element: <RequireSignIn><StatementPage /></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -16,7 +16,7 @@ export type ExpenseClaimResource = {
 };
 
 export type OwnCompensationResource = {
-  /** A coach's own compensation: bank account, claims, payments (the `/api/me/compensation` routes). */
+  /** A coach's own compensation: bank account, claims, payments (the `/api/me/payments` routes). */
   kind: 'ownCompensation';
   institutionId: string;
   programmeId: string;

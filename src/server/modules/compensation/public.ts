@@ -16,3 +16,5 @@ export { statementPayStatus, type StatementPayStatus } from './payable';
 export { MONTHLY_STATEMENTS_JOB, runMonthlyStatementsJob, scheduleMonthlyStatements } from './statement-job';
 /** Makes (or recomputes the open) statements of a month for an institution (the bench, the demo). */
 export { generateStatements } from './generate-statements';
+/** Demo data: birth dates, extra work and two months of statements (src/server/demo). */
+export { loadCompensationDemo } from './load-compensation-demo';

@@ -74,7 +74,7 @@ export const financeRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   app.addContentTypeParser(RECEIPT_TYPES, { parseAs: 'buffer', bodyLimit: RECEIPT_MAX_BYTES + 1024 * 1024 }, (_request, body, done) => done(null, body));
 
   app.get(
-    '/api/me/compensation',
+    '/api/me/payments',
     {
       config: { access: { action: 'compensation:manageOwn', resource: ownCompensation } },
       schema: { tags: ['finance'], summary: 'My compensation: my bank account (IBAN in full, to me only), my expense claims, my payments with status and date', response: { 200: MyCompensationResponse, 404: ErrorResponse } },
@@ -86,7 +86,7 @@ export const financeRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   );
 
   app.put(
-    '/api/me/compensation/bank-account',
+    '/api/me/payments/bank-account',
     {
       config: { access: { action: 'compensation:manageOwn', resource: ownCompensation } },
       schema: { tags: ['finance'], summary: 'Set my IBAN (check digits checked; stored encrypted) and the account holder', body: SaveBankAccountRequest, response: { 200: BankAccount, ...errors } },
@@ -98,7 +98,7 @@ export const financeRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   );
 
   app.delete(
-    '/api/me/compensation/bank-account',
+    '/api/me/payments/bank-account',
     {
       config: { access: { action: 'compensation:manageOwn', resource: ownCompensation } },
       schema: { tags: ['finance'], summary: 'Remove my IBAN', response: { 204: z.null(), 404: ErrorResponse } },
@@ -110,7 +110,7 @@ export const financeRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   );
 
   app.put(
-    '/api/me/compensation/receipts',
+    '/api/me/payments/receipts',
     {
       config: { access: { action: 'compensation:manageOwn', resource: ownCompensation } },
       bodyLimit: RECEIPT_MAX_BYTES + 1024 * 1024,
@@ -128,7 +128,7 @@ export const financeRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   );
 
   app.post(
-    '/api/me/compensation/expense-claims',
+    '/api/me/payments/expense-claims',
     {
       config: { access: { action: 'compensation:manageOwn', resource: ownCompensation } },
       schema: { tags: ['finance'], summary: 'Claim an expense with the receipt just uploaded', body: SubmitExpenseClaimRequest, response: { 201: Created, ...errors } },

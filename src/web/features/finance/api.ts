@@ -15,10 +15,10 @@ import { formatDate, todayInAmsterdam } from '../../format';
 type Settings = { settings: { debtorName: string; debtorIban: string; debtorBic: string | null } | null };
 
 export const financeApi = {
-  mine: () => api<MyCompensationResponse>('/api/me/compensation'),
-  saveBankAccount: (body: { iban: string; holderName: string }) => api<z.infer<typeof BankAccount>>('/api/me/compensation/bank-account', { method: 'PUT', body }),
-  uploadReceipt: (file: File) => api<{ receiptId: string }>('/api/me/compensation/receipts', { method: 'PUT', body: file }),
-  submitClaim: (body: SubmitExpenseClaimRequest) => api<{ id: string }>('/api/me/compensation/expense-claims', { method: 'POST', body }),
+  mine: () => api<MyCompensationResponse>('/api/me/payments'),
+  saveBankAccount: (body: { iban: string; holderName: string }) => api<z.infer<typeof BankAccount>>('/api/me/payments/bank-account', { method: 'PUT', body }),
+  uploadReceipt: (file: File) => api<{ receiptId: string }>('/api/me/payments/receipts', { method: 'PUT', body: file }),
+  submitClaim: (body: SubmitExpenseClaimRequest) => api<{ id: string }>('/api/me/payments/expense-claims', { method: 'POST', body }),
   programme: (programmeId: string) => api<ProgrammeFinanceResponse>(`/api/programmes/${programmeId}/finance`),
   decide: (claimId: string, body: { decision: 'approve' | 'reject'; reason?: string }) =>
     api<{ id: string; status: string; promisedPayDate: string | null }>(`/api/expense-claims/${claimId}/decision`, { method: 'POST', body }),
