@@ -92,7 +92,9 @@ export type Canary = { text: string; what: string; world: World; visibleTo: (act
 
 export type AccessWorld = {
   cells: Record<World, Cell>;
-  actors: Record<ActorRole, { actor: Actor; client: Client }>;
+  actors: Record<ActorRole, { actor: Actor; client: Client; email: string }>;
+  /** The shared password of everyone in the world (the fuzzer signs a role in again after it signed out). */
+  password: string;
   signedOut: Client;
   canaries: Canary[];
 };
@@ -310,9 +312,9 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
   };
   const actors = {} as AccessWorld['actors'];
   for (const role of ACTOR_ROLES) {
-    actors[role] = { actor: actorsOf.get(ids[role].id)!, client: await signedIn(app, ids[role].email, PASSWORD) };
+    actors[role] = { actor: actorsOf.get(ids[role].id)!, client: await signedIn(app, ids[role].email, PASSWORD), email: ids[role].email };
   }
-  return { cells, actors, signedOut: await anonymous(app), canaries };
+  return { cells, actors, signedOut: await anonymous(app), canaries, password: PASSWORD };
 }
 
 function activityValues(institutionId: string, authorId: string) {
