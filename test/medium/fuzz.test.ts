@@ -34,7 +34,7 @@ describe(`fuzzing from the OpenAPI document on ${testDbKind()}`, () => {
     );
     expect(result.problems).toEqual([]);
     expect(result.requests).toBe(RUNS);
-    for (const role of [...ACTOR_ROLES, 'signedOut']) expect(result.perRole[role] ?? 0).toBeGreaterThan(RUNS / 20);
+    for (const role of [...ACTOR_ROLES, 'signedOut']) expect(result.perRole[role] ?? 0).toBeGreaterThan(RUNS / 40);
     // The requests reach the handlers: not everything is refused at the door.
     expect(Object.entries(result.statuses).filter(([s]) => s.startsWith('2')).reduce((n, [, c]) => n + c, 0)).toBeGreaterThan(RUNS / 50);
   });
