@@ -38,4 +38,18 @@ describe(`fuzzing from the OpenAPI document on ${testDbKind()}`, () => {
     // The requests reach the handlers: not everything is refused at the door.
     expect(Object.entries(result.statuses).filter(([s]) => s.startsWith('2')).reduce((n, [, c]) => n + c, 0)).toBeGreaterThan(RUNS / 50);
   });
+
+  // What the fuzzer found, kept as fixed cases: they answered 500 (integer overflow, impossible date).
+  it.each([
+    ['PUT', (w: AccessWorld) => `/api/communities/${w.cells.own.communityId}`, (w: AccessWorld) => ({ name: 'Groep', coachId: w.cells.own.coach, version: 9007199254740991 }), 'version'],
+    ['POST', (w: AccessWorld) => `/api/sessions/${w.cells.own.sessionId}/cancel`, () => ({ version: -5351835362382337 }), 'version'],
+    ['PUT', (w: AccessWorld) => `/api/coaches/${w.cells.own.coach}/onboarding`, () => ({ agreementSignedOn: '8085-44-29', firstTrainingOn: null }), 'agreementSignedOn'],
+  ] as const)('refuses %s %s with a translated field error', async (method, url, body, field) => {
+    const client = world.actors.coordinator.client;
+    const response = await client.request(method, url(world), body(world), { 'accept-language': 'en' });
+    expect(response.statusCode).toBe(400);
+    const error = response.json<{ error: { code: string; fields?: unknown } }>().error;
+    expect(error.code).toBe('validation_failed');
+    expect(JSON.stringify(error)).toContain(field);
+  });
 });
