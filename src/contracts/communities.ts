@@ -1,20 +1,21 @@
 /** Communities: manual editing, membership history, handovers, continuity, the coachee's view. */
 import { z } from 'zod';
+import { RecordVersion } from './version';
 
 const Id = z.string().uuid();
 const Name = z.string().trim().min(1).max(80);
 const PersonRef = z.object({ id: Id, firstName: z.string(), lastName: z.string() });
 
 export const CreateCommunityRequest = z.strictObject({ name: Name, coachId: Id.nullable() });
-export const UpdateCommunityRequest = z.strictObject({ name: Name, coachId: Id.nullable(), version: z.number().int().min(1) });
+export const UpdateCommunityRequest = z.strictObject({ name: Name, coachId: Id.nullable(), version: RecordVersion });
 export const AddMemberRequest = z.strictObject({
   personId: Id,
-  version: z.number().int().min(1),
+  version: RecordVersion,
   /** Adding to a full community needs this, explicitly. */
   overrideFull: z.boolean().default(false),
 });
 export const STOP_REASONS = ['stopped', 'notStarted', 'other'] as const;
-export const StopMemberRequest = z.strictObject({ reason: z.enum(STOP_REASONS), version: z.number().int().min(1) });
+export const StopMemberRequest = z.strictObject({ reason: z.enum(STOP_REASONS), version: RecordVersion });
 
 export const Continuity = z.object({
   originalCoachShare: z.number().nullable(),
@@ -72,13 +73,13 @@ export const StartHandoverRequest = z.discriminatedUnion('mode', [
     mode: z.literal('newCoach'),
     toCoachId: Id,
     introProposedAt: z.string().datetime({ offset: true }).nullable(),
-    version: z.number().int().min(1),
+    version: RecordVersion,
   }),
   z.strictObject({
     mode: z.literal('redistribute'),
     moves: z.array(z.strictObject({ personId: Id, communityId: Id })).min(1),
     introProposedAt: z.string().datetime({ offset: true }).nullable(),
-    version: z.number().int().min(1),
+    version: RecordVersion,
     /** Moving members into a full community needs this, explicitly. */
     overrideFull: z.boolean().default(false),
   }),

@@ -1,5 +1,6 @@
 /** Group formation (#6): attribute settings, students' disclosures, grouping runs and their drafts. */
 import { z } from 'zod';
+import { RecordVersion } from './version';
 import { GROUPING_ATTRIBUTES } from '../domain/grouping/student-attributes';
 
 const Id = z.string().uuid();
@@ -143,11 +144,11 @@ export const GroupingRunResponse = z.object({
 });
 export type GroupingRunResponse = z.infer<typeof GroupingRunResponse>;
 
-export const MoveStudentRequest = z.strictObject({ studentId: Id, toCommunity: z.number().int().min(0), version: z.number().int().min(1) });
+export const MoveStudentRequest = z.strictObject({ studentId: Id, toCommunity: z.number().int().min(0), version: RecordVersion });
 export type MoveStudentRequest = z.infer<typeof MoveStudentRequest>;
 
 export const AcceptGroupingRequest = z.strictObject({
-  version: z.number().int().min(1),
+  version: RecordVersion,
   /** Names become "<prefix> 1", "<prefix> 2", … after the intake's existing communities. */
   namePrefix: z.string().trim().min(1).max(40),
   assignCoaches: z.boolean().default(true),

@@ -9,7 +9,8 @@ export { IntakeSettings };
 const Id = z.string().uuid();
 const Text = (max: number) => z.string().trim().min(1).max(max);
 /** yyyy-mm-dd */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A calendar date that exists (2026-02-30 does not: the database would refuse it with a 500). */
+export const IsoDate = z.iso.date();
 const Month = z.enum(['september', 'february']);
 
 export const CreateProgrammeRequest = z.strictObject({ nameNl: Text(120), nameEn: Text(120), location: Text(80) });

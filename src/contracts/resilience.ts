@@ -1,5 +1,6 @@
 /** Requests and responses of the Veerkrachtpraatplaat (resilience map), its sharing, snapshots, conversations and group exercise. */
 import { z } from 'zod';
+import { RecordVersion } from './version';
 import { ConversationGuide } from './content/questions';
 import { CHALLENGE_TIMES, LEVELS, LIMITS, PLACES, RESOURCE_KINDS, USAGES } from '../domain/resilience/model';
 
@@ -71,7 +72,7 @@ export type MyResilienceMapResponse = z.infer<typeof MyResilienceMapResponse>;
 export const SavedResilienceMapResponse = z.object({ id: z.uuid(), version: z.number().int(), updatedAt: z.iso.datetime({ offset: true }) });
 export type SavedResilienceMapResponse = z.infer<typeof SavedResilienceMapResponse>;
 
-export const SaveResilienceMapRequest = z.strictObject({ content: ResilienceMapContent, version: z.number().int().positive() });
+export const SaveResilienceMapRequest = z.strictObject({ content: ResilienceMapContent, version: RecordVersion });
 export type SaveResilienceMapRequest = z.infer<typeof SaveResilienceMapRequest>;
 
 export const ShareResilienceMapRequest = z.strictObject({ mode: ShareMode });

@@ -1,5 +1,6 @@
 /** Scheduling (#7): teaching periods, locations and rooms, timetables, availability, runs, publishing. */
 import { z } from 'zod';
+import { RecordVersion } from './version';
 
 const Id = z.string().uuid();
 const LocalDate = z.iso.date();
@@ -242,7 +243,7 @@ export const SlotOptionsResponse = z.object({
 });
 export type SlotOptionsResponse = z.infer<typeof SlotOptionsResponse>;
 
-export const OverrideSlotRequest = z.strictObject({ day: Weekday, start: Clock, locationId: Id, version: z.number().int() });
+export const OverrideSlotRequest = z.strictObject({ day: Weekday, start: Clock, locationId: Id, version: RecordVersion });
 
 const PublishTotals = z.object({ created: z.number().int(), moved: z.number().int(), cancelled: z.number().int(), notified: z.number().int() });
 /** Community sessions at the top level; the coach training and intervision sessions apart. */

@@ -1,5 +1,6 @@
 /** Sessions, RSVPs, attendance, logbooks, one-on-ones, check-ins, year plans, insight, feeds. */
 import { z } from 'zod';
+import { RecordVersion } from './version';
 import { ATTENDANCE_STATUSES } from '../domain/sessions/attendance';
 import { SESSION_TYPES } from '../domain/sessions/session-types';
 import { PlanActivity } from './activities';
@@ -95,11 +96,11 @@ export const MoveSessionRequest = z.strictObject({
   startTime: LocalTime,
   durationMinutes: z.number().int().min(15).max(600),
   location: z.string().trim().max(200),
-  version: z.number().int(),
+  version: RecordVersion,
 });
 export type MoveSessionRequest = z.infer<typeof MoveSessionRequest>;
 
-export const CancelSessionRequest = z.strictObject({ version: z.number().int() });
+export const CancelSessionRequest = z.strictObject({ version: RecordVersion });
 
 /** Choose the session plan for a session (or none). */
 export const SetSessionPlanRequest = z.strictObject({ planId: Id.nullable() });

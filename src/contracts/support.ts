@@ -1,5 +1,6 @@
 /** Request and response schemas of the help directory, referrals and signals. */
 import { z } from 'zod';
+import { RecordVersion } from './version';
 import { FOLLOW_UP_OUTCOMES } from '../domain/support/referrals';
 import { SIGNAL_KINDS, SIGNAL_STATUSES } from '../domain/support/signals';
 import { HelpCategory, HelpKind } from './content/help-directory';
@@ -48,7 +49,7 @@ export const SaveHelpResourceRequest = z.strictObject({
   phone: optionalText(z.string().regex(/^[0-9+][0-9 -]{1,18}[0-9]$/)),
   email: optionalText(z.email().max(254)),
   /** For an edit: the version that was loaded (a concurrent edit answers 409). */
-  version: z.number().int().positive().optional(),
+  version: RecordVersion.optional(),
 });
 export type SaveHelpResourceRequest = z.infer<typeof SaveHelpResourceRequest>;
 
@@ -113,7 +114,7 @@ export const UpdateSignalRequest = z
     note: z.string().trim().max(2000),
     /** The degree programme's contact it is passed on to (required for `forwarded`). */
     contactId: Uuid.nullable().optional(),
-    version: z.number().int().positive(),
+    version: RecordVersion,
   })
   .refine((r) => r.status !== 'forwarded' || Boolean(r.contactId), { message: 'required', path: ['contactId'] });
 export type UpdateSignalRequest = z.infer<typeof UpdateSignalRequest>;

@@ -5,12 +5,23 @@
  *  3. the declared rule is applied; a denied or missing resource answers 404.
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import { isAllowed, type Resource } from '../../domain/access/policy';
+import { isAllowed, type Action, type Resource } from '../../domain/access/policy';
 import type { Services } from '../context';
 import { AppError, notFound } from '../errors/app-error';
 import type { CookiePolicy } from './cookies';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** What a route's access rule says, in short: for the inventory, the access matrix and the docs. */
+export type RouteRule = { public: true } | { signedIn: true } | { action: Action };
+
+function ruleOf(route: RouteOptions): RouteRule | null {
+  const access = route.config?.access;
+  if (!access) return null;
+  if ('public' in access) return { public: true };
+  if ('signedIn' in access) return { signedIn: true };
+  return { action: access.action };
+}
 
 export function assertRouteAccess(route: RouteOptions): void {
   if (!route.config?.access) {
@@ -21,7 +32,7 @@ export function assertRouteAccess(route: RouteOptions): void {
 declare module 'fastify' {
   interface FastifyInstance {
     /** Every route with its declared access rule, for the route-inventory test and the docs. */
-    routeInventory: { method: string; url: string; hasAccessRule: boolean }[];
+    routeInventory: { method: string; url: string; hasAccessRule: boolean; rule: RouteRule | null }[];
   }
   interface FastifyRequest {
     /** The resource the access rule was decided on, for the handler to reuse. */
@@ -41,7 +52,7 @@ export function registerAccessHook(app: FastifyInstance, services: Services, coo
   const inventory: FastifyInstance['routeInventory'] = [];
   app.decorate('routeInventory', inventory);
   app.addHook('onRoute', (route) => {
-    inventory.push({ method: String(route.method), url: route.url, hasAccessRule: Boolean(route.config?.access) });
+    inventory.push({ method: String(route.method), url: route.url, hasAccessRule: Boolean(route.config?.access), rule: ruleOf(route) });
     assertRouteAccess(route);
   });
   // preValidation: who may call is decided before the body is even looked at.

@@ -9,6 +9,11 @@ describe('NUL characters in input', () => {
       { code: 'invalid_characters', path: ['c', 'd'] },
     ]);
     expect(nulCharacters({ a: 'tab\tand newline\n are fine' })).toEqual([]);
+    // Half a surrogate pair cannot be stored either (jsonb refuses it); a whole emoji can.
+    expect(nulCharacters({ a: '\uD800alone', b: 'end\uDC00', c: '👩🏽‍🎓' })).toEqual([
+      { code: 'invalid_characters', path: ['a'] },
+      { code: 'invalid_characters', path: ['b'] },
+    ]);
   });
 
   it('makes the validator refuse the request with a field issue', () => {

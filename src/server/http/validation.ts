@@ -13,13 +13,17 @@ export class RequestValidationError extends AppError {
   }
 }
 
+/** Half of a UTF-16 surrogate pair on its own: no character at all, so UTF-8 cannot carry it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * Where the input holds a NUL character, which PostgreSQL cannot store in text: every place, so
- * the request fails with a field message instead of failing in the database.
+ * Where the input holds a character PostgreSQL cannot store — a NUL, or a lone surrogate (jsonb
+ * refuses it, text would silently get U+FFFD instead; found by the fuzzer, issue 23): every place,
+ * so the request fails with a field message instead of failing in the database.
  */
 export function nulCharacters(value: unknown, path: PropertyKey[] = [], found: IssueLike[] = []): IssueLike[] {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) found.push({ code: 'invalid_characters', path: [...path] });
+    if (value.includes('\u0000') || LONE_SURROGATE.test(value)) found.push({ code: 'invalid_characters', path: [...path] });
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => nulCharacters(item, [...path, i], found));
   } else if (value !== null && typeof value === 'object') {

@@ -1,0 +1,335 @@
+/**
+ * The access matrix's world (issue 23): two institutions, two programmes in the first, and four
+ * "cells" — each a community with its coach, senior coach, coachees, leercoach and coordinator,
+ * and every kind of record a route can be asked about. The people of the first cell (`own`) are
+ * the actors, one per role; the other cells are the same shape one relation away:
+ *   own               the actors' own community, programme and institution
+ *   otherCommunity    another community in the same programme and intake
+ *   otherProgramme    a community in the other programme of the same institution
+ *   otherInstitution  a community at another institution
+ *
+ * Every sensitive text is a unique canary, planted by its author, with the people the policy lets
+ * read it (`visibleTo`): the matrix scans every answer for canaries its reader may not see.
+ */
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { isAllowed, type Actor, type Resource } from '../../src/domain/access/policy';
+import type { Role, RoleGrant } from '../../src/domain/access/roles';
+import { CONSENT_FOR } from '../../src/domain/consent/purposes';
+import { emptyMap } from '../../src/domain/resilience/model';
+import {
+  coachApplications,
+  customActivities,
+  groupingRuns,
+  handovers,
+  helpResources,
+  oneOnOneNotes,
+  resilienceSnapshots,
+  resilienceConversations,
+  schedulingLocations,
+  schedulingRooms,
+  schedulingRuns,
+  sessionFeedback,
+  signalUpdates,
+  studentImports,
+  teachingPeriods,
+  timetables,
+} from '../../src/server/db/schema';
+import { hashPassword } from '../../src/server/modules/identity/secrets';
+import { anonymous, signedIn, type Client } from './http';
+import type { TestDb } from './test-db';
+
+export const WORLDS = ['own', 'otherCommunity', 'otherProgramme', 'otherInstitution'] as const;
+export type World = (typeof WORLDS)[number];
+
+/** The roles of the matrix, and `signedOut` for a visitor without a session. */
+export const ACTOR_ROLES = ['coachee', 'studentcoach', 'seniorcoach', 'coordinator', 'leercoach', 'onderzoeker', 'beheerder', 'finance', 'opleidingsmanagement'] as const satisfies readonly Role[];
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+export type MatrixRole = ActorRole | 'signedOut';
+
+export type Cell = {
+  world: World;
+  institutionId: string;
+  programmeId: string;
+  intakeId: string;
+  classId: string;
+  communityId: string;
+  coach: string;
+  senior: string;
+  /** Gave the coaching-data and check-in consents; shares the map with the coach. */
+  coachee: string;
+  /** Shared the map with the coach, then withdrew the coaching-data consent. */
+  coachee2: string;
+  leercoach: string;
+  coordinator: string;
+  sessionId: string;
+  oneOnOneId: string;
+  handoverId: string;
+  /** The coach the handover is to (a second coach of the programme). */
+  nextCoach: string;
+  mapId: string;
+  map2Id: string;
+  snapshotId: string;
+  conversationId: string;
+  referralId: string;
+  signalId: string;
+  contactId: string;
+  helpResourceId: string;
+  activityId: string;
+  planId: string;
+  importId: string;
+  applicationId: string;
+  periodId: string;
+  locationId: string;
+  roomId: string;
+  timetableId: string;
+  schedulingRunId: string;
+  groupingRunId: string;
+};
+
+export type Canary = { text: string; what: string; world: World; visibleTo: (actor: Actor) => boolean };
+
+export type AccessWorld = {
+  cells: Record<World, Cell>;
+  actors: Record<ActorRole, { actor: Actor; client: Client; email: string }>;
+  /** The shared password of everyone in the world (the fuzzer signs a role in again after it signed out). */
+  password: string;
+  signedOut: Client;
+  canaries: Canary[];
+};
+
+const PASSWORD = 'matrix wachtwoord lang genoeg';
+let hashed: Promise<string> | null = null;
+let run = 0;
+
+const grantsOf = (roles: readonly Role[], institutionId: string, programmeId: string): RoleGrant[] =>
+  roles.map((role) => ({ role, institutionId, programmeId: role === 'beheerder' || role === 'onderzoeker' ? null : programmeId }));
+
+export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise<AccessWorld> {
+  const f = t.factories;
+  const db = t.services.db;
+  const passwordHash = await (hashed ??= hashPassword(PASSWORD));
+  const n = ++run;
+  const canaries: Canary[] = [];
+  const canary = (what: string, world: World, visibleTo: (actor: Actor) => boolean) => {
+    const text = `CANARY-${what}-${world}-${randomBytes(6).toString('hex')}`;
+    canaries.push({ text, what, world, visibleTo });
+    return text;
+  };
+  const actorsOf = new Map<string, Actor>();
+  let people = 0;
+  const person = async (institutionId: string, programmeId: string, roles: Role[], label: string) => {
+    const email = `${label}.${++people}.${n}@matrix.example`;
+    const p = await f.person({ institutionId, programmeId, roles, firstName: label, lastName: 'Matrix', email, passwordHash });
+    actorsOf.set(p.id, { personId: p.id, institutionId, grants: grantsOf(roles, institutionId, programmeId) });
+    return { id: p.id, email };
+  };
+  const consents = t.services.content.consents;
+
+  const i1 = await f.institution();
+  const i2 = await f.institution();
+  const p1 = await f.programme(i1.id);
+  const p2 = await f.programme(i1.id);
+  const q1 = await f.programme(i2.id);
+  const intake1 = await f.intake(p1.id);
+  const intake2 = await f.intake(p2.id);
+  const intakeQ = await f.intake(q1.id);
+  const emails = new Map<string, string>();
+
+  async function cell(world: World, institutionId: string, programmeId: string, intakeId: string): Promise<Cell> {
+    const who = async (roles: Role[], label: string) => {
+      const p = await person(institutionId, programmeId, roles, label);
+      emails.set(`${world}:${label}`, p.email);
+      return p.id;
+    };
+    const coach = await who(['studentcoach'], 'coach');
+    const nextCoach = await who(['studentcoach'], 'nextcoach');
+    const senior = await who(['seniorcoach'], 'senior');
+    const coachee = await who(['coachee'], 'coachee');
+    const coachee2 = await who(['coachee'], 'coachee2');
+    const leercoach = await who(['leercoach'], 'leercoach');
+    const coordinator = await who(['coordinator'], 'coordinator');
+    const klass = await f.class(intakeId, { leercoachId: leercoach });
+    await f.enrol(klass.id, coachee);
+    await f.enrol(klass.id, coachee2);
+    await f.supervise(senior, coach, programmeId);
+    await f.coachProfile(coach, programmeId);
+    await f.coachProfile(nextCoach, programmeId);
+    const community = await f.community({ intakeId, classId: klass.id, coachId: coach, memberIds: [coachee, coachee2] });
+    for (const consentId of [CONSENT_FOR.coachingData, CONSENT_FOR.checkinsToCoach]) {
+      await f.consent({ institutionId, personId: coachee, consentId, consents });
+      await f.consent({ institutionId, personId: coachee2, consentId, consents });
+    }
+    await f.consent({ institutionId, personId: coachee2, consentId: CONSENT_FOR.coachingData, consents, event: 'withdraw' });
+
+    const actor = (id: string) => actorsOf.get(id);
+    /** Who the policy lets read a resource: the visibility of a canary planted in it. */
+    const readers = (action: Parameters<typeof isAllowed>[1], resource: Resource, also: readonly string[] = []) => (a: Actor) =>
+      also.includes(a.personId) || isAllowed(a, action, resource);
+    const sessionResource: Resource = { kind: 'session', institutionId, programmeId, organiserId: coach, participantIds: [coachee, coachee2], supervisorIds: [senior] };
+
+    const session = await f.session({ institutionId, programmeId, communityId: community.id, organiserId: coach, startsAt: new Date(Date.now() - 2 * 86_400_000) });
+    const oneOnOne = await f.session({ institutionId, programmeId, communityId: community.id, organiserId: coach, type: 'oneOnOne', coacheeId: coachee });
+    // Logbook: the author, their senior coach and the programme's coordinators.
+    await f.logbook({
+      sessionId: session.id,
+      authorId: coach,
+      answers: { reflection: canary('logbook', world, readers('coachingContent:read', { kind: 'coachingContent', contentType: 'logbook', institutionId, programmeId, subjectId: coach, authorId: coach, supervisorIds: [senior], sharedWithIds: [] })) },
+    });
+    // One-on-one note: its author alone.
+    await db.insert(oneOnOneNotes).values({ sessionId: oneOnOne.id, authorId: coach, body: canary('oneOnOneNote', world, (a) => a.personId === coach) });
+    // RSVP reason: the person who gave it and the organiser.
+    await f.rsvps([{ sessionId: session.id, personId: coachee, response: 'notComing', reason: canary('rsvpReason', world, readers('session:readRsvpReasons', sessionResource, [coachee])) }]);
+    // Closing answers: the person who gave them and the organiser (without names).
+    await db.insert(sessionFeedback).values({ sessionId: session.id, personId: coachee, answers: { next: canary('feedback', world, readers('session:readRsvpReasons', sessionResource, [coachee])) } });
+    // Resilience maps: the owner, and the coach they shared with while consent holds.
+    const mapOf = (owner: string, consented: boolean) => ({
+      ...emptyMap(),
+      goals: canary('resilienceMap', world, (a) => a.personId === owner || (consented && a.personId === coach && actor(coach)?.institutionId === a.institutionId)),
+    });
+    const map = await f.resilienceMap(coachee, { content: mapOf(coachee, true), shares: [{ personId: coach, mode: 'edit' }], snapshots: [{ takenOn: '2026-10-01', content: mapOf(coachee, true) }] });
+    const map2 = await f.resilienceMap(coachee2, { content: mapOf(coachee2, false), shares: [{ personId: coach, mode: 'view' }] });
+    const snapshots = await db.select({ id: resilienceSnapshots.id }).from(resilienceSnapshots).where(eq(resilienceSnapshots.mapId, map.id));
+    const [conversation] = await db
+      .insert(resilienceConversations)
+      .values({ coachId: coach, coacheeId: coachee, heldOn: '2026-10-02', progress: { reach: { mainAnswered: true, followUpsCovered: [], note: canary('conversationNote', world, (a) => a.personId === coach) } } })
+      .returning();
+    const [help] = await db
+      .insert(helpResources)
+      .values({ institutionId, kind: 'inside', category: 'study', nameNl: `Decaan ${world}`, nameEn: `Dean ${world}`, whenToGoNl: 'Bij vragen', whenToGoEn: 'With questions', howToReachNl: 'Mail', howToReachEn: 'Mail' })
+      .returning();
+    const referral = await f.referral({ institutionId, programmeId, coacheeId: coachee, coachId: coach, resourceId: help!.id });
+    const signalResource: Resource = { kind: 'signal', institutionId, programmeId, raisedById: coach, signalKind: 'need', handlerId: null };
+    const signal = await f.signal({
+      institutionId,
+      programmeId,
+      raisedById: coach,
+      kind: 'need',
+      title: canary('signalTitle', world, readers('signal:read', signalResource)),
+      body: canary('signalBody', world, readers('signal:read', signalResource)),
+    });
+    await db.insert(signalUpdates).values({ signalId: signal.id, status: 'in_progress', note: canary('signalNote', world, readers('signal:read', signalResource)), byId: coordinator });
+    const contact = await f.programmeContact(programmeId);
+    const [handover] = await db
+      .insert(handovers)
+      .values({
+        communityId: community.id,
+        fromCoachId: coach,
+        toCoachId: nextCoach,
+        mode: 'coach',
+        createdById: coordinator,
+        note: canary('handoverNote', world, readers('handover:readNote', { kind: 'handover', institutionId, programmeId, fromCoachId: coach, toCoachId: nextCoach, open: true })),
+      })
+      .returning();
+    const programmeResource: Resource = { kind: 'programme', institutionId, programmeId };
+    const [application] = await db
+      .insert(coachApplications)
+      .values({
+        programmeId,
+        firstName: 'Kandidaat',
+        lastName: world,
+        email: `kandidaat.${world}.${n}@matrix.example`,
+        studyYear: 2,
+        motivation: canary('applicationMotivation', world, readers('programme:manageCoaches', programmeResource)),
+        availability: 'dinsdag',
+        languages: ['nl'],
+      })
+      .returning();
+    const [activity] = await db
+      .insert(customActivities)
+      .values({ ...activityValues(institutionId, coach), shared: true })
+      .returning();
+    const plan = await f.sessionPlan({ institutionId, programmeId, authorId: coach, title: `Plan ${world}`, shared: true, activityIds: [] });
+    const [upload] = await db.insert(studentImports).values({ intakeId, createdById: coordinator, fileName: 'studenten.csv', status: 'done' }).returning();
+    const [period] = await db.insert(teachingPeriods).values({ intakeId, name: `Periode ${world}`, firstDate: '2026-09-01', lastDate: '2026-11-08' }).returning();
+    const [location] = await db.insert(schedulingLocations).values({ intakeId, name: `Locatie ${world}`, code: `LOC-${world}` }).returning();
+    const [room] = await db.insert(schedulingRooms).values({ locationId: location!.id, name: 'Zaal 1', capacity: 12 }).returning();
+    const [timetable] = await db.insert(timetables).values({ periodId: period!.id, classId: klass.id, source: 'ics', fileName: 'rooster.ics', uploadedById: coordinator }).returning();
+    const [schedulingRun] = await db
+      .insert(schedulingRuns)
+      .values({ intakeId, periodId: period!.id, status: 'failed', seed: 1, timeLimitSeconds: 5, sessionMinutes: 90 })
+      .returning();
+    const [groupingRun] = await db.insert(groupingRuns).values({ intakeId, createdById: coordinator, status: 'failed', request: { attributes: [], sizeBounds: { min: 7, max: 8 }, perClass: false, keepTogether: [], keepApart: [], prePlaced: [], classId: null, seconds: 1, seed: 1 } }).returning();
+    return {
+      world,
+      institutionId,
+      programmeId,
+      intakeId,
+      classId: klass.id,
+      communityId: community.id,
+      coach,
+      senior,
+      coachee,
+      coachee2,
+      leercoach,
+      coordinator,
+      nextCoach,
+      sessionId: session.id,
+      oneOnOneId: oneOnOne.id,
+      handoverId: handover!.id,
+      mapId: map.id,
+      map2Id: map2.id,
+      snapshotId: snapshots[0]!.id,
+      conversationId: conversation!.id,
+      referralId: referral.id,
+      signalId: signal.id,
+      contactId: contact.id,
+      helpResourceId: help!.id,
+      activityId: activity!.id,
+      planId: plan.id,
+      importId: upload!.id,
+      applicationId: application!.id,
+      periodId: period!.id,
+      locationId: location!.id,
+      roomId: room!.id,
+      timetableId: timetable!.id,
+      schedulingRunId: schedulingRun!.id,
+      groupingRunId: groupingRun!.id,
+    };
+  }
+
+  const own = await cell('own', i1.id, p1.id, intake1.id);
+  const cells: Record<World, Cell> = {
+    own,
+    otherCommunity: await cell('otherCommunity', i1.id, p1.id, intake1.id),
+    otherProgramme: await cell('otherProgramme', i1.id, p2.id, intake2.id),
+    otherInstitution: await cell('otherInstitution', i2.id, q1.id, intakeQ.id),
+  };
+  const extra = {
+    onderzoeker: await person(i1.id, p1.id, ['onderzoeker'], 'onderzoeker'),
+    beheerder: await person(i1.id, p1.id, ['beheerder'], 'beheerder'),
+    finance: await person(i1.id, p1.id, ['finance'], 'finance'),
+    opleidingsmanagement: await person(i1.id, p1.id, ['opleidingsmanagement'], 'opleidingsmanagement'),
+  };
+  const ids: Record<ActorRole, { id: string; email: string }> = {
+    coachee: { id: own.coachee, email: emails.get('own:coachee')! },
+    studentcoach: { id: own.coach, email: emails.get('own:coach')! },
+    seniorcoach: { id: own.senior, email: emails.get('own:senior')! },
+    coordinator: { id: own.coordinator, email: emails.get('own:coordinator')! },
+    leercoach: { id: own.leercoach, email: emails.get('own:leercoach')! },
+    ...extra,
+  };
+  const actors = {} as AccessWorld['actors'];
+  for (const role of ACTOR_ROLES) {
+    actors[role] = { actor: actorsOf.get(ids[role].id)!, client: await signedIn(app, ids[role].email, PASSWORD), email: ids[role].email };
+  }
+  return { cells, actors, signedOut: await anonymous(app), canaries, password: PASSWORD };
+}
+
+function activityValues(institutionId: string, authorId: string) {
+  return {
+    institutionId,
+    authorId,
+    locale: 'nl',
+    theme: 'kennismaken',
+    phases: ['start'],
+    durationMinutes: 20,
+    groupMin: 2,
+    groupMax: 8,
+    title: 'Eigen werkvorm',
+    goal: 'Kennismaken',
+    materials: [],
+    steps: ['Stap 1'],
+  };
+}
