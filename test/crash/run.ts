@@ -49,7 +49,7 @@ for (const kind of kinds) {
   const a = figures.acknowledged;
   console.log(
     `${kind}: cycles ${figures.cycles}, writes acknowledged ${a.total} (attendance ${a.attendance}, RSVP ${a.rsvp}, logbook ${a.logbook}, imports ${a.imports}), ` +
-      `writes lost ${figures.lost}, refused ${figures.refused}, imports interrupted ${figures.importsInterrupted}, jobs resumed ${figures.jobsResumed}, ` +
+      `writes lost ${figures.lost}, refused ${figures.refused}, imports interrupted ${figures.importsInterrupted}, jobs resumed ${figures.jobsResumed} (taken over mid-run ${figures.jobsTakenOver}), ` +
       `imports done ${figures.importsDone}, invariant violations ${figures.violations.length} (${Math.round((Date.now() - started) / 1000)} s)`,
   );
   for (const v of figures.violations.slice(0, 20)) console.log(`  ${v}`);
