@@ -111,7 +111,8 @@ describe(`backup and restore on ${kind}`, () => {
       // The older version's data directory: the fixture loaded into a PGlite of its own.
       const dataDir = path.join(root, 'older-data');
       const client = new PGlite(dataDir);
-      await client.exec(olderSql);
+      // psql's meta-commands (pg_dump writes `\restrict`) are for psql; PGlite runs the SQL.
+      await client.exec(olderSql.split('\n').filter((line) => !line.startsWith('\\')).join('\n'));
       await client.exec('set search_path = "$user", public');
       const db = drizzlePglite({ client }) as unknown as Db;
       migratedFrom = await migrationCount(db);
