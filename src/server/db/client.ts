@@ -13,6 +13,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { ACCESS_CHANNEL, AccessChanges, registerAccessChanges } from './access-cache';
+import { holdInstanceKey, registerInstanceKey, takeInstanceKey } from './instance-liveness';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -59,6 +60,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const unlisten = await client.listen(ACCESS_CHANNEL, () => changes.changed());
     changes.setLive(true);
     registerAccessChanges(db, changes);
+    // One process per data directory: the lock lives as long as this PGlite instance.
+    const instanceKey = await takeInstanceKey(async (text, params) => (await client.query<{ got: boolean }>(text, params)).rows[0]?.got === true);
+    registerInstanceKey(db, () => instanceKey);
     return {
       db,
       kind: 'pglite',
@@ -99,6 +103,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   const listener = await listenForAccessChanges(options.url, changes);
   registerAccessChanges(db, changes);
+  const liveness = await holdInstanceKey(options.url);
+  registerInstanceKey(db, () => liveness.current());
   const max = options.poolSize ?? 10;
   poolStats.set(db, () => ({ max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
   return {
@@ -107,6 +113,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     close: async () => {
       closing = true;
       await listener.stop();
+      await liveness.stop();
       await pool.end();
     },
   };

@@ -22,6 +22,12 @@ export const jobs = pgTable(
     attempts: integer('attempts').notNull().default(0),
     /** While running: the claim expires at this time (a crashed instance's job is picked up again). */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /**
+     * While running: the key of the process that claimed it (db/instance-liveness.ts). That process
+     * holds an advisory lock on the key while it lives; once the lock is gone (the process died),
+     * the job is taken over at once instead of when its lease expires.
+     */
+    claimedBy: integer('claimed_by'),
     lastError: text('last_error'),
     /** At most one unfinished job per key (e.g. `referral-follow-up:<id>`). */
     dedupeKey: text('dedupe_key'),

@@ -4,12 +4,14 @@
  * transaction as the change that causes it) and registers a handler in src/server/job-handlers.ts.
  *
  * A poller claims due jobs atomically (UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)),
- * with a lease: a job whose instance died while running is claimed again when the lease ends.
+ * with a lease: a job whose instance died while running is claimed again when the lease ends —
+ * or at once, when the claiming process's liveness lock is gone (db/instance-liveness.ts).
  * A failing job is retried with back-off, up to MAX_ATTEMPTS, then marked `failed`.
  * Payloads hold ids only — never coaching content (mails and logs must not carry it either).
  */
-import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { instanceKeyOf, LIVENESS_LOCK_CLASS } from '../../db/instance-liveness';
 import { jobs } from '../../db/schema';
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -42,6 +44,17 @@ export async function cancelJob(db: Db, dedupeKey: string): Promise<void> {
     .where(and(eq(jobs.dedupeKey, dedupeKey), eq(jobs.status, 'pending')));
 }
 
+/**
+ * A running job whose claiming process no longer holds its liveness lock: that process died (its
+ * database session ended), so the job is orphaned whatever its lease says.
+ */
+const claimerGone = sql`not exists (
+  select 1 from pg_locks l
+  where l.locktype = 'advisory' and l.granted and l.objsubid = 2
+    and l.database = (select oid from pg_database where datname = current_database())
+    and l.classid = ${LIVENESS_LOCK_CLASS}::oid and l.objid = ${jobs.claimedBy}::oid
+)`;
+
 /** Claims up to `limit` due jobs for this instance. */
 export async function claimDueJobs(db: Db, now: Date, limit = 10): Promise<JobRow[]> {
   const due = db
@@ -51,6 +64,7 @@ export async function claimDueJobs(db: Db, now: Date, limit = 10): Promise<JobRo
       or(
         and(eq(jobs.status, 'pending'), lte(jobs.dueAt, now)),
         and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, now), lt(jobs.attempts, MAX_ATTEMPTS)),
+        and(eq(jobs.status, 'running'), isNotNull(jobs.claimedBy), lt(jobs.attempts, MAX_ATTEMPTS), claimerGone),
       ),
     )
     .orderBy(asc(jobs.dueAt))
@@ -58,7 +72,7 @@ export async function claimDueJobs(db: Db, now: Date, limit = 10): Promise<JobRo
     .for('update', { skipLocked: true });
   return db
     .update(jobs)
-    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedUntil: new Date(now.getTime() + LEASE_MS) })
+    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedUntil: new Date(now.getTime() + LEASE_MS), claimedBy: instanceKeyOf(db) })
     .where(inArray(jobs.id, due))
     .returning();
 }
@@ -71,7 +85,7 @@ export async function claimDueJobs(db: Db, now: Date, limit = 10): Promise<JobRo
 export async function claimJobByKey(db: Db, dedupeKey: string, now: Date): Promise<JobRow | null> {
   const [row] = await db
     .update(jobs)
-    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedUntil: new Date(now.getTime() + LEASE_MS) })
+    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedUntil: new Date(now.getTime() + LEASE_MS), claimedBy: instanceKeyOf(db) })
     .where(and(eq(jobs.dedupeKey, dedupeKey), eq(jobs.status, 'pending'), lte(jobs.dueAt, now)))
     .returning();
   return row ?? null;
@@ -96,12 +110,12 @@ export async function releaseJobs(db: Db, ids: readonly string[]): Promise<void>
   if (ids.length === 0) return;
   await db
     .update(jobs)
-    .set({ status: 'pending', lockedUntil: null, attempts: sql`greatest(${jobs.attempts} - 1, 0)` })
+    .set({ status: 'pending', lockedUntil: null, claimedBy: null, attempts: sql`greatest(${jobs.attempts} - 1, 0)` })
     .where(and(inArray(jobs.id, [...ids]), eq(jobs.status, 'running')));
 }
 
 export async function completeJob(db: Db, id: string, now: Date): Promise<void> {
-  await db.update(jobs).set({ status: 'done', finishedAt: now, lockedUntil: null, lastError: null }).where(eq(jobs.id, id));
+  await db.update(jobs).set({ status: 'done', finishedAt: now, lockedUntil: null, claimedBy: null, lastError: null }).where(eq(jobs.id, id));
 }
 
 /** Retries later (1, 4, 9, 16 minutes…) or gives up after MAX_ATTEMPTS. */
@@ -113,6 +127,7 @@ export async function failJob(db: Db, job: JobRow, now: Date, error: string): Pr
       status: giveUp ? 'failed' : 'pending',
       dueAt: giveUp ? job.dueAt : new Date(now.getTime() + job.attempts * job.attempts * 60_000),
       lockedUntil: null,
+      claimedBy: null,
       lastError: error.slice(0, 500),
       finishedAt: giveUp ? now : null,
     })

@@ -59,7 +59,7 @@ export async function runClaimedJob({ services, job, handler, log }: { services:
  * Whatever happens to this process afterwards, the job row stays: an expired lease lets the
  * poller (of any instance) take it over.
  */
-export async function runJobNow({ services, dedupeKey, handler }: { services: Services; dedupeKey: string; handler: JobHandler }): Promise<void> {
+export async function runJobNow({ services, dedupeKey, handler, log }: { services: Services; dedupeKey: string; handler: JobHandler; log?: JobLog }): Promise<void> {
   const job = await claimJobByKey(services.db, dedupeKey, services.now());
-  if (job) await runClaimedJob({ services, job, handler });
+  if (job) await runClaimedJob({ services, job, handler, ...(log ? { log } : {}) });
 }

@@ -202,6 +202,7 @@ export const programmeRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
         actorId: actorOf(request).personId,
         target: { institutionId: r.institutionId, programmeId: r.programmeId, intakeId: request.params.intakeId },
         ...request.body,
+        log: request.log,
       });
       return reply.status(202).send(await getImport({ services, importId: id }));
     },

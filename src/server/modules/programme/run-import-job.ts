@@ -24,7 +24,7 @@ const Payload = z.object({ importId: z.string().uuid() });
 /** Another worker committed this import's next batch first: this one stops, its batch undone. */
 class ImportMovedOn extends Error {}
 
-export const runStudentImport: JobHandler = async ({ services, job }) => {
+export const runStudentImport: JobHandler = async ({ services, job, log }) => {
   const { importId } = Payload.parse(job.payload);
   const { db } = services;
   const [row] = await db
@@ -60,6 +60,8 @@ export const runStudentImport: JobHandler = async ({ services, job }) => {
         if (moved.length === 0) throw new ImportMovedOn();
         await extendLease(tx, job.id, services.now(), IMPORT_LEASE_MS);
       },
+      // After each batch has committed: ids and counts only.
+      onProgress: (progress) => log?.info({ importId, processed: progress.processed, total: progress.total }, 'student import: batch committed'),
     });
   } catch (error) {
     if (error instanceof ImportMovedOn) return;

@@ -4,7 +4,7 @@ import { missingFields, type ColumnMapping } from '../../../domain/programme/stu
 import type { Services } from '../../context';
 import { jobs, studentImports } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
-import { runJobNow, scheduleJob } from '../jobs/public';
+import { runJobNow, scheduleJob, type JobLog } from '../jobs/public';
 import { splitRows, type RowError } from './import-students';
 import { importJobKey, runStudentImport, STUDENT_IMPORT_JOB } from './run-import-job';
 import { parseCsv } from './parse-csv';
@@ -18,13 +18,15 @@ export type StartImportOptions = {
   mapping: ColumnMapping;
   /** Tests wait for the end; the HTTP route answers at once and the client polls. */
   wait?: boolean;
+  /** Where the job reports each committed batch (ids and counts only): the request's logger. */
+  log?: JobLog;
 };
 
 /**
  * Records the import with its file and schedules it as a durable job, in one transaction. The
  * rows that fail the checks are reported at once; the job imports the rest.
  */
-export async function recordImport(options: Omit<StartImportOptions, 'wait'>): Promise<string> {
+export async function recordImport(options: Omit<StartImportOptions, 'wait' | 'log'>): Promise<string> {
   const { services, target } = options;
   if (missingFields(options.mapping).length > 0) throw new AppError('validation_failed', 'mapping incomplete', {}, [{ path: 'mapping', message: 'mapping' }]);
   const { rows } = parseCsv(options.csv);
@@ -57,10 +59,11 @@ export async function recordImport(options: Omit<StartImportOptions, 'wait'>): P
  */
 export async function startImport(options: StartImportOptions): Promise<{ id: string; done: Promise<void> }> {
   const { services } = options;
-  const id = await recordImport(options);
+  const { wait, log, ...record } = options;
+  const id = await recordImport(record);
   // Should this start fail (the database closing on shutdown), the poller takes the job over.
-  const done = runJobNow({ services, dedupeKey: importJobKey(id), handler: runStudentImport }).catch(() => undefined);
-  if (options.wait) await done;
+  const done = runJobNow({ services, dedupeKey: importJobKey(id), handler: runStudentImport, ...(log ? { log } : {}) }).catch(() => undefined);
+  if (wait) await done;
   return { id, done };
 }
 
