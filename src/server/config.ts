@@ -33,6 +33,8 @@ const Env = z.object({
   PEERKRACHT_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   PEERKRACHT_SHUTDOWN_DRAIN_PROBES: z.coerce.number().int().min(0).max(100).default(2),
   PEERKRACHT_SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(15),
+  PEERKRACHT_JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
+  PEERKRACHT_MAIL_DISPATCH_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
 });
 
 export type Config = {
@@ -64,6 +66,11 @@ export type Config = {
   shutdown: { timeoutMs: number; drainMs: number; drainProbes: number };
   /** The bearer token of `GET /metrics`; null: no metrics endpoint (it answers 404). */
   metricsToken: string | null;
+  /**
+   * How often each instance looks for due jobs and for mail to deliver (main.ts). The defaults
+   * suit production; the load-balancer test shortens them so three instances race for the same rows.
+   */
+  polling: { jobsMs: number; mailMs: number };
   attemptLimits: {
     /** The HMAC key of the counters' digests; null: a built-in key (see README). */
     key: string | null;
@@ -115,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyFrom(e.PEERKRACHT_TRUST_PROXY, e.PEERKRACHT_PUBLIC_URL),
     metricsToken: e.PEERKRACHT_METRICS_TOKEN ?? null,
     shutdown: { timeoutMs: e.PEERKRACHT_SHUTDOWN_TIMEOUT_MS, drainMs: e.PEERKRACHT_SHUTDOWN_DRAIN_MS, drainProbes: e.PEERKRACHT_SHUTDOWN_DRAIN_PROBES },
+    polling: { jobsMs: e.PEERKRACHT_JOB_POLL_MS, mailMs: e.PEERKRACHT_MAIL_DISPATCH_MS },
     attemptLimits: { key: e.PEERKRACHT_RATE_LIMIT_KEY ?? null, signInPerAddress: e.PEERKRACHT_SIGN_IN_LIMIT_PER_ADDRESS },
   };
 }
