@@ -56,9 +56,13 @@ type Row = {
   dbCpu: number;
   /** Time the app's and PostgreSQL's threads waited for a CPU (run queue), per request, ms. */
   runQueueWait: number;
+  /** The same for the generator's threads. */
+  generatorWait: number;
   /** PostgreSQL's average WAL fsync (fdatasync) time, ms, and fsyncs per request. */
   walSyncMs: number;
   walSyncsPerRequest: number;
+  /** p99 of how late the generator sent a request after its intended time (ms): its own share of the latency. */
+  sendLagP99: number;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -131,17 +135,27 @@ function machineTicks(): { busy: number; total: number } {
   return { busy: total - cpu[3]! - cpu[4]!, total };
 }
 
-/** Nanoseconds the threads of these processes have waited on a run queue (/proc/<pid>/task/<tid>/schedstat). */
-function runQueueWaitNs(pids: number[]): number {
-  let total = 0;
+/**
+ * Nanoseconds each thread of these processes has waited on a run queue so far
+ * (/proc/<pid>/task/<tid>/schedstat), by thread: compare two readings thread by thread, so that
+ * threads and processes that end in between (PostgreSQL backends the pool closes) do not count.
+ */
+function runQueueWaits(pids: number[]): Map<string, number> {
+  const waits = new Map<string, number>();
   for (const pid of pids) {
     try {
-      for (const tid of fs.readdirSync(`/proc/${pid}/task`)) total += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[1]);
+      for (const tid of fs.readdirSync(`/proc/${pid}/task`)) waits.set(`${pid}/${tid}`, Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[1]));
     } catch {
       // The process ended while we looked.
     }
   }
-  return total;
+  return waits;
+}
+
+function waitedMs(before: Map<string, number>, after: Map<string, number>): number {
+  let total = 0;
+  for (const [thread, ns] of after) total += ns - (before.get(thread) ?? ns);
+  return total / 1e6;
 }
 
 /** The postmaster and its children (backends, WAL writer, checkpointer…). */
@@ -179,8 +193,9 @@ async function walStats(url: string): Promise<{ syncs: number; syncMs: number }>
  * most a millisecond late, and whatever is due by then goes out at once — late, with the
  * lateness counted.
  */
-async function openLoop(port: number, rate: number, seconds: number, next: () => Request, agent: http.Agent): Promise<{ latencies: Float64Array; errors: number; sent: number; elapsed: number }> {
+async function openLoop(port: number, rate: number, seconds: number, next: () => Request, agent: http.Agent): Promise<{ latencies: Float64Array; lags: Float64Array; errors: number; sent: number; elapsed: number }> {
   const latencies: number[] = [];
+  const lags: number[] = [];
   let errors = 0;
   let sent = 0;
   const pending = new Set<Promise<void>>();
@@ -190,6 +205,7 @@ async function openLoop(port: number, rate: number, seconds: number, next: () =>
   const fire = (at: number) => {
     const request = next();
     sent++;
+    lags.push(performance.now() - at);
     const done = new Promise<void>((resolve) => {
       const finish = (ok: boolean) => {
         if (ok) latencies.push(performance.now() - at);
@@ -219,7 +235,7 @@ async function openLoop(port: number, rate: number, seconds: number, next: () =>
     fire(intended);
   }
   await Promise.all(pending);
-  return { latencies: Float64Array.from(latencies), errors, sent, elapsed: (performance.now() - start) / 1000 };
+  return { latencies: Float64Array.from(latencies), lags: Float64Array.from(lags), errors, sent, elapsed: (performance.now() - start) / 1000 };
 }
 
 /** nice -10 for these processes and their threads (renice needs root): they get the CPU before the rest of the machine. */
@@ -301,9 +317,11 @@ async function measure(scenario: string, rate: number, server: { child: ChildPro
   const cpuBefore = cpuMs(server.child.pid!);
   const dbBefore = clusterCpuMs(dbDir);
   const machineBefore = machineTicks();
-  const waitBefore = runQueueWaitNs([server.child.pid!, ...clusterPids(dbDir)]);
+  const waitBefore = runQueueWaits([server.child.pid!, ...clusterPids(dbDir)]);
+  const generatorBefore = runQueueWaits([process.pid]);
   const r = await openLoop(server.seeded.port, rate, Number(options.seconds), next, agent);
-  const waitAfter = runQueueWaitNs([server.child.pid!, ...clusterPids(dbDir)]);
+  const waitAfter = runQueueWaits([server.child.pid!, ...clusterPids(dbDir)]);
+  const generatorAfter = runQueueWaits([process.pid]);
   const cpuAfter = cpuMs(server.child.pid!);
   const dbAfter = clusterCpuMs(dbDir);
   const machineAfter = machineTicks();
@@ -325,21 +343,23 @@ async function measure(scenario: string, rate: number, server: { child: ChildPro
     // Cores' worth of CPU the server and PostgreSQL used over the run.
     serverCpu: (cpuAfter - cpuBefore) / (r.elapsed * 1000),
     dbCpu: (dbAfter - dbBefore) / (r.elapsed * 1000),
-    runQueueWait: r.sent ? (waitAfter - waitBefore) / 1e6 / r.sent : 0,
+    runQueueWait: r.sent ? waitedMs(waitBefore, waitAfter) / r.sent : 0,
+    generatorWait: r.sent ? waitedMs(generatorBefore, generatorAfter) / r.sent : 0,
     walSyncMs: walAfter.syncs > walBefore.syncs ? (walAfter.syncMs - walBefore.syncMs) / (walAfter.syncs - walBefore.syncs) : 0,
     walSyncsPerRequest: r.sent ? (walAfter.syncs - walBefore.syncs) / r.sent : 0,
+    sendLagP99: quantile(r.lags.sort(), 0.99),
   };
-  process.stdout.write(` p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, p99.9 ${row.p999.toFixed(1)} ms, max ${row.max.toFixed(0)} ms, machine ${Math.round(row.machineBusy * 100)} % busy, run-queue wait ${row.runQueueWait.toFixed(2)} ms/request, fsync ${row.walSyncMs.toFixed(2)} ms${row.errors ? `, ${row.errors} errors` : ''}\n`);
+  process.stdout.write(` p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, p99.9 ${row.p999.toFixed(1)} ms, max ${row.max.toFixed(0)} ms, machine ${Math.round(row.machineBusy * 100)} % busy, run-queue wait ${row.runQueueWait.toFixed(2)} ms/request (generator ${row.generatorWait.toFixed(2)}), fsync ${row.walSyncMs.toFixed(2)} ms, generator late by ${row.sendLagP99.toFixed(1)} ms (p99)${row.errors ? `, ${row.errors} errors` : ''}\n`);
   return row;
 }
 
 function table(rows: Row[]): string[] {
   return [
-    '| scenario | rate/s | sent | answered/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors | server CPU (cores) | PostgreSQL CPU (cores) | run-queue wait ms/request | WAL fsync ms (per request) | machine busy |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | rate/s | sent | answered/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors | server CPU (cores) | PostgreSQL CPU (cores) | run-queue wait ms/request: app + PostgreSQL (generator) | WAL fsync ms (per request) | generator late p99 ms | machine busy |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.scenario} | ${r.rate} | ${r.sent} | ${Math.round(r.achieved)} | ${r.p50.toFixed(1)} | ${r.p90.toFixed(1)} | ${r.p99.toFixed(1)} ${r.p99 < TARGET_P99 ? '✓' : '✘'} | ${r.p999.toFixed(1)} ${r.p999 < TARGET_P999 ? '✓' : '✘'} | ${r.max.toFixed(0)} | ${r.errors} | ${r.serverCpu.toFixed(2)} | ${r.dbCpu.toFixed(2)} | ${r.runQueueWait.toFixed(2)} | ${r.walSyncMs.toFixed(2)} (${r.walSyncsPerRequest.toFixed(2)}) | ${Math.round(r.machineBusy * 100)} % |`,
+        `| ${r.scenario} | ${r.rate} | ${r.sent} | ${Math.round(r.achieved)} | ${r.p50.toFixed(1)} | ${r.p90.toFixed(1)} | ${r.p99.toFixed(1)} ${r.p99 < TARGET_P99 ? '✓' : '✘'} | ${r.p999.toFixed(1)} ${r.p999 < TARGET_P999 ? '✓' : '✘'} | ${r.max.toFixed(0)} | ${r.errors} | ${r.serverCpu.toFixed(2)} | ${r.dbCpu.toFixed(2)} | ${r.runQueueWait.toFixed(2)} (${r.generatorWait.toFixed(2)}) | ${r.walSyncMs.toFixed(2)} (${r.walSyncsPerRequest.toFixed(2)}) | ${r.sendLagP99.toFixed(1)} | ${Math.round(r.machineBusy * 100)} % |`,
     ),
   ];
 }
