@@ -3,8 +3,9 @@
  * on /readyz) on one PostgreSQL, with every instance's mail going to one SMTP server on loopback
  * (docs/reliability.md, "Three instances behind HAProxy"; docs/scaling.md). It proves what
  * several instances promise: migrations run once when all three start together on an empty
- * database; a session is valid on every instance; a change made through one is seen through the
- * others within 100 ms (the access caches, ADR 0006); reminder jobs run exactly once (counted at
+ * database; a session is valid on every instance; a change made through one — a sign-out, a
+ * coachee moved out of a community — is seen through the others within 100 ms (the access caches,
+ * ADR 0006); reminder jobs run exactly once (counted at
  * the SMTP server); sign-in attempt limits are shared; and killing one instance (SIGKILL) in the
  * middle of concurrent writes loses no acknowledged write and fails only requests in flight to it.
  * Every wait is on a condition, bounded; the load is bounded in count.
@@ -251,6 +252,35 @@ describe('three app instances behind HAProxy on one PostgreSQL', () => {
     // The counters are one set in the database, not one per instance.
     const counters = await db.query<{ hits: number }>(`select hits from rate_limit_counters where scope = 'sign-in:address-account' and hits > 0`);
     expect(counters.rows).toEqual([{ hits: 10 }]);
+  });
+
+  it('takes access away on every instance within 100 ms when a coordinator moves a coachee out of a community', async () => {
+    // The loaded session (organiser, members) is cached per instance too (ADR 0006); a member
+    // moved out of the community must lose the session on the other instances at once.
+    const moved = coachees.at(-1)!;
+    const coachee = await signIn(instances[1]!.url, moved.email);
+    const session = planned[0]!;
+    const readers = [instances[1]!, instances[2]!];
+    for (const reader of readers) for (let i = 0; i < 3; i++) expect((await send(reader.url, coachee, 'GET', `/api/sessions/${session.id}`)).status).toBe(200);
+    const target = await db.query<{ id: string; version: number }>(`select id, version from communities where name = 'SW 2'`);
+    const coordinator = await signIn(instances[0]!.url, `coordinator@${DEMO_DOMAIN}`);
+    const move = await send(instances[0]!.url, coordinator, 'POST', `/api/communities/${target.rows[0]!.id}/members`, { personId: moved.personId, version: target.rows[0]!.version, overrideFull: true });
+    expect(move.status).toBe(200);
+    const movedAt = performance.now();
+    const delays = await Promise.all(
+      readers.map((reader) =>
+        until(
+          'the move to be seen',
+          async () => {
+            const sentAt = performance.now();
+            return (await send(reader.url, coachee, 'GET', `/api/sessions/${session.id}`)).status === 404 ? sentAt - movedAt : undefined;
+          },
+          5_000,
+        ),
+      ),
+    );
+    console.info(`membership change seen through the other instances by requests sent after (ms): ${delays.map((d) => d.toFixed(1)).join(', ')}`);
+    expect(Math.max(...delays)).toBeLessThan(100);
   });
 
   it('loses no acknowledged write when one instance is killed mid-run, and fails only requests in flight to it', async () => {
