@@ -164,6 +164,11 @@ describe('the production bundle, built and started as the image does', () => {
     // Exits non-zero on an invalid configuration; the instances' names resolve only inside compose.
     const checked = execFileSync('haproxy', ['-c', '-f', 'deploy/haproxy/haproxy.cfg'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(checked).toContain('Configuration file is valid');
+    // Its log never holds a request's path (a calendar feed's token is in it): no httplog, no %r/%HU/%HP/%HQ.
+    const config = fs.readFileSync(path.join(root, 'deploy/haproxy/haproxy.cfg'), 'utf8');
+    expect(config).not.toContain('option httplog');
+    expect(config).not.toMatch(/%(r|HU|HP|HQ|HPO)(?![a-z])/);
+    expect(config).toContain('log-format');
     const compose = fs.readFileSync(path.join(root, 'compose.yaml'), 'utf8');
     for (const service of ['postgres:', 'app1:', 'app2:', 'haproxy:']) expect(compose).toContain(`  ${service}`);
     expect(compose).toContain('./deploy/haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro');
