@@ -64,7 +64,7 @@ const webFeatures = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', '.tmp/', 'drizzle/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', '.tmp/', 'drizzle/', 'coverage/', 'build/'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

@@ -54,6 +54,8 @@ const Env = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, '32 random bytes in base64 (e.g. `openssl rand -base64 32`)')
     .optional(),
+  PEERKRACHT_JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
+  PEERKRACHT_MAIL_DISPATCH_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
 });
 
 export type Config = {
@@ -87,6 +89,11 @@ export type Config = {
   metricsToken: string | null;
   /** Which sign-in methods are on, and MFA (modules/identity, modules/sso; ADR 0010). */
   signIn: SignInConfig;
+  /**
+   * How often each instance looks for due jobs and for mail to deliver (main.ts). The defaults
+   * suit production; the load-balancer test shortens them so three instances race for the same rows.
+   */
+  polling: { jobsMs: number; mailMs: number };
   attemptLimits: {
     /** The HMAC key of the counters' digests; null: a built-in key (see README). */
     key: string | null;
@@ -189,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyFrom(e.PEERKRACHT_TRUST_PROXY, e.PEERKRACHT_PUBLIC_URL),
     metricsToken: e.PEERKRACHT_METRICS_TOKEN ?? null,
     shutdown: { timeoutMs: e.PEERKRACHT_SHUTDOWN_TIMEOUT_MS, drainMs: e.PEERKRACHT_SHUTDOWN_DRAIN_MS, drainProbes: e.PEERKRACHT_SHUTDOWN_DRAIN_PROBES },
+    polling: { jobsMs: e.PEERKRACHT_JOB_POLL_MS, mailMs: e.PEERKRACHT_MAIL_DISPATCH_MS },
     attemptLimits: { key: e.PEERKRACHT_RATE_LIMIT_KEY ?? null, signInPerAddress: e.PEERKRACHT_SIGN_IN_LIMIT_PER_ADDRESS },
     signIn: signInFrom(e, e.PEERKRACHT_PUBLIC_URL ?? `http://localhost:${e.PORT}`),
     dataKey: e.PEERKRACHT_DATA_KEY ? { key: Buffer.from(e.PEERKRACHT_DATA_KEY, 'base64'), development: false } : { key: DEVELOPMENT_DATA_KEY, development: true },

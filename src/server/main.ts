@@ -40,14 +40,22 @@ async function main(): Promise<void> {
   const lifecycle = new Lifecycle();
   const app = await buildApp({ services, logger: { level: config.logLevel }, lifecycle });
   let dispatching: Promise<unknown> = Promise.resolve();
+  let dispatchBusy = false;
   const dispatcher = setInterval(() => {
-    dispatching = mailer.dispatch().catch((error: unknown) => app.log.warn({ err: error }, 'mail dispatch failed'));
-  }, 5_000);
+    // One dispatch at a time per instance; the outbox's claims keep instances apart.
+    if (dispatchBusy) return;
+    dispatchBusy = true;
+    dispatching = mailer
+      .dispatch()
+      .catch((error: unknown) => app.log.warn({ err: error }, 'mail dispatch failed'))
+      .finally(() => (dispatchBusy = false));
+  }, config.polling.mailMs);
   // Durable jobs (reminders, follow-ups): stored in the database, so they survive restarts.
   const jobPoller = startJobPoller({
     services,
     handlers: jobHandlers,
     purges: retentionPurges,
+    intervalMs: config.polling.jobsMs,
     log: app.log,
     onError: (error: unknown) => app.log.warn({ err: error }, 'job poll failed'),
   });

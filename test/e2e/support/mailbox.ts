@@ -12,6 +12,8 @@ export type Mailbox = {
   readonly smtpUrl: string;
   /** How many mails have been delivered so far (to look only at later ones with `find`). */
   count(): number;
+  /** Every mail delivered so far, in order of arrival. */
+  all(): readonly DeliveredMail[];
   /**
    * Waits until a mail to `to` arrives whose text matches `pattern`, among the mails delivered
    * after the first `since`; answers the first match group (or the whole match).
@@ -58,6 +60,7 @@ export async function startMailbox(options: { refuse?: readonly string[] } = {})
   return {
     smtpUrl: `smtp://127.0.0.1:${port}`,
     count: () => delivered.length,
+    all: () => [...delivered],
     async find(to, pattern, { since = 0, timeoutMs = 60_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -22,6 +22,11 @@ export const mailOutbox = pgTable(
     lastError: text('last_error'),
     /** The receiving server refused the recipient permanently (5xx): not retried. */
     bouncedAt: timestamp('bounced_at', { withTimezone: true }),
+    /**
+     * While a dispatcher delivers the mail: until when its claim holds. Another instance (or the
+     * next tick) takes the mail only after that, so a mail in delivery is never sent twice.
+     */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
   },
   (t) => [index('mail_outbox_unsent_idx').on(t.createdAt).where(sql`${t.sentAt} is null`)],
 );

@@ -5,7 +5,7 @@
  * link that works without signing in hidden (secret-links.ts): delivery is the only reader of the
  * whole mail.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/client';
 import { mailOutbox } from '../../db/schema';
@@ -27,6 +27,42 @@ export type Mailer = {
 };
 
 const MAX_ATTEMPTS = 5;
+/** Mails one dispatch delivers at most. */
+const BATCH = 50;
+/**
+ * How long a claim on a mail in delivery holds: longer than nodemailer's own time limits on one
+ * delivery (connect 2 min, greeting 30 s, socket 10 min). A dispatcher that dies while delivering
+ * leaves the mail to be sent again after this (at least once: SMTP cannot say whether it arrived).
+ */
+export const CLAIM_MS = 15 * 60_000;
+
+/**
+ * Claims the oldest waiting mail for this dispatcher: one statement, so that two dispatchers
+ * (instances, or two ticks of one) never take the same mail — a mail in delivery is claimed until
+ * CLAIM_MS from now, and rows another dispatcher is claiming are skipped.
+ */
+async function claimNext(db: Db, now: Date, skip: readonly string[]) {
+  const next = db
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .where(
+      and(
+        isNull(mailOutbox.sentAt),
+        lt(mailOutbox.attempts, MAX_ATTEMPTS),
+        or(isNull(mailOutbox.claimedUntil), lt(mailOutbox.claimedUntil, now)),
+        skip.length ? notInArray(mailOutbox.id, [...skip]) : undefined,
+      ),
+    )
+    .orderBy(asc(mailOutbox.createdAt))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  const [row] = await db
+    .update(mailOutbox)
+    .set({ attempts: sql`${mailOutbox.attempts} + 1`, claimedUntil: new Date(now.getTime() + CLAIM_MS) })
+    .where(inArray(mailOutbox.id, next))
+    .returning();
+  return row ?? null;
+}
 
 export type OutboxBacklog = {
   /** Mail waiting for delivery (not sent, attempts left). */
@@ -68,33 +104,26 @@ export function createMailer(options: { db: Db; smtpUrl: string | null; from: st
     },
     async dispatch() {
       if (!transport) return 0;
-      const waiting = await options.db
-        .select()
-        .from(mailOutbox)
-        .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, MAX_ATTEMPTS)))
-        .orderBy(asc(mailOutbox.createdAt))
-        .limit(50);
       let sent = 0;
-      for (const mail of waiting) {
-        // Claim the row first so two app instances never send the same mail twice.
-        const claimed = await options.db
-          .update(mailOutbox)
-          .set({ attempts: mail.attempts + 1 })
-          .where(and(eq(mailOutbox.id, mail.id), eq(mailOutbox.attempts, mail.attempts), isNull(mailOutbox.sentAt)))
-          .returning({ id: mailOutbox.id });
-        if (claimed.length === 0) continue;
+      // One attempt per mail per dispatch: a failed one waits for the next.
+      const tried: string[] = [];
+      for (let n = 0; n < BATCH; n++) {
+        const mail = await claimNext(options.db, new Date(), tried);
+        if (!mail) break;
+        tried.push(mail.id);
         try {
           await transport.sendMail({ from: options.from, to: mail.recipient, subject: mail.subject, text: mail.bodyText });
-          await options.db.update(mailOutbox).set({ sentAt: new Date(), lastError: null }).where(eq(mailOutbox.id, mail.id));
+          await options.db.update(mailOutbox).set({ sentAt: new Date(), lastError: null, claimedUntil: null }).where(eq(mailOutbox.id, mail.id));
           sent++;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           // A permanent refusal (5xx, e.g. "550 no such user") is a bounce: retrying cannot help.
           const bounced = isPermanentRefusal(error);
           // A mail server's refusal may quote the message: keep no secret link in the error.
+          // The claim ends: the next dispatch (of any instance) tries again — unless it bounced.
           await options.db
             .update(mailOutbox)
-            .set({ lastError: redactSecretLinks(message).slice(0, 500), ...(bounced ? { bouncedAt: new Date(), attempts: MAX_ATTEMPTS } : {}) })
+            .set({ lastError: redactSecretLinks(message).slice(0, 500), claimedUntil: null, ...(bounced ? { bouncedAt: new Date(), attempts: MAX_ATTEMPTS } : {}) })
             .where(eq(mailOutbox.id, mail.id));
         }
       }
