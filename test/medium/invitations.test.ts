@@ -293,6 +293,27 @@ describe(`invitations on ${testDbKind()}`, () => {
     expect((await t.services.db.select().from(mailOutbox)).filter((m) => m.subject.startsWith('Herinnering'))).toHaveLength(0);
   });
 
+  it('someone who signed in another way meanwhile (a sign-in link) gets no reminder and counts as activated', async () => {
+    const { intake, sam, coordinator } = await setup();
+    const since = mailbox.count();
+    await coordinator.request('POST', `/api/intakes/${intake.id}/invitations`, { when: 'now', personIds: [sam.id] });
+    const token = await deliveredToken('sam@student.test', since);
+    // Sam ignores the invitation and uses "Stuur me een inloglink" instead.
+    const sinceLink = mailbox.count();
+    const visitor = await anonymous(app);
+    expect((await visitor.request('POST', '/api/auth/magic-link', { email: 'sam@student.test' })).statusCode).toBe(202);
+    await t.services.mailer.dispatch();
+    const linkToken = await mailbox.find('sam@student.test', /\/sign-in\/link#token=([A-Za-z0-9_-]+)/, { since: sinceLink });
+    expect((await visitor.request('POST', '/api/auth/magic-link/sign-in', { token: linkToken })).statusCode).toBe(200);
+    t.setNow(new Date(AUGUST.getTime() + 3 * DAY));
+    await runDueJobs({ services: t.services, handlers: jobHandlers });
+    expect((await t.services.db.select().from(mailOutbox)).filter((m) => m.subject.startsWith('Herinnering'))).toHaveLength(0);
+    expect(await statusOf(coordinator, intake.id, sam.id)).toBe('activated');
+    // The invitation's link no longer works: it has done its work.
+    const used = await (await anonymous(app)).request('POST', '/api/invitations/activate', { token, password: NEW_PASSWORD });
+    expect(used.json<{ error: { code: string } }>().error.code).toBe('invitation_used');
+  });
+
   it('a coach selected from an application gets the same invitation', async () => {
     const { institution, programme } = await setup();
     const [application] = await t.services.db

@@ -1,7 +1,7 @@
 /** All SQL of the invitations context. */
 import { and, asc, eq, gt, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { classes, classMembers, institutions, intakes, invitations, invitationTokens, people, programmes, roleAssignments } from '../../db/schema';
+import { authSessions, classes, classMembers, institutions, intakes, invitations, invitationTokens, oidcLinks, passwordCredentials, people, programmes, roleAssignments } from '../../db/schema';
 
 export type InvitationRow = typeof invitations.$inferSelect;
 
@@ -79,6 +79,27 @@ export const invitationsRepository = (db: Db) => ({
   },
 
   /** Moves an unactivated invitation to `reminded` if it is still the send the reminder was for. */
+  /**
+   * The invitation's person got in another way meanwhile: a password (set through "forgot
+   * password"), a sign-in session (a sign-in link) or a linked SSO account. Then the invitation
+   * has done its work and needs no reminder.
+   */
+  async activatedOtherwise(invitationId: string): Promise<{ personId: string } | undefined> {
+    const [row] = await db
+      .select({ personId: invitations.personId })
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.id, invitationId),
+          isNull(invitations.activatedAt),
+          sql`(exists (select 1 from ${passwordCredentials} pc where pc.person_id = ${invitations.personId})
+            or exists (select 1 from ${authSessions} s where s.person_id = ${invitations.personId})
+            or exists (select 1 from ${oidcLinks} o where o.person_id = ${invitations.personId}))`,
+        ),
+      );
+    return row;
+  },
+
   async markReminded(invitationId: string, sentBefore: Date, now: Date): Promise<InvitationRow | undefined> {
     const [row] = await db
       .update(invitations)

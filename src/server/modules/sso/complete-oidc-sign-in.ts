@@ -4,6 +4,7 @@ import type { Services } from '../../context';
 import { digest, openSession, type OpenedSession } from '../identity/public';
 import { oidcClient } from './oidc-client';
 import { ssoRepository, type SsoPerson } from './repository';
+import { recordActivation } from '../invitations/public';
 
 /** Why a callback signed nobody in; each has its own translated page (`sso.errors.<reason>`). */
 export type OidcRefusal = 'expired' | 'cancelled' | 'failed' | 'other_institution' | 'missing_claims' | 'unknown_person' | 'unavailable';
@@ -85,5 +86,8 @@ export async function completeOidcSignIn({ services, query, cookieState }: Compl
   if (!person) return { ok: false, reason: 'unknown_person', detail: 'no person for these claims' };
   if (remembered) await repo.touchLink(issuer, read.subject, services.now());
   else await repo.link(issuer, read.subject, person.id, services.now());
-  return { ok: true, opened: await openSession({ services, personId: person.id, method: 'oidc', mfaDoneBySso: read.mfaDone }) };
+  const opened = await openSession({ services, personId: person.id, method: 'oidc', mfaDoneBySso: read.mfaDone });
+  // An invited person who got in through SURFconext has activated: no reminder, old links revoked.
+  await recordActivation(services, person.id);
+  return { ok: true, opened };
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import type { SessionResponse } from '../../../contracts/identity';
 import type { InvitationPreviewResponse } from '../../../contracts/invitations';
+import type { SignInMethodsResponse } from '../../../contracts/mfa';
 import { api, ApiError } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
@@ -34,6 +35,8 @@ export function ActivatePage() {
     enabled: session.isSuccess && !!token && !session.data?.person,
     retry: false,
   });
+  // Which ways in the institution has on (the same query as the sign-in page).
+  const methods = useQuery({ queryKey: ['auth', 'methods'], queryFn: () => api<SignInMethodsResponse>('/api/auth/methods'), staleTime: 300_000 });
   const activate = useMutation({
     mutationFn: () => api<SessionResponse>('/api/invitations/activate', { method: 'POST', body: { token, password } }),
     onSuccess: async (next) => {
@@ -57,12 +60,17 @@ export function ActivatePage() {
         <>
           <p className="lead">{t('invitations.activate.welcome', { name: preview.data.firstName })}</p>
           <p>{t('invitations.activate.forAccount', { email: preview.data.email, institution: preview.data.institution })}</p>
-          {/*
-            SURFconext: the place for "Inloggen met SURFconext" (the oidc branch's SSO start route,
-            GET /api/auth/…), shown when the institution has SSO configured. Signing in that way
-            links the account; the invitation is then marked activated by that flow.
-          */}
-          <div className="invitations-activate-sso" data-slot="sso" />
+          {/* With SURFconext on, signing in through it activates the account too (the SSO flow records it). */}
+          {methods.data?.sso && (
+            <div className="invitations-activate-sso">
+              <p>
+                <a className="button-link" href={methods.data.sso.startUrl}>
+                  {t('invitations.activate.sso')}
+                </a>
+              </p>
+              {methods.data.password && <p>{t('invitations.activate.orPassword')}</p>}
+            </div>
+          )}
           {activate.error && <Alert kind="error">{activate.error.message}</Alert>}
           <form
             noValidate
