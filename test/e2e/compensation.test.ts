@@ -75,7 +75,7 @@ describe('coach compensation', () => {
     const [y, m] = lastMonth.split('-').map(Number) as [number, number];
     await monthField.fill(m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`);
     await coordinator.getByRole('button', { name: 'Alles wat bevestigd is goedkeuren' }).click();
-    await coordinator.getByRole('status').filter({ hasText: '1 overzichten goedgekeurd.' }).waitFor();
+    await coordinator.getByRole('status').filter({ hasText: '1 overzicht goedgekeurd.' }).waitFor();
     await monthField.fill(lastMonth);
     await suite.settled(coordinator);
     await rows.nth(1).getByRole('link').click();
