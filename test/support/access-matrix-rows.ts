@@ -64,13 +64,16 @@ export const PARAMS: Record<string, (c: Cell, url: string) => string> = {
 
 /**
  * Further records a read route is also called with, for the canary scan only: a one-on-one (its
- * note is the coach's alone) and the map of a coachee who withdrew consent after sharing it.
+ * note is the coach's alone), the map of a coachee who withdrew consent after sharing it, the
+ * coach as a person (their role history), a rejected expense claim and a disputed statement (not
+ * for finance until approved).
  */
 export const SCAN_VARIANTS: Record<string, (c: Cell) => string> = {
   sessionId: (c) => c.oneOnOneId,
   mapId: (c) => c.map2Id,
   personId: (c) => c.coach,
   claimId: (c) => c.rejectedClaimId,
+  statementId: (c) => c.disputedStatementId,
 };
 
 /** The actor's own studentcoach grant in a programme: the coach's own pay (compensation account, payments). */

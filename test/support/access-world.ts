@@ -102,6 +102,8 @@ export type Cell = {
   /** The coach's approved statement of 2026-10 (payable), and its one line (disputed, then resolved). */
   statementId: string;
   statementLineId: string;
+  /** The next coach's disputed statement (for the canary scan). */
+  disputedStatementId: string;
   /** The coach's submitted expense claim (with a receipt), and one the coordinator rejected. */
   claimId: string;
   rejectedClaimId: string;
@@ -346,6 +348,26 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       })
       .returning();
 
+    // The next coach's statement, disputed and not yet approved: finance may not read it yet.
+    const [disputed] = await db
+      .insert(compensationStatements)
+      .values({ institutionId, programmeId, intakeId, coachPersonId: nextCoach, month: '2026-10', scheme: 'allowance', status: 'disputed', totalMinutes: 60, totalCents: 500, yearToDateCents: 500 })
+      .returning();
+    await db.insert(compensationStatementLines).values({
+      statementId: disputed!.id,
+      coachPersonId: nextCoach,
+      position: 1,
+      source: `preparation:${session.id}`,
+      workedOn: '2026-10-05',
+      kind: 'preparation',
+      minutes: 60,
+      band: 'from21',
+      rateCents: 500,
+      amountCents: 500,
+      disputeComment: canary('disputeComment', world, readers('compensation:readStatement', { kind: 'compensationStatement', institutionId, programmeId, coachId: nextCoach, status: 'disputed' })),
+      disputedAt: new Date('2026-11-01T11:00:00Z'),
+    });
+
     // Expense claims: one submitted (with its receipt), one rejected with a reason.
     const claimReaders = readers('expenseClaim:read', { kind: 'expenseClaim', institutionId, programmeId, coachId: coach });
     const [claim, rejected] = await db
@@ -428,6 +450,7 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       extraWorkId: extraWork!.id,
       statementId: statement!.id,
       statementLineId: line!.id,
+      disputedStatementId: disputed!.id,
       claimId: claim!.id,
       rejectedClaimId: rejected!.id,
       batchId: batch!.id,
