@@ -170,7 +170,26 @@ describe(`access matrix on ${testDbKind()}`, () => {
     const kinds = new Set(world.canaries.map((c) => c.what));
     expect([...travelled].sort(), 'canaries their readers got').toEqual([...kinds].sort());
     expect([...kinds].sort()).toEqual(
-      ['applicationMotivation', 'conversationNote', 'feedback', 'handoverNote', 'logbook', 'oneOnOneNote', 'resilienceMap', 'rsvpReason', 'signalBody', 'signalNote', 'signalTitle'].sort(),
+      [
+        'applicationMotivation',
+        'coachIban',
+        'conversationNote',
+        'disputeComment',
+        'expenseDescription',
+        'expenseRejectReason',
+        'extraWorkReason',
+        'feedback',
+        'handoverNote',
+        'logbook',
+        'oneOnOneNote',
+        'resilienceMap',
+        'roleGrantReason',
+        'roleRevokeReason',
+        'rsvpReason',
+        'signalBody',
+        'signalNote',
+        'signalTitle',
+      ].sort(),
     );
     const size = `${routes.length} routes × ${ACTOR_ROLES.length + 1} roles × ${WORLDS.length} worlds`;
     console.info(

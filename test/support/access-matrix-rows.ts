@@ -49,16 +49,35 @@ export const PARAMS: Record<string, (c: Cell, url: string) => string> = {
   academicYear: () => '2026-2027',
   consentId: () => CONSENT_FOR.coachingData,
   file: () => 'onbekend.ics',
+  // A person to manage or invite who is not one of the actors (a deactivation in the fuzzer must not sign an actor out).
+  personId: (c) => c.coachee2,
+  // A role at a scope: senior coach in the cell's programme, for the next coach (not an actor).
+  role: () => 'seniorcoach',
+  scope: (c) => c.programmeId,
+  statementId: (c) => c.statementId,
+  lineId: (c) => c.statementLineId,
+  extraWorkId: (c) => c.extraWorkId,
+  month: () => '2026-10',
+  claimId: (c) => c.claimId,
+  batchId: (c) => c.batchId,
 };
 
 /**
  * Further records a read route is also called with, for the canary scan only: a one-on-one (its
- * note is the coach's alone) and the map of a coachee who withdrew consent after sharing it.
+ * note is the coach's alone), the map of a coachee who withdrew consent after sharing it, the
+ * coach as a person (their role history), a rejected expense claim and a disputed statement (not
+ * for finance until approved).
  */
 export const SCAN_VARIANTS: Record<string, (c: Cell) => string> = {
   sessionId: (c) => c.oneOnOneId,
   mapId: (c) => c.map2Id,
+  personId: (c) => c.coach,
+  claimId: (c) => c.rejectedClaimId,
+  statementId: (c) => c.disputedStatementId,
 };
+
+/** The actor's own studentcoach grant in a programme: the coach's own pay (compensation account, payments). */
+const ownCoachGrant = (a: Actor) => a.grants.find((g) => g.role === 'studentcoach' && g.institutionId === a.institutionId && g.programmeId !== null);
 
 /** The policy resources of a cell: what its loaders should find, from what the world knows. */
 export const R = {
@@ -111,6 +130,28 @@ export const R = {
     supervisorIds: [],
     sharedWithIds: [],
   }),
+  /** A person as a beheerder or coordinator manages them: the coachee who withdrew consent (a student). */
+  person: (c: Cell): Resource => ({ kind: 'person', institutionId: c.institutionId, personId: c.coachee2, programmeIds: [c.programmeId], isStudent: true }),
+  peopleDirectory: (_c: Cell, a: Actor): Resource => ({ kind: 'peopleDirectory', institutionId: a.institutionId }),
+  /** The role `PARAMS` point at: senior coach of the cell's programme, held by the next coach. */
+  roleGrant: (c: Cell): Resource => ({ kind: 'roleGrant', institutionId: c.institutionId, holderId: c.nextCoach, role: 'seniorcoach', programmeId: c.programmeId }),
+  invitee: (c: Cell): Resource => ({ kind: 'invitee', institutionId: c.institutionId, personId: c.coachee2, programmeIds: [c.programmeId] }),
+  /** The signed-in coach's own compensation: only someone with a coach profile (the world's coaches) has one. */
+  ownAccount: (_c: Cell, a: Actor): Resource | null => {
+    const grant = ownCoachGrant(a);
+    return grant?.programmeId ? { kind: 'compensationAccount', institutionId: a.institutionId, programmeId: grant.programmeId, coachId: a.personId } : null;
+  },
+  statement: (c: Cell): Resource => ({ kind: 'compensationStatement', institutionId: c.institutionId, programmeId: c.programmeId, coachId: c.coach, status: 'approved' }),
+  extraWork: (c: Cell): Resource => ({ kind: 'compensationExtraWork', institutionId: c.institutionId, programmeId: c.programmeId, coachId: c.coach, supervisorIds: [c.senior] }),
+  compensationProgramme: (c: Cell): Resource => ({ kind: 'compensationProgramme', institutionId: c.institutionId, programmeId: c.programmeId }),
+  compensationInstitution: (_c: Cell, a: Actor): Resource => ({ kind: 'compensationInstitution', institutionId: a.institutionId }),
+  ownCompensation: (_c: Cell, a: Actor): Resource | null => {
+    const grant = ownCoachGrant(a);
+    return grant?.programmeId ? { kind: 'ownCompensation', institutionId: a.institutionId, programmeId: grant.programmeId, coachId: a.personId } : null;
+  },
+  expenseClaim: (c: Cell): Resource => ({ kind: 'expenseClaim', institutionId: c.institutionId, programmeId: c.programmeId, coachId: c.coach }),
+  programmeFinance: (c: Cell): Resource => ({ kind: 'programmeFinance', institutionId: c.institutionId, programmeId: c.programmeId }),
+  financeDesk: (_c: Cell, a: Actor): Resource => ({ kind: 'financeDesk', institutionId: a.institutionId }),
   /** Starting a conversation: notes the actor would author, only about a coachee they coach. */
   newConversation: (c: Cell, a: Actor): Resource | null =>
     a.personId === c.coach
@@ -286,4 +327,74 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'GET /api/grouping-runs/:runId': { resource: R.programme },
   'POST /api/grouping-runs/:runId/moves': { resource: R.programme },
   'POST /api/grouping-runs/:runId/accept': { resource: R.programme },
-  'GET /*': {},};
+  // Sign-in methods, magic links, MFA and sign-in sessions (identity), SSO.
+  'POST /api/auth/magic-link': {},
+  'POST /api/auth/magic-link/sign-in': {},
+  'GET /api/auth/methods': {},
+  'POST /api/auth/mfa': {},
+  'GET /api/me/mfa': {},
+  'POST /api/me/mfa/setup': {},
+  'POST /api/me/mfa/confirm': {},
+  'POST /api/me/mfa/recovery-codes': {},
+  'POST /api/me/mfa/disable': {},
+  'GET /api/me/sign-in-sessions': {},
+  // :sessionId is a sign-in session here, not a coaching session (one that is nobody's).
+  'DELETE /api/me/sign-in-sessions/:sessionId': { params: { sessionId: () => '00000000-0000-4000-8000-000000000000' } },
+  'POST /api/me/sign-in-sessions/sign-out-others': {},
+  'POST /api/me/sign-in-sessions/sign-out-all': {},
+  'GET /api/auth/oidc/start': {},
+  'GET /api/auth/oidc/callback': {},
+  // Invitations.
+  'GET /api/intakes/:intakeId/invitations': { resource: R.programme },
+  'POST /api/intakes/:intakeId/invitations': { resource: R.programme },
+  'GET /api/people/:personId/invitation': { resource: R.invitee },
+  'POST /api/people/:personId/invitation': { resource: R.invitee },
+  'POST /api/invitations/preview': {},
+  'POST /api/invitations/activate': {},
+  // People and roles.
+  'GET /api/people': { resource: R.peopleDirectory },
+  'POST /api/people': { resource: R.peopleDirectory },
+  'GET /api/people/:personId': { resource: R.person },
+  'POST /api/people/:personId/deactivate': { resource: R.person },
+  'POST /api/people/:personId/reactivate': { resource: R.person },
+  'GET /api/people/:personId/roles/:role/scopes/:scope/choices': { resource: R.roleGrant, params: { personId: (c) => c.nextCoach } },
+  'POST /api/people/:personId/roles/:role/scopes/:scope': { resource: R.roleGrant, params: { personId: (c) => c.nextCoach } },
+  'PUT /api/people/:personId/roles/:role/scopes/:scope': { resource: R.roleGrant, params: { personId: (c) => c.nextCoach } },
+  'POST /api/people/:personId/roles/:role/scopes/:scope/revoke': { resource: R.roleGrant, params: { personId: (c) => c.nextCoach } },
+  'GET /api/me/roles': {},
+  // Compensation.
+  'GET /api/me/compensation': { resource: R.ownAccount },
+  'PUT /api/me/compensation/birth-date': { resource: R.ownAccount },
+  'POST /api/me/compensation/extra-work': { resource: R.ownAccount },
+  'GET /api/compensation/statements/:statementId': { resource: R.statement },
+  'POST /api/compensation/statements/:statementId/confirm': { resource: R.statement },
+  'POST /api/compensation/statements/:statementId/lines/:lineId/dispute': { resource: R.statement },
+  'POST /api/compensation/statements/:statementId/approve': { resource: R.statement },
+  'GET /api/compensation/statements/:statementId/statement.pdf': { resource: R.statement },
+  'GET /api/compensation/extra-work/pending': {},
+  'POST /api/compensation/extra-work/:extraWorkId/decide': { resource: R.extraWork },
+  'GET /api/programmes/:programmeId/compensation/:month': { resource: R.compensationProgramme },
+  'POST /api/programmes/:programmeId/compensation/:month/approve': { resource: R.compensationProgramme },
+  'POST /api/programmes/:programmeId/compensation/:month/generate': { resource: R.compensationProgramme },
+  'GET /api/programmes/:programmeId/compensation/:month/hours.csv': { resource: R.compensationProgramme },
+  'GET /api/compensation/fiscal-years': { resource: R.compensationInstitution },
+  'POST /api/compensation/fiscal-years': { resource: R.compensationInstitution },
+  // Finance: a coach's own pay and claims, decisions, payouts.
+  'GET /api/me/payments': { resource: R.ownCompensation },
+  'PUT /api/me/payments/bank-account': { resource: R.ownCompensation },
+  'DELETE /api/me/payments/bank-account': { resource: R.ownCompensation },
+  'PUT /api/me/payments/receipts': { resource: R.ownCompensation },
+  'POST /api/me/payments/expense-claims': { resource: R.ownCompensation },
+  'GET /api/expense-claims/:claimId/receipt': { resource: R.expenseClaim },
+  'POST /api/expense-claims/:claimId/decision': { resource: R.expenseClaim },
+  'GET /api/programmes/:programmeId/finance': { resource: R.programmeFinance },
+  'GET /api/me/overdue-payments': {},
+  'GET /api/finance/payables': { resource: R.financeDesk },
+  'POST /api/finance/payout-batches': { resource: R.financeDesk },
+  'GET /api/finance/payout-batches/:batchId/sepa.xml': { resource: R.financeDesk },
+  'GET /api/finance/payout-batches/:batchId/payments.csv': { resource: R.financeDesk },
+  'POST /api/finance/payout-batches/:batchId/paid': { resource: R.financeDesk },
+  'GET /api/finance/payment-settings': { resource: R.financeDesk },
+  'PUT /api/finance/payment-settings': { resource: R.financeDesk },
+  'GET /*': {},
+};

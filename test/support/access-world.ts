@@ -11,22 +11,31 @@
  * Every sensitive text is a unique canary, planted by its author, with the people the policy lets
  * read it (`visibleTo`): the matrix scans every answer for canaries its reader may not see.
  */
-import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { isAllowed, type Actor, type Resource } from '../../src/domain/access/policy';
 import type { Role, RoleGrant } from '../../src/domain/access/roles';
 import { CONSENT_FOR } from '../../src/domain/consent/purposes';
+import { formatIban } from '../../src/domain/finance/iban';
 import { emptyMap } from '../../src/domain/resilience/model';
 import {
   coachApplications,
+  compensationExtraWork,
+  compensationStatementLines,
+  compensationStatements,
   customActivities,
+  expenseClaims,
+  expenseReceipts,
   groupingRuns,
   handovers,
   helpResources,
   oneOnOneNotes,
+  payoutBatches,
   resilienceSnapshots,
   resilienceConversations,
+  roleAssignments,
+  roleEvents,
   schedulingLocations,
   schedulingRooms,
   schedulingRuns,
@@ -36,6 +45,8 @@ import {
   teachingPeriods,
   timetables,
 } from '../../src/server/db/schema';
+import { saveMyBankAccount } from '../../src/server/modules/finance/bank-account';
+import { seal } from '../../src/server/modules/finance/sealed';
 import { hashPassword } from '../../src/server/modules/identity/secrets';
 import { anonymous, signedIn, type Client } from './http';
 import type { TestDb } from './test-db';
@@ -86,6 +97,18 @@ export type Cell = {
   timetableId: string;
   schedulingRunId: string;
   groupingRunId: string;
+  /** Pending extra work of the coach. */
+  extraWorkId: string;
+  /** The coach's approved statement of 2026-10 (payable), and its one line (disputed, then resolved). */
+  statementId: string;
+  statementLineId: string;
+  /** The next coach's disputed statement (for the canary scan). */
+  disputedStatementId: string;
+  /** The coach's submitted expense claim (with a receipt), and one the coordinator rejected. */
+  claimId: string;
+  rejectedClaimId: string;
+  /** A payout batch of the cell's institution. */
+  batchId: string;
 };
 
 export type Canary = { text: string; what: string; world: World; visibleTo: (actor: Actor) => boolean };
@@ -103,8 +126,19 @@ const PASSWORD = 'matrix wachtwoord lang genoeg';
 let hashed: Promise<string> | null = null;
 let run = 0;
 
+/** Held institution-wide in the world: beheerder and finance only ever are (rules/people.ts), onderzoeker here too. */
+const WIDE: readonly Role[] = ['beheerder', 'onderzoeker', 'finance'];
 const grantsOf = (roles: readonly Role[], institutionId: string, programmeId: string): RoleGrant[] =>
-  roles.map((role) => ({ role, institutionId, programmeId: role === 'beheerder' || role === 'onderzoeker' ? null : programmeId }));
+  roles.map((role) => ({ role, institutionId, programmeId: WIDE.includes(role) ? null : programmeId }));
+
+/** A valid Dutch IBAN with a recognisable bank code (CNRY) and random account number: a canary. */
+function canaryIban(): string {
+  const account = [...randomBytes(10)].map((b) => String(b % 10)).join('');
+  const digits = `CNRY${account}NL00`.replace(/[A-Z]/g, (ch) => String(ch.charCodeAt(0) - 55));
+  let mod = 0;
+  for (const d of digits) mod = (mod * 10 + Number(d)) % 97;
+  return `NL${String(98 - mod).padStart(2, '0')}CNRY${account}`;
+}
 
 export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise<AccessWorld> {
   const f = t.factories;
@@ -122,6 +156,8 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
   const person = async (institutionId: string, programmeId: string, roles: Role[], label: string) => {
     const email = `${label}.${++people}.${n}@matrix.example`;
     const p = await f.person({ institutionId, programmeId, roles, firstName: label, lastName: 'Matrix', email, passwordHash });
+    // The factory scopes finance to the programme; finance is an institution-wide role.
+    if (roles.includes('finance')) await db.update(roleAssignments).set({ programmeId: null }).where(and(eq(roleAssignments.personId, p.id), eq(roleAssignments.role, 'finance')));
     actorsOf.set(p.id, { personId: p.id, institutionId, grants: grantsOf(roles, institutionId, programmeId) });
     return { id: p.id, email };
   };
@@ -251,6 +287,131 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       .values({ intakeId, periodId: period!.id, status: 'failed', seed: 1, timeLimitSeconds: 5, sessionMinutes: 90 })
       .returning();
     const [groupingRun] = await db.insert(groupingRuns).values({ intakeId, createdById: coordinator, status: 'failed', request: { attributes: [], sizeBounds: { min: 7, max: 8 }, perClass: false, keepTogether: [], keepApart: [], prePlaced: [], classId: null, seconds: 1, seed: 1 } }).returning();
+
+    // Role history of the coach: the reasons are the person's and the staff who manage them.
+    const coachAsPerson: Resource = { kind: 'person', institutionId, personId: coach, programmeIds: [programmeId], isStudent: true };
+    const roleReaders = readers('person:read', coachAsPerson, [coach]);
+    await db.insert(roleEvents).values([
+      { institutionId, personId: coach, actorId: coordinator, actorRole: 'coordinator', kind: 'granted', role: 'studentcoach', programmeId, reason: canary('roleGrantReason', world, roleReaders) },
+      { institutionId, personId: coach, actorId: coordinator, actorRole: 'coordinator', kind: 'revoked', role: 'seniorcoach', programmeId, reason: canary('roleRevokeReason', world, roleReaders) },
+    ]);
+
+    // Compensation: extra work waiting for a decision, an approved statement with a resolved dispute.
+    const [extraWork] = await db
+      .insert(compensationExtraWork)
+      .values({
+        institutionId,
+        programmeId,
+        coachPersonId: coach,
+        workedOn: '2026-10-06',
+        minutes: 60,
+        reason: canary('extraWorkReason', world, readers('compensation:decideExtraWork', { kind: 'compensationExtraWork', institutionId, programmeId, coachId: coach, supervisorIds: [senior] }, [coach])),
+      })
+      .returning();
+    const [statement] = await db
+      .insert(compensationStatements)
+      .values({
+        institutionId,
+        programmeId,
+        intakeId,
+        coachPersonId: coach,
+        month: '2026-10',
+        scheme: 'allowance',
+        status: 'approved',
+        totalMinutes: 90,
+        totalCents: 750,
+        yearToDateCents: 750,
+        promisedPayDate: '2026-11-25',
+        confirmedAt: new Date('2026-11-02T10:00:00Z'),
+        approvedAt: new Date('2026-11-03T10:00:00Z'),
+        approvedById: coordinator,
+      })
+      .returning();
+    const [line] = await db
+      .insert(compensationStatementLines)
+      .values({
+        statementId: statement!.id,
+        coachPersonId: coach,
+        position: 1,
+        source: `session:${session.id}`,
+        workedOn: '2026-10-05',
+        kind: 'session',
+        minutes: 90,
+        band: 'from21',
+        rateCents: 500,
+        amountCents: 750,
+        disputeComment: canary('disputeComment', world, readers('compensation:readStatement', { kind: 'compensationStatement', institutionId, programmeId, coachId: coach, status: 'approved' })),
+        disputedAt: new Date('2026-11-01T10:00:00Z'),
+        resolution: 'Klopt, aangepast',
+        resolvedById: coordinator,
+        resolvedAt: new Date('2026-11-02T09:00:00Z'),
+      })
+      .returning();
+
+    // The next coach's statement, disputed and not yet approved: finance may not read it yet.
+    const [disputed] = await db
+      .insert(compensationStatements)
+      .values({ institutionId, programmeId, intakeId, coachPersonId: nextCoach, month: '2026-10', scheme: 'allowance', status: 'disputed', totalMinutes: 60, totalCents: 500, yearToDateCents: 500 })
+      .returning();
+    await db.insert(compensationStatementLines).values({
+      statementId: disputed!.id,
+      coachPersonId: nextCoach,
+      position: 1,
+      source: `preparation:${session.id}`,
+      workedOn: '2026-10-05',
+      kind: 'preparation',
+      minutes: 60,
+      band: 'from21',
+      rateCents: 500,
+      amountCents: 500,
+      disputeComment: canary('disputeComment', world, readers('compensation:readStatement', { kind: 'compensationStatement', institutionId, programmeId, coachId: nextCoach, status: 'disputed' })),
+      disputedAt: new Date('2026-11-01T11:00:00Z'),
+    });
+
+    // Expense claims: one submitted (with its receipt), one rejected with a reason.
+    const claimReaders = readers('expenseClaim:read', { kind: 'expenseClaim', institutionId, programmeId, coachId: coach });
+    const [claim, rejected] = await db
+      .insert(expenseClaims)
+      .values([
+        { institutionId, programmeId, coachId: coach, spentOn: '2026-10-03', amountCents: 1250, category: 'groceries', description: canary('expenseDescription', world, claimReaders) },
+        {
+          institutionId,
+          programmeId,
+          coachId: coach,
+          spentOn: '2026-10-04',
+          amountCents: 900,
+          category: 'travel',
+          description: canary('expenseDescription', world, claimReaders),
+          status: 'rejected',
+          decidedById: coordinator,
+          decidedAt: new Date('2026-10-10T10:00:00Z'),
+          rejectReason: canary('expenseRejectReason', world, claimReaders),
+        },
+      ])
+      .returning();
+    const receipt = Buffer.from('%PDF-1.4\n%%EOF\n');
+    await db.insert(expenseReceipts).values({ ownerId: coach, claimId: claim!.id, contentType: 'application/pdf', bytes: receipt, byteSize: receipt.length, sha256: createHash('sha256').update(receipt).digest('hex') });
+
+    // The coach's IBAN: in full only to the coach and to finance (payables, batches).
+    const iban = canaryIban();
+    const ibanReaders = readers('payout:manage', { kind: 'financeDesk', institutionId }, [coach]);
+    for (const text of [iban, formatIban(iban)]) canaries.push({ text, what: 'coachIban', world, visibleTo: ibanReaders });
+    await saveMyBankAccount({ services: t.services, institutionId, coachId: coach, request: { iban, holderName: `Coach ${world}` }, locale: 'nl' });
+    const key = t.services.config.dataKey.key;
+    const [batch] = await db
+      .insert(payoutBatches)
+      .values({
+        institutionId,
+        messageId: `MATRIX-${world}-${n}`,
+        executionDate: '2026-11-20',
+        transferCount: 0,
+        controlSumCents: 0,
+        sepaXmlEncrypted: seal(key, '<?xml version="1.0" encoding="UTF-8"?><Document/>'),
+        csvEncrypted: seal(key, 'naam;iban;bedrag\n'),
+        createdById: coordinator,
+      })
+      .returning();
+
     return {
       world,
       institutionId,
@@ -286,6 +447,13 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       timetableId: timetable!.id,
       schedulingRunId: schedulingRun!.id,
       groupingRunId: groupingRun!.id,
+      extraWorkId: extraWork!.id,
+      statementId: statement!.id,
+      statementLineId: line!.id,
+      disputedStatementId: disputed!.id,
+      claimId: claim!.id,
+      rejectedClaimId: rejected!.id,
+      batchId: batch!.id,
     };
   }
 
