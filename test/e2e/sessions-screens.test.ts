@@ -155,7 +155,7 @@ describe('session screens', () => {
     await h1(coach, `Aanwezigheid · ${community.name}`);
     await coach.getByRole('heading', { level: 2, name: 'Per coachee' }).waitFor();
     await coach.getByRole('heading', { level: 2, name: 'Gedeelde check-ins' }).waitFor();
-    await coach.getByText(`1 van de ${community.memberCount} coachees delen hun check-ins met jou.`, { exact: false }).waitFor();
+    await coach.getByText(`1 van de ${community.memberCount} coachees deelt de check-ins met jou.`, { exact: false }).waitFor();
     await coach.getByRole('img', { name: /^Check-ins van / }).waitFor();
     await suite.checkPhone(coach, 'community attendance with shared check-ins (nl)');
     await suite.screenshot(coach, 'sessions-community-attendance-nl-360');
@@ -175,7 +175,7 @@ describe('session screens', () => {
     await coachee.getByRole('switch', { name: 'Deel mijn check-ins met mijn coach' }).click();
     await coachee.getByText('Je deelt je check-ins met je coach.').waitFor();
     await coach.reload();
-    await coach.getByText(`1 of ${community.memberCount} coachees share their check-ins with you.`, { exact: false }).waitFor();
+    await coach.getByText(`1 of ${community.memberCount} coachees shares their check-ins with you.`, { exact: false }).waitFor();
   });
 
   it("gives the leercoach their class's figures and a programme update the coaches see on their home", async () => {
