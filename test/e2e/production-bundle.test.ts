@@ -91,6 +91,9 @@ describe('the production bundle, built and started as the image does', () => {
         DATABASE_URL: Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString(),
         PEERKRACHT_PUBLIC_URL: url,
         PEERKRACHT_RATE_LIMIT_KEY: randomBytes(32).toString('hex'),
+        // Production refuses to start without the keys that seal IBANs, payout files and TOTP secrets.
+        PEERKRACHT_DATA_KEY: randomBytes(32).toString('base64'),
+        PEERKRACHT_MFA_KEY: randomBytes(32).toString('hex'),
         PEERKRACHT_DEMO: '1',
         LOG_LEVEL: 'warn',
       },
