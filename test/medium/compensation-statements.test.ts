@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { compensationStatementLines, compensationStatements, jobs } from '../../src/server/db/schema';
+import { compensationStatementLines, compensationStatements, jobs, sessions } from '../../src/server/db/schema';
 import { jobHandlers, retentionPurges } from '../../src/server/job-handlers';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
 import {
@@ -87,6 +87,37 @@ describe('monthly statements', () => {
     expect(statement!.totalCents).toBe(1688 + 1250);
     await t.database.db.update(compensationStatements).set({ status: 'confirmed' }).where(eq(compensationStatements.id, statement!.id));
     expect(await generateStatements({ services: t.services, institutionId: fx.institution.id, month: '2026-11' })).toEqual({ created: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('count a session moved to the next month once: it moves with an open statement, and stays on a confirmed one', async () => {
+    const fx = await compensationFixture(t);
+    const heldSource = `session:${fx.sessions.held.id}`;
+    const moveHeldTo = async (startsAt: string, endsAt: string) =>
+      t.database.db.update(sessions).set({ startsAt: at(startsAt), endsAt: at(endsAt) }).where(eq(sessions.id, fx.sessions.held.id));
+    const statementOf = async (month: string) => (await t.database.db.select().from(compensationStatements).where(eq(compensationStatements.month, month)))[0];
+    const sourcesOf = async (month: string) => (await linesOf((await statementOf(month))!.id)).map((l) => l.source);
+
+    t.setNow(at('2026-12-01T03:00:00Z'));
+    await generateStatements({ services: t.services, institutionId: fx.institution.id, month: '2026-11' });
+    expect(await sourcesOf('2026-11')).toContain(heldSource);
+
+    // Recorded on the wrong day: it really was on 3 December. November is still open, so the work moves.
+    await moveHeldTo('2026-12-03T14:00:00Z', '2026-12-03T16:00:00Z');
+    t.setNow(at('2027-01-01T03:00:00Z'));
+    await generateStatements({ services: t.services, institutionId: fx.institution.id, month: '2026-12' });
+    expect(await sourcesOf('2026-11')).not.toContain(heldSource);
+    expect(await sourcesOf('2026-12')).toEqual(expect.arrayContaining([heldSource, `preparation:${fx.sessions.held.id}`]));
+    expect((await statementOf('2026-11'))!.totalCents).toBe(1688 - 625);
+    const december = (await statementOf('2026-12'))!.totalCents;
+
+    // Back to November after the coach confirmed December: December keeps it, November does not count it again.
+    await t.database.db.update(compensationStatements).set({ status: 'confirmed' }).where(eq(compensationStatements.month, '2026-12'));
+    await moveHeldTo('2026-11-03T14:00:00Z', '2026-11-03T16:00:00Z');
+    await generateStatements({ services: t.services, institutionId: fx.institution.id, month: '2026-11' });
+    expect(await sourcesOf('2026-11')).not.toContain(heldSource);
+    expect((await statementOf('2026-11'))!.totalCents).toBe(1688 - 625);
+    expect((await statementOf('2026-12'))!.totalCents).toBe(december);
+    expect(await sourcesOf('2026-12')).toContain(heldSource);
   });
 
   it('make no statement for a month without work', async () => {

@@ -8,11 +8,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { AllowanceError } from '../../../domain/compensation/allowance';
 import { promisedPayDate } from '../../../domain/compensation/scheme';
 import { computeStatement, type ComputedStatement } from '../../../domain/compensation/statement';
-import { workLines, type WorkEvent } from '../../../domain/compensation/work';
+import { workLines, type WorkEvent, type WorkLine } from '../../../domain/compensation/work';
 import type { Services } from '../../context';
 import { compensationStatementLines, compensationStatements } from '../../db/schema';
 import { fiscalLimitsOf } from './fiscal-limits';
-import { approvedExtraWork, coachesForPay, earlierThisYear, monthBounds, sessionEvents, statementsOfMonth } from './repository';
+import { approvedExtraWork, coachesForPay, earlierThisYear, linesOnOtherMonths, monthBounds, sessionEvents, statementsOfMonth } from './repository';
 import { schemesFor } from './scheme-of';
 
 export type GenerateResult = { created: number; updated: number; unchanged: number };
@@ -26,6 +26,8 @@ export async function generateStatements(options: {
   /** Only these coaches (a birth date or extra work changed); all coaches of the institution when left out. */
   coachIds?: readonly string[];
   onProgress?: (done: number, total: number) => void;
+  /** Internal: false while settling the other months of moved sessions, so that settling never recurses. */
+  settleMoves?: boolean;
 }): Promise<GenerateResult> {
   const { services, institutionId, month } = options;
   const db = services.db;
@@ -47,6 +49,12 @@ export async function generateStatements(options: {
   type Planned = { coachId: string; programmeId: string; intakeId: string | null; scheme: string; payDate: string | null; computed: ComputedStatement; existingId: string | null };
   const planned: Planned[] = [];
   const result: GenerateResult = { created: 0, updated: 0, unchanged: 0 };
+  // The coaches whose statement of this month is (re)computed: none yet, or still open.
+  const open = coaches.filter((coach) => (existingBy.get(coach.personId)?.status ?? 'open') === 'open');
+  const workOf = new Map(
+    open.map((coach) => [coach.personId, workLines([...(events.get(coach.personId) ?? []), ...(extraBy.get(coach.personId) ?? [])], schemes.get(coach.programmeId)!.settings)]),
+  );
+  const settled = await settleMovedWork({ ...options, month, workOf, coachIds: open.map((c) => c.personId) });
   for (const coach of coaches) {
     const current = existingBy.get(coach.personId);
     if (current && current.status !== 'open') {
@@ -54,7 +62,7 @@ export async function generateStatements(options: {
       continue;
     }
     const scheme = schemes.get(coach.programmeId)!;
-    const work = workLines([...(events.get(coach.personId) ?? []), ...(extraBy.get(coach.personId) ?? [])], scheme.settings);
+    const work = (workOf.get(coach.personId) ?? []).filter((line) => !settled.has(`${coach.personId}|${line.source}`));
     if (work.length === 0 && !current) continue;
     const input = { month, scheme: scheme.settings.scheme, birthDate: coach.birthDate, rates: scheme.settings.rates, limits, paidEarlierThisYearCents: earlier.get(coach.personId) ?? 0, work };
     let computed: ComputedStatement;
@@ -131,7 +139,7 @@ export async function generateStatements(options: {
         }));
       });
       for (let j = 0; j < lines.length; j += CHUNK) {
-        // A source already on another statement of the coach (a session moved between months) keeps its first place.
+        // Settled above; should a generation of another month run at the same moment, a source keeps its first place.
         await tx.insert(compensationStatementLines).values(lines.slice(j, j + CHUNK)).onConflictDoNothing();
       }
     });
@@ -139,4 +147,33 @@ export async function generateStatements(options: {
     options.onProgress?.(done, planned.length);
   }
   return result;
+}
+
+/**
+ * A session moved to another month after a statement counted it (#17: nothing counted twice).
+ * Where the earlier statement is still open, that month is recomputed first, so the work moves
+ * with the session; where it was confirmed, disputed or approved, it was settled there and this
+ * month leaves it out. Returns the `coach|source` keys to leave out.
+ */
+async function settleMovedWork(options: {
+  services: Services;
+  institutionId: string;
+  month: string;
+  workOf: Map<string, WorkLine[]>;
+  coachIds: readonly string[];
+  settleMoves?: boolean;
+}): Promise<Set<string>> {
+  const { services, month, workOf } = options;
+  const sources = [...new Set(options.coachIds.flatMap((id) => (workOf.get(id) ?? []).map((l) => l.source)))];
+  const find = () => linesOnOtherMonths(services.db, options.coachIds, sources, month);
+  let elsewhere = await find();
+  const reopen = new Map<string, Set<string>>();
+  for (const line of elsewhere) if (line.status === 'open') reopen.set(line.month, (reopen.get(line.month) ?? new Set()).add(line.coachPersonId));
+  if (reopen.size > 0 && options.settleMoves !== false) {
+    for (const [other, coachIds] of reopen) {
+      await generateStatements({ services, institutionId: options.institutionId, month: other, coachIds: [...coachIds], settleMoves: false });
+    }
+    elsewhere = await find();
+  }
+  return new Set(elsewhere.map((line) => `${line.coachPersonId}|${line.source}`));
 }

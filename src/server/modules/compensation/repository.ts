@@ -143,6 +143,35 @@ export async function statementsOfMonth(db: Db, coachIds: readonly string[], mon
     .where(and(inArray(compensationStatements.coachPersonId, [...coachIds]), eq(compensationStatements.month, month)));
 }
 
+/**
+ * Lines from these sources (`session:<id>`, `preparation:<id>`, `extra:<id>`) that stand on a
+ * statement of another month: a session moved to another month after its first statement.
+ */
+export async function linesOnOtherMonths(
+  db: Db,
+  coachIds: readonly string[],
+  sources: readonly string[],
+  month: string,
+): Promise<{ coachPersonId: string; source: string; month: string; status: string }[]> {
+  if (coachIds.length === 0 || sources.length === 0) return [];
+  return db
+    .select({
+      coachPersonId: compensationStatementLines.coachPersonId,
+      source: compensationStatementLines.source,
+      month: compensationStatements.month,
+      status: compensationStatements.status,
+    })
+    .from(compensationStatementLines)
+    .innerJoin(compensationStatements, eq(compensationStatements.id, compensationStatementLines.statementId))
+    .where(
+      and(
+        sql`${compensationStatementLines.coachPersonId} = any(${sql.param([...coachIds])}::uuid[])`,
+        sql`${compensationStatementLines.source} = any(${sql.param([...sources])}::text[])`,
+        sql`${compensationStatements.month} <> ${month}`,
+      ),
+    );
+}
+
 /** Per coach, the allowance of their statements earlier in the same calendar year. */
 export async function earlierThisYear(db: Db, coachIds: readonly string[], month: string): Promise<Map<string, number>> {
   if (coachIds.length === 0) return new Map();
