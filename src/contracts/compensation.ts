@@ -122,6 +122,7 @@ export const GenerateResponse = z.object({ created: z.number().int(), updated: z
 
 export const FiscalYear = FiscalLimits.extend({ source: z.string(), shipped: z.boolean() });
 export const FiscalYearsResponse = z.object({ years: z.array(FiscalYear) });
+export type FiscalYearsResponse = z.infer<typeof FiscalYearsResponse>;
 const Cents = z.number().int().min(0).max(10_000_000);
 export const AddFiscalYearRequest = z.strictObject({
   year: z.number().int().min(2000).max(2100),

@@ -6,9 +6,13 @@
  * date (or, for a promised date already past, that it is late).
  * Every screen is checked with axe in Dutch and English and at 360 px.
  */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/browser';
-import { e2eSuite } from './support/suite';
+import { e2eSuite, SCREENSHOTS } from './support/suite';
+
+const XSD = path.resolve('src/server/modules/finance/xsd/pain.001.001.03.xsd');
 
 describe('coach compensation', () => {
   const suite = e2eSuite();
@@ -99,5 +103,94 @@ describe('coach compensation', () => {
     await statements.getByText(/^Te laat: had op \d+ \w+ \d{4} betaald moeten zijn$/).first().waitFor();
     await expectAccessible(coach, 'mijn vergoeding, approved (nl)');
     await suite.screenshot(coach, 'compensation-approved-nl');
+
+    // Finance pays both approved statements in one SEPA batch; the coach then sees "Betaald op …".
+    const finance = await suite.signedIn('finance');
+    await finance.getByRole('link', { name: 'Uitbetalen' }).click();
+    await finance.getByRole('heading', { level: 1, name: 'Uitbetalen' }).waitFor();
+    await suite.settled(finance);
+    await finance.getByRole('button', { name: 'Betaalbestand maken' }).click();
+    await finance.getByRole('status').filter({ hasText: /Betaalbestand gemaakt: \d+ overboekingen/ }).waitFor();
+    const [download] = await Promise.all([finance.waitForEvent('download'), finance.getByRole('link', { name: 'SEPA-bestand (XML)' }).first().click()]);
+    const file = path.join(SCREENSHOTS, 'payout-statements-e2e.xml');
+    await download.saveAs(file);
+    const lint = spawnSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8' });
+    expect(lint.status, lint.stderr).toBe(0);
+    await finance.getByRole('button', { name: 'Markeer als betaald' }).first().click();
+    await finance.getByText(/^Betaald op \d+ \w+ \d{4}$/).first().waitFor();
+    await coach.reload();
+    await suite.settled(coach);
+    await expect.poll(() => coach.getByRole('region', { name: 'Overzichten per maand' }).getByText(/^Betaald op \d+ \w+ \d{4}( \(te laat\))?$/).count()).toBe(2);
+    await expectAccessible(coach, 'mijn vergoeding, paid (nl)');
+    await suite.screenshot(coach, 'compensation-paid-nl');
+  });
+
+  it('the coordinator sets the rates and lengths of an intake; the beheerder adds a year of fiscal limits', async () => {
+    // A rate that is not an amount is answered in the form, before anything is sent.
+    const coordinator = await suite.signedIn('coordinator');
+    await coordinator.getByRole('link', { name: 'Opleidingen', exact: true }).click();
+    await coordinator.getByRole('link', { name: /^Instroom september/ }).first().click();
+    await coordinator.getByRole('link', { name: 'Vergoeding van de coaches' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: /^Vergoeding coaches · / }).waitFor();
+    await suite.settled(coordinator);
+    await expectAccessible(coordinator, 'compensation settings (nl)');
+    await suite.checkPhone(coordinator, 'compensation settings (nl)');
+    await coordinator.getByRole('button', { name: 'Tarief toevoegen' }).click();
+    await coordinator.getByLabel('Tarief 2: geldt vanaf').fill('2027-01-01');
+    await coordinator.getByLabel('Tarief 2: onder 21, in euro per uur').fill('drie');
+    await coordinator.getByRole('button', { name: 'Vergoeding opslaan' }).click();
+    await coordinator.getByText('Vul een bedrag in, zoals 2,50.').waitFor();
+    await coordinator.getByLabel('Tarief 2: onder 21, in euro per uur').fill('3,00');
+    await coordinator.getByLabel('Tarief 2: vanaf 21, in euro per uur').fill('5,50');
+    await coordinator.getByLabel('Training (minuten)').fill('150');
+    await expectAccessible(coordinator, 'compensation settings, edited (nl)');
+    await coordinator.getByRole('button', { name: 'Vergoeding opslaan' }).click();
+    await coordinator.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await suite.screenshot(coordinator, 'compensation-settings-nl');
+    // The change is in the intake's history, and the form shows what was stored.
+    await coordinator.getByRole('link', { name: 'Terug naar de instroom' }).click();
+    await coordinator.getByRole('heading', { name: 'Wijzigingen in de instellingen' }).waitFor();
+    await coordinator.getByText(/2027-01-01: 3\.00 \/ 5\.50/).first().waitFor();
+    await coordinator.getByRole('link', { name: 'Vergoeding van de coaches' }).click();
+    await expect.poll(() => coordinator.getByLabel('Training (minuten)').inputValue()).toBe('150');
+    await coordinator.getByRole('button', { name: 'English' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: /^Coach compensation · / }).waitFor();
+    // What was typed stays as typed when the language changes; opened afresh, amounts are in English.
+    await coordinator.reload();
+    await coordinator.getByRole('heading', { level: 1, name: /^Coach compensation · / }).waitFor();
+    await expect.poll(() => coordinator.getByLabel('Rate 2: under 21, in euros an hour').inputValue()).toBe('3.00');
+    await expectAccessible(coordinator, 'compensation settings (en)');
+    await suite.checkPhone(coordinator, 'compensation settings (en)');
+    await coordinator.getByRole('button', { name: 'Nederlands' }).click();
+
+    // The beheerder adds the next year the Belastingdienst published, and removes it again.
+    const beheerder = await suite.signedIn('beheerder');
+    await beheerder.getByRole('link', { name: 'Fiscale grenzen' }).click();
+    await beheerder.getByRole('heading', { level: 1, name: 'Fiscale grenzen vrijwilligersvergoeding' }).waitFor();
+    await beheerder.getByRole('row').filter({ hasText: '2025' }).getByText('Meegeleverd').waitFor();
+    await expectAccessible(beheerder, 'fiscal limits (nl)');
+    await suite.checkPhone(beheerder, 'fiscal limits (nl)');
+    await beheerder.getByLabel('Jaar', { exact: true }).fill('2031');
+    await beheerder.getByLabel('Per uur onder 21 (€)').fill('3,50');
+    await beheerder.getByLabel('Per uur vanaf 21 (€)').fill('5,90');
+    await beheerder.getByLabel('Per maand (€)').fill('220');
+    await beheerder.getByRole('button', { name: 'Jaar toevoegen' }).click();
+    await beheerder.getByText('Vul een bedrag in, zoals 3,30.').waitFor();
+    await beheerder.getByText('Noem de bron van deze cijfers.').waitFor();
+    await beheerder.getByLabel('Per jaar (€)').fill('2200');
+    await beheerder.getByLabel('Bron', { exact: true }).fill('Belastingdienst, vrijwilligersvergoeding 2031');
+    await beheerder.getByRole('button', { name: 'Jaar toevoegen' }).click();
+    await beheerder.getByRole('status').filter({ hasText: 'Jaar 2031 is toegevoegd.' }).waitFor();
+    const added = beheerder.getByRole('row').filter({ hasText: '2031' });
+    await added.getByText('Door jullie toegevoegd').waitFor();
+    await added.getByText('€ 3,50').waitFor();
+    await suite.screenshot(beheerder, 'compensation-fiscal-years-nl');
+    await beheerder.getByRole('button', { name: 'English' }).click();
+    await beheerder.getByRole('heading', { level: 1, name: 'Fiscal limits of the volunteer allowance' }).waitFor();
+    await expectAccessible(beheerder, 'fiscal limits (en)');
+    await suite.checkPhone(beheerder, 'fiscal limits (en)');
+    await beheerder.getByRole('button', { name: 'Remove year 2031' }).click();
+    await beheerder.getByRole('status').filter({ hasText: 'Year 2031 was removed.' }).waitFor();
+    await expect.poll(() => beheerder.getByRole('row').filter({ hasText: '2031' }).count()).toBe(0);
   });
 });

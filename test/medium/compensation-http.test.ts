@@ -156,6 +156,15 @@ describe(`compensation over HTTP on ${testDbKind()}`, () => {
     expect((await beheerder.request('POST', '/api/compensation/fiscal-years', year)).statusCode).toBe(201);
     expect((await beheerder.request('POST', '/api/compensation/fiscal-years', year)).json<{ error: { code: string } }>().error.code).toBe('fiscal_year_exists');
     expect((await beheerder.request('POST', '/api/compensation/fiscal-years', { ...year, year: 2025 })).statusCode).toBe(409);
+    // A mistyped added year can be removed (and added again); a shipped year cannot, and nothing changes.
+    expect((await beheerder.request('POST', '/api/compensation/fiscal-years', { ...year, year: 2031, source: 'typo' })).statusCode).toBe(201);
+    expect((await beheerder.request('DELETE', '/api/compensation/fiscal-years/2031')).statusCode).toBe(200);
+    expect((await beheerder.request('DELETE', '/api/compensation/fiscal-years/2031')).statusCode).toBe(404);
+    expect((await beheerder.request('DELETE', '/api/compensation/fiscal-years/2025')).statusCode).toBe(404);
+    expect((await beheerder.request('DELETE', '/api/compensation/fiscal-years/not-a-year')).statusCode).toBe(400);
+    expect((await coordinator.request('DELETE', '/api/compensation/fiscal-years/2026')).statusCode).toBe(404);
+    const known = (await beheerder.request('GET', '/api/compensation/fiscal-years')).json<{ years: { year: number; shipped: boolean }[] }>().years;
+    expect(known.map((y) => [y.year, y.shipped])).toEqual([[2024, true], [2025, true], [2026, false]]);
     // December: 20 planned community sessions and the fixture's one on the 1st, each 2.5 hours with preparation at €5.00: €262.50 > €210.
     const plan = Array.from({ length: 20 }, (_, i) => ({
       institutionId: fx.institution.id,

@@ -379,6 +379,7 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'GET /api/programmes/:programmeId/compensation/:month/hours.csv': { resource: R.compensationProgramme },
   'GET /api/compensation/fiscal-years': { resource: R.compensationInstitution },
   'POST /api/compensation/fiscal-years': { resource: R.compensationInstitution },
+  'DELETE /api/compensation/fiscal-years/:year': { resource: R.compensationInstitution, params: { year: () => '2031' } },
   // Finance: a coach's own pay and claims, decisions, payouts.
   'GET /api/me/payments': { resource: R.ownCompensation },
   'PUT /api/me/payments/bank-account': { resource: R.ownCompensation },

@@ -154,6 +154,11 @@ export function Layout() {
                 </NavLink>
               </li>
             )}
+            {roles.has('beheerder') && (
+              <li>
+                <NavLink to="/compensation/fiscal-years">{t('compensation.fiscal.nav')}</NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/help">{t('support.nav.help')}</NavLink>
             </li>

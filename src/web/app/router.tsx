@@ -35,6 +35,8 @@ import { MyAvailabilityPage } from '../features/scheduling/MyAvailabilityPage';
 import { SchedulingPage } from '../features/scheduling/SchedulingPage';
 import { MyCompensationPage } from '../features/compensation/MyCompensationPage';
 import { ProgrammeCompensationPage } from '../features/compensation/ProgrammeCompensationPage';
+import { FiscalYearsPage } from '../features/compensation/FiscalYearsPage';
+import { CompensationSettingsPage } from '../features/compensation/CompensationSettingsPage';
 import { StatementPage } from '../features/compensation/StatementPage';
 import { IntakePage } from '../features/programme/IntakePage';
 import { ProgrammesPage } from '../features/programme/ProgrammesPage';
@@ -139,6 +141,7 @@ export const router = createBrowserRouter([
       { path: '/apply', element: <ApplyPage /> },
       { path: '/programme', element: <RequireSignIn><ProgrammesPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId', element: <RequireSignIn><IntakePage /></RequireSignIn> },
+      { path: '/programme/intakes/:intakeId/compensation', element: <RequireSignIn><CompensationSettingsPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/import', element: <RequireSignIn><ImportPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/communities', element: <RequireSignIn><IntakeCommunitiesPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/scheduling', element: <RequireSignIn><SchedulingPage /></RequireSignIn> },
@@ -170,6 +173,7 @@ export const router = createBrowserRouter([
       { path: '/privacy/reads', element: <RequireSignIn><ReadsPage /></RequireSignIn> },
       { path: '/me/compensation', element: <RequireSignIn><MyCompensationPage /></RequireSignIn> },
       { path: '/compensation', element: <RequireSignIn><ProgrammeCompensationPage /></RequireSignIn> },
+      { path: '/compensation/fiscal-years', element: <RequireSignIn><FiscalYearsPage /></RequireSignIn> },
       { path: '/compensation/statements/:statementId', element: <RequireSignIn><StatementPage /></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],

@@ -25,7 +25,7 @@ import { AppError } from '../../errors/app-error';
 import { approveProgrammeMonth, approveStatement } from './approve-statements';
 import { coachesOfProgramme } from './coaches-of-programme';
 import { hoursCsv, statementPdf } from './exports';
-import { addFiscalYear, fiscalYears } from './fiscal-limits';
+import { addFiscalYear, fiscalYears, removeFiscalYear } from './fiscal-limits';
 import { generateStatements } from './generate-statements';
 import { extraWorkParam, institutionOf, ownAccount, programmeParam, statementParam } from './loaders';
 import { addExtraWork, decideExtraWork } from './manage-extra-work';
@@ -244,6 +244,18 @@ export const compensationRoutes: FastifyPluginAsyncZod<{ services: Services }> =
       const actor = actorOf(request);
       await addFiscalYear({ services, institutionId: actor.institutionId, actorId: actor.personId, year: request.body });
       return reply.code(201).send({ ok: true as const });
+    },
+  );
+
+  app.delete(
+    '/api/compensation/fiscal-years/:year',
+    {
+      config: { access: { action: 'compensation:manageFiscalYears', resource: institutionOf } },
+      schema: { tags, summary: 'The beheerder removes a year they added (a mistyped figure); shipped years stay', params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }), response: { 200: Ok, ...errors } },
+    },
+    async (request) => {
+      await removeFiscalYear({ services, institutionId: actorOf(request).institutionId, year: request.params.year });
+      return { ok: true as const };
     },
   );
 };

@@ -66,6 +66,11 @@ export function IntakePage() {
             <li>
               <Link to={`/programme/intakes/${i.id}/scheduling`}>{t('scheduling.link')}</Link>
             </li>
+            {p.canManageStructure && (
+              <li>
+                <Link to={`/programme/intakes/${i.id}/compensation`}>{t('compensation.settings.link')}</Link>
+              </li>
+            )}
           </ul>
         )}
         {p.canManagePeople && <RecentImports intakeId={i.id} />}
