@@ -51,6 +51,16 @@ export async function api<T>(path: string, options: { method?: string; body?: un
   }
 }
 
+let reads = new AbortController();
+/**
+ * Stops every read under way (signing out): a read that reached the server after the session
+ * ended would be refused. The session call itself is never stopped.
+ */
+export function abortReads(): void {
+  reads.abort();
+  reads = new AbortController();
+}
+
 async function send<T>(path: string, method: string, body: unknown): Promise<T> {
   const headers: Record<string, string> = { 'accept-language': i18n.language, accept: 'application/json' };
   // A file (a photo) goes as it is; everything else as JSON.
@@ -61,6 +71,7 @@ async function send<T>(path: string, method: string, body: unknown): Promise<T> 
     method,
     headers,
     credentials: 'same-origin',
+    ...(method === 'GET' && path !== '/api/auth/session' ? { signal: reads.signal } : {}),
     body: body === undefined ? undefined : file ? body : JSON.stringify(body),
   });
   const text = await response.text();

@@ -1,8 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { isAllowed } from '../../domain/access/policy';
-import { api } from '../api';
+import { abortReads, api } from '../api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { actorOf, fetchSession, SESSION_KEY, useSession } from '../session';
 
@@ -12,11 +14,20 @@ export function Layout() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const actor = actorOf(session);
+  const [leaving, setLeaving] = useState(false);
   const signOut = async () => {
-    await api('/api/auth/sign-out', { method: 'POST' });
-    client.clear();
-    client.setQueryData(SESSION_KEY, await fetchSession());
-    await navigate('/sign-in');
+    // Leave the page and stop its reads first: once the session has ended, the server refuses them.
+    flushSync(() => setLeaving(true));
+    abortReads();
+    await client.cancelQueries();
+    try {
+      await api('/api/auth/sign-out', { method: 'POST' });
+      client.clear();
+      client.setQueryData(SESSION_KEY, await fetchSession());
+      await navigate('/sign-in');
+    } finally {
+      setLeaving(false);
+    }
   };
   const roles = new Set(actor?.grants.map((g) => g.role) ?? []);
   const canReadOutbox = actor ? isAllowed(actor, 'outbox:read', { kind: 'institution', institutionId: actor.institutionId }) : false;
@@ -219,7 +230,7 @@ export function Layout() {
         </nav>
       )}
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {leaving ? <p role="status">{t('app.signingOut')}</p> : <Outlet />}
       </main>
     </>
   );

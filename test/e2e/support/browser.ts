@@ -50,7 +50,9 @@ export async function newPage(
     const text = message.text();
     const status = /status of (\d{3})/.exec(text)?.[1];
     if (status && allowed.includes(Number(status))) return;
-    errors.push(text);
+    // A failed request's message does not name it; its location does.
+    const url = message.location().url;
+    errors.push(status && url ? `${text} (${new URL(url).pathname})` : text);
   });
   page.on('pageerror', (error) => errors.push(error.message));
   const pending = new Set<Request>();
