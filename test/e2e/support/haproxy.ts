@@ -31,7 +31,7 @@ export const freePort = () =>
 /**
  * The configuration: `servers` maps a name to a loopback port. Health checks every 250 ms, down
  * after two failures, up after one success. A request that cannot connect is retried on another
- * instance (`option redispatch`); a request already sent to an instance that dies is not (HAProxy
+ * instance (`option redispatch 1`); a request already sent to an instance that dies is not (HAProxy
  * cannot know whether it was carried out): it fails with 502, or its connection is closed.
  */
 export function haproxyConfig(port: number, statsPort: number, servers: Record<string, number>): string {
@@ -44,7 +44,10 @@ export function haproxyConfig(port: number, statsPort: number, servers: Record<s
     '  timeout client 60s',
     '  timeout server 60s',
     '  retries 3',
-    '  option redispatch',
+    // Every retry of a connection that failed goes to another instance (not only the last one):
+    // on a busy machine the three retries to a dead instance could otherwise outlast the health
+    // checks and end in a 503.
+    '  option redispatch 1',
     '  option forwardfor',
     'frontend web',
     `  bind 127.0.0.1:${port}`,
