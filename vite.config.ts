@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 // No React plugin: esbuild compiles JSX with the automatic runtime, which is all we need and
 // keeps the install small (see docs/adr/0004-web-client.md).
@@ -6,6 +7,17 @@ export default defineConfig({
   root: 'src/web',
   publicDir: false,
   esbuild: { jsx: 'automatic' },
+  // Every text file also as .br and .gz next to it: the server sends the smallest the browser
+  // accepts without compressing per request (@fastify/static `preCompressed`).
+  plugins: [
+    compression({
+      include: /\.(js|css|html|svg|json|webmanifest)$/,
+      threshold: 512,
+      algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })],
+      skipIfLargerOrEqual: true,
+      logLevel: 'silent',
+    }),
+  ],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

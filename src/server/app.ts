@@ -154,7 +154,8 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
 /** Serves the built web client; every non-API path gets index.html (client-side routing). */
 async function registerWebClient(app: FastifyInstance): Promise<void> {
   const hasBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
+  // Precompressed .br/.gz files from the build are sent when the browser accepts them.
+  if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, serve: false, preCompressed: true, cacheControl: false });
   app.get('/*', { config: { access: { public: true } }, schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/')) throw new AppError('not_found');
     if (!hasBuild) return reply.type('text/plain').send('The web client is not built: run `npm run build:web`.');
