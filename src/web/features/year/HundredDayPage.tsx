@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { formatDate } from '../../format';
 import { useSession } from '../../session';
 import { yearApi } from './api';
+import './year.css';
 
 /**
  * The 100-day question, phone first (#21 item 2). Opened from the mail's one-tap link (the token
@@ -98,7 +99,7 @@ function QuestionForm({ question, token }: { question: HundredDayQuestion; token
       {intro}
       <p>{t('year.question.deadline', { date: formatDate(question.deadline, 'long') })}</p>
       {send.error && <Alert kind="error">{send.error.message}</Alert>}
-      <fieldset className="field" aria-describedby={missing && !choice ? 'hundred-day-missing' : undefined}>
+      <fieldset className="year-choices" aria-describedby={missing && !choice ? 'hundred-day-missing' : undefined}>
         <legend>{t('year.question.choiceLegend')}</legend>
         {missing && !choice && (
           <p className="field-error" id="hundred-day-missing">
