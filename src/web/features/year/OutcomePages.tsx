@@ -21,7 +21,7 @@ export function CommunityHundredDayPage() {
         {(d) => (
           <>
             <section className="card" aria-labelledby="hundred-day-counts">
-              <h2 id="hundred-day-counts">{t('year.outcome.perCommunity')}</h2>
+              <h2 id="hundred-day-counts">{t('year.outcome.outcome')}</h2>
               {d.deadline && <p className="help">{t('year.outcome.deadline', { date: formatDate(d.deadline, 'long') })}</p>}
               <Counts counts={d.counts} />
             </section>
