@@ -186,6 +186,7 @@ describe(`access matrix on ${testDbKind()}`, () => {
         'roleGrantReason',
         'roleRevokeReason',
         'rsvpReason',
+        'hundredDayStopReason',
         'signalBody',
         'signalNote',
         'signalTitle',

@@ -17,6 +17,8 @@ import {
   coachProfiles,
   handovers,
   helpResources,
+  hundredDayAsks,
+  programmeSwitchNotices,
   logbookEntries,
   mailOutbox,
   oneOnOneNotes,
@@ -85,6 +87,14 @@ describe(`retention pass on ${testDbKind()}`, () => {
     gone.audit_log = await ids(db.insert(auditLog).values({ at: past('audit_log'), action: 'read', subjectId: coachee.id, resourceType: 'checkin' }).returning());
     keep.programme_updates = await ids(db.insert(programmeUpdates).values({ programmeId: programme.id, title: 't', body: 'b', createdAt: inside('programme_updates') }).returning());
     gone.programme_updates = await ids(db.insert(programmeUpdates).values({ programmeId: programme.id, title: 't', body: 'b', createdAt: past('programme_updates') }).returning());
+    // The programme year (#21): 100-day asks by when they were asked, switch notices by their creation.
+    const hundredDay = (personId: string, askedAt: Date) =>
+      db.insert(hundredDayAsks).values({ intakeId: intake.id, personId, communityId, tokenHash: `retention-${personId}`, askedAt, deadline: askedAt, choice: 'stop', reason: 'r' }).returning();
+    keep.hundred_day_asks = await ids(hundredDay(coachee.id, inside('hundred_day_asks')));
+    gone.hundred_day_asks = await ids(hundredDay(coach.id, past('hundred_day_asks')));
+    const switchNotice = (createdAt: Date) => db.insert(programmeSwitchNotices).values({ personId: coachee.id, fromProgrammeId: programme.id, toProgrammeId: programme.id, createdAt }).returning();
+    keep.programme_switch_notices = await ids(switchNotice(inside('programme_switch_notices')));
+    gone.programme_switch_notices = await ids(switchNotice(past('programme_switch_notices')));
 
     // Financial records (#17): claims by their decision, batches by their payment, receipts never attached by their upload.
     const claim = (decidedAt: Date) => db.insert(expenseClaims).values({ ...base, coachId: coach.id, spentOn: '2020-01-01', amountCents: 100, category: 'other', description: 'd', status: 'approved', decidedAt }).returning();
@@ -213,6 +223,8 @@ describe(`retention pass on ${testDbKind()}`, () => {
       case 'mail_outbox': return idsOf(db.select({ id: mailOutbox.id }).from(mailOutbox).where(inArray(mailOutbox.id, candidates)));
       case 'audit_log': return idsOf(db.select({ id: auditLog.id }).from(auditLog).where(inArray(auditLog.id, candidates)));
       case 'programme_updates': return idsOf(db.select({ id: programmeUpdates.id }).from(programmeUpdates).where(inArray(programmeUpdates.id, candidates)));
+      case 'hundred_day_asks': return idsOf(db.select({ id: hundredDayAsks.id }).from(hundredDayAsks).where(inArray(hundredDayAsks.id, candidates)));
+      case 'programme_switch_notices': return idsOf(db.select({ id: programmeSwitchNotices.id }).from(programmeSwitchNotices).where(inArray(programmeSwitchNotices.id, candidates)));
       case 'sessions': return idsOf(db.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, candidates)));
       case 'one_on_one_notes': return idsOf(db.select({ id: oneOnOneNotes.sessionId }).from(oneOnOneNotes).where(inArray(oneOnOneNotes.sessionId, candidates)));
       case 'logbook_entries': return idsOf(db.select({ id: logbookEntries.id }).from(logbookEntries).where(inArray(logbookEntries.id, candidates)));

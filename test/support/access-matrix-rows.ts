@@ -60,6 +60,7 @@ export const PARAMS: Record<string, (c: Cell, url: string) => string> = {
   month: () => '2026-10',
   claimId: (c) => c.claimId,
   batchId: (c) => c.batchId,
+  noticeId: (c) => c.switchNoticeId,
 };
 
 /**
@@ -397,5 +398,15 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'POST /api/finance/payout-batches/:batchId/paid': { resource: R.financeDesk },
   'GET /api/finance/payment-settings': { resource: R.financeDesk },
   'PUT /api/finance/payment-settings': { resource: R.financeDesk },
+  // The programme year (#21): the 100-day question (one's own, or by the mail's token), outcomes, switching programmes.
+  'GET /api/hundred-day/mine': {},
+  'POST /api/hundred-day/mine/:intakeId': {},
+  'POST /api/hundred-day-link': {},
+  'POST /api/hundred-day-link/answer': {},
+  'GET /api/communities/:communityId/hundred-day': { resource: R.community },
+  'GET /api/intakes/:intakeId/hundred-day': { resource: R.programme },
+  'GET /api/programmes/:programmeId/switch-targets': { resource: R.programme },
+  'GET /api/programmes/:programmeId/switch-notices': { resource: R.programme },
+  'POST /api/programmes/:programmeId/switch-notices/:noticeId/welcomed': { resource: R.programme },
   'GET /*': {},
 };

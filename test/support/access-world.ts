@@ -44,6 +44,8 @@ import {
   studentImports,
   teachingPeriods,
   timetables,
+  hundredDayAsks,
+  programmeSwitchNotices,
 } from '../../src/server/db/schema';
 import { saveMyBankAccount } from '../../src/server/modules/finance/bank-account';
 import { seal } from '../../src/server/modules/finance/sealed';
@@ -109,6 +111,8 @@ export type Cell = {
   rejectedClaimId: string;
   /** A payout batch of the cell's institution. */
   batchId: string;
+  /** A student who switched to the cell's programme and would like a welcome (#21). */
+  switchNoticeId: string;
 };
 
 export type Canary = { text: string; what: string; world: World; visibleTo: (actor: Actor) => boolean };
@@ -412,6 +416,21 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       })
       .returning();
 
+    // The 100-day moment (#21): the coachee stopped, with a reason for the coordinator only (not shared with the coach).
+    await db.insert(hundredDayAsks).values({
+      intakeId,
+      personId: coachee,
+      communityId: community.id,
+      tokenHash: `matrix-${world}-${n}-${randomBytes(6).toString('hex')}`,
+      askedAt: new Date('2026-12-10T08:00:00Z'),
+      deadline: new Date('2026-12-24T22:59:00Z'),
+      choice: 'stop',
+      reason: canary('hundredDayStopReason', world, (a) => a.personId === coachee || isAllowed(a, 'programme:readHundredDay', programmeResource)),
+      shareReasonWithCoach: false,
+      answeredAt: new Date('2026-12-11T08:00:00Z'),
+    });
+    const [switchNotice] = await db.insert(programmeSwitchNotices).values({ personId: coachee2, fromProgrammeId: programmeId, toProgrammeId: programmeId }).returning();
+
     return {
       world,
       institutionId,
@@ -454,6 +473,7 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       claimId: claim!.id,
       rejectedClaimId: rejected!.id,
       batchId: batch!.id,
+      switchNoticeId: switchNotice!.id,
     };
   }
 

@@ -99,6 +99,12 @@ export const ACTIONS = [
   'compensation:approveProgramme',
   'compensation:readFiscalYears',
   'compensation:manageFiscalYears',
+  /** The 100-day moment of a community: counts and who chose what (the coach, the coordinator). */
+  'community:readHundredDay',
+  /** The 100-day moment of an intake: totals, reasons, regrouping (the coordinator). */
+  'programme:readHundredDay',
+  /** Students who switched to this programme and agreed to a welcome (the receiving coordinator). */
+  'programme:welcomeSwitches',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -199,6 +199,10 @@ const matrix: Row[] = [
   ...onlyFor(['coach', 'coordinator'], 'signal:read', signal('incident', 'coordinator'), 'an incident the coordinator took on'),
   ...onlyFor(['coordinator'], 'signal:handle', signal('incident', 'coordinator'), 'an incident the coordinator took on'),
   ...onlyFor(['coordinator'], 'programme:handleSignals', programme, "the programme's signals"),
+  // The programme year (#21): the 100-day outcome and the welcome of students switching in.
+  ...onlyFor(['coach', 'coordinator'], 'community:readHundredDay', community, "their community's 100-day outcome"),
+  ...onlyFor(['coordinator'], 'programme:readHundredDay', programme, "the intake's 100-day answers with their reasons"),
+  ...onlyFor(['coordinator'], 'programme:welcomeSwitches', programme, 'students who switched to the programme'),
   // Sessions, attendance, logbooks and check-ins (#4).
   ...onlyFor(['coach', 'coordinator'], 'community:planSessions', community, "their community's year plan"),
   ...onlyFor(['coachee', 'coach', 'senior', 'coordinator'], 'session:read', session, 'a community session'),

@@ -17,6 +17,7 @@ import { loadPeopleDemo } from '../modules/people/public';
 import { loadResilienceDemo } from '../modules/resilience/public';
 import { loadSupportDemo } from '../modules/support/public';
 import { loadSessionsDemo, type DemoCommunity } from '../modules/sessions/public';
+import { loadYearDemo } from '../modules/year/public';
 import { loadSchedulingDemo } from '../modules/scheduling/public';
 import { loadFinanceDemo } from '../modules/finance/public';
 import { factories } from '../testing/factories';
@@ -183,6 +184,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     }
     // Holidays, a year plan per community, attendance, RSVPs, check-ins and a logbook entry around now (#4).
     await loadSessionsDemo(tx, services, { institutionId, communities: demoCommunities, demoCoacheeId: demoCoachee?.id ?? null, demoCoachId: coach1.id, leercoach: { personId: leercoachSw.id, programmeId: socialWork.id } });
+    // The 100-day moment (#21): the September intake's coachees answered; the demo coachee not yet.
+    await loadYearDemo(tx, services, { intakeId: swSept.id, communities: demoCommunities.filter((c) => c.intakeId === swSept.id), openPersonId: demoCoachee?.id ?? null });
     // Scheduling next to classes (#7): periods, rooms, timetables and a proposal for the next period.
     await loadSchedulingDemo(tx, services, { intakeId: swSept.id, coordinatorId: swCoordinator.id });
     // Group formation (#6): late enrolments of the February intake, not in a community yet.

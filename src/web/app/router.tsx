@@ -74,6 +74,8 @@ import { SignInSessionsPage } from '../features/people/SignInSessionsPage';
 import { MyCompensationPage as MyPaymentsPage } from '../features/finance/MyCompensationPage';
 import { PayoutsPage } from '../features/finance/PayoutsPage';
 import { ProgrammePaymentsPage } from '../features/finance/ProgrammePaymentsPage';
+import { HundredDayPage } from '../features/year/HundredDayPage';
+import { CommunityHundredDayPage, IntakeHundredDayPage, WelcomePage } from '../features/year/OutcomePages';
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -175,6 +177,10 @@ export const router = createBrowserRouter([
       { path: '/compensation', element: <RequireSignIn><ProgrammeCompensationPage /></RequireSignIn> },
       { path: '/compensation/fiscal-years', element: <RequireSignIn><FiscalYearsPage /></RequireSignIn> },
       { path: '/compensation/statements/:statementId', element: <RequireSignIn><StatementPage /></RequireSignIn> },
+      { path: '/100-dagen', element: <HundredDayPage /> },
+      { path: '/communities/:communityId/hundred-day', element: <RequireSignIn><CommunityHundredDayPage /></RequireSignIn> },
+      { path: '/programme/intakes/:intakeId/hundred-day', element: <RequireSignIn><IntakeHundredDayPage /></RequireSignIn> },
+      { path: '/programmes/:programmeId/welcome', element: <RequireSignIn><WelcomePage /></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

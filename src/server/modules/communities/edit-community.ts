@@ -4,6 +4,7 @@ import { capacityProblem } from '../../../domain/communities/continuity';
 import type { Services } from '../../context';
 import { classes, classMembers, communities, communityMembers } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
+import { assertSwitchTarget, recordProgrammeSwitch } from '../year/public';
 import { activeMembers, assertCoachAvailable, bumpVersion, changeCoach, communityWithIntake } from './manage-repository';
 
 type Scope = { services: Services; institutionId: string; programmeId: string };
@@ -64,8 +65,13 @@ export async function addMember({ services, communityId, personId, version, over
   });
 }
 
-export async function stopMember({ services, communityId, personId, reason, version }: Omit<Scope, 'institutionId' | 'programmeId'> & { communityId: string; personId: string; reason: string; version: number }) {
+/**
+ * A member's participation ends, with a reason (#21 item 7). A switch to another programme names
+ * it; if the student agreed, that programme's coordinator gets a warm-handover notice.
+ */
+export async function stopMember({ services, institutionId, programmeId, communityId, personId, reason, version, switchTo }: Scope & { communityId: string; personId: string; reason: string; version: number; switchTo?: { programmeId: string; welcomeAgreed: boolean } | undefined }) {
   return services.db.transaction(async (tx) => {
+    if (reason === 'switchedProgramme' && switchTo) await assertSwitchTarget(tx, institutionId, programmeId, switchTo.programmeId);
     await bumpVersion(tx, communityId, version);
     const rows = await tx
       .update(communityMembers)
@@ -73,6 +79,9 @@ export async function stopMember({ services, communityId, personId, reason, vers
       .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.personId, personId), isNull(communityMembers.leftOn)))
       .returning({ id: communityMembers.id });
     if (rows.length === 0) throw new AppError('not_found');
+    if (reason === 'switchedProgramme' && switchTo?.welcomeAgreed) {
+      await recordProgrammeSwitch(tx, services, { institutionId, personId, fromProgrammeId: programmeId, toProgrammeId: switchTo.programmeId });
+    }
     return { id: communityId };
   });
 }

@@ -11,6 +11,8 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import {
   actionTokens,
+  hundredDayAsks,
+  programmeSwitchNotices,
   auditLog,
   authSessions,
   calendarFeeds,
@@ -149,6 +151,8 @@ export const RETENTION_RULES: Readonly<Record<string, RetentionRule>> = {
   ),
   checkins: deleting(checkins, (cutoff) => lt(checkins.createdAt, cutoff)),
   session_feedback: deleting(sessionFeedback, (cutoff) => lt(sessionFeedback.createdAt, cutoff)),
+  hundred_day_asks: deleting(hundredDayAsks, (cutoff) => lt(hundredDayAsks.askedAt, cutoff)),
+  programme_switch_notices: deleting(programmeSwitchNotices, (cutoff) => lt(programmeSwitchNotices.createdAt, cutoff)),
   action_tokens: deleting(actionTokens, (cutoff) => lt(actionTokens.expiresAt, cutoff)),
   programme_updates: deleting(programmeUpdates, (cutoff) => lt(programmeUpdates.createdAt, cutoff)),
   compensation_extra_work: deleting(compensationExtraWork, (cutoff) => lt(compensationExtraWork.createdAt, cutoff)),

@@ -59,6 +59,18 @@ export function IntakeCommunitiesPage() {
                 {t(`programme.communities.coachBasis.${c.continuity.basis}`, { count: c.continuity.sessionsHeld })}),{' '}
                 {t('programme.communities.memberShare', { value: percent(c.continuity.originalMembersShare) })}
               </span>
+              {Object.values(c.continuity.endings).some((n) => n > 0) && (
+                <>
+                  <br />
+                  <span className="figure">
+                    {t('year.endings.title')}:{' '}
+                    {(['finished', 'stoppedAfterFirstPhase', 'switchedProgramme', 'droppedOut'] as const)
+                      .filter((k) => c.continuity.endings[k] > 0)
+                      .map((k) => `${t(`year.endings.${k}`)} ${c.continuity.endings[k]}`)
+                      .join(' · ')}
+                  </span>
+                </>
+              )}
               {c.openHandover && <span className="tag warn"> {t('programme.communities.openHandover')}</span>}
             </li>
           ))}

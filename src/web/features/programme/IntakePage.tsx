@@ -61,6 +61,9 @@ export function IntakePage() {
               <Link to={`/programme/intakes/${i.id}/communities`}>{t('programme.intake.communities')}</Link>
             </li>
             <li>
+              <Link to={`/programme/intakes/${i.id}/hundred-day`}>{t('year.outcome.intakeTitle')}</Link>
+            </li>
+            <li>
               <Link to={`/programme/intakes/${i.id}/grouping`}>{t('grouping.run.link')}</Link>
             </li>
             <li>
