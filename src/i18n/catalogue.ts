@@ -33,6 +33,8 @@ import enFinance from './en.finance.json';
 import nlFinance from './nl.finance.json';
 import enCompensation from './en.compensation.json';
 import nlCompensation from './nl.compensation.json';
+import enFormats from './en.formats.json';
+import nlFormats from './nl.formats.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -52,6 +54,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlPeople, enPeople],
   [nlFinance, enFinance],
   [nlCompensation, enCompensation],
+  [nlFormats, enFormats],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

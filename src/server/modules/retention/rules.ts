@@ -38,6 +38,7 @@ import {
   pendingSignIns,
   people,
   programmeUpdates,
+  communityAnnouncements,
   referrals,
   resilienceConversations,
   resilienceGroupShows,
@@ -151,6 +152,7 @@ export const RETENTION_RULES: Readonly<Record<string, RetentionRule>> = {
   session_feedback: deleting(sessionFeedback, (cutoff) => lt(sessionFeedback.createdAt, cutoff)),
   action_tokens: deleting(actionTokens, (cutoff) => lt(actionTokens.expiresAt, cutoff)),
   programme_updates: deleting(programmeUpdates, (cutoff) => lt(programmeUpdates.createdAt, cutoff)),
+  community_announcements: deleting(communityAnnouncements, (cutoff) => lt(communityAnnouncements.createdAt, cutoff)),
   compensation_extra_work: deleting(compensationExtraWork, (cutoff) => lt(compensationExtraWork.createdAt, cutoff)),
   compensation_statements: deleting(compensationStatements, (cutoff) => lt(compensationStatements.createdAt, cutoff)),
   // Financial records (#17): 7 years, the fiscal retention duty. A receipt never attached to a claim goes after a day.
