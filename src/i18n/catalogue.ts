@@ -35,6 +35,8 @@ import enCompensation from './en.compensation.json';
 import nlCompensation from './nl.compensation.json';
 import enYear from './en.year.json';
 import nlYear from './nl.year.json';
+import enFormats from './en.formats.json';
+import nlFormats from './nl.formats.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -55,6 +57,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlFinance, enFinance],
   [nlCompensation, enCompensation],
   [nlYear, enYear],
+  [nlFormats, enFormats],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

@@ -28,6 +28,7 @@ import { supportRoutes } from './modules/support/routes';
 import { coachRoutes } from './modules/coaches/routes';
 import { programmeRoutes } from './modules/programme/routes';
 import { communityRoutes } from './modules/communities/routes';
+import { announcementRoutes } from './modules/announcements/routes';
 import { homeRoutes } from './modules/home/routes';
 import { identityRoutes } from './modules/identity/routes';
 import { resilienceRoutes } from './modules/resilience/routes';
@@ -148,6 +149,7 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(financeRoutes, { services });
   await app.register(compensationRoutes, { services });
   await app.register(yearRoutes, { services });
+  await app.register(announcementRoutes, { services });
 
   await registerWebClient(app);
   return app;

@@ -171,8 +171,11 @@ describe(`access matrix on ${testDbKind()}`, () => {
     expect([...travelled].sort(), 'canaries their readers got').toEqual([...kinds].sort());
     expect([...kinds].sort()).toEqual(
       [
+        'announcement',
         'applicationMotivation',
+        'chatLink',
         'coachIban',
+        'communityMeetingLink',
         'conversationNote',
         'disputeComment',
         'expenseDescription',
@@ -181,6 +184,7 @@ describe(`access matrix on ${testDbKind()}`, () => {
         'feedback',
         'handoverNote',
         'logbook',
+        'meetingLink',
         'oneOnOneNote',
         'resilienceMap',
         'roleGrantReason',

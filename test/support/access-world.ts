@@ -21,6 +21,8 @@ import { formatIban } from '../../src/domain/finance/iban';
 import { emptyMap } from '../../src/domain/resilience/model';
 import {
   coachApplications,
+  communities,
+  communityAnnouncements,
   compensationExtraWork,
   compensationStatementLines,
   compensationStatements,
@@ -40,6 +42,7 @@ import {
   schedulingRooms,
   schedulingRuns,
   sessionFeedback,
+  sessions,
   signalUpdates,
   studentImports,
   teachingPeriods,
@@ -211,6 +214,23 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
 
     const session = await f.session({ institutionId, programmeId, communityId: community.id, organiserId: coach, startsAt: new Date(Date.now() - 2 * 86_400_000) });
     const oneOnOne = await f.session({ institutionId, programmeId, communityId: community.id, organiserId: coach, type: 'oneOnOne', coacheeId: coachee });
+    // Online sessions and the community's own links and announcements (issue 21): the meeting link
+    // reaches the people invited, the organiser and the coordinator; the chat link, the default
+    // meeting link and the announcements only the coach and the members.
+    await db
+      .update(sessions)
+      .set({ mode: 'online', meetingLink: `https://meet.example/${canary('meetingLink', world, readers('session:readMeetingLink', sessionResource))}` })
+      .where(eq(sessions.id, session.id));
+    const communityResource: Resource = { kind: 'community', institutionId, programmeId, coachId: coach, memberIds: [coachee, coachee2], supervisorIds: [senior], leercoachIds: [leercoach] };
+    await db
+      .update(communities)
+      .set({
+        sessionMode: 'hybrid',
+        meetingLink: `https://meet.example/${canary('communityMeetingLink', world, readers('community:readLinks', communityResource))}`,
+        chatLink: `https://chat.example/${canary('chatLink', world, readers('community:readLinks', communityResource))}`,
+      })
+      .where(eq(communities.id, community.id));
+    await db.insert(communityAnnouncements).values({ communityId: community.id, authorId: coach, body: canary('announcement', world, readers('community:readAnnouncements', communityResource)) });
     // Logbook: the author, their senior coach and the programme's coordinators.
     await f.logbook({
       sessionId: session.id,

@@ -52,6 +52,16 @@ export const ACTIONS = [
   /** The reasons people give for not coming (they may hint at health): the organiser alone. */
   'session:readRsvpReasons',
   'session:writeLogbook',
+  /** The meeting link of an online or hybrid session: the people invited, its organiser and the coordinator who plans it. */
+  'session:readMeetingLink',
+  /** A community's default meeting link and its own chat link: its coach and members only. */
+  'community:readLinks',
+  /** Set the community's default session mode, meeting link and chat link: its coach. */
+  'community:setLinks',
+  /** Send the community an announcement (in the app and by mail): its coach. */
+  'community:announce',
+  /** Read the community's announcements: its coach and members. */
+  'community:readAnnouncements',
   'programme:postUpdate',
   'library:create',
   'library:read',

@@ -211,6 +211,14 @@ const matrix: Row[] = [
   ...onlyFor(['coach', 'coordinator'], 'session:markAttendance', session, 'attendance of a session'),
   ...onlyFor(['coach', 'senior', 'coordinator'], 'session:readAttendance', session, 'attendance of a session'),
   ...onlyFor(['coach'], 'session:writeLogbook', session, 'the logbook of their session'),
+  // Online and hybrid sessions (#21): the meeting link is for the people who join and the coordinator who plans it.
+  ...onlyFor(['coachee', 'coach', 'coordinator'], 'session:readMeetingLink', session, 'the meeting link of a community session'),
+  ...onlyFor(['coach', 'senior', 'coordinator'], 'session:readMeetingLink', training, 'the meeting link of a coach training'),
+  // The group's own links and announcements (#21): coach and members only, never the leercoach or staff.
+  ...onlyFor(['coachee', 'coach'], 'community:readLinks', community, "their community's meeting and chat links"),
+  ...onlyFor(['coach'], 'community:setLinks', community, "their community's session mode and links"),
+  ...onlyFor(['coach'], 'community:announce', community, 'an announcement to their community'),
+  ...onlyFor(['coachee', 'coach'], 'community:readAnnouncements', community, "their community's announcements"),
   ...onlyFor(['coach', 'senior', 'coordinator'], 'session:read', training, 'a coach training'),
   ...onlyFor(['coach', 'senior'], 'session:respond', training, 'a coach training (RSVP)'),
   ...onlyFor(['coordinator'], 'session:markAttendance', training, 'attendance of a coach training'),

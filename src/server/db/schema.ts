@@ -21,3 +21,4 @@ export * from './schema/people';
 export * from './schema/compensation';
 export * from './schema/finance';
 export * from './schema/year';
+export * from './schema/announcements';

@@ -76,6 +76,7 @@ import { PayoutsPage } from '../features/finance/PayoutsPage';
 import { ProgrammePaymentsPage } from '../features/finance/ProgrammePaymentsPage';
 import { HundredDayPage } from '../features/year/HundredDayPage';
 import { CommunityHundredDayPage, IntakeHundredDayPage, WelcomePage } from '../features/year/OutcomePages';
+import { BoardPage } from '../features/announcements/BoardPage';
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -181,6 +182,7 @@ export const router = createBrowserRouter([
       { path: '/communities/:communityId/hundred-day', element: <RequireSignIn><CommunityHundredDayPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/hundred-day', element: <RequireSignIn><IntakeHundredDayPage /></RequireSignIn> },
       { path: '/programmes/:programmeId/welcome', element: <RequireSignIn><WelcomePage /></RequireSignIn> },
+      { path: '/communities/:communityId/board', element: <RequireSignIn><BoardPage /></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -40,6 +40,7 @@ import {
   pendingSignIns,
   people,
   programmeUpdates,
+  communityAnnouncements,
   referrals,
   resilienceConversations,
   resilienceGroupShows,
@@ -155,6 +156,7 @@ export const RETENTION_RULES: Readonly<Record<string, RetentionRule>> = {
   programme_switch_notices: deleting(programmeSwitchNotices, (cutoff) => lt(programmeSwitchNotices.createdAt, cutoff)),
   action_tokens: deleting(actionTokens, (cutoff) => lt(actionTokens.expiresAt, cutoff)),
   programme_updates: deleting(programmeUpdates, (cutoff) => lt(programmeUpdates.createdAt, cutoff)),
+  community_announcements: deleting(communityAnnouncements, (cutoff) => lt(communityAnnouncements.createdAt, cutoff)),
   compensation_extra_work: deleting(compensationExtraWork, (cutoff) => lt(compensationExtraWork.createdAt, cutoff)),
   compensation_statements: deleting(compensationStatements, (cutoff) => lt(compensationStatements.createdAt, cutoff)),
   // Financial records (#17): 7 years, the fiscal retention duty. A receipt never attached to a claim goes after a day.
