@@ -33,6 +33,8 @@ import enFinance from './en.finance.json';
 import nlFinance from './nl.finance.json';
 import enCompensation from './en.compensation.json';
 import nlCompensation from './nl.compensation.json';
+import enUx from './en.ux.json';
+import nlUx from './nl.ux.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -52,6 +54,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlPeople, enPeople],
   [nlFinance, enFinance],
   [nlCompensation, enCompensation],
+  [nlUx, enUx],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

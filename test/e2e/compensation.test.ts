@@ -17,7 +17,7 @@ describe('coach compensation', () => {
     // The coach, in English: the older month's statement, confirmed.
     // An empty dispute or resolution is answered 400 on purpose (the form shows it).
     const coach = await suite.signedIn('studentcoach', { english: true, allowedStatuses: [400] });
-    await coach.getByRole('link', { name: 'My compensation' }).click();
+    await suite.menu(coach, 'My compensation');
     await coach.getByRole('heading', { level: 1, name: 'My compensation' }).waitFor();
     await coach.getByRole('heading', { name: 'Statements per month' }).waitFor();
     await suite.settled(coach);
@@ -61,7 +61,7 @@ describe('coach compensation', () => {
 
     // The coordinator: the disputed statement first; approve all that is confirmed, then the disputed one.
     const coordinator = await suite.signedIn('coordinator', { allowedStatuses: [400] });
-    await coordinator.getByRole('link', { name: 'Vergoedingen' }).click();
+    await suite.menu(coordinator, 'Vergoedingen');
     await coordinator.getByRole('heading', { level: 1, name: 'Vergoedingen' }).waitFor();
     await suite.settled(coordinator);
     await expectAccessible(coordinator, 'vergoedingen (nl)');

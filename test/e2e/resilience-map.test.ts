@@ -281,7 +281,7 @@ describe('resilience map', () => {
     const coach = await suite.open({ locale: 'en-GB', allowedStatuses: [] });
     await suite.signIn(coach, `studentcoach@${DOMAIN}`);
     await coach.getByRole('button', { name: 'English' }).click();
-    await coach.getByRole('link', { name: 'Resilience conversations', exact: true }).click();
+    await suite.menu(coach, 'Resilience conversations');
     await coach.getByRole('heading', { level: 1, name: 'Resilience conversations' }).waitFor();
     // Opening the map is one read: the page fetches no earlier version until the coach asks for the comparison.
     const reads: string[] = [];

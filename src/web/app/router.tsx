@@ -72,6 +72,7 @@ import { SignInSessionsPage } from '../features/people/SignInSessionsPage';
 import { MyCompensationPage as MyPaymentsPage } from '../features/finance/MyCompensationPage';
 import { PayoutsPage } from '../features/finance/PayoutsPage';
 import { ProgrammePaymentsPage } from '../features/finance/ProgrammePaymentsPage';
+import { StyleGuidePage } from '../features/styleguide/StyleGuidePage';
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -171,6 +172,7 @@ export const router = createBrowserRouter([
       { path: '/me/compensation', element: <RequireSignIn><MyCompensationPage /></RequireSignIn> },
       { path: '/compensation', element: <RequireSignIn><ProgrammeCompensationPage /></RequireSignIn> },
       { path: '/compensation/statements/:statementId', element: <RequireSignIn><StatementPage /></RequireSignIn> },
+      { path: '/style', element: <RequireSignIn><StyleGuidePage /></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },
