@@ -347,4 +347,31 @@ describe(`programme and communities on ${testDbKind()}`, () => {
     // Zuid has no sessions yet: measured in time.
     expect(list.communities.find((c: { id: string }) => c.id === ids.c2).continuity).toMatchObject({ basis: 'time', sessionsHeld: 0, originalCoachShare: 1 });
   });
+  it('assigns a coach who already leads a community only after the coordinator confirms it, and changes nothing before', async () => {
+    const coordinator = as.coordinator!;
+    const count = async () => (await coordinator.request('GET', `/api/intakes/${ids.intake}/communities`)).json().communities.length as number;
+    const before = await count();
+    // The coach who leads Noord now (after the handover above).
+    const noord = (await coordinator.request('GET', `/api/communities/${ids.c1}/manage`)).json<{ name: string; coach: { id: string } | null }>();
+    const coachId = noord.coach!.id;
+    const refused = await coordinator.request('POST', `/api/intakes/${ids.intake}/communities`, { name: 'West', coachId });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('coach_already_leads');
+    expect(refused.json().error.message).toBe(`Deze coach leidt al een community (${noord.name}). Wil je de coach toch ook deze community geven? Kies dan "Toch toewijzen".`);
+    expect(await count()).toBe(before);
+    // Changing a community's coach to one who leads another: the same warning, the coach stays.
+    const zuid = (await coordinator.request('GET', `/api/communities/${ids.c2}/manage`)).json();
+    const change = await coordinator.request('PUT', `/api/communities/${ids.c2}`, { name: zuid.name, coachId, version: zuid.version });
+    expect(change.statusCode).toBe(409);
+    expect(change.json().error.code).toBe('coach_already_leads');
+    const unchanged = (await coordinator.request('GET', `/api/communities/${ids.c2}/manage`)).json();
+    expect([unchanged.coach?.id ?? null, unchanged.version]).toEqual([zuid.coach?.id ?? null, zuid.version]);
+    // Keeping the same coach needs no confirmation; confirming assigns.
+    expect((await coordinator.request('PUT', `/api/communities/${ids.c2}`, { name: zuid.name, coachId: zuid.coach?.id ?? null, version: zuid.version })).statusCode).toBe(200);
+    const created = await coordinator.request('POST', `/api/intakes/${ids.intake}/communities`, { name: 'West', coachId, confirmSecondCommunity: true });
+    expect(created.statusCode).toBe(201);
+    const west = (await coordinator.request('GET', `/api/communities/${created.json().id}/manage`)).json();
+    expect(west.coach?.id).toBe(coachId);
+    expect(await count()).toBe(before + 1);
+  });
 });
