@@ -15,7 +15,16 @@ function Destination({ item, onNavigate }: { item: NavItem; onNavigate?: () => v
   const content = (
     <>
       <Icon name={item.icon} />
-      <span className="nav-label">{t(item.labelKey)}</span>
+      {item.shortLabelKey ? (
+        <>
+          <span className="nav-label nav-long">{t(item.labelKey)}</span>
+          <span className="nav-label nav-short" aria-hidden="true">
+            {t(item.shortLabelKey)}
+          </span>
+        </>
+      ) : (
+        <span className="nav-label">{t(item.labelKey)}</span>
+      )}
     </>
   );
   if (item.external) return <a href={item.to}>{content}</a>;

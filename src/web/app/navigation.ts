@@ -47,6 +47,8 @@ export interface NavContext {
 export interface Destination {
   id: string;
   labelKey: string;
+  /** A shorter text for the phone's bottom bar (the full label stays the link's name). */
+  shortLabelKey?: string;
   icon: IconName;
   priority: number;
   roles?: readonly Role[];
@@ -60,6 +62,7 @@ export interface Destination {
 export interface NavItem {
   id: string;
   labelKey: string;
+  shortLabelKey: string | null;
   icon: IconName;
   to: string;
   end: boolean;
@@ -92,7 +95,7 @@ export const DESTINATIONS: readonly Destination[] = [
   { id: 'class', labelKey: 'ux.nav.myClass', icon: 'groups', priority: 15, roles: ['leercoach'], to: (c) => { const first = c.home?.classes[0]; return first ? `/classes/${first.id}` : null; } },
   { id: 'my-map', labelKey: 'resilience.nav', icon: 'map', priority: 20, roles: ['coachee'], to: '/resilience', end: true },
   { id: 'my-community', labelKey: 'programme.nav.myCommunity', icon: 'groups', priority: 21, roles: ['coachee'], to: '/my-community' },
-  { id: 'coach-maps', labelKey: 'resilience.navCoach', icon: 'map', priority: 22, roles: ['studentcoach'], to: '/resilience/coach' },
+  { id: 'coach-maps', labelKey: 'resilience.navCoach', shortLabelKey: 'ux.nav.conversationsShort', icon: 'map', priority: 22, roles: ['studentcoach'], to: '/resilience/coach' },
   { id: 'logbooks', labelKey: 'sessionInsight.nav.logbooks', icon: 'book', priority: 23, allowed: (c) => c.can('library:create'), to: '/logbooks' },
   { id: 'coach-signals', labelKey: 'support.nav.signals', icon: 'flag', priority: 24, allowed: (c) => c.programmeWhere('programme:handleSignals') === null && c.programmeWhere('signal:raise') !== null, to: '/support/signals' },
   { id: 'activities', labelKey: 'sessions.nav.activities', icon: 'book', priority: 25, allowed: (c) => c.can('library:create'), to: '/activities' },
@@ -162,7 +165,7 @@ export function destinationsFor(context: NavContext, destinations: readonly Dest
     .filter((x): x is { d: Destination; to: string } => x.to !== null)
     .sort((a, b) => a.d.priority - b.d.priority)
     .filter(({ to }) => (seen.has(to) ? false : (seen.add(to), true)))
-    .map(({ d, to }) => ({ id: d.id, labelKey: d.labelKey, icon: d.icon, to, end: d.end ?? false, external: d.external ?? false }));
+    .map(({ d, to }) => ({ id: d.id, labelKey: d.labelKey, shortLabelKey: d.shortLabelKey ?? null, icon: d.icon, to, end: d.end ?? false, external: d.external ?? false }));
 }
 
 /** Split into the primary destinations and those under "Meer" (which always shows: it also holds signing out). */
