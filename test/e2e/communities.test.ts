@@ -113,7 +113,7 @@ describe('programme, import, communities and handover', () => {
     // Keep the group together with the senior coach who added a photo.
     await page.getByLabel('Nieuwe coach, de groep blijft bij elkaar').check();
     await page.getByLabel('Nieuwe coach', { exact: true }).selectOption({ label: newCoach });
-    await page.getByLabel('Voorstel kennismakingsbijeenkomst').fill('2027-10-07T15:30');
+    await suite.typeDate(page, 'Voorstel kennismakingsbijeenkomst', '2027-10-07T15:30');
     await page.getByRole('button', { name: 'Warme overdracht starten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overdracht van SW 1' }).waitFor();
     await page.getByText('De stoppende coach heeft nog geen notitie geschreven.').first().waitFor();

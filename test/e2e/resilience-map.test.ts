@@ -128,7 +128,7 @@ describe('resilience map', () => {
     await expectAccessible(page, 'map with resources (nl)');
 
     // A version, dated three months back.
-    await page.getByLabel('Datum van deze versie').fill(isoDaysAgo(92));
+    await suite.typeDate(page, 'Datum van deze versie', isoDaysAgo(92));
     await page.getByRole('button', { name: 'Bewaar een versie' }).click();
     await page.getByRole('status').filter({ hasText: /^Versie van .* bewaard\.$/ }).waitFor();
 

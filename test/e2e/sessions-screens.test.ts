@@ -230,8 +230,8 @@ describe('session screens', () => {
 
     // A holiday added from the same screen.
     await page.getByLabel('Naam', { exact: true }).fill('Studiedag');
-    await page.getByLabel('Van', { exact: true }).fill('2027-03-10');
-    await page.getByLabel('Tot en met').fill('2027-03-10');
+    await suite.typeDate(page, 'Van', '2027-03-10');
+    await suite.typeDate(page, 'Tot en met', '2027-03-10');
     await page.getByRole('button', { name: 'Vakanties opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'Vakanties opgeslagen' }).waitFor();
 
@@ -255,8 +255,8 @@ describe('session screens', () => {
     await suite.checkPhone(coach, 'plan a session, with the missing date (nl)');
     await suite.screenshot(coach, 'sessions-new-session-nl-360');
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    await coach.getByLabel('Datum').fill(tomorrow);
-    await coach.getByLabel('Begintijd').fill('12:00');
+    await suite.typeDate(coach, 'Datum', tomorrow);
+    await suite.typeDate(coach, 'Begintijd', '12:00');
     await coach.getByLabel('Duur (minuten)').fill('30');
     await coach.getByRole('button', { name: 'Plannen' }).click();
     await coach.getByRole('heading', { level: 2, name: /^Gesprek met / }).waitFor();
@@ -280,8 +280,8 @@ describe('session screens', () => {
     await coach.getByRole('radio', { name: 'Eén-op-één gesprek' }).check();
     const who = coach.getByLabel('Met wie?');
     await who.selectOption({ index: 1 });
-    await coach.getByLabel('Datum').fill(tomorrow);
-    await coach.getByLabel('Begintijd').fill('13:00');
+    await suite.typeDate(coach, 'Datum', tomorrow);
+    await suite.typeDate(coach, 'Begintijd', '13:00');
     await coach.getByLabel('Duur (minuten)').fill('30');
     await coach.getByRole('button', { name: 'Plannen' }).click();
     await coach.getByRole('heading', { level: 2, name: /^Gesprek met / }).waitFor();

@@ -77,6 +77,11 @@ export type E2eSuite = {
    * "Meer" first when it is one of the destinations there (src/web/app/navigation.ts).
    */
   menu(page: Page, name: string): Promise<void>;
+  /**
+   * Types a date, time or both into a DateTimeField (react-aria segments) by its label; `value` is
+   * what a native input would hold: "2027-03-10", "16:45" or "2027-10-07T15:30".
+   */
+  typeDate(scope: Page | Locator, label: string, value: string): Promise<void>;
   /** Signs out through "Meer" (where signing out lives), in either language. */
   signOut(page: Page): Promise<void>;
 };
@@ -172,6 +177,15 @@ export function e2eSuite(options: { env?: Record<string, string>; mailbox?: bool
       const inBar = nav.locator('.nav-primary').getByRole('link', { name, exact: true });
       if ((await inBar.count()) === 0 && (await more.getAttribute('aria-expanded')) !== 'true') await more.click();
       await nav.getByRole('link', { name, exact: true }).click();
+    },
+    async typeDate(scope, label, value) {
+      const match = /^(?:(\d{4})-(\d{2})-(\d{2}))?T?(?:(\d{2}):(\d{2}))?$/.exec(value);
+      if (!match) throw new Error(`typeDate: "${value}" is not a date or time`);
+      const [, year = '', month = '', day = '', hour = '', minute = ''] = match;
+      const group = scope.getByRole('group', { name: label, exact: true });
+      await group.getByRole('spinbutton').first().click();
+      const page = 'keyboard' in scope ? scope : scope.page();
+      await page.keyboard.type(`${day}${month}${year}${hour}${minute}`);
     },
     async signOut(page) {
       const nav = page.getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ });
