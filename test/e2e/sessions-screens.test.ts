@@ -47,7 +47,7 @@ describe('session screens', () => {
 
   it('lets a coach find activities, add an own one, build a session plan and use it on a session — on a phone', async () => {
     const page = await signedIn('studentcoach', 'nl');
-    await nav(page, 'Werkvormen').click();
+    await suite.menu(page, 'Werkvormen');
     await h1(page, 'Werkvormen');
     await page.getByRole('status').filter({ hasText: /^\d+ werkvormen gevonden$/ }).waitFor();
     const all = Number((await page.getByRole('status').filter({ hasText: /werkvormen gevonden/ }).textContent())!.split(' ')[0]);
@@ -139,7 +139,7 @@ describe('session screens', () => {
 
   it("shows a coachee their check-ins and lets them share them; the coach sees them only while shared", async () => {
     const coachee = await signedIn('coachee', 'en');
-    await nav(coachee, 'My check-ins').click();
+    await suite.menu(coachee, 'My check-ins');
     await h1(coachee, 'My check-ins');
     await coachee.getByRole('img', { name: /Chart of your check-ins/ }).waitFor();
     expect(await coachee.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
@@ -245,7 +245,7 @@ describe('session screens', () => {
 
   it('lets a coach plan a one-on-one from the phone; its notes stay private, others see only that it took place', async () => {
     const coach = await signedIn('studentcoach', 'nl');
-    await nav(coach, 'Bijeenkomsten').click();
+    await suite.menu(coach, 'Bijeenkomsten');
     await h1(coach, 'Bijeenkomsten');
     await coach.getByRole('link', { name: 'Bijeenkomst plannen' }).click();
     await h1(coach, 'Bijeenkomst plannen');
@@ -274,7 +274,7 @@ describe('session screens', () => {
 
     // A member who has not consented to storing coaching data: the conversation is planned, but
     // the coach gets no notes field, and is told why.
-    await nav(coach, 'Bijeenkomsten').click();
+    await suite.menu(coach, 'Bijeenkomsten');
     await coach.getByRole('link', { name: 'Bijeenkomst plannen' }).click();
     await h1(coach, 'Bijeenkomst plannen');
     await coach.getByRole('radio', { name: 'Eén-op-één gesprek' }).check();
@@ -303,7 +303,7 @@ describe('session screens', () => {
 
   it("lets a senior coach read their coaches' logbooks and pick out the ones for intervision", async () => {
     const page = await signedIn('seniorcoach', 'nl');
-    await nav(page, 'Logboeken').click();
+    await suite.menu(page, 'Logboeken');
     await h1(page, 'Logboeken');
     await page.getByText('De groep praat makkelijker dan de vorige keer.').waitFor();
     await page.getByText(/^Geschreven door /).first().waitFor();
