@@ -6,8 +6,13 @@ const Id = z.string().uuid();
 const Name = z.string().trim().min(1).max(80);
 const PersonRef = z.object({ id: Id, firstName: z.string(), lastName: z.string() });
 
-export const CreateCommunityRequest = z.strictObject({ name: Name, coachId: Id.nullable() });
-export const UpdateCommunityRequest = z.strictObject({ name: Name, coachId: Id.nullable(), version: RecordVersion });
+/**
+ * A coach who already leads another community is assigned only with `confirmSecondCommunity`
+ * (the answer without it is 409 `coach_already_leads`, naming the communities).
+ */
+const ConfirmSecondCommunity = z.boolean().default(false);
+export const CreateCommunityRequest = z.strictObject({ name: Name, coachId: Id.nullable(), confirmSecondCommunity: ConfirmSecondCommunity });
+export const UpdateCommunityRequest = z.strictObject({ name: Name, coachId: Id.nullable(), version: RecordVersion, confirmSecondCommunity: ConfirmSecondCommunity });
 export const AddMemberRequest = z.strictObject({
   personId: Id,
   version: RecordVersion,

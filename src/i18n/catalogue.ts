@@ -37,6 +37,8 @@ import enYear from './en.year.json';
 import nlYear from './nl.year.json';
 import enFormats from './en.formats.json';
 import nlFormats from './nl.formats.json';
+import enUx from './en.ux.json';
+import nlUx from './nl.ux.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -58,6 +60,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlCompensation, enCompensation],
   [nlYear, enYear],
   [nlFormats, enFormats],
+  [nlUx, enUx],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

@@ -195,6 +195,14 @@ describe(`scheduling on ${testDbKind()}`, () => {
     const events = new ICAL.Component(ICAL.parse(feed.body) as unknown[]).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     expect(events).toHaveLength(5);
     expect(events.every((e) => e.location === 'Lokaal 2.14, Amsterdam Wibautstraat')).toBe(true);
+
+    // The year plan after publishing one period: covered through that period, and the rest of the
+    // year (no sessions yet) is a gap, not "all communities covered" (#20).
+    const plan = (await coordinator.request('GET', `/api/intakes/${ids.intake}/year-plan`)).json<{ communities: { communityId: string; gaps: { kind: string; from: string }[] }[] }>();
+    const c1 = plan.communities.find((c) => c.communityId === ids.c1)!;
+    expect(c1.gaps).toEqual([expect.objectContaining({ kind: 'end', from: '2026-11-04' })]);
+    const community = (await coordinator.request('GET', `/api/communities/${ids.c1}/year-plan`)).json<{ gaps: { kind: string }[] }>();
+    expect(community.gaps.map((g) => g.kind)).toEqual(['end']);
   });
 
   it('an online community asks no trip to campus: the run says so, and publishing gives its sessions the link, no room', async () => {

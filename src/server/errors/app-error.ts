@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   community_full: 409,
   coach_transition_blocked: 409,
   coach_not_available: 409,
+  coach_already_leads: 409,
   import_unreadable: 400,
   import_quote_not_closed: 400,
   import_invalid_quote: 400,

@@ -77,6 +77,7 @@ import { ProgrammePaymentsPage } from '../features/finance/ProgrammePaymentsPage
 import { HundredDayPage } from '../features/year/HundredDayPage';
 import { CommunityHundredDayPage, IntakeHundredDayPage, WelcomePage } from '../features/year/OutcomePages';
 import { BoardPage } from '../features/announcements/BoardPage';
+import { StyleGuidePage } from '../features/styleguide/StyleGuidePage';
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -183,6 +184,7 @@ export const router = createBrowserRouter([
       { path: '/programme/intakes/:intakeId/hundred-day', element: <RequireSignIn><IntakeHundredDayPage /></RequireSignIn> },
       { path: '/programmes/:programmeId/welcome', element: <RequireSignIn><WelcomePage /></RequireSignIn> },
       { path: '/communities/:communityId/board', element: <RequireSignIn><BoardPage /></RequireSignIn> },
+      { path: '/style', element: <RequireSignIn><StyleGuidePage /></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -5,13 +5,16 @@ import type { Services } from '../../context';
 import { classes, classMembers, communities, communityMembers } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { assertSwitchTarget, recordProgrammeSwitch } from '../year/public';
-import { activeMembers, assertCoachAvailable, bumpVersion, changeCoach, communityWithIntake } from './manage-repository';
+import { activeMembers, assertCoachAvailable, assertSecondCommunityConfirmed, bumpVersion, changeCoach, communityWithIntake } from './manage-repository';
 
 type Scope = { services: Services; institutionId: string; programmeId: string };
 
-export async function createCommunity({ services, institutionId, programmeId, intakeId, name, coachId }: Scope & { intakeId: string; name: string; coachId: string | null }) {
+export async function createCommunity({ services, institutionId, programmeId, intakeId, name, coachId, confirmSecondCommunity = false }: Scope & { intakeId: string; name: string; coachId: string | null; confirmSecondCommunity?: boolean }) {
   return services.db.transaction(async (tx) => {
-    if (coachId) await assertCoachAvailable(tx, institutionId, programmeId, coachId);
+    if (coachId) {
+      await assertCoachAvailable(tx, institutionId, programmeId, coachId);
+      await assertSecondCommunityConfirmed(tx, coachId, null, confirmSecondCommunity);
+    }
     // One clock for the community's start and its first coach period (the continuity figure).
     const now = services.now();
     const [row] = await tx.insert(communities).values({ intakeId, name, createdAt: now }).returning({ id: communities.id });
@@ -20,13 +23,16 @@ export async function createCommunity({ services, institutionId, programmeId, in
   });
 }
 
-export async function updateCommunity({ services, institutionId, programmeId, communityId, name, coachId, version }: Scope & { communityId: string; name: string; coachId: string | null; version: number }) {
+export async function updateCommunity({ services, institutionId, programmeId, communityId, name, coachId, version, confirmSecondCommunity = false }: Scope & { communityId: string; name: string; coachId: string | null; version: number; confirmSecondCommunity?: boolean }) {
   return services.db.transaction(async (tx) => {
     const { community } = await communityWithIntake(tx, communityId);
     await bumpVersion(tx, communityId, version);
     await tx.update(communities).set({ name }).where(eq(communities.id, communityId));
     if (coachId !== community.coachId) {
-      if (coachId) await assertCoachAvailable(tx, institutionId, programmeId, coachId);
+      if (coachId) {
+        await assertCoachAvailable(tx, institutionId, programmeId, coachId);
+        await assertSecondCommunityConfirmed(tx, coachId, communityId, confirmSecondCommunity);
+      }
       await changeCoach(tx, communityId, coachId, services.now(), 'changed');
     }
     return { id: communityId };

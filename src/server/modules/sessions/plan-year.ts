@@ -44,8 +44,10 @@ export async function getYearPlan({ services, community }: { services: Services;
   const intervalDays = plannedIntervalDays(series?.sessionsPerMonth ?? period.settings.sessionsPerMonth);
   const gaps = findGaps({
     sessionDates: rows.filter((r) => r.status === 'planned').map((r) => zonedParts(r.startsAt).date),
-    periodStart: series?.firstDate ?? period.firstDate,
-    periodEnd: series?.lastDate ?? period.lastDate,
+    // The whole intake year, never only the series' dates: publishing one teaching period makes a
+    // series for that period alone, and the rest of the year without sessions is a gap (#20).
+    periodStart: series && series.firstDate < period.firstDate ? series.firstDate : period.firstDate,
+    periodEnd: series && series.lastDate > period.lastDate ? series.lastDate : period.lastDate,
     intervalDays,
     holidays,
   });

@@ -69,7 +69,7 @@ function Details({ community }: { community: CommunityManageResponse }) {
   const [name, setName] = useState(community.name);
   const [coachId, setCoach] = useState(community.coach?.id ?? '');
   const save = useMutation({
-    mutationFn: () => communityApi.update(community.id, { name, coachId: coachId || null, version: community.version }),
+    mutationFn: (confirmSecondCommunity: boolean) => communityApi.update(community.id, { name, coachId: coachId || null, version: community.version, confirmSecondCommunity }),
     onSettled: refresh,
   });
   const coaches = community.coach && !community.coaches.some((c) => c.id === community.coach!.id) ? [community.coach, ...community.coaches] : community.coaches;
@@ -81,7 +81,7 @@ function Details({ community }: { community: CommunityManageResponse }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate();
+          save.mutate(false);
         }}
       >
         <div className="grid-2">
@@ -95,9 +95,16 @@ function Details({ community }: { community: CommunityManageResponse }) {
             ))}
           </SelectField>
         </div>
-        <button type="submit" className="secondary" disabled={save.isPending}>
-          {t('programme.communities.saveDetails')}
-        </button>
+        <div className="actions">
+          <button type="submit" className="secondary" disabled={save.isPending}>
+            {t('programme.communities.saveDetails')}
+          </button>
+          {errorsOf(save.error).code === 'coach_already_leads' && (
+            <button type="button" className="danger" disabled={save.isPending} onClick={() => save.mutate(true)}>
+              {t('ux.assignAnyway')}
+            </button>
+          )}
+        </div>
       </form>
     </section>
   );

@@ -18,7 +18,7 @@ export function IntakeCommunitiesPage() {
   const [name, setName] = useState('');
   const [coachId, setCoach] = useState('');
   const create = useMutation({
-    mutationFn: () => communityApi.create(intakeId, { name, coachId: coachId || null }),
+    mutationFn: (confirmSecondCommunity: boolean) => communityApi.create(intakeId, { name, coachId: coachId || null, confirmSecondCommunity }),
     onSuccess: async () => {
       setName('');
       setCoach('');
@@ -30,7 +30,7 @@ export function IntakeCommunitiesPage() {
   useDocumentTitle(title);
   if (!query.data) return <PageState query={query} />;
   if (!data) return null;
-  const { form, fields } = errorsOf(create.error);
+  const { form, fields, code } = errorsOf(create.error);
   return (
     <div className="stack">
       <p>
@@ -76,7 +76,7 @@ export function IntakeCommunitiesPage() {
           ))}
         </ul>
       </section>
-      <CreateFormCard id="create-title" title={t('programme.communities.create')} error={form} success={create.isSuccess ? t('programme.communities.created') : null} pending={create.isPending} onSubmit={() => create.mutate()}>
+      <CreateFormCard id="create-title" title={t('programme.communities.create')} error={form} success={create.isSuccess ? t('programme.communities.created') : null} pending={create.isPending} onSubmit={() => create.mutate(false)}>
         <Field label={t('programme.communities.name')} value={name} onChange={(e) => setName(e.target.value)} error={fields.name} />
         <SelectField label={t('programme.communities.coach')} value={coachId} onChange={(e) => setCoach(e.target.value)} error={fields.coachId}>
           <option value="">{t('programme.communities.noCoach')}</option>
@@ -86,6 +86,11 @@ export function IntakeCommunitiesPage() {
             </option>
           ))}
         </SelectField>
+        {code === 'coach_already_leads' && (
+          <button type="button" className="danger" disabled={create.isPending} onClick={() => create.mutate(true)}>
+            {t('ux.assignAnyway')}
+          </button>
+        )}
       </CreateFormCard>
     </div>
   );

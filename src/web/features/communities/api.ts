@@ -10,9 +10,9 @@ type Created = { id: string };
 export const communityApi = {
   list: (intakeId: string) => api<IntakeCommunitiesResponse>(`/api/intakes/${intakeId}/communities`),
   students: (intakeId: string) => api<StudentsResponse>(`/api/intakes/${intakeId}/students`),
-  create: (intakeId: string, body: { name: string; coachId: string | null }) => api<Created>(`/api/intakes/${intakeId}/communities`, { method: 'POST', body }),
+  create: (intakeId: string, body: { name: string; coachId: string | null; confirmSecondCommunity?: boolean }) => api<Created>(`/api/intakes/${intakeId}/communities`, { method: 'POST', body }),
   manage: (id: string) => api<CommunityManageResponse>(`/api/communities/${id}/manage`),
-  update: (id: string, body: { name: string; coachId: string | null; version: number }) => api<Created>(`/api/communities/${id}`, { method: 'PUT', body }),
+  update: (id: string, body: { name: string; coachId: string | null; version: number; confirmSecondCommunity?: boolean }) => api<Created>(`/api/communities/${id}`, { method: 'PUT', body }),
   addMember: (id: string, body: { personId: string; version: number; overrideFull: boolean }) =>
     api<{ id: string; moved: boolean }>(`/api/communities/${id}/members`, { method: 'POST', body }),
   /** Other programmes of the institution, to switch a student to (#21). */
