@@ -33,6 +33,8 @@ import enFinance from './en.finance.json';
 import nlFinance from './nl.finance.json';
 import enCompensation from './en.compensation.json';
 import nlCompensation from './nl.compensation.json';
+import enResearch from './en.research.json';
+import nlResearch from './nl.research.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -52,6 +54,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlPeople, enPeople],
   [nlFinance, enFinance],
   [nlCompensation, enCompensation],
+  [nlResearch, enResearch],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {
