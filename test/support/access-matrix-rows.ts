@@ -60,6 +60,8 @@ export const PARAMS: Record<string, (c: Cell, url: string) => string> = {
   month: () => '2026-10',
   claimId: (c) => c.claimId,
   batchId: (c) => c.batchId,
+  studyId: (c) => c.studyId,
+  token: (c) => c.researchToken,
 };
 
 /**
@@ -152,6 +154,9 @@ export const R = {
   expenseClaim: (c: Cell): Resource => ({ kind: 'expenseClaim', institutionId: c.institutionId, programmeId: c.programmeId, coachId: c.coach }),
   programmeFinance: (c: Cell): Resource => ({ kind: 'programmeFinance', institutionId: c.institutionId, programmeId: c.programmeId }),
   financeDesk: (_c: Cell, a: Actor): Resource => ({ kind: 'financeDesk', institutionId: a.institutionId }),
+  researchDesk: (_c: Cell, a: Actor): Resource => ({ kind: 'researchDesk', institutionId: a.institutionId }),
+  /** The cell's approved study (its proposer has left: proposerId null). */
+  researchStudy: (c: Cell): Resource => ({ kind: 'researchStudy', institutionId: c.institutionId, programmeIds: [c.programmeId], proposerId: null }),
   /** Starting a conversation: notes the actor would author, only about a coachee they coach. */
   newConversation: (c: Cell, a: Actor): Resource | null =>
     a.personId === c.coach
@@ -396,5 +401,13 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'POST /api/finance/payout-batches/:batchId/paid': { resource: R.financeDesk },
   'GET /api/finance/payment-settings': { resource: R.financeDesk },
   'PUT /api/finance/payment-settings': { resource: R.financeDesk },
+  'GET /api/research/catalogue': { resource: R.researchDesk },
+  'GET /api/research/studies': { resource: R.researchDesk },
+  'POST /api/research/studies': { resource: R.researchDesk },
+  'GET /api/research/studies/:studyId': { resource: R.researchStudy },
+  'POST /api/research/studies/:studyId/decision': { resource: R.researchStudy, body: () => ({ decision: 'approved' }) },
+  'POST /api/research/studies/:studyId/exports': { resource: R.researchStudy },
+  // A link of another institution's study is unknown here: the loader finds it only in the actor's institution.
+  'GET /api/research/downloads/:token': { resource: (c, a) => (c.institutionId === a.institutionId ? R.researchStudy(c) : null) },
   'GET /*': {},
 };

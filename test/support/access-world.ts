@@ -32,6 +32,9 @@ import {
   helpResources,
   oneOnOneNotes,
   payoutBatches,
+  researchExports,
+  researchStudies,
+  researchStudyProgrammes,
   resilienceSnapshots,
   resilienceConversations,
   roleAssignments,
@@ -47,7 +50,7 @@ import {
 } from '../../src/server/db/schema';
 import { saveMyBankAccount } from '../../src/server/modules/finance/bank-account';
 import { seal } from '../../src/server/modules/finance/sealed';
-import { hashPassword } from '../../src/server/modules/identity/secrets';
+import { digest, hashPassword, newToken } from '../../src/server/modules/identity/secrets';
 import { anonymous, signedIn, type Client } from './http';
 import type { TestDb } from './test-db';
 
@@ -109,6 +112,9 @@ export type Cell = {
   rejectedClaimId: string;
   /** A payout batch of the cell's institution. */
   batchId: string;
+  /** An approved research study of the cell's programme, and the secret token of its export's download link. */
+  studyId: string;
+  researchToken: string;
 };
 
 export type Canary = { text: string; what: string; world: World; visibleTo: (actor: Actor) => boolean };
@@ -412,7 +418,19 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       })
       .returning();
 
+    // Research (#19): an approved study (its question and decision note are free text) with one export behind a link.
+    const studyResource: Resource = { kind: 'researchStudy', institutionId, programmeIds: [programmeId], proposerId: null };
+    const [study] = await db
+      .insert(researchStudies)
+      .values({ institutionId, proposerId: null, title: `Studie ${world}`, question: canary('studyQuestion', world, readers('researchStudy:read', studyResource)), periodStart: '2026-09-01', periodEnd: '2027-08-31', variables: ['programme', 'sessionsAttended'], status: 'approved', pseudonymSecret: seal(key, 'x'.repeat(32)) })
+      .returning();
+    await db.insert(researchStudyProgrammes).values({ studyId: study!.id, programmeId, decision: 'approved', decidedBy: coordinator, decidedAt: new Date('2026-10-01T10:00:00Z'), note: canary('studyDecisionNote', world, readers('researchStudy:read', studyResource)) });
+    const researchToken = newToken();
+    await db.insert(researchExports).values({ studyId: study!.id, createdBy: null, via: 'app', tokenDigest: digest(researchToken), expiresAt: new Date('2099-01-01T00:00:00Z'), rows: 0, k: 5, consenting: 0, suppressedRows: 0, suppressedCells: 0, consentVersion: 1, fileSealed: null });
+
     return {
+      studyId: study!.id,
+      researchToken,
       world,
       institutionId,
       programmeId,
