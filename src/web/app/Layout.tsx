@@ -43,6 +43,7 @@ export function Layout() {
   const ownsPay = actor !== null && coachProgramme !== null && isAllowed(actor, 'compensation:manageOwn', { kind: 'ownCompensation', institutionId: actor.institutionId, programmeId: coachProgramme, coachId: actor.personId });
   const claimsProgramme = actor ? grantProgrammes.find((programmeId) => isAllowed(actor, 'programmeFinance:read', { kind: 'programmeFinance', institutionId: actor.institutionId, programmeId })) : undefined;
   const paysOut = actor ? isAllowed(actor, 'payout:manage', { kind: 'financeDesk', institutionId: actor.institutionId }) : false;
+  const readsResearch = actor ? isAllowed(actor, 'research:list', { kind: 'researchDesk', institutionId: actor.institutionId }) : false;
 
   return (
     <>
@@ -130,6 +131,11 @@ export function Layout() {
             {paysOut && (
               <li>
                 <NavLink to="/finance">{t('finance.nav.payouts')}</NavLink>
+              </li>
+            )}
+            {readsResearch && (
+              <li>
+                <NavLink to="/research">{t('research.nav')}</NavLink>
               </li>
             )}
             {canManageStructure && (

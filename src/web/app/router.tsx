@@ -72,6 +72,9 @@ import { SignInSessionsPage } from '../features/people/SignInSessionsPage';
 import { MyCompensationPage as MyPaymentsPage } from '../features/finance/MyCompensationPage';
 import { PayoutsPage } from '../features/finance/PayoutsPage';
 import { ProgrammePaymentsPage } from '../features/finance/ProgrammePaymentsPage';
+import { ResearchPage } from '../features/research/ResearchPage';
+import { ProposeStudyPage } from '../features/research/ProposeStudyPage';
+import { StudyPage } from '../features/research/StudyPage';
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -113,6 +116,9 @@ export const router = createBrowserRouter([
       { path: '/communities/:communityId', element: <RequireSignIn><CommunityPage /></RequireSignIn> },
       { path: '/admin/outbox', element: <RequireSignIn><OutboxPage /></RequireSignIn> },
       { path: '/admin/retention', element: <RequireSignIn><RetentionPage /></RequireSignIn> },
+      { path: '/research', element: <RequireSignIn><ResearchPage /></RequireSignIn> },
+      { path: '/research/new', element: <RequireSignIn><ProposeStudyPage /></RequireSignIn> },
+      { path: '/research/:studyId', element: <RequireSignIn><StudyPage /></RequireSignIn> },
       { path: '/sessions', element: <RequireSignIn><SessionsPage /></RequireSignIn> },
       { path: '/sessions/:sessionId', element: <RequireSignIn><SessionPage /></RequireSignIn> },
       { path: '/rsvp', element: <RsvpLinkPage /> },
