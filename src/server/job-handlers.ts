@@ -15,6 +15,7 @@ import { REFERRAL_FOLLOW_UP_JOB, sendReferralFollowUp } from './modules/support/
 import { INVITATION_REMINDER_JOB, purgeSpentInvitationLinks, SCHEDULED_INVITATIONS_JOB, sendInvitationReminder, sendScheduledInvitations } from './modules/invitations/public';
 import { purgeOidcAttempts } from './modules/sso/public';
 import { OVERDUE_REMINDER_JOB, scheduleOverdueReminders, sendOverdueReminders } from './modules/finance/public';
+import { purgeExpiredExportFiles } from './modules/research/public';
 
 export const jobHandlers: JobHandlers = {
   [REFERRAL_FOLLOW_UP_JOB]: sendReferralFollowUp,
@@ -40,4 +41,5 @@ export const retentionPurges: readonly RetentionPurge[] = [
   purgeOidcAttempts,
   scheduleMonthlyStatements,
   scheduleOverdueReminders,
+  purgeExpiredExportFiles,
 ];

@@ -2,6 +2,6 @@
 import type { Services } from '../../context';
 import { researchRepository } from './repository';
 
-export async function purgeExpiredExportFiles(services: Services): Promise<number> {
-  return researchRepository(services.db).purgeExpiredFiles(services.now());
+export async function purgeExpiredExportFiles(services: Services): Promise<void> {
+  await researchRepository(services.db).purgeExpiredFiles(services.now());
 }
