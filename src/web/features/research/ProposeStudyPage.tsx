@@ -72,7 +72,7 @@ function ProposeForm({ catalogue }: { catalogue: ResearchCatalogueResponse }) {
           </p>
         )}
       </fieldset>
-      <fieldset>
+      <fieldset className="research-variables">
         <legend>{t('research.propose.variables')}</legend>
         <p className="help">{t('research.propose.variablesHelp', { k: catalogue.k })}</p>
         {catalogue.variables.map((v) =>
