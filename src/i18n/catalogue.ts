@@ -39,6 +39,8 @@ import enFormats from './en.formats.json';
 import nlFormats from './nl.formats.json';
 import enUx from './en.ux.json';
 import nlUx from './nl.ux.json';
+import enResearch from './en.research.json';
+import nlResearch from './nl.research.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -61,6 +63,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlYear, enYear],
   [nlFormats, enFormats],
   [nlUx, enUx],
+  [nlResearch, enResearch],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

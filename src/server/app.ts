@@ -43,6 +43,7 @@ import { peopleRoutes } from './modules/people/routes';
 import { financeRoutes } from './modules/finance/routes';
 import { compensationRoutes } from './modules/compensation/routes';
 import { yearRoutes } from './modules/year/routes';
+import { researchRoutes } from './modules/research/routes';
 import { Lifecycle } from './operations/lifecycle';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -150,6 +151,7 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(compensationRoutes, { services });
   await app.register(yearRoutes, { services });
   await app.register(announcementRoutes, { services });
+  await app.register(researchRoutes, { services });
 
   await registerWebClient(app);
   return app;

@@ -16,6 +16,7 @@ import { INVITATION_REMINDER_JOB, purgeSpentInvitationLinks, SCHEDULED_INVITATIO
 import { purgeOidcAttempts } from './modules/sso/public';
 import { OVERDUE_REMINDER_JOB, scheduleOverdueReminders, sendOverdueReminders } from './modules/finance/public';
 import { HUNDRED_DAY_JOB, runHundredDayJob, scheduleHundredDayMoments } from './modules/year/public';
+import { purgeExpiredExportFiles } from './modules/research/public';
 
 export const jobHandlers: JobHandlers = {
   [REFERRAL_FOLLOW_UP_JOB]: sendReferralFollowUp,
@@ -43,4 +44,5 @@ export const retentionPurges: readonly RetentionPurge[] = [
   scheduleMonthlyStatements,
   scheduleOverdueReminders,
   scheduleHundredDayMoments,
+  purgeExpiredExportFiles,
 ];

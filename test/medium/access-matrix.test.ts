@@ -194,6 +194,8 @@ describe(`access matrix on ${testDbKind()}`, () => {
         'signalBody',
         'signalNote',
         'signalTitle',
+        'studyDecisionNote',
+        'studyQuestion',
       ].sort(),
     );
     const size = `${routes.length} routes × ${ACTOR_ROLES.length + 1} roles × ${WORLDS.length} worlds`;

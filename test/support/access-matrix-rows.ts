@@ -61,6 +61,8 @@ export const PARAMS: Record<string, (c: Cell, url: string) => string> = {
   claimId: (c) => c.claimId,
   batchId: (c) => c.batchId,
   noticeId: (c) => c.switchNoticeId,
+  studyId: (c) => c.studyId,
+  token: (c) => c.researchToken,
 };
 
 /**
@@ -153,6 +155,9 @@ export const R = {
   expenseClaim: (c: Cell): Resource => ({ kind: 'expenseClaim', institutionId: c.institutionId, programmeId: c.programmeId, coachId: c.coach }),
   programmeFinance: (c: Cell): Resource => ({ kind: 'programmeFinance', institutionId: c.institutionId, programmeId: c.programmeId }),
   financeDesk: (_c: Cell, a: Actor): Resource => ({ kind: 'financeDesk', institutionId: a.institutionId }),
+  researchDesk: (_c: Cell, a: Actor): Resource => ({ kind: 'researchDesk', institutionId: a.institutionId }),
+  /** The cell's approved study (its proposer has left: proposerId null). */
+  researchStudy: (c: Cell): Resource => ({ kind: 'researchStudy', institutionId: c.institutionId, programmeIds: [c.programmeId], proposerId: null }),
   /** Starting a conversation: notes the actor would author, only about a coachee they coach. */
   newConversation: (c: Cell, a: Actor): Resource | null =>
     a.personId === c.coach
@@ -411,5 +416,13 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'GET /api/programmes/:programmeId/switch-targets': { resource: R.programme },
   'GET /api/programmes/:programmeId/switch-notices': { resource: R.programme },
   'POST /api/programmes/:programmeId/switch-notices/:noticeId/welcomed': { resource: R.programme },
+  'GET /api/research/catalogue': { resource: R.researchDesk },
+  'GET /api/research/studies': { resource: R.researchDesk },
+  'POST /api/research/studies': { resource: R.researchDesk },
+  'GET /api/research/studies/:studyId': { resource: R.researchStudy },
+  'POST /api/research/studies/:studyId/decision': { resource: R.researchStudy, body: () => ({ decision: 'approved' }) },
+  'POST /api/research/studies/:studyId/exports': { resource: R.researchStudy },
+  // A link of another institution's study is unknown here: the loader finds it only in the actor's institution.
+  'GET /api/research/downloads/:token': { resource: (c, a) => (c.institutionId === a.institutionId ? R.researchStudy(c) : null) },
   'GET /*': {},
 };

@@ -34,6 +34,9 @@ import {
   helpResources,
   oneOnOneNotes,
   payoutBatches,
+  researchExports,
+  researchStudies,
+  researchStudyProgrammes,
   resilienceSnapshots,
   resilienceConversations,
   roleAssignments,
@@ -52,7 +55,7 @@ import {
 } from '../../src/server/db/schema';
 import { saveMyBankAccount } from '../../src/server/modules/finance/bank-account';
 import { seal } from '../../src/server/modules/finance/sealed';
-import { hashPassword } from '../../src/server/modules/identity/secrets';
+import { digest, hashPassword, newToken } from '../../src/server/modules/identity/secrets';
 import { anonymous, signedIn, type Client } from './http';
 import type { TestDb } from './test-db';
 
@@ -116,6 +119,9 @@ export type Cell = {
   batchId: string;
   /** A student who switched to the cell's programme and would like a welcome (#21). */
   switchNoticeId: string;
+  /** An approved research study of the cell's programme, and the secret token of its export's download link. */
+  studyId: string;
+  researchToken: string;
 };
 
 export type Canary = { text: string; what: string; world: World; visibleTo: (actor: Actor) => boolean };
@@ -450,8 +456,19 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       answeredAt: new Date('2026-12-11T08:00:00Z'),
     });
     const [switchNotice] = await db.insert(programmeSwitchNotices).values({ personId: coachee2, fromProgrammeId: programmeId, toProgrammeId: programmeId }).returning();
+    // Research (#19): an approved study (its question and decision note are free text) with one export behind a link.
+    const studyResource: Resource = { kind: 'researchStudy', institutionId, programmeIds: [programmeId], proposerId: null };
+    const [study] = await db
+      .insert(researchStudies)
+      .values({ institutionId, proposerId: null, title: `Studie ${world}`, question: canary('studyQuestion', world, readers('researchStudy:read', studyResource)), periodStart: '2026-09-01', periodEnd: '2027-08-31', variables: ['programme', 'sessionsAttended'], status: 'approved', pseudonymSecret: seal(key, 'x'.repeat(32)) })
+      .returning();
+    await db.insert(researchStudyProgrammes).values({ studyId: study!.id, programmeId, decision: 'approved', decidedBy: coordinator, decidedAt: new Date('2026-10-01T10:00:00Z'), note: canary('studyDecisionNote', world, readers('researchStudy:read', studyResource)) });
+    const researchToken = newToken();
+    await db.insert(researchExports).values({ studyId: study!.id, createdBy: null, via: 'app', tokenDigest: digest(researchToken), expiresAt: new Date('2099-01-01T00:00:00Z'), rows: 0, k: 5, consenting: 0, suppressedRows: 0, suppressedCells: 0, consentVersion: 1, fileSealed: null });
 
     return {
+      studyId: study!.id,
+      researchToken,
       world,
       institutionId,
       programmeId,

@@ -115,6 +115,16 @@ export const ACTIONS = [
   'programme:readHundredDay',
   /** Students who switched to this programme and agreed to a welcome (the receiving coordinator). */
   'programme:welcomeSwitches',
+  /** Propose a research study: an onderzoeker of the institution (issue 19). */
+  'research:propose',
+  /** The institution's studies: onderzoekers; coordinators (the studies of their programmes). */
+  'research:list',
+  /** A study, its decisions and its export log: its onderzoekers and its programmes' coordinators. */
+  'researchStudy:read',
+  /** Approve or reject a study for one's programmes: a coordinator of it, never its proposer. */
+  'researchStudy:decide',
+  /** Make and download a pseudonymised export: an onderzoeker for every programme of the study. */
+  'researchStudy:export',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

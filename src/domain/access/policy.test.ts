@@ -143,6 +143,8 @@ const coordinatorsOwnClaim: Resource = { kind: 'expenseClaim', institutionId: IN
 const ownCompensation = (coachId: string): Resource => ({ kind: 'ownCompensation', institutionId: INST, programmeId: PROG, coachId });
 const programmeFinance: Resource = { kind: 'programmeFinance', institutionId: INST, programmeId: PROG };
 const financeDesk: Resource = { kind: 'financeDesk', institutionId: INST };
+const researchDesk: Resource = { kind: 'researchDesk', institutionId: INST };
+const study = (programmeIds: string[], proposerId: string | null = 'onderzoeker'): Resource => ({ kind: 'researchStudy', institutionId: INST, programmeIds, proposerId });
 
 type Row = [Who, Parameters<typeof isAllowed>[1], Resource, boolean, string];
 
@@ -301,6 +303,15 @@ const matrix: Row[] = [
   ...onlyFor(['coordinator'], 'compensation:approveProgramme', { kind: 'compensationProgramme', institutionId: INST, programmeId: PROG }, "the programme's month at once"),
   ...onlyFor(['coordinator', 'otherProgrammeCoordinator', 'beheerder', 'finance', 'programmeFinance'], 'compensation:readFiscalYears', { kind: 'compensationInstitution', institutionId: INST }, 'the fiscal limits'),
   ...onlyFor(['beheerder'], 'compensation:manageFiscalYears', { kind: 'compensationInstitution', institutionId: INST }, 'adding a year of fiscal limits'),
+  // Research (#19): the onderzoeker proposes and exports; the programme's coordinator decides (four eyes) and reads the log.
+  ...onlyFor(['onderzoeker'], 'research:propose', researchDesk, 'a research study'),
+  ...onlyFor(['onderzoeker', 'coordinator', 'otherProgrammeCoordinator'], 'research:list', researchDesk, "the institution's studies"),
+  ...onlyFor(['onderzoeker', 'coordinator'], 'researchStudy:read', study([PROG]), 'a study of the programme'),
+  ...onlyFor(['onderzoeker', 'coordinator', 'otherProgrammeCoordinator'], 'researchStudy:read', study([PROG, OTHER_PROG]), 'a study of both programmes'),
+  ...onlyFor(['coordinator'], 'researchStudy:decide', study([PROG]), 'a study of the programme (approve, reject)'),
+  ...onlyFor([], 'researchStudy:decide', study([PROG], 'coordinator'), 'a study the coordinator proposed themself (four eyes)'),
+  ...onlyFor(['onderzoeker'], 'researchStudy:export', study([PROG]), "a study's pseudonymised export"),
+  ...onlyFor([], 'researchStudy:export', study([]), 'a study without programmes'),
 ];
 
 describe('access policy matrix', () => {
@@ -439,6 +450,17 @@ describe('access policy invariants', () => {
         moneyResources.every((r) => !isAllowed(actor(role, [role], programmeId), action, r)),
       ),
     );
+  });
+
+  it('never lets anyone but an onderzoeker download research data, and never across institutions', () => {
+    fc.assert(
+      fc.property(arbitraryActor, fc.constantFrom(PROG, OTHER_PROG), (a, programmeId) => {
+        const allowed = isAllowed(a, 'researchStudy:export', study([programmeId]));
+        return !allowed || a.grants.some((g) => g.role === 'onderzoeker' && g.institutionId === INST && (g.programmeId === null || g.programmeId === programmeId));
+      }),
+    );
+    const foreign = actor('onderzoeker-x', ['onderzoeker', 'coordinator'], null, OTHER_INST);
+    for (const action of ACTIONS) for (const r of [researchDesk, study([PROG])]) expect(isAllowed(foreign, action, r)).toBe(false);
   });
 
   it("gives another institution's finance nothing of this one", () => {

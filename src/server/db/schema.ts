@@ -22,3 +22,4 @@ export * from './schema/compensation';
 export * from './schema/finance';
 export * from './schema/year';
 export * from './schema/announcements';
+export * from './schema/research';

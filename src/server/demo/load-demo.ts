@@ -20,6 +20,7 @@ import { loadSessionsDemo, type DemoCommunity } from '../modules/sessions/public
 import { loadYearDemo } from '../modules/year/public';
 import { loadSchedulingDemo } from '../modules/scheduling/public';
 import { loadFinanceDemo } from '../modules/finance/public';
+import { loadResearchDemo } from '../modules/research/public';
 import { factories } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'peerkracht-demo';
@@ -103,7 +104,7 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     };
 
     const beheerder = await named('beheerder', null, 'beheerder');
-    await named('onderzoeker', null, 'onderzoeker');
+    const onderzoeker = await named('onderzoeker', null, 'onderzoeker');
     const swCoordinator = await named('coordinator', socialWork.id, 'coordinator');
     const biCoordinator = await person(['coordinator'], business.id, `coordinator.bi@${DOMAIN}`);
     void biCoordinator;
@@ -210,6 +211,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     await loadFinanceDemo(tx, services, { institutionId, programmeId: socialWork.id, coaches: swCoaches, coordinatorId: swCoordinator.id });
     // Coach compensation (#17): birth dates, extra work, statements of the last two months.
     await loadCompensationDemo(tx, services, { institutionId, programmeId: socialWork.id, coachIds: swCoaches.map((c) => c.id), demoCoachId: coach1.id, coordinatorId: swCoordinator.id, seniorId: seniorSw1.id });
+    // Research (#19): research consents of the coachees and one approved study of both programmes.
+    await loadResearchDemo(tx, services, { institutionId, programmeIds: [socialWork.id, business.id], researcherId: onderzoeker.id, coordinatorIds: { [socialWork.id]: swCoordinator.id, [business.id]: biCoordinator.id } });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

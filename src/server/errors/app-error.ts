@@ -90,6 +90,9 @@ export const ERROR_STATUS = {
   payout_already_paid: 409,
   payment_settings_missing: 409,
   payout_file_invalid: 422,
+  research_not_approved: 409,
+  research_already_decided: 409,
+  research_link_expired: 410,
   internal: 500,
 } as const;
 

@@ -102,6 +102,7 @@ export const DESTINATIONS: readonly Destination[] = [
   { id: 'programme', labelKey: 'programme.nav.programme', icon: 'building', priority: 26, allowed: (c) => c.programmeWhere('programme:manage') !== null || c.can('institution:manage'), to: '/programme' },
   { id: 'coaches', labelKey: 'programme.nav.coaches', icon: 'person', priority: 27, allowed: (c) => c.programmeWhere('programme:manageCoaches') !== null, to: '/coaches' },
   { id: 'people', labelKey: 'people.nav.people', icon: 'person', priority: 28, allowed: (c) => c.can('people:search'), to: '/people' },
+  { id: 'research', labelKey: 'research.nav', icon: 'book', priority: 16, allowed: (c) => isAllowed(c.actor, 'research:list', { kind: 'researchDesk', institutionId: c.actor.institutionId }), to: '/research' },
   { id: 'checkins', labelKey: 'sessionInsight.nav.checkins', icon: 'check', priority: 40, roles: ['coachee'], to: '/me/checkins' },
   { id: 'about-me', labelKey: 'grouping.nav.myAttributes', icon: 'person', priority: 41, roles: ['coachee'], to: '/me/about' },
   { id: 'coach-profile', labelKey: 'programme.nav.coachProfile', icon: 'person', priority: 42, roles: ['studentcoach'], to: '/me/coach-profile' },

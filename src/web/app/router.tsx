@@ -78,6 +78,9 @@ import { HundredDayPage } from '../features/year/HundredDayPage';
 import { CommunityHundredDayPage, IntakeHundredDayPage, WelcomePage } from '../features/year/OutcomePages';
 import { BoardPage } from '../features/announcements/BoardPage';
 import { StyleGuidePage } from '../features/styleguide/StyleGuidePage';
+import { ResearchPage } from '../features/research/ResearchPage';
+import { ProposeStudyPage } from '../features/research/ProposeStudyPage';
+import { StudyPage } from '../features/research/StudyPage';
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -119,6 +122,9 @@ export const router = createBrowserRouter([
       { path: '/communities/:communityId', element: <RequireSignIn><CommunityPage /></RequireSignIn> },
       { path: '/admin/outbox', element: <RequireSignIn><OutboxPage /></RequireSignIn> },
       { path: '/admin/retention', element: <RequireSignIn><RetentionPage /></RequireSignIn> },
+      { path: '/research', element: <RequireSignIn><ResearchPage /></RequireSignIn> },
+      { path: '/research/new', element: <RequireSignIn><ProposeStudyPage /></RequireSignIn> },
+      { path: '/research/:studyId', element: <RequireSignIn><StudyPage /></RequireSignIn> },
       { path: '/sessions', element: <RequireSignIn><SessionsPage /></RequireSignIn> },
       { path: '/sessions/:sessionId', element: <RequireSignIn><SessionPage /></RequireSignIn> },
       { path: '/rsvp', element: <RsvpLinkPage /> },
