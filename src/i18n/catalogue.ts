@@ -33,6 +33,8 @@ import enFinance from './en.finance.json';
 import nlFinance from './nl.finance.json';
 import enCompensation from './en.compensation.json';
 import nlCompensation from './nl.compensation.json';
+import enRights from './en.rights.json';
+import nlRights from './nl.rights.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -52,6 +54,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlPeople, enPeople],
   [nlFinance, enFinance],
   [nlCompensation, enCompensation],
+  [nlRights, enRights],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

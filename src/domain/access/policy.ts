@@ -81,6 +81,7 @@ import {
   type ReferralResource,
   type SignalResource,
 } from './rules/support';
+import { erasureDeskRule, erasureRequestRule, type ErasureDeskResource, type ErasureRequestResource } from './rules/rights';
 
 export { ACTIONS, type Action } from './actions';
 export { holds, type Actor } from './actor';
@@ -114,7 +115,9 @@ export type Resource =
   | CompensationStatementResource
   | CompensationExtraWorkResource
   | CompensationProgrammeResource
-  | CompensationInstitutionResource;
+  | CompensationInstitutionResource
+  | ErasureDeskResource
+  | ErasureRequestResource;
 
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
@@ -171,5 +174,9 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return compensationProgrammeRule(action, actor, resource);
     case 'compensationInstitution':
       return compensationInstitutionRule(action, actor, resource);
+    case 'erasureDesk':
+      return erasureDeskRule(action, actor, resource);
+    case 'erasureRequest':
+      return erasureRequestRule(action, actor, resource);
   }
 }

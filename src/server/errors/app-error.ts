@@ -86,6 +86,9 @@ export const ERROR_STATUS = {
   payout_already_paid: 409,
   payment_settings_missing: 409,
   payout_file_invalid: 422,
+  erasure_only_for_yourself: 403,
+  erasure_already_requested: 409,
+  erasure_already_done: 409,
   internal: 500,
 } as const;
 
