@@ -21,6 +21,7 @@ export function Layout() {
   const roles = new Set(actor?.grants.map((g) => g.role) ?? []);
   const canReadOutbox = actor ? isAllowed(actor, 'outbox:read', { kind: 'institution', institutionId: actor.institutionId }) : false;
   const canReadRetention = actor ? isAllowed(actor, 'retention:read', { kind: 'institution', institutionId: actor.institutionId }) : false;
+  const handlesErasure = actor ? isAllowed(actor, 'erasure:list', { kind: 'erasureDesk', institutionId: actor.institutionId }) : false;
   // Programme screens: shown when the policy lets the person manage some programme they hold a grant for.
   const grantProgrammes = (actor?.grants ?? []).flatMap((g) => (g.programmeId ? [g.programmeId] : []));
   const canManage = (action: 'programme:manage' | 'programme:manageCoaches') =>
@@ -188,6 +189,11 @@ export function Layout() {
                 <NavLink to="/admin/retention">{t('nav.retention')}</NavLink>
               </li>
             )}
+            {handlesErasure && (
+              <li>
+                <NavLink to="/erasure-requests">{t('rights.nav.erasure')}</NavLink>
+              </li>
+            )}
             {canReadOutbox && (
               <li>
                 <a href="/api/docs">{t('nav.apiDocs')}</a>
@@ -203,6 +209,9 @@ export function Layout() {
             </li>
             <li>
               <NavLink to="/me/sign-in-sessions">{t('people.nav.sessions')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/me/data">{t('rights.nav.myData')}</NavLink>
             </li>
           </ul>
           <div className="who">
