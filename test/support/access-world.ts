@@ -44,6 +44,7 @@ import {
   studentImports,
   teachingPeriods,
   timetables,
+  erasureRequests,
 } from '../../src/server/db/schema';
 import { saveMyBankAccount } from '../../src/server/modules/finance/bank-account';
 import { seal } from '../../src/server/modules/finance/sealed';
@@ -101,6 +102,8 @@ export type Cell = {
   extraWorkId: string;
   /** The coach's approved statement of 2026-10 (payable), and its one line (disputed, then resolved). */
   statementId: string;
+  /** An open erasure request of a person of the programme who is not an actor (carrying it out erases only them). */
+  erasureRequestId: string;
   statementLineId: string;
   /** The next coach's disputed statement (for the canary scan). */
   disputedStatementId: string;
@@ -412,6 +415,12 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       })
       .returning();
 
+    // Issue 19: an erasure request of a student who is not an actor, with a reason.
+    const erasable = await person(institutionId, programmeId, ['coachee'], 'erasable');
+    const [erasure] = await db
+      .insert(erasureRequests)
+      .values({ institutionId, personId: erasable.id, programmeIds: [programmeId], reason: 'Ik stop met de opleiding.', requestedAt: t.services.now(), dueOn: '2026-12-31' })
+      .returning();
     return {
       world,
       institutionId,
@@ -454,6 +463,7 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       claimId: claim!.id,
       rejectedClaimId: rejected!.id,
       batchId: batch!.id,
+      erasureRequestId: erasure!.id,
     };
   }
 
