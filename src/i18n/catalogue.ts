@@ -41,6 +41,8 @@ import enUx from './en.ux.json';
 import nlUx from './nl.ux.json';
 import enResearch from './en.research.json';
 import nlResearch from './nl.research.json';
+import enRights from './en.rights.json';
+import nlRights from './nl.rights.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -64,6 +66,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlFormats, enFormats],
   [nlUx, enUx],
   [nlResearch, enResearch],
+  [nlRights, enRights],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

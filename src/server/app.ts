@@ -44,6 +44,7 @@ import { financeRoutes } from './modules/finance/routes';
 import { compensationRoutes } from './modules/compensation/routes';
 import { yearRoutes } from './modules/year/routes';
 import { researchRoutes } from './modules/research/routes';
+import { rightsRoutes } from './modules/rights/public';
 import { Lifecycle } from './operations/lifecycle';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -152,6 +153,7 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(yearRoutes, { services });
   await app.register(announcementRoutes, { services });
   await app.register(researchRoutes, { services });
+  await app.register(rightsRoutes, { services });
 
   await registerWebClient(app);
   return app;

@@ -35,7 +35,7 @@ import {
 } from '../../src/server/db/schema';
 import { retentionWithServices } from '../../src/cli/retention';
 import { jobHandlers, retentionPurges } from '../../src/server/job-handlers';
-import { compensationExtraWork, compensationStatements, expenseClaims, expenseReceipts, jobs, payoutBatches } from '../../src/server/db/schema';
+import { compensationExtraWork, compensationStatements, expenseClaims, expenseReceipts, erasureRequests, jobs, payoutBatches } from '../../src/server/db/schema';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
 import { RETENTION_PASS_JOB } from '../../src/server/modules/retention/retention-job';
 import { runRetentionPass, type RetentionPassResult } from '../../src/server/modules/retention/run-retention-pass';
@@ -116,6 +116,11 @@ describe(`retention pass on ${testDbKind()}`, () => {
     gone.compensation_extra_work = await ids(extra(past('compensation_extra_work')));
     keep.payout_batches = await ids(batch(day(inside('payout_batches'))));
     gone.payout_batches = await ids(batch(dayBefore(past('payout_batches'))));
+    // Erasure requests (#19): carried out ones 5 years after; an open one however old stays.
+    const erasure = (status: 'open' | 'done', doneAt: Date | null) =>
+      db.insert(erasureRequests).values({ institutionId: institution.id, personId: status === 'open' ? coach.id : null, status, requestedAt: new Date('2015-01-01T00:00:00Z'), dueOn: '2015-02-01', doneAt }).returning();
+    keep.erasure_requests = [...(await ids(erasure('done', inside('erasure_requests')))), ...(await ids(erasure('open', null)))];
+    gone.erasure_requests = await ids(erasure('done', past('erasure_requests')));
 
     // Sessions: a community session per side of the sessions cutoff (two coaching years back),
     // and one-on-ones per side of the one-on-one-note cutoff (the end of the coaching year).
@@ -244,6 +249,7 @@ describe(`retention pass on ${testDbKind()}`, () => {
       case 'compensation_statements': return idsOf(db.select({ id: compensationStatements.id }).from(compensationStatements).where(inArray(compensationStatements.id, candidates)));
       case 'compensation_extra_work': return idsOf(db.select({ id: compensationExtraWork.id }).from(compensationExtraWork).where(inArray(compensationExtraWork.id, candidates)));
       case 'payout_batches': return idsOf(db.select({ id: payoutBatches.id }).from(payoutBatches).where(inArray(payoutBatches.id, candidates)));
+      case 'erasure_requests': return idsOf(db.select({ id: erasureRequests.id }).from(erasureRequests).where(inArray(erasureRequests.id, candidates)));
       default: throw new Error(`no check for ${table}`);
     }
   }

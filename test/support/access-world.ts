@@ -52,6 +52,7 @@ import {
   timetables,
   hundredDayAsks,
   programmeSwitchNotices,
+  erasureRequests,
 } from '../../src/server/db/schema';
 import { saveMyBankAccount } from '../../src/server/modules/finance/bank-account';
 import { seal } from '../../src/server/modules/finance/sealed';
@@ -109,6 +110,8 @@ export type Cell = {
   extraWorkId: string;
   /** The coach's approved statement of 2026-10 (payable), and its one line (disputed, then resolved). */
   statementId: string;
+  /** An open erasure request of a person of the programme who is not an actor (carrying it out erases only them). */
+  erasureRequestId: string;
   statementLineId: string;
   /** The next coach's disputed statement (for the canary scan). */
   disputedStatementId: string;
@@ -466,6 +469,12 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
     const researchToken = newToken();
     await db.insert(researchExports).values({ studyId: study!.id, createdBy: null, via: 'app', tokenDigest: digest(researchToken), expiresAt: new Date('2099-01-01T00:00:00Z'), rows: 0, k: 5, consenting: 0, suppressedRows: 0, suppressedCells: 0, consentVersion: 1, fileSealed: null });
 
+    // Issue 19: an erasure request of a student who is not an actor, with a reason.
+    const erasable = await person(institutionId, programmeId, ['coachee'], 'erasable');
+    const [erasure] = await db
+      .insert(erasureRequests)
+      .values({ institutionId, personId: erasable.id, programmeIds: [programmeId], reason: 'Ik stop met de opleiding.', requestedAt: t.services.now(), dueOn: '2026-12-31' })
+      .returning();
     return {
       studyId: study!.id,
       researchToken,
@@ -511,6 +520,7 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       rejectedClaimId: rejected!.id,
       batchId: batch!.id,
       switchNoticeId: switchNotice!.id,
+      erasureRequestId: erasure!.id,
     };
   }
 

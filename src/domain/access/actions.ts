@@ -9,6 +9,10 @@ export const ACTIONS = [
   'outbox:read',
   /** See the retention pass's dry run: per table, how many rows the next daily run removes. */
   'retention:read',
+  /** See erasure requests with their due date (beheerder: all; coordinator: their programmes'). */
+  'erasure:list',
+  /** Carry out a person's erasure request (AVG art. 17). */
+  'erasure:carryOut',
   'programme:read',
   'programme:manage',
   'community:read',

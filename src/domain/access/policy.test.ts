@@ -170,6 +170,12 @@ const matrix: Row[] = [
   ...onlyFor(['coachee'], 'coachingContent:read', content('checkin'), 'an unshared check-in'),
   ...onlyFor(['beheerder'], 'outbox:read', { kind: 'institution', institutionId: INST }, 'the outbox'),
   ...onlyFor(['beheerder'], 'retention:read', { kind: 'institution', institutionId: INST }, 'the retention dry run'),
+  // Erasure requests (#19): the list for the beheerder and every coordinator of the institution (each sees their programmes' requests);
+  // carrying one out for the beheerder and the coordinator of a programme the person belonged to. Nobody else, and no one of another institution.
+  ...onlyFor(['coordinator', 'otherProgrammeCoordinator', 'beheerder'], 'erasure:list', { kind: 'erasureDesk', institutionId: INST }, 'the erasure requests'),
+  ...onlyFor(['coordinator', 'beheerder'], 'erasure:carryOut', { kind: 'erasureRequest', institutionId: INST, programmeIds: [PROG] }, "an erasure request of the programme's student"),
+  ...onlyFor(['beheerder'], 'erasure:carryOut', { kind: 'erasureRequest', institutionId: INST, programmeIds: [] }, 'an erasure request of someone in no programme'),
+  ...onlyFor(['otherInstitutionCoordinator'], 'erasure:carryOut', { kind: 'erasureRequest', institutionId: OTHER_INST, programmeIds: [PROG] }, 'an erasure request at the other institution (its own coordinator only)'),
   ...onlyFor(['beheerder'], 'institution:manage', { kind: 'institution', institutionId: INST }, 'the institution'),
   ...onlyFor(['coordinator', 'beheerder'], 'programme:manage', { kind: 'programme', institutionId: INST, programmeId: PROG }, 'the programme'),
   // Programme, people and communities (#3).

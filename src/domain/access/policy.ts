@@ -83,6 +83,7 @@ import {
   type ReferralResource,
   type SignalResource,
 } from './rules/support';
+import { erasureDeskRule, erasureRequestRule, type ErasureDeskResource, type ErasureRequestResource } from './rules/rights';
 
 export { ACTIONS, type Action } from './actions';
 export { holds, type Actor } from './actor';
@@ -118,7 +119,9 @@ export type Resource =
   | CompensationProgrammeResource
   | CompensationInstitutionResource
   | ResearchDeskResource
-  | ResearchStudyResource;
+  | ResearchStudyResource
+  | ErasureDeskResource
+  | ErasureRequestResource;
 
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
@@ -179,5 +182,9 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return researchDeskRule(action, actor, resource);
     case 'researchStudy':
       return researchStudyRule(action, actor, resource);
+    case 'erasureDesk':
+      return erasureDeskRule(action, actor, resource);
+    case 'erasureRequest':
+      return erasureRequestRule(action, actor, resource);
   }
 }

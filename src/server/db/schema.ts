@@ -23,3 +23,4 @@ export * from './schema/finance';
 export * from './schema/year';
 export * from './schema/announcements';
 export * from './schema/research';
+export * from './schema/rights';

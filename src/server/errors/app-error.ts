@@ -93,6 +93,9 @@ export const ERROR_STATUS = {
   research_not_approved: 409,
   research_already_decided: 409,
   research_link_expired: 410,
+  erasure_only_for_yourself: 403,
+  erasure_already_requested: 409,
+  erasure_already_done: 409,
   internal: 500,
 } as const;
 

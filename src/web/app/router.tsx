@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, useLocation } from 'react-router';
 import { OutboxPage } from '../features/admin/OutboxPage';
 import { RetentionPage } from '../features/admin/RetentionPage';
+import { ErasureRequestsPage } from '../features/rights/ErasureRequestsPage';
+import { MyDataPage } from '../features/rights/MyDataPage';
 import { RsvpLinkPage } from '../features/sessions/RsvpLinkPage';
 import { SessionPage } from '../features/sessions/SessionPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
@@ -125,6 +127,8 @@ export const router = createBrowserRouter([
       { path: '/research', element: <RequireSignIn><ResearchPage /></RequireSignIn> },
       { path: '/research/new', element: <RequireSignIn><ProposeStudyPage /></RequireSignIn> },
       { path: '/research/:studyId', element: <RequireSignIn><StudyPage /></RequireSignIn> },
+      { path: '/me/data', element: <RequireSignIn><MyDataPage /></RequireSignIn> },
+      { path: '/erasure-requests', element: <RequireSignIn><ErasureRequestsPage /></RequireSignIn> },
       { path: '/sessions', element: <RequireSignIn><SessionsPage /></RequireSignIn> },
       { path: '/sessions/:sessionId', element: <RequireSignIn><SessionPage /></RequireSignIn> },
       { path: '/rsvp', element: <RsvpLinkPage /> },

@@ -21,6 +21,7 @@ import {
   classMembers,
   coachApplications,
   coachProfiles,
+  erasureRequests,
   communities,
   expenseClaims,
   expenseReceipts,
@@ -131,7 +132,14 @@ const handoverNotePast = (cutoff: Date) => and(isNotNull(handovers.note), lt(han
 
 /** The rules in the order the real run applies them (see the note before `sessions`). */
 export const RETENTION_RULES: Readonly<Record<string, RetentionRule>> = {
-  mail_outbox: deleting(mailOutbox, (cutoff) => lt(mailOutbox.createdAt, cutoff)),
+  // The confirmation of an erasure carries the erased person's address: it goes once delivered.
+  mail_outbox: deleting(mailOutbox, (cutoff) =>
+    or(
+      lt(mailOutbox.createdAt, cutoff),
+      and(isNotNull(mailOutbox.sentAt), inArray(mailOutbox.id, sql`(select ${erasureRequests.confirmationMailId} from ${erasureRequests} where ${erasureRequests.confirmationMailId} is not null)`)),
+    ),
+  ),
+  erasure_requests: deleting(erasureRequests, (cutoff) => and(eq(erasureRequests.status, 'done'), lt(erasureRequests.doneAt, cutoff))),
   audit_log: deleting(auditLog, (cutoff) => lt(auditLog.at, cutoff)),
   referrals: deleting(referrals, (cutoff) => lt(referrals.referredOn, isoDate(cutoff))),
   signals: deleting(signals, (cutoff) => and(eq(signals.status, 'closed'), lt(signals.updatedAt, cutoff))),
