@@ -14,6 +14,7 @@ import { sessionJobHandlers } from './modules/sessions/public';
 import { REFERRAL_FOLLOW_UP_JOB, sendReferralFollowUp } from './modules/support/public';
 import { INVITATION_REMINDER_JOB, purgeSpentInvitationLinks, SCHEDULED_INVITATIONS_JOB, sendInvitationReminder, sendScheduledInvitations } from './modules/invitations/public';
 import { purgeOidcAttempts } from './modules/sso/public';
+import { EVALUATION_OPEN_JOB, EVALUATION_REMINDER_JOB, openEvaluationMoment, scheduleEvaluationMoments, sendEvaluationReminder } from './modules/evaluation/public';
 import { OVERDUE_REMINDER_JOB, scheduleOverdueReminders, sendOverdueReminders } from './modules/finance/public';
 
 export const jobHandlers: JobHandlers = {
@@ -26,6 +27,8 @@ export const jobHandlers: JobHandlers = {
   [SCHEDULED_INVITATIONS_JOB]: sendScheduledInvitations,
   [MONTHLY_STATEMENTS_JOB]: runMonthlyStatementsJob,
   [OVERDUE_REMINDER_JOB]: sendOverdueReminders,
+  [EVALUATION_OPEN_JOB]: openEvaluationMoment,
+  [EVALUATION_REMINDER_JOB]: sendEvaluationReminder,
 };
 
 /**
@@ -40,4 +43,5 @@ export const retentionPurges: readonly RetentionPurge[] = [
   purgeOidcAttempts,
   scheduleMonthlyStatements,
   scheduleOverdueReminders,
+  scheduleEvaluationMoments,
 ];

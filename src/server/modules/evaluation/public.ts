@@ -8,3 +8,5 @@
 export { evaluationResults } from './results';
 /** Invited and answered per community and moment, 1–4 people suppressed. */
 export { responseRates } from './results';
+/** Opening a questionnaire moment and its reminders: job kinds and handlers, and the poller hook that schedules the openings (job-handlers.ts). */
+export { EVALUATION_OPEN_JOB, EVALUATION_REMINDER_JOB, openEvaluationMoment, sendEvaluationReminder, scheduleEvaluationMoments } from './open-moments';
