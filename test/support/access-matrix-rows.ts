@@ -60,6 +60,8 @@ export const PARAMS: Record<string, (c: Cell, url: string) => string> = {
   month: () => '2026-10',
   claimId: (c) => c.claimId,
   batchId: (c) => c.batchId,
+  invitationId: (c) => c.evaluationInvitationId,
+  questionKey: () => 'eval-coachee-most-valuable',
 };
 
 /**
@@ -152,6 +154,10 @@ export const R = {
   expenseClaim: (c: Cell): Resource => ({ kind: 'expenseClaim', institutionId: c.institutionId, programmeId: c.programmeId, coachId: c.coach }),
   programmeFinance: (c: Cell): Resource => ({ kind: 'programmeFinance', institutionId: c.institutionId, programmeId: c.programmeId }),
   financeDesk: (_c: Cell, a: Actor): Resource => ({ kind: 'financeDesk', institutionId: a.institutionId }),
+  /** The coachee's invitation to a questionnaire (#18): theirs alone to answer. */
+  evaluationInvitation: (c: Cell): Resource => ({ kind: 'evaluationInvitation', institutionId: c.institutionId, programmeId: c.programmeId, personId: c.coachee }),
+  programmeRates: (c: Cell): Resource => ({ kind: 'evaluationRates', institutionId: c.institutionId, programmeId: c.programmeId, coachId: null }),
+  communityRates: (c: Cell): Resource => ({ kind: 'evaluationRates', institutionId: c.institutionId, programmeId: c.programmeId, coachId: c.coach }),
   /** Starting a conversation: notes the actor would author, only about a coachee they coach. */
   newConversation: (c: Cell, a: Actor): Resource | null =>
     a.personId === c.coach
@@ -396,5 +402,15 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'POST /api/finance/payout-batches/:batchId/paid': { resource: R.financeDesk },
   'GET /api/finance/payment-settings': { resource: R.financeDesk },
   'PUT /api/finance/payment-settings': { resource: R.financeDesk },
+  // Evaluation (#18): one's own questionnaire, the one-tap link (the token is the credential), response rates.
+  'GET /api/me/evaluations': {},
+  'GET /api/evaluation-invitations/:invitationId': { resource: R.evaluationInvitation },
+  'PUT /api/evaluation-invitations/:invitationId/answers/:questionKey': { resource: R.evaluationInvitation, body: () => ({ value: 'Een gewoon antwoord' }) },
+  'POST /api/evaluation-invitations/:invitationId/finish': { resource: R.evaluationInvitation },
+  'POST /api/evaluation-link': {},
+  'POST /api/evaluation-link/answer': {},
+  'POST /api/evaluation-link/finish': {},
+  'GET /api/programmes/:programmeId/evaluation/response-rates': { resource: R.programmeRates },
+  'GET /api/communities/:communityId/evaluation/response-rates': { resource: R.communityRates },
   'GET /*': {},
 };
