@@ -175,6 +175,7 @@ describe(`access matrix on ${testDbKind()}`, () => {
         'coachIban',
         'conversationNote',
         'disputeComment',
+        'evaluationAnswer',
         'expenseDescription',
         'expenseRejectReason',
         'extraWorkReason',
