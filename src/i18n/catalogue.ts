@@ -43,6 +43,8 @@ import enResearch from './en.research.json';
 import nlResearch from './nl.research.json';
 import enRights from './en.rights.json';
 import nlRights from './nl.rights.json';
+import enEvaluation from './en.evaluation.json';
+import nlEvaluation from './nl.evaluation.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -67,6 +69,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlUx, enUx],
   [nlResearch, enResearch],
   [nlRights, enRights],
+  [nlEvaluation, enEvaluation],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

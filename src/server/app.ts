@@ -45,6 +45,7 @@ import { compensationRoutes } from './modules/compensation/routes';
 import { yearRoutes } from './modules/year/routes';
 import { researchRoutes } from './modules/research/routes';
 import { rightsRoutes } from './modules/rights/public';
+import { evaluationRoutes } from './modules/evaluation/routes';
 import { Lifecycle } from './operations/lifecycle';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -154,6 +155,7 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(announcementRoutes, { services });
   await app.register(researchRoutes, { services });
   await app.register(rightsRoutes, { services });
+  await app.register(evaluationRoutes, { services });
 
   await registerWebClient(app);
   return app;

@@ -178,6 +178,7 @@ describe(`access matrix on ${testDbKind()}`, () => {
         'communityMeetingLink',
         'conversationNote',
         'disputeComment',
+        'evaluationAnswer',
         'expenseDescription',
         'expenseRejectReason',
         'extraWorkReason',

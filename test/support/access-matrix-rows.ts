@@ -64,6 +64,8 @@ export const PARAMS: Record<string, (c: Cell, url: string) => string> = {
   noticeId: (c) => c.switchNoticeId,
   studyId: (c) => c.studyId,
   token: (c) => c.researchToken,
+  invitationId: (c) => c.evaluationInvitationId,
+  questionKey: () => 'eval-coachee-most-valuable',
 };
 
 /**
@@ -159,6 +161,10 @@ export const R = {
   researchDesk: (_c: Cell, a: Actor): Resource => ({ kind: 'researchDesk', institutionId: a.institutionId }),
   /** The cell's approved study (its proposer has left: proposerId null). */
   researchStudy: (c: Cell): Resource => ({ kind: 'researchStudy', institutionId: c.institutionId, programmeIds: [c.programmeId], proposerId: null }),
+  /** The coachee's invitation to a questionnaire (#18): theirs alone to answer. */
+  evaluationInvitation: (c: Cell): Resource => ({ kind: 'evaluationInvitation', institutionId: c.institutionId, programmeId: c.programmeId, personId: c.coachee }),
+  programmeRates: (c: Cell): Resource => ({ kind: 'evaluationRates', institutionId: c.institutionId, programmeId: c.programmeId, coachId: null }),
+  communityRates: (c: Cell): Resource => ({ kind: 'evaluationRates', institutionId: c.institutionId, programmeId: c.programmeId, coachId: c.coach }),
   /** Starting a conversation: notes the actor would author, only about a coachee they coach. */
   newConversation: (c: Cell, a: Actor): Resource | null =>
     a.personId === c.coach
@@ -431,5 +437,15 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'POST /api/research/studies/:studyId/exports': { resource: R.researchStudy },
   // A link of another institution's study is unknown here: the loader finds it only in the actor's institution.
   'GET /api/research/downloads/:token': { resource: (c, a) => (c.institutionId === a.institutionId ? R.researchStudy(c) : null) },
+  // Evaluation (#18): one's own questionnaire, the one-tap link (the token is the credential), response rates.
+  'GET /api/me/evaluations': {},
+  'GET /api/evaluation-invitations/:invitationId': { resource: R.evaluationInvitation },
+  'PUT /api/evaluation-invitations/:invitationId/answers/:questionKey': { resource: R.evaluationInvitation, body: () => ({ value: 'Een gewoon antwoord' }) },
+  'POST /api/evaluation-invitations/:invitationId/finish': { resource: R.evaluationInvitation },
+  'POST /api/evaluation-link': {},
+  'POST /api/evaluation-link/answer': {},
+  'POST /api/evaluation-link/finish': {},
+  'GET /api/programmes/:programmeId/evaluation/response-rates': { resource: R.programmeRates },
+  'GET /api/communities/:communityId/evaluation/response-rates': { resource: R.communityRates },
   'GET /*': {},
 };

@@ -53,6 +53,9 @@ import {
   hundredDayAsks,
   programmeSwitchNotices,
   erasureRequests,
+  evaluationInvitations,
+  evaluationLinkedAnswers,
+  evaluationRounds,
 } from '../../src/server/db/schema';
 import { saveMyBankAccount } from '../../src/server/modules/finance/bank-account';
 import { seal } from '../../src/server/modules/finance/sealed';
@@ -125,6 +128,8 @@ export type Cell = {
   /** An approved research study of the cell's programme, and the secret token of its export's download link. */
   studyId: string;
   researchToken: string;
+  /** The coachee's invitation to an open confidential questionnaire (#18), with a text answer. */
+  evaluationInvitationId: string;
 };
 
 export type Canary = { text: string; what: string; world: World; visibleTo: (actor: Actor) => boolean };
@@ -475,10 +480,24 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       .insert(erasureRequests)
       .values({ institutionId, personId: erasable.id, programmeIds: [programmeId], reason: 'Ik stop met de opleiding.', requestedAt: t.services.now(), dueOn: '2026-12-31' })
       .returning();
+    // Evaluation (#18): an open confidential questionnaire; the coachee's own text answer is theirs alone.
+    // Cells may share an intake: one round per intake.
+    await db
+      .insert(evaluationRounds)
+      .values({ intakeId, moment: 'T0', mode: 'confidential', opensOn: '2026-09-01', closesOn: '2099-12-31', contentVersion: 1, questions: t.services.content.questions.evaluation, openedAt: new Date('2026-09-01T07:00:00Z') })
+      .onConflictDoNothing();
+    const [round] = await db.select().from(evaluationRounds).where(and(eq(evaluationRounds.intakeId, intakeId), eq(evaluationRounds.moment, 'T0')));
+    const [evaluationInvitation] = await db
+      .insert(evaluationInvitations)
+      .values({ roundId: round!.id, personId: coachee, questionSet: 'coachee', communityId: community.id, tokenHash: `matrix-${world}-${n}`, invitedAt: new Date('2026-09-01T07:00:00Z'), answeredKeys: ['eval-coachee-most-valuable'] })
+      .returning();
+    await db.insert(evaluationLinkedAnswers).values({ invitationId: evaluationInvitation!.id, questionKey: 'eval-coachee-most-valuable', contentVersion: 1, textValue: canary('evaluationAnswer', world, (a) => a.personId === coachee), answeredAt: new Date('2026-09-02T07:00:00Z') });
+
     return {
       studyId: study!.id,
       researchToken,
       world,
+      evaluationInvitationId: evaluationInvitation!.id,
       institutionId,
       programmeId,
       intakeId,

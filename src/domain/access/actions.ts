@@ -129,6 +129,12 @@ export const ACTIONS = [
   'researchStudy:decide',
   /** Make and download a pseudonymised export: an onderzoeker for every programme of the study. */
   'researchStudy:export',
+  /** Answer one's own evaluation questionnaire (#18). */
+  'evaluation:answer',
+  /** Response rates per community (counts only): the programme's coordinator, a community's coach. */
+  'evaluation:readResponseRates',
+  /** A coach's own end-of-year report and portfolio PDF: the coach alone. */
+  'coachYearReport:write',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

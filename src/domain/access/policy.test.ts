@@ -318,6 +318,13 @@ const matrix: Row[] = [
   ...onlyFor([], 'researchStudy:decide', study([PROG], 'coordinator'), 'a study the coordinator proposed themself (four eyes)'),
   ...onlyFor(['onderzoeker'], 'researchStudy:export', study([PROG]), "a study's pseudonymised export"),
   ...onlyFor([], 'researchStudy:export', study([]), 'a study without programmes'),
+  // Evaluation (#18): one's own questionnaire; response rates (counts only) to the coordinator and the community's coach; a coach's own year report.
+  ...onlyFor(['coachee'], 'evaluation:answer', { kind: 'evaluationInvitation', institutionId: INST, programmeId: PROG, personId: 'coachee' }, "the coachee's own questionnaire"),
+  ...onlyFor(['coach'], 'evaluation:answer', { kind: 'evaluationInvitation', institutionId: INST, programmeId: PROG, personId: 'coach' }, "the coach's own questionnaire (not the coordinator's to fill in)"),
+  ...onlyFor(['coordinator'], 'evaluation:readResponseRates', { kind: 'evaluationRates', institutionId: INST, programmeId: PROG, coachId: null }, "the programme's response rates"),
+  ...onlyFor(['coach', 'coordinator'], 'evaluation:readResponseRates', { kind: 'evaluationRates', institutionId: INST, programmeId: PROG, coachId: 'coach' }, "a community's response rates"),
+  ...onlyFor(['coach'], 'coachYearReport:write', { kind: 'coachYearReport', institutionId: INST, programmeId: PROG, coachId: 'coach' }, "the coach's own end-of-year report"),
+  ...onlyFor([], 'coachYearReport:write', { kind: 'coachYearReport', institutionId: INST, programmeId: PROG, coachId: 'coachee' }, 'a year report of someone who is no coach'),
 ];
 
 describe('access policy matrix', () => {

@@ -22,12 +22,21 @@
  *   rules/compensation.ts      compensationAccount, compensationStatement, compensationExtraWork,
  *                              compensationProgramme, compensationInstitution
  *   rules/research.ts          researchDesk, researchStudy
+ *   rules/evaluation.ts        evaluationInvitation, evaluationRates, coachYearReport
  * Each rules file declares its resource kinds with the relations that decide them, and one rule
  * per kind. `isAllowed` below sends each kind to its rule. The matrix test (`policy.test.ts`)
  * states who may do what.
  */
 import type { Action } from './actions';
 import type { Actor } from './actor';
+import {
+  coachYearReportRule,
+  evaluationInvitationRule,
+  evaluationRatesRule,
+  type CoachYearReportResource,
+  type EvaluationInvitationResource,
+  type EvaluationRatesResource,
+} from './rules/evaluation';
 import { coachRule, type CoachResource } from './rules/coaches';
 import { coachingContentRule, type CoachingContentResource } from './rules/coaching-content';
 import { communityRule, handoverRule, type CommunityResource, type HandoverResource } from './rules/communities';
@@ -121,7 +130,10 @@ export type Resource =
   | ResearchDeskResource
   | ResearchStudyResource
   | ErasureDeskResource
-  | ErasureRequestResource;
+  | ErasureRequestResource
+  | EvaluationInvitationResource
+  | EvaluationRatesResource
+  | CoachYearReportResource;
 
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
@@ -186,5 +198,11 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return erasureDeskRule(action, actor, resource);
     case 'erasureRequest':
       return erasureRequestRule(action, actor, resource);
+    case 'evaluationInvitation':
+      return evaluationInvitationRule(action, actor, resource);
+    case 'evaluationRates':
+      return evaluationRatesRule(action, actor, resource);
+    case 'coachYearReport':
+      return coachYearReportRule(action, actor, resource);
   }
 }

@@ -24,3 +24,4 @@ export * from './schema/year';
 export * from './schema/announcements';
 export * from './schema/research';
 export * from './schema/rights';
+export * from './schema/evaluation';

@@ -1,3 +1,4 @@
+import { EvaluationHomeCard } from '../features/evaluation/EvaluationHomeCard';
 import { OverdueHomeCard } from '../features/finance/OverdueHomeCard';
 import { HomePage, type HomeCards } from '../features/home/HomePage';
 import { ResilienceHomeCard } from '../features/resilience/ResilienceHomeCard';
@@ -15,6 +16,7 @@ const cards: HomeCards = {
       <SessionsHomeCard isCoachee={roles.includes('coachee')} isCoach={roles.includes('studentcoach')} />
       {(roles.includes('studentcoach') || roles.includes('coordinator')) && <AttendanceSignalsCard />}
       {(roles.includes('finance') || roles.includes('coordinator')) && <OverdueHomeCard />}
+      {(roles.includes('coachee') || roles.includes('studentcoach')) && <EvaluationHomeCard />}
     </>
   ),
   resilience: ({ roles, communities }) => (

@@ -6,6 +6,7 @@ import { RetentionPage } from '../features/admin/RetentionPage';
 import { ErasureRequestsPage } from '../features/rights/ErasureRequestsPage';
 import { MyDataPage } from '../features/rights/MyDataPage';
 import { RsvpLinkPage } from '../features/sessions/RsvpLinkPage';
+import { QuestionnaireInAppPage, QuestionnaireLinkPage } from '../features/evaluation/QuestionnairePage';
 import { SessionPage } from '../features/sessions/SessionPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
 import { ActivitiesPage } from '../features/sessions/ActivitiesPage';
@@ -132,6 +133,8 @@ export const router = createBrowserRouter([
       { path: '/sessions', element: <RequireSignIn><SessionsPage /></RequireSignIn> },
       { path: '/sessions/:sessionId', element: <RequireSignIn><SessionPage /></RequireSignIn> },
       { path: '/rsvp', element: <RsvpLinkPage /> },
+      { path: '/questionnaire', element: <QuestionnaireLinkPage /> },
+      { path: '/evaluations/:invitationId', element: <RequireSignIn><QuestionnaireInAppPage /></RequireSignIn> },
       { path: '/sessions/new', element: <RequireSignIn><NewSessionPage /></RequireSignIn> },
       { path: '/activities', element: <RequireSignIn><ActivitiesPage /></RequireSignIn> },
       { path: '/activities/new', element: <RequireSignIn><ActivityFormPage /></RequireSignIn> },

@@ -13,6 +13,10 @@ import {
   actionTokens,
   hundredDayAsks,
   programmeSwitchNotices,
+  attendanceSignalMails,
+  evaluationInvitations,
+  evaluationLinkedAnswers,
+  evaluationRounds,
   auditLog,
   authSessions,
   calendarFeeds,
@@ -171,6 +175,20 @@ export const RETENTION_RULES: Readonly<Record<string, RetentionRule>> = {
   expense_receipts: deleting(expenseReceipts, (cutoff) => and(isNull(expenseReceipts.claimId), lt(expenseReceipts.createdAt, cutoff))),
   expense_claims: deleting(expenseClaims, (cutoff) => lt(sql`coalesce(${expenseClaims.decidedAt}, ${expenseClaims.createdAt})`, cutoff)),
   payout_batches: deleting(payoutBatches, (cutoff) => lt(payoutBatches.paidOn, isoDate(cutoff))),
+  // Evaluation (#18): invitations before answers, so an invitation with answers left is never taken by cascade.
+  evaluation_invitations: deleting(evaluationInvitations, (cutoff) =>
+    and(
+      inArray(evaluationInvitations.roundId, sql`(select ${evaluationRounds.id} from ${evaluationRounds} where ${evaluationRounds.closesOn} < ${isoDate(cutoff)})`),
+      sql`not exists (select 1 from ${evaluationLinkedAnswers} where ${evaluationLinkedAnswers.invitationId} = ${evaluationInvitations.id})`,
+    ),
+  ),
+  evaluation_linked_answers: deleting(evaluationLinkedAnswers, (cutoff) =>
+    inArray(
+      evaluationLinkedAnswers.invitationId,
+      sql`(select i.id from ${evaluationInvitations} i join ${evaluationRounds} r on r.id = i.round_id where r.closes_on < ${isoDate(cutoff)})`,
+    ),
+  ),
+  attendance_signal_mails: deleting(attendanceSignalMails, (cutoff) => lt(attendanceSignalMails.sentAt, cutoff)),
   // Last, in this order: a session takes its remaining invitations, attendance and notes with it
   // (cascade), and anonymising a person deletes their tokens — both after those tables' own rules
   // ran, so each rule removes in the real run exactly what it counted in the dry run.

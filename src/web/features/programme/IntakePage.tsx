@@ -214,6 +214,8 @@ function SettingsHistory({ intake }: { intake: IntakeResponse }) {
           scheme: t(`programme.settings.schemes.${s.compensation.scheme}`),
           rates: s.compensation.rates.map((r) => `${r.from}: ${(r.under21Cents / 100).toFixed(2)} / ${(r.from21Cents / 100).toFixed(2)}`).join('; '),
         });
+      case 'evaluations':
+        return s.evaluations.map((e) => `${e.moment} ${e.opensOn}–${e.closesOn} (${e.mode})`).join('; ') || '–';
     }
   };
   const changes = history.data?.changes ?? [];
