@@ -99,6 +99,12 @@ export const ACTIONS = [
   'compensation:approveProgramme',
   'compensation:readFiscalYears',
   'compensation:manageFiscalYears',
+  /** A programme's dashboard and impact report, aggregates only: its coordinator, opleidingsmanagement. */
+  'insight:read',
+  /** The dashboard's lists that name people (three missed in a row): the coordinator alone. */
+  'insight:readPeople',
+  /** Write the impact report's texts (what went well, what is needed): the coordinator. */
+  'insight:writeReport',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
