@@ -41,6 +41,7 @@ import { ssoRoutes } from './modules/sso/routes';
 import { peopleRoutes } from './modules/people/routes';
 import { financeRoutes } from './modules/finance/routes';
 import { compensationRoutes } from './modules/compensation/routes';
+import { insightRoutes } from './modules/insight/routes';
 import { Lifecycle } from './operations/lifecycle';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -146,6 +147,7 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(peopleRoutes, { services });
   await app.register(financeRoutes, { services });
   await app.register(compensationRoutes, { services });
+  await app.register(insightRoutes, { services });
 
   await registerWebClient(app);
   return app;

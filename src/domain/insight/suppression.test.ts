@@ -30,3 +30,11 @@ describe('small-cell suppression', () => {
     expect(suppressRow([0, 2, 8])).toEqual([0, null, null]);
   });
 });
+
+describe('roadmap evidence', async () => {
+  const { factorsWithEvidence } = await import('./roadmap-evidence');
+  it('lists a factor only when one of its figures holds data', () => {
+    expect(factorsWithEvidence(new Set())).toEqual([]);
+    expect(factorsWithEvidence(new Set(['support'])).map((f) => f.factorId)).toEqual(['f13-welzijn-en-inclusie', 'f14-eerste-en-tweedelijns-coaching']);
+  });
+});

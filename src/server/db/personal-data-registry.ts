@@ -206,6 +206,9 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, RegistryEntry>> = {
   payout_batches: { context: 'finance', purpose: 'Payout batches: the SEPA file and CSV (names, IBANs, amounts; encrypted at rest), who created and marked them paid: paying coaches and the fiscal record.', category: 'personal', retention: '7 years after it was paid.', export: 'The transfers to the person (see payout_transfers).', erasure: 'The creator links are set to null; the files stay for the fiscal duty until retention ends.', purge: pass('delete', '`paid_on`', { years: 7 }, 'with their transfers') },
   payout_transfers: { context: 'finance', purpose: 'One transfer of a batch: which statement or claim was paid to which coach, how much.', category: 'personal', retention: 'As the batch.', export: rowsOf('coach_id'), erasure: 'The coach link is set to null.', purge: noAgeRule('deleted with its batch (cascade), which the retention pass deletes.') },
   payout_reminders: { context: 'finance', purpose: 'That the overdue reminder of a statement or claim was sent (exactly once); item ids only.', category: 'none', retention: 'As the institution.', export: NO_PERSON, erasure: NO_PERSON },
+
+  // --- insight: the programme dashboard and impact report (#18) --------------------------------
+  impact_report_texts: { context: 'insight', purpose: 'The coordinator’s texts of a programme’s yearly impact report (what went well, what is needed), written about the programme, not about people; who last edited them.', category: 'personal', retention: 'As the programme.', export: 'Texts the person last edited.', erasure: 'The editor link is set to null; the texts stay with the programme.', purge: noAgeRule('kept with the programme as its yearly report; the editor link goes when that person is erased.') },
 };
 
 const CATEGORY_LABEL: Record<DataCategory, string> = {
