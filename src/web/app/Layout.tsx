@@ -43,6 +43,8 @@ export function Layout() {
   const ownsPay = actor !== null && coachProgramme !== null && isAllowed(actor, 'compensation:manageOwn', { kind: 'ownCompensation', institutionId: actor.institutionId, programmeId: coachProgramme, coachId: actor.personId });
   const claimsProgramme = actor ? grantProgrammes.find((programmeId) => isAllowed(actor, 'programmeFinance:read', { kind: 'programmeFinance', institutionId: actor.institutionId, programmeId })) : undefined;
   const paysOut = actor ? isAllowed(actor, 'payout:manage', { kind: 'financeDesk', institutionId: actor.institutionId }) : false;
+  // Evidence (#18): the programme dashboard for the coordinator and opleidingsmanagement.
+  const readsInsight = actor !== null && grantProgrammes.some((programmeId) => isAllowed(actor, 'insight:read', { kind: 'programmeInsight', institutionId: actor.institutionId, programmeId }));
 
   return (
     <>
@@ -130,6 +132,11 @@ export function Layout() {
             {paysOut && (
               <li>
                 <NavLink to="/finance">{t('finance.nav.payouts')}</NavLink>
+              </li>
+            )}
+            {readsInsight && (
+              <li>
+                <NavLink to="/insight">{t('insight.nav')}</NavLink>
               </li>
             )}
             {canManageStructure && (
