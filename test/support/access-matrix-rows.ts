@@ -60,6 +60,7 @@ export const PARAMS: Record<string, (c: Cell, url: string) => string> = {
   month: () => '2026-10',
   claimId: (c) => c.claimId,
   batchId: (c) => c.batchId,
+  sectionId: () => 'reach',
 };
 
 /**
@@ -151,6 +152,7 @@ export const R = {
   },
   expenseClaim: (c: Cell): Resource => ({ kind: 'expenseClaim', institutionId: c.institutionId, programmeId: c.programmeId, coachId: c.coach }),
   programmeFinance: (c: Cell): Resource => ({ kind: 'programmeFinance', institutionId: c.institutionId, programmeId: c.programmeId }),
+  programmeInsight: (c: Cell): Resource => ({ kind: 'programmeInsight', institutionId: c.institutionId, programmeId: c.programmeId }),
   financeDesk: (_c: Cell, a: Actor): Resource => ({ kind: 'financeDesk', institutionId: a.institutionId }),
   /** Starting a conversation: notes the actor would author, only about a coachee they coach. */
   newConversation: (c: Cell, a: Actor): Resource | null =>
@@ -396,5 +398,12 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'POST /api/finance/payout-batches/:batchId/paid': { resource: R.financeDesk },
   'GET /api/finance/payment-settings': { resource: R.financeDesk },
   'PUT /api/finance/payment-settings': { resource: R.financeDesk },
+  // Evidence (#18): the programme dashboard and the impact report.
+  'GET /api/insight/programmes': {},
+  'GET /api/programmes/:programmeId/dashboard': { resource: R.programmeInsight },
+  'GET /api/programmes/:programmeId/dashboard/:sectionId/table.csv': { resource: R.programmeInsight },
+  'GET /api/programmes/:programmeId/impact-report/:academicYear': { resource: R.programmeInsight },
+  'PUT /api/programmes/:programmeId/impact-report/:academicYear/texts': { resource: R.programmeInsight },
+  'GET /api/programmes/:programmeId/impact-report/:academicYear/report.pdf': { resource: R.programmeInsight },
   'GET /*': {},
 };
