@@ -65,7 +65,7 @@ export const ImpactReportTexts = z.strictObject({
   wentWell: z.string().max(4000),
   needed: z.string().max(4000),
 });
-export const SaveImpactReportTextsRequest = ImpactReportTexts.extend({ version: z.number().int().min(0) });
+export const SaveImpactReportTextsRequest = ImpactReportTexts.extend({ version: z.number().int().min(0).max(2_147_483_647) });
 export type SaveImpactReportTextsRequest = z.infer<typeof SaveImpactReportTextsRequest>;
 
 export const ImpactReportResponse = z.object({

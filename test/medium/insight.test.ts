@@ -281,6 +281,9 @@ describe(`programme dashboard and impact report on ${testDbKind()}`, () => {
     expect(stale.statusCode).toBe(409);
     const tooLong = await as.coordinator.request('PUT', url, { wentWell: 'x'.repeat(4001), needed: '', version: 1 });
     expect(tooLong.statusCode).toBe(400);
+    // A version beyond what the database counts (found by the fuzzer): a 400, not a 500.
+    const huge = await as.coordinator.request('PUT', url, { wentWell: 'x', needed: '', version: 20486843713555 });
+    expect(huge.statusCode).toBe(400);
     const saved = (await as.coordinator.request('GET', `/api/programmes/${w.programme.id}/impact-report/2026-2027`)).json<ImpactReportResponse>();
     expect(saved.texts.version).toBe(1);
     expect(['De opkomst bleef hoog.', 'Iets anders']).toContain(saved.texts.wentWell);
