@@ -15,14 +15,14 @@ import './insight.css';
  * programme, filtered by intake and period. The filter lives in the address, so a view can be shared.
  */
 export function DashboardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   useDocumentTitle(t('insight.dashboard.title'));
   const [params, setParams] = useSearchParams();
-  const programmes = useQuery({ queryKey: ['insight', 'programmes'], queryFn: insightApi.programmes });
+  const programmes = useQuery({ queryKey: ['insight', 'programmes', i18n.language], queryFn: insightApi.programmes });
   const programmeId = params.get('programme') ?? programmes.data?.programmes[0]?.id ?? '';
   const filter: DashboardFilter = { intakeId: params.get('intake') ?? undefined, from: params.get('from') ?? undefined, to: params.get('to') ?? undefined };
   const dashboard = useQuery({
-    queryKey: ['insight', 'dashboard', programmeId, filter],
+    queryKey: ['insight', 'dashboard', programmeId, filter, i18n.language],
     queryFn: () => insightApi.dashboard(programmeId, filter),
     enabled: programmeId !== '',
     retry: false,

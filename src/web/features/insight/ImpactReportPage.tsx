@@ -21,7 +21,7 @@ export function ImpactReportPage() {
   useDocumentTitle(t('insight.report.title'));
   const { programmeId = '', year = '' } = useParams();
   const navigate = useNavigate();
-  const query = useQuery({ queryKey: ['insight', 'report', programmeId, year], queryFn: () => insightApi.report(programmeId, year), retry: false });
+  const query = useQuery({ queryKey: ['insight', 'report', programmeId, year, i18n.language], queryFn: () => insightApi.report(programmeId, year), retry: false });
   const start = Number(year.slice(0, 4));
   const years = Number.isFinite(start) ? [start + 1, start, start - 1, start - 2].map((y) => `${y}-${y + 1}`) : [];
   return (
