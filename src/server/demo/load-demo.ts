@@ -207,6 +207,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     await loadFinanceDemo(tx, services, { institutionId, programmeId: socialWork.id, coaches: swCoaches, coordinatorId: swCoordinator.id });
     // Coach compensation (#17): birth dates, extra work, statements of the last two months.
     await loadCompensationDemo(tx, services, { institutionId, programmeId: socialWork.id, coachIds: swCoaches.map((c) => c.id), demoCoachId: coach1.id, coordinatorId: swCoordinator.id, seniorId: seniorSw1.id });
+    // Evidence (#18): opleidingsmanagement reads the social-work programme's dashboard and impact report (aggregates only).
+    await named('opleidingsmanagement', socialWork.id, 'opleidingsmanagement');
     return { password: DEMO_PASSWORD, accounts };
   });
 }
