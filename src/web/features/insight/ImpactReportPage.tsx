@@ -49,7 +49,7 @@ export function ImpactReportPage() {
           <>
             <section className="card" aria-labelledby="insight-comparison">
               <h2 id="insight-comparison">{t('insight.report.comparisonTitle', { year: report.academicYear, previous: report.previousYear })}</h2>
-              <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="insight-comparison">
+              <div className="table-wrap" tabIndex={0} role="region" aria-label={t('insight.dashboard.tableCaption', { title: t('insight.report.comparisonTitle', { year: report.academicYear, previous: report.previousYear }) })}>
                 <table className="insight-table">
                   <thead>
                     <tr>
