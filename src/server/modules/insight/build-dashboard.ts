@@ -178,7 +178,7 @@ export function buildSections(f: Figures, locale: Locale, includesPeople: boolea
   // Continuity: coach changes and the members placed at the start who still take part.
   const [still, gone] = suppressRow([f.continuity.stillTakingPart, f.continuity.originalMembers - f.continuity.stillTakingPart]);
   out.push(
-    section('continuity', t('sections.continuity.summary', { share: k.stillTakingPart === null ? '–' : `${Math.round(k.stillTakingPart * 100)}%` }), {
+    section('continuity', k.stillTakingPart === null ? t('sections.continuity.summarySmall') : t('sections.continuity.summary', { share: `${Math.round(k.stillTakingPart * 100)}%` }), {
       columns: [col('figure', 'text'), col('value', 'count')],
       rows: [
         [t('figures.coachChanges'), suppress(f.continuity.coachChanges, f.continuity.coachChanges)],
@@ -192,7 +192,7 @@ export function buildSections(f: Figures, locale: Locale, includesPeople: boolea
   // Coach dropout.
   const [left, stayed] = suppressRow([f.dropout.left, f.dropout.coaches - f.dropout.left]);
   out.push(
-    section('coachDropout', t('sections.coachDropout.summary', { share: k.coachDropout === null ? '–' : `${Math.round(k.coachDropout * 100)}%` }), {
+    section('coachDropout', k.coachDropout === null ? t('sections.coachDropout.summarySmall') : t('sections.coachDropout.summary', { share: `${Math.round(k.coachDropout * 100)}%` }), {
       columns: [col('figure', 'text'), col('count', 'count')],
       rows: [
         [t('figures.coachesInPeriod'), suppress(f.dropout.coaches, f.dropout.coaches)],
@@ -219,7 +219,7 @@ export function buildSections(f: Figures, locale: Locale, includesPeople: boolea
           ...outcomeLabels.map((label, i) => [label, outcomes[i] ?? null]),
         ],
       },
-      s.referrals > 0 && outcomes.some((o) => o !== null) ? barChart({ label: t('sections.support.chart'), categories: outcomeLabels, series: [{ name: t('figures.referrals'), values: outcomes }] }) : null,
+      outcomes.some((o) => o !== null && o > 0) ? barChart({ label: t('sections.support.chart'), categories: outcomeLabels, series: [{ name: t('figures.referrals'), values: outcomes }] }) : null,
     ),
   );
 
