@@ -31,6 +31,8 @@ import enPeople from './en.people.json';
 import nlPeople from './nl.people.json';
 import enFinance from './en.finance.json';
 import nlFinance from './nl.finance.json';
+import enInsight from './en.insight.json';
+import nlInsight from './nl.insight.json';
 import enCompensation from './en.compensation.json';
 import nlCompensation from './nl.compensation.json';
 import enYear from './en.year.json';
@@ -63,6 +65,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlSecurity, enSecurity],
   [nlPeople, enPeople],
   [nlFinance, enFinance],
+  [nlInsight, enInsight],
   [nlCompensation, enCompensation],
   [nlYear, enYear],
   [nlFormats, enFormats],

@@ -46,6 +46,7 @@ import { yearRoutes } from './modules/year/routes';
 import { researchRoutes } from './modules/research/routes';
 import { rightsRoutes } from './modules/rights/public';
 import { evaluationRoutes } from './modules/evaluation/routes';
+import { insightRoutes } from './modules/insight/routes';
 import { Lifecycle } from './operations/lifecycle';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -156,6 +157,7 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(researchRoutes, { services });
   await app.register(rightsRoutes, { services });
   await app.register(evaluationRoutes, { services });
+  await app.register(insightRoutes, { services });
 
   await registerWebClient(app);
   return app;

@@ -66,6 +66,7 @@ export const PARAMS: Record<string, (c: Cell, url: string) => string> = {
   token: (c) => c.researchToken,
   invitationId: (c) => c.evaluationInvitationId,
   questionKey: () => 'eval-coachee-most-valuable',
+  sectionId: () => 'reach',
 };
 
 /**
@@ -157,6 +158,7 @@ export const R = {
   },
   expenseClaim: (c: Cell): Resource => ({ kind: 'expenseClaim', institutionId: c.institutionId, programmeId: c.programmeId, coachId: c.coach }),
   programmeFinance: (c: Cell): Resource => ({ kind: 'programmeFinance', institutionId: c.institutionId, programmeId: c.programmeId }),
+  programmeInsight: (c: Cell): Resource => ({ kind: 'programmeInsight', institutionId: c.institutionId, programmeId: c.programmeId }),
   financeDesk: (_c: Cell, a: Actor): Resource => ({ kind: 'financeDesk', institutionId: a.institutionId }),
   researchDesk: (_c: Cell, a: Actor): Resource => ({ kind: 'researchDesk', institutionId: a.institutionId }),
   /** The cell's approved study (its proposer has left: proposerId null). */
@@ -447,5 +449,12 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'POST /api/evaluation-link/finish': {},
   'GET /api/programmes/:programmeId/evaluation/response-rates': { resource: R.programmeRates },
   'GET /api/communities/:communityId/evaluation/response-rates': { resource: R.communityRates },
+  // Evidence (#18): the programme dashboard and the impact report.
+  'GET /api/insight/programmes': {},
+  'GET /api/programmes/:programmeId/dashboard': { resource: R.programmeInsight },
+  'GET /api/programmes/:programmeId/dashboard/:sectionId/table.csv': { resource: R.programmeInsight },
+  'GET /api/programmes/:programmeId/impact-report/:academicYear': { resource: R.programmeInsight },
+  'PUT /api/programmes/:programmeId/impact-report/:academicYear/texts': { resource: R.programmeInsight },
+  'GET /api/programmes/:programmeId/impact-report/:academicYear/report.pdf': { resource: R.programmeInsight },
   'GET /*': {},
 };

@@ -32,6 +32,7 @@ import {
   groupingRuns,
   handovers,
   helpResources,
+  impactReportTexts,
   oneOnOneNotes,
   payoutBatches,
   researchExports,
@@ -405,6 +406,14 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       disputeComment: canary('disputeComment', world, readers('compensation:readStatement', { kind: 'compensationStatement', institutionId, programmeId, coachId: nextCoach, status: 'disputed' })),
       disputedAt: new Date('2026-11-01T11:00:00Z'),
     });
+
+    // The impact report's texts (#18): the programme's coordinator and opleidingsmanagement read them.
+    // Two cells share a programme: the second plants its canary in the other text of the same report.
+    const reportText = canary('impactReportText', world, readers('insight:read', { kind: 'programmeInsight', institutionId, programmeId }));
+    await db
+      .insert(impactReportTexts)
+      .values({ programmeId, academicYear: '2026-2027', wentWell: reportText, needed: '', updatedById: coordinator })
+      .onConflictDoUpdate({ target: [impactReportTexts.programmeId, impactReportTexts.academicYear], set: { needed: reportText } });
 
     // Expense claims: one submitted (with its receipt), one rejected with a reason.
     const claimReaders = readers('expenseClaim:read', { kind: 'expenseClaim', institutionId, programmeId, coachId: coach });

@@ -135,6 +135,12 @@ export const ACTIONS = [
   'evaluation:readResponseRates',
   /** A coach's own end-of-year report and portfolio PDF: the coach alone. */
   'coachYearReport:write',
+  /** A programme's dashboard and impact report, aggregates only: its coordinator, opleidingsmanagement. */
+  'insight:read',
+  /** The dashboard's lists that name people (three missed in a row): the coordinator alone. */
+  'insight:readPeople',
+  /** Write the impact report's texts (what went well, what is needed): the coordinator. */
+  'insight:writeReport',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -38,6 +38,8 @@ const people = {
   beheerder: actor('beheerder', ['beheerder']),
   finance: actor('finance', ['finance'], null),
   programmeFinance: actor('finance-sw', ['finance']),
+  management: actor('management-sw', ['opleidingsmanagement']),
+  otherProgrammeManagement: actor('management-bi', ['opleidingsmanagement'], OTHER_PROG),
 } satisfies Record<string, Actor>;
 type Who = keyof typeof people;
 
@@ -141,6 +143,7 @@ const grantOf = (role: Role, programmeId: string | null, holderId = 'new-teacher
 const expenseClaim: Resource = { kind: 'expenseClaim', institutionId: INST, programmeId: PROG, coachId: 'coach' };
 const coordinatorsOwnClaim: Resource = { kind: 'expenseClaim', institutionId: INST, programmeId: PROG, coachId: 'coordinator' };
 const ownCompensation = (coachId: string): Resource => ({ kind: 'ownCompensation', institutionId: INST, programmeId: PROG, coachId });
+const programmeInsight: Resource = { kind: 'programmeInsight', institutionId: INST, programmeId: PROG };
 const programmeFinance: Resource = { kind: 'programmeFinance', institutionId: INST, programmeId: PROG };
 const financeDesk: Resource = { kind: 'financeDesk', institutionId: INST };
 const researchDesk: Resource = { kind: 'researchDesk', institutionId: INST };
@@ -325,6 +328,9 @@ const matrix: Row[] = [
   ...onlyFor(['coach', 'coordinator'], 'evaluation:readResponseRates', { kind: 'evaluationRates', institutionId: INST, programmeId: PROG, coachId: 'coach' }, "a community's response rates"),
   ...onlyFor(['coach'], 'coachYearReport:write', { kind: 'coachYearReport', institutionId: INST, programmeId: PROG, coachId: 'coach' }, "the coach's own end-of-year report"),
   ...onlyFor([], 'coachYearReport:write', { kind: 'coachYearReport', institutionId: INST, programmeId: PROG, coachId: 'coachee' }, 'a year report of someone who is no coach'),
+  ...onlyFor(['coordinator', 'management'], 'insight:read', programmeInsight, "the programme's dashboard and impact report (aggregates)"),
+  ...onlyFor(['coordinator'], 'insight:readPeople', programmeInsight, 'the dashboard lists that name people (three missed in a row)'),
+  ...onlyFor(['coordinator'], 'insight:writeReport', programmeInsight, "the impact report's texts"),
 ];
 
 describe('access policy matrix', () => {
@@ -489,6 +495,26 @@ describe('access policy invariants', () => {
     for (const type of ['logbook', 'oneOnOneNote', 'resilienceMap', 'checkin'] as const) {
       expect(isAllowed(people.onderzoeker, 'coachingContent:read', content(type))).toBe(false);
       expect(isAllowed(people.beheerder, 'coachingContent:read', content(type))).toBe(false);
+    }
+  });
+});
+
+describe('opleidingsmanagement (issue 18)', () => {
+  it("reads its programme's aggregates and nothing about a person, in no resource of the matrix", () => {
+    // The help directory and the activity library are the institution's shared lists, about nobody.
+    const aggregateOnly = new Set(['institution:read', 'programme:read', 'insight:read', 'helpResource:read', 'library:read']);
+    const resources = new Set(matrix.map(([, , resource]) => resource));
+    for (const resource of resources)
+      for (const action of ACTIONS) {
+        if (aggregateOnly.has(action)) continue;
+        expect(isAllowed(people.management, action, resource), `${action} on ${resource.kind}`).toBe(false);
+      }
+  });
+
+  it("never reads another programme's or institution's dashboard", () => {
+    for (const action of ACTIONS) {
+      expect(isAllowed(people.otherProgrammeManagement, action, { kind: 'programmeInsight', institutionId: INST, programmeId: PROG })).toBe(false);
+      expect(isAllowed(people.management, action, { kind: 'programmeInsight', institutionId: OTHER_INST, programmeId: PROG })).toBe(false);
     }
   });
 });

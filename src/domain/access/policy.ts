@@ -23,6 +23,7 @@
  *                              compensationProgramme, compensationInstitution
  *   rules/research.ts          researchDesk, researchStudy
  *   rules/evaluation.ts        evaluationInvitation, evaluationRates, coachYearReport
+ *   rules/insight.ts           programmeInsight (the dashboard and the impact report)
  * Each rules file declares its resource kinds with the relations that decide them, and one rule
  * per kind. `isAllowed` below sends each kind to its rule. The matrix test (`policy.test.ts`)
  * states who may do what.
@@ -82,6 +83,7 @@ import {
   type CompensationStatementResource,
 } from './rules/compensation';
 import { researchDeskRule, researchStudyRule, type ResearchDeskResource, type ResearchStudyResource } from './rules/research';
+import { programmeInsightRule, type ProgrammeInsightResource } from './rules/insight';
 import {
   coacheeRule,
   helpResourceRule,
@@ -133,7 +135,8 @@ export type Resource =
   | ErasureRequestResource
   | EvaluationInvitationResource
   | EvaluationRatesResource
-  | CoachYearReportResource;
+  | CoachYearReportResource
+  | ProgrammeInsightResource;
 
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
@@ -204,5 +207,7 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return evaluationRatesRule(action, actor, resource);
     case 'coachYearReport':
       return coachYearReportRule(action, actor, resource);
+    case 'programmeInsight':
+      return programmeInsightRule(action, actor, resource);
   }
 }

@@ -25,3 +25,4 @@ export * from './schema/announcements';
 export * from './schema/research';
 export * from './schema/rights';
 export * from './schema/evaluation';
+export * from './schema/insight';

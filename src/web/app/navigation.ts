@@ -90,6 +90,7 @@ export const DESTINATIONS: readonly Destination[] = [
   { id: 'scheduling', labelKey: 'ux.nav.schedule', icon: 'calendar', priority: 11, allowed: (c) => c.programmeWhere('programme:manageScheduling') !== null, to: (c) => { const intake = currentIntake(c, 'programme:manageScheduling'); return intake ? `/programme/intakes/${intake}/scheduling` : null; } },
   { id: 'signals', labelKey: 'support.nav.signals', icon: 'flag', priority: 12, allowed: (c) => c.programmeWhere('programme:handleSignals') !== null, to: '/support/signals' },
   // Sessions: the daily task of coachees and coaches.
+  { id: 'insight', labelKey: 'insight.nav', icon: 'building', priority: 13, allowed: (c) => c.actor.grants.some((g) => typeof g.programmeId === 'string' && isAllowed(c.actor, 'insight:read', { kind: 'programmeInsight', institutionId: c.actor.institutionId, programmeId: g.programmeId })), to: '/insight' },
   { id: 'sessions', labelKey: 'sessions.nav.sessions', icon: 'calendar', priority: 15, roles: SESSION_ROLES, to: '/sessions' },
   // The leercoach's class.
   { id: 'class', labelKey: 'ux.nav.myClass', icon: 'groups', priority: 15, roles: ['leercoach'], to: (c) => { const first = c.home?.classes[0]; return first ? `/classes/${first.id}` : null; } },

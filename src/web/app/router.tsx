@@ -76,6 +76,8 @@ import { MyRolesPage } from '../features/people/MyRolesPage';
 import { SignInSessionsPage } from '../features/people/SignInSessionsPage';
 import { MyCompensationPage as MyPaymentsPage } from '../features/finance/MyCompensationPage';
 import { PayoutsPage } from '../features/finance/PayoutsPage';
+import { DashboardPage } from '../features/insight/DashboardPage';
+import { ImpactReportPage } from '../features/insight/ImpactReportPage';
 import { ProgrammePaymentsPage } from '../features/finance/ProgrammePaymentsPage';
 import { HundredDayPage } from '../features/year/HundredDayPage';
 import { CommunityHundredDayPage, IntakeHundredDayPage, WelcomePage } from '../features/year/OutcomePages';
@@ -179,6 +181,8 @@ export const router = createBrowserRouter([
       { path: '/me/payments', element: <RequireSignIn><MyPaymentsPage /></RequireSignIn> },
       { path: '/programmes/:programmeId/payments', element: <RequireSignIn><ProgrammePaymentsPage /></RequireSignIn> },
       { path: '/finance', element: <RequireSignIn><PayoutsPage /></RequireSignIn> },
+      { path: '/insight', element: <RequireSignIn><DashboardPage /></RequireSignIn> },
+      { path: '/insight/:programmeId/report/:year', element: <RequireSignIn><ImpactReportPage /></RequireSignIn> },
       { path: '/my-community', element: <RequireSignIn><MyCommunityPage /></RequireSignIn> },
       { path: '/help', element: <RequireSignIn><HelpPage /></RequireSignIn> },
       { path: '/help/new', element: <RequireSignIn><HelpResourceFormPage /></RequireSignIn> },

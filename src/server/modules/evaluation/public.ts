@@ -6,6 +6,8 @@
 
 /** Evaluation results per moment and question (n, mean, distribution; paired T0→T2 change), 1–4 people suppressed (the dashboard, the impact report). */
 export { evaluationResults } from './results';
+/** The wording of the questions asked in a programme's questionnaires (per `set|key`), as stored with each round. */
+export { questionLabels } from './results';
 /** Invited and answered per community and moment, 1–4 people suppressed. */
 export { responseRates } from './results';
 /** Opening a questionnaire moment and its reminders: job kinds and handlers, and the poller hook that schedules the openings (job-handlers.ts). */

@@ -193,3 +193,15 @@ export async function responseRates(db: Db, filter: { programmeId: string; intak
     }),
   };
 }
+
+/** The wording of every question asked in a programme's questionnaires, as stored with each round (its content version): `set|key` → label. */
+export async function questionLabels(db: Db, filter: { programmeId: string }): Promise<Map<string, { nl: string; en: string }>> {
+  const rounds = await roundsOf(db, filter);
+  const labels = new Map<string, { nl: string; en: string }>();
+  for (const round of rounds) {
+    for (const [set, questionSet] of Object.entries(round.questions as RoundQuestions)) {
+      for (const question of questionSet.questions) labels.set(`${set}|${question.id}`, { nl: question.label.nl, en: question.label.en });
+    }
+  }
+  return labels;
+}
