@@ -38,6 +38,7 @@ const people = {
   beheerder: actor('beheerder', ['beheerder']),
   finance: actor('finance', ['finance'], null),
   programmeFinance: actor('finance-sw', ['finance']),
+  programmeManagement: actor('management-sw', ['opleidingsmanagement']),
 } satisfies Record<string, Actor>;
 type Who = keyof typeof people;
 
@@ -78,6 +79,16 @@ const signal = (signalKind: 'need' | 'theme' | 'incident', handlerId: string | n
   handlerId,
 });
 const programme: Resource = { kind: 'programme', institutionId: INST, programmeId: PROG };
+/** The programme's roadmap with the coachee invited for factor 1 and the leercoach for factor 2. */
+const programmeRoadmap = {
+  kind: 'roadmap',
+  institutionId: INST,
+  programmeId: PROG,
+  stakeholders: [
+    { personId: 'coachee', factorIds: ['f1'] },
+    { personId: 'leercoach', factorIds: ['f2'] },
+  ],
+} as const satisfies Resource;
 
 const coachResource: Resource = {
   kind: 'coach',
@@ -289,6 +300,16 @@ const matrix: Row[] = [
   ...onlyFor(['coordinator'], 'compensation:approveProgramme', { kind: 'compensationProgramme', institutionId: INST, programmeId: PROG }, "the programme's month at once"),
   ...onlyFor(['coordinator', 'otherProgrammeCoordinator', 'beheerder', 'finance', 'programmeFinance'], 'compensation:readFiscalYears', { kind: 'compensationInstitution', institutionId: INST }, 'the fiscal limits'),
   ...onlyFor(['beheerder'], 'compensation:manageFiscalYears', { kind: 'compensationInstitution', institutionId: INST }, 'adding a year of fiscal limits'),
+  // The roadmap (#22): the programme's coordinator and opleidingsmanagement own it; invited stakeholders see their factors only.
+  ...onlyFor(['coordinator', 'programmeManagement', 'coachee', 'leercoach'], 'roadmap:read', programmeRoadmap, "the programme's roadmap (coachee and leercoach invited)"),
+  ...onlyFor(['coordinator', 'programmeManagement'], 'roadmap:read', { ...programmeRoadmap, stakeholders: [] }, "the programme's roadmap, nobody invited"),
+  ...onlyFor(['coordinator', 'programmeManagement', 'coachee'], 'roadmap:giveView', { ...programmeRoadmap, factorId: 'f1' }, 'a view on factor 1 (the coachee is invited for it)'),
+  ...onlyFor(['coordinator', 'programmeManagement', 'leercoach'], 'roadmap:giveView', { ...programmeRoadmap, factorId: 'f2' }, 'a view on factor 2 (the leercoach is invited for it)'),
+  ...onlyFor([], 'roadmap:giveView', programmeRoadmap, 'a view without a factor'),
+  ...onlyFor(['coordinator', 'programmeManagement'], 'roadmap:manage', programmeRoadmap, "the programme's roadmap: agreed status, plan, invitations"),
+  ...onlyFor(['otherProgrammeCoordinator'], 'roadmap:manage', { ...programmeRoadmap, programmeId: OTHER_PROG }, "another programme's roadmap"),
+  ...onlyFor(['beheerder'], 'roadmap:manage', { ...programmeRoadmap, programmeId: null, stakeholders: [] }, "the institution's roadmap"),
+  ...onlyFor(['beheerder'], 'roadmapContent:manage', { kind: 'roadmapContent', institutionId: INST }, "the institution's copy of the roadmap content"),
 ];
 
 describe('access policy matrix', () => {
@@ -436,6 +457,16 @@ describe('access policy invariants', () => {
 
   it("never shows a coach's claim to another coach", () => {
     fc.assert(fc.property(arbitraryActor, (a) => !isAllowed({ ...a, personId: 'other-coach', grants: a.grants.filter((g) => g.role === 'studentcoach' || g.role === 'seniorcoach') }, 'expenseClaim:read', expenseClaim)));
+  });
+
+  it('shows a roadmap to nobody of another institution and to no uninvited coachee or leercoach', () => {
+    const roadmap: Resource = { kind: 'roadmap', institutionId: INST, programmeId: PROG, stakeholders: [] };
+    fc.assert(
+      fc.property(fc.constantFrom<Role>('coachee', 'leercoach', 'studentcoach', 'seniorcoach', 'onderzoeker', 'finance'), fc.constantFrom(PROG, OTHER_PROG, null), (role, programmeId) =>
+        (['roadmap:read', 'roadmap:giveView', 'roadmap:manage'] as const).every((action) => !isAllowed(actor(role, [role], programmeId), action, { ...roadmap, factorId: 'f1' })),
+      ),
+    );
+    for (const action of ACTIONS) expect(isAllowed(actor('x', ['coordinator', 'beheerder', 'opleidingsmanagement'], null, OTHER_INST), action, roadmap)).toBe(false);
   });
 
   it('lets no researcher or beheerder read coaching content', () => {

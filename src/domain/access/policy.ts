@@ -21,6 +21,7 @@
  *   rules/finance.ts           expenseClaim, ownCompensation, programmeFinance, financeDesk
  *   rules/compensation.ts      compensationAccount, compensationStatement, compensationExtraWork,
  *                              compensationProgramme, compensationInstitution
+ *   rules/roadmap.ts           roadmap, roadmapContent
  * Each rules file declares its resource kinds with the relations that decide them, and one rule
  * per kind. `isAllowed` below sends each kind to its rule. The matrix test (`policy.test.ts`)
  * states who may do what.
@@ -71,6 +72,7 @@ import {
   type CompensationProgrammeResource,
   type CompensationStatementResource,
 } from './rules/compensation';
+import { roadmapContentRule, roadmapRule, type RoadmapContentResource, type RoadmapResource } from './rules/roadmap';
 import {
   coacheeRule,
   helpResourceRule,
@@ -114,7 +116,9 @@ export type Resource =
   | CompensationStatementResource
   | CompensationExtraWorkResource
   | CompensationProgrammeResource
-  | CompensationInstitutionResource;
+  | CompensationInstitutionResource
+  | RoadmapResource
+  | RoadmapContentResource;
 
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
@@ -171,5 +175,9 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return compensationProgrammeRule(action, actor, resource);
     case 'compensationInstitution':
       return compensationInstitutionRule(action, actor, resource);
+    case 'roadmap':
+      return roadmapRule(action, actor, resource);
+    case 'roadmapContent':
+      return roadmapContentRule(action, actor, resource);
   }
 }

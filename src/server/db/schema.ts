@@ -20,3 +20,4 @@ export * from './schema/sso';
 export * from './schema/people';
 export * from './schema/compensation';
 export * from './schema/finance';
+export * from './schema/roadmap';
