@@ -33,6 +33,8 @@ import enFinance from './en.finance.json';
 import nlFinance from './nl.finance.json';
 import enCompensation from './en.compensation.json';
 import nlCompensation from './nl.compensation.json';
+import enRoadmap from './en.roadmap.json';
+import nlRoadmap from './nl.roadmap.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -52,6 +54,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlPeople, enPeople],
   [nlFinance, enFinance],
   [nlCompensation, enCompensation],
+  [nlRoadmap, enRoadmap],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

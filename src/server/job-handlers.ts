@@ -15,6 +15,7 @@ import { REFERRAL_FOLLOW_UP_JOB, sendReferralFollowUp } from './modules/support/
 import { INVITATION_REMINDER_JOB, purgeSpentInvitationLinks, SCHEDULED_INVITATIONS_JOB, sendInvitationReminder, sendScheduledInvitations } from './modules/invitations/public';
 import { purgeOidcAttempts } from './modules/sso/public';
 import { OVERDUE_REMINDER_JOB, scheduleOverdueReminders, sendOverdueReminders } from './modules/finance/public';
+import { PLAN_REMINDER_JOB, schedulePlanReminders, sendPlanReminder } from './modules/roadmap/public';
 
 export const jobHandlers: JobHandlers = {
   [REFERRAL_FOLLOW_UP_JOB]: sendReferralFollowUp,
@@ -26,6 +27,7 @@ export const jobHandlers: JobHandlers = {
   [SCHEDULED_INVITATIONS_JOB]: sendScheduledInvitations,
   [MONTHLY_STATEMENTS_JOB]: runMonthlyStatementsJob,
   [OVERDUE_REMINDER_JOB]: sendOverdueReminders,
+  [PLAN_REMINDER_JOB]: sendPlanReminder,
 };
 
 /**
@@ -40,4 +42,5 @@ export const retentionPurges: readonly RetentionPurge[] = [
   purgeOidcAttempts,
   scheduleMonthlyStatements,
   scheduleOverdueReminders,
+  schedulePlanReminders,
 ];

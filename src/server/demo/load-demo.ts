@@ -19,6 +19,7 @@ import { loadSupportDemo } from '../modules/support/public';
 import { loadSessionsDemo, type DemoCommunity } from '../modules/sessions/public';
 import { loadSchedulingDemo } from '../modules/scheduling/public';
 import { loadFinanceDemo } from '../modules/finance/public';
+import { loadRoadmapDemo } from '../modules/roadmap/public';
 import { factories } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'peerkracht-demo';
@@ -207,6 +208,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     await loadFinanceDemo(tx, services, { institutionId, programmeId: socialWork.id, coaches: swCoaches, coordinatorId: swCoordinator.id });
     // Coach compensation (#17): birth dates, extra work, statements of the last two months.
     await loadCompensationDemo(tx, services, { institutionId, programmeId: socialWork.id, coachIds: swCoaches.map((c) => c.id), demoCoachId: coach1.id, coordinatorId: swCoordinator.id, seniorId: seniorSw1.id });
+    // The Roadmap to studentsucces (#22): this year's and last year's self-assessment, a coach's views, a plan.
+    await loadRoadmapDemo(tx, services, { institutionId, programmeId: socialWork.id, coordinatorId: swCoordinator.id, stakeholderId: coach1.id });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

@@ -6,11 +6,9 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { RoadmapFile } from '../../../contracts/content/roadmap';
+import { PLAN_ITEM_STATUSES, ROADMAP_STATUSES } from '../../../domain/roadmap/roadmap';
 import { createdAt } from './columns';
 import { institutions, people, programmes } from './organisation';
-
-export const ROADMAP_STATUSES = ['notStarted', 'started', 'inPlace', 'embedded'] as const;
-export const PLAN_ITEM_STATUSES = ['planned', 'inProgress', 'done', 'dropped'] as const;
 
 /**
  * The institution's own copy of the roadmap content, one row per saved version (the newest is in

@@ -18,3 +18,5 @@ export { scheduleSessionReminders, cancelSessionReminders } from './schedule-rem
 export { sessionJobHandlers } from './reminder-jobs';
 /** Demo data: sessions of the demo communities (src/server/demo). */
 export { loadSessionsDemo, type DemoCommunity } from './load-sessions-demo';
+/** Peer coaching's reach and attendance in a programme over a window, counts only (the roadmap's evidence). */
+export { peerCoachingReach, type ReachFigures } from './reach-figures';
