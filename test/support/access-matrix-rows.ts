@@ -60,6 +60,9 @@ export const PARAMS: Record<string, (c: Cell, url: string) => string> = {
   month: () => '2026-10',
   claimId: (c) => c.claimId,
   batchId: (c) => c.batchId,
+  roadmapId: (c) => c.roadmapId,
+  itemId: (c) => c.roadmapItemId,
+  factorId: () => 'f4-sociale-en-academische-integratie',
 };
 
 /**
@@ -152,6 +155,11 @@ export const R = {
   expenseClaim: (c: Cell): Resource => ({ kind: 'expenseClaim', institutionId: c.institutionId, programmeId: c.programmeId, coachId: c.coach }),
   programmeFinance: (c: Cell): Resource => ({ kind: 'programmeFinance', institutionId: c.institutionId, programmeId: c.programmeId }),
   financeDesk: (_c: Cell, a: Actor): Resource => ({ kind: 'financeDesk', institutionId: a.institutionId }),
+  /** The cell's roadmap (the coachee invited for factor 4), about that factor. */
+  roadmap: (c: Cell): Resource => ({ kind: 'roadmap', institutionId: c.institutionId, programmeId: c.programmeId, stakeholders: [{ personId: c.coachee, factorIds: ['f4-sociale-en-academische-integratie'] }], factorId: 'f4-sociale-en-academische-integratie' }),
+  /** A new roadmap of the cell's programme (from the body). */
+  newRoadmap: (c: Cell): Resource => ({ kind: 'roadmap', institutionId: c.institutionId, programmeId: c.programmeId, stakeholders: [] }),
+  roadmapContent: (_c: Cell, a: Actor): Resource => ({ kind: 'roadmapContent', institutionId: a.institutionId }),
   /** Starting a conversation: notes the actor would author, only about a coachee they coach. */
   newConversation: (c: Cell, a: Actor): Resource | null =>
     a.personId === c.coach
@@ -396,5 +404,21 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'POST /api/finance/payout-batches/:batchId/paid': { resource: R.financeDesk },
   'GET /api/finance/payment-settings': { resource: R.financeDesk },
   'PUT /api/finance/payment-settings': { resource: R.financeDesk },
+  // The roadmap (#22): owners, and invited stakeholders for their factors.
+  'GET /api/roadmaps': {},
+  'POST /api/roadmaps': { resource: R.newRoadmap, body: (c) => ({ programmeId: c.programmeId, year: 2030 }) },
+  'GET /api/roadmaps/:roadmapId': { resource: R.roadmap },
+  'GET /api/roadmaps/:roadmapId/progress': { resource: R.roadmap },
+  'PUT /api/roadmaps/:roadmapId/stakeholders': { resource: R.roadmap },
+  'DELETE /api/roadmaps/:roadmapId/stakeholders/:personId': { resource: R.roadmap },
+  'PUT /api/roadmaps/:roadmapId/factors/:factorId/view': { resource: R.roadmap },
+  'PUT /api/roadmaps/:roadmapId/factors/:factorId/assessment': { resource: R.roadmap },
+  'POST /api/roadmaps/:roadmapId/plan': { resource: R.roadmap },
+  'PUT /api/roadmaps/:roadmapId/plan/:itemId': { resource: R.roadmap },
+  'DELETE /api/roadmaps/:roadmapId/plan/:itemId': { resource: R.roadmap },
+  'GET /api/roadmaps/:roadmapId/plan.pdf': { resource: R.roadmap },
+  'GET /api/roadmap-content': { resource: R.roadmapContent },
+  'PUT /api/roadmap-content': { resource: R.roadmapContent },
+  'POST /api/roadmap-content/adopt-shipped': { resource: R.roadmapContent },
   'GET /*': {},
 };

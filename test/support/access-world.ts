@@ -34,6 +34,11 @@ import {
   payoutBatches,
   resilienceSnapshots,
   resilienceConversations,
+  roadmapAssessments,
+  roadmapPlanItems,
+  roadmaps,
+  roadmapStakeholders,
+  roadmapViews,
   roleAssignments,
   roleEvents,
   schedulingLocations,
@@ -109,6 +114,9 @@ export type Cell = {
   rejectedClaimId: string;
   /** A payout batch of the cell's institution. */
   batchId: string;
+  /** The programme's roadmap of 2026 (the coachee invited for factor 4) and its one plan item. */
+  roadmapId: string;
+  roadmapItemId: string;
 };
 
 export type Canary = { text: string; what: string; world: World; visibleTo: (actor: Actor) => boolean };
@@ -392,6 +400,16 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
     const receipt = Buffer.from('%PDF-1.4\n%%EOF\n');
     await db.insert(expenseReceipts).values({ ownerId: coach, claimId: claim!.id, contentType: 'application/pdf', bytes: receipt, byteSize: receipt.length, sha256: createHash('sha256').update(receipt).digest('hex') });
 
+    // The roadmap (#22): the coachee invited for factor 4; their view and the agreed evidence note are canaries.
+    // Cells may share a programme: each cell gets a roadmap of its own year.
+    const [roadmap] = await db.insert(roadmaps).values({ institutionId, programmeId, scopeKey: programmeId, year: 2000 + (await db.select().from(roadmaps)).length }).returning();
+    const roadmapFactor = 'f4-sociale-en-academische-integratie';
+    await db.insert(roadmapStakeholders).values({ roadmapId: roadmap!.id, personId: coachee, stakeholderId: 'student', factorIds: [roadmapFactor] });
+    const roadmapResource: Resource = { kind: 'roadmap', institutionId, programmeId, stakeholders: [{ personId: coachee, factorIds: [roadmapFactor] }] };
+    await db.insert(roadmapViews).values({ roadmapId: roadmap!.id, factorId: roadmapFactor, personId: coachee, status: 'started', note: canary('roadmapView', world, readers('roadmap:manage', roadmapResource, [coachee])) });
+    await db.insert(roadmapAssessments).values({ roadmapId: roadmap!.id, factorId: roadmapFactor, status: 'started', evidenceNote: canary('roadmapEvidenceNote', world, readers('roadmap:read', roadmapResource)), recordedBy: coordinator });
+    const [roadmapItem] = await db.insert(roadmapPlanItems).values({ roadmapId: roadmap!.id, interventionId: 'f4-vast-aanspreekpunt', ownerStakeholderId: 'studentcoaches', horizon: 'short', dueDate: '2027-06-01' }).returning();
+
     // The coach's IBAN: in full only to the coach and to finance (payables, batches).
     const iban = canaryIban();
     const ibanReaders = readers('payout:manage', { kind: 'financeDesk', institutionId }, [coach]);
@@ -454,6 +472,8 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       claimId: claim!.id,
       rejectedClaimId: rejected!.id,
       batchId: batch!.id,
+      roadmapId: roadmap!.id,
+      roadmapItemId: roadmapItem!.id,
     };
   }
 

@@ -43,6 +43,9 @@ export function Layout() {
   const ownsPay = actor !== null && coachProgramme !== null && isAllowed(actor, 'compensation:manageOwn', { kind: 'ownCompensation', institutionId: actor.institutionId, programmeId: coachProgramme, coachId: actor.personId });
   const claimsProgramme = actor ? grantProgrammes.find((programmeId) => isAllowed(actor, 'programmeFinance:read', { kind: 'programmeFinance', institutionId: actor.institutionId, programmeId })) : undefined;
   const paysOut = actor ? isAllowed(actor, 'payout:manage', { kind: 'financeDesk', institutionId: actor.institutionId }) : false;
+  // The roadmap (#22): its owners; invited stakeholders reach it from the list at /roadmaps too.
+  const ownsRoadmap = actor !== null && (isAllowed(actor, 'roadmap:manage', { kind: 'roadmap', institutionId: actor.institutionId, programmeId: null, stakeholders: [] }) || grantProgrammes.some((programmeId) => isAllowed(actor, 'roadmap:manage', { kind: 'roadmap', institutionId: actor.institutionId, programmeId, stakeholders: [] })));
+  const editsRoadmapContent = actor ? isAllowed(actor, 'roadmapContent:manage', { kind: 'roadmapContent', institutionId: actor.institutionId }) : false;
 
   return (
     <>
@@ -130,6 +133,16 @@ export function Layout() {
             {paysOut && (
               <li>
                 <NavLink to="/finance">{t('finance.nav.payouts')}</NavLink>
+              </li>
+            )}
+            {ownsRoadmap && (
+              <li>
+                <NavLink to="/roadmaps">{t('roadmap.nav')}</NavLink>
+              </li>
+            )}
+            {editsRoadmapContent && (
+              <li>
+                <NavLink to="/admin/roadmap-content">{t('roadmap.content.title')}</NavLink>
               </li>
             )}
             {canManageStructure && (

@@ -72,6 +72,9 @@ import { SignInSessionsPage } from '../features/people/SignInSessionsPage';
 import { MyCompensationPage as MyPaymentsPage } from '../features/finance/MyCompensationPage';
 import { PayoutsPage } from '../features/finance/PayoutsPage';
 import { ProgrammePaymentsPage } from '../features/finance/ProgrammePaymentsPage';
+import { RoadmapContentPage } from '../features/roadmap/RoadmapContentPage';
+import { RoadmapPage } from '../features/roadmap/RoadmapPage';
+import { RoadmapsPage } from '../features/roadmap/RoadmapsPage';
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -159,6 +162,9 @@ export const router = createBrowserRouter([
       { path: '/me/payments', element: <RequireSignIn><MyPaymentsPage /></RequireSignIn> },
       { path: '/programmes/:programmeId/payments', element: <RequireSignIn><ProgrammePaymentsPage /></RequireSignIn> },
       { path: '/finance', element: <RequireSignIn><PayoutsPage /></RequireSignIn> },
+      { path: '/roadmaps', element: <RequireSignIn><RoadmapsPage /></RequireSignIn> },
+      { path: '/roadmaps/:roadmapId', element: <RequireSignIn><RoadmapPage /></RequireSignIn> },
+      { path: '/admin/roadmap-content', element: <RequireSignIn><RoadmapContentPage /></RequireSignIn> },
       { path: '/my-community', element: <RequireSignIn><MyCommunityPage /></RequireSignIn> },
       { path: '/help', element: <RequireSignIn><HelpPage /></RequireSignIn> },
       { path: '/help/new', element: <RequireSignIn><HelpResourceFormPage /></RequireSignIn> },

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { GiveViewRequest, InviteStakeholderRequest, RecordAssessmentRequest } from '../../../contracts/roadmap';
 import type { Actor } from '../../../domain/access/policy';
 import { factorIdsOf } from './content-changes';
-import type { Locale } from '../../../i18n/translate';
+import { translate, type Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
 import { contentOfVersion } from './content';
@@ -32,7 +32,17 @@ export async function inviteStakeholder(o: { services: Services; actor: Actor; r
   const person = await repo.personOf(row.institutionId, { email: o.request.email });
   if (!person) throw fieldError(o.locale, 'email', 'personOutside');
   if (person.id === o.actor.personId) throw fieldError(o.locale, 'email', 'inviteSelf');
-  await repo.upsertStakeholder({ roadmapId: row.id, personId: person.id, stakeholderId: o.request.stakeholderId, factorIds: [...new Set(o.request.factorIds)] });
+  await o.services.db.transaction(async (tx) => {
+    await roadmapRepository(tx).upsertStakeholder({ roadmapId: row.id, personId: person.id, stakeholderId: o.request.stakeholderId, factorIds: [...new Set(o.request.factorIds)] });
+    // The mail says only that there is a roadmap to look at, with a link: no factor, no view.
+    const locale = person.locale === 'en' ? 'en' : 'nl';
+    await o.services.mailer.enqueue(tx, {
+      institutionId: row.institutionId,
+      to: person.email,
+      subject: translate(locale, 'roadmap.mail.invited.subject'),
+      text: translate(locale, 'roadmap.mail.invited.body', { name: person.firstName, link: `${o.services.config.publicUrl}/roadmaps/${row.id}` }),
+    });
+  });
 }
 
 export async function removeStakeholder(o: { services: Services; actor: Actor; roadmapId: string; personId: string }): Promise<void> {
