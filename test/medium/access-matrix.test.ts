@@ -183,6 +183,8 @@ describe(`access matrix on ${testDbKind()}`, () => {
         'logbook',
         'oneOnOneNote',
         'resilienceMap',
+        'roadmapEvidenceNote',
+        'roadmapView',
         'roleGrantReason',
         'roleRevokeReason',
         'rsvpReason',

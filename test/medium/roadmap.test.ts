@@ -208,7 +208,8 @@ describe(`roadmap on ${testDbKind()}`, () => {
     const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
     expect(text).toContain('Verbeterplan');
     expect(text).toContain('De student wordt behandeld als partner.');
-    expect((await as.rep.request('GET', `/api/roadmaps/${id}/plan.pdf`)).statusCode).toBe(404);
+    const rep = await signedIn(app, 'rep@test.example', FIXTURE_PASSWORD);
+    expect((await rep.request('GET', `/api/roadmaps/${id}/plan.pdf`)).statusCode).toBe(404);
   });
 
   it('shows progress over the years, suppresses figures about fewer than five people, and offers the roadmap section for the impact report', async () => {
