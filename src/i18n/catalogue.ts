@@ -47,6 +47,8 @@ import enRights from './en.rights.json';
 import nlRights from './nl.rights.json';
 import enEvaluation from './en.evaluation.json';
 import nlEvaluation from './nl.evaluation.json';
+import enRoadmap from './en.roadmap.json';
+import nlRoadmap from './nl.roadmap.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -73,6 +75,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlResearch, enResearch],
   [nlRights, enRights],
   [nlEvaluation, enEvaluation],
+  [nlRoadmap, enRoadmap],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

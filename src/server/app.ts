@@ -41,6 +41,7 @@ import { invitationRoutes } from './modules/invitations/routes';
 import { ssoRoutes } from './modules/sso/routes';
 import { peopleRoutes } from './modules/people/routes';
 import { financeRoutes } from './modules/finance/routes';
+import { roadmapRoutes } from './modules/roadmap/routes';
 import { compensationRoutes } from './modules/compensation/routes';
 import { yearRoutes } from './modules/year/routes';
 import { researchRoutes } from './modules/research/routes';
@@ -151,6 +152,7 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(ssoRoutes, { services, cookies });
   await app.register(peopleRoutes, { services });
   await app.register(financeRoutes, { services });
+  await app.register(roadmapRoutes, { services });
   await app.register(compensationRoutes, { services });
   await app.register(yearRoutes, { services });
   await app.register(announcementRoutes, { services });

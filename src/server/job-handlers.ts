@@ -18,6 +18,7 @@ import { EVALUATION_OPEN_JOB, EVALUATION_REMINDER_JOB, openEvaluationMoment, sch
 import { OVERDUE_REMINDER_JOB, scheduleOverdueReminders, sendOverdueReminders } from './modules/finance/public';
 import { HUNDRED_DAY_JOB, runHundredDayJob, scheduleHundredDayMoments } from './modules/year/public';
 import { purgeExpiredExportFiles } from './modules/research/public';
+import { PLAN_REMINDER_JOB, schedulePlanReminders, sendPlanReminder } from './modules/roadmap/public';
 
 export const jobHandlers: JobHandlers = {
   [REFERRAL_FOLLOW_UP_JOB]: sendReferralFollowUp,
@@ -32,6 +33,7 @@ export const jobHandlers: JobHandlers = {
   [HUNDRED_DAY_JOB]: runHundredDayJob,
   [EVALUATION_OPEN_JOB]: openEvaluationMoment,
   [EVALUATION_REMINDER_JOB]: sendEvaluationReminder,
+  [PLAN_REMINDER_JOB]: sendPlanReminder,
 };
 
 /**
@@ -49,4 +51,5 @@ export const retentionPurges: readonly RetentionPurge[] = [
   scheduleHundredDayMoments,
   purgeExpiredExportFiles,
   scheduleEvaluationMoments,
+  schedulePlanReminders,
 ];

@@ -188,6 +188,8 @@ describe(`access matrix on ${testDbKind()}`, () => {
         'meetingLink',
         'oneOnOneNote',
         'resilienceMap',
+        'roadmapEvidenceNote',
+        'roadmapView',
         'roleGrantReason',
         'roleRevokeReason',
         'rsvpReason',

@@ -67,6 +67,9 @@ export const PARAMS: Record<string, (c: Cell, url: string) => string> = {
   invitationId: (c) => c.evaluationInvitationId,
   questionKey: () => 'eval-coachee-most-valuable',
   sectionId: () => 'reach',
+  roadmapId: (c) => c.roadmapId,
+  itemId: (c) => c.roadmapItemId,
+  factorId: () => 'f4-sociale-en-academische-integratie',
 };
 
 /**
@@ -167,6 +170,11 @@ export const R = {
   evaluationInvitation: (c: Cell): Resource => ({ kind: 'evaluationInvitation', institutionId: c.institutionId, programmeId: c.programmeId, personId: c.coachee }),
   programmeRates: (c: Cell): Resource => ({ kind: 'evaluationRates', institutionId: c.institutionId, programmeId: c.programmeId, coachId: null }),
   communityRates: (c: Cell): Resource => ({ kind: 'evaluationRates', institutionId: c.institutionId, programmeId: c.programmeId, coachId: c.coach }),
+  /** The cell's roadmap (the coachee invited for factor 4), about that factor. */
+  roadmap: (c: Cell): Resource => ({ kind: 'roadmap', institutionId: c.institutionId, programmeId: c.programmeId, stakeholders: [{ personId: c.coachee, factorIds: ['f4-sociale-en-academische-integratie'] }], factorId: 'f4-sociale-en-academische-integratie' }),
+  /** A new roadmap of the cell's programme (from the body). */
+  newRoadmap: (c: Cell): Resource => ({ kind: 'roadmap', institutionId: c.institutionId, programmeId: c.programmeId, stakeholders: [] }),
+  roadmapContent: (_c: Cell, a: Actor): Resource => ({ kind: 'roadmapContent', institutionId: a.institutionId }),
   /** Starting a conversation: notes the actor would author, only about a coachee they coach. */
   newConversation: (c: Cell, a: Actor): Resource | null =>
     a.personId === c.coach
@@ -456,5 +464,21 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'GET /api/programmes/:programmeId/impact-report/:academicYear': { resource: R.programmeInsight },
   'PUT /api/programmes/:programmeId/impact-report/:academicYear/texts': { resource: R.programmeInsight },
   'GET /api/programmes/:programmeId/impact-report/:academicYear/report.pdf': { resource: R.programmeInsight },
+  // The roadmap (#22): owners, and invited stakeholders for their factors.
+  'GET /api/roadmaps': {},
+  'POST /api/roadmaps': { resource: R.newRoadmap, body: (c) => ({ programmeId: c.programmeId, year: 2030 }) },
+  'GET /api/roadmaps/:roadmapId': { resource: R.roadmap },
+  'GET /api/roadmaps/:roadmapId/progress': { resource: R.roadmap },
+  'PUT /api/roadmaps/:roadmapId/stakeholders': { resource: R.roadmap },
+  'DELETE /api/roadmaps/:roadmapId/stakeholders/:personId': { resource: R.roadmap },
+  'PUT /api/roadmaps/:roadmapId/factors/:factorId/view': { resource: R.roadmap },
+  'PUT /api/roadmaps/:roadmapId/factors/:factorId/assessment': { resource: R.roadmap },
+  'POST /api/roadmaps/:roadmapId/plan': { resource: R.roadmap },
+  'PUT /api/roadmaps/:roadmapId/plan/:itemId': { resource: R.roadmap },
+  'DELETE /api/roadmaps/:roadmapId/plan/:itemId': { resource: R.roadmap },
+  'GET /api/roadmaps/:roadmapId/plan.pdf': { resource: R.roadmap },
+  'GET /api/roadmap-content': { resource: R.roadmapContent },
+  'PUT /api/roadmap-content': { resource: R.roadmapContent },
+  'POST /api/roadmap-content/adopt-shipped': { resource: R.roadmapContent },
   'GET /*': {},
 };

@@ -40,6 +40,11 @@ import {
   researchStudyProgrammes,
   resilienceSnapshots,
   resilienceConversations,
+  roadmapAssessments,
+  roadmapPlanItems,
+  roadmaps,
+  roadmapStakeholders,
+  roadmapViews,
   roleAssignments,
   roleEvents,
   schedulingLocations,
@@ -131,6 +136,9 @@ export type Cell = {
   researchToken: string;
   /** The coachee's invitation to an open confidential questionnaire (#18), with a text answer. */
   evaluationInvitationId: string;
+  /** The programme's roadmap of 2026 (the coachee invited for factor 4) and its one plan item. */
+  roadmapId: string;
+  roadmapItemId: string;
 };
 
 export type Canary = { text: string; what: string; world: World; visibleTo: (actor: Actor) => boolean };
@@ -439,6 +447,16 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
     const receipt = Buffer.from('%PDF-1.4\n%%EOF\n');
     await db.insert(expenseReceipts).values({ ownerId: coach, claimId: claim!.id, contentType: 'application/pdf', bytes: receipt, byteSize: receipt.length, sha256: createHash('sha256').update(receipt).digest('hex') });
 
+    // The roadmap (#22): the coachee invited for factor 4; their view and the agreed evidence note are canaries.
+    // Cells may share a programme: each cell gets a roadmap of its own year.
+    const [roadmap] = await db.insert(roadmaps).values({ institutionId, programmeId, scopeKey: programmeId, year: 2000 + (await db.select().from(roadmaps)).length }).returning();
+    const roadmapFactor = 'f4-sociale-en-academische-integratie';
+    await db.insert(roadmapStakeholders).values({ roadmapId: roadmap!.id, personId: coachee, stakeholderId: 'student', factorIds: [roadmapFactor] });
+    const roadmapResource: Resource = { kind: 'roadmap', institutionId, programmeId, stakeholders: [{ personId: coachee, factorIds: [roadmapFactor] }] };
+    await db.insert(roadmapViews).values({ roadmapId: roadmap!.id, factorId: roadmapFactor, personId: coachee, status: 'started', note: canary('roadmapView', world, readers('roadmap:manage', roadmapResource, [coachee])) });
+    await db.insert(roadmapAssessments).values({ roadmapId: roadmap!.id, factorId: roadmapFactor, status: 'started', evidenceNote: canary('roadmapEvidenceNote', world, readers('roadmap:read', roadmapResource)), recordedBy: coordinator });
+    const [roadmapItem] = await db.insert(roadmapPlanItems).values({ roadmapId: roadmap!.id, interventionId: 'f4-vast-aanspreekpunt', ownerStakeholderId: 'studentcoaches', horizon: 'short', dueDate: '2027-06-01' }).returning();
+
     // The coach's IBAN: in full only to the coach and to finance (payables, batches).
     const iban = canaryIban();
     const ibanReaders = readers('payout:manage', { kind: 'financeDesk', institutionId }, [coach]);
@@ -549,6 +567,8 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       batchId: batch!.id,
       switchNoticeId: switchNotice!.id,
       erasureRequestId: erasure!.id,
+      roadmapId: roadmap!.id,
+      roadmapItemId: roadmapItem!.id,
     };
   }
 

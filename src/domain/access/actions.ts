@@ -141,6 +141,14 @@ export const ACTIONS = [
   'insight:readPeople',
   /** Write the impact report's texts (what went well, what is needed): the coordinator. */
   'insight:writeReport',
+  /** A roadmap: its owners (coordinator, opleidingsmanagement; the beheerder for the institution's) and invited stakeholders. */
+  'roadmap:read',
+  /** Give one's view on a factor: an owner, or a stakeholder invited for that factor. */
+  'roadmap:giveView',
+  /** Start a roadmap, invite stakeholders, record the agreed status, keep the improvement plan: the owners. */
+  'roadmap:manage',
+  /** The institution's copy of the roadmap content (texts, stakeholders, horizons): the beheerder. */
+  'roadmapContent:manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -80,6 +80,16 @@ const signal = (signalKind: 'need' | 'theme' | 'incident', handlerId: string | n
   handlerId,
 });
 const programme: Resource = { kind: 'programme', institutionId: INST, programmeId: PROG };
+/** The programme's roadmap with the coachee invited for factor 1 and the leercoach for factor 2. */
+const programmeRoadmap = {
+  kind: 'roadmap',
+  institutionId: INST,
+  programmeId: PROG,
+  stakeholders: [
+    { personId: 'coachee', factorIds: ['f1'] },
+    { personId: 'leercoach', factorIds: ['f2'] },
+  ],
+} as const satisfies Resource;
 
 const coachResource: Resource = {
   kind: 'coach',
@@ -331,6 +341,16 @@ const matrix: Row[] = [
   ...onlyFor(['coordinator', 'management'], 'insight:read', programmeInsight, "the programme's dashboard and impact report (aggregates)"),
   ...onlyFor(['coordinator'], 'insight:readPeople', programmeInsight, 'the dashboard lists that name people (three missed in a row)'),
   ...onlyFor(['coordinator'], 'insight:writeReport', programmeInsight, "the impact report's texts"),
+  // The roadmap (#22): the programme's coordinator and opleidingsmanagement own it; invited stakeholders see their factors only.
+  ...onlyFor(['coordinator', 'management', 'coachee', 'leercoach'], 'roadmap:read', programmeRoadmap, "the programme's roadmap (coachee and leercoach invited)"),
+  ...onlyFor(['coordinator', 'management'], 'roadmap:read', { ...programmeRoadmap, stakeholders: [] }, "the programme's roadmap, nobody invited"),
+  ...onlyFor(['coordinator', 'management', 'coachee'], 'roadmap:giveView', { ...programmeRoadmap, factorId: 'f1' }, 'a view on factor 1 (the coachee is invited for it)'),
+  ...onlyFor(['coordinator', 'management', 'leercoach'], 'roadmap:giveView', { ...programmeRoadmap, factorId: 'f2' }, 'a view on factor 2 (the leercoach is invited for it)'),
+  ...onlyFor([], 'roadmap:giveView', programmeRoadmap, 'a view without a factor'),
+  ...onlyFor(['coordinator', 'management'], 'roadmap:manage', programmeRoadmap, "the programme's roadmap: agreed status, plan, invitations"),
+  ...onlyFor(['otherProgrammeCoordinator'], 'roadmap:manage', { ...programmeRoadmap, programmeId: OTHER_PROG }, "another programme's roadmap"),
+  ...onlyFor(['beheerder'], 'roadmap:manage', { ...programmeRoadmap, programmeId: null, stakeholders: [] }, "the institution's roadmap"),
+  ...onlyFor(['beheerder'], 'roadmapContent:manage', { kind: 'roadmapContent', institutionId: INST }, "the institution's copy of the roadmap content"),
 ];
 
 describe('access policy matrix', () => {
@@ -489,6 +509,16 @@ describe('access policy invariants', () => {
 
   it("never shows a coach's claim to another coach", () => {
     fc.assert(fc.property(arbitraryActor, (a) => !isAllowed({ ...a, personId: 'other-coach', grants: a.grants.filter((g) => g.role === 'studentcoach' || g.role === 'seniorcoach') }, 'expenseClaim:read', expenseClaim)));
+  });
+
+  it('shows a roadmap to nobody of another institution and to no uninvited coachee or leercoach', () => {
+    const roadmap: Resource = { kind: 'roadmap', institutionId: INST, programmeId: PROG, stakeholders: [] };
+    fc.assert(
+      fc.property(fc.constantFrom<Role>('coachee', 'leercoach', 'studentcoach', 'seniorcoach', 'onderzoeker', 'finance'), fc.constantFrom(PROG, OTHER_PROG, null), (role, programmeId) =>
+        (['roadmap:read', 'roadmap:giveView', 'roadmap:manage'] as const).every((action) => !isAllowed(actor(role, [role], programmeId), action, { ...roadmap, factorId: 'f1' })),
+      ),
+    );
+    for (const action of ACTIONS) expect(isAllowed(actor('x', ['coordinator', 'beheerder', 'opleidingsmanagement'], null, OTHER_INST), action, roadmap)).toBe(false);
   });
 
   it('lets no researcher or beheerder read coaching content', () => {

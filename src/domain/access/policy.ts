@@ -24,6 +24,7 @@
  *   rules/research.ts          researchDesk, researchStudy
  *   rules/evaluation.ts        evaluationInvitation, evaluationRates, coachYearReport
  *   rules/insight.ts           programmeInsight (the dashboard and the impact report)
+ *   rules/roadmap.ts           roadmap, roadmapContent
  * Each rules file declares its resource kinds with the relations that decide them, and one rule
  * per kind. `isAllowed` below sends each kind to its rule. The matrix test (`policy.test.ts`)
  * states who may do what.
@@ -84,6 +85,7 @@ import {
 } from './rules/compensation';
 import { researchDeskRule, researchStudyRule, type ResearchDeskResource, type ResearchStudyResource } from './rules/research';
 import { programmeInsightRule, type ProgrammeInsightResource } from './rules/insight';
+import { roadmapContentRule, roadmapRule, type RoadmapContentResource, type RoadmapResource } from './rules/roadmap';
 import {
   coacheeRule,
   helpResourceRule,
@@ -136,7 +138,9 @@ export type Resource =
   | EvaluationInvitationResource
   | EvaluationRatesResource
   | CoachYearReportResource
-  | ProgrammeInsightResource;
+  | ProgrammeInsightResource
+  | RoadmapResource
+  | RoadmapContentResource;
 
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
@@ -209,5 +213,9 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return coachYearReportRule(action, actor, resource);
     case 'programmeInsight':
       return programmeInsightRule(action, actor, resource);
+    case 'roadmap':
+      return roadmapRule(action, actor, resource);
+    case 'roadmapContent':
+      return roadmapContentRule(action, actor, resource);
   }
 }

@@ -26,3 +26,4 @@ export * from './schema/research';
 export * from './schema/rights';
 export * from './schema/evaluation';
 export * from './schema/insight';
+export * from './schema/roadmap';

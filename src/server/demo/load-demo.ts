@@ -21,6 +21,7 @@ import { loadYearDemo } from '../modules/year/public';
 import { loadSchedulingDemo } from '../modules/scheduling/public';
 import { loadFinanceDemo } from '../modules/finance/public';
 import { loadResearchDemo } from '../modules/research/public';
+import { loadRoadmapDemo } from '../modules/roadmap/public';
 import { factories } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'peerkracht-demo';
@@ -215,6 +216,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     await loadResearchDemo(tx, services, { institutionId, programmeIds: [socialWork.id, business.id], researcherId: onderzoeker.id, coordinatorIds: { [socialWork.id]: swCoordinator.id, [business.id]: biCoordinator.id } });
     // Evidence (#18): opleidingsmanagement reads the social-work programme's dashboard and impact report (aggregates only).
     await named('opleidingsmanagement', socialWork.id, 'opleidingsmanagement');
+    // The Roadmap to studentsucces (#22): this year's and last year's self-assessment, a coach's views, a plan.
+    await loadRoadmapDemo(tx, services, { institutionId, programmeId: socialWork.id, coordinatorId: swCoordinator.id, stakeholderId: coach1.id });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

@@ -91,6 +91,8 @@ export const DESTINATIONS: readonly Destination[] = [
   { id: 'signals', labelKey: 'support.nav.signals', icon: 'flag', priority: 12, allowed: (c) => c.programmeWhere('programme:handleSignals') !== null, to: '/support/signals' },
   // Sessions: the daily task of coachees and coaches.
   { id: 'insight', labelKey: 'insight.nav', icon: 'building', priority: 13, allowed: (c) => c.actor.grants.some((g) => typeof g.programmeId === 'string' && isAllowed(c.actor, 'insight:read', { kind: 'programmeInsight', institutionId: c.actor.institutionId, programmeId: g.programmeId })), to: '/insight' },
+  { id: 'roadmaps', labelKey: 'roadmap.nav', icon: 'map', priority: 30, allowed: (c) => isAllowed(c.actor, 'roadmap:manage', { kind: 'roadmap', institutionId: c.actor.institutionId, programmeId: null, stakeholders: [] }) || c.actor.grants.some((g) => typeof g.programmeId === 'string' && isAllowed(c.actor, 'roadmap:manage', { kind: 'roadmap', institutionId: c.actor.institutionId, programmeId: g.programmeId, stakeholders: [] })), to: '/roadmaps' },
+  { id: 'roadmap-content', labelKey: 'roadmap.content.title', icon: 'settings', priority: 106, allowed: (c) => isAllowed(c.actor, 'roadmapContent:manage', { kind: 'roadmapContent', institutionId: c.actor.institutionId }), to: '/admin/roadmap-content' },
   { id: 'sessions', labelKey: 'sessions.nav.sessions', icon: 'calendar', priority: 15, roles: SESSION_ROLES, to: '/sessions' },
   // The leercoach's class.
   { id: 'class', labelKey: 'ux.nav.myClass', icon: 'groups', priority: 15, roles: ['leercoach'], to: (c) => { const first = c.home?.classes[0]; return first ? `/classes/${first.id}` : null; } },

@@ -86,6 +86,9 @@ import { StyleGuidePage } from '../features/styleguide/StyleGuidePage';
 import { ResearchPage } from '../features/research/ResearchPage';
 import { ProposeStudyPage } from '../features/research/ProposeStudyPage';
 import { StudyPage } from '../features/research/StudyPage';
+import { RoadmapContentPage } from '../features/roadmap/RoadmapContentPage';
+import { RoadmapPage } from '../features/roadmap/RoadmapPage';
+import { RoadmapsPage } from '../features/roadmap/RoadmapsPage';
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -183,6 +186,9 @@ export const router = createBrowserRouter([
       { path: '/finance', element: <RequireSignIn><PayoutsPage /></RequireSignIn> },
       { path: '/insight', element: <RequireSignIn><DashboardPage /></RequireSignIn> },
       { path: '/insight/:programmeId/report/:year', element: <RequireSignIn><ImpactReportPage /></RequireSignIn> },
+      { path: '/roadmaps', element: <RequireSignIn><RoadmapsPage /></RequireSignIn> },
+      { path: '/roadmaps/:roadmapId', element: <RequireSignIn><RoadmapPage /></RequireSignIn> },
+      { path: '/admin/roadmap-content', element: <RequireSignIn><RoadmapContentPage /></RequireSignIn> },
       { path: '/my-community', element: <RequireSignIn><MyCommunityPage /></RequireSignIn> },
       { path: '/help', element: <RequireSignIn><HelpPage /></RequireSignIn> },
       { path: '/help/new', element: <RequireSignIn><HelpResourceFormPage /></RequireSignIn> },

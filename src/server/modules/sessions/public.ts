@@ -22,3 +22,5 @@ export { loadSessionsDemo, type DemoCommunity } from './load-sessions-demo';
 export { communitySessionDefaults } from './repository';
 /** Where a session is in words (room or meeting link), for mails to the people invited. */
 export { whereText } from './session-mail';
+/** Peer coaching's reach and attendance in a programme over a window, counts only (the roadmap's evidence). */
+export { peerCoachingReach, type ReachFigures } from './reach-figures';
