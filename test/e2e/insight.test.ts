@@ -23,7 +23,7 @@ describe('programme dashboard and impact report', () => {
 
   it('the coordinator reads the dashboard, switches a chart to its table and downloads the impact report with the same numbers', async () => {
     const page = await suite.signedIn('coordinator');
-    await page.getByRole('link', { name: 'Programmacijfers' }).click();
+    await suite.menu(page, 'Programmacijfers');
     await page.getByRole('heading', { level: 1, name: 'Programmacijfers' }).waitFor();
     const reach = page.getByRole('region', { name: 'Bereik' });
     await reach.getByRole('table').waitFor();

@@ -19,7 +19,7 @@ describe('research', () => {
   it('walks a study from proposal through approval to the downloaded export', async () => {
     // The onderzoeker proposes a study.
     const researcher = await suite.signedIn('onderzoeker');
-    await researcher.getByRole('link', { name: 'Onderzoek', exact: true }).click();
+    await suite.menu(researcher, 'Onderzoek');
     await researcher.getByRole('heading', { level: 1, name: 'Onderzoek' }).waitFor();
     await researcher.getByRole('link', { name: 'Aanwezigheid en welbevinden in het eerste jaar' }).waitFor();
     await expectAccessible(researcher, 'research list (nl)');
@@ -32,8 +32,8 @@ describe('research', () => {
     await suite.screenshot(researcher, 'research-propose-nl');
     await researcher.getByLabel('Titel').fill(TITLE);
     await researcher.getByLabel('Onderzoeksvraag').fill('Komen studenten minder vaak als hun community een andere coach krijgt?');
-    await researcher.getByLabel('Begin van de periode').fill('2026-09-01');
-    await researcher.getByLabel('Einde van de periode').fill('2027-07-31');
+    await suite.typeDate(researcher, 'Begin van de periode', '2026-09-01');
+    await suite.typeDate(researcher, 'Einde van de periode', '2027-07-31');
     await researcher.getByRole('checkbox', { name: 'Social Work', exact: true }).check();
     await researcher.getByRole('checkbox', { name: 'Opleiding (zegt iets over de groep)' }).check();
     await researcher.getByRole('checkbox', { name: 'Bijeenkomsten aanwezig' }).check();
@@ -57,7 +57,7 @@ describe('research', () => {
 
     // The coordinator of Social Work approves it.
     const coordinator = await suite.signedIn('coordinator');
-    await coordinator.getByRole('link', { name: 'Onderzoek', exact: true }).click();
+    await suite.menu(coordinator, 'Onderzoek');
     const item = coordinator.getByRole('listitem').filter({ hasText: TITLE });
     await item.getByText('Wacht op jouw besluit').waitFor();
     await item.getByRole('link', { name: TITLE }).click();
@@ -70,7 +70,7 @@ describe('research', () => {
     await expect.poll(() => coordinator.getByRole('button', { name: 'Nieuwe export maken' }).count()).toBe(0);
 
     // The onderzoeker makes an export and downloads it.
-    await researcher.getByRole('link', { name: 'Onderzoek', exact: true }).click();
+    await suite.menu(researcher, 'Onderzoek');
     await researcher.getByRole('link', { name: TITLE }).click();
     await researcher.getByText('Goedgekeurd', { exact: true }).waitFor();
     await researcher.getByRole('button', { name: 'Nieuwe export maken' }).click();
