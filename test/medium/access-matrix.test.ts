@@ -194,6 +194,7 @@ describe(`access matrix on ${testDbKind()}`, () => {
         'roleRevokeReason',
         'rsvpReason',
         'hundredDayStopReason',
+        'impactReportText',
         'signalBody',
         'signalNote',
         'signalTitle',

@@ -49,6 +49,12 @@ const LEGAL_HOLDS = Object.entries(PERSONAL_DATA_REGISTRY)
  * not be given (no demo row fits), which the test then requires to be empty.
  */
 async function giveEveryTable(db: Db, person: { id: string; email: string }): Promise<{ seeded: string[]; missing: string[] }> {
+  // A parent the demo does not have yet: a questionnaire moment, for an invitation to point at.
+  await db.execute(
+    sql`insert into evaluation_rounds (intake_id, moment, mode, opens_on, closes_on, content_version, questions, opened_at)
+        select id, 'T2', 'confidential', current_date, current_date + 14, 1, '{}'::jsonb, now() from intakes
+        where not exists (select 1 from evaluation_rounds) limit 1`,
+  );
   const seeded: string[] = [];
   const missing: string[] = [];
   for (const [table, entry] of subjectTables()) {
@@ -139,7 +145,7 @@ async function synthesise(db: Db, table: string, column: string, value: string):
   }
 }
 /** Values the tables' check constraints accept, for columns the demo leaves empty. */
-const KNOWN_VALUES: Record<string, string> = { content_type: 'image/jpeg', purpose: 'rsvp', shown_locale: 'nl', event: 'grant', method: 'password', locale: 'nl' };
+const KNOWN_VALUES: Record<string, string> = { content_type: 'image/jpeg', purpose: 'rsvp', shown_locale: 'nl', event: 'grant', method: 'password', locale: 'nl', academic_year: '2026-2027' };
 
 /** Every table in the schema, with the rows whose text mentions `needle` (a person id or e-mail). */
 async function tablesMentioning(db: Db, needle: string): Promise<Record<string, number>> {
