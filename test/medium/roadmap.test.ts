@@ -226,7 +226,8 @@ describe(`roadmap on ${testDbKind()}`, () => {
     // One coachee in the programme: reach is about fewer than five people.
     const reach = roadmap.factors.find((f) => f.factorId === F4)!.evidence.find((e) => e.key === 'peerCoachingReach')!;
     expect(reach).toMatchObject({ state: 'suppressed', value: null });
-    expect(roadmap.factors.find((f) => f.factorId === F4)!.evidence.find((e) => e.key === 'belongingEvaluation')!.state).toBe('notYetAvailable');
+    // No questionnaire asked about belonging this year, and nobody answered the 100-day question: no data, said so.
+    expect(roadmap.factors.find((f) => f.factorId === F4)!.evidence.find((e) => e.key === 'belongingEvaluation')!.state).toBe('noData');
 
     const summary = await roadmapSummary(t.services, { institutionId: ids.institution, programmeId: ids.programme, year: 2029 });
     expect(summary?.years).toEqual([2028, 2029]);

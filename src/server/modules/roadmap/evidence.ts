@@ -8,7 +8,11 @@ import type { RoadmapFigureKey } from '../../../contracts/content/roadmap';
 import type { Figure } from '../../../contracts/roadmap';
 import { coachingYearDays, MIN_GROUP } from '../../../domain/roadmap/roadmap';
 import type { Services } from '../../context';
+import { and, eq } from 'drizzle-orm';
+import { intakes } from '../../db/schema';
+import { evaluationResults } from '../evaluation/public';
 import { getPaidOnTime } from '../finance/public';
+import { hundredDayOutcomes } from '../year/public';
 import { peerCoachingReach } from '../sessions/public';
 import { counsellorReferrals } from '../support/public';
 
@@ -24,18 +28,15 @@ function figure(key: RoadmapFigureKey, unit: Figure['unit'], people: number, val
   return { key, unit, value, people, state: 'shown' };
 }
 
-const notYet = (key: RoadmapFigureKey): Provider => async () => ({ key, unit: 'percent', value: null, people: null, state: 'notYetAvailable' });
-
 function windowOf(year: number) {
   const days = coachingYearDays(year);
   return { ...days, fromDate: new Date(`${days.from}T00:00:00Z`), toDate: new Date(`${year + 1}-09-01T00:00:00Z`) };
 }
 
-/**
- * The providers by figure key. `belongingEvaluation` (evaluation questionnaires) and
- * `hundredDayMoment` (the 100-day moment) come from contexts built in the same wave; until
- * their faces are wired here they answer `notYetAvailable`.
- */
+/** The evaluation question the belonging figure reads: "Ik voel me thuis bij mijn opleiding." */
+const BELONGING_QUESTION = 'eval-coachee-home-programme';
+
+/** The providers by figure key. */
 export const FIGURE_PROVIDERS: Record<RoadmapFigureKey, Provider> = {
   async peerCoachingReach(services, scope) {
     if (scope.programmeId === null) return figure('peerCoachingReach', 'percent', 0, 0);
@@ -64,8 +65,37 @@ export const FIGURE_PROVIDERS: Record<RoadmapFigureKey, Provider> = {
     const onTime = months.reduce((n, m) => n + m.onTime, 0);
     return figure('coachPayOnTime', 'percent', due, due === 0 ? 0 : percent(onTime, due));
   },
-  belongingEvaluation: notYet('belongingEvaluation'),
-  hundredDayMoment: notYet('hundredDayMoment'),
+  /** Share of coachees who agree they feel at home in their programme, at the latest moment of the year that asked it. */
+  async belongingEvaluation(services, scope) {
+    if (scope.programmeId === null) return figure('belongingEvaluation', 'percent', 0, 0);
+    const w = windowOf(scope.year);
+    const results = await evaluationResults(services.db, { programmeId: scope.programmeId, from: w.from, to: w.to });
+    for (const moment of ['T2', 'T1', 'T0'] as const) {
+      const q = results.moments.find((m) => m.moment === moment)?.questions.find((x) => x.questionSet === 'coachee' && x.questionKey === BELONGING_QUESTION);
+      if (!q) continue;
+      const agreeing = q.scale ? q.distribution.filter((d) => Number(d.value) > (q.scale!.min + q.scale!.max) / 2) : [];
+      if (q.suppressed || q.n === null || !q.scale || agreeing.some((d) => d.count === null)) return { key: 'belongingEvaluation', unit: 'percent', value: null, people: null, state: 'suppressed' };
+      const agree = agreeing.reduce((n, d) => n + (d.count ?? 0), 0);
+      return figure('belongingEvaluation', 'percent', q.n, q.n === 0 ? 0 : percent(agree, q.n));
+    }
+    return figure('belongingEvaluation', 'percent', 0, 0);
+  },
+  /** Share of the coachees who answered the 100-day question and go on (as they were, one-on-ones only, or less often). */
+  async hundredDayMoment(services, scope) {
+    if (scope.programmeId === null) return figure('hundredDayMoment', 'percent', 0, 0);
+    const ofYear = await services.db
+      .select({ id: intakes.id })
+      .from(intakes)
+      .where(and(eq(intakes.programmeId, scope.programmeId), eq(intakes.academicYear, `${scope.year}-${scope.year + 1}`)));
+    let goOn = 0;
+    let answered = 0;
+    for (const intake of ofYear) {
+      const c = await hundredDayOutcomes(services.db, { programmeId: scope.programmeId, intakeId: intake.id });
+      goOn += c.continue + c.oneOnOnesOnly + c.lessOften;
+      answered += c.continue + c.oneOnOnesOnly + c.lessOften + c.stop;
+    }
+    return figure('hundredDayMoment', 'percent', answered, answered === 0 ? 0 : percent(goOn, answered));
+  },
 };
 
 /** The figures of these keys for the scope, in the order given, each computed once. */
