@@ -171,6 +171,9 @@ export function e2eSuite(options: { env?: Record<string, string>; mailbox?: bool
       await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
     },
     async menu(page, name) {
+      // The menu settles once the home summary is in (destinations that depend on it appear and
+      // push others under "Meer"): decide where the link is only then.
+      await suite.settled(page);
       const nav = page.getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ });
       const more = nav.getByRole('button', { name: /^(Meer|More)$/ });
       await more.waitFor();

@@ -27,6 +27,8 @@ export function CompensationSettingsPage() {
     ? t('compensation.settings.pageTitle', { programme: i18n.language === 'en' ? found.p.nameEn : found.p.nameNl, year: found.i.academicYear })
     : t('compensation.settings.title');
   useDocumentTitle(title);
+  // Outside the card: saving re-creates the card from the stored settings (its key); the confirmation stays.
+  const [saved, setSaved] = useState(false);
   return (
     <div className="stack comp">
       <p>
@@ -34,7 +36,7 @@ export function CompensationSettingsPage() {
       </p>
       <h1>{title}</h1>
       <PageState query={query}>
-        {() => (found ? <CompensationSettingsCard key={JSON.stringify(found.i.settings.compensation)} intake={found.i} /> : <Alert kind="error">{t('errors.not_found')}</Alert>)}
+        {() => (found ? <CompensationSettingsCard key={JSON.stringify(found.i.settings.compensation)} intake={found.i} saved={saved} onSaved={setSaved} /> : <Alert kind="error">{t('errors.not_found')}</Alert>)}
       </PageState>
     </div>
   );
@@ -45,7 +47,7 @@ export function CompensationSettingsPage() {
  * the date each takes effect, the standard lengths, preparation and the promised pay day. It is
  * part of the intake settings, so it is versioned and every change shows in the change log.
  */
-export function CompensationSettingsCard({ intake }: { intake: IntakeResponse }) {
+export function CompensationSettingsCard({ intake, saved, onSaved }: { intake: IntakeResponse; saved: boolean; onSaved: (saved: boolean) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const client = useQueryClient();
@@ -55,7 +57,7 @@ export function CompensationSettingsCard({ intake }: { intake: IntakeResponse })
   const [standard, setStandard] = useState(initial.standardMinutes);
   const [preparation, setPreparation] = useState(initial.preparationMinutesPerSession);
   const [payDay, setPayDay] = useState(initial.payDayOfNextMonth);
-  const [saved, setSaved] = useState(false);
+  const setSaved = onSaved;
   const [tried, setTried] = useState(false);
   const fiscal = useQuery({ queryKey: ['compensation', 'fiscalYears'], queryFn: () => api<FiscalYearsResponse>('/api/compensation/fiscal-years'), retry: false });
   const thisYear = Number(todayInAmsterdam().slice(0, 4));
