@@ -35,7 +35,7 @@ import {
 } from '../../src/server/db/schema';
 import { retentionWithServices } from '../../src/cli/retention';
 import { jobHandlers, retentionPurges } from '../../src/server/job-handlers';
-import { compensationExtraWork, compensationStatements, expenseClaims, expenseReceipts, erasureRequests, jobs, payoutBatches } from '../../src/server/db/schema';
+import { attendanceSignalMails, communityAnnouncements, compensationExtraWork, compensationStatements, evaluationInvitations, evaluationLinkedAnswers, evaluationRounds, expenseClaims, expenseReceipts, erasureRequests, jobs, payoutBatches } from '../../src/server/db/schema';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
 import { RETENTION_PASS_JOB } from '../../src/server/modules/retention/retention-job';
 import { runRetentionPass, type RetentionPassResult } from '../../src/server/modules/retention/run-retention-pass';
@@ -95,6 +95,40 @@ describe(`retention pass on ${testDbKind()}`, () => {
     const switchNotice = (createdAt: Date) => db.insert(programmeSwitchNotices).values({ personId: coachee.id, fromProgrammeId: programme.id, toProgrammeId: programme.id, createdAt }).returning();
     keep.programme_switch_notices = await ids(switchNotice(inside('programme_switch_notices')));
     gone.programme_switch_notices = await ids(switchNotice(past('programme_switch_notices')));
+
+    // Evaluation (#18): invitations and linked answers by their questionnaire's closing date (an
+    // invitation with answers left waits for them); signal mails by when they went.
+    const DAY = 86_400_000;
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const round = (moment: 'T0' | 'T1' | 'T2', closes: Date) =>
+      db.insert(evaluationRounds).values({ intakeId: intake.id, moment, mode: 'confidential', opensOn: day(closes), closesOn: day(closes), contentVersion: 1, questions: {}, openedAt: closes }).returning();
+    const [openRound] = await round('T0', new Date(inside('evaluation_invitations').getTime() + DAY));
+    const [closedRound] = await round('T1', new Date(past('evaluation_invitations').getTime() - DAY));
+    // Confidential answers are kept longer (research): their own cutoff, further back.
+    const [oldRound] = await round('T2', new Date(Math.min(past('evaluation_linked_answers').getTime(), past('evaluation_invitations').getTime()) - DAY));
+    const invitation = (roundId: string, personId: string) => db.insert(evaluationInvitations).values({ roundId, personId, questionSet: 'coachee', invitedAt: NOW, tokenHash: `retention-${roundId}-${personId}` }).returning();
+    keep.evaluation_invitations = await ids(invitation(openRound!.id, coachee.id));
+    gone.evaluation_invitations = await ids(invitation(closedRound!.id, coachee.id));
+    const answer = async (roundId: string) => {
+      // Answers have no id of their own: they are known by their invitation.
+      const [answered] = await invitation(roundId, coach.id);
+      await db.insert(evaluationLinkedAnswers).values({ invitationId: answered!.id, questionKey: 'q', contentVersion: 1, scaleValue: 3, answeredAt: NOW });
+      return [{ id: answered!.id }];
+    };
+    keep.evaluation_linked_answers = await ids(answer(openRound!.id));
+    gone.evaluation_linked_answers = await ids(answer(oldRound!.id));
+    const streakStart = await f.session({ ...base, communityId, organiserId: coach.id, startsAt: new Date('2026-01-05T14:00:00Z'), endsAt: new Date('2026-01-05T16:00:00Z') });
+    // A signal mail has no id of its own: it is known by the student it was about (one each here).
+    const signalMail = async (personId: string, sentAt: Date) => {
+      await db.insert(attendanceSignalMails).values({ communityId, personId, streakStartSessionId: streakStart.id, sentAt });
+      return [{ id: personId }];
+    };
+    keep.attendance_signal_mails = await ids(signalMail(coachee.id, inside('attendance_signal_mails')));
+    gone.attendance_signal_mails = await ids(signalMail(coach.id, past('attendance_signal_mails')));
+    // Announcements (#21) by when they were sent.
+    const announcement = (createdAt: Date) => db.insert(communityAnnouncements).values({ communityId, authorId: coach.id, body: 'b', createdAt }).returning();
+    keep.community_announcements = await ids(announcement(inside('community_announcements')));
+    gone.community_announcements = await ids(announcement(past('community_announcements')));
 
     // Financial records (#17): claims by their decision, batches by their payment, receipts never attached by their upload.
     const claim = (decidedAt: Date) => db.insert(expenseClaims).values({ ...base, coachId: coach.id, spentOn: '2020-01-01', amountCents: 100, category: 'other', description: 'd', status: 'approved', decidedAt }).returning();
@@ -250,6 +284,10 @@ describe(`retention pass on ${testDbKind()}`, () => {
       case 'compensation_extra_work': return idsOf(db.select({ id: compensationExtraWork.id }).from(compensationExtraWork).where(inArray(compensationExtraWork.id, candidates)));
       case 'payout_batches': return idsOf(db.select({ id: payoutBatches.id }).from(payoutBatches).where(inArray(payoutBatches.id, candidates)));
       case 'erasure_requests': return idsOf(db.select({ id: erasureRequests.id }).from(erasureRequests).where(inArray(erasureRequests.id, candidates)));
+      case 'evaluation_invitations': return idsOf(db.select({ id: evaluationInvitations.id }).from(evaluationInvitations).where(inArray(evaluationInvitations.id, candidates)));
+      case 'evaluation_linked_answers': return idsOf(db.select({ id: evaluationLinkedAnswers.invitationId }).from(evaluationLinkedAnswers).where(inArray(evaluationLinkedAnswers.invitationId, candidates)));
+      case 'attendance_signal_mails': return idsOf(db.select({ id: attendanceSignalMails.personId }).from(attendanceSignalMails).where(inArray(attendanceSignalMails.personId, candidates)));
+      case 'community_announcements': return idsOf(db.select({ id: communityAnnouncements.id }).from(communityAnnouncements).where(inArray(communityAnnouncements.id, candidates)));
       default: throw new Error(`no check for ${table}`);
     }
   }
@@ -276,9 +314,12 @@ describe(`retention pass on ${testDbKind()}`, () => {
     // Logged per table, counts only.
     expect(logged).toEqual(run.tables.map((r) => ({ table: r.table, action: r.action, rows: r.rows })));
 
-    // Running again removes nothing.
+    // Running again removes nothing more — except an evaluation invitation that waited for its
+    // answers (the invitations go before the answers in a pass): the one whose answers went above.
     const again = await runRetentionPass({ services: t.services, dryRun: false });
-    expect(Object.values(counts(again)).every((n) => n === 0)).toBe(true);
+    expect(Object.entries(counts(again)).filter(([, n]) => n > 0)).toEqual([['evaluation_invitations', 1]]);
+    const third = await runRetentionPass({ services: t.services, dryRun: false });
+    expect(Object.values(counts(third)).every((n) => n === 0)).toBe(true);
   });
 
   it('anonymises a former coachee: the row stays without name, e-mail, student number, password, feed or map', async () => {
