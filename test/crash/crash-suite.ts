@@ -529,7 +529,10 @@ async function check(db: Database['db'], cycle: number, expectations: Map<string
       done++;
       if (n !== file.good) wrong(`${n} of ${file.good} good rows present`);
       if (imp.processed !== imp.total || imp.failed !== imp.total - file.good || imp.errors !== imp.failed) wrong(`processed ${imp.processed}/${imp.total}, failed ${imp.failed}, ${imp.errors} row errors`);
-      if (statuses.length !== 1 || statuses[0] !== 'done') wrong(`jobs ${statuses.join(', ') || 'none'}`);
+      // The job is marked done in its own transaction after the import's last one: a kill between
+      // the two leaves it running, and the next start takes it over and ends it at once (the
+      // import is done). The data is whole either way; only one job may exist.
+      if (statuses.length !== 1 || !['done', 'running', 'pending'].includes(statuses[0]!)) wrong(`jobs ${statuses.join(', ') || 'none'}`);
       if (imp.csv_kept) wrong('file kept after the end');
     } else wrong('failed');
   }
