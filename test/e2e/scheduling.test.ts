@@ -20,7 +20,7 @@ describe('scheduling sessions next to classes', () => {
   const suite = e2eSuite();
 
   async function openScheduling(page: Page, english = false) {
-    await page.getByRole('link', { name: english ? 'Programmes' : 'Opleidingen', exact: true }).first().click();
+    await suite.menu(page, english ? 'Programmes' : 'Opleidingen');
     await page.getByRole('link', { name: english ? 'Open the September intake 2026-2027' : 'Instroom september 2026-2027 openen' }).first().click();
     await page.getByRole('link', { name: english ? 'Scheduling next to classes (timetables)' : 'Plannen naast de lessen (roosters)' }).click();
     await page.getByRole('heading', { level: 1, name: english ? /Scheduling next to classes/ : /Plannen naast de lessen/ }).waitFor();
