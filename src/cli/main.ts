@@ -10,6 +10,7 @@ import { groupCommand, type GroupCommandOptions } from './group-communities';
 import { retentionCommand } from './retention';
 import { scheduleCommand } from './schedule';
 import { payoutsExportCommand } from './payouts';
+import { researchExportCommand } from './research';
 
 const program = new Command('peerkracht').description('peerkracht — student peer coaching');
 
@@ -83,6 +84,14 @@ payouts
   .option('--institution <id>', 'the institution (needed when the database holds several)')
   .option('--date <YYYY-MM-DD>', 'requested execution date (default: today)')
   .action(async (options: { out: string; institution?: string; date?: string }) => payoutsExportCommand(loadConfig(), options));
+
+const research = program.command('research').description('research studies (pseudonymised, k-anonymous exports of consenting students)');
+research
+  .command('export')
+  .description('write every approved study to DIR/<study-id>/ (data.csv, codebook.json, README.md); progress on stderr')
+  .requiredOption('--out <dir>', 'the directory to write into')
+  .option('--institution <id>', 'only the studies of this institution')
+  .action(async (options: { out: string; institution?: string }) => researchExportCommand(loadConfig(), options));
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

@@ -6,16 +6,33 @@ const Id = z.string().uuid();
 const Name = z.string().trim().min(1).max(80);
 const PersonRef = z.object({ id: Id, firstName: z.string(), lastName: z.string() });
 
-export const CreateCommunityRequest = z.strictObject({ name: Name, coachId: Id.nullable() });
-export const UpdateCommunityRequest = z.strictObject({ name: Name, coachId: Id.nullable(), version: RecordVersion });
+/**
+ * A coach who already leads another community is assigned only with `confirmSecondCommunity`
+ * (the answer without it is 409 `coach_already_leads`, naming the communities).
+ */
+const ConfirmSecondCommunity = z.boolean().default(false);
+export const CreateCommunityRequest = z.strictObject({ name: Name, coachId: Id.nullable(), confirmSecondCommunity: ConfirmSecondCommunity });
+export const UpdateCommunityRequest = z.strictObject({ name: Name, coachId: Id.nullable(), version: RecordVersion, confirmSecondCommunity: ConfirmSecondCommunity });
 export const AddMemberRequest = z.strictObject({
   personId: Id,
   version: RecordVersion,
   /** Adding to a full community needs this, explicitly. */
   overrideFull: z.boolean().default(false),
 });
-export const STOP_REASONS = ['stopped', 'notStarted', 'other'] as const;
-export const StopMemberRequest = z.strictObject({ reason: z.enum(STOP_REASONS), version: RecordVersion });
+/**
+ * Why a member's participation ends (#21 item 7). 'finished', 'stoppedAfterFirstPhase' and
+ * 'switchedProgramme' are regular endings; the others count as dropping out.
+ */
+export const STOP_REASONS = ['stopped', 'notStarted', 'other', 'finished', 'stoppedAfterFirstPhase', 'switchedProgramme'] as const;
+export const StopMemberRequest = z.strictObject({
+  reason: z.enum(STOP_REASONS),
+  version: RecordVersion,
+  /**
+   * With 'switchedProgramme': the programme the student switches to, and whether they agreed that
+   * its coordinator welcomes them (a warm handover; without agreement nobody is told).
+   */
+  switchTo: z.strictObject({ programmeId: Id, welcomeAgreed: z.boolean() }).optional(),
+});
 
 export const Continuity = z.object({
   originalCoachShare: z.number().nullable(),
@@ -24,6 +41,8 @@ export const Continuity = z.object({
   /** What the coach share counts: sessions held, or (before the first session) time. */
   basis: z.enum(['sessions', 'time']),
   sessionsHeld: z.number().int(),
+  /** How members' participation ended; regular endings apart from dropping out. */
+  endings: z.object({ finished: z.number().int(), stoppedAfterFirstPhase: z.number().int(), switchedProgramme: z.number().int(), droppedOut: z.number().int() }),
 });
 export const CommunityListItem = z.object({
   id: Id,

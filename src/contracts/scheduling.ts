@@ -147,7 +147,8 @@ export const SlotCost = z.object({
 export const MemberDay = z.object({
   id: Id,
   name: z.string(),
-  kind: z.enum(['wait', 'extra-trip', 'conflict']),
+  /** `online`: the community meets online, so the member makes no trip and does not wait on campus. */
+  kind: z.enum(['wait', 'extra-trip', 'conflict', 'online']),
   cost: z.number().int(),
   /** The member's classes in the week (the day view draws the day shown). */
   classes: z.array(Block),
@@ -156,6 +157,8 @@ export const MemberDay = z.object({
 export const RunCommunity = z.object({
   id: Id,
   name: z.string(),
+  /** The community meets online: its sessions need no trip to campus (and no room). */
+  online: z.boolean(),
   coach: z.object({ id: Id, name: z.string() }),
   slot: Slot,
   proposed: Slot,
@@ -230,6 +233,8 @@ export const RunResponse = z.object({
     .nullable(),
   communities: z.array(RunCommunity),
   extraTrips: z.array(ExtraTripExplanationSchema),
+  /** Communities that meet online: nobody travels to campus for them (said in the explanations). */
+  online: z.array(z.object({ communityId: Id, communityName: z.string() })),
   excluded: z.array(z.object({ communityId: Id, communityName: z.string(), reason: z.enum(['NO_COACH', 'COACH_NEVER_AVAILABLE', 'NO_MEMBERS']) })),
   /** What publishing changes for communities that already have sessions in the period. */
   changes: z.array(z.object({ communityId: Id, communityName: z.string(), from: CurrentSlot, to: Slot, futureSessions: z.number().int(), affected: z.array(z.string()) })),
@@ -239,7 +244,7 @@ export const RunResponse = z.object({
 export type RunResponse = z.infer<typeof RunResponse>;
 
 export const SlotOptionsResponse = z.object({
-  options: z.array(SlotCost.extend({ day: z.string(), start: z.string(), locationId: z.string(), blockers: z.array(BlockerSchema), members: z.array(z.object({ id: Id, kind: z.enum(['wait', 'extra-trip', 'conflict']), cost: z.number().int() })) })),
+  options: z.array(SlotCost.extend({ day: z.string(), start: z.string(), locationId: z.string(), blockers: z.array(BlockerSchema), members: z.array(z.object({ id: Id, kind: z.enum(['wait', 'extra-trip', 'conflict', 'online']), cost: z.number().int() })) })),
 });
 export type SlotOptionsResponse = z.infer<typeof SlotOptionsResponse>;
 

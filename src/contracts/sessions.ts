@@ -3,11 +3,19 @@ import { z } from 'zod';
 import { RecordVersion } from './version';
 import { ATTENDANCE_STATUSES } from '../domain/sessions/attendance';
 import { SESSION_TYPES } from '../domain/sessions/session-types';
+import { isHttpsLink, SESSION_MODES } from '../domain/sessions/session-mode';
 import { PlanActivity } from './activities';
 
 export const SessionType = z.enum(SESSION_TYPES);
 export const AttendanceStatus = z.enum(ATTENDANCE_STATUSES);
 export const RsvpResponse = z.enum(['coming', 'notComing']);
+export const SessionMode = z.enum(SESSION_MODES);
+/** A meeting or chat link: https only (anything else is a translated field error), or empty for none. */
+export const HttpsLink = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((v) => v === '' || isHttpsLink(v), { message: 'https_link_required' });
 const Id = z.string().uuid();
 const LocalDate = z.iso.date();
 const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -31,6 +39,9 @@ export const SessionSummary = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   location: z.string(),
+  mode: SessionMode,
+  /** Online or hybrid: the meeting link, only for the people invited, the organiser and the coordinator. */
+  meetingLink: z.string().optional(),
   status: z.enum(['planned', 'cancelled']),
   relation: z.enum(['organiser', 'participant', 'supervisor', 'coordinator']),
   myRsvp: RsvpResponse.nullable(),
@@ -87,6 +98,10 @@ export const CreateSessionRequest = z.strictObject({
   startTime: LocalTime,
   durationMinutes: z.number().int().min(15).max(600),
   location: z.string().trim().max(200).default(''),
+  /** Left out: the community's default (a community session), else on campus. */
+  mode: SessionMode.optional(),
+  /** Left out for an online or hybrid community session: the community's default link. */
+  meetingLink: HttpsLink.optional(),
   planId: Id.optional(),
 });
 export type CreateSessionRequest = z.input<typeof CreateSessionRequest>;
@@ -96,6 +111,9 @@ export const MoveSessionRequest = z.strictObject({
   startTime: LocalTime,
   durationMinutes: z.number().int().min(15).max(600),
   location: z.string().trim().max(200),
+  /** Left out: the session keeps its mode and link. */
+  mode: SessionMode.optional(),
+  meetingLink: HttpsLink.optional(),
   version: RecordVersion,
 });
 export type MoveSessionRequest = z.infer<typeof MoveSessionRequest>;

@@ -31,8 +31,24 @@ import enPeople from './en.people.json';
 import nlPeople from './nl.people.json';
 import enFinance from './en.finance.json';
 import nlFinance from './nl.finance.json';
+import enInsight from './en.insight.json';
+import nlInsight from './nl.insight.json';
 import enCompensation from './en.compensation.json';
 import nlCompensation from './nl.compensation.json';
+import enYear from './en.year.json';
+import nlYear from './nl.year.json';
+import enFormats from './en.formats.json';
+import nlFormats from './nl.formats.json';
+import enUx from './en.ux.json';
+import nlUx from './nl.ux.json';
+import enResearch from './en.research.json';
+import nlResearch from './nl.research.json';
+import enRights from './en.rights.json';
+import nlRights from './nl.rights.json';
+import enEvaluation from './en.evaluation.json';
+import nlEvaluation from './nl.evaluation.json';
+import enRoadmap from './en.roadmap.json';
+import nlRoadmap from './nl.roadmap.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -51,7 +67,15 @@ const FEATURES: [Messages, Messages][] = [
   [nlSecurity, enSecurity],
   [nlPeople, enPeople],
   [nlFinance, enFinance],
+  [nlInsight, enInsight],
   [nlCompensation, enCompensation],
+  [nlYear, enYear],
+  [nlFormats, enFormats],
+  [nlUx, enUx],
+  [nlResearch, enResearch],
+  [nlRights, enRights],
+  [nlEvaluation, enEvaluation],
+  [nlRoadmap, enRoadmap],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

@@ -28,6 +28,7 @@ import { supportRoutes } from './modules/support/routes';
 import { coachRoutes } from './modules/coaches/routes';
 import { programmeRoutes } from './modules/programme/routes';
 import { communityRoutes } from './modules/communities/routes';
+import { announcementRoutes } from './modules/announcements/routes';
 import { homeRoutes } from './modules/home/routes';
 import { identityRoutes } from './modules/identity/routes';
 import { resilienceRoutes } from './modules/resilience/routes';
@@ -40,7 +41,13 @@ import { invitationRoutes } from './modules/invitations/routes';
 import { ssoRoutes } from './modules/sso/routes';
 import { peopleRoutes } from './modules/people/routes';
 import { financeRoutes } from './modules/finance/routes';
+import { roadmapRoutes } from './modules/roadmap/routes';
 import { compensationRoutes } from './modules/compensation/routes';
+import { yearRoutes } from './modules/year/routes';
+import { researchRoutes } from './modules/research/routes';
+import { rightsRoutes } from './modules/rights/public';
+import { evaluationRoutes } from './modules/evaluation/routes';
+import { insightRoutes } from './modules/insight/routes';
 import { Lifecycle } from './operations/lifecycle';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -145,7 +152,14 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(ssoRoutes, { services, cookies });
   await app.register(peopleRoutes, { services });
   await app.register(financeRoutes, { services });
+  await app.register(roadmapRoutes, { services });
   await app.register(compensationRoutes, { services });
+  await app.register(yearRoutes, { services });
+  await app.register(announcementRoutes, { services });
+  await app.register(researchRoutes, { services });
+  await app.register(rightsRoutes, { services });
+  await app.register(evaluationRoutes, { services });
+  await app.register(insightRoutes, { services });
 
   await registerWebClient(app);
   return app;

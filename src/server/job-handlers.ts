@@ -14,7 +14,11 @@ import { sessionJobHandlers } from './modules/sessions/public';
 import { REFERRAL_FOLLOW_UP_JOB, sendReferralFollowUp } from './modules/support/public';
 import { INVITATION_REMINDER_JOB, purgeSpentInvitationLinks, SCHEDULED_INVITATIONS_JOB, sendInvitationReminder, sendScheduledInvitations } from './modules/invitations/public';
 import { purgeOidcAttempts } from './modules/sso/public';
+import { EVALUATION_OPEN_JOB, EVALUATION_REMINDER_JOB, openEvaluationMoment, scheduleEvaluationMoments, sendEvaluationReminder } from './modules/evaluation/public';
 import { OVERDUE_REMINDER_JOB, scheduleOverdueReminders, sendOverdueReminders } from './modules/finance/public';
+import { HUNDRED_DAY_JOB, runHundredDayJob, scheduleHundredDayMoments } from './modules/year/public';
+import { purgeExpiredExportFiles } from './modules/research/public';
+import { PLAN_REMINDER_JOB, schedulePlanReminders, sendPlanReminder } from './modules/roadmap/public';
 
 export const jobHandlers: JobHandlers = {
   [REFERRAL_FOLLOW_UP_JOB]: sendReferralFollowUp,
@@ -26,6 +30,10 @@ export const jobHandlers: JobHandlers = {
   [SCHEDULED_INVITATIONS_JOB]: sendScheduledInvitations,
   [MONTHLY_STATEMENTS_JOB]: runMonthlyStatementsJob,
   [OVERDUE_REMINDER_JOB]: sendOverdueReminders,
+  [HUNDRED_DAY_JOB]: runHundredDayJob,
+  [EVALUATION_OPEN_JOB]: openEvaluationMoment,
+  [EVALUATION_REMINDER_JOB]: sendEvaluationReminder,
+  [PLAN_REMINDER_JOB]: sendPlanReminder,
 };
 
 /**
@@ -40,4 +48,8 @@ export const retentionPurges: readonly RetentionPurge[] = [
   purgeOidcAttempts,
   scheduleMonthlyStatements,
   scheduleOverdueReminders,
+  scheduleHundredDayMoments,
+  purgeExpiredExportFiles,
+  scheduleEvaluationMoments,
+  schedulePlanReminders,
 ];

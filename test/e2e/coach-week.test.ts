@@ -80,7 +80,7 @@ describe("a coach's week", () => {
     expect(absentee && late).toBeTruthy();
 
     // Coachee 1 (Dutch) says "Ik kom" with one tap on the list of sessions.
-    await coachee.getByRole('link', { name: 'Bijeenkomsten' }).first().click();
+    await suite.menu(coachee, 'Bijeenkomsten');
     await coachee.getByRole('heading', { level: 1, name: 'Bijeenkomsten' }).waitFor();
     const item = coachee.locator('li.session-item').filter({ has: coachee.locator(`a[href="/sessions/${sessionId}"]`) });
     await item.getByRole('button', { name: 'Ik kom' }).click();

@@ -19,7 +19,7 @@ describe('programme, import, communities and handover', () => {
 
   it('sets up an intake, keeps a change log of its settings, and imports students from CSV, reporting the bad rows (nl)', async () => {
     const page = await suite.signedIn('coordinator');
-    await page.getByRole('link', { name: 'Opleidingen' }).click();
+    await suite.menu(page, 'Opleidingen');
     await page.getByRole('heading', { level: 1, name: 'Opleidingen en instroom' }).waitFor();
     await expectAccessible(page, 'programmes (nl)');
     const form = page.getByRole('form', { name: 'Instroom toevoegen: Social Work' });
@@ -58,7 +58,7 @@ describe('programme, import, communities and handover', () => {
 
   it('creates a community with a coach and a member (nl)', async () => {
     const page = await suite.signedIn('coordinator');
-    await page.getByRole('link', { name: 'Opleidingen' }).click();
+    await suite.menu(page, 'Opleidingen');
     await page.getByRole('link', { name: 'Instroom september 2027-2028 openen' }).click();
     await page.getByRole('link', { name: "Community's van deze instroom" }).click();
     await page.getByText('9 studenten zijn nog niet ingedeeld.').waitFor();
@@ -81,7 +81,7 @@ describe('programme, import, communities and handover', () => {
     const coach = await suite.signedIn('seniorcoach', PHONE);
     const me = await coach.evaluate(async () => (await (await fetch('/api/auth/session')).json()) as { person: { firstName: string; lastName: string } });
     newCoach = `${me.person.firstName} ${me.person.lastName}`;
-    await coach.getByRole('link', { name: 'Mijn coachprofiel' }).first().click();
+    await suite.menu(coach, 'Mijn coachprofiel');
     const section = coach.getByRole('region', { name: 'Foto', exact: true });
     await section.getByText('Je hebt nog geen foto.').waitFor();
     await section.getByLabel('Foto kiezen').setInputFiles(PHOTO);
@@ -99,7 +99,7 @@ describe('programme, import, communities and handover', () => {
     leavingCoach = me.person.firstName;
 
     const page = await suite.signedIn('coordinator');
-    await page.getByRole('link', { name: 'Coaches', exact: true }).click();
+    await suite.menu(page, 'Coaches');
     await page.getByRole('heading', { name: 'Aanmeldingen' }).waitFor();
     await expectAccessible(page, 'coaches (nl)');
     await page.getByRole('button', { name: `Stopt als coach (${leavingCoach})` }).click();
@@ -113,13 +113,13 @@ describe('programme, import, communities and handover', () => {
     // Keep the group together with the senior coach who added a photo.
     await page.getByLabel('Nieuwe coach, de groep blijft bij elkaar').check();
     await page.getByLabel('Nieuwe coach', { exact: true }).selectOption({ label: newCoach });
-    await page.getByLabel('Voorstel kennismakingsbijeenkomst').fill('2027-10-07T15:30');
+    await suite.typeDate(page, 'Voorstel kennismakingsbijeenkomst', '2027-10-07T15:30');
     await page.getByRole('button', { name: 'Warme overdracht starten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overdracht van SW 1' }).waitFor();
     await page.getByText('De stoppende coach heeft nog geen notitie geschreven.').first().waitFor();
 
     // The leaving coach writes the note, in English.
-    await coach.getByRole('link', { name: 'My coach profile' }).click();
+    await suite.menu(coach, 'My coach profile');
     await coach.getByRole('link', { name: 'Handover of SW 1' }).click();
     await coach.getByRole('textbox', { name: 'Handover note' }).fill('A close group. Start with a check-in; two members work a lot, so avoid Fridays.');
     await coach.getByRole('button', { name: 'Save the note' }).click();
@@ -145,7 +145,7 @@ describe('programme, import, communities and handover', () => {
     const page = await suite.signedIn('coachee', PHONE);
     // Only this page shows the coach's photo: its answer is the next photo response.
     const photoResponse = page.waitForResponse((r) => /^\/api\/coaches\/[^/]+\/photo$/.test(new URL(r.url()).pathname));
-    await page.getByRole('link', { name: 'Mijn community', exact: true }).first().click();
+    await suite.menu(page, 'Mijn community');
     await page.getByRole('heading', { level: 1, name: 'Mijn community: SW 1' }).waitFor();
     await page.getByText(newCoach, { exact: true }).waitFor();
     const photo = page.getByRole('img', { name: `Foto van ${newCoach}` });
@@ -171,7 +171,7 @@ describe('programme, import, communities and handover', () => {
 
   it("shows the coordinator's programme, intake, import, communities and coach screens in English, axe-clean at 1280 and 360 px", async () => {
     const page = await suite.signedIn('coordinator', { english: true });
-    await page.getByRole('link', { name: 'Programmes', exact: true }).click();
+    await suite.menu(page, 'Programmes');
     await page.getByRole('heading', { level: 1, name: 'Programmes and intakes' }).waitFor();
     await expectAccessible(page, 'programmes (en)');
     await suite.checkPhone(page, 'programmes (en)');
@@ -201,7 +201,7 @@ describe('programme, import, communities and handover', () => {
     await expectAccessible(page, 'community manage (en)');
     await suite.checkPhone(page, 'community manage (en)');
 
-    await page.getByRole('link', { name: 'Coaches', exact: true }).click();
+    await suite.menu(page, 'Coaches');
     const pool = page.getByRole('region', { name: 'Make-up of the coach pool' });
     await pool.getByRole('table', { name: 'By study year' }).waitFor();
     await expectAccessible(page, 'coaches with pool (en)');

@@ -21,7 +21,7 @@ describe('compensation payouts', () => {
   it('walks a claim from the coach through the coordinator and finance to "betaald op"', async () => {
     // The coach claims an expense with a photo of the receipt.
     const coach = await suite.signedIn('studentcoach');
-    await coach.getByRole('link', { name: 'Betalingen en declaraties' }).click();
+    await suite.menu(coach, 'Betalingen en declaraties');
     await coach.getByRole('heading', { level: 1, name: 'Mijn betalingen en declaraties' }).waitFor();
     await coach.getByText(/^Je betaalt op NL20 INGB/).waitFor();
     await expectAccessible(coach, 'my compensation (nl)');
@@ -44,7 +44,7 @@ describe('compensation payouts', () => {
 
     // The coordinator looks at the receipt and approves.
     const coordinator = await suite.signedIn('coordinator');
-    await coordinator.getByRole('link', { name: 'Declaraties' }).click();
+    await suite.menu(coordinator, 'Declaraties');
     await coordinator.getByRole('heading', { level: 1, name: 'Declaraties en betalingen' }).waitFor();
     await expectAccessible(coordinator, 'programme payments (nl)');
     const item = coordinator.getByRole('listitem').filter({ hasText: DESCRIPTION });
@@ -65,7 +65,7 @@ describe('compensation payouts', () => {
 
     // Finance creates the batch, downloads the SEPA file and marks it paid.
     const finance = await suite.signedIn('finance');
-    await finance.getByRole('link', { name: 'Uitbetalen' }).click();
+    await suite.menu(finance, 'Uitbetalen');
     await finance.getByRole('heading', { level: 1, name: 'Uitbetalen' }).waitFor();
     await finance.getByRole('row').filter({ hasText: DESCRIPTION }).waitFor();
     await expectAccessible(finance, 'payouts (nl)');

@@ -21,7 +21,7 @@ describe('coach compensation', () => {
     // The coach, in English: the older month's statement, confirmed.
     // An empty dispute or resolution is answered 400 on purpose (the form shows it).
     const coach = await suite.signedIn('studentcoach', { english: true, allowedStatuses: [400] });
-    await coach.getByRole('link', { name: 'My compensation' }).click();
+    await suite.menu(coach, 'My compensation');
     await coach.getByRole('heading', { level: 1, name: 'My compensation' }).waitFor();
     await coach.getByRole('heading', { name: 'Statements per month' }).waitFor();
     await suite.settled(coach);
@@ -65,7 +65,7 @@ describe('coach compensation', () => {
 
     // The coordinator: the disputed statement first; approve all that is confirmed, then the disputed one.
     const coordinator = await suite.signedIn('coordinator', { allowedStatuses: [400] });
-    await coordinator.getByRole('link', { name: 'Vergoedingen' }).click();
+    await suite.menu(coordinator, 'Vergoedingen');
     await coordinator.getByRole('heading', { level: 1, name: 'Vergoedingen' }).waitFor();
     await suite.settled(coordinator);
     await expectAccessible(coordinator, 'vergoedingen (nl)');
@@ -106,7 +106,7 @@ describe('coach compensation', () => {
 
     // Finance pays both approved statements in one SEPA batch; the coach then sees "Betaald op …".
     const finance = await suite.signedIn('finance');
-    await finance.getByRole('link', { name: 'Uitbetalen' }).click();
+    await suite.menu(finance, 'Uitbetalen');
     await finance.getByRole('heading', { level: 1, name: 'Uitbetalen' }).waitFor();
     await suite.settled(finance);
     await finance.getByRole('button', { name: 'Betaalbestand maken' }).click();
@@ -128,7 +128,7 @@ describe('coach compensation', () => {
   it('the coordinator sets the rates and lengths of an intake; the beheerder adds a year of fiscal limits', async () => {
     // A rate that is not an amount is answered in the form, before anything is sent.
     const coordinator = await suite.signedIn('coordinator');
-    await coordinator.getByRole('link', { name: 'Opleidingen', exact: true }).click();
+    await suite.menu(coordinator, 'Opleidingen');
     await coordinator.getByRole('link', { name: /^Instroom september/ }).first().click();
     await coordinator.getByRole('link', { name: 'Vergoeding van de coaches' }).click();
     await coordinator.getByRole('heading', { level: 1, name: /^Vergoeding coaches · / }).waitFor();
@@ -136,7 +136,7 @@ describe('coach compensation', () => {
     await expectAccessible(coordinator, 'compensation settings (nl)');
     await suite.checkPhone(coordinator, 'compensation settings (nl)');
     await coordinator.getByRole('button', { name: 'Tarief toevoegen' }).click();
-    await coordinator.getByLabel('Tarief 2: geldt vanaf').fill('2027-01-01');
+    await suite.typeDate(coordinator, 'Tarief 2: geldt vanaf', '2027-01-01');
     await coordinator.getByLabel('Tarief 2: onder 21, in euro per uur').fill('drie');
     await coordinator.getByRole('button', { name: 'Vergoeding opslaan' }).click();
     await coordinator.getByText('Vul een bedrag in, zoals 2,50.').waitFor();
@@ -165,7 +165,7 @@ describe('coach compensation', () => {
 
     // The beheerder adds the next year the Belastingdienst published, and removes it again.
     const beheerder = await suite.signedIn('beheerder');
-    await beheerder.getByRole('link', { name: 'Fiscale grenzen' }).click();
+    await suite.menu(beheerder, 'Fiscale grenzen');
     await beheerder.getByRole('heading', { level: 1, name: 'Fiscale grenzen vrijwilligersvergoeding' }).waitFor();
     await beheerder.getByRole('row').filter({ hasText: '2025' }).getByText('Meegeleverd').waitFor();
     await expectAccessible(beheerder, 'fiscal limits (nl)');

@@ -23,7 +23,7 @@ describe('group formation', () => {
 
   it('lets a student disclose prior education and, with consent, their background (nl, en)', async () => {
     const page = await suite.signedIn('coachee');
-    await page.getByRole('link', { name: 'Over mij' }).click();
+    await suite.menu(page, 'Over mij');
     await page.getByRole('heading', { level: 1, name: 'Over mij' }).waitFor();
     await page.getByText('Wie ziet dit? Niemand, behalve jij.').waitFor();
     await expectAccessible(page, 'about me (nl)');

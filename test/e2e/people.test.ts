@@ -13,7 +13,7 @@ describe('people and roles', () => {
 
   it('lets the beheerder create a teacher and make them leercoach of a class (nl, 360 px)', async () => {
     const page = await suite.signedIn('beheerder');
-    await page.getByRole('link', { name: 'Mensen en rollen' }).click();
+    await suite.menu(page, 'Mensen en rollen');
     await page.getByRole('heading', { level: 1, name: 'Mensen en rollen' }).waitFor();
     await page.getByLabel('Voornaam').fill('Lotte');
     await page.getByLabel('Achternaam').fill('Leraar');
@@ -68,7 +68,7 @@ describe('people and roles', () => {
     await suite.screenshot(page, 'people-promoted-senior-en');
 
     const coach = await suite.signedIn('studentcoach', { english: true, ...PHONE });
-    await coach.getByRole('link', { name: 'My roles' }).click();
+    await suite.menu(coach, 'My roles');
     await coach.getByRole('heading', { level: 2, name: 'Senior coach · Social Work' }).waitFor();
     await coach.getByText(`Supervises: ${supervised}`).waitFor();
     await coach.getByText('Reason: Ready to supervise').waitFor();
@@ -82,7 +82,7 @@ describe('people and roles', () => {
 
   it('shows Mijn rollen in Dutch with who granted the role', async () => {
     const page = await suite.signedIn('leercoach');
-    await page.getByRole('link', { name: 'Mijn rollen' }).click();
+    await suite.menu(page, 'Mijn rollen');
     await page.getByRole('heading', { level: 2, name: 'Leercoach · Social Work' }).waitFor();
     await page.getByText(/Door .+ \(Beheerder\)/).first().waitFor();
     await suite.checkPhone(page, 'Mijn rollen (nl)');
@@ -91,7 +91,7 @@ describe('people and roles', () => {
   it('signs out another session from "Waar ben ik ingelogd" (nl, 360 px), and that browser is signed out', async () => {
     const laptop = await suite.signedIn('coachee');
     const phone = await suite.signedIn('coachee', { ...PHONE });
-    await phone.getByRole('link', { name: 'Waar ben ik ingelogd' }).click();
+    await suite.menu(phone, 'Waar ben ik ingelogd');
     const list = phone.getByRole('list', { name: 'Apparaten waarop je bent ingelogd' });
     await expect.poll(() => list.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
     await expect(list.getByText('Dit apparaat', { exact: true }).count()).resolves.toBe(1);

@@ -128,7 +128,7 @@ describe('resilience map', () => {
     await expectAccessible(page, 'map with resources (nl)');
 
     // A version, dated three months back.
-    await page.getByLabel('Datum van deze versie').fill(isoDaysAgo(92));
+    await suite.typeDate(page, 'Datum van deze versie', isoDaysAgo(92));
     await page.getByRole('button', { name: 'Bewaar een versie' }).click();
     await page.getByRole('status').filter({ hasText: /^Versie van .* bewaard\.$/ }).waitFor();
 
@@ -281,7 +281,7 @@ describe('resilience map', () => {
     const coach = await suite.open({ locale: 'en-GB', allowedStatuses: [] });
     await suite.signIn(coach, `studentcoach@${DOMAIN}`);
     await coach.getByRole('button', { name: 'English' }).click();
-    await coach.getByRole('link', { name: 'Resilience conversations', exact: true }).click();
+    await suite.menu(coach, 'Resilience conversations');
     await coach.getByRole('heading', { level: 1, name: 'Resilience conversations' }).waitFor();
     // Opening the map is one read: the page fetches no earlier version until the coach asks for the comparison.
     const reads: string[] = [];

@@ -20,7 +20,7 @@ describe('scheduling sessions next to classes', () => {
   const suite = e2eSuite();
 
   async function openScheduling(page: Page, english = false) {
-    await page.getByRole('link', { name: english ? 'Programmes' : 'Opleidingen', exact: true }).first().click();
+    await suite.menu(page, english ? 'Programmes' : 'Opleidingen');
     await page.getByRole('link', { name: english ? 'Open the September intake 2026-2027' : 'Instroom september 2026-2027 openen' }).first().click();
     await page.getByRole('link', { name: english ? 'Scheduling next to classes (timetables)' : 'Plannen naast de lessen (roosters)' }).click();
     await page.getByRole('heading', { level: 1, name: english ? /Scheduling next to classes/ : /Plannen naast de lessen/ }).waitFor();
@@ -167,13 +167,13 @@ describe('scheduling sessions next to classes', () => {
     await page.keyboard.press('Enter');
     const window1 = period.getByRole('group', { name: 'Moment 1 · Periode 3' });
     await window1.getByLabel('Dag').selectOption('tue');
-    await window1.getByLabel('Van').fill('14:00');
-    await window1.getByLabel('Tot').fill('09:00');
+    await suite.typeDate(window1, 'Van', '14:00');
+    await suite.typeDate(window1, 'Tot', '09:00');
     await period.getByRole('button', { name: 'Beschikbaarheid opslaan · Periode 3' }).click();
     await period.getByRole('alert').filter({ hasText: 'Niet alle velden zijn goed ingevuld.' }).first().waitFor();
     await expectAccessible(page, 'my availability with an error');
-    await window1.getByLabel('Van').fill('09:00');
-    await window1.getByLabel('Tot').fill('13:00');
+    await suite.typeDate(window1, 'Van', '09:00');
+    await suite.typeDate(window1, 'Tot', '13:00');
     await period.getByRole('button', { name: 'Beschikbaarheid opslaan · Periode 3' }).click();
     await period.getByText(/^Opgegeven: dinsdag 09:00–13:00/).waitFor();
     // The confirmation survives the refetch that brought the summary above.

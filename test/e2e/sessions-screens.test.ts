@@ -47,7 +47,7 @@ describe('session screens', () => {
 
   it('lets a coach find activities, add an own one, build a session plan and use it on a session — on a phone', async () => {
     const page = await signedIn('studentcoach', 'nl');
-    await nav(page, 'Werkvormen').click();
+    await suite.menu(page, 'Werkvormen');
     await h1(page, 'Werkvormen');
     await page.getByRole('status').filter({ hasText: /^\d+ werkvormen gevonden$/ }).waitFor();
     const all = Number((await page.getByRole('status').filter({ hasText: /werkvormen gevonden/ }).textContent())!.split(' ')[0]);
@@ -139,7 +139,7 @@ describe('session screens', () => {
 
   it("shows a coachee their check-ins and lets them share them; the coach sees them only while shared", async () => {
     const coachee = await signedIn('coachee', 'en');
-    await nav(coachee, 'My check-ins').click();
+    await suite.menu(coachee, 'My check-ins');
     await h1(coachee, 'My check-ins');
     await coachee.getByRole('img', { name: /Chart of your check-ins/ }).waitFor();
     expect(await coachee.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
@@ -230,8 +230,8 @@ describe('session screens', () => {
 
     // A holiday added from the same screen.
     await page.getByLabel('Naam', { exact: true }).fill('Studiedag');
-    await page.getByLabel('Van', { exact: true }).fill('2027-03-10');
-    await page.getByLabel('Tot en met').fill('2027-03-10');
+    await suite.typeDate(page, 'Van', '2027-03-10');
+    await suite.typeDate(page, 'Tot en met', '2027-03-10');
     await page.getByRole('button', { name: 'Vakanties opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'Vakanties opgeslagen' }).waitFor();
 
@@ -245,7 +245,7 @@ describe('session screens', () => {
 
   it('lets a coach plan a one-on-one from the phone; its notes stay private, others see only that it took place', async () => {
     const coach = await signedIn('studentcoach', 'nl');
-    await nav(coach, 'Bijeenkomsten').click();
+    await suite.menu(coach, 'Bijeenkomsten');
     await h1(coach, 'Bijeenkomsten');
     await coach.getByRole('link', { name: 'Bijeenkomst plannen' }).click();
     await h1(coach, 'Bijeenkomst plannen');
@@ -255,8 +255,8 @@ describe('session screens', () => {
     await suite.checkPhone(coach, 'plan a session, with the missing date (nl)');
     await suite.screenshot(coach, 'sessions-new-session-nl-360');
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    await coach.getByLabel('Datum').fill(tomorrow);
-    await coach.getByLabel('Begintijd').fill('12:00');
+    await suite.typeDate(coach, 'Datum', tomorrow);
+    await suite.typeDate(coach, 'Begintijd', '12:00');
     await coach.getByLabel('Duur (minuten)').fill('30');
     await coach.getByRole('button', { name: 'Plannen' }).click();
     await coach.getByRole('heading', { level: 2, name: /^Gesprek met / }).waitFor();
@@ -274,14 +274,14 @@ describe('session screens', () => {
 
     // A member who has not consented to storing coaching data: the conversation is planned, but
     // the coach gets no notes field, and is told why.
-    await nav(coach, 'Bijeenkomsten').click();
+    await suite.menu(coach, 'Bijeenkomsten');
     await coach.getByRole('link', { name: 'Bijeenkomst plannen' }).click();
     await h1(coach, 'Bijeenkomst plannen');
     await coach.getByRole('radio', { name: 'Eén-op-één gesprek' }).check();
     const who = coach.getByLabel('Met wie?');
     await who.selectOption({ index: 1 });
-    await coach.getByLabel('Datum').fill(tomorrow);
-    await coach.getByLabel('Begintijd').fill('13:00');
+    await suite.typeDate(coach, 'Datum', tomorrow);
+    await suite.typeDate(coach, 'Begintijd', '13:00');
     await coach.getByLabel('Duur (minuten)').fill('30');
     await coach.getByRole('button', { name: 'Plannen' }).click();
     await coach.getByRole('heading', { level: 2, name: /^Gesprek met / }).waitFor();
@@ -303,7 +303,7 @@ describe('session screens', () => {
 
   it("lets a senior coach read their coaches' logbooks and pick out the ones for intervision", async () => {
     const page = await signedIn('seniorcoach', 'nl');
-    await nav(page, 'Logboeken').click();
+    await suite.menu(page, 'Logboeken');
     await h1(page, 'Logboeken');
     await page.getByText('De groep praat makkelijker dan de vorige keer.').waitFor();
     await page.getByText(/^Geschreven door /).first().waitFor();

@@ -14,7 +14,7 @@ const ROLES = [
   ['seniorcoach', 'Seniorcoach', 'Coaches die jij begeleidt'],
   ['coordinator', 'Coördinator', "Community's"],
   ['leercoach', 'Leercoach', 'Mijn klassen'],
-  ['onderzoeker', 'Onderzoeker', 'Wat er nog komt'],
+  ['onderzoeker', 'Onderzoeker', 'Nu te doen'],
   ['beheerder', 'Beheerder', 'Mensen in de instelling'],
 ] as const;
 
@@ -49,7 +49,7 @@ describe('web shell', () => {
     await expectNoHorizontalScroll(page, `home of ${role} at 360 px`);
     await expectAccessible(page, `home of ${role} at 360 px`);
     await page.screenshot({ path: `${SHOTS}/home-${role}-nl-360.png`, fullPage: true });
-    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await suite.signOut(page);
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
   });
 
@@ -142,7 +142,7 @@ describe('web shell', () => {
 
     const admin = await open();
     await signIn(admin, `beheerder@${DOMAIN}`);
-    await admin.getByRole('link', { name: 'Verzonden e-mail' }).click();
+    await suite.menu(admin, 'Verzonden e-mail');
     await admin.getByRole('heading', { level: 1, name: 'Verzonden e-mail' }).waitFor();
     await expectAccessible(admin, 'outbox (nl)');
     await admin.setViewportSize({ width: 360, height: 740 });

@@ -74,7 +74,7 @@ describe('sign-in with SURFconext and MFA', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
-    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await suite.signOut(page);
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
     // Signed out here, still signed in at the provider: the button signs in again at once.
     await signInWithSsoRemembered(page);
@@ -132,7 +132,7 @@ describe('sign-in with SURFconext and MFA', () => {
     // Now everything is reachable.
     await page.goto(`${suite.server.url}/`);
     await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
-    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await suite.signOut(page);
 
     // Sign-in is two steps now: the password, then the code (the next one the app would show).
     await page.getByLabel('E-mailadres').fill(`beheerder@${DEMO_DOMAIN}`);
@@ -144,7 +144,7 @@ describe('sign-in with SURFconext and MFA', () => {
     await page.getByLabel('Code', { exact: true }).fill(await codeNow(secret, 1));
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
-    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await suite.signOut(page);
 
     // In English, with a recovery code; the same code is refused the next time.
     const english = await suite.open({ ...PHONE, allowedStatuses: [400] });
@@ -164,7 +164,7 @@ describe('sign-in with SURFconext and MFA', () => {
         await english.getByText('You have 9 recovery codes left.').waitFor();
         await suite.checkPhone(english, 'security, MFA on (en)');
         await suite.screenshot(english, 'security-on-en-360');
-        await english.getByRole('button', { name: 'Sign out' }).click();
+        await suite.signOut(english);
         await english.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
       } else {
         await english.getByText('This code is not right or was already used.', { exact: false }).waitFor();

@@ -17,7 +17,7 @@ describe('support and consent', () => {
 
   it('lets a coachee give and withdraw consents, in Dutch and English', async () => {
     const page = await suite.signedIn('coachee');
-    await page.getByRole('link', { name: 'Mijn privacy' }).click();
+    await suite.menu(page, 'Mijn privacy');
     await page.getByRole('heading', { level: 1, name: 'Jouw toestemmingen' }).waitFor();
     await expectAccessible(page, 'consents (nl)');
     const research = page.getByRole('region', { name: 'Je gegevens gebruiken voor onderzoek' });
@@ -53,7 +53,7 @@ describe('support and consent', () => {
     )!;
     coacheeName = `${first.firstName} ${first.lastName}`;
 
-    await page.getByRole('link', { name: 'Doorverwijzingen' }).click();
+    await suite.menu(page, 'Doorverwijzingen');
     await page.getByRole('heading', { level: 1, name: 'Doorverwijzingen' }).waitFor();
     await page.getByRole('heading', { name: 'Door jou vastgelegd' }).waitFor();
     await expectAccessible(page, 'referrals (nl)');
@@ -68,7 +68,7 @@ describe('support and consent', () => {
     await page.getByText('Antwoord: Ja, het hielp').first().waitFor();
     await suite.checkPhone(page, 'referrals (nl)');
 
-    await page.getByRole('link', { name: 'Signalen' }).click();
+    await suite.menu(page, 'Signalen');
     await page.getByRole('heading', { level: 1, name: 'Signalen aan de opleiding' }).waitFor();
     await expectAccessible(page, 'signals (nl)');
     await page.getByLabel('Een incident').check();
@@ -95,7 +95,7 @@ describe('support and consent', () => {
 
   it('lets the coordinator pass the signal on to the degree programme and close the loop', async () => {
     const page = await suite.signedIn('coordinator');
-    await page.getByRole('link', { name: 'Signalen' }).click();
+    await suite.menu(page, 'Signalen');
     await page.getByRole('heading', { name: 'Binnengekomen signalen' }).waitFor();
     await page.getByText('Opleidingsmanagement Social Work').first().waitFor();
     await expectAccessible(page, 'signals inbox (nl)');
@@ -139,7 +139,7 @@ describe('support and consent', () => {
     expect((await coachReading.request.get(mapUrl)).status()).toBe(200);
 
     const coachee = await suite.signedIn('coachee');
-    await coachee.getByRole('link', { name: 'Mijn privacy' }).click();
+    await suite.menu(coachee, 'Mijn privacy');
     await coachee.getByRole('link', { name: 'Bekijk wie je gegevens heeft bekeken' }).click();
     await coachee.getByRole('heading', { level: 1, name: 'Wie heeft mijn gegevens bekeken' }).waitFor();
     const row = coachee.getByRole('row').filter({ hasText: 'Een doorverwijzing' }).first();
@@ -157,18 +157,18 @@ describe('support and consent', () => {
     await suite.screenshot(coachee, 'who-looked-nl-360');
     await coachee.setViewportSize(LAPTOP);
 
-    await coachee.getByRole('link', { name: 'Doorverwijzingen' }).click();
+    await suite.menu(coachee, 'Doorverwijzingen');
     await coachee.getByText(/^Studentpsycholoog, op /).first().waitFor();
     await expectAccessible(coachee, 'my referrals (nl)');
 
-    await coachee.getByRole('link', { name: 'Mijn privacy' }).click();
+    await suite.menu(coachee, 'Mijn privacy');
     await coachee
       .getByRole('region', { name: 'Je gegevens in de coaching' })
       .getByRole('button', { name: /^Toestemming intrekken/ })
       .click();
     await coachee.getByRole('status').filter({ hasText: 'Dit werkt meteen.' }).waitFor();
     // The check-ins stay shared, but the coach no longer sees them; the page says why.
-    await coachee.getByRole('link', { name: 'Mijn check-ins' }).click();
+    await suite.menu(coachee, 'Mijn check-ins');
     await coachee.getByText('Je coach ziet je check-ins nu toch niet', { exact: false }).waitFor();
     await expectAccessible(coachee, 'my check-ins, paused by the withdrawal (nl)');
 
@@ -183,7 +183,7 @@ describe('support and consent', () => {
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('consent_required');
 
     await coachee.getByRole('button', { name: 'English' }).click();
-    await coachee.getByRole('link', { name: 'Help', exact: true }).click();
+    await suite.menu(coachee, 'Help');
     await coachee.getByRole('heading', { level: 1, name: 'Help and advice' }).waitFor();
     await expectAccessible(coachee, 'help (en)');
     await suite.checkPhone(coachee, 'help (en)');
@@ -201,7 +201,7 @@ describe('support and consent', () => {
   it('lets the coordinator keep the help directory in both languages', async () => {
     // The incomplete form answers 400 on purpose.
     const page = await suite.signedIn('coordinator', { allowedStatuses: [400] });
-    await page.getByRole('link', { name: 'Hulp', exact: true }).click();
+    await suite.menu(page, 'Hulp');
     await page.getByRole('heading', { level: 1, name: 'Hulp en advies' }).waitFor();
     await expectAccessible(page, 'help with editing (nl)');
     await page.getByRole('link', { name: 'Nieuwe hulpbron toevoegen' }).click();

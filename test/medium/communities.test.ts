@@ -347,4 +347,36 @@ describe(`programme and communities on ${testDbKind()}`, () => {
     // Zuid has no sessions yet: measured in time.
     expect(list.communities.find((c: { id: string }) => c.id === ids.c2).continuity).toMatchObject({ basis: 'time', sessionsHeld: 0, originalCoachShare: 1 });
   });
+
+  it('assigns a coach who already leads a community only after the coordinator confirms it, and changes nothing before', async () => {
+    const coordinator = as.coordinator!;
+    const count = async () => (await coordinator.request('GET', `/api/intakes/${ids.intake}/communities`)).json().communities.length as number;
+    const before = await count();
+    // The coach who leads Noord now (after the handover above).
+    const noord = (await coordinator.request('GET', `/api/communities/${ids.c1}/manage`)).json<{ name: string; coach: { id: string } | null }>();
+    const coachId = noord.coach!.id;
+    const refused = await coordinator.request('POST', `/api/intakes/${ids.intake}/communities`, { name: 'West', coachId });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('coach_already_leads');
+    expect(refused.json().error.message).toMatch(new RegExp(`^Deze coach leidt al een community \\([^)]*${noord.name}[^)]*\\)\\. Wil je de coach toch ook deze community geven\\?`));
+    expect(await count()).toBe(before);
+    // Giving a community without a coach one who leads another: the same warning, nothing changes.
+    const oost = await coordinator.request('POST', `/api/intakes/${ids.intake}/communities`, { name: 'Oost', coachId: null });
+    expect(oost.statusCode).toBe(201);
+    const oostId = oost.json<{ id: string }>().id;
+    const manage = async () => (await coordinator.request('GET', `/api/communities/${oostId}/manage`)).json<{ version: number; coach: { id: string } | null }>();
+    const plain = await manage();
+    const change = await coordinator.request('PUT', `/api/communities/${oostId}`, { name: 'Oost', coachId, version: plain.version });
+    expect(change.statusCode).toBe(409);
+    expect(change.json().error.code).toBe('coach_already_leads');
+    expect(await manage()).toMatchObject({ version: plain.version, coach: null });
+    // Confirmed, the coach is assigned; keeping the same coach later needs no confirmation.
+    expect((await coordinator.request('PUT', `/api/communities/${oostId}`, { name: 'Oost', coachId, version: plain.version, confirmSecondCommunity: true })).statusCode).toBe(200);
+    const assigned = await manage();
+    expect(assigned.coach?.id).toBe(coachId);
+    expect((await coordinator.request('PUT', `/api/communities/${oostId}`, { name: 'Oost Zuid', coachId, version: assigned.version })).statusCode).toBe(200);
+    const created = await coordinator.request('POST', `/api/intakes/${ids.intake}/communities`, { name: 'West', coachId, confirmSecondCommunity: true });
+    expect(created.statusCode).toBe(201);
+    expect(await count()).toBe(before + 2);
+  });
 });

@@ -20,7 +20,7 @@ describe(`demo programme on ${testDbKind()}`, () => {
     await t.reset();
     const result = await loadDemoIfEmpty(t.services);
     expect(result?.accounts.map((a) => a.role).sort()).toEqual(
-      ['beheerder', 'coachee', 'coordinator', 'finance', 'leercoach', 'onderzoeker', 'seniorcoach', 'studentcoach'],
+      ['beheerder', 'coachee', 'coordinator', 'finance', 'leercoach', 'onderzoeker', 'opleidingsmanagement', 'seniorcoach', 'studentcoach'],
     );
     expect(await roleCount('coordinator')).toBe(2);
     expect(await roleCount('seniorcoach')).toBe(3);

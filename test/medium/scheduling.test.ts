@@ -195,6 +195,45 @@ describe(`scheduling on ${testDbKind()}`, () => {
     const events = new ICAL.Component(ICAL.parse(feed.body) as unknown[]).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     expect(events).toHaveLength(5);
     expect(events.every((e) => e.location === 'Lokaal 2.14, Amsterdam Wibautstraat')).toBe(true);
+
+    // The year plan after publishing one period: covered through that period, and the rest of the
+    // year (no sessions yet) is a gap, not "all communities covered" (#20).
+    const plan = (await coordinator.request('GET', `/api/intakes/${ids.intake}/year-plan`)).json<{ communities: { communityId: string; gaps: { kind: string; from: string }[] }[] }>();
+    const c1 = plan.communities.find((c) => c.communityId === ids.c1)!;
+    expect(c1.gaps).toEqual([expect.objectContaining({ kind: 'end', from: '2026-11-04' })]);
+    const community = (await coordinator.request('GET', `/api/communities/${ids.c1}/year-plan`)).json<{ gaps: { kind: string }[] }>();
+    expect(community.gaps.map((g) => g.kind)).toEqual(['end']);
+  });
+
+  it('an online community asks no trip to campus: the run says so, and publishing gives its sessions the link, no room', async () => {
+    await uploadClasses();
+    const link = 'https://teams.example.org/l/meetup-join/sw1';
+    const board = (await coach.request('GET', `/api/communities/${ids.c1}/board`)).json<{ version: number }>();
+    const set = await coach.request('PUT', `/api/communities/${ids.c1}/links`, { sessionMode: 'online', meetingLink: link, chatLink: '', version: board.version });
+    expect(set.statusCode, set.body).toBe(200);
+    const result = await run();
+    expect(result.status).toBe('done');
+    expect(result.online).toEqual([{ communityId: ids.c1, communityName: 'SW 1' }]);
+    expect(result.extraTrips.map((e) => e.communityId)).not.toContain(ids.c1);
+    const sw1 = result.communities.find((c) => c.id === ids.c1)!;
+    expect(sw1.online).toBe(true);
+    expect(sw1.cost).toMatchObject({ cost: 0, extraTrips: 0, waitingMinutes: 0 });
+    expect(sw1.members.every((m) => m.kind === 'online')).toBe(true);
+    expect(result.communities.find((c) => c.id === ids.c2)!.online).toBe(false);
+    // Thursday 16:00 made all four members travel in for an on-campus session; online it asks no trip at all.
+    const options = (await coordinator.request('GET', `/api/scheduling-runs/${result.id}/communities/${ids.c1}/options`)).json<SlotOptionsResponse>();
+    const thursday = options.options.find((o) => o.day === 'thu' && o.start === '16:00' && o.locationId === ids.ams)!;
+    expect(thursday).toMatchObject({ extraTrips: 0, cost: 0, waitingMinutes: 0 });
+    // A clash with a class still counts.
+    const monday = options.options.find((o) => o.day === 'mon' && o.start === '10:00' && o.locationId === ids.ams)!;
+    expect(monday.inClass).toBe(4);
+
+    expect((await coordinator.request('POST', `/api/scheduling-runs/${result.id}/publish`)).statusCode).toBe(200);
+    const rows = await t.services.db.select().from(sessions).where(eq(sessions.communityId, ids.c1));
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.every((r) => r.mode === 'online' && r.meetingLink === link && r.location === '')).toBe(true);
+    const onCampus = await t.services.db.select().from(sessions).where(eq(sessions.communityId, ids.c2));
+    expect(onCampus.every((r) => r.mode === 'onCampus' && r.meetingLink === '' && r.location !== '')).toBe(true);
   });
 
   it('re-upload → re-plan shows what moves and who is affected → publish moves the sessions and tells the members', async () => {

@@ -21,6 +21,8 @@ import { formatIban } from '../../src/domain/finance/iban';
 import { emptyMap } from '../../src/domain/resilience/model';
 import {
   coachApplications,
+  communities,
+  communityAnnouncements,
   compensationExtraWork,
   compensationStatementLines,
   compensationStatements,
@@ -30,24 +32,40 @@ import {
   groupingRuns,
   handovers,
   helpResources,
+  impactReportTexts,
   oneOnOneNotes,
   payoutBatches,
+  researchExports,
+  researchStudies,
+  researchStudyProgrammes,
   resilienceSnapshots,
   resilienceConversations,
+  roadmapAssessments,
+  roadmapPlanItems,
+  roadmaps,
+  roadmapStakeholders,
+  roadmapViews,
   roleAssignments,
   roleEvents,
   schedulingLocations,
   schedulingRooms,
   schedulingRuns,
   sessionFeedback,
+  sessions,
   signalUpdates,
   studentImports,
   teachingPeriods,
   timetables,
+  hundredDayAsks,
+  programmeSwitchNotices,
+  erasureRequests,
+  evaluationInvitations,
+  evaluationLinkedAnswers,
+  evaluationRounds,
 } from '../../src/server/db/schema';
 import { saveMyBankAccount } from '../../src/server/modules/finance/bank-account';
 import { seal } from '../../src/server/modules/finance/sealed';
-import { hashPassword } from '../../src/server/modules/identity/secrets';
+import { digest, hashPassword, newToken } from '../../src/server/modules/identity/secrets';
 import { anonymous, signedIn, type Client } from './http';
 import type { TestDb } from './test-db';
 
@@ -101,6 +119,8 @@ export type Cell = {
   extraWorkId: string;
   /** The coach's approved statement of 2026-10 (payable), and its one line (disputed, then resolved). */
   statementId: string;
+  /** An open erasure request of a person of the programme who is not an actor (carrying it out erases only them). */
+  erasureRequestId: string;
   statementLineId: string;
   /** The next coach's disputed statement (for the canary scan). */
   disputedStatementId: string;
@@ -109,6 +129,16 @@ export type Cell = {
   rejectedClaimId: string;
   /** A payout batch of the cell's institution. */
   batchId: string;
+  /** A student who switched to the cell's programme and would like a welcome (#21). */
+  switchNoticeId: string;
+  /** An approved research study of the cell's programme, and the secret token of its export's download link. */
+  studyId: string;
+  researchToken: string;
+  /** The coachee's invitation to an open confidential questionnaire (#18), with a text answer. */
+  evaluationInvitationId: string;
+  /** The programme's roadmap of 2026 (the coachee invited for factor 4) and its one plan item. */
+  roadmapId: string;
+  roadmapItemId: string;
 };
 
 export type Canary = { text: string; what: string; world: World; visibleTo: (actor: Actor) => boolean };
@@ -207,6 +237,23 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
 
     const session = await f.session({ institutionId, programmeId, communityId: community.id, organiserId: coach, startsAt: new Date(Date.now() - 2 * 86_400_000) });
     const oneOnOne = await f.session({ institutionId, programmeId, communityId: community.id, organiserId: coach, type: 'oneOnOne', coacheeId: coachee });
+    // Online sessions and the community's own links and announcements (issue 21): the meeting link
+    // reaches the people invited, the organiser and the coordinator; the chat link, the default
+    // meeting link and the announcements only the coach and the members.
+    await db
+      .update(sessions)
+      .set({ mode: 'online', meetingLink: `https://meet.example/${canary('meetingLink', world, readers('session:readMeetingLink', sessionResource))}` })
+      .where(eq(sessions.id, session.id));
+    const communityResource: Resource = { kind: 'community', institutionId, programmeId, coachId: coach, memberIds: [coachee, coachee2], supervisorIds: [senior], leercoachIds: [leercoach] };
+    await db
+      .update(communities)
+      .set({
+        sessionMode: 'hybrid',
+        meetingLink: `https://meet.example/${canary('communityMeetingLink', world, readers('community:readLinks', communityResource))}`,
+        chatLink: `https://chat.example/${canary('chatLink', world, readers('community:readLinks', communityResource))}`,
+      })
+      .where(eq(communities.id, community.id));
+    await db.insert(communityAnnouncements).values({ communityId: community.id, authorId: coach, body: canary('announcement', world, readers('community:readAnnouncements', communityResource)) });
     // Logbook: the author, their senior coach and the programme's coordinators.
     await f.logbook({
       sessionId: session.id,
@@ -368,6 +415,14 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       disputedAt: new Date('2026-11-01T11:00:00Z'),
     });
 
+    // The impact report's texts (#18): the programme's coordinator and opleidingsmanagement read them.
+    // Two cells share a programme: the second plants its canary in the other text of the same report.
+    const reportText = canary('impactReportText', world, readers('insight:read', { kind: 'programmeInsight', institutionId, programmeId }));
+    await db
+      .insert(impactReportTexts)
+      .values({ programmeId, academicYear: '2026-2027', wentWell: reportText, needed: '', updatedById: coordinator })
+      .onConflictDoUpdate({ target: [impactReportTexts.programmeId, impactReportTexts.academicYear], set: { needed: reportText } });
+
     // Expense claims: one submitted (with its receipt), one rejected with a reason.
     const claimReaders = readers('expenseClaim:read', { kind: 'expenseClaim', institutionId, programmeId, coachId: coach });
     const [claim, rejected] = await db
@@ -392,6 +447,16 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
     const receipt = Buffer.from('%PDF-1.4\n%%EOF\n');
     await db.insert(expenseReceipts).values({ ownerId: coach, claimId: claim!.id, contentType: 'application/pdf', bytes: receipt, byteSize: receipt.length, sha256: createHash('sha256').update(receipt).digest('hex') });
 
+    // The roadmap (#22): the coachee invited for factor 4; their view and the agreed evidence note are canaries.
+    // Cells may share a programme: each cell gets a roadmap of its own year.
+    const [roadmap] = await db.insert(roadmaps).values({ institutionId, programmeId, scopeKey: programmeId, year: 2000 + (await db.select().from(roadmaps)).length }).returning();
+    const roadmapFactor = 'f4-sociale-en-academische-integratie';
+    await db.insert(roadmapStakeholders).values({ roadmapId: roadmap!.id, personId: coachee, stakeholderId: 'student', factorIds: [roadmapFactor] });
+    const roadmapResource: Resource = { kind: 'roadmap', institutionId, programmeId, stakeholders: [{ personId: coachee, factorIds: [roadmapFactor] }] };
+    await db.insert(roadmapViews).values({ roadmapId: roadmap!.id, factorId: roadmapFactor, personId: coachee, status: 'started', note: canary('roadmapView', world, readers('roadmap:manage', roadmapResource, [coachee])) });
+    await db.insert(roadmapAssessments).values({ roadmapId: roadmap!.id, factorId: roadmapFactor, status: 'started', evidenceNote: canary('roadmapEvidenceNote', world, readers('roadmap:read', roadmapResource)), recordedBy: coordinator });
+    const [roadmapItem] = await db.insert(roadmapPlanItems).values({ roadmapId: roadmap!.id, interventionId: 'f4-vast-aanspreekpunt', ownerStakeholderId: 'studentcoaches', horizon: 'short', dueDate: '2027-06-01' }).returning();
+
     // The coach's IBAN: in full only to the coach and to finance (payables, batches).
     const iban = canaryIban();
     const ibanReaders = readers('payout:manage', { kind: 'financeDesk', institutionId }, [coach]);
@@ -412,8 +477,54 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       })
       .returning();
 
+    // The 100-day moment (#21): the coachee stopped, with a reason for the coordinator only (not shared with the coach).
+    await db.insert(hundredDayAsks).values({
+      intakeId,
+      personId: coachee,
+      communityId: community.id,
+      tokenHash: `matrix-${world}-${n}-${randomBytes(6).toString('hex')}`,
+      askedAt: new Date('2026-12-10T08:00:00Z'),
+      deadline: new Date('2026-12-24T22:59:00Z'),
+      choice: 'stop',
+      reason: canary('hundredDayStopReason', world, (a) => a.personId === coachee || isAllowed(a, 'programme:readHundredDay', programmeResource)),
+      shareReasonWithCoach: false,
+      answeredAt: new Date('2026-12-11T08:00:00Z'),
+    });
+    const [switchNotice] = await db.insert(programmeSwitchNotices).values({ personId: coachee2, fromProgrammeId: programmeId, toProgrammeId: programmeId }).returning();
+    // Research (#19): an approved study (its question and decision note are free text) with one export behind a link.
+    const studyResource: Resource = { kind: 'researchStudy', institutionId, programmeIds: [programmeId], proposerId: null };
+    const [study] = await db
+      .insert(researchStudies)
+      .values({ institutionId, proposerId: null, title: `Studie ${world}`, question: canary('studyQuestion', world, readers('researchStudy:read', studyResource)), periodStart: '2026-09-01', periodEnd: '2027-08-31', variables: ['programme', 'sessionsAttended'], status: 'approved', pseudonymSecret: seal(key, 'x'.repeat(32)) })
+      .returning();
+    await db.insert(researchStudyProgrammes).values({ studyId: study!.id, programmeId, decision: 'approved', decidedBy: coordinator, decidedAt: new Date('2026-10-01T10:00:00Z'), note: canary('studyDecisionNote', world, readers('researchStudy:read', studyResource)) });
+    const researchToken = newToken();
+    await db.insert(researchExports).values({ studyId: study!.id, createdBy: null, via: 'app', tokenDigest: digest(researchToken), expiresAt: new Date('2099-01-01T00:00:00Z'), rows: 0, k: 5, consenting: 0, suppressedRows: 0, suppressedCells: 0, consentVersion: 1, fileSealed: null });
+
+    // Issue 19: an erasure request of a student who is not an actor, with a reason.
+    const erasable = await person(institutionId, programmeId, ['coachee'], 'erasable');
+    const [erasure] = await db
+      .insert(erasureRequests)
+      .values({ institutionId, personId: erasable.id, programmeIds: [programmeId], reason: 'Ik stop met de opleiding.', requestedAt: t.services.now(), dueOn: '2026-12-31' })
+      .returning();
+    // Evaluation (#18): an open confidential questionnaire; the coachee's own text answer is theirs alone.
+    // Cells may share an intake: one round per intake.
+    await db
+      .insert(evaluationRounds)
+      .values({ intakeId, moment: 'T0', mode: 'confidential', opensOn: '2026-09-01', closesOn: '2099-12-31', contentVersion: 1, questions: t.services.content.questions.evaluation, openedAt: new Date('2026-09-01T07:00:00Z') })
+      .onConflictDoNothing();
+    const [round] = await db.select().from(evaluationRounds).where(and(eq(evaluationRounds.intakeId, intakeId), eq(evaluationRounds.moment, 'T0')));
+    const [evaluationInvitation] = await db
+      .insert(evaluationInvitations)
+      .values({ roundId: round!.id, personId: coachee, questionSet: 'coachee', communityId: community.id, tokenHash: `matrix-${world}-${n}`, invitedAt: new Date('2026-09-01T07:00:00Z'), answeredKeys: ['eval-coachee-most-valuable'] })
+      .returning();
+    await db.insert(evaluationLinkedAnswers).values({ invitationId: evaluationInvitation!.id, questionKey: 'eval-coachee-most-valuable', contentVersion: 1, textValue: canary('evaluationAnswer', world, (a) => a.personId === coachee), answeredAt: new Date('2026-09-02T07:00:00Z') });
+
     return {
+      studyId: study!.id,
+      researchToken,
       world,
+      evaluationInvitationId: evaluationInvitation!.id,
       institutionId,
       programmeId,
       intakeId,
@@ -454,6 +565,10 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       claimId: claim!.id,
       rejectedClaimId: rejected!.id,
       batchId: batch!.id,
+      switchNoticeId: switchNotice!.id,
+      erasureRequestId: erasure!.id,
+      roadmapId: roadmap!.id,
+      roadmapItemId: roadmapItem!.id,
     };
   }
 

@@ -5,6 +5,7 @@ import { FiscalLimitsFile } from './fiscal-limits';
 import { HelpDirectoryFile } from './help-directory';
 import { QuestionsFile } from './questions';
 import { RoadmapFile } from './roadmap';
+import { ResearchVariablesFile } from './research-variables';
 
 /** File name (inside the content directory) and schema of every content file. */
 export const CONTENT_FILES = {
@@ -14,6 +15,7 @@ export const CONTENT_FILES = {
   questions: { file: 'questions.json', schema: QuestionsFile },
   consents: { file: 'consents.json', schema: ConsentsFile },
   fiscalLimits: { file: 'fiscal-limits.json', schema: FiscalLimitsFile },
+  researchVariables: { file: 'research-variables.json', schema: ResearchVariablesFile },
 } as const;
 export type ContentKey = keyof typeof CONTENT_FILES;
 
@@ -24,4 +26,5 @@ export interface Content {
   questions: QuestionsFile;
   consents: ConsentsFile;
   fiscalLimits: FiscalLimitsFile;
+  researchVariables: ResearchVariablesFile;
 }

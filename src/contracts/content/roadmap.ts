@@ -7,6 +7,23 @@ export const HORIZONS = ['short', 'medium', 'long'] as const;
 export const Horizon = z.enum(HORIZONS);
 export type Horizon = z.infer<typeof Horizon>;
 
+/**
+ * Figures peerkracht can show next to a factor's self-assessment (issue 22 item 4). Which figure
+ * belongs to which factor or principle is content (`evidence` below), not code; each key has one
+ * provider on the server (modules/roadmap/evidence.ts).
+ */
+export const ROADMAP_FIGURE_KEYS = [
+  'peerCoachingReach',
+  'peerCoachingAttendance',
+  'referralsToCounsellors',
+  'coachPayOnTime',
+  'belongingEvaluation',
+  'hundredDayMoment',
+] as const;
+export const RoadmapFigureKey = z.enum(ROADMAP_FIGURE_KEYS);
+export type RoadmapFigureKey = z.infer<typeof RoadmapFigureKey>;
+const Evidence = z.array(RoadmapFigureKey).min(1).optional();
+
 export const RoadmapStakeholder = z.strictObject({
   id: ContentId,
   name: LocalizedText,
@@ -33,6 +50,8 @@ export const RoadmapPrinciple = z.strictObject({
   number: z.number().int().positive(),
   title: LocalizedText,
   interventions: z.array(RoadmapIntervention).min(1),
+  /** The programme's own figures shown next to this principle. */
+  evidence: Evidence,
 });
 export type RoadmapPrinciple = z.infer<typeof RoadmapPrinciple>;
 
@@ -49,6 +68,8 @@ export const RoadmapFactor = z.strictObject({
   title: LocalizedText,
   note: LocalizedText.optional(),
   interventions: z.array(RoadmapIntervention).min(1),
+  /** The programme's own figures shown next to this factor's self-assessment. */
+  evidence: Evidence,
 });
 export type RoadmapFactor = z.infer<typeof RoadmapFactor>;
 

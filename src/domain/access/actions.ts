@@ -9,6 +9,10 @@ export const ACTIONS = [
   'outbox:read',
   /** See the retention pass's dry run: per table, how many rows the next daily run removes. */
   'retention:read',
+  /** See erasure requests with their due date (beheerder: all; coordinator: their programmes'). */
+  'erasure:list',
+  /** Carry out a person's erasure request (AVG art. 17). */
+  'erasure:carryOut',
   'programme:read',
   'programme:manage',
   'community:read',
@@ -52,6 +56,16 @@ export const ACTIONS = [
   /** The reasons people give for not coming (they may hint at health): the organiser alone. */
   'session:readRsvpReasons',
   'session:writeLogbook',
+  /** The meeting link of an online or hybrid session: the people invited, its organiser and the coordinator who plans it. */
+  'session:readMeetingLink',
+  /** A community's default meeting link and its own chat link: its coach and members only. */
+  'community:readLinks',
+  /** Set the community's default session mode, meeting link and chat link: its coach. */
+  'community:setLinks',
+  /** Send the community an announcement (in the app and by mail): its coach. */
+  'community:announce',
+  /** Read the community's announcements: its coach and members. */
+  'community:readAnnouncements',
   'programme:postUpdate',
   'library:create',
   'library:read',
@@ -99,6 +113,42 @@ export const ACTIONS = [
   'compensation:approveProgramme',
   'compensation:readFiscalYears',
   'compensation:manageFiscalYears',
+  /** The 100-day moment of a community: counts and who chose what (the coach, the coordinator). */
+  'community:readHundredDay',
+  /** The 100-day moment of an intake: totals, reasons, regrouping (the coordinator). */
+  'programme:readHundredDay',
+  /** Students who switched to this programme and agreed to a welcome (the receiving coordinator). */
+  'programme:welcomeSwitches',
+  /** Propose a research study: an onderzoeker of the institution (issue 19). */
+  'research:propose',
+  /** The institution's studies: onderzoekers; coordinators (the studies of their programmes). */
+  'research:list',
+  /** A study, its decisions and its export log: its onderzoekers and its programmes' coordinators. */
+  'researchStudy:read',
+  /** Approve or reject a study for one's programmes: a coordinator of it, never its proposer. */
+  'researchStudy:decide',
+  /** Make and download a pseudonymised export: an onderzoeker for every programme of the study. */
+  'researchStudy:export',
+  /** Answer one's own evaluation questionnaire (#18). */
+  'evaluation:answer',
+  /** Response rates per community (counts only): the programme's coordinator, a community's coach. */
+  'evaluation:readResponseRates',
+  /** A coach's own end-of-year report and portfolio PDF: the coach alone. */
+  'coachYearReport:write',
+  /** A programme's dashboard and impact report, aggregates only: its coordinator, opleidingsmanagement. */
+  'insight:read',
+  /** The dashboard's lists that name people (three missed in a row): the coordinator alone. */
+  'insight:readPeople',
+  /** Write the impact report's texts (what went well, what is needed): the coordinator. */
+  'insight:writeReport',
+  /** A roadmap: its owners (coordinator, opleidingsmanagement; the beheerder for the institution's) and invited stakeholders. */
+  'roadmap:read',
+  /** Give one's view on a factor: an owner, or a stakeholder invited for that factor. */
+  'roadmap:giveView',
+  /** Start a roadmap, invite stakeholders, record the agreed status, keep the improvement plan: the owners. */
+  'roadmap:manage',
+  /** The institution's copy of the roadmap content (texts, stakeholders, horizons): the beheerder. */
+  'roadmapContent:manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -38,6 +38,8 @@ const people = {
   beheerder: actor('beheerder', ['beheerder']),
   finance: actor('finance', ['finance'], null),
   programmeFinance: actor('finance-sw', ['finance']),
+  management: actor('management-sw', ['opleidingsmanagement']),
+  otherProgrammeManagement: actor('management-bi', ['opleidingsmanagement'], OTHER_PROG),
 } satisfies Record<string, Actor>;
 type Who = keyof typeof people;
 
@@ -78,6 +80,16 @@ const signal = (signalKind: 'need' | 'theme' | 'incident', handlerId: string | n
   handlerId,
 });
 const programme: Resource = { kind: 'programme', institutionId: INST, programmeId: PROG };
+/** The programme's roadmap with the coachee invited for factor 1 and the leercoach for factor 2. */
+const programmeRoadmap = {
+  kind: 'roadmap',
+  institutionId: INST,
+  programmeId: PROG,
+  stakeholders: [
+    { personId: 'coachee', factorIds: ['f1'] },
+    { personId: 'leercoach', factorIds: ['f2'] },
+  ],
+} as const satisfies Resource;
 
 const coachResource: Resource = {
   kind: 'coach',
@@ -141,8 +153,11 @@ const grantOf = (role: Role, programmeId: string | null, holderId = 'new-teacher
 const expenseClaim: Resource = { kind: 'expenseClaim', institutionId: INST, programmeId: PROG, coachId: 'coach' };
 const coordinatorsOwnClaim: Resource = { kind: 'expenseClaim', institutionId: INST, programmeId: PROG, coachId: 'coordinator' };
 const ownCompensation = (coachId: string): Resource => ({ kind: 'ownCompensation', institutionId: INST, programmeId: PROG, coachId });
+const programmeInsight: Resource = { kind: 'programmeInsight', institutionId: INST, programmeId: PROG };
 const programmeFinance: Resource = { kind: 'programmeFinance', institutionId: INST, programmeId: PROG };
 const financeDesk: Resource = { kind: 'financeDesk', institutionId: INST };
+const researchDesk: Resource = { kind: 'researchDesk', institutionId: INST };
+const study = (programmeIds: string[], proposerId: string | null = 'onderzoeker'): Resource => ({ kind: 'researchStudy', institutionId: INST, programmeIds, proposerId });
 
 type Row = [Who, Parameters<typeof isAllowed>[1], Resource, boolean, string];
 
@@ -168,6 +183,12 @@ const matrix: Row[] = [
   ...onlyFor(['coachee'], 'coachingContent:read', content('checkin'), 'an unshared check-in'),
   ...onlyFor(['beheerder'], 'outbox:read', { kind: 'institution', institutionId: INST }, 'the outbox'),
   ...onlyFor(['beheerder'], 'retention:read', { kind: 'institution', institutionId: INST }, 'the retention dry run'),
+  // Erasure requests (#19): the list for the beheerder and every coordinator of the institution (each sees their programmes' requests);
+  // carrying one out for the beheerder and the coordinator of a programme the person belonged to. Nobody else, and no one of another institution.
+  ...onlyFor(['coordinator', 'otherProgrammeCoordinator', 'beheerder'], 'erasure:list', { kind: 'erasureDesk', institutionId: INST }, 'the erasure requests'),
+  ...onlyFor(['coordinator', 'beheerder'], 'erasure:carryOut', { kind: 'erasureRequest', institutionId: INST, programmeIds: [PROG] }, "an erasure request of the programme's student"),
+  ...onlyFor(['beheerder'], 'erasure:carryOut', { kind: 'erasureRequest', institutionId: INST, programmeIds: [] }, 'an erasure request of someone in no programme'),
+  ...onlyFor(['otherInstitutionCoordinator'], 'erasure:carryOut', { kind: 'erasureRequest', institutionId: OTHER_INST, programmeIds: [PROG] }, 'an erasure request at the other institution (its own coordinator only)'),
   ...onlyFor(['beheerder'], 'institution:manage', { kind: 'institution', institutionId: INST }, 'the institution'),
   ...onlyFor(['coordinator', 'beheerder'], 'programme:manage', { kind: 'programme', institutionId: INST, programmeId: PROG }, 'the programme'),
   // Programme, people and communities (#3).
@@ -199,6 +220,10 @@ const matrix: Row[] = [
   ...onlyFor(['coach', 'coordinator'], 'signal:read', signal('incident', 'coordinator'), 'an incident the coordinator took on'),
   ...onlyFor(['coordinator'], 'signal:handle', signal('incident', 'coordinator'), 'an incident the coordinator took on'),
   ...onlyFor(['coordinator'], 'programme:handleSignals', programme, "the programme's signals"),
+  // The programme year (#21): the 100-day outcome and the welcome of students switching in.
+  ...onlyFor(['coach', 'coordinator'], 'community:readHundredDay', community, "their community's 100-day outcome"),
+  ...onlyFor(['coordinator'], 'programme:readHundredDay', programme, "the intake's 100-day answers with their reasons"),
+  ...onlyFor(['coordinator'], 'programme:welcomeSwitches', programme, 'students who switched to the programme'),
   // Sessions, attendance, logbooks and check-ins (#4).
   ...onlyFor(['coach', 'coordinator'], 'community:planSessions', community, "their community's year plan"),
   ...onlyFor(['coachee', 'coach', 'senior', 'coordinator'], 'session:read', session, 'a community session'),
@@ -207,6 +232,14 @@ const matrix: Row[] = [
   ...onlyFor(['coach', 'coordinator'], 'session:markAttendance', session, 'attendance of a session'),
   ...onlyFor(['coach', 'senior', 'coordinator'], 'session:readAttendance', session, 'attendance of a session'),
   ...onlyFor(['coach'], 'session:writeLogbook', session, 'the logbook of their session'),
+  // Online and hybrid sessions (#21): the meeting link is for the people who join and the coordinator who plans it.
+  ...onlyFor(['coachee', 'coach', 'coordinator'], 'session:readMeetingLink', session, 'the meeting link of a community session'),
+  ...onlyFor(['coach', 'senior', 'coordinator'], 'session:readMeetingLink', training, 'the meeting link of a coach training'),
+  // The group's own links and announcements (#21): coach and members only, never the leercoach or staff.
+  ...onlyFor(['coachee', 'coach'], 'community:readLinks', community, "their community's meeting and chat links"),
+  ...onlyFor(['coach'], 'community:setLinks', community, "their community's session mode and links"),
+  ...onlyFor(['coach'], 'community:announce', community, 'an announcement to their community'),
+  ...onlyFor(['coachee', 'coach'], 'community:readAnnouncements', community, "their community's announcements"),
   ...onlyFor(['coach', 'senior', 'coordinator'], 'session:read', training, 'a coach training'),
   ...onlyFor(['coach', 'senior'], 'session:respond', training, 'a coach training (RSVP)'),
   ...onlyFor(['coordinator'], 'session:markAttendance', training, 'attendance of a coach training'),
@@ -289,6 +322,35 @@ const matrix: Row[] = [
   ...onlyFor(['coordinator'], 'compensation:approveProgramme', { kind: 'compensationProgramme', institutionId: INST, programmeId: PROG }, "the programme's month at once"),
   ...onlyFor(['coordinator', 'otherProgrammeCoordinator', 'beheerder', 'finance', 'programmeFinance'], 'compensation:readFiscalYears', { kind: 'compensationInstitution', institutionId: INST }, 'the fiscal limits'),
   ...onlyFor(['beheerder'], 'compensation:manageFiscalYears', { kind: 'compensationInstitution', institutionId: INST }, 'adding a year of fiscal limits'),
+  // Research (#19): the onderzoeker proposes and exports; the programme's coordinator decides (four eyes) and reads the log.
+  ...onlyFor(['onderzoeker'], 'research:propose', researchDesk, 'a research study'),
+  ...onlyFor(['onderzoeker', 'coordinator', 'otherProgrammeCoordinator'], 'research:list', researchDesk, "the institution's studies"),
+  ...onlyFor(['onderzoeker', 'coordinator'], 'researchStudy:read', study([PROG]), 'a study of the programme'),
+  ...onlyFor(['onderzoeker', 'coordinator', 'otherProgrammeCoordinator'], 'researchStudy:read', study([PROG, OTHER_PROG]), 'a study of both programmes'),
+  ...onlyFor(['coordinator'], 'researchStudy:decide', study([PROG]), 'a study of the programme (approve, reject)'),
+  ...onlyFor([], 'researchStudy:decide', study([PROG], 'coordinator'), 'a study the coordinator proposed themself (four eyes)'),
+  ...onlyFor(['onderzoeker'], 'researchStudy:export', study([PROG]), "a study's pseudonymised export"),
+  ...onlyFor([], 'researchStudy:export', study([]), 'a study without programmes'),
+  // Evaluation (#18): one's own questionnaire; response rates (counts only) to the coordinator and the community's coach; a coach's own year report.
+  ...onlyFor(['coachee'], 'evaluation:answer', { kind: 'evaluationInvitation', institutionId: INST, programmeId: PROG, personId: 'coachee' }, "the coachee's own questionnaire"),
+  ...onlyFor(['coach'], 'evaluation:answer', { kind: 'evaluationInvitation', institutionId: INST, programmeId: PROG, personId: 'coach' }, "the coach's own questionnaire (not the coordinator's to fill in)"),
+  ...onlyFor(['coordinator'], 'evaluation:readResponseRates', { kind: 'evaluationRates', institutionId: INST, programmeId: PROG, coachId: null }, "the programme's response rates"),
+  ...onlyFor(['coach', 'coordinator'], 'evaluation:readResponseRates', { kind: 'evaluationRates', institutionId: INST, programmeId: PROG, coachId: 'coach' }, "a community's response rates"),
+  ...onlyFor(['coach'], 'coachYearReport:write', { kind: 'coachYearReport', institutionId: INST, programmeId: PROG, coachId: 'coach' }, "the coach's own end-of-year report"),
+  ...onlyFor([], 'coachYearReport:write', { kind: 'coachYearReport', institutionId: INST, programmeId: PROG, coachId: 'coachee' }, 'a year report of someone who is no coach'),
+  ...onlyFor(['coordinator', 'management'], 'insight:read', programmeInsight, "the programme's dashboard and impact report (aggregates)"),
+  ...onlyFor(['coordinator'], 'insight:readPeople', programmeInsight, 'the dashboard lists that name people (three missed in a row)'),
+  ...onlyFor(['coordinator'], 'insight:writeReport', programmeInsight, "the impact report's texts"),
+  // The roadmap (#22): the programme's coordinator and opleidingsmanagement own it; invited stakeholders see their factors only.
+  ...onlyFor(['coordinator', 'management', 'coachee', 'leercoach'], 'roadmap:read', programmeRoadmap, "the programme's roadmap (coachee and leercoach invited)"),
+  ...onlyFor(['coordinator', 'management'], 'roadmap:read', { ...programmeRoadmap, stakeholders: [] }, "the programme's roadmap, nobody invited"),
+  ...onlyFor(['coordinator', 'management', 'coachee'], 'roadmap:giveView', { ...programmeRoadmap, factorId: 'f1' }, 'a view on factor 1 (the coachee is invited for it)'),
+  ...onlyFor(['coordinator', 'management', 'leercoach'], 'roadmap:giveView', { ...programmeRoadmap, factorId: 'f2' }, 'a view on factor 2 (the leercoach is invited for it)'),
+  ...onlyFor([], 'roadmap:giveView', programmeRoadmap, 'a view without a factor'),
+  ...onlyFor(['coordinator', 'management'], 'roadmap:manage', programmeRoadmap, "the programme's roadmap: agreed status, plan, invitations"),
+  ...onlyFor(['otherProgrammeCoordinator', 'otherProgrammeManagement'], 'roadmap:manage', { ...programmeRoadmap, programmeId: OTHER_PROG }, "another programme's roadmap"),
+  ...onlyFor(['beheerder'], 'roadmap:manage', { ...programmeRoadmap, programmeId: null, stakeholders: [] }, "the institution's roadmap"),
+  ...onlyFor(['beheerder'], 'roadmapContent:manage', { kind: 'roadmapContent', institutionId: INST }, "the institution's copy of the roadmap content"),
 ];
 
 describe('access policy matrix', () => {
@@ -429,6 +491,17 @@ describe('access policy invariants', () => {
     );
   });
 
+  it('never lets anyone but an onderzoeker download research data, and never across institutions', () => {
+    fc.assert(
+      fc.property(arbitraryActor, fc.constantFrom(PROG, OTHER_PROG), (a, programmeId) => {
+        const allowed = isAllowed(a, 'researchStudy:export', study([programmeId]));
+        return !allowed || a.grants.some((g) => g.role === 'onderzoeker' && g.institutionId === INST && (g.programmeId === null || g.programmeId === programmeId));
+      }),
+    );
+    const foreign = actor('onderzoeker-x', ['onderzoeker', 'coordinator'], null, OTHER_INST);
+    for (const action of ACTIONS) for (const r of [researchDesk, study([PROG])]) expect(isAllowed(foreign, action, r)).toBe(false);
+  });
+
   it("gives another institution's finance nothing of this one", () => {
     const foreign = actor('finance-x', ['finance', 'beheerder'], null, OTHER_INST);
     for (const action of ACTIONS) for (const r of [expenseClaim, programmeFinance, financeDesk]) expect(isAllowed(foreign, action, r)).toBe(false);
@@ -438,10 +511,41 @@ describe('access policy invariants', () => {
     fc.assert(fc.property(arbitraryActor, (a) => !isAllowed({ ...a, personId: 'other-coach', grants: a.grants.filter((g) => g.role === 'studentcoach' || g.role === 'seniorcoach') }, 'expenseClaim:read', expenseClaim)));
   });
 
+  it('shows a roadmap to nobody of another institution and to no uninvited coachee or leercoach', () => {
+    const roadmap: Resource = { kind: 'roadmap', institutionId: INST, programmeId: PROG, stakeholders: [] };
+    fc.assert(
+      fc.property(fc.constantFrom<Role>('coachee', 'leercoach', 'studentcoach', 'seniorcoach', 'onderzoeker', 'finance'), fc.constantFrom(PROG, OTHER_PROG, null), (role, programmeId) =>
+        (['roadmap:read', 'roadmap:giveView', 'roadmap:manage'] as const).every((action) => !isAllowed(actor(role, [role], programmeId), action, { ...roadmap, factorId: 'f1' })),
+      ),
+    );
+    for (const action of ACTIONS) expect(isAllowed(actor('x', ['coordinator', 'beheerder', 'opleidingsmanagement'], null, OTHER_INST), action, roadmap)).toBe(false);
+  });
+
   it('lets no researcher or beheerder read coaching content', () => {
     for (const type of ['logbook', 'oneOnOneNote', 'resilienceMap', 'checkin'] as const) {
       expect(isAllowed(people.onderzoeker, 'coachingContent:read', content(type))).toBe(false);
       expect(isAllowed(people.beheerder, 'coachingContent:read', content(type))).toBe(false);
+    }
+  });
+});
+
+describe('opleidingsmanagement (issue 18)', () => {
+  it("reads its programme's aggregates and nothing about a person, in no resource of the matrix", () => {
+    // The help directory and the activity library are the institution's shared lists, about nobody.
+    const aggregateOnly = new Set(['institution:read', 'programme:read', 'insight:read', 'helpResource:read', 'library:read']);
+    const resources = new Set(matrix.map(([, , resource]) => resource));
+    for (const resource of resources)
+      for (const action of ACTIONS) {
+        // The programme's Roadmap self-assessment is theirs to run with the coordinator (#22): no person's data, its figures counted.
+        if (aggregateOnly.has(action) || action.startsWith('roadmap:')) continue;
+        expect(isAllowed(people.management, action, resource), `${action} on ${resource.kind}`).toBe(false);
+      }
+  });
+
+  it("never reads another programme's or institution's dashboard", () => {
+    for (const action of ACTIONS) {
+      expect(isAllowed(people.otherProgrammeManagement, action, { kind: 'programmeInsight', institutionId: INST, programmeId: PROG })).toBe(false);
+      expect(isAllowed(people.management, action, { kind: 'programmeInsight', institutionId: OTHER_INST, programmeId: PROG })).toBe(false);
     }
   });
 });

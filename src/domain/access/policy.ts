@@ -21,12 +21,24 @@
  *   rules/finance.ts           expenseClaim, ownCompensation, programmeFinance, financeDesk
  *   rules/compensation.ts      compensationAccount, compensationStatement, compensationExtraWork,
  *                              compensationProgramme, compensationInstitution
+ *   rules/research.ts          researchDesk, researchStudy
+ *   rules/evaluation.ts        evaluationInvitation, evaluationRates, coachYearReport
+ *   rules/insight.ts           programmeInsight (the dashboard and the impact report)
+ *   rules/roadmap.ts           roadmap, roadmapContent
  * Each rules file declares its resource kinds with the relations that decide them, and one rule
  * per kind. `isAllowed` below sends each kind to its rule. The matrix test (`policy.test.ts`)
  * states who may do what.
  */
 import type { Action } from './actions';
 import type { Actor } from './actor';
+import {
+  coachYearReportRule,
+  evaluationInvitationRule,
+  evaluationRatesRule,
+  type CoachYearReportResource,
+  type EvaluationInvitationResource,
+  type EvaluationRatesResource,
+} from './rules/evaluation';
 import { coachRule, type CoachResource } from './rules/coaches';
 import { coachingContentRule, type CoachingContentResource } from './rules/coaching-content';
 import { communityRule, handoverRule, type CommunityResource, type HandoverResource } from './rules/communities';
@@ -71,6 +83,9 @@ import {
   type CompensationProgrammeResource,
   type CompensationStatementResource,
 } from './rules/compensation';
+import { researchDeskRule, researchStudyRule, type ResearchDeskResource, type ResearchStudyResource } from './rules/research';
+import { programmeInsightRule, type ProgrammeInsightResource } from './rules/insight';
+import { roadmapContentRule, roadmapRule, type RoadmapContentResource, type RoadmapResource } from './rules/roadmap';
 import {
   coacheeRule,
   helpResourceRule,
@@ -81,6 +96,7 @@ import {
   type ReferralResource,
   type SignalResource,
 } from './rules/support';
+import { erasureDeskRule, erasureRequestRule, type ErasureDeskResource, type ErasureRequestResource } from './rules/rights';
 
 export { ACTIONS, type Action } from './actions';
 export { holds, type Actor } from './actor';
@@ -114,7 +130,17 @@ export type Resource =
   | CompensationStatementResource
   | CompensationExtraWorkResource
   | CompensationProgrammeResource
-  | CompensationInstitutionResource;
+  | CompensationInstitutionResource
+  | ResearchDeskResource
+  | ResearchStudyResource
+  | ErasureDeskResource
+  | ErasureRequestResource
+  | EvaluationInvitationResource
+  | EvaluationRatesResource
+  | CoachYearReportResource
+  | ProgrammeInsightResource
+  | RoadmapResource
+  | RoadmapContentResource;
 
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
@@ -171,5 +197,25 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return compensationProgrammeRule(action, actor, resource);
     case 'compensationInstitution':
       return compensationInstitutionRule(action, actor, resource);
+    case 'researchDesk':
+      return researchDeskRule(action, actor, resource);
+    case 'researchStudy':
+      return researchStudyRule(action, actor, resource);
+    case 'erasureDesk':
+      return erasureDeskRule(action, actor, resource);
+    case 'erasureRequest':
+      return erasureRequestRule(action, actor, resource);
+    case 'evaluationInvitation':
+      return evaluationInvitationRule(action, actor, resource);
+    case 'evaluationRates':
+      return evaluationRatesRule(action, actor, resource);
+    case 'coachYearReport':
+      return coachYearReportRule(action, actor, resource);
+    case 'programmeInsight':
+      return programmeInsightRule(action, actor, resource);
+    case 'roadmap':
+      return roadmapRule(action, actor, resource);
+    case 'roadmapContent':
+      return roadmapContentRule(action, actor, resource);
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { capacityProblem, continuityOf, type Membership } from './continuity';
+import { capacityProblem, continuityOf, endingKind, endingsOf, type Membership } from './continuity';
+
+const NO_ENDINGS = { finished: 0, stoppedAfterFirstPhase: 0, switchedProgramme: 0, droppedOut: 0 };
 
 const d = (day: number) => new Date(Date.UTC(2026, 8, 1 + day));
 const member = (personId: string, reason: string, joinedDay: number, leftDay: number | null = null): Membership => ({
@@ -13,7 +15,7 @@ describe('continuity', () => {
   it('is complete for a community that kept its coach and members', () => {
     expect(
       continuityOf({ start: d(0), now: d(100), coachPeriods: [{ coachId: 'a', from: d(0), to: null }], memberships: [member('x', 'initial', 0)] }),
-    ).toEqual({ originalCoachShare: 1, originalMembersShare: 1, coachChanges: 0, basis: 'time', sessionsHeld: 0 });
+    ).toEqual({ originalCoachShare: 1, originalMembersShare: 1, coachChanges: 0, basis: 'time', sessionsHeld: 0, endings: NO_ENDINGS });
   });
 
   it('before any session: the share of the lifetime the original coach led, and the original members still there', () => {
@@ -68,7 +70,29 @@ describe('continuity', () => {
       coachChanges: 0,
       basis: 'time',
       sessionsHeld: 0,
+      endings: NO_ENDINGS,
     });
+  });
+
+  it('counts regular endings apart from dropping out; a move is no ending, and each person once', () => {
+    const m = (personId: string, leftReason: string | null, left: number | null) => ({ personId, joinedOn: d(0), reason: 'initial', leftOn: left === null ? null : d(left), leftReason });
+    expect(
+      endingsOf([
+        m('a', 'finished', 300),
+        m('b', 'stoppedAfterFirstPhase', 100),
+        m('c', 'switchedProgramme', 50),
+        m('d', 'stopped', 20),
+        m('e', 'notStarted', 5),
+        // Moved to another community and still there: no ending.
+        m('f', 'moved', 30),
+        { ...m('f', null, null), reason: 'moved' },
+        // Stopped, then came back: taking part, no ending.
+        m('g', 'stopped', 10),
+        { ...m('g', null, null), reason: 'added' },
+      ]),
+    ).toEqual({ finished: 1, stoppedAfterFirstPhase: 1, switchedProgramme: 1, droppedOut: 2 });
+    expect(endingKind('moved')).toBeNull();
+    expect(endingKind('handover')).toBeNull();
   });
 
   it('refuses a full community unless overridden', () => {

@@ -12,7 +12,49 @@
  */
 
 export type CoachPeriod = { coachId: string; from: Date; to: Date | null };
-export type Membership = { personId: string; joinedOn: Date; reason: string; leftOn: Date | null };
+export type Membership = { personId: string; joinedOn: Date; reason: string; leftOn: Date | null; leftReason?: string | null };
+
+/**
+ * How memberships ended (#21 item 7): finishing the year, stopping at the 100-day moment and
+ * switching to another study programme are regular endings; the continuity figures count them
+ * apart from dropping out. A move to another community is no ending.
+ */
+export const ENDING_KINDS = ['finished', 'stoppedAfterFirstPhase', 'switchedProgramme', 'droppedOut'] as const;
+export type EndingKind = (typeof ENDING_KINDS)[number];
+export type Endings = Record<EndingKind, number>;
+
+/** The ending a membership's leave reason stands for; null for a move or handover (no ending). */
+export function endingKind(leftReason: string | null | undefined): EndingKind | null {
+  switch (leftReason) {
+    case 'moved':
+    case 'handover':
+      return null;
+    case 'finished':
+    case 'stoppedAfterFirstPhase':
+    case 'switchedProgramme':
+      return leftReason;
+    default:
+      // 'stopped', 'notStarted', 'other' and anything older: the member dropped out.
+      return 'droppedOut';
+  }
+}
+
+/** Endings per kind, each person once (their last ended membership that was an ending). */
+export function endingsOf(memberships: readonly Membership[]): Endings {
+  const result: Endings = { finished: 0, stoppedAfterFirstPhase: 0, switchedProgramme: 0, droppedOut: 0 };
+  const open = new Set(memberships.filter((m) => m.leftOn === null).map((m) => m.personId));
+  const last = new Map<string, Membership>();
+  for (const m of memberships) {
+    if (m.leftOn === null || open.has(m.personId) || endingKind(m.leftReason) === null) continue;
+    const seen = last.get(m.personId);
+    if (!seen || (seen.leftOn?.getTime() ?? 0) < m.leftOn.getTime()) last.set(m.personId, m);
+  }
+  for (const m of last.values()) {
+    const kind = endingKind(m.leftReason);
+    if (kind) result[kind] += 1;
+  }
+  return result;
+}
 /** A held or planned (not cancelled) session of the community, with who led it if known. */
 export type HeldSession = { at: Date; leaderId: string | null };
 
@@ -26,6 +68,8 @@ export type Continuity = {
   basis: 'sessions' | 'time';
   /** Sessions held so far (the denominator when `basis` is 'sessions'). */
   sessionsHeld: number;
+  /** How members' participation ended: regular endings apart from dropping out. */
+  endings: Endings;
 };
 
 /** Without sessions, members placed in the first two weeks count as the original group. */
@@ -75,7 +119,7 @@ export function continuityOf(options: {
   }
   const originalMembersShare = initial.size === 0 ? null : [...initial.values()].filter(Boolean).length / initial.size;
   const coachChanges = periods.reduce((n, p, i) => (i > 0 && p.coachId !== periods[i - 1]!.coachId ? n + 1 : n), 0);
-  return { originalCoachShare, originalMembersShare, coachChanges, basis: held.length > 0 ? 'sessions' : 'time', sessionsHeld: held.length };
+  return { originalCoachShare, originalMembersShare, coachChanges, basis: held.length > 0 ? 'sessions' : 'time', sessionsHeld: held.length, endings: endingsOf(options.memberships) };
 }
 
 /** Size check for adding a member: a full community takes more only with an explicit override. */

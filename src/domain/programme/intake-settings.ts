@@ -14,6 +14,22 @@ export const PARTICIPATION_MODES = ['compulsory', 'voluntary', 'optInAfterFirstP
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 
+/** Evaluation questionnaire moments (#18): start, around 100 days, end of year. */
+export const EVALUATION_MOMENTS = ['T0', 'T1', 'T2'] as const;
+export type EvaluationMoment = (typeof EVALUATION_MOMENTS)[number];
+/** Anonymous: no link to the person stored at all; confidential: linked (T0→T2 change), research consent only. */
+export const EVALUATION_MODES = ['anonymous', 'confidential'] as const;
+export type EvaluationMode = (typeof EVALUATION_MODES)[number];
+
+/** One questionnaire moment of an intake: when it opens and closes, and its mode. */
+export const EvaluationMomentSetting = z.strictObject({
+  moment: z.enum(EVALUATION_MOMENTS),
+  opensOn: z.iso.date(),
+  closesOn: z.iso.date(),
+  mode: z.enum(EVALUATION_MODES),
+});
+export type EvaluationMomentSetting = z.infer<typeof EvaluationMomentSetting>;
+
 export const Phase = z.strictObject({
   name: z.string().trim().min(1).max(80),
   /** Length in days; the phases follow one another from the intake's start. */
@@ -32,6 +48,8 @@ export const IntakeSettings = z
     communitySize: z.strictObject({ min: z.number().int().min(2).max(30), max: z.number().int().min(2).max(30) }),
     /** Coach compensation (#17): scheme, rates, standard lengths, preparation, pay day. Older settings get the defaults. */
     compensation: CompensationSettings.default(defaultCompensationSettings),
+    /** Evaluation questionnaire moments (#18). Older settings have none. */
+    evaluations: z.array(EvaluationMomentSetting).max(3).default([]),
   })
   .superRefine((s, ctx) => {
     if (s.communitySize.min > s.communitySize.max) {
@@ -40,6 +58,12 @@ export const IntakeSettings = z
     if (s.participation === 'optInAfterFirstPhase' && (s.phases.length < 2 || !s.phases[0]?.reflectionAtEnd)) {
       ctx.addIssue({ code: 'custom', path: ['phases'], message: 'opt_in_needs_reflection', params: { key: 'optInNeedsReflection' } });
     }
+    const moments = new Set<string>();
+    s.evaluations.forEach((e, i) => {
+      if (e.closesOn <= e.opensOn) ctx.addIssue({ code: 'custom', path: ['evaluations', i, 'closesOn'], message: 'evaluation_closes_before_opening', params: { key: 'evaluationClosesBeforeOpening' } });
+      if (moments.has(e.moment)) ctx.addIssue({ code: 'custom', path: ['evaluations', i, 'moment'], message: 'evaluation_moment_twice', params: { key: 'evaluationMomentTwice' } });
+      moments.add(e.moment);
+    });
   });
 
 export type IntakeSettings = z.infer<typeof IntakeSettings>;
@@ -61,6 +85,7 @@ export function defaultIntakeSettings(month: 'september' | 'february'): IntakeSe
     sessionsPerMonth: 2,
     communitySize: { min: 7, max: 8 },
     compensation: defaultCompensationSettings(),
+    evaluations: [],
   };
 }
 
@@ -103,7 +128,7 @@ export function previousAcademicYear(year: string): string {
   return `${start - 1}-${start}`;
 }
 
-export const SETTINGS_FIELDS = ['format', 'participation', 'phases', 'sessionsPerMonth', 'communitySize', 'compensation'] as const;
+export const SETTINGS_FIELDS = ['format', 'participation', 'phases', 'sessionsPerMonth', 'communitySize', 'compensation', 'evaluations'] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
 /** Which settings differ between two versions (the change log shows these, old → new). */

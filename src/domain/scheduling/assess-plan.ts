@@ -87,14 +87,14 @@ export class PlanContext {
       (start - this.dayStart) % this.instance.slotMinutes === 0;
     if (!onGrid) result.blockers.push({ kind: 'OFF_GRID' });
     for (const member of community.members) {
-      const { cost, kind } = memberCost(this.intervals(member, slot.day), start, end, slot.location, this.instance);
+      const { cost, kind } = memberCost(this.intervals(member, slot.day), start, end, slot.location, this.instance, community.online === true);
       result.members.push({ member, kind, cost });
       result.cost += cost;
       if (kind === 'wait') {
         result.waitingMinutes += cost;
         if (cost === 0) result.adjacent++;
       } else if (kind === 'extra-trip') result.extraTrips++;
-      else result.inClass++;
+      else if (kind === 'conflict') result.inClass++;
     }
     const coachBlock = this.dayOf(community.coach, slot.day).find((b) => overlaps(start, end, clockToMinutes(b.start), clockToMinutes(b.end)));
     if (coachBlock) result.blockers.push({ kind: 'COACH_BUSY', busy: { start: coachBlock.start, end: coachBlock.end } });

@@ -61,7 +61,7 @@ export function checkSolution(instance: SchedulingInstance, candidate: unknown):
       const onDay: DayInterval<string>[] = (busy.get(member) ?? [])
         .filter((b) => b.day === placement.day)
         .map((b) => ({ start: parseClock(b.start) ?? 0, end: parseClock(b.end) ?? 0, location: b.location }));
-      objective += memberCost(onDay, start, end, placement.location, instance).cost;
+      objective += memberCost(onDay, start, end, placement.location, instance, community.online === true).cost;
     }
     sessions.push({ community: community.id, coach: community.coach, day: placement.day, start, end, location: placement.location });
   }

@@ -42,19 +42,22 @@ export function explainExtraTrips(model: SchedulingModel, assign: Int32Array): E
   const result: ExtraTripExplanation[] = [];
   const tripsAt = (c: number, q: number): number => {
     const members = inst.communities[c]?.members ?? [];
+    const online = inst.communities[c]?.online === true;
     const start = m.dayStart + (m.placementStart[q] ?? 0) * inst.slotMinutes;
     let trips = 0;
     for (const member of members) {
       const key = (busy.personIndex.get(member) ?? 0) * m.nDays + (m.placementDay[q] ?? 0);
       const packed = packedMemberCost(
         busy.start, busy.end, busy.location, busy.offset[key] ?? 0, busy.offset[key + 1] ?? 0,
-        start, start + inst.sessionMinutes, m.placementLocation[q] ?? 0, inst,
+        start, start + inst.sessionMinutes, m.placementLocation[q] ?? 0, inst, online,
       );
       if ((packed & 3) === KIND_EXTRA_TRIP) trips++;
     }
     return trips;
   };
   inst.communities.forEach((community, c) => {
+    // An online community needs no trip at all: it gets no extra-trip explanation (see onlineCommunities).
+    if (community.online === true) return;
     const p = assign[c] ?? 0;
     const trips = tripsAt(c, p);
     if (trips === 0) return;
@@ -100,4 +103,9 @@ export function explainExtraTrips(model: SchedulingModel, assign: Int32Array): E
     });
   });
   return result;
+}
+
+/** The communities that meet online: nobody travels to campus for their sessions, whatever the timetables. */
+export function onlineCommunities(model: SchedulingModel): string[] {
+  return model.instance.communities.filter((c) => c.online === true).map((c) => c.id);
 }

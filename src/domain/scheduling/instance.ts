@@ -29,7 +29,8 @@ export const SchedulingInstanceSchema = z.object({
   conflictCost: z.int().nonnegative(),
   locations: z.array(z.object({ id: Id, rooms: z.int().nonnegative() })).min(1),
   people: z.array(z.object({ id: Id, busy: z.array(BusyBlock) })),
-  communities: z.array(z.object({ id: Id, coach: Id, members: z.array(Id) })),
+  /** `online`: the community meets online, so its members need no trip to campus (optional, default false). */
+  communities: z.array(z.object({ id: Id, coach: Id, members: z.array(Id), online: z.boolean().optional() })),
 });
 
 export type SchedulingInstance = z.infer<typeof SchedulingInstanceSchema>;
@@ -108,7 +109,8 @@ function fastShape(input: unknown): SchedulingInstance | undefined {
     if (!isRecord(c) || !isId(c['id']) || !isId(c['coach']) || !Array.isArray(c['members'])) return undefined;
     const members = c['members'] as unknown[];
     if (!members.every(isId)) return undefined;
-    outCommunities.push({ id: c['id'], coach: c['coach'], members: members.slice() });
+    if (c['online'] !== undefined && typeof c['online'] !== 'boolean') return undefined;
+    outCommunities.push({ id: c['id'], coach: c['coach'], members: members.slice(), ...(c['online'] === true ? { online: true } : c['online'] === false ? { online: false } : {}) });
   }
   return {
     name, days: days.slice(), dayStart, dayEnd, slotMinutes, sessionMinutes, adjacencyMarginMinutes, extraTripCost, conflictCost,

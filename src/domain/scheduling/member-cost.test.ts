@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KIND_CONFLICT, KIND_EXTRA_TRIP, KIND_WAIT, memberCost, packedMemberCost, type DayInterval, type MemberCostKind } from './member-cost.js';
+import { KIND_CONFLICT, KIND_EXTRA_TRIP, KIND_ONLINE, KIND_WAIT, memberCost, packedMemberCost, type DayInterval, type MemberCostKind } from './member-cost.js';
 import { clockToMinutes } from './time.js';
 
 const rules = { adjacencyMarginMinutes: 30, extraTripCost: 240, conflictCost: 1000 };
@@ -45,12 +45,22 @@ describe('member cost (FORMAT.md rules 1–3)', () => {
     const locs = Int32Array.from(busy.map((b) => locIndex(b.location)));
     const s = at(start);
     const packed = packedMemberCost(starts, ends, locs, 0, busy.length, s, s + 90, locIndex(location), rules);
-    const code = { wait: KIND_WAIT, 'extra-trip': KIND_EXTRA_TRIP, conflict: KIND_CONFLICT }[kind];
+    const code = { wait: KIND_WAIT, 'extra-trip': KIND_EXTRA_TRIP, conflict: KIND_CONFLICT, online: KIND_ONLINE }[kind];
     expect(packed).toBe(cost * 4 + code);
   });
 
   it('a margin of zero charges every waiting minute', () => {
     const s = at('11:00');
     expect(memberCost([cls('09:00', '10:45')], s, s + 90, 'AMS', { ...rules, adjacencyMarginMinutes: 0 })).toEqual({ cost: 15, kind: 'wait' });
+  });
+
+  it('an online community: no trip and no waiting, only a clash with a class counts', () => {
+    const busy: DayInterval<string>[] = [{ start: at('09:00'), end: at('10:30'), location: 'AMS' }];
+    // Far from the class, at another location: on campus this is an extra trip; online it costs nothing.
+    expect(memberCost(busy, at('15:00'), at('16:30'), 'RDM', rules)).toEqual({ cost: rules.extraTripCost, kind: 'extra-trip' });
+    expect(memberCost(busy, at('15:00'), at('16:30'), 'RDM', rules, true)).toEqual({ cost: 0, kind: 'online' });
+    expect(memberCost(busy, at('10:00'), at('11:30'), 'RDM', rules, true)).toEqual({ cost: rules.conflictCost, kind: 'conflict' });
+    const packed = packedMemberCost(Int32Array.of(at('09:00')), Int32Array.of(at('10:30')), Int32Array.of(0), 0, 1, at('15:00'), at('16:30'), 1, rules, true);
+    expect(packed).toBe(KIND_ONLINE);
   });
 });

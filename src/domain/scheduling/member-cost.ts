@@ -9,8 +9,11 @@ export type CostRules = {
   conflictCost: number;
 };
 
-/** Which of the three rules of FORMAT.md decided a member's cost. */
-export type MemberCostKind = 'conflict' | 'extra-trip' | 'wait';
+/**
+ * Which of the three rules of FORMAT.md decided a member's cost; `online`: the community meets
+ * online, so nobody travels or waits on campus for it (only a clash with a class counts).
+ */
+export type MemberCostKind = 'conflict' | 'extra-trip' | 'wait' | 'online';
 
 export type MemberCost = { cost: number; kind: MemberCostKind };
 
@@ -32,11 +35,13 @@ export function memberCost<L>(
   end: Minutes,
   location: L,
   rules: CostRules,
+  online = false,
 ): MemberCost {
   let gap = Infinity;
   for (const b of busy) {
     if (overlaps(start, end, b.start, b.end)) return { cost: rules.conflictCost, kind: 'conflict' };
   }
+  if (online) return { cost: 0, kind: 'online' };
   for (const b of busy) {
     if (b.location !== location) continue;
     const g = b.end <= start ? start - b.end : b.start - end;
@@ -50,6 +55,8 @@ export function memberCost<L>(
 export const KIND_WAIT = 0;
 export const KIND_EXTRA_TRIP = 1;
 export const KIND_CONFLICT = 2;
+/** An online community's member without a clash: no trip, no waiting (cost 0). */
+export const KIND_ONLINE = 3;
 
 /**
  * Allocation-free twin of {@link memberCost} for the model's precomputation (about a million
@@ -67,10 +74,12 @@ export function packedMemberCost(
   end: number,
   location: number,
   rules: CostRules,
+  online = false,
 ): number {
   for (let i = from; i < to; i++) {
     if (start < (ends[i] ?? 0) && (starts[i] ?? 0) < end) return rules.conflictCost * 4 + KIND_CONFLICT;
   }
+  if (online) return KIND_ONLINE;
   let gap = Infinity;
   for (let i = from; i < to; i++) {
     if (locations[i] !== location) continue;

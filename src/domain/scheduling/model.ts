@@ -120,6 +120,7 @@ export function compileModel(instance: SchedulingInstance): SchedulingModel {
       }
     }
     // Per member and day: the conflict test once per start, then the waiting/extra-trip rule per location.
+    const online = community.online === true;
     for (const member of community.members) {
       const person = (busy.personIndex.get(member) ?? 0) * nDays;
       for (let d = 0; d < nDays; d++) {
@@ -131,6 +132,8 @@ export function compileModel(instance: SchedulingInstance): SchedulingModel {
             for (let l = 0; l < nLocations; l++) cost[dayBase + l * nStarts + s] = (cost[dayBase + l * nStarts + s] ?? 0) + conflictCost;
             continue;
           }
+          // An online community: no trip to campus and no waiting there; only a clash counts.
+          if (online) continue;
           const start = sessionStart[s] ?? 0;
           const end = start + sessionMinutes;
           for (let l = 0; l < nLocations; l++) {

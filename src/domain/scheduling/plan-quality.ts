@@ -47,7 +47,7 @@ export function measurePlan(model: SchedulingModel, assign: Int32Array): PlanQua
       const key = (busy.personIndex.get(member) ?? 0) * nDays + day;
       const packed = packedMemberCost(
         busy.start, busy.end, busy.location, busy.offset[key] ?? 0, busy.offset[key + 1] ?? 0,
-        start, start + inst.sessionMinutes, loc, inst,
+        start, start + inst.sessionMinutes, loc, inst, community.online === true,
       );
       const cost = Math.floor(packed / 4);
       const kind = packed & 3;
@@ -94,7 +94,7 @@ function membersEverAdjacent(m: SchedulingModel, busy: BusyIndex, c: number): nu
       const start = m.dayStart + (m.placementStart[q] ?? 0) * inst.slotMinutes;
       const packed = packedMemberCost(
         busy.start, busy.end, busy.location, busy.offset[key] ?? 0, busy.offset[key + 1] ?? 0,
-        start, start + inst.sessionMinutes, m.placementLocation[q] ?? 0, inst,
+        start, start + inst.sessionMinutes, m.placementLocation[q] ?? 0, inst, community.online === true,
       );
       if (packed === KIND_WAIT) {
         count++;

@@ -13,7 +13,8 @@ export type AvailabilityWindow = { day: string; start: string; end: string };
 
 export type ProductLocation = { id: string; rooms: { capacity: number }[] };
 
-export type ProductCommunity = { id: string; coachId: string | null; memberIds: readonly string[] };
+/** `online`: the community meets online (its sessions need no trip to campus). */
+export type ProductCommunity = { id: string; coachId: string | null; memberIds: readonly string[]; online?: boolean };
 
 export type BuildInstanceInput = {
   name: string;
@@ -131,7 +132,7 @@ export function buildInstance(input: BuildInstanceInput): BuiltInstance {
     }
     people.set(community.coachId, coachBusy);
     for (const m of members) if (!people.has(m)) people.set(m, inGrid(input.busy.get(m) ?? []));
-    communities.push({ id: community.id, coach: community.coachId, members });
+    communities.push({ id: community.id, coach: community.coachId, members, ...(community.online ? { online: true } : {}) });
   }
   const instance: SchedulingInstance = {
     name: input.name,

@@ -113,6 +113,15 @@ describe('unavoidable extra trips are explained, not failed', () => {
     ]);
   });
 
+  it('an online community asks no trip: no extra trips, no explanation of one, cost only for clashes', () => {
+    const online: SchedulingInstance = { ...instance, communities: [{ id: 'g', coach: 'k', members: ['mon-only', 'tue-elsewhere'], online: true }] };
+    const plan = solveSessionPlacementSync({ instance: parseSchedulingInstance(online) });
+    expect(plan.solution.objective).toBe(0);
+    expect(plan.quality.extraTrips).toBe(0);
+    expect(plan.extraTrips).toEqual([]);
+    expect(checkSolution(online, plan.solution)).toMatchObject({ valid: true, objective: 0 });
+  });
+
   it('tells classes at another campus apart from no class at all', () => {
     const people = instance.people.map((p) =>
       p.id === 'tue-elsewhere' ? { ...p, busy: [{ day: 'mon', start: '14:00', end: '15:00', location: 'DIE' }] } : p,

@@ -270,16 +270,18 @@ export async function loadContent(dir: string): Promise<Content> {
     loadOne(dir, 'questions'),
     loadOne(dir, 'consents'),
     loadOne(dir, 'fiscalLimits'),
+    loadOne(dir, 'researchVariables'),
   ]);
   for (const r of settled) if (r.status === 'rejected') throw r.reason;
-  const [activities, roadmap, helpDirectory, questions, consents, fiscalLimits] = settled;
+  const [activities, roadmap, helpDirectory, questions, consents, fiscalLimits, researchVariables] = settled;
   if (
     activities.status !== 'fulfilled' ||
     roadmap.status !== 'fulfilled' ||
     helpDirectory.status !== 'fulfilled' ||
     questions.status !== 'fulfilled' ||
     consents.status !== 'fulfilled' ||
-    fiscalLimits.status !== 'fulfilled'
+    fiscalLimits.status !== 'fulfilled' ||
+    researchVariables.status !== 'fulfilled'
   ) {
     throw new Error('unreachable: a rejected content file was not reported');
   }
@@ -290,5 +292,6 @@ export async function loadContent(dir: string): Promise<Content> {
     questions: questions.value,
     consents: consents.value,
     fiscalLimits: fiscalLimits.value,
+    researchVariables: researchVariables.value,
   };
 }

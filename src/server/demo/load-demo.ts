@@ -17,8 +17,11 @@ import { loadPeopleDemo } from '../modules/people/public';
 import { loadResilienceDemo } from '../modules/resilience/public';
 import { loadSupportDemo } from '../modules/support/public';
 import { loadSessionsDemo, type DemoCommunity } from '../modules/sessions/public';
+import { loadYearDemo } from '../modules/year/public';
 import { loadSchedulingDemo } from '../modules/scheduling/public';
 import { loadFinanceDemo } from '../modules/finance/public';
+import { loadResearchDemo } from '../modules/research/public';
+import { loadRoadmapDemo } from '../modules/roadmap/public';
 import { factories } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'peerkracht-demo';
@@ -102,7 +105,7 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     };
 
     const beheerder = await named('beheerder', null, 'beheerder');
-    await named('onderzoeker', null, 'onderzoeker');
+    const onderzoeker = await named('onderzoeker', null, 'onderzoeker');
     const swCoordinator = await named('coordinator', socialWork.id, 'coordinator');
     const biCoordinator = await person(['coordinator'], business.id, `coordinator.bi@${DOMAIN}`);
     void biCoordinator;
@@ -183,6 +186,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     }
     // Holidays, a year plan per community, attendance, RSVPs, check-ins and a logbook entry around now (#4).
     await loadSessionsDemo(tx, services, { institutionId, communities: demoCommunities, demoCoacheeId: demoCoachee?.id ?? null, demoCoachId: coach1.id, leercoach: { personId: leercoachSw.id, programmeId: socialWork.id } });
+    // The 100-day moment (#21): the September intake's coachees answered; the demo coachee not yet.
+    await loadYearDemo(tx, services, { intakeId: swSept.id, communities: demoCommunities.filter((c) => c.intakeId === swSept.id), openPersonId: demoCoachee?.id ?? null });
     // Scheduling next to classes (#7): periods, rooms, timetables and a proposal for the next period.
     await loadSchedulingDemo(tx, services, { intakeId: swSept.id, coordinatorId: swCoordinator.id });
     // Group formation (#6): late enrolments of the February intake, not in a community yet.
@@ -207,6 +212,12 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     await loadFinanceDemo(tx, services, { institutionId, programmeId: socialWork.id, coaches: swCoaches, coordinatorId: swCoordinator.id });
     // Coach compensation (#17): birth dates, extra work, statements of the last two months.
     await loadCompensationDemo(tx, services, { institutionId, programmeId: socialWork.id, coachIds: swCoaches.map((c) => c.id), demoCoachId: coach1.id, coordinatorId: swCoordinator.id, seniorId: seniorSw1.id });
+    // Research (#19): research consents of the coachees and one approved study of both programmes.
+    await loadResearchDemo(tx, services, { institutionId, programmeIds: [socialWork.id, business.id], researcherId: onderzoeker.id, coordinatorIds: { [socialWork.id]: swCoordinator.id, [business.id]: biCoordinator.id } });
+    // Evidence (#18): opleidingsmanagement reads the social-work programme's dashboard and impact report (aggregates only).
+    await named('opleidingsmanagement', socialWork.id, 'opleidingsmanagement');
+    // The Roadmap to studentsucces (#22): this year's and last year's self-assessment, a coach's views, a plan.
+    await loadRoadmapDemo(tx, services, { institutionId, programmeId: socialWork.id, coordinatorId: swCoordinator.id, stakeholderId: coach1.id });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

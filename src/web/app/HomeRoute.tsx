@@ -1,16 +1,22 @@
+import { EvaluationHomeCard } from '../features/evaluation/EvaluationHomeCard';
 import { OverdueHomeCard } from '../features/finance/OverdueHomeCard';
 import { HomePage, type HomeCards } from '../features/home/HomePage';
 import { ResilienceHomeCard } from '../features/resilience/ResilienceHomeCard';
 import { AttendanceSignalsCard } from '../features/sessions/AttendanceSignalsCard';
 import { SessionsHomeCard } from '../features/sessions/SessionsHomeCard';
+import { HundredDayCoachCard, HundredDayHomeCard, SwitchNoticesHomeCard } from '../features/year/YearHomeCards';
 
 /** The cards other features put on the home page; composed here, so features never import each other. */
 const cards: HomeCards = {
-  sessions: ({ roles }) => (
+  sessions: ({ roles, communities }) => (
     <>
+      {roles.includes('coachee') && <HundredDayHomeCard />}
+      {roles.includes('studentcoach') && <HundredDayCoachCard communityIds={communities.filter((c) => c.relation === 'coach')} />}
+      {roles.includes('coordinator') && <SwitchNoticesHomeCard />}
       <SessionsHomeCard isCoachee={roles.includes('coachee')} isCoach={roles.includes('studentcoach')} />
       {(roles.includes('studentcoach') || roles.includes('coordinator')) && <AttendanceSignalsCard />}
       {(roles.includes('finance') || roles.includes('coordinator')) && <OverdueHomeCard />}
+      {(roles.includes('coachee') || roles.includes('studentcoach')) && <EvaluationHomeCard />}
     </>
   ),
   resilience: ({ roles, communities }) => (

@@ -1,19 +1,69 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { isAllowed } from '../../domain/access/policy';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import type { HomeResponse } from '../../contracts/home';
 import { abortReads, api } from '../api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { actorOf, fetchSession, SESSION_KEY, useSession } from '../session';
+import { Icon } from './icons';
+import { destinationsFor, navContext, splitNavigation, type NavItem } from './navigation';
 
+/** One destination: a client route, or a server page (the API docs) as a plain link. */
+function Destination({ item, onNavigate }: { item: NavItem; onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const content = (
+    <>
+      <Icon name={item.icon} />
+      {item.shortLabelKey ? (
+        <>
+          <span className="nav-label nav-long">{t(item.labelKey)}</span>
+          <span className="nav-label nav-short" aria-hidden="true">
+            {t(item.shortLabelKey)}
+          </span>
+        </>
+      ) : (
+        <span className="nav-label">{t(item.labelKey)}</span>
+      )}
+    </>
+  );
+  if (item.external) return <a href={item.to}>{content}</a>;
+  return (
+    <NavLink to={item.to} end={item.end} onClick={onNavigate}>
+      {content}
+    </NavLink>
+  );
+}
+
+/**
+ * The header and the navigation. What the menu holds comes from `./navigation.ts` (data, per role);
+ * the first destinations are primary (a top bar, on a phone a bottom bar), the rest are under "Meer".
+ */
 export function Layout() {
   const { t } = useTranslation();
   const { data: session } = useSession();
   const client = useQueryClient();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const actor = actorOf(session);
+  const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home'), enabled: actor !== null });
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const navRef = useRef<HTMLElement>(null);
+
+  // Close "Meer" on every navigation, and when a click lands outside the navigation.
+  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const outside = (event: PointerEvent) => {
+      if (navRef.current && event.target instanceof Node && !navRef.current.contains(event.target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [open]);
+
   const [leaving, setLeaving] = useState(false);
   const signOut = async () => {
     // Leave the page and stop its reads first: once the session has ended, the server refuses them.
@@ -29,31 +79,9 @@ export function Layout() {
       setLeaving(false);
     }
   };
-  const roles = new Set(actor?.grants.map((g) => g.role) ?? []);
-  const canReadOutbox = actor ? isAllowed(actor, 'outbox:read', { kind: 'institution', institutionId: actor.institutionId }) : false;
-  const canReadRetention = actor ? isAllowed(actor, 'retention:read', { kind: 'institution', institutionId: actor.institutionId }) : false;
-  // Programme screens: shown when the policy lets the person manage some programme they hold a grant for.
-  const grantProgrammes = (actor?.grants ?? []).flatMap((g) => (g.programmeId ? [g.programmeId] : []));
-  const canManage = (action: 'programme:manage' | 'programme:manageCoaches') =>
-    actor !== null && grantProgrammes.some((programmeId) => isAllowed(actor, action, { kind: 'programme', institutionId: actor.institutionId, programmeId }));
-  const canManageStructure = canManage('programme:manage') || (actor ? isAllowed(actor, 'institution:manage', { kind: 'institution', institutionId: actor.institutionId }) : false);
-  const canManageCoaches = canManage('programme:manageCoaches');
-  // Which attributes may be used for forming communities is the institution's (beheerder's) choice.
-  const canManageInstitution = actor ? isAllowed(actor, 'institution:manage', { kind: 'institution', institutionId: actor.institutionId }) : false;
-  // Support (#8): signals for coaches and the coordinators who handle them; referrals for coaches and coachees.
-  const onProgramme = (action: 'signal:raise' | 'programme:handleSignals') =>
-    actor !== null && grantProgrammes.some((programmeId) => isAllowed(actor, action, { kind: 'programme', institutionId: actor.institutionId, programmeId }));
-  const seesSignals = onProgramme('signal:raise') || onProgramme('programme:handleSignals');
-  const seesReferrals = roles.has('coachee') || roles.has('studentcoach');
-  // Sessions (#4): the activity library and logbooks for the people who run or supervise sessions.
-  const runsSessions = actor ? isAllowed(actor, 'library:create', { kind: 'institution', institutionId: actor.institutionId }) : false;
-  // People and roles (#16): the beheerder and coordinators manage people; everyone sees their own roles and sessions.
-  const managesPeople = actor ? isAllowed(actor, 'people:search', { kind: 'peopleDirectory', institutionId: actor.institutionId }) : false;
-  // Compensation, the money side (#17): the coach's own pay, the coordinator's claims, finance's payouts.
-  const coachProgramme = actor?.grants.find((g) => g.role === 'studentcoach' && g.programmeId)?.programmeId ?? null;
-  const ownsPay = actor !== null && coachProgramme !== null && isAllowed(actor, 'compensation:manageOwn', { kind: 'ownCompensation', institutionId: actor.institutionId, programmeId: coachProgramme, coachId: actor.personId });
-  const claimsProgramme = actor ? grantProgrammes.find((programmeId) => isAllowed(actor, 'programmeFinance:read', { kind: 'programmeFinance', institutionId: actor.institutionId, programmeId })) : undefined;
-  const paysOut = actor ? isAllowed(actor, 'payout:manage', { kind: 'financeDesk', institutionId: actor.institutionId }) : false;
+  const items = actor ? destinationsFor(navContext(actor, home.data)) : [];
+  const { primary, more } = splitNavigation(items);
+  const moreActive = more.some((item) => !item.external && (item.end ? pathname === item.to : pathname === item.to || pathname.startsWith(`${item.to}/`)));
 
   return (
     <>
@@ -71,161 +99,55 @@ export function Layout() {
         </div>
       </header>
       {session?.person && (
-        <nav className="main-nav" aria-label={t('app.mainNav')}>
-          <ul>
+        <nav
+          className="main-nav"
+          aria-label={t('app.mainNav')}
+          ref={navRef}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && open) {
+              setOpen(false);
+              moreButton.current?.focus();
+            }
+          }}
+        >
+          <ul className="nav-primary">
+            {primary.map((item) => (
+              <li key={item.id}>
+                <Destination item={item} />
+              </li>
+            ))}
             <li>
-              <NavLink to="/" end>
-                {t('nav.home')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/sessions">{t('sessions.nav.sessions')}</NavLink>
-            </li>
-            {runsSessions && (
-              <li>
-                <NavLink to="/activities">{t('sessions.nav.activities')}</NavLink>
-              </li>
-            )}
-            {runsSessions && (
-              <li>
-                <NavLink to="/logbooks">{t('sessionInsight.nav.logbooks')}</NavLink>
-              </li>
-            )}
-            {roles.has('coachee') && (
-              <li>
-                <NavLink to="/me/checkins">{t('sessionInsight.nav.checkins')}</NavLink>
-              </li>
-            )}
-            {roles.has('coachee') && (
-              <li>
-                <NavLink to="/resilience" end>
-                  {t('resilience.nav')}
-                </NavLink>
-              </li>
-            )}
-            {roles.has('studentcoach') && (
-              <li>
-                <NavLink to="/resilience/coach">{t('resilience.navCoach')}</NavLink>
-              </li>
-            )}
-            {roles.has('coachee') && (
-              <li>
-                <NavLink to="/my-community">{t('programme.nav.myCommunity')}</NavLink>
-              </li>
-            )}
-            {roles.has('coachee') && (
-              <li>
-                <NavLink to="/me/about">{t('grouping.nav.myAttributes')}</NavLink>
-              </li>
-            )}
-            {roles.has('studentcoach') && (
-              <li>
-                <NavLink to="/me/coach-profile">{t('programme.nav.coachProfile')}</NavLink>
-              </li>
-            )}
-            {roles.has('studentcoach') && (
-              <li>
-                <NavLink to="/me/availability">{t('scheduling.mine.nav')}</NavLink>
-              </li>
-            )}
-            {ownsPay && (
-              <li>
-                <NavLink to="/me/payments">{t('finance.nav.mine')}</NavLink>
-              </li>
-            )}
-            {claimsProgramme && (
-              <li>
-                <NavLink to={`/programmes/${claimsProgramme}/payments`}>{t('finance.nav.programme')}</NavLink>
-              </li>
-            )}
-            {paysOut && (
-              <li>
-                <NavLink to="/finance">{t('finance.nav.payouts')}</NavLink>
-              </li>
-            )}
-            {canManageStructure && (
-              <li>
-                <NavLink to="/programme">{t('programme.nav.programme')}</NavLink>
-              </li>
-            )}
-            {canManageCoaches && (
-              <li>
-                <NavLink to="/coaches">{t('programme.nav.coaches')}</NavLink>
-              </li>
-            )}
-            {roles.has('studentcoach') && (
-              <li>
-                <NavLink to="/me/compensation">{t('compensation.nav.mine')}</NavLink>
-              </li>
-            )}
-            {(roles.has('coordinator') || roles.has('seniorcoach')) && (
-              <li>
-                <NavLink to="/compensation" end>
-                  {t('compensation.nav.programme')}
-                </NavLink>
-              </li>
-            )}
-            {roles.has('beheerder') && (
-              <li>
-                <NavLink to="/compensation/fiscal-years">{t('compensation.fiscal.nav')}</NavLink>
-              </li>
-            )}
-            <li>
-              <NavLink to="/help">{t('support.nav.help')}</NavLink>
-            </li>
-            {seesReferrals && (
-              <li>
-                <NavLink to="/support/referrals">{t('support.nav.referrals')}</NavLink>
-              </li>
-            )}
-            {seesSignals && (
-              <li>
-                <NavLink to="/support/signals">{t('support.nav.signals')}</NavLink>
-              </li>
-            )}
-            <li>
-              <NavLink to="/privacy/consents">{t('consent.nav')}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/security">{t('security.nav')}</NavLink>
-            </li>
-            {canManageInstitution && (
-              <li>
-                <NavLink to="/admin/grouping-attributes">{t('grouping.nav.settings')}</NavLink>
-              </li>
-            )}
-            {canReadOutbox && (
-              <li>
-                <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
-              </li>
-            )}
-            {canReadRetention && (
-              <li>
-                <NavLink to="/admin/retention">{t('nav.retention')}</NavLink>
-              </li>
-            )}
-            {canReadOutbox && (
-              <li>
-                <a href="/api/docs">{t('nav.apiDocs')}</a>
-              </li>
-            )}
-            {managesPeople && (
-              <li>
-                <NavLink to="/people">{t('people.nav.people')}</NavLink>
-              </li>
-            )}
-            <li>
-              <NavLink to="/me/roles">{t('people.nav.myRoles')}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/me/sign-in-sessions">{t('people.nav.sessions')}</NavLink>
+              <button
+                type="button"
+                ref={moreButton}
+                className={moreActive ? 'nav-more active' : 'nav-more'}
+                aria-expanded={open}
+                aria-controls={panelId}
+                onClick={() => setOpen((o) => !o)}
+              >
+                <Icon name="more" />
+                <span className="nav-label">{t('ux.nav.more')}</span>
+              </button>
             </li>
           </ul>
-          <div className="who">
-            <span>{t('app.signedInAs', { name: `${session.person.firstName} ${session.person.lastName}` })}</span>
-            <button type="button" onClick={() => void signOut()}>
-              {t('app.signOut')}
-            </button>
+          <div
+            id={panelId}
+            className="nav-panel"
+            hidden={!open}
+          >
+            <ul className="nav-more-list">
+              {more.map((item) => (
+                <li key={item.id}>
+                  <Destination item={item} onNavigate={() => setOpen(false)} />
+                </li>
+              ))}
+            </ul>
+            <div className="who">
+              <span>{t('app.signedInAs', { name: `${session.person.firstName} ${session.person.lastName}` })}</span>
+              <button type="button" className="secondary" onClick={() => void signOut()}>
+                {t('app.signOut')}
+              </button>
+            </div>
           </div>
         </nav>
       )}

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, useLocation } from 'react-router';
 import { OutboxPage } from '../features/admin/OutboxPage';
 import { RetentionPage } from '../features/admin/RetentionPage';
+import { ErasureRequestsPage } from '../features/rights/ErasureRequestsPage';
+import { MyDataPage } from '../features/rights/MyDataPage';
 import { RsvpLinkPage } from '../features/sessions/RsvpLinkPage';
+import { QuestionnaireInAppPage, QuestionnaireLinkPage } from '../features/evaluation/QuestionnairePage';
 import { SessionPage } from '../features/sessions/SessionPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
 import { ActivitiesPage } from '../features/sessions/ActivitiesPage';
@@ -73,7 +76,19 @@ import { MyRolesPage } from '../features/people/MyRolesPage';
 import { SignInSessionsPage } from '../features/people/SignInSessionsPage';
 import { MyCompensationPage as MyPaymentsPage } from '../features/finance/MyCompensationPage';
 import { PayoutsPage } from '../features/finance/PayoutsPage';
+import { DashboardPage } from '../features/insight/DashboardPage';
+import { ImpactReportPage } from '../features/insight/ImpactReportPage';
 import { ProgrammePaymentsPage } from '../features/finance/ProgrammePaymentsPage';
+import { HundredDayPage } from '../features/year/HundredDayPage';
+import { CommunityHundredDayPage, IntakeHundredDayPage, WelcomePage } from '../features/year/OutcomePages';
+import { BoardPage } from '../features/announcements/BoardPage';
+import { StyleGuidePage } from '../features/styleguide/StyleGuidePage';
+import { ResearchPage } from '../features/research/ResearchPage';
+import { ProposeStudyPage } from '../features/research/ProposeStudyPage';
+import { StudyPage } from '../features/research/StudyPage';
+import { RoadmapContentPage } from '../features/roadmap/RoadmapContentPage';
+import { RoadmapPage } from '../features/roadmap/RoadmapPage';
+import { RoadmapsPage } from '../features/roadmap/RoadmapsPage';
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -115,9 +130,16 @@ export const router = createBrowserRouter([
       { path: '/communities/:communityId', element: <RequireSignIn><CommunityPage /></RequireSignIn> },
       { path: '/admin/outbox', element: <RequireSignIn><OutboxPage /></RequireSignIn> },
       { path: '/admin/retention', element: <RequireSignIn><RetentionPage /></RequireSignIn> },
+      { path: '/research', element: <RequireSignIn><ResearchPage /></RequireSignIn> },
+      { path: '/research/new', element: <RequireSignIn><ProposeStudyPage /></RequireSignIn> },
+      { path: '/research/:studyId', element: <RequireSignIn><StudyPage /></RequireSignIn> },
+      { path: '/me/data', element: <RequireSignIn><MyDataPage /></RequireSignIn> },
+      { path: '/erasure-requests', element: <RequireSignIn><ErasureRequestsPage /></RequireSignIn> },
       { path: '/sessions', element: <RequireSignIn><SessionsPage /></RequireSignIn> },
       { path: '/sessions/:sessionId', element: <RequireSignIn><SessionPage /></RequireSignIn> },
       { path: '/rsvp', element: <RsvpLinkPage /> },
+      { path: '/questionnaire', element: <QuestionnaireLinkPage /> },
+      { path: '/evaluations/:invitationId', element: <RequireSignIn><QuestionnaireInAppPage /></RequireSignIn> },
       { path: '/sessions/new', element: <RequireSignIn><NewSessionPage /></RequireSignIn> },
       { path: '/activities', element: <RequireSignIn><ActivitiesPage /></RequireSignIn> },
       { path: '/activities/new', element: <RequireSignIn><ActivityFormPage /></RequireSignIn> },
@@ -162,6 +184,11 @@ export const router = createBrowserRouter([
       { path: '/me/payments', element: <RequireSignIn><MyPaymentsPage /></RequireSignIn> },
       { path: '/programmes/:programmeId/payments', element: <RequireSignIn><ProgrammePaymentsPage /></RequireSignIn> },
       { path: '/finance', element: <RequireSignIn><PayoutsPage /></RequireSignIn> },
+      { path: '/insight', element: <RequireSignIn><DashboardPage /></RequireSignIn> },
+      { path: '/insight/:programmeId/report/:year', element: <RequireSignIn><ImpactReportPage /></RequireSignIn> },
+      { path: '/roadmaps', element: <RequireSignIn><RoadmapsPage /></RequireSignIn> },
+      { path: '/roadmaps/:roadmapId', element: <RequireSignIn><RoadmapPage /></RequireSignIn> },
+      { path: '/admin/roadmap-content', element: <RequireSignIn><RoadmapContentPage /></RequireSignIn> },
       { path: '/my-community', element: <RequireSignIn><MyCommunityPage /></RequireSignIn> },
       { path: '/help', element: <RequireSignIn><HelpPage /></RequireSignIn> },
       { path: '/help/new', element: <RequireSignIn><HelpResourceFormPage /></RequireSignIn> },
@@ -175,6 +202,12 @@ export const router = createBrowserRouter([
       { path: '/compensation', element: <RequireSignIn><ProgrammeCompensationPage /></RequireSignIn> },
       { path: '/compensation/fiscal-years', element: <RequireSignIn><FiscalYearsPage /></RequireSignIn> },
       { path: '/compensation/statements/:statementId', element: <RequireSignIn><StatementPage /></RequireSignIn> },
+      { path: '/100-dagen', element: <HundredDayPage /> },
+      { path: '/communities/:communityId/hundred-day', element: <RequireSignIn><CommunityHundredDayPage /></RequireSignIn> },
+      { path: '/programme/intakes/:intakeId/hundred-day', element: <RequireSignIn><IntakeHundredDayPage /></RequireSignIn> },
+      { path: '/programmes/:programmeId/welcome', element: <RequireSignIn><WelcomePage /></RequireSignIn> },
+      { path: '/communities/:communityId/board', element: <RequireSignIn><BoardPage /></RequireSignIn> },
+      { path: '/style', element: <RequireSignIn><StyleGuidePage /></RequireSignIn> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type ChangeEvent, type FocusEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import { DateTimeField } from './DateTimeField';
 
 /** What a form control inside a FieldFrame gets: its id and what describes it. */
 export interface FieldControlProps {
@@ -29,10 +30,39 @@ export function FieldFrame({ label, help, error, children }: { label: string; he
   );
 }
 
+const DATE_TIME_KINDS = ['date', 'time', 'datetime-local'] as const;
+
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; help?: string; error?: string | undefined };
 
-/** A labelled input whose help text and error are announced with it. */
+/**
+ * A labelled input whose help text and error are announced with it. Dates and times
+ * (`type="date" | "time" | "datetime-local"`) become a DateTimeField in the chosen language; its
+ * handlers get `{ target: { value } }` with the same string a native input gives.
+ */
 export function Field({ label, help, error, ...input }: FieldProps) {
+  const kind = DATE_TIME_KINDS.find((k) => k === input.type) ?? null;
+  if (kind) {
+    const { onChange, onBlur } = input;
+    // The handlers only read target.value (and name): give them just that.
+    const event = (value: string) => ({ target: { value, name: input.name ?? '' }, currentTarget: { value, name: input.name ?? '' } });
+    return (
+      <DateTimeField
+        kind={kind}
+        label={label}
+        help={help}
+        error={error}
+        value={typeof input.value === 'string' ? input.value : undefined}
+        defaultValue={typeof input.defaultValue === 'string' ? input.defaultValue : undefined}
+        onChange={onChange ? (value) => onChange(event(value) as unknown as ChangeEvent<HTMLInputElement>) : undefined}
+        onBlur={onBlur ? (value) => onBlur(event(value) as unknown as FocusEvent<HTMLInputElement>) : undefined}
+        min={typeof input.min === 'string' ? input.min : undefined}
+        max={typeof input.max === 'string' ? input.max : undefined}
+        required={input.required}
+        disabled={input.disabled}
+        name={input.name}
+      />
+    );
+  }
   return (
     <FieldFrame label={label} help={help} error={error}>
       {(control) => <input {...control} {...input} />}

@@ -11,11 +11,13 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   };
   return (
     <div className="language-switch" role="group" aria-label={t('app.language')}>
-      <button type="button" lang="nl" aria-pressed={i18n.language === 'nl'} onClick={() => choose('nl')}>
-        Nederlands
+      <button type="button" lang="nl" aria-pressed={i18n.language === 'nl'} onClick={() => choose('nl')} aria-label="Nederlands">
+        <span className="long">Nederlands</span>
+        <span className="short" aria-hidden="true">NL</span>
       </button>
-      <button type="button" lang="en" aria-pressed={i18n.language === 'en'} onClick={() => choose('en')}>
-        English
+      <button type="button" lang="en" aria-pressed={i18n.language === 'en'} onClick={() => choose('en')} aria-label="English">
+        <span className="long">English</span>
+        <span className="short" aria-hidden="true">EN</span>
       </button>
     </div>
   );

@@ -72,6 +72,18 @@ export type E2eSuite = {
   /** Presses Tab until `target` has focus: proves it can be reached by keyboard. */
   tabTo(page: Page, target: Locator, limit?: number): Promise<void>;
   screenshot(page: Page, name: string): Promise<void>;
+  /**
+   * Follows a destination of the main menu by its exact name: clicks it in the bar, or opens
+   * "Meer" first when it is one of the destinations there (src/web/app/navigation.ts).
+   */
+  menu(page: Page, name: string): Promise<void>;
+  /**
+   * Types a date, time or both into a DateTimeField (react-aria segments) by its label; `value` is
+   * what a native input would hold: "2027-03-10", "16:45" or "2027-10-07T15:30".
+   */
+  typeDate(scope: Page | Locator, label: string, value: string): Promise<void>;
+  /** Signs out through "Meer" (where signing out lives), in either language. */
+  signOut(page: Page): Promise<void>;
 };
 
 export function e2eSuite(options: { env?: Record<string, string>; mailbox?: boolean } = {}): E2eSuite {
@@ -157,6 +169,32 @@ export function e2eSuite(options: { env?: Record<string, string>; mailbox?: bool
     },
     async screenshot(page, name) {
       await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+    },
+    async menu(page, name) {
+      // The menu settles once the home summary is in (destinations that depend on it appear and
+      // push others under "Meer"): decide where the link is only then.
+      await suite.settled(page);
+      const nav = page.getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ });
+      const more = nav.getByRole('button', { name: /^(Meer|More)$/ });
+      await more.waitFor();
+      const inBar = nav.locator('.nav-primary').getByRole('link', { name, exact: true });
+      if ((await inBar.count()) === 0 && (await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+      await nav.getByRole('link', { name, exact: true }).click();
+    },
+    async typeDate(scope, label, value) {
+      const match = /^(?:(\d{4})-(\d{2})-(\d{2}))?T?(?:(\d{2}):(\d{2}))?$/.exec(value);
+      if (!match) throw new Error(`typeDate: "${value}" is not a date or time`);
+      const [, year = '', month = '', day = '', hour = '', minute = ''] = match;
+      const group = scope.getByRole('group', { name: label, exact: true });
+      await group.getByRole('spinbutton').first().click();
+      const page = 'keyboard' in scope ? scope : scope.page();
+      await page.keyboard.type(`${day}${month}${year}${hour}${minute}`);
+    },
+    async signOut(page) {
+      const nav = page.getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ });
+      const more = nav.getByRole('button', { name: /^(Meer|More)$/ });
+      if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+      await nav.getByRole('button', { name: /^(Uitloggen|Sign out)$/ }).click();
     },
   };
   return suite;

@@ -44,6 +44,16 @@ export function communityRule(action: Action, a: Actor, r: CommunityResource): b
     case 'community:planSessions':
       // The year plan is the coach's to keep, with the coordinator.
       return coordinator || coach;
+    case 'community:readHundredDay':
+      // How the members want to go on after the first phase: their coach and the coordinator.
+      return coordinator || coach;
+    case 'community:readLinks':
+    case 'community:readAnnouncements':
+      // The group's own links and news are for the group: never the leercoach, another community or staff.
+      return coach || member;
+    case 'community:setLinks':
+    case 'community:announce':
+      return coach;
     case 'community:groupExercise':
       // The group exercise on resilience maps is for the people in the room: coach and members.
       return coach || member;

@@ -33,6 +33,8 @@ export function programmeRule(action: Action, actor: Actor, resource: ProgrammeR
   // Students, coaches and communities are the coordinator's; the beheerder keeps the structure.
   if (action === 'programme:manageStudents' || action === 'programme:manageCoaches' || action === 'programme:manageCommunities' || action === 'programme:formCommunities' || action === 'programme:manageScheduling')
     return isCoordinatorOf(actor, resource);
+  // The 100-day answers (reasons included) and the welcome of students switching in: the coordinator.
+  if (action === 'programme:readHundredDay' || action === 'programme:welcomeSwitches') return isCoordinatorOf(actor, resource);
   if (action === 'signal:raise') return holds(actor, 'studentcoach', resource.institutionId, resource.programmeId);
   if (action === 'programme:handleSignals') return isCoordinatorOf(actor, resource);
   // Programme updates ("what changes in the curriculum this period") come from the programme.

@@ -41,6 +41,10 @@ export function sessionRule(action: Action, a: Actor, r: SessionResource): boole
       return organiser;
     case 'session:writeLogbook':
       return organiser;
+    case 'session:readMeetingLink':
+      // Only the people who join: the invitees and the organiser, and the coordinator who plans and edits it.
+      // Not a supervising senior coach, a leercoach or anyone outside the session.
+      return coordinator || organiser || participant;
     default:
       return false;
   }

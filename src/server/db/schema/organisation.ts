@@ -151,10 +151,20 @@ export const communities = pgTable(
     classId: uuid('class_id').references(() => classes.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
     coachId: uuid('coach_id').references(() => people.id, { onDelete: 'set null' }),
+    /** The default mode of the community's sessions: on campus, online or hybrid. */
+    sessionMode: text('session_mode').notNull().default('onCampus'),
+    /** The default https meeting link of its online or hybrid sessions (members and coach only). */
+    meetingLink: text('meeting_link').notNull().default(''),
+    /** The group's own chat link (WhatsApp, Teams), https; shown to its members and coach only. */
+    chatLink: text('chat_link').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [index('communities_intake_idx').on(t.intakeId), index('communities_coach_idx').on(t.coachId)],
+  (t) => [
+    index('communities_intake_idx').on(t.intakeId),
+    index('communities_coach_idx').on(t.coachId),
+    check('communities_session_mode_ck', sql`${t.sessionMode} in ('onCampus', 'online', 'hybrid')`),
+  ],
 );
 
 /**

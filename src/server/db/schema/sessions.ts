@@ -91,6 +91,10 @@ export const sessions = pgTable(
     status: text('status').notNull().default('planned'),
     planId: uuid('plan_id').references(() => sessionPlans.id, { onDelete: 'set null' }),
     fromYearPlan: boolean('from_year_plan').notNull().default(false),
+    /** On campus, online or hybrid (domain/sessions/session-mode.ts). */
+    mode: text('mode').notNull().default('onCampus'),
+    /** The https meeting link of an online or hybrid session; shown only to the people invited and its organiser. */
+    meetingLink: text('meeting_link').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -102,6 +106,7 @@ export const sessions = pgTable(
     check('sessions_type_ck', sql`${t.type} in ('community', 'oneOnOne', 'coachTraining', 'intervision', 'outing', 'classWide')`),
     check('sessions_status_ck', sql`${t.status} in ('planned', 'cancelled')`),
     check('sessions_time_ck', sql`${t.endsAt} > ${t.startsAt}`),
+    check('sessions_mode_ck', sql`${t.mode} in ('onCampus', 'online', 'hybrid')`),
   ],
 );
 

@@ -11,7 +11,7 @@ import type { Services } from '../../context';
 import { calendarFeeds, people, roleAssignments } from '../../db/schema';
 import { digest, newToken } from '../identity/public';
 import { secretLink } from '../mail/public';
-import { loadSessionsAround, sessionLabel } from '../sessions/public';
+import { loadSessionsAround, sessionLabel, whereText } from '../sessions/public';
 
 export async function regenerateCalendarFeed({ services, personId }: { services: Services; personId: string }): Promise<{ url: string }> {
   const token = newToken();
@@ -46,12 +46,16 @@ export async function renderCalendarFeed({ services, token }: { services: Servic
   );
   const calendar = ical({ name: 'peerkracht', prodId: { company: 'peerkracht', product: 'peerkracht', language: locale.toUpperCase() }, ttl: 60 * 60 });
   for (const s of mine) {
+    // An online or hybrid session carries its meeting link: the feed is its owner's, who is invited or organises it.
+    const link = s.row.meetingLink && s.row.mode !== 'onCampus' && isAllowed(actor, 'session:readMeetingLink', s.resource) ? s.row.meetingLink : '';
+    const where = link ? whereText(locale, s.row) : s.row.mode === 'online' ? '' : s.row.location;
     calendar.createEvent({
       id: `${s.row.id}@peerkracht`,
       start: s.row.startsAt,
       end: s.row.endsAt,
       summary: sessionLabel(locale, s.row, s.communityName),
-      location: s.row.location || null,
+      location: where || null,
+      ...(link ? { description: link } : {}),
       url: `${services.config.publicUrl.replace(/\/$/, '')}/sessions/${s.row.id}`,
       status: s.row.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       sequence: s.row.version,

@@ -27,7 +27,7 @@ export async function continuityFor(db: Db, communities: { id: string; createdAt
         coachPeriods: periods.filter((p) => p.communityId === c.id).map((p) => ({ coachId: p.coachId, from: p.startedAt, to: p.endedAt })),
         memberships: memberships
           .filter((m) => m.communityId === c.id)
-          .map((m) => ({ personId: m.personId, joinedOn: m.joinedOn, reason: m.joinedReason, leftOn: m.leftOn })),
+          .map((m) => ({ personId: m.personId, joinedOn: m.joinedOn, reason: m.joinedReason, leftOn: m.leftOn, leftReason: m.leftReason })),
         sessions: held.filter((s) => s.communityId === c.id).map((s) => ({ at: s.startsAt, leaderId: s.organiserId })),
       }),
     ]),

@@ -4,13 +4,17 @@ import { capacityProblem } from '../../../domain/communities/continuity';
 import type { Services } from '../../context';
 import { classes, classMembers, communities, communityMembers } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
-import { activeMembers, assertCoachAvailable, bumpVersion, changeCoach, communityWithIntake } from './manage-repository';
+import { assertSwitchTarget, recordProgrammeSwitch } from '../year/public';
+import { activeMembers, assertCoachAvailable, assertSecondCommunityConfirmed, bumpVersion, changeCoach, communityWithIntake } from './manage-repository';
 
 type Scope = { services: Services; institutionId: string; programmeId: string };
 
-export async function createCommunity({ services, institutionId, programmeId, intakeId, name, coachId }: Scope & { intakeId: string; name: string; coachId: string | null }) {
+export async function createCommunity({ services, institutionId, programmeId, intakeId, name, coachId, confirmSecondCommunity = false }: Scope & { intakeId: string; name: string; coachId: string | null; confirmSecondCommunity?: boolean }) {
   return services.db.transaction(async (tx) => {
-    if (coachId) await assertCoachAvailable(tx, institutionId, programmeId, coachId);
+    if (coachId) {
+      await assertCoachAvailable(tx, institutionId, programmeId, coachId);
+      await assertSecondCommunityConfirmed(tx, coachId, null, confirmSecondCommunity);
+    }
     // One clock for the community's start and its first coach period (the continuity figure).
     const now = services.now();
     const [row] = await tx.insert(communities).values({ intakeId, name, createdAt: now }).returning({ id: communities.id });
@@ -19,13 +23,16 @@ export async function createCommunity({ services, institutionId, programmeId, in
   });
 }
 
-export async function updateCommunity({ services, institutionId, programmeId, communityId, name, coachId, version }: Scope & { communityId: string; name: string; coachId: string | null; version: number }) {
+export async function updateCommunity({ services, institutionId, programmeId, communityId, name, coachId, version, confirmSecondCommunity = false }: Scope & { communityId: string; name: string; coachId: string | null; version: number; confirmSecondCommunity?: boolean }) {
   return services.db.transaction(async (tx) => {
     const { community } = await communityWithIntake(tx, communityId);
     await bumpVersion(tx, communityId, version);
     await tx.update(communities).set({ name }).where(eq(communities.id, communityId));
     if (coachId !== community.coachId) {
-      if (coachId) await assertCoachAvailable(tx, institutionId, programmeId, coachId);
+      if (coachId) {
+        await assertCoachAvailable(tx, institutionId, programmeId, coachId);
+        await assertSecondCommunityConfirmed(tx, coachId, communityId, confirmSecondCommunity);
+      }
       await changeCoach(tx, communityId, coachId, services.now(), 'changed');
     }
     return { id: communityId };
@@ -64,8 +71,13 @@ export async function addMember({ services, communityId, personId, version, over
   });
 }
 
-export async function stopMember({ services, communityId, personId, reason, version }: Omit<Scope, 'institutionId' | 'programmeId'> & { communityId: string; personId: string; reason: string; version: number }) {
+/**
+ * A member's participation ends, with a reason (#21 item 7). A switch to another programme names
+ * it; if the student agreed, that programme's coordinator gets a warm-handover notice.
+ */
+export async function stopMember({ services, institutionId, programmeId, communityId, personId, reason, version, switchTo }: Scope & { communityId: string; personId: string; reason: string; version: number; switchTo?: { programmeId: string; welcomeAgreed: boolean } | undefined }) {
   return services.db.transaction(async (tx) => {
+    if (reason === 'switchedProgramme' && switchTo) await assertSwitchTarget(tx, institutionId, programmeId, switchTo.programmeId);
     await bumpVersion(tx, communityId, version);
     const rows = await tx
       .update(communityMembers)
@@ -73,6 +85,9 @@ export async function stopMember({ services, communityId, personId, reason, vers
       .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.personId, personId), isNull(communityMembers.leftOn)))
       .returning({ id: communityMembers.id });
     if (rows.length === 0) throw new AppError('not_found');
+    if (reason === 'switchedProgramme' && switchTo?.welcomeAgreed) {
+      await recordProgrammeSwitch(tx, services, { institutionId, personId, fromProgrammeId: programmeId, toProgrammeId: switchTo.programmeId });
+    }
     return { id: communityId };
   });
 }

@@ -1,5 +1,5 @@
 /** SQL for editing communities: versions, memberships, coach periods, handovers. */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { CoachStatus } from '../../../domain/programme/coach-lifecycle';
 import { canLeadCommunity } from '../../../domain/programme/coach-lifecycle';
 import { readIntakeSettings } from '../../../domain/programme/intake-settings';
@@ -53,6 +53,20 @@ export async function availableCoaches(db: Db, institutionId: string, programmeI
 export async function assertCoachAvailable(db: Db, institutionId: string, programmeId: string, coachId: string) {
   const coaches = await availableCoaches(db, institutionId, programmeId);
   if (!coaches.some((c) => c.id === coachId)) throw new AppError('coach_not_available');
+}
+
+/**
+ * A coach may lead more than one community, but never by accident: assigning one who already leads
+ * another needs the coordinator's explicit confirmation.
+ */
+export async function assertSecondCommunityConfirmed(db: Db, coachId: string, exceptCommunityId: string | null, confirmed: boolean) {
+  if (confirmed) return;
+  const led = await db
+    .select({ name: communities.name })
+    .from(communities)
+    .where(and(eq(communities.coachId, coachId), exceptCommunityId ? ne(communities.id, exceptCommunityId) : undefined))
+    .orderBy(asc(communities.name));
+  if (led.length > 0) throw new AppError('coach_already_leads', 'coach leads another community', { communities: led.map((c) => c.name).join(', ') });
 }
 
 /** Ends the current coach period and starts the next one (or none). */

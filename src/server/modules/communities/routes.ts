@@ -149,9 +149,9 @@ export const communityRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       config: {
         access: { action: 'community:manage', resource: communityOf },
       },
-      schema: { tags: ['communities'], summary: 'A member stops, with a reason', params: MemberParams, body: StopMemberRequest, response: { 200: Created, ...errors } },
+      schema: { tags: ['communities'], summary: 'A member stops, with a reason', params: MemberParams, body: StopMemberRequest, response: { 200: Created, ...errors, 422: ErrorResponse } },
     },
-    async (request) => stopMember({ services, communityId: request.params.communityId, personId: request.params.personId, ...request.body }),
+    async (request) => stopMember({ services, ...scopeOf(request), communityId: request.params.communityId, personId: request.params.personId, ...request.body }),
   );
 
   app.post(

@@ -18,3 +18,5 @@ export { MONTHLY_STATEMENTS_JOB, runMonthlyStatementsJob, scheduleMonthlyStateme
 export { generateStatements } from './generate-statements';
 /** Demo data: birth dates, extra work and two months of statements (src/server/demo). */
 export { loadCompensationDemo } from './load-compensation-demo';
+/** A programme's hours, cost and coaches counted per month (the evidence dashboard and impact report, #18). */
+export { programmeCompensationTotals, type ProgrammeCompensationMonth } from './programme-totals';

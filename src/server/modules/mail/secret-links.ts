@@ -16,6 +16,10 @@ export const SECRET_LINK_KINDS = {
   invitation: { build: (base: string, token: string) => `${base}/activate#token=${token}`, pattern: /(\/activate#token=)[A-Za-z0-9_-]+/g },
   /** One-tap RSVP from a reminder mail. */
   rsvp: { build: (base: string, token: string) => `${base}/rsvp#${token}`, pattern: /(\/rsvp#)[A-Za-z0-9_-]+/g },
+  /** One-tap answer to the 100-day question (#21): the token in the fragment, the page answers with a POST. */
+  hundredDay: { build: (base: string, token: string) => `${base}/100-dagen#${token}`, pattern: /(\/100-dagen#)[A-Za-z0-9_-]+/g },
+  /** An evaluation questionnaire from its invitation or reminder mail (#18): the token in the fragment. */
+  evaluation: { build: (base: string, token: string) => `${base}/questionnaire#${token}`, pattern: /(\/questionnaire#)[A-Za-z0-9_-]+/g },
   /** A person's iCalendar feed: calendar apps cannot sign in, so the token is in the path. */
   calendarFeed: { build: (base: string, token: string) => `${base}/api/calendar/${token}.ics`, pattern: /(\/api\/calendar\/)[A-Za-z0-9_-]+(?=\.ics)/g },
 } as const;

@@ -11,3 +11,5 @@ export { scheduleRetentionPass } from './retention-job';
 export { nextRetentionRun } from './retention-job';
 /** Runs the pass now, or only counts what it would remove (`dryRun`); the beheerder's dry run, the CLI. */
 export { runRetentionPass, type RetentionPassResult } from './run-retention-pass';
+/** The domain of an anonymised person's e-mail (never deliverable); erasure uses it too. */
+export { ANONYMISED_DOMAIN } from './rules';

@@ -11,6 +11,12 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import {
   actionTokens,
+  hundredDayAsks,
+  programmeSwitchNotices,
+  attendanceSignalMails,
+  evaluationInvitations,
+  evaluationLinkedAnswers,
+  evaluationRounds,
   auditLog,
   authSessions,
   calendarFeeds,
@@ -19,6 +25,7 @@ import {
   classMembers,
   coachApplications,
   coachProfiles,
+  erasureRequests,
   communities,
   expenseClaims,
   expenseReceipts,
@@ -38,6 +45,7 @@ import {
   pendingSignIns,
   people,
   programmeUpdates,
+  communityAnnouncements,
   referrals,
   resilienceConversations,
   resilienceGroupShows,
@@ -128,7 +136,14 @@ const handoverNotePast = (cutoff: Date) => and(isNotNull(handovers.note), lt(han
 
 /** The rules in the order the real run applies them (see the note before `sessions`). */
 export const RETENTION_RULES: Readonly<Record<string, RetentionRule>> = {
-  mail_outbox: deleting(mailOutbox, (cutoff) => lt(mailOutbox.createdAt, cutoff)),
+  // The confirmation of an erasure carries the erased person's address: it goes once delivered.
+  mail_outbox: deleting(mailOutbox, (cutoff) =>
+    or(
+      lt(mailOutbox.createdAt, cutoff),
+      and(isNotNull(mailOutbox.sentAt), inArray(mailOutbox.id, sql`(select ${erasureRequests.confirmationMailId} from ${erasureRequests} where ${erasureRequests.confirmationMailId} is not null)`)),
+    ),
+  ),
+  erasure_requests: deleting(erasureRequests, (cutoff) => and(eq(erasureRequests.status, 'done'), lt(erasureRequests.doneAt, cutoff))),
   audit_log: deleting(auditLog, (cutoff) => lt(auditLog.at, cutoff)),
   referrals: deleting(referrals, (cutoff) => lt(referrals.referredOn, isoDate(cutoff))),
   signals: deleting(signals, (cutoff) => and(eq(signals.status, 'closed'), lt(signals.updatedAt, cutoff))),
@@ -149,14 +164,31 @@ export const RETENTION_RULES: Readonly<Record<string, RetentionRule>> = {
   ),
   checkins: deleting(checkins, (cutoff) => lt(checkins.createdAt, cutoff)),
   session_feedback: deleting(sessionFeedback, (cutoff) => lt(sessionFeedback.createdAt, cutoff)),
+  hundred_day_asks: deleting(hundredDayAsks, (cutoff) => lt(hundredDayAsks.askedAt, cutoff)),
+  programme_switch_notices: deleting(programmeSwitchNotices, (cutoff) => lt(programmeSwitchNotices.createdAt, cutoff)),
   action_tokens: deleting(actionTokens, (cutoff) => lt(actionTokens.expiresAt, cutoff)),
   programme_updates: deleting(programmeUpdates, (cutoff) => lt(programmeUpdates.createdAt, cutoff)),
+  community_announcements: deleting(communityAnnouncements, (cutoff) => lt(communityAnnouncements.createdAt, cutoff)),
   compensation_extra_work: deleting(compensationExtraWork, (cutoff) => lt(compensationExtraWork.createdAt, cutoff)),
   compensation_statements: deleting(compensationStatements, (cutoff) => lt(compensationStatements.createdAt, cutoff)),
   // Financial records (#17): 7 years, the fiscal retention duty. A receipt never attached to a claim goes after a day.
   expense_receipts: deleting(expenseReceipts, (cutoff) => and(isNull(expenseReceipts.claimId), lt(expenseReceipts.createdAt, cutoff))),
   expense_claims: deleting(expenseClaims, (cutoff) => lt(sql`coalesce(${expenseClaims.decidedAt}, ${expenseClaims.createdAt})`, cutoff)),
   payout_batches: deleting(payoutBatches, (cutoff) => lt(payoutBatches.paidOn, isoDate(cutoff))),
+  // Evaluation (#18): invitations before answers, so an invitation with answers left is never taken by cascade.
+  evaluation_invitations: deleting(evaluationInvitations, (cutoff) =>
+    and(
+      inArray(evaluationInvitations.roundId, sql`(select ${evaluationRounds.id} from ${evaluationRounds} where ${evaluationRounds.closesOn} < ${isoDate(cutoff)})`),
+      sql`not exists (select 1 from ${evaluationLinkedAnswers} where ${evaluationLinkedAnswers.invitationId} = ${evaluationInvitations.id})`,
+    ),
+  ),
+  evaluation_linked_answers: deleting(evaluationLinkedAnswers, (cutoff) =>
+    inArray(
+      evaluationLinkedAnswers.invitationId,
+      sql`(select i.id from ${evaluationInvitations} i join ${evaluationRounds} r on r.id = i.round_id where r.closes_on < ${isoDate(cutoff)})`,
+    ),
+  ),
+  attendance_signal_mails: deleting(attendanceSignalMails, (cutoff) => lt(attendanceSignalMails.sentAt, cutoff)),
   // Last, in this order: a session takes its remaining invitations, attendance and notes with it
   // (cascade), and anonymising a person deletes their tokens — both after those tables' own rules
   // ran, so each rule removes in the real run exactly what it counted in the dry run.

@@ -42,7 +42,7 @@ export async function buildRunInstance(db: Db, period: PeriodRow, options: { ses
   }
   const built = buildInstance({
     name: period.name,
-    communities: communityRows.map((c) => ({ id: c.id, coachId: c.coachId, memberIds: c.memberIds })),
+    communities: communityRows.map((c) => ({ id: c.id, coachId: c.coachId, memberIds: c.memberIds, online: c.sessionMode === 'online' })),
     locations: locations.map((l) => ({ id: l.id, rooms: l.rooms.map((r) => ({ capacity: r.capacity })) })),
     busy,
     withTimetable,

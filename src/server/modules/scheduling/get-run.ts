@@ -55,6 +55,7 @@ export async function getSchedulingRun({ services, runId }: { services: Services
     quality: null,
     communities: [],
     extraTrips: [],
+    online: [],
     excluded: [],
     changes: [],
     coachMeetings: [],
@@ -85,6 +86,7 @@ export async function getSchedulingRun({ services, runId }: { services: Services
       return {
         id: p.communityId,
         name: communityNames.get(p.communityId) ?? '—',
+        online: community.online === true,
         coach: { id: community.coach, name: nameOf(community.coach) },
         slot: { day: p.day, start: p.start, locationId: p.locationId },
         proposed: { day: p.proposedDay, start: p.proposedStart, locationId: p.proposedLocationId },
@@ -122,6 +124,10 @@ export async function getSchedulingRun({ services, runId }: { services: Services
     cause: e.cause,
     members: e.members.map((m) => ({ name: nameOf(m.member), reason: m.reason, classLocations: m.classLocations.map((l) => (l === 'off-campus' ? l : (locationName.get(l) ?? l))) })),
   }));
+  base.online = instance.communities
+    .filter((c) => c.online === true)
+    .map((c) => ({ communityId: c.id, communityName: communityNames.get(c.id) ?? '—' }))
+    .sort((a, b) => a.communityName.localeCompare(b.communityName, 'nl', { numeric: true }));
   const coachOf = new Map(intakeCommunities.map((c) => [c.id, c]));
   base.changes = base.communities.flatMap((c) => {
     const cur = current.get(c.id);

@@ -41,7 +41,9 @@ export async function publishSchedulingRun({ services, runId, actorId }: { servi
   const yearPeriod = await intakePeriod(db, run.intakeId);
   const holidays = await holidaysOf(db, intake!.institutionId, yearPeriod.academicYear);
   const rows = await communitiesOf(db, run.intakeId);
-  const roomOf = assignRooms(await locationsOf(db, run.intakeId), placements, new Map(rows.map((c) => [c.id, c.memberIds.length + 1])), run.sessionMinutes);
+  // An online community needs no room; only the others share the rooms.
+  const online = new Set(rows.filter((c) => c.sessionMode === 'online').map((c) => c.id));
+  const roomOf = assignRooms(await locationsOf(db, run.intakeId), placements.filter((p) => !online.has(p.communityId)), new Map(rows.map((c) => [c.id, c.memberIds.length + 1])), run.sessionMinutes);
   const now = services.now();
   const totals = { created: 0, moved: 0, cancelled: 0, notified: 0 };
   const meetingTotals = { created: 0, moved: 0, cancelled: 0, notified: 0 };
@@ -88,7 +90,7 @@ export async function publishSchedulingRun({ services, runId, actorId }: { servi
         } else if (target) {
           const [row] = await tx
             .insert(sessions)
-            .values({ institutionId: intake!.institutionId, programmeId: intake!.programmeId, type: 'community', communityId: p.communityId, organiserId: community.coachId, location, startsAt: target.startsAt, endsAt: target.endsAt, fromYearPlan: true })
+            .values({ institutionId: intake!.institutionId, programmeId: intake!.programmeId, type: 'community', communityId: p.communityId, organiserId: community.coachId, location: community.sessionMode === 'online' ? '' : location, mode: community.sessionMode, meetingLink: community.sessionMode === 'onCampus' ? '' : community.meetingLink, startsAt: target.startsAt, endsAt: target.endsAt, fromYearPlan: true })
             .returning();
           await scheduleSessionReminders(tx, row!, now);
           totals.created++;

@@ -107,7 +107,11 @@ export async function locationsOf(db: Db, intakeId: string) {
 
 /** The intake's communities with their coach and current members. */
 export async function communitiesOf(db: Db, intakeId: string) {
-  const rows = await db.select({ id: communities.id, name: communities.name, coachId: communities.coachId }).from(communities).where(eq(communities.intakeId, intakeId)).orderBy(asc(communities.name));
+  const rows = await db
+    .select({ id: communities.id, name: communities.name, coachId: communities.coachId, sessionMode: communities.sessionMode, meetingLink: communities.meetingLink })
+    .from(communities)
+    .where(eq(communities.intakeId, intakeId))
+    .orderBy(asc(communities.name));
   const members = rows.length
     ? await db
         .select({ communityId: communityMembers.communityId, personId: communityMembers.personId })

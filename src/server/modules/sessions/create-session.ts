@@ -7,6 +7,7 @@ import { sessions } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { scheduleSessionReminders } from './schedule-reminders';
 import { requireReadablePlan } from './set-session-plan';
+import { hasMeetingLink, type SessionMode } from '../../../domain/sessions/session-mode';
 
 type Request = z.output<typeof CreateSessionRequest>;
 export type CreateSessionOptions = {
@@ -14,7 +15,15 @@ export type CreateSessionOptions = {
   actor: Actor;
   request: Request;
   /** Where the session belongs, resolved by the route's access rule. */
-  context: { institutionId: string; programmeId: string; communityId?: string; coachId?: string | null; memberIds?: readonly string[] };
+  context: {
+    institutionId: string;
+    programmeId: string;
+    communityId?: string;
+    coachId?: string | null;
+    memberIds?: readonly string[];
+    /** The community's default mode and meeting link, used when the request leaves them out. */
+    defaults?: { mode: SessionMode; meetingLink: string };
+  };
 };
 
 /** Plans one session at a local Amsterdam time; reminders are scheduled with it. */
@@ -23,6 +32,9 @@ export async function createSession({ services, actor, request, context }: Creat
   if (request.planId) await requireReadablePlan(services, actor, request.planId);
   const startsAt = zonedToInstant(request.date, request.startTime);
   const endsAt = new Date(startsAt.getTime() + request.durationMinutes * 60_000);
+  const mode = request.mode ?? context.defaults?.mode ?? 'onCampus';
+  // A link only belongs to an online or hybrid session; the community's default fills a gap.
+  const meetingLink = hasMeetingLink(mode) ? (request.meetingLink ?? context.defaults?.meetingLink ?? '') : '';
   return services.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(sessions)
@@ -37,7 +49,9 @@ export async function createSession({ services, actor, request, context }: Creat
         organiserId: request.type === 'coachTraining' || request.type === 'intervision' ? actor.personId : (context.coachId ?? actor.personId),
         coacheeId: request.type === 'oneOnOne' ? (request.coacheeId ?? null) : null,
         title: request.title,
-        location: request.location,
+        location: mode === 'online' ? '' : request.location,
+        mode,
+        meetingLink,
         startsAt,
         endsAt,
         planId: request.planId ?? null,

@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { isAllowed, type Actor } from '../../../domain/access/policy';
 import { LOGBOOK_REMINDER_DAYS, needsLogbook, type SessionType } from '../../../domain/sessions/session-types';
 import type { SessionSummary } from '../../../contracts/sessions';
+import type { SessionMode } from '../../../domain/sessions/session-mode';
 import type { Db } from '../../db/client';
 import { attendanceMarks, logbookEntries, sessionRsvps } from '../../db/schema';
 import type { LoadedSession } from './repository';
@@ -39,6 +40,9 @@ export async function describeSessions(db: Db, actor: Actor, list: LoadedSession
       startsAt: s.row.startsAt.toISOString(),
       endsAt: s.row.endsAt.toISOString(),
       location: s.row.location,
+      mode: s.row.mode as SessionMode,
+      // The link is for the people who join (and the coordinator who plans it), never for a supervisor or leercoach.
+      ...(s.row.meetingLink && isAllowed(actor, 'session:readMeetingLink', s.resource) ? { meetingLink: s.row.meetingLink } : {}),
       status: s.row.status as 'planned' | 'cancelled',
       relation,
       myRsvp: (mine?.response as 'coming' | 'notComing' | undefined) ?? null,

@@ -7,16 +7,19 @@ import { AppError } from '../../errors/app-error';
 import type { LoadedSession } from './repository';
 import { cancelSessionReminders, scheduleSessionReminders } from './schedule-reminders';
 import { mailPeople } from './session-mail';
+import { hasMeetingLink, type SessionMode } from '../../../domain/sessions/session-mode';
 
 /** Moves a session (date, time, place) and tells everyone invited; stale edits are refused. */
 export async function moveSession({ services, session, request }: { services: Services; session: LoadedSession; request: MoveSessionRequest }) {
   if (session.row.status === 'cancelled') throw new AppError('session_cancelled');
   const startsAt = zonedToInstant(request.date, request.startTime);
   const endsAt = new Date(startsAt.getTime() + request.durationMinutes * 60_000);
+  const mode = request.mode ?? (session.row.mode as SessionMode);
+  const meetingLink = hasMeetingLink(mode) ? (request.meetingLink ?? session.row.meetingLink) : '';
   await services.db.transaction(async (tx) => {
     const [row] = await tx
       .update(sessions)
-      .set({ startsAt, endsAt, location: request.location, version: sql`${sessions.version} + 1`, updatedAt: services.now() })
+      .set({ startsAt, endsAt, location: mode === 'online' ? '' : request.location, mode, meetingLink, version: sql`${sessions.version} + 1`, updatedAt: services.now() })
       .where(and(eq(sessions.id, session.row.id), eq(sessions.version, request.version)))
       .returning();
     if (!row) throw new AppError('conflict');

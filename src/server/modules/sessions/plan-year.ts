@@ -1,3 +1,4 @@
+import { communitySessionDefaults } from './repository';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../../domain/access/policy';
 import { readIntakeSettings } from '../../../domain/programme/intake-settings';
@@ -43,8 +44,10 @@ export async function getYearPlan({ services, community }: { services: Services;
   const intervalDays = plannedIntervalDays(series?.sessionsPerMonth ?? period.settings.sessionsPerMonth);
   const gaps = findGaps({
     sessionDates: rows.filter((r) => r.status === 'planned').map((r) => zonedParts(r.startsAt).date),
-    periodStart: series?.firstDate ?? period.firstDate,
-    periodEnd: series?.lastDate ?? period.lastDate,
+    // The whole intake year, never only the series' dates: publishing one teaching period makes a
+    // series for that period alone, and the rest of the year without sessions is a gap (#20).
+    periodStart: series && series.firstDate < period.firstDate ? series.firstDate : period.firstDate,
+    periodEnd: series && series.lastDate > period.lastDate ? series.lastDate : period.lastDate,
     intervalDays,
     holidays,
   });
@@ -81,9 +84,11 @@ export async function planYear({ services, actor, community, request }: PlanYear
     const now = services.now();
     const fresh = plan.filter((p) => !taken.has(p.date) && p.startsAt.getTime() > now.getTime());
     if (fresh.length === 0) return;
+    // The community's default mode and meeting link (online, hybrid) carry over to its planned sessions.
+    const defaults = (await communitySessionDefaults(tx, [community.id])).get(community.id) ?? { mode: 'onCampus', meetingLink: '' };
     const rows = await tx
       .insert(sessions)
-      .values(fresh.map((p) => ({ institutionId: community.institutionId, programmeId: community.programmeId, type: 'community', communityId: community.id, organiserId: community.coachId ?? actor.personId, location: request.location, startsAt: p.startsAt, endsAt: p.endsAt, fromYearPlan: true })))
+      .values(fresh.map((p) => ({ institutionId: community.institutionId, programmeId: community.programmeId, type: 'community', communityId: community.id, organiserId: community.coachId ?? actor.personId, location: defaults.mode === 'online' ? '' : request.location, mode: defaults.mode, meetingLink: defaults.mode === 'onCampus' ? '' : defaults.meetingLink, startsAt: p.startsAt, endsAt: p.endsAt, fromYearPlan: true })))
       .returning();
     for (const row of rows) await scheduleSessionReminders(tx, row, now);
     created = rows.length;

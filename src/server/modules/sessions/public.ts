@@ -18,3 +18,9 @@ export { scheduleSessionReminders, cancelSessionReminders } from './schedule-rem
 export { sessionJobHandlers } from './reminder-jobs';
 /** Demo data: sessions of the demo communities (src/server/demo). */
 export { loadSessionsDemo, type DemoCommunity } from './load-sessions-demo';
+/** Communities' default session mode and meeting link (publishing a schedule, the scheduling instance). */
+export { communitySessionDefaults } from './repository';
+/** Where a session is in words (room or meeting link), for mails to the people invited. */
+export { whereText } from './session-mail';
+/** Peer coaching's reach and attendance in a programme over a window, counts only (the roadmap's evidence). */
+export { peerCoachingReach, type ReachFigures } from './reach-figures';

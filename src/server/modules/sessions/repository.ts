@@ -2,6 +2,7 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Actor, Resource } from '../../../domain/access/policy';
 import type { SessionType } from '../../../domain/sessions/session-types';
+import type { SessionMode } from '../../../domain/sessions/session-mode';
 import type { Db } from '../../db/client';
 import { accessCacheFor } from '../../db/access-cache';
 import { preparedFor } from '../../db/prepared';
@@ -143,4 +144,14 @@ export async function peopleNames(db: Db, ids: string[]) {
     .from(people)
     .where(inArray(people.id, ids));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Communities' default session mode and meeting link (new sessions of theirs start from these). */
+export async function communitySessionDefaults(db: Db, communityIds: readonly string[]): Promise<Map<string, { mode: SessionMode; meetingLink: string }>> {
+  if (communityIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: communities.id, mode: communities.sessionMode, meetingLink: communities.meetingLink })
+    .from(communities)
+    .where(inArray(communities.id, [...communityIds]));
+  return new Map(rows.map((r) => [r.id, { mode: r.mode as SessionMode, meetingLink: r.meetingLink }]));
 }

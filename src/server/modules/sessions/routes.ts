@@ -51,7 +51,7 @@ import { getYearPlan, holidaysOf, planYear, setHolidays } from './plan-year';
 import { listProgrammeUpdates, postProgrammeUpdate } from './programme-updates';
 import { giveSessionFeedback, listMyCheckins, recordCheckin } from './record-checkin';
 import { recordAttendance } from './record-attendance';
-import { loadSession, type LoadedSession } from './repository';
+import { communitySessionDefaults, loadSession, type LoadedSession } from './repository';
 import { respondToSession } from './respond-to-session';
 import { setSessionPlan } from './set-session-plan';
 import { answerRsvpLink, readRsvpLink } from './rsvp-links';
@@ -159,7 +159,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     async (request, reply) => {
       const c = community(request);
       if (!['community', 'outing', 'oneOnOne'].includes(request.body.type)) throw new AppError('validation_failed', 'type', {}, [{ path: 'type', message: 'invalid' }]);
-      const created = await createSession({ services, actor: actorOf(request), request: request.body, context: { institutionId: c.institutionId, programmeId: c.programmeId, communityId: c.id, coachId: c.coachId, memberIds: c.memberIds } });
+      const defaults = (await communitySessionDefaults(services.db, [c.id])).get(c.id);
+      const created = await createSession({ services, actor: actorOf(request), request: request.body, context: { institutionId: c.institutionId, programmeId: c.programmeId, communityId: c.id, coachId: c.coachId, memberIds: c.memberIds, ...(defaults ? { defaults } : {}) } });
       return reply.status(201).send(created);
     },
   );

@@ -3,6 +3,7 @@
  * community — never coaching content, and never other people's names.
  */
 import type { SessionType } from '../../../domain/sessions/session-types';
+import type { SessionMode } from '../../../domain/sessions/session-mode';
 import { zonedParts } from '../../../domain/sessions/zoned-time';
 import { isLocale, translate, type Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
@@ -21,6 +22,18 @@ export function sessionLabel(locale: Locale, row: Pick<SessionRow, 'type' | 'tit
   return name ? `${kind} · ${name}` : kind;
 }
 
+/**
+ * Where a session is, in words: the room, or for an online or hybrid session its meeting link.
+ * Mails about a session go only to the people invited (and the organiser), who may see the link.
+ */
+export function whereText(locale: Locale, row: Pick<SessionRow, 'location' | 'mode' | 'meetingLink'>): string {
+  const mode = row.mode as SessionMode;
+  if (mode === 'onCampus') return row.location || '—';
+  if (!row.meetingLink) return mode === 'online' ? translate(locale, 'formats.mode.whereOnlineNoLink') : row.location || '—';
+  if (mode === 'online') return translate(locale, 'formats.mode.whereOnline', { link: row.meetingLink });
+  return translate(locale, 'formats.mode.whereHybrid', { location: row.location || '—', link: row.meetingLink });
+}
+
 /** Sends one mail per person in their own language. `extra` adds a per-person line (a link). */
 export async function mailPeople(options: {
   services: Services;
@@ -28,7 +41,7 @@ export async function mailPeople(options: {
   institutionId: string;
   personIds: readonly string[];
   key: 'moved' | 'seriesMoved' | 'cancelled' | 'reminder' | 'logbookReminder';
-  row: Pick<SessionRow, 'type' | 'title' | 'startsAt' | 'location'>;
+  row: Pick<SessionRow, 'type' | 'title' | 'startsAt' | 'location' | 'mode' | 'meetingLink'>;
   communityName: string | null;
   previousStartsAt?: Date;
   extra?: (personId: string) => Promise<Record<string, string>>;
@@ -42,7 +55,7 @@ export async function mailPeople(options: {
       session: sessionLabel(locale, options.row, options.communityName),
       when: whenText(locale, options.row.startsAt),
       before: options.previousStartsAt ? whenText(locale, options.previousStartsAt) : '',
-      location: options.row.location || '—',
+      location: whereText(locale, options.row),
       app: options.services.config.publicUrl,
       ...(options.extra ? await options.extra(id) : {}),
     };

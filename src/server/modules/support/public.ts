@@ -10,3 +10,5 @@ export { REFERRAL_FOLLOW_UP_JOB } from './record-referral';
 export { sendReferralFollowUp } from './send-referral-follow-up';
 /** Demo data: help directory, referrals and a signal (src/server/demo). */
 export { loadSupportDemo } from './load-support-demo';
+/** Referrals to the student counsellor and psychologist in a programme over a window, counts only (the roadmap's evidence). */
+export { counsellorReferrals } from './referral-figures';

@@ -69,7 +69,7 @@ function Details({ community }: { community: CommunityManageResponse }) {
   const [name, setName] = useState(community.name);
   const [coachId, setCoach] = useState(community.coach?.id ?? '');
   const save = useMutation({
-    mutationFn: () => communityApi.update(community.id, { name, coachId: coachId || null, version: community.version }),
+    mutationFn: (confirmSecondCommunity: boolean) => communityApi.update(community.id, { name, coachId: coachId || null, version: community.version, confirmSecondCommunity }),
     onSettled: refresh,
   });
   const coaches = community.coach && !community.coaches.some((c) => c.id === community.coach!.id) ? [community.coach, ...community.coaches] : community.coaches;
@@ -81,7 +81,7 @@ function Details({ community }: { community: CommunityManageResponse }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate();
+          save.mutate(false);
         }}
       >
         <div className="grid-2">
@@ -95,9 +95,16 @@ function Details({ community }: { community: CommunityManageResponse }) {
             ))}
           </SelectField>
         </div>
-        <button type="submit" className="secondary" disabled={save.isPending}>
-          {t('programme.communities.saveDetails')}
-        </button>
+        <div className="actions">
+          <button type="submit" className="secondary" disabled={save.isPending}>
+            {t('programme.communities.saveDetails')}
+          </button>
+          {errorsOf(save.error).code === 'coach_already_leads' && (
+            <button type="button" className="danger" disabled={save.isPending} onClick={() => save.mutate(true)}>
+              {t('ux.assignAnyway')}
+            </button>
+          )}
+        </div>
       </form>
     </section>
   );
@@ -110,12 +117,24 @@ function Members({ community }: { community: CommunityManageResponse }) {
   const [personId, setPerson] = useState('');
   const [override, setOverride] = useState(false);
   const [reasons, setReasons] = useState<Record<string, (typeof STOP_REASONS)[number]>>({});
+  // A switch to another programme: where to, and whether the student wants a welcome there (#21).
+  const [switchTo, setSwitchTo] = useState<Record<string, { programmeId: string; agreed: boolean }>>({});
+  const switching = Object.values(reasons).includes('switchedProgramme');
+  const targets = useQuery({ queryKey: ['communities', 'switch-targets', community.programmeId], queryFn: () => communityApi.switchTargets(community.programmeId), enabled: switching });
   const add = useMutation({
     mutationFn: () => communityApi.addMember(community.id, { personId, version: community.version, overrideFull: override }),
     onSettled: refresh,
   });
   const stop = useMutation({
-    mutationFn: (id: string) => communityApi.stopMember(community.id, id, { reason: reasons[id] ?? 'stopped', version: community.version }),
+    mutationFn: (id: string) => {
+      const reason = reasons[id] ?? 'stopped';
+      const target = switchTo[id];
+      return communityApi.stopMember(community.id, id, {
+        reason,
+        version: community.version,
+        ...(reason === 'switchedProgramme' && target?.programmeId ? { switchTo: { programmeId: target.programmeId, welcomeAgreed: target.agreed } } : {}),
+      });
+    },
     onSettled: refresh,
   });
   const full = community.members.length >= community.size.max;
@@ -139,6 +158,24 @@ function Members({ community }: { community: CommunityManageResponse }) {
                   </option>
                 ))}
               </SelectField>
+              {reasons[m.id] === 'switchedProgramme' && (
+                <>
+                  <SelectField label={t('year.switch.target')} value={switchTo[m.id]?.programmeId ?? ''} onChange={(e) => setSwitchTo({ ...switchTo, [m.id]: { programmeId: e.target.value, agreed: switchTo[m.id]?.agreed ?? false } })}>
+                    <option value="">{t('year.switch.chooseTarget')}</option>
+                    {(targets.data?.programmes ?? []).map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.name} ({p.location})
+                      </option>
+                    ))}
+                  </SelectField>
+                  <CheckField
+                    label={t('year.switch.agreed')}
+                    help={t('year.switch.agreedHelp')}
+                    checked={switchTo[m.id]?.agreed ?? false}
+                    onChange={(agreed) => setSwitchTo({ ...switchTo, [m.id]: { programmeId: switchTo[m.id]?.programmeId ?? '', agreed } })}
+                  />
+                </>
+              )}
               <button type="button" className="secondary" onClick={() => stop.mutate(m.id)} disabled={stop.isPending}>
                 {t('programme.communities.stop', { name: m.firstName })}
               </button>

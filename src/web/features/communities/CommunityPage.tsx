@@ -36,6 +36,13 @@ export function CommunityPage() {
           ))}
         </ul>
       </section>
+      {(relation === 'coach' || relation === 'member') && (
+        <p>
+          <Link className="button-link" to={`/communities/${c.id}/board`}>
+            {t('formats.announcements.open')}
+          </Link>
+        </p>
+      )}
       {runs && (
         <nav className="card" aria-label={t('community.title', { name: c.name })}>
           <CommunityInsightLinks communityId={c.id} className="rows" />

@@ -18,7 +18,7 @@ export function IntakeCommunitiesPage() {
   const [name, setName] = useState('');
   const [coachId, setCoach] = useState('');
   const create = useMutation({
-    mutationFn: () => communityApi.create(intakeId, { name, coachId: coachId || null }),
+    mutationFn: (confirmSecondCommunity: boolean) => communityApi.create(intakeId, { name, coachId: coachId || null, confirmSecondCommunity }),
     onSuccess: async () => {
       setName('');
       setCoach('');
@@ -30,7 +30,7 @@ export function IntakeCommunitiesPage() {
   useDocumentTitle(title);
   if (!query.data) return <PageState query={query} />;
   if (!data) return null;
-  const { form, fields } = errorsOf(create.error);
+  const { form, fields, code } = errorsOf(create.error);
   return (
     <div className="stack">
       <p>
@@ -59,12 +59,24 @@ export function IntakeCommunitiesPage() {
                 {t(`programme.communities.coachBasis.${c.continuity.basis}`, { count: c.continuity.sessionsHeld })}),{' '}
                 {t('programme.communities.memberShare', { value: percent(c.continuity.originalMembersShare) })}
               </span>
+              {Object.values(c.continuity.endings).some((n) => n > 0) && (
+                <>
+                  <br />
+                  <span className="figure">
+                    {t('year.endings.title')}:{' '}
+                    {(['finished', 'stoppedAfterFirstPhase', 'switchedProgramme', 'droppedOut'] as const)
+                      .filter((k) => c.continuity.endings[k] > 0)
+                      .map((k) => `${t(`year.endings.${k}`)} ${c.continuity.endings[k]}`)
+                      .join(' · ')}
+                  </span>
+                </>
+              )}
               {c.openHandover && <span className="tag warn"> {t('programme.communities.openHandover')}</span>}
             </li>
           ))}
         </ul>
       </section>
-      <CreateFormCard id="create-title" title={t('programme.communities.create')} error={form} success={create.isSuccess ? t('programme.communities.created') : null} pending={create.isPending} onSubmit={() => create.mutate()}>
+      <CreateFormCard id="create-title" title={t('programme.communities.create')} error={form} success={create.isSuccess ? t('programme.communities.created') : null} pending={create.isPending} onSubmit={() => create.mutate(false)}>
         <Field label={t('programme.communities.name')} value={name} onChange={(e) => setName(e.target.value)} error={fields.name} />
         <SelectField label={t('programme.communities.coach')} value={coachId} onChange={(e) => setCoach(e.target.value)} error={fields.coachId}>
           <option value="">{t('programme.communities.noCoach')}</option>
@@ -74,6 +86,11 @@ export function IntakeCommunitiesPage() {
             </option>
           ))}
         </SelectField>
+        {code === 'coach_already_leads' && (
+          <button type="button" className="danger" disabled={create.isPending} onClick={() => create.mutate(true)}>
+            {t('ux.assignAnyway')}
+          </button>
+        )}
       </CreateFormCard>
     </div>
   );

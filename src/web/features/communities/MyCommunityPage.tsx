@@ -55,6 +55,11 @@ export function MyCommunityPage() {
               </div>
             )}
           </section>
+          <p>
+            <Link className="button-link" to={`/communities/${c.id}/board`}>
+              {t('formats.announcements.open')}
+            </Link>
+          </p>
           <section className="card" aria-labelledby="fellow-title">
             <h2 id="fellow-title">{t('programme.coachee.members')}</h2>
             <ul className="names">

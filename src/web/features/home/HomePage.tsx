@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HomeResponse } from '../../../contracts/home';
-import type { Role } from '../../../domain/access/roles';
 import { api } from '../../api';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
@@ -11,17 +10,9 @@ import { CommunityInsightLinks } from '../../components/CommunityInsightLinks';
 import { ListCard } from '../../components/ListCard';
 import { useSession } from '../../session';
 import { isAllowed } from '../../../domain/access/policy';
+import type { Role } from '../../../domain/access/roles';
 import { actorOf } from '../../session';
-
-const UPCOMING: Partial<Record<Role, string>> = {
-  coachee: 'home.upcomingCoachee',
-  studentcoach: 'home.upcomingCoach',
-  seniorcoach: 'home.upcomingSenior',
-  coordinator: 'home.upcomingCoordinator',
-  leercoach: 'home.upcomingLeercoach',
-  onderzoeker: 'home.upcomingOnderzoeker',
-  beheerder: 'home.upcomingBeheerder',
-};
+import { RoleTasks } from './RoleTasks';
 
 /** What a home card of another feature gets to decide what it shows. */
 export interface HomeCardContext {
@@ -58,28 +49,18 @@ export function HomePage({ cards }: { cards: HomeCards }) {
   return (
     <div className="stack">
       <h1>{t('home.title', { name: person.firstName })}</h1>
-      <section aria-labelledby="roles-title">
-        <h2 id="roles-title" className="visually-hidden">
-          {t('home.yourRoles')}
-        </h2>
-        <ul className="chips" aria-label={t('home.yourRoles')}>
-          {roles.map((role) => (
-            <li key={role} className="chip">
-              {t(`roles.${role}`)}
-            </li>
-          ))}
-        </ul>
-      </section>
       <PageState query={home}>
         {(data) => (
           <>
+            {actor && <RoleTasks actor={actor} roles={roles} data={data} />}
+            {cards.sessions(context)}
             {roles.includes('coachee') && (
               <section className="card" aria-labelledby="my-community-title">
                 <h2 id="my-community-title">{t('home.myCommunity')}</h2>
                 {mine.length === 0 && <p>{t('home.noCommunity')}</p>}
                 {mine.length > 0 && (
                   <p>
-                    <Link to="/my-community">{t('programme.coachee.title')}: {t('programme.coachee.coach')}, {t('programme.coachee.reach').toLowerCase()}</Link>
+                    <Link to="/my-community">{t('ux.home.myCommunityLink')}</Link>
                   </p>
                 )}
                 {mine.map((c) => (
@@ -107,7 +88,6 @@ export function HomePage({ cards }: { cards: HomeCards }) {
                 ))}
               </section>
             )}
-            {cards.sessions(context)}
             {coaching.length > 0 && <CommunityList titleKey="home.myCommunities" id="coaching" items={coaching} />}
             {cards.resilience(context)}
             <ListCard id="supervised-title" title={t('home.supervisedCoaches')} listClassName="names" items={data.supervisedCoaches}>
@@ -180,24 +160,21 @@ export function HomePage({ cards }: { cards: HomeCards }) {
                 </li>
               </ul>
             </section>
-            <section className="card muted" aria-labelledby="upcoming-title">
-              <h2 id="upcoming-title">{t('home.upcoming')}</h2>
-              <ul>
-                {roles.flatMap((role) => {
-                  const upcoming = UPCOMING[role];
-                  return upcoming
-                    ? [
-                        <li key={role}>
-                          <strong>{t(`roles.${role}`)}:</strong> {t(upcoming)}
-                        </li>,
-                      ]
-                    : [];
-                })}
-              </ul>
-            </section>
           </>
         )}
       </PageState>
+      <section aria-labelledby="roles-title">
+        <h2 id="roles-title" className="visually-hidden">
+          {t('home.yourRoles')}
+        </h2>
+        <ul className="chips" aria-label={t('home.yourRoles')}>
+          {roles.map((role) => (
+            <li key={role} className="chip">
+              {t(`roles.${role}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

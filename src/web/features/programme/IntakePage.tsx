@@ -61,6 +61,9 @@ export function IntakePage() {
               <Link to={`/programme/intakes/${i.id}/communities`}>{t('programme.intake.communities')}</Link>
             </li>
             <li>
+              <Link to={`/programme/intakes/${i.id}/hundred-day`}>{t('year.outcome.intakeTitle')}</Link>
+            </li>
+            <li>
               <Link to={`/programme/intakes/${i.id}/grouping`}>{t('grouping.run.link')}</Link>
             </li>
             <li>
@@ -211,6 +214,8 @@ function SettingsHistory({ intake }: { intake: IntakeResponse }) {
           scheme: t(`programme.settings.schemes.${s.compensation.scheme}`),
           rates: s.compensation.rates.map((r) => `${r.from}: ${(r.under21Cents / 100).toFixed(2)} / ${(r.from21Cents / 100).toFixed(2)}`).join('; '),
         });
+      case 'evaluations':
+        return s.evaluations.map((e) => `${e.moment} ${e.opensOn}–${e.closesOn} (${e.mode})`).join('; ') || '–';
     }
   };
   const changes = history.data?.changes ?? [];

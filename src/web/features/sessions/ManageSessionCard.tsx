@@ -6,7 +6,7 @@ import { Alert } from '../../components/Alert';
 import { ConfirmAction } from './ConfirmAction';
 import { useServerState } from '../../components/useServerState';
 import { fieldErrorsOf } from './library';
-import { SessionTimeFields } from './SessionFields';
+import { SessionModeFields, SessionTimeFields } from './SessionFields';
 import { amsterdamParts } from '../../format';
 
 /** Move or cancel a session; everyone invited gets an e-mail (server side). */
@@ -19,6 +19,8 @@ export function ManageSessionCard({ session }: { session: SessionDetailResponse 
     startTime: start.time,
     durationMinutes: String(Math.round((new Date(session.endsAt).getTime() - new Date(session.startsAt).getTime()) / 60_000)),
     location: session.location,
+    mode: session.mode,
+    meetingLink: session.meetingLink ?? '',
   });
   const refresh = async () => {
     await client.invalidateQueries({ queryKey: ['session', session.id] });
@@ -26,7 +28,10 @@ export function ManageSessionCard({ session }: { session: SessionDetailResponse 
     await client.invalidateQueries({ queryKey: ['year-plan'] });
   };
   const move = useMutation({
-    mutationFn: () => api(`/api/sessions/${session.id}`, { method: 'PUT', body: { ...form, durationMinutes: Number(form.durationMinutes), version: session.version } }),
+    mutationFn: () => {
+      const { meetingLink, ...rest } = form;
+      return api(`/api/sessions/${session.id}`, { method: 'PUT', body: { ...rest, ...(form.mode === 'onCampus' ? {} : { meetingLink }), durationMinutes: Number(form.durationMinutes), version: session.version } });
+    },
     onSuccess: refresh,
   });
   const cancel = useMutation({ mutationFn: () => api(`/api/sessions/${session.id}/cancel`, { method: 'POST', body: { version: session.version } }), onSuccess: refresh });
@@ -45,6 +50,7 @@ export function ManageSessionCard({ session }: { session: SessionDetailResponse 
         }}
       >
         <SessionTimeFields form={form} set={set} errors={errors} />
+        <SessionModeFields form={form} set={set} errors={errors} />
         {move.error && <Alert kind="error">{move.error.message}</Alert>}
         {move.isSuccess && <p role="status">{t('sessionInsight.manage.moved')}</p>}
         <button type="submit" disabled={move.isPending}>

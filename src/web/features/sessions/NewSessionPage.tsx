@@ -10,7 +10,7 @@ import { PageState } from '../../components/PageState';
 import { SelectField } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { fieldErrorsOf, usePlans, useRequiredCheck } from './library';
-import { PlanSelect, SessionTimeFields } from './SessionFields';
+import { PlanSelect, SessionModeFields, SessionTimeFields } from './SessionFields';
 import './sessions.css';
 
 const TYPES = ['community', 'outing', 'oneOnOne'] as const;
@@ -24,7 +24,7 @@ export function NewSessionPage() {
   const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home') });
   const plans = usePlans();
   const mine = home.data?.communities.filter((c) => c.relation === 'coach') ?? [];
-  const [form, setForm] = useState({ communityId: '', type: 'community' as (typeof TYPES)[number], coacheeId: '', date: '', startTime: '15:30', durationMinutes: '90', location: '', planId: '' });
+  const [form, setForm] = useState({ communityId: '', type: 'community' as (typeof TYPES)[number], coacheeId: '', date: '', startTime: '15:30', durationMinutes: '90', location: '', planId: '', mode: '', meetingLink: '' });
   const { missing, anyMissing, check: checkRequired } = useRequiredCheck();
   const communityId = form.communityId || mine[0]?.id || '';
   const community = mine.find((c) => c.id === communityId);
@@ -36,6 +36,8 @@ export function NewSessionPage() {
         startTime: form.startTime,
         durationMinutes: Number(form.durationMinutes),
         location: form.location,
+        ...(form.mode === 'onCampus' || form.mode === 'online' || form.mode === 'hybrid' ? { mode: form.mode } : {}),
+        ...(form.mode !== '' && form.mode !== 'onCampus' ? { meetingLink: form.meetingLink } : {}),
         ...(form.type === 'oneOnOne' ? { coacheeId: form.coacheeId || community?.members?.[0]?.id } : {}),
         ...(form.planId && form.type !== 'oneOnOne' ? { planId: form.planId } : {}),
       };
@@ -102,6 +104,7 @@ export function NewSessionPage() {
             </SelectField>
           )}
           <SessionTimeFields form={form} set={set} errors={errors} />
+          <SessionModeFields form={form} set={set} errors={errors} withDefault />
           {form.type !== 'oneOnOne' && (
             <PlanSelect plans={plans.data?.plans} value={form.planId} onChange={set('planId')} error={errors.planId} />
           )}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionPlanView } from '../../../contracts/activities';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/form-fields';
+import { SESSION_MODES } from '../../../domain/sessions/session-mode';
 
 type OnChange = (e: { target: { value: string } }) => void;
 
@@ -30,5 +31,28 @@ export function PlanSelect({ plans, value, onChange, error }: { plans: SessionPl
         </option>
       ))}
     </SelectField>
+  );
+}
+
+/**
+ * Where a session happens: on campus, online or hybrid, with the meeting link for the last two.
+ * `withDefault` adds "as usual for this community" (the community's default mode and link).
+ */
+export function SessionModeFields({ form, set, errors, withDefault = false }: { form: { mode: string; meetingLink: string }; set: (key: 'mode' | 'meetingLink') => OnChange; errors: Record<string, string>; withDefault?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SelectField label={t('formats.mode.label')} value={form.mode} onChange={set('mode')} error={errors.mode}>
+        {withDefault && <option value="">{t('formats.mode.communityDefault')}</option>}
+        {SESSION_MODES.map((m) => (
+          <option key={m} value={m}>
+            {t(`formats.mode.${m}`)}
+          </option>
+        ))}
+      </SelectField>
+      {(form.mode === 'online' || form.mode === 'hybrid') && (
+        <Field label={t('formats.mode.meetingLink')} help={t('formats.mode.meetingLinkHelp')} type="url" inputMode="url" value={form.meetingLink} onChange={set('meetingLink')} maxLength={500} error={errors.meetingLink} />
+      )}
+    </>
   );
 }

@@ -41,8 +41,18 @@ export function SessionPage() {
         <dt>{t('sessions.detail.when')}</dt>
         <dd>{formatWhen(s.startsAt, i18n.language)}</dd>
         <dt>{t('sessions.detail.where')}</dt>
-        <dd>{s.location || t('sessions.detail.noLocation')}</dd>
+        <dd>
+          {s.mode === 'online' ? t('formats.mode.online') : s.location || t('sessions.detail.noLocation')}
+          {s.mode === 'hybrid' && ` · ${t('formats.mode.hybrid')}`}
+        </dd>
       </dl>
+      {s.meetingLink && s.status === 'planned' && (
+        <p>
+          <a className="button-link" href={s.meetingLink} target="_blank" rel="noopener noreferrer">
+            {t('formats.mode.join')}
+          </a>
+        </p>
+      )}
       {s.status === 'cancelled' && <Alert kind="info">{t('sessions.detail.cancelledNote')}</Alert>}
       {s.oneOnOne && (
         <section className="card" aria-labelledby="one-title">

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { barChart, heatMap, lineChart } from './charts';
+
+const evil = '<img src=x onerror="alert(1)"> & "Noord"';
+
+describe('server-rendered charts', () => {
+  it('are labelled SVG pictures that scale to the width of a phone', () => {
+    const svg = barChart({ label: 'Bijeenkomsten per maand', categories: ['2026-09', '2026-10'], series: [{ name: 'Gepland', values: [20, 10] }, { name: 'Gehouden', values: [19, null] }] });
+    expect(svg).toMatch(/^<svg[^>]* viewBox="0 0 720 320"[^>]* role="img" aria-label="Bijeenkomsten per maand"><title>Bijeenkomsten per maand<\/title>/);
+    expect(svg).toContain('width="100%"');
+  });
+
+  it('escape every text they draw, so a community name cannot inject markup', () => {
+    for (const svg of [
+      heatMap({ label: evil, rows: [evil], columns: ['09-07'], cells: [{ row: 0, column: 0, value: 80 }] }),
+      lineChart({ label: evil, categories: [evil], series: [{ name: evil, values: [50] }] }),
+      barChart({ label: evil, categories: [evil], series: [{ name: evil, values: [1] }] }),
+    ]) {
+      expect(svg).not.toContain('<img');
+      expect(svg).not.toMatch(/\son\w+\s*=\s*["']/);
+    }
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Where the dashboard and the impact report get evaluation results from: the evaluation context
+ * (issue 18 item 1) through its face, mapped to the dashboard's shape — per question the number
+ * who answered and the mean per moment, and the paired T0→T2 change. Counts of 1–4 people arrive
+ * suppressed (null) from the face and stay so.
+ */
+import { evaluationResults as resultsOf, questionLabels } from '../evaluation/public';
+import type { Db } from '../../db/client';
+
+export type Moment = 'T0' | 'T1' | 'T2';
+
+/** One question's results: per moment the number who answered and the mean (null: fewer than five), and the paired T0→T2 change. */
+export type EvaluationQuestionResult = {
+  questionId: string;
+  question: { nl: string; en: string };
+  audience: 'coachee' | 'coach';
+  moments: { moment: Moment; n: number; mean: number | null }[];
+  /** Mean paired change T0→T2 of people who answered both (null: fewer than five pairs). */
+  change: { pairs: number; mean: number | null } | null;
+};
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function evaluationResults(db: Db, filter: { programmeId: string; intakeId?: string; from?: Date; to?: Date }): Promise<EvaluationQuestionResult[]> {
+  const [results, labels] = await Promise.all([
+    resultsOf(db, {
+      programmeId: filter.programmeId,
+      ...(filter.intakeId ? { intakeId: filter.intakeId } : {}),
+      ...(filter.from ? { from: day(filter.from) } : {}),
+      ...(filter.to ? { to: day(filter.to) } : {}),
+    }),
+    questionLabels(db, { programmeId: filter.programmeId }),
+  ]);
+  const byQuestion = new Map<string, EvaluationQuestionResult>();
+  for (const { moment, questions } of results.moments) {
+    for (const q of questions) {
+      if (q.kind !== 'scale') continue;
+      const id = `${q.questionSet}|${q.questionKey}`;
+      const entry = byQuestion.get(id) ?? { questionId: q.questionKey, question: labels.get(id) ?? { nl: q.questionKey, en: q.questionKey }, audience: q.questionSet, moments: [], change: null };
+      entry.moments.push({ moment, n: q.n ?? 0, mean: q.suppressed ? null : q.mean });
+      byQuestion.set(id, entry);
+    }
+  }
+  for (const c of results.change) {
+    const entry = byQuestion.get(`${c.questionSet}|${c.questionKey}`);
+    if (entry) entry.change = { pairs: c.nPairs ?? 0, mean: c.suppressed ? null : c.meanChange };
+  }
+  return [...byQuestion.values()];
+}
+/** Reflections coaches wrote in their end-of-year report and agreed to share in the impact report. */
+export async function coachReflections(_db: Db, _filter: { programmeId: string; year: string }): Promise<string[]> {
+  return [];
+}

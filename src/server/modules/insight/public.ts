@@ -1,0 +1,8 @@
+/**
+ * The face of the insight context (issue 18: the programme dashboard and the impact report).
+ * Only its routes are registered elsewhere (app.ts); no other module uses it. ESLint refuses
+ * imports past this file (ADR 0008).
+ */
+
+/** Counts every dashboard figure of a programme in a period, before suppression (the bench). */
+export { countFigures, buildSections } from './build-dashboard';

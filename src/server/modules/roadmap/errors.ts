@@ -1,0 +1,7 @@
+/** A translated validation failure on one field of a roadmap request: nothing is stored. */
+import { translate, type Locale } from '../../../i18n/translate';
+import { AppError } from '../../errors/app-error';
+
+export function fieldError(locale: Locale, path: string, key: string, params: Record<string, string | number> = {}): AppError {
+  return new AppError('validation_failed', `${path} ${key}`, {}, [{ path, message: translate(locale, `roadmap.errors.${key}`, params) }]);
+}
