@@ -55,7 +55,8 @@ describe('scheduling sessions next to classes', () => {
     await openScheduling(page);
     await page.getByRole('link', { name: /^Periode 3,/ }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Voorstel · Periode 3' }).waitFor();
-    await page.getByRole('heading', { name: 'SW 4: 8 extra reizen' }).first().waitFor();
+    // 7 since the demo's 100-day moment (#21) ends some memberships: who stopped travels no more.
+    await page.getByRole('heading', { name: 'SW 4: 7 extra reizen' }).first().waitFor();
     await page.getByText('Met minder extra reizen kan alleen op momenten dat de coach niet kan.').first().waitFor();
     await page.getByRole('heading', { name: /Wat verschuift bij publiceren \(5 community's\)/ }).first().waitFor();
     const sw1 = page.getByRole('article', { name: 'SW 1' });
@@ -109,7 +110,7 @@ describe('scheduling sessions next to classes', () => {
     await page.getByRole('button', { name: 'Plan again for Periode 3' }).or(page.getByRole('button', { name: 'Make a proposal for Periode 3' })).click();
     await page.getByRole('heading', { level: 1, name: 'Proposal · Periode 3' }).waitFor();
     await page.getByRole('heading', { name: 'Summary' }).waitFor({ timeout: 30_000 });
-    await page.getByText('SW 4: 8 extra trips').first().waitFor();
+    await page.getByText('SW 4: 7 extra trips').first().waitFor();
     const meetings = page.getByRole('region', { name: 'Coach training and intervision' });
     await meetings.getByRole('article', { name: 'Coach training' }).getByText(/^Dates: /).first().waitFor();
     expect(await meetings.getByRole('article', { name: /^Intervision · .+'s group$/ }).count()).toBe(2);
@@ -184,7 +185,7 @@ describe('scheduling sessions next to classes', () => {
     await english.goto(`${suite.server.url}/me/availability`);
     await english.getByRole('heading', { level: 1, name: 'When can I coach?' }).waitFor();
     await english.getByRole('region', { name: 'Periode 3' }).getByText(/^Declared: Tuesday 09:00–13:00/).waitFor();
-    await english.getByRole('link', { name: 'My availability' }).first().waitFor({ state: 'attached' });
+    await english.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'More' }).waitFor();
     await expectAccessible(english, 'my availability (en)');
     await suite.checkPhone(english, 'my availability (en)');
     await suite.screenshot(english, 'scheduling-my-availability-en-360');

@@ -213,7 +213,7 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     // Coach compensation (#17): birth dates, extra work, statements of the last two months.
     await loadCompensationDemo(tx, services, { institutionId, programmeId: socialWork.id, coachIds: swCoaches.map((c) => c.id), demoCoachId: coach1.id, coordinatorId: swCoordinator.id, seniorId: seniorSw1.id });
     // Research (#19): research consents of the coachees and one approved study of both programmes.
-    await loadResearchDemo(tx, services, { institutionId, programmeIds: [socialWork.id, business.id], researcherId: onderzoeker.id, coordinatorIds: { [socialWork.id]: swCoordinator.id, [business.id]: biCoordinator.id } });
+    await loadResearchDemo(tx, services, { institutionId, programmeIds: [socialWork.id, business.id], researcherId: onderzoeker.id, coordinatorIds: { [socialWork.id]: swCoordinator.id, [business.id]: biCoordinator.id }, openPersonId: demoCoachee?.id ?? null });
     // Evidence (#18): opleidingsmanagement reads the social-work programme's dashboard and impact report (aggregates only).
     await named('opleidingsmanagement', socialWork.id, 'opleidingsmanagement');
     // The Roadmap to studentsucces (#22): this year's and last year's self-assessment, a coach's views, a plan.

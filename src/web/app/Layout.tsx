@@ -47,7 +47,8 @@ export function Layout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const actor = actorOf(session);
-  const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home'), enabled: actor !== null });
+  // Until MFA is set up the server answers nothing but the security page's routes.
+  const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home'), enabled: actor !== null && !session?.mfa.setupRequired });
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const moreButton = useRef<HTMLButtonElement>(null);

@@ -6,19 +6,30 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Services } from '../../context';
 import type { Db } from '../../db/client';
-import { researchStudies, researchStudyProgrammes, roleAssignments } from '../../db/schema';
+import { people, researchStudies, researchStudyProgrammes, roleAssignments } from '../../db/schema';
 import { factories } from '../../testing/factories';
 import { newStudySecret } from './crypto';
 
-export type ResearchDemoOptions = { institutionId: string; programmeIds: string[]; researcherId: string; coordinatorIds: Record<string, string> };
+export type ResearchDemoOptions = {
+  institutionId: string;
+  programmeIds: string[];
+  researcherId: string;
+  coordinatorIds: Record<string, string>;
+  /** The demo coachee makes this choice themselves (the consent page shows it still open). */
+  openPersonId: string | null;
+};
 
 export async function loadResearchDemo(tx: Db, services: Services, options: ResearchDemoOptions) {
   const f = factories(tx);
-  const coachees = await tx
-    .selectDistinct({ personId: roleAssignments.personId })
-    .from(roleAssignments)
-    .where(and(eq(roleAssignments.role, 'coachee'), inArray(roleAssignments.programmeId, options.programmeIds)))
-    .orderBy(roleAssignments.personId);
+  // Ordered by e-mail address, which the demo derives from names: the same people say no every time.
+  const coachees = (
+    await tx
+      .selectDistinct({ personId: roleAssignments.personId, email: people.email })
+      .from(roleAssignments)
+      .innerJoin(people, eq(people.id, roleAssignments.personId))
+      .where(and(eq(roleAssignments.role, 'coachee'), inArray(roleAssignments.programmeId, options.programmeIds)))
+      .orderBy(people.email)
+  ).filter((c) => c.personId !== options.openPersonId);
   const daysAgo = (n: number) => new Date(services.now().getTime() - n * 86_400_000);
   for (const [i, { personId }] of coachees.entries()) {
     // Deterministic: about one in seven says no; one in thirteen granted and later withdrew.
