@@ -50,7 +50,7 @@ describe('rights', () => {
     await coachee.getByText('Vink eerst aan dat je dit begrijpt.').waitFor();
     await coachee.getByRole('checkbox', { name: 'Ik begrijp dat mijn account en gegevens worden gewist' }).check();
     await coachee.getByRole('button', { name: 'Vraag om mijn gegevens te wissen' }).click();
-    await coachee.getByText(/^Je verzoek is verstuurd\. Het wordt uitgevoerd vóór .+\.$/).waitFor();
+    await coachee.getByText(/^Je hebt op .+ gevraagd om je gegevens te wissen\. Dat gebeurt uiterlijk op .+\./).waitFor();
     await suite.settled(coachee);
     await expectAccessible(coachee, 'my data, asked (nl)');
     await suite.screenshot(coachee, 'rights-my-data-nl');
