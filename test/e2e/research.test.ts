@@ -85,6 +85,11 @@ describe('research', () => {
     expect(listing).toEqual(['README.md', 'codebook.json', 'data.csv']);
     const csv = execFileSync('unzip', ['-p', file, 'data.csv'], { encoding: 'utf8' });
     expect(csv.split('\r\n')[0]).toBe('pseudonym,programme,sessionsAttended,coachChanges');
+    // Every row starts with the study's pseudonym (32 hex characters); no name, e-mail or person id.
+    const rows = csv.trimEnd().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => /^[0-9a-f]{32},/.test(row))).toBe(true);
+    expect(csv).not.toMatch(/@|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-|[A-Z][a-z]+ [A-Z][a-z]+/);
     fs.rmSync(file);
     await researcher.getByRole('button', { name: 'English' }).click();
     await researcher.getByRole('heading', { level: 2, name: 'Exports' }).waitFor();

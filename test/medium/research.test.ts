@@ -15,7 +15,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { researchExportWithServices } from '../../src/cli/research';
 import { isKAnonymous } from '../../src/domain/research/k-anonymity';
 import { loadDemoIfEmpty } from '../../src/server/demo/load-demo';
-import { researchExports, researchStudies } from '../../src/server/db/schema';
+import { evaluationAnswers, evaluationInvitations, evaluationLinkedAnswers, evaluationRounds, researchExports, researchStudies } from '../../src/server/db/schema';
 import { createTestApp } from '../support/app';
 import { FIXTURE_PASSWORD } from '../support/community-fixture';
 import { signedIn, type Client } from '../support/http';
@@ -44,7 +44,7 @@ describe(`research on ${testDbKind()}`, () => {
   let t: TestDb;
   let app: FastifyInstance;
   let as: Record<'onderzoeker' | 'coordinator' | 'otherCoordinator' | 'coordinatorResearcher' | 'coachee' | 'beheerder', Client>;
-  let ids: { institution: string; programme: string; otherProgramme: string; coachees: string[]; coacheeNames: string[] };
+  let ids: { institution: string; programme: string; otherProgramme: string; intake: string; coachees: string[]; coacheeNames: string[] };
 
   const propose = (client: Client, overrides: Record<string, unknown> = {}) =>
     client.request('POST', '/api/research/studies', {
@@ -112,7 +112,7 @@ describe(`research on ${testDbKind()}`, () => {
       coachees.push(c);
     }
     await f.community({ intakeId: intake.id, classId: classA.id, coachId: coach.id, memberIds: coachees.slice(0, 9).map((c) => c.id) });
-    ids = { institution: institution.id, programme: programme.id, otherProgramme: otherProgramme.id, coachees: coachees.map((c) => c.id), coacheeNames: coachees.map((c) => c.firstName) };
+    ids = { institution: institution.id, programme: programme.id, otherProgramme: otherProgramme.id, intake: intake.id, coachees: coachees.map((c) => c.id), coacheeNames: coachees.map((c) => c.firstName) };
     // Ten of the twelve hold the research consent; one never answered, one said no.
     for (const c of coachees.slice(0, 10)) await setConsent(c.id, 'grant');
     await setConsent(coachees[11]!.id, 'withdraw');
@@ -211,6 +211,58 @@ describe(`research on ${testDbKind()}`, () => {
     expect(codebook.variables.find((v) => v.id === 'class')).toMatchObject({ quasiIdentifier: true });
     expect(codebook.variables.find((v) => v.id === 'checkinMean')).toMatchObject({ quasiIdentifier: false });
     expect(codebook.variables.find((v) => v.id === 'programme')!.valueLabels!.P1).toEqual({ nl: 'Social Work', en: 'Social Work' });
+  });
+
+  it('exports the closed answers of confidential questionnaires per question and moment, with value labels; never text, never anonymous answers', async () => {
+    const db = t.services.db;
+    const questions = t.services.content.questions.evaluation;
+    const round = async (moment: 'T0' | 'T1' | 'T2', mode: 'anonymous' | 'confidential', opensOn: string) =>
+      (await db.insert(evaluationRounds).values({ intakeId: ids.intake, moment, mode, opensOn, closesOn: opensOn.replace(/-\d\d$/, '-28'), contentVersion: 1, questions, openedAt: new Date(`${opensOn}T07:00:00Z`) }).returning())[0]!;
+    const t0 = await round('T0', 'confidential', '2030-02-01');
+    const t1 = await round('T1', 'anonymous', '2030-05-01');
+    const t2 = await round('T2', 'confidential', '2030-06-01');
+    const answer = async (roundId: string, personId: string, n: number, values: { scale: number; choice: string; text: string }) => {
+      const [inv] = await db.insert(evaluationInvitations).values({ roundId, personId, questionSet: 'coachee', tokenHash: `research-${roundId}-${n}`, invitedAt: new Date('2030-02-01T07:00:00Z') }).returning();
+      await db.insert(evaluationLinkedAnswers).values([
+        { invitationId: inv!.id, questionKey: 'eval-coachee-connected-peers', contentVersion: 1, scaleValue: values.scale, answeredAt: new Date('2030-02-02T07:00:00Z') },
+        { invitationId: inv!.id, questionKey: 'eval-coachee-recommend', contentVersion: 1, choiceValues: [values.choice], answeredAt: new Date('2030-02-02T07:00:00Z') },
+        { invitationId: inv!.id, questionKey: 'eval-coachee-improve', contentVersion: 1, textValue: `${values.text} ${n}`, answeredAt: new Date('2030-02-02T07:00:00Z') },
+      ]);
+    };
+    // Coachees 0–9 hold the consent; 11 withdrew (their answers must not leave); 0–4 answered T0, 0–2 answered T2.
+    for (const i of [0, 1, 2, 3, 4, 11]) await answer(t0.id, ids.coachees[i]!, i, { scale: 1 + (i % 5), choice: i % 2 === 0 ? 'yes' : 'maybe', text: 'Geheimtekst-T0' });
+    for (const i of [0, 1, 2]) await answer(t2.id, ids.coachees[i]!, i, { scale: 5, choice: 'yes', text: 'Geheimtekst-T2' });
+    // The anonymous moment: answers with no person link — they can never be in a person's row.
+    await db.insert(evaluationAnswers).values({ roundId: t1.id, questionSet: 'coachee', questionKey: 'eval-coachee-connected-peers', contentVersion: 1, scaleValue: 3 });
+
+    const made = await exportNow(await approvedStudy({ variables: ['programme', 'evaluationAnswers'] }));
+    const header = Object.keys(made.rows[0]!);
+    expect(header.slice(0, 2)).toEqual(['pseudonym', 'programme']);
+    expect(header).toContain('T0_eval_coachee_connected_peers');
+    expect(header).toContain('T2_eval_coachee_recommend');
+    expect(header.some((h) => h.includes('improve') || h.includes('most_valuable'))).toBe(false);
+    expect(made.rows).toHaveLength(10);
+    const t0Scales = made.rows.map((r) => r.T0_eval_coachee_connected_peers).filter((v) => v !== '').sort();
+    expect(t0Scales).toEqual(['1', '2', '3', '4', '5']);
+    expect(made.rows.filter((r) => r.T2_eval_coachee_connected_peers === '5')).toHaveLength(3);
+    expect(made.rows.filter((r) => r.T1_eval_coachee_connected_peers !== '')).toHaveLength(0);
+    expect(made.rows.map((r) => r.T0_eval_coachee_recommend).filter((v) => v !== '').sort()).toEqual(['maybe', 'maybe', 'yes', 'yes', 'yes']);
+    // Coachee 11 (withdrew) answered 2 at T0: the five values above are exactly coachees 0–4. No text answer leaves.
+    expect(JSON.stringify(made.files)).not.toContain('Geheimtekst');
+
+    const codebook = JSON.parse(made.files['codebook.json']!) as { variables: { id: string; type: string; quasiIdentifier: boolean; label: { nl: string; en: string }; valueLabels?: Record<string, { nl: string; en: string }> }[] };
+    const scale = codebook.variables.find((v) => v.id === 'T0_eval_coachee_connected_peers')!;
+    expect(scale).toMatchObject({ type: 'integer', quasiIdentifier: false });
+    expect(scale.label.nl).toMatch(/^T0: /);
+    expect(Object.keys(scale.valueLabels!)).toEqual(['1', '5']);
+    const choice = codebook.variables.find((v) => v.id === 'T2_eval_coachee_recommend')!;
+    expect(choice).toMatchObject({ type: 'category', quasiIdentifier: false });
+    expect(choice.valueLabels!.yes!.nl).not.toBe('');
+    expect(choice.valueLabels!.yes!.en).not.toBe('');
+    expect(choice.valueLabels!['*']).toBeUndefined();
+    // Answers are no quasi-identifiers: k-anonymity still only looks at the programme.
+    expect(codebook.variables.filter((v) => v.quasiIdentifier).map((v) => v.id)).toEqual(['programme']);
+    expect(made.export.suppressedCells).toBe(0);
   });
 
   it('never carries a name, e-mail, student number or person id to the researcher', async () => {

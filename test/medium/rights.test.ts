@@ -13,7 +13,7 @@ import { loadDemoIfEmpty } from '../../src/server/demo/load-demo';
 import type { Db } from '../../src/server/db/client';
 import { PERSONAL_DATA_REGISTRY } from '../../src/server/db/personal-data-registry';
 import * as schema from '../../src/server/db/schema';
-import { erasureRequests, mailOutbox, people, programmes, roleAssignments } from '../../src/server/db/schema';
+import { erasureRequests, jobs, mailOutbox, people, programmes, roleAssignments } from '../../src/server/db/schema';
 import { subjectTables } from '../../src/server/modules/rights/public';
 import { runRetentionPass } from '../../src/server/modules/retention/public';
 import type { MyDataResponse } from '../../src/contracts/rights';
@@ -222,6 +222,11 @@ describe(`the data subject's rights on ${testDbKind()}`, () => {
     expect(text).not.toMatch(/"(password_hash|token_hash|csrf_token|secret_encrypted|iban_encrypted)"/);
     const conversations = data.tables.find((x) => x.table === 'resilience_conversations')!.parts.find((p) => p.matchedBy === 'coachee_id')!;
     for (const row of conversations.rows ?? []) expect(row).not.toHaveProperty('progress');
+    // The bank account: masked IBAN and holder only, as the registry says; never the full IBAN.
+    const account = data.tables.find((x) => x.table === 'coach_bank_accounts')!.parts.find((p) => p.matchedBy === 'person_id')!;
+    expect(account.rows![0]).toHaveProperty('iban_masked');
+    expect(JSON.stringify(account.rows)).not.toMatch(/\b[A-Z]{2}\d{2}[A-Z]{4}\d{10}\b/);
+    expect(text).not.toMatch(/\b[A-Z]{2}\d{2}[A-Z]{4}\d{10}\b/);
     const credentials = data.tables.find((x) => x.table === 'password_credentials')!.parts[0]!;
     expect(credentials).toEqual({ matchedBy: 'person_id', count: 1 });
 
@@ -244,7 +249,15 @@ describe(`the data subject's rights on ${testDbKind()}`, () => {
     expect(missing).toEqual([]);
     // The person's own request comes through the API below.
     await t.services.db.delete(erasureRequests).where(eq(erasureRequests.personId, person.id));
+    // Durable jobs whose payload names the person (one queued, one finished) and a mail to someone
+    // else that names their id: no job kind or mail does so today, but erasure must reach them.
+    await t.services.db.insert(jobs).values([
+      { kind: 'test-person-reminder', payload: { personId: person.id }, dueAt: new Date(t.services.now().getTime() + 86_400_000), dedupeKey: `test-person-reminder:${person.id}` },
+      { kind: 'test-person-reminder', payload: { about: [person.id] }, dueAt: t.services.now(), status: 'done', finishedAt: t.services.now() },
+    ]);
+    await t.services.db.insert(mailOutbox).values({ recipient: 'someone.else@example.test', subject: 'Herinnering', bodyText: `Zie /people/${person.id}` });
     const before = await tablesMentioning(t.services.db, person.id);
+    expect(before).toMatchObject({ jobs: 2, mail_outbox: 1 });
     const coordinator = await coordinatorOf(programmeId);
 
     const asked = await client.request('POST', '/api/me/erasure-request', { reason: 'Ik stop met de opleiding.' });
@@ -277,8 +290,10 @@ describe(`the data subject's rights on ${testDbKind()}`, () => {
     // The request keeps no personal data of the person: no link, no reason.
     const [request] = await t.services.db.select().from(erasureRequests).where(eq(erasureRequests.id, requestId));
     expect(request).toMatchObject({ status: 'done', personId: null, reason: null, doneById: coordinator.id, doneAs: 'coordinator' });
-    // The e-mail address is only in the confirmation, until it is delivered.
+    expect(outcome).toMatchObject({ removed: { jobs: 2 } });
+    // The e-mail address is only in the confirmation, until it is delivered; the name is nowhere.
     expect(await tablesMentioning(t.services.db, person.email)).toEqual({ mail_outbox: 1 });
+    expect(await tablesMentioning(t.services.db, 'Wisverzoek')).toEqual({});
     const [confirmation] = await t.services.db.select().from(mailOutbox).where(eq(mailOutbox.recipient, person.email));
     expect(confirmation!.subject).toBe('Je gegevens in peerkracht zijn gewist');
     // The person can no longer sign in or use their session.

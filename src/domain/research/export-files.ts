@@ -22,8 +22,8 @@ export type PersonValues = {
   pseudonym: string;
   /** Per quasi-identifier (in variable order): the ladder of codes, exact first. */
   ladders: Record<string, string[]>;
-  /** Per other variable: a number, or null for "not applicable". */
-  measures: Record<string, number | null>;
+  /** Per other variable: a number, a category code (never free text), or null for "not applicable". */
+  measures: Record<string, number | string | null>;
 };
 
 export type ExportInput = {
@@ -49,7 +49,8 @@ export type ExportFiles = {
 const SUPPRESSED_LABEL: Localised = { nl: 'Onderdrukt (k-anonimiteit)', en: 'Suppressed (k-anonymity)' };
 
 const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-const formatNumber = (type: ExportVariable['type'], value: number | null) => (value === null ? '' : type === 'integer' ? String(Math.round(value)) : String(Math.round(value * 100) / 100));
+const formatValue = (type: ExportVariable['type'], value: number | string | null) =>
+  value === null ? '' : typeof value === 'string' ? value : type === 'integer' ? String(Math.round(value)) : String(Math.round(value * 100) / 100);
 
 export function buildExportFiles(input: ExportInput): ExportFiles {
   const qis = input.variables.filter((v) => v.quasiIdentifier);
@@ -61,7 +62,7 @@ export function buildExportFiles(input: ExportInput): ExportFiles {
   ordered.forEach((person, i) => {
     const generalised = result.values[i];
     if (!generalised) return;
-    const cells = input.variables.map((v) => (v.quasiIdentifier ? generalised[qis.indexOf(v)]! : formatNumber(v.type, person.measures[v.id] ?? null)));
+    const cells = input.variables.map((v) => (v.quasiIdentifier ? generalised[qis.indexOf(v)]! : formatValue(v.type, person.measures[v.id] ?? null)));
     lines.push([person.pseudonym, ...cells].map(csvCell).join(','));
   });
 
@@ -78,7 +79,7 @@ export function buildExportFiles(input: ExportInput): ExportFiles {
         quasiIdentifier: v.quasiIdentifier,
         label: v.label,
         description: v.description,
-        ...(v.type === 'category' ? { valueLabels: { ...(input.valueLabels[v.id] ?? {}), [SUPPRESSED]: SUPPRESSED_LABEL } } : {}),
+        ...(v.quasiIdentifier ? { valueLabels: { ...(input.valueLabels[v.id] ?? {}), [SUPPRESSED]: SUPPRESSED_LABEL } } : input.valueLabels[v.id] || v.type === 'category' ? { valueLabels: input.valueLabels[v.id] ?? {} } : {}),
       })),
     ],
   };

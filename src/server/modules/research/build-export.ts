@@ -3,7 +3,8 @@
  * `research-use` consent now, each under the study's pseudonym, generalised and made k-anonymous
  * (src/domain/research), as data.csv, codebook.json and README.md in a zip.
  */
-import { buildExportFiles, type ExportFiles, type Localised, type PersonValues } from '../../../domain/research/export-files';
+import { evaluationColumns, evaluationValues, type EvaluationAnswer } from '../../../domain/research/evaluation-variables';
+import { buildExportFiles, type ExportFiles, type ExportVariable, type Localised, type PersonValues } from '../../../domain/research/export-files';
 import type { Services } from '../../context';
 import { withConsent } from '../consent/public';
 import { pseudonymiser } from './crypto';
@@ -60,9 +61,24 @@ export async function buildExport(services: Services, study: StudyRow): Promise<
   });
 
   const catalogue = services.content.researchVariables;
-  const variables = study.variables.flatMap((id) => catalogue.variables.filter((v) => v.id === id && !v.unavailable));
+  // `evaluationAnswers` unfolds into a column per closed question and moment (confidential mode only).
+  const evaluation = study.variables.includes('evaluationAnswers') ? evaluationColumns(services.content.questions.evaluation.coachee.questions) : null;
+  const answersOf = new Map<string, EvaluationAnswer[]>();
+  if (evaluation) {
+    for (const a of await repo.evaluationAnswers(people.map((p) => p.personId), programmeIds, study.periodStart, study.periodEnd)) {
+      answersOf.set(a.personId, [...(answersOf.get(a.personId) ?? []), a]);
+    }
+    Object.assign(valueLabels, evaluation.valueLabels);
+  }
+  const variables: ExportVariable[] = study.variables.flatMap((id) =>
+    id === 'evaluationAnswers' && evaluation ? evaluation.variables : catalogue.variables.filter((v) => v.id === id && !v.unavailable),
+  );
   const consent = services.content.consents.consents.find((c) => c.id === 'research-use')!;
-  const values: PersonValues[] = people.map((p) => ({ pseudonym: pseudonym(p.personId), ladders: ladders(p), measures: measures(p) }));
+  const values: PersonValues[] = people.map((p) => ({
+    pseudonym: pseudonym(p.personId),
+    ladders: ladders(p),
+    measures: { ...measures(p), ...(evaluation ? evaluationValues(evaluation, answersOf.get(p.personId) ?? []) : {}) },
+  }));
   const files = buildExportFiles({
     study: { id: study.id, title: study.title, question: study.question, periodStart: study.periodStart, periodEnd: study.periodEnd, programmes: programmes.map((p) => ({ nl: p.nameNl, en: p.nameEn })) },
     variables,

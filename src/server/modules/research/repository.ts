@@ -1,7 +1,7 @@
 /** All SQL of research: studies, their programmes' decisions, the export log, and the export's read model. */
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { programmes, researchExports, researchStudies, researchStudyProgrammes } from '../../db/schema';
+import { evaluationInvitations, evaluationLinkedAnswers, evaluationRounds, intakes, programmes, researchExports, researchStudies, researchStudyProgrammes } from '../../db/schema';
 
 export type StudyRow = typeof researchStudies.$inferSelect;
 export type StudyProgrammeRow = typeof researchStudyProgrammes.$inferSelect & { nameNl: string; nameEn: string };
@@ -24,6 +24,9 @@ export type PopulationRow = {
   resilienceChallenges: number | null;
   resilienceResources: number | null;
 };
+
+/** One closed answer of a confidential questionnaire (never a text answer; never the anonymous mode). */
+export type EvaluationAnswerRow = { personId: string; moment: 'T0' | 'T1' | 'T2'; questionKey: string; scaleValue: number | null; choiceValues: string[] | null };
 
 const exportColumns = {
   id: researchExports.id,
@@ -151,6 +154,35 @@ export const researchRepository = (db: Db) => ({
       where latest.event = 'withdraw' and latest.at > ${since.toISOString()}::timestamptz
         and exists (select 1 from role_assignments ra where ra.person_id = latest.person_id and ra.role = 'coachee' and ra.programme_id in (${sql.join(programmeIds.map((id) => sql`${id}::uuid`), sql`, `)}))`);
     return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+  },
+
+  /**
+   * The closed answers (scale or choice; text answers are never selected) the given people gave in
+   * a confidential questionnaire of one of the programmes' intakes, in rounds that overlap the
+   * period, oldest round first (a later round of the same moment wins). Anonymous-mode answers
+   * hold no link to a person and are never part of this.
+   */
+  async evaluationAnswers(personIds: readonly string[], programmeIds: readonly string[], periodStart: string, periodEnd: string): Promise<EvaluationAnswerRow[]> {
+    if (personIds.length === 0 || programmeIds.length === 0) return [];
+    const rows = await db
+      .select({ personId: evaluationInvitations.personId, moment: evaluationRounds.moment, questionKey: evaluationLinkedAnswers.questionKey, scaleValue: evaluationLinkedAnswers.scaleValue, choiceValues: evaluationLinkedAnswers.choiceValues })
+      .from(evaluationLinkedAnswers)
+      .innerJoin(evaluationInvitations, eq(evaluationInvitations.id, evaluationLinkedAnswers.invitationId))
+      .innerJoin(evaluationRounds, eq(evaluationRounds.id, evaluationInvitations.roundId))
+      .innerJoin(intakes, eq(intakes.id, evaluationRounds.intakeId))
+      .where(
+        and(
+          eq(evaluationRounds.mode, 'confidential'),
+          eq(evaluationInvitations.questionSet, 'coachee'),
+          inArray(intakes.programmeId, [...programmeIds]),
+          inArray(evaluationInvitations.personId, [...personIds]),
+          lte(evaluationRounds.opensOn, periodEnd),
+          gte(evaluationRounds.closesOn, periodStart),
+          sql`(${evaluationLinkedAnswers.scaleValue} is not null or ${evaluationLinkedAnswers.choiceValues} is not null)`,
+        ),
+      )
+      .orderBy(asc(evaluationRounds.openedAt), asc(evaluationRounds.id));
+    return rows;
   },
 
   /**

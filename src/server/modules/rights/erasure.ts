@@ -2,7 +2,8 @@
  * Erasure (AVG art. 17): a person asks for themselves; the coordinator of their programme or the
  * beheerder carries it out within a month (art. 12(3)). Carrying it out follows the personal-data
  * registry's `subject` of every table: rows are deleted or unlinked, mail to the person's address
- * leaves the outbox, files (photos, receipts) go with their rows, and rows under a legal duty
+ * leaves the outbox (and any mail or durable job that names the person's id), files (photos,
+ * receipts) go with their rows, and rows under a legal duty
  * (financial records, 7 years) stay — the person row then stays too, irreversibly anonymised, so
  * they name nobody. The access caches drop what they hold by the database's change triggers
  * (ADR 0006). The request keeps only the proof: dates, who carried it out, counts per table.
@@ -188,6 +189,14 @@ export async function erasePersonRows(tx: Db, person: { id: string; email: strin
       }
     }
   }
+  // Durable jobs and mail that name the person by id (a payload, a dedupe key, an error text, a
+  // mail body): today's job kinds carry record ids only and mails never name a person's id, but a
+  // job kind or mail added later must not outlive the person. A running job that loses its row
+  // finishes harmlessly (its completion updates nothing).
+  const idPattern = `%${person.id}%`;
+  add(removed, 'jobs', await affected(tx, sql`delete from jobs where payload::text like ${idPattern} or coalesce(dedupe_key, '') like ${idPattern} or coalesce(last_error, '') like ${idPattern}`));
+  const keepMail = keepMailId ? sql` and id <> ${keepMailId}` : sql``;
+  add(removed, 'mail_outbox', await affected(tx, sql`delete from mail_outbox where (subject like ${idPattern} or body_text like ${idPattern} or lower(body_text) like lower(${`%${person.email}%`}))${keepMail}`));
   const personAnonymised = Object.keys(kept).length > 0;
   if (personAnonymised) {
     // The legal-hold rows need the person row (foreign key): it stays, naming nobody.

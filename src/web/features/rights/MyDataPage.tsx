@@ -73,7 +73,7 @@ export function MyDataPage() {
         {request.data && open && (
           <Alert kind="info">{t('rights.myData.pending', { requestedAt: formatDate(open.requestedAt, 'long'), dueOn: formatDate(open.dueOn, 'long') })}</Alert>
         )}
-        {ask.isSuccess && <Alert kind="success">{t('rights.myData.submitted', { dueOn: formatDate(ask.data.dueOn, 'long') })}</Alert>}
+        {ask.isSuccess && !open && <Alert kind="success">{t('rights.myData.submitted', { dueOn: formatDate(ask.data.dueOn, 'long') })}</Alert>}
         {request.data && !open && !ask.isSuccess && (
           <form className="stack" onSubmit={submit} noValidate>
             <p>{t('rights.myData.erasureIntro')}</p>
