@@ -11,6 +11,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResilienceMapContent } from '../../../contracts/resilience';
 import type { ResilienceMap } from '../../../domain/resilience/model';
 import { ApiError } from '../../api';
+import { mergeMaps } from './merge';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -49,6 +50,8 @@ export function useMapDraft({ map, queryKey, save, load }: Options) {
   const blocked = useRef(false);
   const saveRef = useRef(save);
   saveRef.current = save;
+  const loadRef = useRef(load);
+  loadRef.current = load;
 
   const unsaved = () => JSON.stringify(latest.current) !== savedJson.current;
 
@@ -71,6 +74,7 @@ export function useMapDraft({ map, queryKey, save, load }: Options) {
     }
     running.current = true;
     let saved = false;
+    let merges = 0;
     try {
       do {
         again.current = false;
@@ -85,6 +89,17 @@ export function useMapDraft({ map, queryKey, save, load }: Options) {
           saved = true;
         } catch (error) {
           if (error instanceof ApiError && error.status === 409) {
+            // Changed elsewhere: merge when the two changes touch different answers, else ask.
+            const current = merges++ < 3 ? await loadRef.current().catch(() => null) : null;
+            const merged = current && mergeMaps(JSON.parse(savedJson.current) as ResilienceMap, latest.current, current.content);
+            if (current && merged) {
+              latest.current = merged;
+              savedJson.current = JSON.stringify(current.content);
+              version.current = current.version;
+              setContent(merged);
+              again.current = true;
+              continue;
+            }
             blocked.current = true;
             setState({ kind: 'conflict' });
           } else {
