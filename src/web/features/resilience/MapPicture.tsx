@@ -24,7 +24,7 @@ const ARC: Record<Level, [number, number]> = { individual: [0.12, 0.62], relatio
  * longer name ends in "…" there, while its full text shows under the picture when the token has
  * focus or the pointer, and in the numbered key.
  */
-export function wrapLabel(label: string, width = 14, maxLines = 3): string[] {
+export function wrapLabel(label: string, width = 16, maxLines = 3): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of label.split(/\s+/).filter(Boolean)) {

@@ -33,12 +33,13 @@ describe('merging two changes to one map', () => {
 describe('labels on the picture', () => {
   it('wrap between words and are never cut while they fit three lines', () => {
     expect(wrapLabel('Mijn studentcoach')).toEqual(['Mijn', 'studentcoach']);
+    expect(wrapLabel('Studentendecaan in het hoofdgebouw')).toEqual(['Studentendecaan', 'in het', 'hoofdgebouw']);
     expect(wrapLabel('Mijn studentcoach Fatima').join(' ')).toBe('Mijn studentcoach Fatima');
     expect(wrapLabel('Doorzetten')).toEqual(['Doorzetten']);
   });
 
   it('break a word longer than a line, and end a very long name in … (its full text is in the key and on focus)', () => {
-    expect(wrapLabel('Studentenpsycholoog')).toEqual(['Studentenpsych', 'oloog']);
+    expect(wrapLabel('Studentenpsycholoog')).toEqual(['Studentenpsychol', 'oog']);
     expect(wrapLabel('Studentenpsycholoog').join('')).toBe('Studentenpsycholoog');
     const long = wrapLabel('De bibliotheek op de tweede verdieping van het hoofdgebouw');
     expect(long).toHaveLength(3);
