@@ -25,6 +25,11 @@ describe('merging two changes to one map', () => {
     expect(mergeMaps(base, { ...base, resources: [resource('a', 'Mijn zus')] }, { ...base, resources: [] })).toBeNull();
   });
 
+  it('keeps my answer where both changed it, and their other changes, when I choose mine', () => {
+    const theirs = { ...empty, goals: 'B', firstStep: 'Bellen' };
+    expect(mergeMaps(empty, { ...empty, goals: 'A' }, theirs, 'mine')).toEqual({ ...empty, goals: 'A', firstStep: 'Bellen' });
+  });
+
   it('takes the same change on both sides once', () => {
     expect(mergeMaps(empty, { ...empty, wellbeing: 6 }, { ...empty, wellbeing: 6 })).toEqual({ ...empty, wellbeing: 6 });
   });

@@ -135,10 +135,14 @@ export function useMapDraft({ map, queryKey, save, load }: Options) {
     if (timer.current !== undefined || unsaved()) void pump();
   }, [pump]);
 
-  /** After a conflict: keep my version, saved on top of what is there now. */
+  /** After a conflict: keep my answers where both changed the same one, and everything else the other side changed. */
   const keepMine = useCallback(async () => {
     try {
       const current = await load();
+      const merged = mergeMaps(JSON.parse(savedJson.current) as ResilienceMap, latest.current, current.content, 'mine') ?? latest.current;
+      latest.current = merged;
+      savedJson.current = JSON.stringify(current.content);
+      setContent(merged);
       version.current = current.version;
       blocked.current = false;
       await pump();
