@@ -1,56 +1,64 @@
 /**
- * The map itself: the picture, the same content as a list (for screen readers and small
- * screens), the move controls, and the written parts (challenges, goals, wellbeing, the
- * potential resources, the first step). Read-only when the reader may only view it.
+ * The map itself, in three parts that the coachee's page shows one step at a time and a coach's page
+ * (shared map, guided conversation) shows one after another: the picture (with the move
+ * controls and a numbered key of every resource), the people and places (the list, to add,
+ * change or remove), and the goals (challenges, goals, wellbeing, potential, the first step).
+ * Every change saves by itself (useMapDraft); read-only when the reader may only view it.
  */
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyResilienceMapResponse, ResilienceMapResponse } from '../../../contracts/resilience';
-import { CHALLENGE_TIMES, LEVELS, LIMITS, PLACES, belowPass, type ChallengeTime, type Level, type Place, type ResilienceMap, type SupportResource } from '../../../domain/resilience/model';
-import { addResource, groupResources, moveResource, otherPlace, removeResource, stepLevel, updateResource } from '../../../domain/resilience/operations';
-import { ApiError } from '../../api';
-import { Alert } from '../../components/Alert';
+import { CHALLENGE_TIMES, LEVELS, LIMITS, belowPass, type ChallengeTime, type Level, type Place, type ResilienceMap, type SupportResource } from '../../../domain/resilience/model';
+import { addResource, groupResources, moveResource, removeResource, stepLevel, updateResource } from '../../../domain/resilience/operations';
+import { api } from '../../api';
 import { Field } from '../../components/Field';
 import { saveMap, saveMyMap } from './api';
 import { Select, TextArea } from './fields';
 import { MapPicture, numberResources } from './MapPicture';
 import { newResource, ResourceForm } from './ResourceForm';
+import { SaveStatus } from './SaveStatus';
+import { useMapDraft, type MapDraft } from './useMapDraft';
 
-/** A map, or the owner's own map before its first save (no id yet: the first save creates it). */
-type Props = { map: ResilienceMapResponse | MyResilienceMapResponse; editable: boolean; queryKey: readonly unknown[] };
+type AnyMap = ResilienceMapResponse | MyResilienceMapResponse;
+type PartProps = { draft: MapDraft; map: AnyMap; editable: boolean };
 
-export function MapEditor({ map, editable, queryKey }: Props) {
+/** The draft of my own map: saved through "my map", so the first save creates it. */
+export const useMyMapDraft = (map: MyResilienceMapResponse, queryKey: readonly unknown[]) =>
+  useMapDraft({ map, queryKey, save: saveMyMap, load: () => api<MyResilienceMapResponse>('/api/resilience/my-map') });
+
+/** The draft of a map someone shared with me to edit together. */
+const useSharedDraft = (map: AnyMap, queryKey: readonly unknown[]) =>
+  useMapDraft({
+    map,
+    queryKey,
+    save: (content, version) => saveMap(map.id ?? '', content, version),
+    load: () => api<ResilienceMapResponse>(`/api/resilience/maps/${map.id ?? ''}`),
+  });
+
+/** All three parts one after another (a coach's view of a shared map). */
+export function MapEditor({ map, editable, queryKey }: { map: AnyMap; editable: boolean; queryKey: readonly unknown[] }) {
+  const draft = useSharedDraft(map, queryKey);
+  return (
+    <div className="stack rmap">
+      {editable && <SaveStatus draft={draft} />}
+      <PicturePart draft={draft} map={map} editable={editable} />
+      <PeoplePart draft={draft} map={map} editable={editable} />
+      <GoalsPart draft={draft} map={map} editable={editable} />
+    </div>
+  );
+}
+
+/** The picture, the move controls and a numbered key with every resource's full name. */
+export function PicturePart({ draft, editable }: PartProps) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const [content, setContent] = useState<ResilienceMap>(map.content);
-  const [version, setVersion] = useState(map.version);
-  const [dirty, setDirty] = useState(false);
+  const { content } = draft;
   const [selected, setSelected] = useState<string | null>(null);
-  const [editing, setEditing] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [challenge, setChallenge] = useState({ text: '', when: 'now' as ChallengeTime });
-
-  useEffect(() => {
-    if (!dirty) {
-      setContent(map.content);
-      setVersion(map.version);
-    }
-  }, [map, dirty]);
-
-  const change = (next: ResilienceMap) => {
-    setContent(next);
-    setDirty(true);
-    setStatus(null);
-  };
   const label = (id: string) => content.resources.find((r) => r.id === id)?.label ?? '';
   const move = (id: string, to: { level?: Level; place?: Place }) => {
-    const current = content.resources.find((r) => r.id === id);
-    if (!current) return;
+    if (!content.resources.some((r) => r.id === id)) return;
     const next = moveResource(content, id, to);
-    change(next);
+    draft.change(next, 'soon');
     const r = next.resources.find((x) => x.id === id)!;
     setAnnouncement(t('resilience.picture.moved', { label: r.label, level: t(`resilience.levels.${r.level}`), place: t(`resilience.places.${r.place}`) }));
   };
@@ -58,139 +66,153 @@ export function MapEditor({ map, editable, queryKey }: Props) {
     setSelected(id);
     setAnnouncement(t('resilience.picture.selected', { label: label(id) }));
   };
-  const save = async () => {
-    setSaving(true);
-    try {
-      const saved = map.id === null ? await saveMyMap(content, version) : await saveMap(map.id, content, version);
-      setVersion(saved.version);
-      setDirty(false);
-      setStatus({ kind: 'success', text: t('resilience.saved') });
-      await client.invalidateQueries({ queryKey });
-    } catch (error) {
-      const fields = error instanceof ApiError && error.fields.length > 0 ? ` ${error.fields.map((f) => f.message).join(' ')}` : '';
-      setStatus({ kind: 'error', text: `${(error as Error).message}${fields}` });
-    } finally {
-      setSaving(false);
-    }
-  };
+  const numbers = numberResources(content.resources);
+  const ordered = [...content.resources].sort((a, b) => (numbers.get(a.id) ?? 0) - (numbers.get(b.id) ?? 0));
+  const selectedResource = content.resources.find((r) => r.id === selected) ?? null;
+  return (
+    <section className="card" aria-labelledby="rmap-picture-title">
+      <p aria-live="polite" role="status" className="visually-hidden">
+        {announcement}
+      </p>
+      <h2 id="rmap-picture-title">{t('resilience.sections.picture')}</h2>
+      {editable && content.resources.length > 0 && <p className="help">{t('resilience.picture.keyboardHelp')}</p>}
+      <MapPicture resources={content.resources} editable={editable} selectedId={selected} onSelect={select} onMove={move} />
+      {editable && selectedResource && (
+        <div role="group" aria-label={t('resilience.picture.moveControls', { label: selectedResource.label })} className="rmap-move">
+          <p className="rmap-move-title">{t('resilience.picture.moveControls', { label: selectedResource.label })}</p>
+          <div className="rmap-actions">
+            <button type="button" disabled={selectedResource.level === 'individual'} onClick={() => move(selectedResource.id, { level: stepLevel(selectedResource.level, 'in') })}>
+              ↑ {t('resilience.actions.moveIn')}
+            </button>
+            <button type="button" disabled={selectedResource.level === 'contextual'} onClick={() => move(selectedResource.id, { level: stepLevel(selectedResource.level, 'out') })}>
+              ↓ {t('resilience.actions.moveOut')}
+            </button>
+            <button type="button" aria-pressed={selectedResource.place === 'inside'} onClick={() => move(selectedResource.id, { place: 'inside' })}>
+              ← {t('resilience.actions.toInside')}
+            </button>
+            <button type="button" aria-pressed={selectedResource.place === 'outside'} onClick={() => move(selectedResource.id, { place: 'outside' })}>
+              → {t('resilience.actions.toOutside')}
+            </button>
+          </div>
+        </div>
+      )}
+      {ordered.length > 0 && (
+        <>
+          <h3 className="rmap-key-title">{t('resilience.picture.keyTitle')}</h3>
+          <ol className="rmap-key-list">
+            {ordered.map((r) => (
+              <li key={r.id} className={selected === r.id ? 'is-selected' : undefined}>
+                <span className="rmap-number-badge" aria-hidden="true">
+                  {numbers.get(r.id)}
+                </span>
+                {editable ? (
+                  <button type="button" className="rmap-key-choose" aria-pressed={selected === r.id} aria-label={t('resilience.actions.select', { label: r.label })} onClick={() => select(r.id)}>
+                    {r.label}
+                  </button>
+                ) : (
+                  <span>{r.label}</span>
+                )}
+                <span className="help">
+                  {t(`resilience.levels.${r.level}`)}, {t(`resilience.places.${r.place}`)}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
 
+/** People and places: every resource by ring, with adding, changing and removing. */
+export function PeoplePart({ draft, map, editable }: PartProps) {
+  const { t } = useTranslation();
+  const { content } = draft;
+  const [editing, setEditing] = useState<string | null>(null);
   const numbers = numberResources(content.resources);
   const groups = groupResources(content.resources);
-  const selectedResource = content.resources.find((r) => r.id === selected) ?? null;
-  const text = (key: keyof ResilienceMap & ('goals' | 'studyFit' | 'wellbeingNeeds' | 'potential' | 'firstStep'), labelKey: string) =>
+  return (
+    <section className="card" aria-labelledby="rmap-list-title">
+      <h2 id="rmap-list-title">{t('resilience.sections.list')}</h2>
+      {content.resources.length === 0 && <p>{t('resilience.list.empty')}</p>}
+      {LEVELS.map((level) => {
+        const items = [...groups[level].inside, ...groups[level].outside];
+        if (items.length === 0) return null;
+        return (
+          <div key={level} className="rmap-level">
+            <h3>{t(`resilience.levels.${level}`)}</h3>
+            <ul className="rmap-items">
+              {items.map((r) => (
+                <li key={r.id}>
+                  {editing === r.id ? (
+                    <ResourceForm
+                      initial={r}
+                      linkable={map.linkable}
+                      isNew={false}
+                      onDone={(next) => {
+                        draft.change(updateResource(content, r.id, next), 'now');
+                        setEditing(null);
+                      }}
+                      onCancel={() => setEditing(null)}
+                    />
+                  ) : (
+                    <ResourceItem r={r} number={numbers.get(r.id) ?? 0} map={map} />
+                  )}
+                  {editable && editing !== r.id && (
+                    <div className="rmap-actions">
+                      <button type="button" onClick={() => setEditing(r.id)}>
+                        {t('resilience.actions.edit', { label: r.label })}
+                      </button>
+                      <button type="button" className="danger" onClick={() => draft.change(removeResource(content, r.id), 'now')}>
+                        {t('resilience.actions.remove', { label: r.label })}
+                      </button>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+      {editable && (
+        <>
+          <h3>{t('resilience.actions.addResource')}</h3>
+          <p className="help">{t('resilience.list.addHelp')}</p>
+          <ResourceForm initial={newResource()} linkable={map.linkable} isNew onDone={(r: SupportResource) => draft.change(addResource(content, r), 'now')} />
+        </>
+      )}
+    </section>
+  );
+}
+
+type TextKey = keyof ResilienceMap & ('goals' | 'studyFit' | 'wellbeingNeeds' | 'potential' | 'firstStep');
+
+/** Challenges, goals, wellbeing, who or what could still help, and the first step. */
+export function GoalsPart({ draft, editable }: PartProps) {
+  const { t } = useTranslation();
+  const { content } = draft;
+  const [challenge, setChallenge] = useState({ text: '', when: 'now' as ChallengeTime });
+  const text = (key: TextKey, labelKey: string) =>
     editable ? (
-      <TextArea label={t(labelKey)} value={content[key]} maxLength={LIMITS.text} onChange={(e) => change({ ...content, [key]: e.target.value })} />
+      <TextArea label={t(labelKey)} value={content[key]} maxLength={LIMITS.text} onChange={(e) => draft.change({ ...content, [key]: e.target.value }, 'typing')} onBlur={draft.flush} />
     ) : (
       <p className="rmap-readonly">
         <span className="rmap-readonly-label">{t(labelKey)}:</span> {content[key] || '—'}
       </p>
     );
-
   return (
-    <div className="stack rmap">
-      <p aria-live="polite" role="status" className="visually-hidden">
-        {announcement}
-      </p>
-      <section className="card" aria-labelledby="rmap-picture-title">
-        <h2 id="rmap-picture-title">{t('resilience.sections.picture')}</h2>
-        {editable && <p className="help">{t('resilience.picture.keyboardHelp')}</p>}
-        <MapPicture resources={content.resources} editable={editable} selectedId={selected} onSelect={select} onMove={move} />
-        {editable && selectedResource && (
-          <div role="group" aria-label={t('resilience.picture.moveControls', { label: selectedResource.label })} className="rmap-move">
-            <p className="rmap-move-title">{t('resilience.picture.moveControls', { label: selectedResource.label })}</p>
-            <div className="rmap-actions">
-              <button type="button" className="rmap-button" disabled={selectedResource.level === 'individual'} onClick={() => move(selectedResource.id, { level: stepLevel(selectedResource.level, 'in') })}>
-                ↑ {t('resilience.actions.moveIn')}
-              </button>
-              <button type="button" className="rmap-button" disabled={selectedResource.level === 'contextual'} onClick={() => move(selectedResource.id, { level: stepLevel(selectedResource.level, 'out') })}>
-                ↓ {t('resilience.actions.moveOut')}
-              </button>
-              <button type="button" className="rmap-button" aria-pressed={selectedResource.place === 'inside'} onClick={() => move(selectedResource.id, { place: 'inside' })}>
-                ← {t('resilience.actions.toInside')}
-              </button>
-              <button type="button" className="rmap-button" aria-pressed={selectedResource.place === 'outside'} onClick={() => move(selectedResource.id, { place: otherPlace('inside') })}>
-                → {t('resilience.actions.toOutside')}
-              </button>
-            </div>
-          </div>
-        )}
-      </section>
-
-      <section className="card" aria-labelledby="rmap-list-title">
-        <h2 id="rmap-list-title">{t('resilience.sections.list')}</h2>
-        {content.resources.length === 0 && <p>{t('resilience.list.empty')}</p>}
-        {LEVELS.map((level) => (
-          <div key={level} className="rmap-level">
-            <h3>{t(`resilience.levels.${level}`)}</h3>
-            <p className="help">{t(`resilience.levelHelp.${level}`)}</p>
-            {PLACES.map((place) => (
-              <div key={place}>
-                <h4>{t(`resilience.places.${place}`)}</h4>
-                {groups[level][place].length === 0 ? (
-                  <p className="help">{t('resilience.list.noneHere')}</p>
-                ) : (
-                  <ul className="rmap-items">
-                    {groups[level][place].map((r) => (
-                      <li key={r.id} className={selected === r.id ? 'is-selected' : undefined}>
-                        {editing === r.id ? (
-                          <ResourceForm
-                            initial={r}
-                            linkable={map.linkable}
-                            isNew={false}
-                            onDone={(next) => {
-                              change(updateResource(content, r.id, next));
-                              setEditing(null);
-                            }}
-                            onCancel={() => setEditing(null)}
-                          />
-                        ) : (
-                          <ResourceItem r={r} number={numbers.get(r.id) ?? 0} map={map} />
-                        )}
-                        {editable && editing !== r.id && (
-                          <div className="rmap-actions">
-                            <button type="button" className="rmap-button" aria-pressed={selected === r.id} onClick={() => select(r.id)}>
-                              {t('resilience.actions.select', { label: r.label })}
-                            </button>
-                            <button type="button" className="rmap-button" onClick={() => setEditing(r.id)}>
-                              {t('resilience.actions.edit', { label: r.label })}
-                            </button>
-                            <button
-                              type="button"
-                              className="rmap-button danger"
-                              onClick={() => {
-                                change(removeResource(content, r.id));
-                                if (selected === r.id) setSelected(null);
-                              }}
-                            >
-                              {t('resilience.actions.remove', { label: r.label })}
-                            </button>
-                          </div>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            ))}
-          </div>
-        ))}
-        {editable && (
-          <>
-            <h3>{t('resilience.actions.addResource')}</h3>
-            <ResourceForm initial={newResource()} linkable={map.linkable} isNew onDone={(r: SupportResource) => change(addResource(content, r))} />
-          </>
-        )}
-      </section>
-
+    <>
       <section className="card" aria-labelledby="rmap-challenges-title">
         <h2 id="rmap-challenges-title">{t('resilience.sections.challenges')}</h2>
         {content.challenges.length === 0 && !editable && <p>—</p>}
         <ul className="rmap-items">
           {content.challenges.map((c) => (
-            <li key={c.id}>
-              {c.text} <span className="help">({t(`resilience.challengeWhen.${c.when}`)})</span>
+            <li key={c.id} className="rmap-challenge">
+              <span>
+                {c.text} <span className="help">({t(`resilience.challengeWhen.${c.when}`)})</span>
+              </span>
               {editable && (
-                <button type="button" className="rmap-button danger" onClick={() => change({ ...content, challenges: content.challenges.filter((x) => x.id !== c.id) })}>
+                <button type="button" className="danger" onClick={() => draft.change({ ...content, challenges: content.challenges.filter((x) => x.id !== c.id) }, 'now')}>
                   {t('resilience.actions.removeChallenge')}
                   <span className="visually-hidden">: {c.text}</span>
                 </button>
@@ -204,21 +226,21 @@ export function MapEditor({ map, editable, queryKey }: Props) {
             onSubmit={(e) => {
               e.preventDefault();
               if (!challenge.text.trim()) return;
-              change({ ...content, challenges: [...content.challenges, { id: `c-${crypto.randomUUID()}`, text: challenge.text.trim(), when: challenge.when }] });
+              draft.change({ ...content, challenges: [...content.challenges, { id: `c-${crypto.randomUUID()}`, text: challenge.text.trim(), when: challenge.when }] }, 'now');
               setChallenge({ text: '', when: 'now' });
             }}
           >
-            <Field label={t('resilience.fields.challenge')} value={challenge.text} maxLength={LIMITS.shortText} onChange={(e) => setChallenge({ ...challenge, text: e.target.value })} />
-            <Select label={t('resilience.fields.challengeWhen')} value={challenge.when} onChange={(e) => setChallenge({ ...challenge, when: e.target.value as ChallengeTime })}>
-              {CHALLENGE_TIMES.map((w) => (
-                <option key={w} value={w}>
-                  {t(`resilience.challengeWhen.${w}`)}
-                </option>
-              ))}
-            </Select>
-            <button type="submit" className="rmap-button">
-              {t('resilience.actions.addChallenge')}
-            </button>
+            <div className="rmap-form-grid">
+              <Field label={t('resilience.fields.challenge')} value={challenge.text} maxLength={LIMITS.shortText} onChange={(e) => setChallenge({ ...challenge, text: e.target.value })} />
+              <Select label={t('resilience.fields.challengeWhen')} value={challenge.when} onChange={(e) => setChallenge({ ...challenge, when: e.target.value as ChallengeTime })}>
+                {CHALLENGE_TIMES.map((w) => (
+                  <option key={w} value={w}>
+                    {t(`resilience.challengeWhen.${w}`)}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <button type="submit">{t('resilience.actions.addChallenge')}</button>
           </form>
         )}
       </section>
@@ -235,7 +257,7 @@ export function MapEditor({ map, editable, queryKey }: Props) {
           <Select
             label={t('resilience.fields.wellbeing')}
             value={content.wellbeing === null ? '' : String(content.wellbeing)}
-            onChange={(e) => change({ ...content, wellbeing: e.target.value === '' ? null : Number(e.target.value) })}
+            onChange={(e) => draft.change({ ...content, wellbeing: e.target.value === '' ? null : Number(e.target.value) }, 'soon')}
           >
             <option value="">{t('resilience.fields.wellbeingNotSet')}</option>
             {Array.from({ length: 11 }, (_, i) => (
@@ -251,25 +273,11 @@ export function MapEditor({ map, editable, queryKey }: Props) {
       </section>
 
       <section className="card" aria-labelledby="rmap-potential-title">
-        <h2 id="rmap-potential-title">{t('resilience.sections.potential')}</h2>
+        <h2 id="rmap-potential-title">{t('resilience.sections.potentialAndStep')}</h2>
         {text('potential', 'resilience.fields.potential')}
-      </section>
-
-      <section className="card" aria-labelledby="rmap-step-title">
-        <h2 id="rmap-step-title">{t('resilience.sections.firstStep')}</h2>
         {text('firstStep', 'resilience.fields.firstStep')}
       </section>
-
-      {editable && (
-        <div className="rmap-savebar">
-          {dirty && <p className="help">{t('resilience.unsaved')}</p>}
-          {status && <Alert kind={status.kind}>{status.text}</Alert>}
-          <button type="button" className="primary" disabled={saving} onClick={() => void save()}>
-            {saving ? t('resilience.saving') : t('resilience.save')}
-          </button>
-        </div>
-      )}
-    </div>
+    </>
   );
 }
 
@@ -282,7 +290,7 @@ function ResourceItem({ r, number, map }: { r: SupportResource; number: number; 
         <span className="rmap-number-badge" aria-hidden="true">
           {number}
         </span>{' '}
-        <strong>{r.label}</strong> · {t(`resilience.kinds.${r.kind}`)} · {t(`resilience.usages.${r.usage}`)}
+        <strong>{r.label}</strong> · {t(`resilience.places.${r.place}`)} · {t(`resilience.kinds.${r.kind}`)} · {t(`resilience.usages.${r.usage}`)}
       </p>
       {linked && <p className="help">{t(`resilience.linkedRole.${linked.role}`, { name: `${linked.firstName} ${linked.lastName ?? ''}`.trim() })}</p>}
       {r.easierIf && (

@@ -18,6 +18,37 @@ const MID: Record<Level, number> = { individual: 64, relational: 120, contextual
  */
 const ARC: Record<Level, [number, number]> = { individual: [0.12, 0.62], relational: [0.3, 0.92], contextual: [0.1, 0.7] };
 
+/**
+ * A label on the picture in lines of at most `width` characters, broken between words (a word
+ * longer than a line is broken inside). Never cut off: the picture shows up to three lines and a
+ * longer name ends in "…" there, while its full text shows under the picture when the token has
+ * focus or the pointer, and in the numbered key.
+ */
+export function wrapLabel(label: string, width = 16, maxLines = 3): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    let rest = word;
+    while (rest.length > width) {
+      if (line) lines.push(line);
+      lines.push(rest.slice(0, width));
+      line = '';
+      rest = rest.slice(width);
+    }
+    if (!line) line = rest;
+    else if (line.length + 1 + rest.length <= width) line = `${line} ${rest}`;
+    else {
+      lines.push(line);
+      line = rest;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, width - 1)}…`;
+  return kept;
+}
+
 export type Placed = { resource: SupportResource; number: number; x: number; y: number };
 
 /** Where each token goes: spread over its half of its ring, in map order. */
@@ -62,6 +93,8 @@ export function MapPicture({ resources, selectedId = null, editable = false, onS
   const { t } = useTranslation();
   const svg = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ id: string; x: number; y: number } | null>(null);
+  const [shown, setShown] = useState<string | null>(null);
+  const shownResource = resources.find((r) => r.id === (shown ?? selectedId)) ?? null;
 
   const toSvg = (event: PointerEvent) => {
     const matrix = svg.current?.getScreenCTM();
@@ -122,7 +155,7 @@ export function MapPicture({ resources, selectedId = null, editable = false, onS
         ))}
         {placeResources(resources).map(({ resource: r, number, x, y }) => {
           const at = drag?.id === r.id ? drag : { x, y };
-          const label = r.label.length > 14 ? `${r.label.slice(0, 13)}…` : r.label;
+          const lines = wrapLabel(r.label);
           return (
             <g
               key={r.id}
@@ -135,6 +168,8 @@ export function MapPicture({ resources, selectedId = null, editable = false, onS
                     'aria-pressed': selectedId === r.id,
                     'aria-label': `${number}. ${t('resilience.picture.token', { label: r.label, level: t(`resilience.levels.${r.level}`), place: place(r.place), usage: t(`resilience.usages.${r.usage}`) })}`,
                     onKeyDown: (e: KeyboardEvent) => onKey(e, r),
+                    onFocus: () => setShown(r.id),
+                    onBlur: () => setShown((s) => (s === r.id ? null : s)),
                     onPointerDown: (e: PointerEvent) => {
                       (e.currentTarget).setPointerCapture(e.pointerId);
                       const p = toSvg(e);
@@ -156,18 +191,30 @@ export function MapPicture({ resources, selectedId = null, editable = false, onS
                     onPointerCancel: () => setDrag(null),
                   }
                 : { 'aria-hidden': true })}
+              onPointerEnter={() => setShown(r.id)}
+              onPointerLeave={() => setShown((s) => (s === r.id ? null : s))}
             >
+              <title>{r.label}</title>
               <circle r={14} className="rmap-dot" />
               <text y={5} textAnchor="middle" className="rmap-number">
                 {number}
               </text>
               <text y={29} textAnchor="middle" className="rmap-token-label">
-                {label}
+                {lines.map((line, i) => (
+                  <tspan key={i} x={0} dy={i === 0 ? 0 : 12}>
+                    {line}
+                  </tspan>
+                ))}
               </text>
             </g>
           );
         })}
       </svg>
+      {resources.length > 0 && (
+        <p className="rmap-focus-caption" aria-hidden="true">
+          {shownResource ? `${numberResources(resources).get(shownResource.id) ?? ''}. ${shownResource.label} · ${t(`resilience.levels.${shownResource.level}`)}, ${place(shownResource.place)}` : t('resilience.picture.focusHint')}
+        </p>
+      )}
       <ul className="rmap-legend" aria-hidden="true">
         <li>
           <span className="rmap-key rmap-uses" /> {t('resilience.picture.legendUses')}
