@@ -4,6 +4,7 @@ import { APPLICATION_STATUSES, COACH_STATUSES } from '../domain/programme/coach-
 import { AcademicYear, IntakeSettings } from '../domain/programme/intake-settings';
 import { STUDENT_FIELDS } from '../domain/programme/student-rows';
 import { Email } from './identity';
+import { ModeChangeConfirmation } from './participation';
 
 export { IntakeSettings };
 const Id = z.string().uuid();
@@ -16,7 +17,11 @@ const Month = z.enum(['september', 'february']);
 export const CreateProgrammeRequest = z.strictObject({ nameNl: Text(120), nameEn: Text(120), location: Text(80) });
 export const UpdateProgrammeRequest = CreateProgrammeRequest;
 export const CreateIntakeRequest = z.strictObject({ academicYear: AcademicYear, month: Month });
-export const UpdateIntakeSettingsRequest = z.strictObject({ settings: IntakeSettings });
+export const UpdateIntakeSettingsRequest = z.strictObject({
+  settings: IntakeSettings,
+  /** A participation mode change once communities exist asks first (#21): without this the answer is 409 with the consequences. */
+  modeChange: ModeChangeConfirmation.optional(),
+});
 /** The change log of an intake's settings, newest first: who changed what when. */
 export const IntakeSettingsHistoryResponse = z.object({
   changes: z.array(

@@ -1,5 +1,6 @@
 /** Sessions, RSVPs, attendance, logbooks, one-on-ones, check-ins, year plans, insight, feeds. */
 import { z } from 'zod';
+import { PARTICIPATION_MODES } from '../domain/programme/intake-settings';
 import { RecordVersion } from './version';
 import { ATTENDANCE_STATUSES } from '../domain/sessions/attendance';
 import { SESSION_TYPES } from '../domain/sessions/session-types';
@@ -237,6 +238,9 @@ export const ClassAttendanceResponse = z.object({
   classId: Id,
   code: z.string(),
   programmeId: Id,
+  /** The intake's participation mode (#21): only in compulsory mode does attendance count toward the programme, and only then are the figures below filled. */
+  participation: z.enum(PARTICIPATION_MODES),
+  attendanceShared: z.boolean(),
   /** Figures only, per community the class's students are in (only those students counted). */
   communities: z.array(z.object({ id: Id, name: z.string(), students: z.number().int(), attended: z.number().int(), marked: z.number().int(), trend: z.enum(['up', 'down', 'steady', 'unknown']) })),
   students: z.array(z.object({ id: Id, firstName: z.string(), lastName: z.string(), attended: z.number().int(), marked: z.number().int(), missedInARow: z.number().int() })),

@@ -49,6 +49,8 @@ import enEvaluation from './en.evaluation.json';
 import nlEvaluation from './nl.evaluation.json';
 import enRoadmap from './en.roadmap.json';
 import nlRoadmap from './nl.roadmap.json';
+import enParticipation from './en.participation.json';
+import nlParticipation from './nl.participation.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -76,6 +78,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlRights, enRights],
   [nlEvaluation, enEvaluation],
   [nlRoadmap, enRoadmap],
+  [nlParticipation, enParticipation],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

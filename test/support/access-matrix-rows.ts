@@ -439,6 +439,12 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'GET /api/programmes/:programmeId/switch-targets': { resource: R.programme },
   'GET /api/programmes/:programmeId/switch-notices': { resource: R.programme },
   'POST /api/programmes/:programmeId/switch-notices/:noticeId/welcomed': { resource: R.programme },
+  // Participation modes (#21 item 1): one's own sign-ups (the use case reads the signed-in person's classes); the coordinator's figures and mode-change preview.
+  'GET /api/participation/sign-ups': {},
+  'PUT /api/participation/sign-ups/:intakeId': {},
+  'DELETE /api/participation/sign-ups/:intakeId': {},
+  'GET /api/intakes/:intakeId/participation': { resource: R.programme },
+  'POST /api/intakes/:intakeId/participation/preview': { resource: R.programme },
   'GET /api/research/catalogue': { resource: R.researchDesk },
   'GET /api/research/studies': { resource: R.researchDesk },
   'POST /api/research/studies': { resource: R.researchDesk },

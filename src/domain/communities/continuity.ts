@@ -28,6 +28,8 @@ export function endingKind(leftReason: string | null | undefined): EndingKind | 
   switch (leftReason) {
     case 'moved':
     case 'handover':
+    // Taken out when the intake became opt-in and they had not signed up (#21 item 1): they never chose to take part.
+    case 'notSignedUp':
       return null;
     case 'finished':
     case 'stoppedAfterFirstPhase':

@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { CompensationSettings, defaultCompensationSettings } from '../compensation/scheme';
 
 export const INTAKE_FORMATS = ['communities', 'individual', 'classWide'] as const;
-export const PARTICIPATION_MODES = ['compulsory', 'voluntary', 'optInAfterFirstPhase'] as const;
+export const PARTICIPATION_MODES = ['compulsory', 'voluntary', 'optInAfterFirstPhase', 'optIn'] as const;
+export type ParticipationMode = (typeof PARTICIPATION_MODES)[number];
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 
@@ -77,7 +78,8 @@ export function defaultIntakeSettings(month: 'september' | 'february'): IntakeSe
   return {
     schemaVersion: SETTINGS_SCHEMA_VERSION,
     format: 'communities',
-    participation: 'voluntary',
+    // Compulsory keeps what the leercoach saw before modes acted: attendance counts of their class (ADR 0019).
+    participation: 'compulsory',
     phases: [
       { name: month === 'september' ? 'Eerste 100 dagen' : 'Eerste 100 dagen (februari)', days: 100, reflectionAtEnd: true },
       { name: 'Rest van het jaar', days: month === 'september' ? 200 : 120, reflectionAtEnd: true },

@@ -27,3 +27,4 @@ export * from './schema/rights';
 export * from './schema/evaluation';
 export * from './schema/insight';
 export * from './schema/roadmap';
+export * from './schema/participation';

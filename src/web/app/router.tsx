@@ -80,6 +80,7 @@ import { DashboardPage } from '../features/insight/DashboardPage';
 import { ImpactReportPage } from '../features/insight/ImpactReportPage';
 import { ProgrammePaymentsPage } from '../features/finance/ProgrammePaymentsPage';
 import { HundredDayPage } from '../features/year/HundredDayPage';
+import { SignUpPage } from '../features/participation/SignUpPage';
 import { CommunityHundredDayPage, IntakeHundredDayPage, WelcomePage } from '../features/year/OutcomePages';
 import { BoardPage } from '../features/announcements/BoardPage';
 import { StyleGuidePage } from '../features/styleguide/StyleGuidePage';
@@ -203,6 +204,7 @@ export const router = createBrowserRouter([
       { path: '/compensation/fiscal-years', element: <RequireSignIn><FiscalYearsPage /></RequireSignIn> },
       { path: '/compensation/statements/:statementId', element: <RequireSignIn><StatementPage /></RequireSignIn> },
       { path: '/100-dagen', element: <HundredDayPage /> },
+      { path: '/meedoen', element: <RequireSignIn><SignUpPage /></RequireSignIn> },
       { path: '/communities/:communityId/hundred-day', element: <RequireSignIn><CommunityHundredDayPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/hundred-day', element: <RequireSignIn><IntakeHundredDayPage /></RequireSignIn> },
       { path: '/programmes/:programmeId/welcome', element: <RequireSignIn><WelcomePage /></RequireSignIn> },

@@ -11,11 +11,13 @@ import { resolveConstraints } from '../../../domain/grouping/community-constrain
 import { deriveGroupCount } from '../../../domain/grouping/derive-group-count';
 import type { DraftCommunity, DraftSettings } from '../../../domain/grouping/draft-figures';
 import { GroupingError } from '../../../domain/grouping/grouping-error';
+import { groupingPool } from '../../../domain/participation/modes';
 import { readIntakeSettings } from '../../../domain/programme/intake-settings';
 import type { Services } from '../../context';
 import { groupingRuns } from '../../db/schema';
 import { runGrouping } from '../../engines/run-grouping';
 import { AppError } from '../../errors/app-error';
+import { signedUpIds } from '../participation/public';
 import { classesOfIntake, enabledAttributes, intakeWithProgramme, studentsForGrouping, unplacedStudents, type ScopeStudent } from './repository';
 
 /** What a run stores as its request (and reads back as the draft's settings). */
@@ -48,10 +50,12 @@ export async function startGroupingRun({ services, actor, intakeId, request: inp
     if (!enabled.has(key)) throw field(`attributes.${i}.key`, 'not_enabled');
     if (keys.indexOf(key) !== i) throw field(`attributes.${i}.key`, 'duplicate');
   });
-  const sizeBounds = request.sizeBounds ?? readIntakeSettings(found.intake.settings, found.intake.month).settings.communitySize;
+  const intakeSettings = readIntakeSettings(found.intake.settings, found.intake.month).settings;
+  const sizeBounds = request.sizeBounds ?? intakeSettings.communitySize;
   if (sizeBounds.min > sizeBounds.max) throw field('sizeBounds.min', 'size_min_above_max');
 
-  const students = await unplacedStudents(services.db, intakeId, request.classId);
+  // Opt-in (#21): only students who signed up are grouped.
+  const students = groupingPool(intakeSettings.participation, await unplacedStudents(services.db, intakeId, request.classId), await signedUpIds(services.db, intakeId));
   if (students.length === 0) throw new AppError('grouping_no_students', 'nobody to group');
   const inScope = new Set(students.map((s) => s.id));
   const pairFields = (pairs: readonly (readonly [string, string])[], name: string) =>

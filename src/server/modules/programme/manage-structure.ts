@@ -4,6 +4,9 @@ import { changedSettings, defaultIntakeSettings, readIntakeSettings, type Intake
 import type { Services } from '../../context';
 import { classes, intakes, intakeSettingsChanges, programmes } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
+import { applyModeChange } from '../participation/public';
+import type { ModeChangeConfirmation } from '../../../contracts/participation';
+import type { z } from 'zod';
 import { peopleWithRole } from './repository';
 
 export async function createProgramme(options: { services: Services; institutionId: string; nameNl: string; nameEn: string; location: string }) {
@@ -47,12 +50,14 @@ export async function createIntake(options: { services: Services; actorId: strin
 }
 
 /** Saves the settings and logs the change (who, when, before and after); an unchanged save logs nothing. */
-export async function updateIntakeSettings(options: { services: Services; actorId: string; intakeId: string; settings: IntakeSettings }) {
+export async function updateIntakeSettings(options: { services: Services; actorId: string; intakeId: string; settings: IntakeSettings; modeChange?: z.infer<typeof ModeChangeConfirmation> | undefined }) {
   const { services } = options;
   return services.db.transaction(async (tx) => {
     const [intake] = await tx.select().from(intakes).where(eq(intakes.id, options.intakeId)).for('update');
     if (!intake) throw new AppError('not_found');
     const before = readIntakeSettings(intake.settings, intake.month).settings;
+    // A participation mode change once communities exist asks first (409, nothing changed) and then does what was chosen.
+    await applyModeChange(tx, services, { intakeId: intake.id, from: before.participation, to: options.settings.participation, confirmation: options.modeChange });
     await tx.update(intakes).set({ settings: options.settings }).where(eq(intakes.id, options.intakeId));
     if (changedSettings(before, options.settings).length > 0) {
       await tx.insert(intakeSettingsChanges).values({ intakeId: intake.id, changedById: options.actorId, changedAt: services.now(), before, after: options.settings });

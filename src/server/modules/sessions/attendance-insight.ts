@@ -7,6 +7,10 @@ import type { Services } from '../../context';
 import type { Db } from '../../db/client';
 import { attendanceMarks, classes, classMembers, communities, communityMembers, intakes, people, sessions } from '../../db/schema';
 import { loadCommunityResources, type CommunityResource } from '../relations/public';
+import { participationOfCommunity } from '../participation/public';
+import { AppError } from '../../errors/app-error';
+import { attendanceSharedWithLeercoach } from '../../../domain/participation/modes';
+import { readIntakeSettings } from '../../../domain/programme/intake-settings';
 
 type Marked = { sessionId: string; personId: string; status: AttendanceStatus };
 
@@ -40,6 +44,9 @@ export async function getCommunityInsight({ services, actor, community }: { serv
   let memberIds = [...community.memberIds];
   let marks = all;
   if (leercoachOnly(actor, community)) {
+    // Only when attendance counts toward the programme (compulsory, #21); otherwise the same 404 as a missing community.
+    const mode = await participationOfCommunity(db, community.id);
+    if (!mode || !attendanceSharedWithLeercoach(mode)) throw new AppError('not_found');
     // Figures of their own class's students only: also the per-session rates and the trend.
     const mine = await db.select({ personId: classMembers.personId }).from(classMembers).innerJoin(classes, eq(classes.id, classMembers.classId)).where(eq(classes.leercoachId, actor.personId));
     memberIds = memberIds.filter((id) => mine.some((m) => m.personId === id));
@@ -88,7 +95,16 @@ export async function listAttendanceSignals({ services, actor }: { services: Ser
  */
 export async function getClassAttendance({ services, classId }: { services: Services; classId: string }): Promise<ClassAttendanceResponse> {
   const db = services.db;
-  const [klass] = await db.select({ code: classes.code, programmeId: intakes.programmeId }).from(classes).innerJoin(intakes, eq(intakes.id, classes.intakeId)).where(eq(classes.id, classId));
+  const [klass] = await db
+    .select({ code: classes.code, programmeId: intakes.programmeId, settings: intakes.settings, month: intakes.month })
+    .from(classes)
+    .innerJoin(intakes, eq(intakes.id, classes.intakeId))
+    .where(eq(classes.id, classId));
+  const participation = klass ? readIntakeSettings(klass.settings, klass.month).settings.participation : 'voluntary';
+  if (!attendanceSharedWithLeercoach(participation)) {
+    // Taking part is the student's choice (#21, ADR 0019): no attendance figure reaches the class page.
+    return { classId, code: klass?.code ?? '', programmeId: klass?.programmeId ?? '', participation, attendanceShared: false, communities: [], students: [] };
+  }
   const students = await db
     .select({ id: people.id, firstName: people.firstName, lastName: people.lastName })
     .from(classMembers)
@@ -125,6 +141,8 @@ export async function getClassAttendance({ services, classId }: { services: Serv
     classId,
     code: klass?.code ?? '',
     programmeId: klass?.programmeId ?? '',
+    participation,
+    attendanceShared: true,
     communities: perCommunity.sort((a, b) => a.name.localeCompare(b.name)),
     students: students
       .map((s) => {

@@ -18,6 +18,10 @@ import { Field } from '../../components/Field';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { programmeApi } from './api';
+import { ApiError } from '../../api';
+import { intakeParticipationApi, type Consequences } from './participation-api';
+import { ModeChangeQuestion, type NotSignedUpChoice } from './ModeChangeQuestion';
+import { SignUpFigures } from './SignUpFigures';
 import { CheckField, errorsOf, personName, SelectField } from '../../components/form-fields';
 import { formatDateTime } from '../../format';
 
@@ -114,16 +118,23 @@ function SettingsForm({ intake, saved, onSaved, onEdit }: { intake: IntakeRespon
     onEdit();
     setSettings(next);
   };
+  // A participation change once communities exist: the server answers 409 and the screen asks first (#21).
+  const [question, setQuestion] = useState<Consequences | null>(null);
   const save = useMutation({
-    mutationFn: () => programmeApi.saveSettings(intake.id, s),
+    mutationFn: (modeChange?: { confirmed: true; notSignedUp: NotSignedUpChoice }) => programmeApi.saveSettings(intake.id, s, modeChange),
     onSuccess: async () => {
+      setQuestion(null);
       onSaved();
       await client.invalidateQueries({ queryKey: ['programme'] });
+      await client.invalidateQueries({ queryKey: ['participation'] });
+    },
+    onError: async (error) => {
+      if (error instanceof ApiError && error.code === 'participation_change_unconfirmed') setQuestion(await intakeParticipationApi.preview(intake.id, s.participation));
     },
   });
   const check = IntakeSettings.safeParse(s);
   const localIssue = check.success ? null : check.error.issues.find((issue) => issue.code === 'custom');
-  const { form } = errorsOf(save.error);
+  const { form, code } = errorsOf(save.error);
   const phase = (index: number, change: Partial<Settings['phases'][number]>) =>
     setS({ ...s, phases: s.phases.map((ph, j) => (j === index ? { ...ph, ...change } : ph)) });
   const num = (value: string) => (value === '' ? 0 : Number(value));
@@ -131,13 +142,14 @@ function SettingsForm({ intake, saved, onSaved, onEdit }: { intake: IntakeRespon
     <section className="card" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('programme.settings.title')}</h2>
       {intake.settingsUpgraded && <Alert kind="info">{t('programme.settings.upgraded')}</Alert>}
-      {form && <Alert kind="error">{form}</Alert>}
+      {form && code !== 'participation_change_unconfirmed' && <Alert kind="error">{form}</Alert>}
       {saved && <Alert kind="success">{t('programme.common.saved')}</Alert>}
+      {intake.settings.participation === 'optIn' && <SignUpFigures intakeId={intake.id} />}
       <form
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (check.success) save.mutate();
+          if (check.success) save.mutate(undefined);
         }}
       >
         <div className="grid-2">
@@ -183,9 +195,17 @@ function SettingsForm({ intake, saved, onSaved, onEdit }: { intake: IntakeRespon
           )}
           <p className="help">{t('programme.settings.reflectionDays', { days: reflectionDays(s).join(', ') })}</p>
         </fieldset>
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {t('programme.settings.save')}
-        </button>
+        {question ? (
+          <ModeChangeQuestion consequences={question} busy={save.isPending} onConfirm={(choice) => save.mutate({ confirmed: true, notSignedUp: choice })} onCancel={() => {
+            setQuestion(null);
+            save.reset();
+            setS({ ...s, participation: intake.settings.participation });
+          }} />
+        ) : (
+          <button type="submit" className="primary" disabled={save.isPending}>
+            {t('programme.settings.save')}
+          </button>
+        )}
       </form>
     </section>
   );

@@ -26,13 +26,35 @@ export function ClassPage() {
   if (klass.error) return <Alert kind="error">{klass.error.message}</Alert>;
   if (!klass.data) return <PageState query={klass} />;
   const d = klass.data;
+  return (
+    <div className="stack">
+      <h1>{t('sessionInsight.class.title', { code: d.code })}</h1>
+      {d.attendanceShared ? <p>{t('sessionInsight.class.intro')}</p> : <NotShared mode={d.participation} />}
+      {d.attendanceShared && <ClassFigures d={d} />}
+      <ProgrammeUpdates programmeId={d.programmeId} />
+    </div>
+  );
+}
+
+/** Taking part is the student's choice (voluntary or opt-in): no attendance figures reach the class page (#21). */
+function NotShared({ mode }: { mode: ClassAttendanceResponse['participation'] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="class-not-shared-title">
+      <h2 id="class-not-shared-title">{t('participation.class.title')}</h2>
+      <p>{t(mode === 'voluntary' ? 'participation.class.voluntary' : 'participation.class.optIn')}</p>
+    </section>
+  );
+}
+
+/** Compulsory participation: attendance counts toward the programme, so the leercoach sees the figures. */
+function ClassFigures({ d }: { d: ClassAttendanceResponse }) {
+  const { t } = useTranslation();
   const attended = d.communities.reduce((n, c) => n + c.attended, 0);
   const marked = d.communities.reduce((n, c) => n + c.marked, 0);
   const signals = d.students.filter((s) => s.missedInARow >= 3);
   return (
-    <div className="stack">
-      <h1>{t('sessionInsight.class.title', { code: d.code })}</h1>
-      <p>{t('sessionInsight.class.intro')}</p>
+    <>
       <section className="card" aria-labelledby="class-summary-title">
         <h2 id="class-summary-title">{t('sessionInsight.class.summary')}</h2>
         <p className="lead">{marked ? t('sessionInsight.class.rate', { rate: percent(attended / marked), count: d.students.length }) : t('sessionInsight.attendance.noMarks')}</p>
@@ -68,8 +90,7 @@ export function ClassPage() {
         />
         <p className="help">{t('sessionInsight.class.privacy')}</p>
       </section>
-      <ProgrammeUpdates programmeId={d.programmeId} />
-    </div>
+    </>
   );
 }
 

@@ -1,0 +1,48 @@
+/** Participation modes (#21 item 1): sign-ups for an opt-in intake and what a mode change does. */
+import { z } from 'zod';
+import { PARTICIPATION_MODES } from '../domain/programme/intake-settings';
+
+const Id = z.string().uuid();
+const Mode = z.enum(PARTICIPATION_MODES);
+
+/** An opt-in intake the signed-in student can sign up for (or did). */
+export const MySignUp = z.object({
+  intakeId: Id,
+  programmeName: z.string(),
+  academicYear: z.string(),
+  month: z.enum(['september', 'february']),
+  signedUp: z.boolean(),
+  /** Signing up and withdrawing are possible until the communities are formed. */
+  open: z.boolean(),
+});
+export const MySignUpsResponse = z.object({ signUps: z.array(MySignUp) });
+
+/** The participation of an intake for its coordinator: the mode and, for opt-in, the sign-up figures. */
+export const IntakeParticipationResponse = z.object({
+  intakeId: Id,
+  mode: Mode,
+  students: z.number().int(),
+  signedUp: z.number().int(),
+  /** Whole percent; null when the intake has no students. */
+  signUpRate: z.number().int().nullable(),
+  communitiesFormed: z.boolean(),
+  members: z.number().int(),
+});
+
+/** What changing the mode would do, before anything changes. */
+export const ModeChangeConsequences = z.object({
+  from: Mode,
+  to: Mode,
+  members: z.number().int(),
+  notSignedUp: z.number().int(),
+  leercoachSees: z.enum(['starts', 'stops', 'unchanged']),
+  needsConfirmation: z.boolean(),
+});
+export const ModeChangePreviewRequest = z.strictObject({ to: Mode });
+
+/**
+ * The coordinator's answer to the question a mode change asks once communities exist. With
+ * 'remove', students who did not sign up leave their community (no ending: they never chose to
+ * take part); with 'keep' they stay.
+ */
+export const ModeChangeConfirmation = z.strictObject({ confirmed: z.literal(true), notSignedUp: z.enum(['keep', 'remove']).default('keep') });

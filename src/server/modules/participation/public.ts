@@ -1,0 +1,12 @@
+/**
+ * The face of the participation context (#21 item 1: participation modes that act): all that
+ * other contexts and the composition root may use (ADR 0008).
+ */
+/** The mode of an intake (or of a class's or community's intake) and its sign-ups: grouping, the leercoach's view. */
+export { participationOf, participationOfClass, participationOfCommunity, signedUpIds } from './repository';
+/** The settings save asks this inside its transaction: 409 until confirmed, then carries out the choice. */
+export { applyModeChange } from './mode-change';
+/** The coordinator's figures of an intake (the dashboard shows the mode and the sign-up rate). */
+export { intakeParticipation } from './sign-ups';
+/** HTTP routes (app.ts). */
+export { participationRoutes } from './routes';
