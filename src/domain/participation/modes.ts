@@ -1,5 +1,5 @@
 /**
- * What the participation mode of an intake changes (#21 item 1; ADR 0019):
+ * What the participation mode of an intake changes (#21 item 1; ADR 0020):
  * - compulsory: attendance counts toward the study programme's requirements, so the leercoach
  *   sees attendance counts of their class's students (counts only, never coaching content);
  * - voluntary and the two opt-in modes: taking part is the student's choice, so no attendance

@@ -78,7 +78,7 @@ export function defaultIntakeSettings(month: 'september' | 'february'): IntakeSe
   return {
     schemaVersion: SETTINGS_SCHEMA_VERSION,
     format: 'communities',
-    // Compulsory keeps what the leercoach saw before modes acted: attendance counts of their class (ADR 0019).
+    // Compulsory keeps what the leercoach saw before modes acted: attendance counts of their class (ADR 0020).
     participation: 'compulsory',
     phases: [
       { name: month === 'september' ? 'Eerste 100 dagen' : 'Eerste 100 dagen (februari)', days: 100, reflectionAtEnd: true },

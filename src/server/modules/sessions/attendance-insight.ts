@@ -102,7 +102,7 @@ export async function getClassAttendance({ services, classId }: { services: Serv
     .where(eq(classes.id, classId));
   const participation = klass ? readIntakeSettings(klass.settings, klass.month).settings.participation : 'voluntary';
   if (!attendanceSharedWithLeercoach(participation)) {
-    // Taking part is the student's choice (#21, ADR 0019): no attendance figure reaches the class page.
+    // Taking part is the student's choice (#21, ADR 0020): no attendance figure reaches the class page.
     return { classId, code: klass?.code ?? '', programmeId: klass?.programmeId ?? '', participation, attendanceShared: false, communities: [], students: [] };
   }
   const students = await db
