@@ -14,7 +14,7 @@ import { sessionJobHandlers } from './modules/sessions/public';
 import { REFERRAL_FOLLOW_UP_JOB, sendReferralFollowUp } from './modules/support/public';
 import { INVITATION_REMINDER_JOB, purgeSpentInvitationLinks, SCHEDULED_INVITATIONS_JOB, sendInvitationReminder, sendScheduledInvitations } from './modules/invitations/public';
 import { purgeOidcAttempts } from './modules/sso/public';
-import { EVALUATION_OPEN_JOB, EVALUATION_REMINDER_JOB, openEvaluationMoment, scheduleEvaluationMoments, sendEvaluationReminder } from './modules/evaluation/public';
+import { EVALUATION_OPEN_JOB, EVALUATION_REMINDER_JOB, mailAttendanceSignals, openEvaluationMoment, scheduleEvaluationMoments, sendEvaluationReminder } from './modules/evaluation/public';
 import { OVERDUE_REMINDER_JOB, scheduleOverdueReminders, sendOverdueReminders } from './modules/finance/public';
 import { HUNDRED_DAY_JOB, runHundredDayJob, scheduleHundredDayMoments } from './modules/year/public';
 import { purgeExpiredExportFiles } from './modules/research/public';
@@ -52,4 +52,5 @@ export const retentionPurges: readonly RetentionPurge[] = [
   purgeExpiredExportFiles,
   scheduleEvaluationMoments,
   schedulePlanReminders,
+  mailAttendanceSignals,
 ];

@@ -8,7 +8,7 @@
 import { and, count, eq, like } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { evaluationAnswers, evaluationInvitations, evaluationLinkedAnswers, evaluationRounds, mailOutbox } from '../../src/server/db/schema';
+import { evaluationAnswers, evaluationInvitations, evaluationLinkedAnswers, evaluationRounds, intakes, intakeSettingsChanges, mailOutbox } from '../../src/server/db/schema';
 import { jobHandlers, retentionPurges } from '../../src/server/job-handlers';
 import { evaluationResults, responseRates, scheduleEvaluationMoments } from '../../src/server/modules/evaluation/public';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
@@ -39,6 +39,8 @@ describe(`evaluation questionnaires on ${testDbKind()}`, () => {
     await t.reset();
     t.setNow(new Date('2030-09-01T08:00:00Z'));
     fx = await coachWithCommunity(t);
+    // The moments of these walks lie in 2030-2031: the intake belongs to that year (a moment must fall in its intake's year).
+    await t.database.db.update(intakes).set({ academicYear: '2030-2031' }).where(eq(intakes.id, fx.intake.id));
     coachees = [{ id: fx.coachee.id, email: 'coachee@test.example' }];
     const more: string[] = [];
     for (let i = 2; i <= 6; i++) {
@@ -81,6 +83,34 @@ describe(`evaluation questionnaires on ${testDbKind()}`, () => {
     const response = await setMoments([{ moment: 'T0', opensOn: '2030-09-10', closesOn: '2030-09-05', mode: 'anonymous' }]);
     expect(response.statusCode).toBe(400);
     expect(JSON.stringify(response.json())).toContain('De sluitdatum moet na de openingsdatum liggen.');
+  });
+
+  it('refuses a moment outside the intake year or without anyone to ask, with field messages, and changes nothing', async () => {
+    const outside = await setMoments([
+      { moment: 'T0', opensOn: '2030-09-10', closesOn: '2030-09-30', mode: 'anonymous' },
+      { moment: 'T2', opensOn: '2031-08-20', closesOn: '2031-09-05', mode: 'confidential' },
+    ]);
+    expect(outside.statusCode).toBe(400);
+    const fields = outside.json<{ error: { fields: { path: string; message: string }[] } }>().error.fields;
+    expect(fields).toEqual([{ path: 'settings.evaluations.1.closesOn', message: 'Deze datum valt buiten het studiejaar van deze instroom.' }]);
+    const nobody = await setMoments([{ moment: 'T1', opensOn: '2030-12-01', closesOn: '2030-12-15', mode: 'anonymous', audience: [] }]);
+    expect(nobody.statusCode).toBe(400);
+    expect(nobody.json<{ error: { fields: { path: string; message: string }[] } }>().error.fields).toEqual([
+      { path: 'settings.evaluations.0.audience', message: 'Kies wie deze vragenlijst krijgt: coachees, coaches of allebei.' },
+    ]);
+    const [intake] = await t.database.db.select({ settings: intakes.settings }).from(intakes).where(eq(intakes.id, fx.intake.id));
+    expect(JSON.stringify(intake!.settings)).not.toContain('2030-09-10');
+    expect(await t.database.db.select().from(intakeSettingsChanges)).toHaveLength(0);
+  });
+
+  it('asks only the audience of a moment: coaches only means no coachee gets a mail; the change is in the intake’s change log', async () => {
+    expect((await setMoments([{ moment: 'T1', opensOn: '2030-12-01', closesOn: '2030-12-15', mode: 'anonymous', audience: ['coaches'] }])).statusCode).toBe(200);
+    const history = (await coordinator.request('GET', `/api/intakes/${fx.intake.id}/settings/history`)).json<{ changes: { fields: string[] }[] }>();
+    expect(JSON.stringify(history)).toContain('evaluations');
+    await tick('2030-12-01T08:00:00Z');
+    const invited = await t.database.db.select({ personId: evaluationInvitations.personId, questionSet: evaluationInvitations.questionSet }).from(evaluationInvitations);
+    expect(invited).toEqual([{ personId: fx.coach.id, questionSet: 'coach' }]);
+    for (const c of coachees) expect(await mailsTo(c.email)).toHaveLength(0);
   });
 
   it('opens a moment once on its day, mails everyone a one-tap link, and stores anonymous answers with no reference to a person', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AcademicYear, changedSettings, defaultIntakeSettings, IntakeSettings, previousAcademicYear, readIntakeSettings, reflectionDays } from './intake-settings';
+import { AcademicYear, changedSettings, defaultIntakeSettings, evaluationDatesOutside, EvaluationMomentSetting, evaluationWindow, IntakeSettings, previousAcademicYear, readIntakeSettings, reflectionDays } from './intake-settings';
 
 describe('intake settings', () => {
   it('defaults to communities of 7–8, twice a month, a reflection after 100 days', () => {
@@ -45,5 +45,22 @@ describe('changedSettings', () => {
     expect(changedSettings(null, before)).toEqual([]);
     const after = { ...before, sessionsPerMonth: 3, communitySize: { min: 6, max: 8 }, phases: [{ ...before.phases[0]!, days: 90 }, before.phases[1]!] };
     expect(changedSettings(before, after)).toEqual(['phases', 'sessionsPerMonth', 'communitySize']);
+  });
+});
+
+describe('questionnaire moments in the intake year', () => {
+  it('a September intake runs September–August, a February intake a year from February', () => {
+    expect(evaluationWindow('2026-2027', 'september')).toEqual({ from: '2026-09-01', to: '2027-08-31' });
+    expect(evaluationWindow('2026-2027', 'february')).toEqual({ from: '2026-09-01', to: '2028-01-31' });
+  });
+  it('names each date outside the window, and older settings ask both coachees and coaches', () => {
+    const window = evaluationWindow('2026-2027', 'september');
+    const moments = [EvaluationMomentSetting.parse({ moment: 'T0', opensOn: '2026-08-31', closesOn: '2026-09-20', mode: 'anonymous' }), EvaluationMomentSetting.parse({ moment: 'T2', opensOn: '2027-06-01', closesOn: '2027-06-20', mode: 'anonymous' })];
+    expect(evaluationDatesOutside(moments, window)).toEqual(['evaluations.0.opensOn']);
+    expect(moments[0]!.audience).toEqual(['coachees', 'coaches']);
+  });
+  it('refuses a moment without anyone to ask', () => {
+    const settings = { ...defaultIntakeSettings('september'), evaluations: [{ moment: 'T1', opensOn: '2026-12-01', closesOn: '2026-12-15', mode: 'anonymous', audience: [] }] };
+    expect(IntakeSettings.safeParse(settings).error?.issues.map((i) => i.message)).toEqual(['evaluation_no_audience']);
   });
 });

@@ -22,13 +22,37 @@ export type EvaluationMoment = (typeof EVALUATION_MOMENTS)[number];
 export const EVALUATION_MODES = ['anonymous', 'confidential'] as const;
 export type EvaluationMode = (typeof EVALUATION_MODES)[number];
 
-/** One questionnaire moment of an intake: when it opens and closes, and its mode. */
+/** Who is asked at a moment: the intake's coachees, its coaches, or both. */
+export const EVALUATION_AUDIENCES = ['coachees', 'coaches'] as const;
+export type EvaluationAudience = (typeof EVALUATION_AUDIENCES)[number];
+
+/** One questionnaire moment of an intake: when it opens and closes, its mode and who is asked (older settings: both). */
 export const EvaluationMomentSetting = z.strictObject({
   moment: z.enum(EVALUATION_MOMENTS),
   opensOn: z.iso.date(),
   closesOn: z.iso.date(),
   mode: z.enum(EVALUATION_MODES),
+  audience: z.array(z.enum(EVALUATION_AUDIENCES)).max(2).default(['coachees', 'coaches']),
 });
+
+/**
+ * The days a questionnaire moment of an intake may fall on: from the start of its academic year
+ * (1 September) to the end of the intake's own year — 31 August for a September intake, 31 January
+ * of the year after for a February intake (which starts on 1 February).
+ */
+export function evaluationWindow(academicYear: string, month: 'september' | 'february'): { from: string; to: string } {
+  const start = Number(academicYear.slice(0, 4));
+  return { from: `${start}-09-01`, to: month === 'september' ? `${start + 1}-08-31` : `${start + 2}-01-31` };
+}
+
+/** The moments' dates outside the window: field paths under `evaluations`, for field messages. */
+export function evaluationDatesOutside(evaluations: readonly EvaluationMomentSetting[], window: { from: string; to: string }): string[] {
+  const paths: string[] = [];
+  evaluations.forEach((e, i) => {
+    for (const field of ['opensOn', 'closesOn'] as const) if (e[field] < window.from || e[field] > window.to) paths.push(`evaluations.${i}.${field}`);
+  });
+  return paths;
+}
 export type EvaluationMomentSetting = z.infer<typeof EvaluationMomentSetting>;
 
 export const Phase = z.strictObject({
@@ -62,6 +86,8 @@ export const IntakeSettings = z
     const moments = new Set<string>();
     s.evaluations.forEach((e, i) => {
       if (e.closesOn <= e.opensOn) ctx.addIssue({ code: 'custom', path: ['evaluations', i, 'closesOn'], message: 'evaluation_closes_before_opening', params: { key: 'evaluationClosesBeforeOpening' } });
+      if (e.audience.length === 0) ctx.addIssue({ code: 'custom', path: ['evaluations', i, 'audience'], message: 'evaluation_no_audience', params: { key: 'evaluationNoAudience' } });
+      if (new Set(e.audience).size !== e.audience.length) ctx.addIssue({ code: 'custom', path: ['evaluations', i, 'audience'], message: 'evaluation_no_audience', params: { key: 'evaluationNoAudience' } });
       if (moments.has(e.moment)) ctx.addIssue({ code: 'custom', path: ['evaluations', i, 'moment'], message: 'evaluation_moment_twice', params: { key: 'evaluationMomentTwice' } });
       moments.add(e.moment);
     });

@@ -41,6 +41,7 @@ import { ProgrammeCompensationPage } from '../features/compensation/ProgrammeCom
 import { FiscalYearsPage } from '../features/compensation/FiscalYearsPage';
 import { CompensationSettingsPage } from '../features/compensation/CompensationSettingsPage';
 import { StatementPage } from '../features/compensation/StatementPage';
+import { EvaluationMomentsPage } from '../features/evaluation/EvaluationMomentsPage';
 import { IntakePage } from '../features/programme/IntakePage';
 import { ProgrammesPage } from '../features/programme/ProgrammesPage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
@@ -165,6 +166,7 @@ export const router = createBrowserRouter([
       { path: '/programme', element: <RequireSignIn><ProgrammesPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId', element: <RequireSignIn><IntakePage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/compensation', element: <RequireSignIn><CompensationSettingsPage /></RequireSignIn> },
+      { path: '/programme/intakes/:intakeId/evaluations', element: <RequireSignIn><EvaluationMomentsPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/import', element: <RequireSignIn><ImportPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/communities', element: <RequireSignIn><IntakeCommunitiesPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/scheduling', element: <RequireSignIn><SchedulingPage /></RequireSignIn> },

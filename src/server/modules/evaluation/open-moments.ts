@@ -4,7 +4,7 @@
  * job, due at 09:00 Amsterdam time on the opening date. The opening job (idempotent: the round's
  * unique key per intake and moment) fixes the mode and the question sets, invites the intake's
  * coachees and coaches — in confidential mode only those holding the research-use consent — with
- * a mail carrying a one-tap link, and schedules two reminders. A reminder goes only to those who
+ * a mail carrying a one-tap link (only the moment's audience: coachees, coaches or both), and schedules two reminders. A reminder goes only to those who
  * have not finished, so answering stops them; after the closing date nothing goes out.
  */
 import { randomUUID } from 'node:crypto';
@@ -112,7 +112,8 @@ export const openEvaluationMoment: JobHandler = async ({ services, job }) => {
       .onConflictDoNothing()
       .returning({ id: evaluationRounds.id });
     if (!round) return; // opened before
-    let invitees = await inviteesOf(tx, intakeId);
+    // Only the audience of this moment (older settings: both coachees and coaches).
+    let invitees = (await inviteesOf(tx, intakeId)).filter((i) => setting.audience.includes(i.questionSet === 'coach' ? 'coaches' : 'coachees'));
     if (setting.mode === 'confidential') {
       const consenting = await withConsent(tx, invitees.map((i) => i.personId), 'research-use');
       invitees = invitees.filter((i) => consenting.has(i.personId));

@@ -12,3 +12,5 @@ export { questionLabels } from './results';
 export { responseRates } from './results';
 /** Opening a questionnaire moment and its reminders: job kinds and handlers, and the poller hook that schedules the openings (job-handlers.ts). */
 export { EVALUATION_OPEN_JOB, EVALUATION_REMINDER_JOB, openEvaluationMoment, sendEvaluationReminder, scheduleEvaluationMoments } from './open-moments';
+/** The poller's hook that mails a coach once per new "three missed in a row" signal (job-handlers.ts). */
+export { mailAttendanceSignals } from './attendance-signal-mails';

@@ -1,6 +1,6 @@
 /** Creating and editing programmes, intakes and classes: the beheerder and the coordinator. */
 import { and, desc, eq } from 'drizzle-orm';
-import { changedSettings, defaultIntakeSettings, readIntakeSettings, type IntakeSettings } from '../../../domain/programme/intake-settings';
+import { changedSettings, defaultIntakeSettings, evaluationDatesOutside, evaluationWindow, readIntakeSettings, type IntakeSettings } from '../../../domain/programme/intake-settings';
 import type { Services } from '../../context';
 import { classes, intakes, intakeSettingsChanges, programmes } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
@@ -55,6 +55,10 @@ export async function updateIntakeSettings(options: { services: Services; actorI
   return services.db.transaction(async (tx) => {
     const [intake] = await tx.select().from(intakes).where(eq(intakes.id, options.intakeId)).for('update');
     if (!intake) throw new AppError('not_found');
+    const outside = evaluationDatesOutside(options.settings.evaluations, evaluationWindow(intake.academicYear, intake.month));
+    if (outside.length > 0) {
+      throw new AppError('validation_failed', 'questionnaire date outside the intake year', {}, outside.map((path) => ({ path: `settings.${path}`, message: 'evaluation_outside_year' })));
+    }
     const before = readIntakeSettings(intake.settings, intake.month).settings;
     // A participation mode change once communities exist asks first (409, nothing changed) and then does what was chosen.
     await applyModeChange(tx, services, { intakeId: intake.id, from: before.participation, to: options.settings.participation, confirmation: options.modeChange });

@@ -1,5 +1,5 @@
 /** Attendance figures: per community, per coachee, per class; three missed in a row is a signal. */
-import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import { holds, isAllowed, type Actor } from '../../../domain/access/policy';
 import { attendanceRate, MISSED_IN_A_ROW_SIGNAL, trailingMissed, trendOf, type AttendanceStatus } from '../../../domain/sessions/attendance';
 import type { AttendanceSignalsResponse, ClassAttendanceResponse, CommunityInsightResponse } from '../../../contracts/sessions';
@@ -151,4 +151,39 @@ export async function getClassAttendance({ services, classId }: { services: Serv
       })
       .sort((a, b) => a.firstName.localeCompare(b.firstName)),
   };
+}
+
+/** One coachee's current streak of missed sessions in a community: where it began (the signal's identity). */
+export type AttendanceStreak = { communityId: string; coachId: string | null; personId: string; streakStartSessionId: string; streakSessionIds: string[]; missedInARow: number };
+
+/**
+ * The "three missed in a row" signals standing now in the communities where attendance was marked
+ * since `since` (the signal can only arise by marking): per current member, the streak and the
+ * session it began with. Counts and ids only; across all institutions (the signal mail's hook).
+ */
+export async function attendanceStreaksSince(db: Db, now: Date, since: Date): Promise<AttendanceStreak[]> {
+  const touched = await db
+    .selectDistinct({ communityId: sessions.communityId })
+    .from(attendanceMarks)
+    .innerJoin(sessions, eq(sessions.id, attendanceMarks.sessionId))
+    .where(and(gte(attendanceMarks.markedAt, since), isNotNull(sessions.communityId)));
+  const communityIds = touched.flatMap((t) => (t.communityId ? [t.communityId] : []));
+  if (communityIds.length === 0) return [];
+  const { list, marks } = await pastSessionsWithMarks(db, communityIds, now);
+  const coaches = await db.select({ id: communities.id, coachId: communities.coachId }).from(communities).where(inArray(communities.id, communityIds));
+  const members = await db
+    .select({ communityId: communityMembers.communityId, personId: communityMembers.personId })
+    .from(communityMembers)
+    .where(and(inArray(communityMembers.communityId, communityIds), isNull(communityMembers.leftOn)));
+  const result: AttendanceStreak[] = [];
+  for (const c of coaches) {
+    const ids = list.filter((s) => s.communityId === c.id).map((s) => s.id);
+    for (const m of members.filter((x) => x.communityId === c.id)) {
+      const own = ids.filter((id) => marks.some((k) => k.sessionId === id && k.personId === m.personId));
+      const { missedInARow } = figuresFor(m.personId, own, marks);
+      if (missedInARow < MISSED_IN_A_ROW_SIGNAL) continue;
+      result.push({ communityId: c.id, coachId: c.coachId, personId: m.personId, streakStartSessionId: own[own.length - missedInARow]!, streakSessionIds: own.slice(-missedInARow), missedInARow });
+    }
+  }
+  return result;
 }

@@ -24,3 +24,5 @@ export { communitySessionDefaults } from './repository';
 export { whereText } from './session-mail';
 /** Peer coaching's reach and attendance in a programme over a window, counts only (the roadmap's evidence). */
 export { peerCoachingReach, type ReachFigures } from './reach-figures';
+/** The "three missed in a row" signals standing now where attendance was marked lately, with the session each streak began with (the signal mail). */
+export { attendanceStreaksSince, type AttendanceStreak } from './attendance-insight';

@@ -78,6 +78,11 @@ export function IntakePage() {
                 <Link to={`/programme/intakes/${i.id}/compensation`}>{t('compensation.settings.link')}</Link>
               </li>
             )}
+            {p.canManageStructure && (
+              <li>
+                <Link to={`/programme/intakes/${i.id}/evaluations`}>{t('evaluation.rates.link')}</Link>
+              </li>
+            )}
           </ul>
         )}
         {p.canManagePeople && <RecentImports intakeId={i.id} />}
