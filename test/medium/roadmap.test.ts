@@ -13,6 +13,7 @@ import path from 'node:path';
 import { count } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ImpactReportResponse } from '../../src/contracts/insight';
 import type { RoadmapContentResponse, RoadmapProgressResponse, RoadmapResponse } from '../../src/contracts/roadmap';
 import { mailOutbox, roadmapAssessments, roadmapPlanItems, roadmapStakeholders, roadmapViews } from '../../src/server/db/schema';
 import { jobHandlers, retentionPurges } from '../../src/server/job-handlers';
@@ -234,6 +235,50 @@ describe(`roadmap on ${testDbKind()}`, () => {
     expect(summary?.thisYear.inPlace).toBe(1);
     expect(summary?.thisYear.none).toBe(13);
     expect(await roadmapSummary(t.services, { institutionId: ids.institution, programmeId: ids.otherProgramme, year: 2029 })).toBeNull();
+  });
+
+  it('puts the roadmap in the impact report: the factors worked on, this year next to last year, and the plan with status — on the page and in the PDF', async () => {
+    const last = (await start(as.coordinator, ids.programme, 2028)).json<{ id: string }>().id;
+    const now = (await start(as.coordinator, ids.programme, 2029)).json<{ id: string }>().id;
+    await as.coordinator.request('PUT', `/api/roadmaps/${last}/factors/${F4}/assessment`, { status: 'started', evidenceNote: '', owner: null, version: 0 });
+    await as.coordinator.request('PUT', `/api/roadmaps/${now}/factors/${F4}/assessment`, { status: 'embedded', evidenceNote: '', owner: null, version: 0 });
+    await as.coordinator.request('PUT', `/api/roadmaps/${now}/factors/${F14}/assessment`, { status: 'started', evidenceNote: '', owner: null, version: 0 });
+    expect((await as.coordinator.request('POST', `/api/roadmaps/${now}/plan`, { interventionId: 'f4-vast-aanspreekpunt', owner: { email: 'management@test.example' }, horizon: 'short', dueDate: '2030-05-01' })).statusCode).toBe(201);
+    const items = (await roadmapOf(as.coordinator, now)).json<RoadmapResponse>().plan;
+    await as.coordinator.request('PUT', `/api/roadmaps/${now}/plan/${items[0]!.id}`, { owner: { stakeholderId: 'studentcoaches' }, horizon: 'short', dueDate: '2030-05-01', status: 'inProgress', version: 1 });
+
+    const url = `/api/programmes/${ids.programme}/impact-report/2029-2030`;
+    const report = (await as.coordinator.request('GET', url, undefined, { 'accept-language': 'nl' })).json<ImpactReportResponse>();
+    expect(report.roadmap).toEqual({
+      hasLastYear: true,
+      factors: [
+        { id: F4, number: 4, title: 'Sociale en academische integratie', thisYear: 'Verankerd', lastYear: 'Gestart' },
+        { id: F14, number: 14, title: expect.any(String) as string, thisYear: 'Gestart', lastYear: null },
+      ],
+      plan: [{ id: 'f4-vast-aanspreekpunt', title: expect.any(String) as string, factorNumber: 4, horizon: 'Kort', dueDate: '2030-05-01', status: 'Bezig' }],
+    });
+    // The report names no people: not the owner of the plan item.
+    expect(JSON.stringify(report.roadmap)).not.toContain('management@');
+    // Management reads the same section.
+    expect((await as.management.request('GET', url)).json<ImpactReportResponse>().roadmap?.factors).toHaveLength(2);
+    const pdfOf = async (lang: 'nl' | 'en') => {
+      const pdf = await as.coordinator.request('GET', `${url}/report.pdf?lang=${lang}`);
+      expect(pdf.statusCode).toBe(200);
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'roadmap-report-')), 'report.pdf');
+      fs.writeFileSync(file, pdf.rawPayload);
+      return spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+    };
+    const nl = await pdfOf('nl');
+    expect(nl).toContain('Roadmap van dit studiejaar');
+    expect(nl).toMatch(/4\. Sociale en academische integratie\s+Verankerd\s+Gestart/);
+    expect(nl).toMatch(/Kort\s+2030-05-01\s+Bezig/);
+    const en = await pdfOf('en');
+    expect(en).toContain("This year's roadmap");
+    expect(en).toMatch(/Embedded\s+Started/);
+    expect(en).toMatch(/Short\s+2030-05-01\s+In progress/);
+
+    const none = (await as.coordinator.request('GET', `/api/programmes/${ids.programme}/impact-report/2027-2028`)).json<ImpactReportResponse>();
+    expect(none.roadmap).toBeNull();
   });
 
   it("keeps the institution's own content as versions, offers a newer shipped version and never forces it", async () => {
