@@ -15,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ImpactReportResponse } from '../../src/contracts/insight';
 import type { RoadmapContentResponse, RoadmapProgressResponse, RoadmapResponse } from '../../src/contracts/roadmap';
-import { mailOutbox, roadmapAssessments, roadmapPlanItems, roadmapStakeholders, roadmapViews } from '../../src/server/db/schema';
+import { mailOutbox, roadmapAssessments, roadmapContentVersions, roadmapPlanItems, roadmapStakeholders, roadmapViews } from '../../src/server/db/schema';
 import { jobHandlers, retentionPurges } from '../../src/server/job-handlers';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
 import { roadmapSummary } from '../../src/server/modules/roadmap/public';
@@ -307,5 +307,44 @@ describe(`roadmap on ${testDbKind()}`, () => {
     expect((await as.beheerder.request('POST', '/api/roadmap-content/adopt-shipped', { baseVersion: 1 })).json()).toEqual({ version: 2 });
     // The roadmap already started keeps its version.
     expect((await roadmapOf(as.coordinator, id)).json<RoadmapResponse>().content.factors[0]!.title.nl).toBe('Verwachtingen eerlijk managen');
+  });
+
+  it('checks the edited content field by field, offers a newer shipped version grouped per factor, and lets the beheerder keep their own', async () => {
+    const got = (await as.beheerder.request('GET', '/api/roadmap-content')).json<RoadmapContentResponse>();
+    const bad = structuredClone(got.content);
+    bad.factors[3]!.interventions[0]!.title.en = '';
+    bad.factors[3]!.interventions.push({ id: 'f4-eigen-1', title: { nl: 'Eigen interventie', en: 'Own intervention' }, stakeholders: [], horizon: ['short'] });
+    const used = bad.factors[0]!.interventions[0]!.stakeholders[0]!;
+    bad.stakeholders = bad.stakeholders.filter((s) => s.id !== used);
+    const refused = await as.beheerder.request('PUT', '/api/roadmap-content', { content: bad, baseVersion: 0 }, { 'accept-language': 'nl' });
+    expect(refused.statusCode).toBe(400);
+    const fields = new Map(refused.json<{ error: { fields: { path: string; message: string }[] } }>().error.fields.map((f) => [f.path, f.message]));
+    expect(fields.get('content')).toContain('Er is niets opgeslagen');
+    expect(fields.get('content.factors.3.interventions.0.title.en')).toBe('Dit veld is verplicht.');
+    expect(fields.get(`content.factors.3.interventions.${bad.factors[3]!.interventions.length - 1}.stakeholders`)).toMatch(/minstens 1/);
+    expect(fields.get('content.factors.0.interventions.0.stakeholders')).toBe('Kies een betrokkene uit de lijst van de roadmap.');
+    expect((await as.beheerder.request('GET', '/api/roadmap-content')).json<RoadmapContentResponse>().version).toBe(0);
+
+    // A copy made when the shipped content was one version older: that version is offered, per factor.
+    const own = structuredClone(got.content);
+    own.factors[3]!.interventions[0]!.horizon = ['long'];
+    own.factors[3]!.title.nl = 'Erbij horen';
+    const dropped = own.factors[3]!.interventions.pop()!;
+    await t.database.db.insert(roadmapContentVersions).values({ institutionId: ids.institution, version: 1, shippedVersion: got.shippedVersion - 1, content: own, savedBy: null });
+    const offered = (await as.beheerder.request('GET', '/api/roadmap-content')).json<RoadmapContentResponse>();
+    expect(offered.offered?.shippedVersion).toBe(got.shippedVersion);
+    const changes = offered.offered!.changes;
+    expect(changes.filter((c) => c.group.kind !== 'factor' || c.group.number !== 4)).toEqual([]);
+    expect(changes).toContainEqual(expect.objectContaining({ item: `factor:${F4}`, kind: 'changed', fields: ['title'], before: expect.objectContaining({ nl: 'Erbij horen' }) as unknown }));
+    expect(changes).toContainEqual(expect.objectContaining({ item: `intervention:${own.factors[3]!.interventions[0]!.id}`, kind: 'changed', fields: ['horizon'] }));
+    expect(changes).toContainEqual(expect.objectContaining({ item: `intervention:${dropped.id}`, kind: 'added' }));
+
+    // Keep my version: the same content as a new version, no longer offered; twice from the same version is 409.
+    const [a, b] = await Promise.all([as.beheerder.request('POST', '/api/roadmap-content/keep-own', { baseVersion: 1 }), as.beheerder.request('POST', '/api/roadmap-content/keep-own', { baseVersion: 1 })]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const kept = (await as.beheerder.request('GET', '/api/roadmap-content')).json<RoadmapContentResponse>();
+    expect(kept).toMatchObject({ version: 2, basedOnShipped: got.shippedVersion, offered: null });
+    expect(kept.content.factors[3]!.title.nl).toBe('Erbij horen');
+    expect((await as.coordinator.request('POST', '/api/roadmap-content/keep-own', { baseVersion: 2 })).statusCode).toBe(404);
   });
 });
