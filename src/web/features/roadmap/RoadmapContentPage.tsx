@@ -91,7 +91,7 @@ function Editor({ data, onSaved }: { data: RoadmapContentResponse; onSaved: (ver
           save.mutate();
         }}
       >
-        {errors.form && <Alert kind="error">{errors.form}</Alert>}
+        {(errors.fields.content ?? errors.form) && <Alert kind="error">{errors.fields.content ?? errors.form}</Alert>}
 
         <section className="card" aria-labelledby="roadmap-content-stakeholders">
           <h2 id="roadmap-content-stakeholders">{t('roadmap.content.stakeholders')}</h2>
