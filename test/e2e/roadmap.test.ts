@@ -15,7 +15,7 @@ const OLD_TITLE = 'Sociale en academische integratie';
 describe('roadmap content', () => {
   const suite = e2eSuite();
 
-  it('lets the beheerder edit a factor in forms, and a roadmap started afterwards shows it', async () => {
+  it('lets the beheerder edit a factor in forms: a refused save first, then version 1', async () => {
     // The refused save is answered 400 on purpose (the form shows it).
     const beheerder = await suite.signedIn('beheerder', { allowedStatuses: [400] });
     await suite.menu(beheerder, 'Inhoud van de roadmap');
@@ -38,13 +38,14 @@ describe('roadmap content', () => {
     await beheerder.evaluate(() => window.scrollTo(0, 0));
     await expectAccessible(beheerder, 'roadmap content with an error (nl)');
     await factor.getByLabel('Titel (Engels)').first().fill('Belonging, socially and in the studies');
-    await title.fill(NEW_TITLE);
     await factor.getByRole('button', { name: 'Interventie toevoegen' }).click();
     const added = factor.locator('fieldset').filter({ has: beheerder.getByRole('button', { name: /Interventie \d+ verwijderen/ }) }).last();
     await added.getByLabel('Titel (Nederlands)').first().fill('Een buddy-uur in de eerste week');
     await added.getByLabel('Titel (Engels)').first().fill('A buddy hour in the first week');
     await added.getByText(/Betrokkenen \(0 gekozen\)/).click();
     await added.getByRole('checkbox', { name: 'Studentcoaches' }).check();
+    // Last: the new title renames the summary this locator looks for.
+    await title.fill(NEW_TITLE);
     await beheerder.getByRole('button', { name: 'Nieuwe versie opslaan' }).click();
     await beheerder.getByRole('status').filter({ hasText: 'Versie 1 is opgeslagen.' }).waitFor();
     await beheerder.getByText('Versie 1 van de instelling').waitFor();
@@ -55,8 +56,10 @@ describe('roadmap content', () => {
     await suite.checkPhone(beheerder, 'roadmap content (en)');
     await suite.screenshot(beheerder, 'roadmap-content-en');
     await beheerder.getByRole('button', { name: 'Nederlands' }).click();
+  });
 
-    // The coordinator starts next year's roadmap: it has the new text; this year's keeps the old.
+  it("shows the edited text in a roadmap the coordinator starts afterwards (the beheerder's version 1 from the test before)", async () => {
+    // Next year's roadmap starts on version 1: it has the new text and the added intervention.
     const coordinator = await suite.signedIn('coordinator');
     await suite.menu(coordinator, 'Roadmap');
     await coordinator.getByRole('heading', { level: 1, name: 'Roadmap naar studentsucces' }).waitFor();
