@@ -81,5 +81,17 @@ export const ImpactReportResponse = z.object({
   evaluationHighlights: z.array(z.string()),
   roadmapFactors: z.array(z.object({ id: z.string(), number: z.number().int(), title: z.string(), evidence: z.string() })),
   coachReflections: z.array(z.string()),
+  /**
+   * The programme's Roadmap of the year (issue 22 item 5): the factors it works on with this
+   * year's agreed status next to last year's, and the improvement plan's items with their status
+   * (labels in the report's language; no owners). Null when the programme has no roadmap that year.
+   */
+  roadmap: z
+    .object({
+      hasLastYear: z.boolean(),
+      factors: z.array(z.object({ id: z.string(), number: z.number().int(), title: z.string(), thisYear: z.string().nullable(), lastYear: z.string().nullable() })),
+      plan: z.array(z.object({ id: z.string(), title: z.string(), factorNumber: z.number().int().nullable(), horizon: z.string(), dueDate: z.string(), status: z.string() })),
+    })
+    .nullable(),
 });
 export type ImpactReportResponse = z.infer<typeof ImpactReportResponse>;

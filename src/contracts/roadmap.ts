@@ -152,6 +152,8 @@ export const RoadmapProgressResponse = z.object({
 });
 export type RoadmapProgressResponse = z.infer<typeof RoadmapProgressResponse>;
 
+const Localized = z.object({ nl: z.string(), en: z.string() });
+
 export const RoadmapContentResponse = z.object({
   /** 0: the institution uses the shipped content as it is. */
   version: z.number().int(),
@@ -159,7 +161,22 @@ export const RoadmapContentResponse = z.object({
   shippedVersion: z.number().int(),
   content: RoadmapFile,
   /** A newer shipped version, offered with what it would change (null when there is none). */
-  offered: z.object({ shippedVersion: z.number().int(), changes: z.array(z.object({ item: z.string(), kind: z.enum(['added', 'removed', 'changed']), before: z.string().optional(), after: z.string().optional() })) }).nullable(),
+  offered: z
+    .object({
+      shippedVersion: z.number().int(),
+      /** Item by item, grouped per principle or factor (`group`), with the fields that differ. */
+      changes: z.array(
+        z.object({
+          item: z.string(),
+          kind: z.enum(['added', 'removed', 'changed']),
+          before: Localized.optional(),
+          after: Localized.optional(),
+          fields: z.array(z.string()),
+          group: z.object({ kind: z.enum(['roadmap', 'stakeholders', 'clusters', 'principle', 'factor']), id: z.string(), number: z.number().int().nullable(), title: Localized.nullable() }),
+        }),
+      ),
+    })
+    .nullable(),
 });
 export type RoadmapContentResponse = z.infer<typeof RoadmapContentResponse>;
 
@@ -171,3 +188,5 @@ export const SaveRoadmapContentRequest = z.strictObject({
 });
 
 export const AdoptShippedRequest = z.strictObject({ baseVersion: z.number().int().min(0) });
+/** Keep the institution's own copy and stop offering this shipped version (a newer one is offered again). */
+export const KeepOwnContentRequest = z.strictObject({ baseVersion: z.number().int().min(1) });

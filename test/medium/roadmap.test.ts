@@ -13,8 +13,9 @@ import path from 'node:path';
 import { count } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ImpactReportResponse } from '../../src/contracts/insight';
 import type { RoadmapContentResponse, RoadmapProgressResponse, RoadmapResponse } from '../../src/contracts/roadmap';
-import { mailOutbox, roadmapAssessments, roadmapPlanItems, roadmapStakeholders, roadmapViews } from '../../src/server/db/schema';
+import { mailOutbox, roadmapAssessments, roadmapContentVersions, roadmapPlanItems, roadmapStakeholders, roadmapViews } from '../../src/server/db/schema';
 import { jobHandlers, retentionPurges } from '../../src/server/job-handlers';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
 import { roadmapSummary } from '../../src/server/modules/roadmap/public';
@@ -236,6 +237,50 @@ describe(`roadmap on ${testDbKind()}`, () => {
     expect(await roadmapSummary(t.services, { institutionId: ids.institution, programmeId: ids.otherProgramme, year: 2029 })).toBeNull();
   });
 
+  it('puts the roadmap in the impact report: the factors worked on, this year next to last year, and the plan with status — on the page and in the PDF', async () => {
+    const last = (await start(as.coordinator, ids.programme, 2028)).json<{ id: string }>().id;
+    const now = (await start(as.coordinator, ids.programme, 2029)).json<{ id: string }>().id;
+    await as.coordinator.request('PUT', `/api/roadmaps/${last}/factors/${F4}/assessment`, { status: 'started', evidenceNote: '', owner: null, version: 0 });
+    await as.coordinator.request('PUT', `/api/roadmaps/${now}/factors/${F4}/assessment`, { status: 'embedded', evidenceNote: '', owner: null, version: 0 });
+    await as.coordinator.request('PUT', `/api/roadmaps/${now}/factors/${F14}/assessment`, { status: 'started', evidenceNote: '', owner: null, version: 0 });
+    expect((await as.coordinator.request('POST', `/api/roadmaps/${now}/plan`, { interventionId: 'f4-vast-aanspreekpunt', owner: { email: 'management@test.example' }, horizon: 'short', dueDate: '2030-05-01' })).statusCode).toBe(201);
+    const items = (await roadmapOf(as.coordinator, now)).json<RoadmapResponse>().plan;
+    await as.coordinator.request('PUT', `/api/roadmaps/${now}/plan/${items[0]!.id}`, { owner: { stakeholderId: 'studentcoaches' }, horizon: 'short', dueDate: '2030-05-01', status: 'inProgress', version: 1 });
+
+    const url = `/api/programmes/${ids.programme}/impact-report/2029-2030`;
+    const report = (await as.coordinator.request('GET', url, undefined, { 'accept-language': 'nl' })).json<ImpactReportResponse>();
+    expect(report.roadmap).toEqual({
+      hasLastYear: true,
+      factors: [
+        { id: F4, number: 4, title: 'Sociale en academische integratie', thisYear: 'Verankerd', lastYear: 'Gestart' },
+        { id: F14, number: 14, title: expect.any(String) as string, thisYear: 'Gestart', lastYear: null },
+      ],
+      plan: [{ id: 'f4-vast-aanspreekpunt', title: expect.any(String) as string, factorNumber: 4, horizon: 'Kort', dueDate: '2030-05-01', status: 'Bezig' }],
+    });
+    // The report names no people: not the owner of the plan item.
+    expect(JSON.stringify(report.roadmap)).not.toContain('management@');
+    // Management reads the same section.
+    expect((await as.management.request('GET', url)).json<ImpactReportResponse>().roadmap?.factors).toHaveLength(2);
+    const pdfOf = async (lang: 'nl' | 'en') => {
+      const pdf = await as.coordinator.request('GET', `${url}/report.pdf?lang=${lang}`);
+      expect(pdf.statusCode).toBe(200);
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'roadmap-report-')), 'report.pdf');
+      fs.writeFileSync(file, pdf.rawPayload);
+      return spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+    };
+    const nl = await pdfOf('nl');
+    expect(nl).toContain('Roadmap van dit studiejaar');
+    expect(nl).toMatch(/4\. Sociale en academische integratie\s+Verankerd\s+Gestart/);
+    expect(nl).toMatch(/Kort\s+2030-05-01\s+Bezig/);
+    const en = await pdfOf('en');
+    expect(en).toContain("This year's roadmap");
+    expect(en).toMatch(/Embedded\s+Started/);
+    expect(en).toMatch(/Short\s+2030-05-01\s+In progress/);
+
+    const none = (await as.coordinator.request('GET', `/api/programmes/${ids.programme}/impact-report/2027-2028`)).json<ImpactReportResponse>();
+    expect(none.roadmap).toBeNull();
+  });
+
   it("keeps the institution's own content as versions, offers a newer shipped version and never forces it", async () => {
     const got = (await as.beheerder.request('GET', '/api/roadmap-content')).json<RoadmapContentResponse>();
     expect(got.version).toBe(0);
@@ -262,5 +307,44 @@ describe(`roadmap on ${testDbKind()}`, () => {
     expect((await as.beheerder.request('POST', '/api/roadmap-content/adopt-shipped', { baseVersion: 1 })).json()).toEqual({ version: 2 });
     // The roadmap already started keeps its version.
     expect((await roadmapOf(as.coordinator, id)).json<RoadmapResponse>().content.factors[0]!.title.nl).toBe('Verwachtingen eerlijk managen');
+  });
+
+  it('checks the edited content field by field, offers a newer shipped version grouped per factor, and lets the beheerder keep their own', async () => {
+    const got = (await as.beheerder.request('GET', '/api/roadmap-content')).json<RoadmapContentResponse>();
+    const bad = structuredClone(got.content);
+    bad.factors[3]!.interventions[0]!.title.en = '';
+    bad.factors[3]!.interventions.push({ id: 'f4-eigen-1', title: { nl: 'Eigen interventie', en: 'Own intervention' }, stakeholders: [], horizon: ['short'] });
+    const used = bad.factors[0]!.interventions[0]!.stakeholders[0]!;
+    bad.stakeholders = bad.stakeholders.filter((s) => s.id !== used);
+    const refused = await as.beheerder.request('PUT', '/api/roadmap-content', { content: bad, baseVersion: 0 }, { 'accept-language': 'nl' });
+    expect(refused.statusCode).toBe(400);
+    const fields = new Map(refused.json<{ error: { fields: { path: string; message: string }[] } }>().error.fields.map((f) => [f.path, f.message]));
+    expect(fields.get('content')).toContain('Er is niets opgeslagen');
+    expect(fields.get('content.factors.3.interventions.0.title.en')).toBe('Dit veld is verplicht.');
+    expect(fields.get(`content.factors.3.interventions.${bad.factors[3]!.interventions.length - 1}.stakeholders`)).toMatch(/minstens 1/);
+    expect(fields.get('content.factors.0.interventions.0.stakeholders')).toBe('Kies een betrokkene uit de lijst van de roadmap.');
+    expect((await as.beheerder.request('GET', '/api/roadmap-content')).json<RoadmapContentResponse>().version).toBe(0);
+
+    // A copy made when the shipped content was one version older: that version is offered, per factor.
+    const own = structuredClone(got.content);
+    own.factors[3]!.interventions[0]!.horizon = ['long'];
+    own.factors[3]!.title.nl = 'Erbij horen';
+    const dropped = own.factors[3]!.interventions.pop()!;
+    await t.database.db.insert(roadmapContentVersions).values({ institutionId: ids.institution, version: 1, shippedVersion: got.shippedVersion - 1, content: own, savedBy: null });
+    const offered = (await as.beheerder.request('GET', '/api/roadmap-content')).json<RoadmapContentResponse>();
+    expect(offered.offered?.shippedVersion).toBe(got.shippedVersion);
+    const changes = offered.offered!.changes;
+    expect(changes.filter((c) => c.group.kind !== 'factor' || c.group.number !== 4)).toEqual([]);
+    expect(changes).toContainEqual(expect.objectContaining({ item: `factor:${F4}`, kind: 'changed', fields: ['title'], before: expect.objectContaining({ nl: 'Erbij horen' }) as unknown }));
+    expect(changes).toContainEqual(expect.objectContaining({ item: `intervention:${own.factors[3]!.interventions[0]!.id}`, kind: 'changed', fields: ['horizon'] }));
+    expect(changes).toContainEqual(expect.objectContaining({ item: `intervention:${dropped.id}`, kind: 'added' }));
+
+    // Keep my version: the same content as a new version, no longer offered; twice from the same version is 409.
+    const [a, b] = await Promise.all([as.beheerder.request('POST', '/api/roadmap-content/keep-own', { baseVersion: 1 }), as.beheerder.request('POST', '/api/roadmap-content/keep-own', { baseVersion: 1 })]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const kept = (await as.beheerder.request('GET', '/api/roadmap-content')).json<RoadmapContentResponse>();
+    expect(kept).toMatchObject({ version: 2, basedOnShipped: got.shippedVersion, offered: null });
+    expect(kept.content.factors[3]!.title.nl).toBe('Erbij horen');
+    expect((await as.coordinator.request('POST', '/api/roadmap-content/keep-own', { baseVersion: 2 })).statusCode).toBe(404);
   });
 });

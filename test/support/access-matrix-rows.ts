@@ -486,5 +486,6 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'GET /api/roadmap-content': { resource: R.roadmapContent },
   'PUT /api/roadmap-content': { resource: R.roadmapContent },
   'POST /api/roadmap-content/adopt-shipped': { resource: R.roadmapContent },
+  'POST /api/roadmap-content/keep-own': { resource: R.roadmapContent },
   'GET /*': {},
 };

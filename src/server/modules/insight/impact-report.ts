@@ -15,6 +15,7 @@ import type { Services } from '../../context';
 import { impactReportTexts } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { buildSections, keyFigures, type KeyFigures } from './build-dashboard';
+import { roadmapSummary } from '../roadmap/public';
 import { coachReflections } from './evaluation-source';
 import { figuresOf, resolveFilter } from './get-dashboard';
 
@@ -36,12 +37,14 @@ export async function getImpactReport({ services, actor, programmeId, academicYe
   const previous = previousAcademicYear(academicYear);
   const filterOf = (year: string) => resolveFilter(services, actor.institutionId, programmeId, academicYearDates(year), locale);
   const [filter, previousFilter] = await Promise.all([filterOf(academicYear), filterOf(previous)]);
-  const [figures, previousFigures, texts, reflections] = await Promise.all([
+  const [figures, previousFigures, texts, reflections, roadmap] = await Promise.all([
     figuresOf(services, actor.institutionId, filter),
     figuresOf(services, actor.institutionId, previousFilter),
     services.db.select().from(impactReportTexts).where(and(eq(impactReportTexts.programmeId, programmeId), eq(impactReportTexts.academicYear, academicYear))),
     coachReflections(services.db, { programmeId, year: academicYear }),
+    roadmapSummary(services, { institutionId: actor.institutionId, programmeId, year: Number(academicYear.slice(0, 4)) }),
   ]);
+  const r = (key: string) => translate(locale, `roadmap.${key}`);
   const now = keyFigures(figures);
   const before = keyFigures(previousFigures);
   const sections = buildSections(figures, locale, false);
@@ -76,6 +79,11 @@ export async function getImpactReport({ services, actor, programmeId, academicYe
     evaluationHighlights,
     roadmapFactors,
     coachReflections: reflections,
+    roadmap: roadmap && {
+      hasLastYear: roadmap.hasLastYear,
+      factors: roadmap.workingOn.map((f) => ({ id: f.factorId, number: f.number, title: f.title[locale], thisYear: f.thisYear && r(`status.${f.thisYear}`), lastYear: f.lastYear && r(`status.${f.lastYear}`) })),
+      plan: roadmap.planItems.map((i) => ({ id: i.interventionId, title: i.title[locale], factorNumber: i.factorNumber, horizon: r(`horizon.${i.horizon}`), dueDate: i.dueDate, status: r(`planStatus.${i.status}`) })),
+    },
   };
 }
 

@@ -159,6 +159,38 @@ export async function renderReportPdf(report: ImpactReportResponse, locale: Loca
   if (report.roadmapFactors.length === 0) text(t('report.noFactors'), { muted: true });
   for (const f of report.roadmapFactors) text(`${f.number}. ${f.title} — ${f.evidence}`);
 
+  const r = (key: string) => translate(locale, `roadmap.report.${key}`);
+  heading(r('title'));
+  if (!report.roadmap) text(r('none'), { muted: true });
+  else {
+    const rm = report.roadmap;
+    text(r('factors'), { bold: true });
+    if (!rm.hasLastYear) text(r('noLastYear'), { muted: true });
+    if (rm.factors.length === 0) text(r('noFactors'), { muted: true });
+    else
+      table({
+        columns: [
+          { label: r('factor'), kind: 'text' },
+          { label: r('thisYear'), kind: 'text' },
+          { label: r('lastYear'), kind: 'text' },
+        ],
+        rows: rm.factors.map((f) => [`${f.number}. ${f.title}`, f.thisYear ?? r('noStatus'), f.lastYear ?? r('noStatus')]),
+      });
+    y -= 6;
+    text(r('plan'), { bold: true });
+    if (rm.plan.length === 0) text(r('noPlan'), { muted: true });
+    else
+      table({
+        columns: [
+          { label: r('intervention'), kind: 'text' },
+          { label: r('horizon'), kind: 'text' },
+          { label: r('dueDate'), kind: 'text' },
+          { label: r('status'), kind: 'text' },
+        ],
+        rows: rm.plan.map((i) => [i.factorNumber === null ? i.title : `${i.factorNumber}. ${i.title}`, i.horizon, i.dueDate, i.status]),
+      });
+  }
+
   heading(t('report.reflectionsTitle'));
   if (report.coachReflections.length === 0) text(t('report.noReflections'), { muted: true });
   for (const r of report.coachReflections) text(`“${r}”`, { indent: 8 });

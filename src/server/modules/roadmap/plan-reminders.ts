@@ -1,8 +1,9 @@
 /**
  * Reminders to owners of plan items (issue 22 item 3): a week before the due date (07:00 UTC) the
- * owner — when a person — gets one mail with the intervention's title and a link to the roadmap,
- * nothing else. A durable job per item (dedupe key per item); `reminded_for` makes it exactly once
- * per due date whatever retries or instances do. A moved due date schedules a new reminder.
+ * owner — when a person — gets one mail with the intervention's title, the due date and a link to
+ * the roadmap, nothing else (not even their name: the mail carries no personal data). A durable
+ * job per item (dedupe key per item); `reminded_for` makes it exactly once per due date whatever
+ * retries or instances do. A moved due date schedules a new reminder.
  */
 import { z } from 'zod';
 import { translate } from '../../../i18n/translate';
@@ -48,7 +49,7 @@ export const sendPlanReminder: JobHandler = async ({ services, job }) => {
       institutionId: roadmap.institutionId,
       to: owner.email,
       subject: translate(locale, 'roadmap.mail.reminder.subject'),
-      text: translate(locale, 'roadmap.mail.reminder.body', { name: owner.firstName, title, date: item.dueDate, link: `${services.config.publicUrl}/roadmaps/${roadmap.id}` }),
+      text: translate(locale, 'roadmap.mail.reminder.body', { title, date: item.dueDate, link: `${services.config.publicUrl}/roadmaps/${roadmap.id}` }),
     });
   });
 };

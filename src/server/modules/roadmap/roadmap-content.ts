@@ -9,9 +9,10 @@ import { z } from 'zod';
 import { RoadmapFile } from '../../../contracts/content/roadmap';
 import type { RoadmapContentResponse } from '../../../contracts/roadmap';
 import { contentChanges } from './content-changes';
-import type { Locale } from '../../../i18n/translate';
+import { translate, type Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
+import { fieldErrors } from '../../errors/validation-messages';
 import { contentInForce } from './content';
 import { fieldError } from './errors';
 import { roadmapRepository } from './repository';
@@ -34,8 +35,17 @@ async function saveVersion(o: { services: Services; institutionId: string; perso
 export async function saveRoadmapContent(o: { services: Services; institutionId: string; personId: string; baseVersion: number; content: unknown; locale: Locale }): Promise<{ version: number }> {
   const parsed = RoadmapFile.safeParse(o.content);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw fieldError(o.locale, 'content', 'contentInvalid', { where: issue.path.join('.') || '—' });
+    // One message per field (content.factors.3.interventions.0.title.nl …) for the editor's forms,
+    // and one for the form as a whole; a stakeholder still in use is said in words.
+    const fields = parsed.error.issues.flatMap((issue) =>
+      issue.code === 'custom' && issue.message.startsWith('unknown stakeholder')
+        ? [{ path: `content.${issue.path.slice(0, -1).join('.')}`, message: translate(o.locale, 'roadmap.errors.unknownStakeholder') }]
+        : issue.code === 'custom' && issue.message === 'must not be empty'
+          ? [{ path: `content.${issue.path.join('.')}`, message: translate(o.locale, 'validation.required') }]
+          : fieldErrors(o.locale, [issue]).map((f) => ({ path: f.path ? `content.${f.path}` : 'content', message: f.message })),
+    );
+    const first = parsed.error.issues[0]!;
+    throw new AppError('validation_failed', 'content invalid', {}, [{ path: 'content', message: translate(o.locale, 'roadmap.errors.contentInvalid', { where: first.path.join('.') || '—' }) }, ...fields]);
   }
   // Factor ids of roadmaps already started must stay: their assessments refer to them.
   const shipped = o.services.content.roadmap;
@@ -49,6 +59,13 @@ export async function saveRoadmapContent(o: { services: Services; institutionId:
 export async function adoptShippedContent(o: { services: Services; institutionId: string; personId: string; baseVersion: number }): Promise<{ version: number }> {
   const shipped = o.services.content.roadmap;
   return saveVersion({ ...o, content: shipped, shippedVersion: shipped.version });
+}
+
+/** Keeps the institution's own copy: a new version with the same content, now based on the shipped version on offer (so it is no longer offered). */
+export async function keepOwnContent(o: { services: Services; institutionId: string; personId: string; baseVersion: number }): Promise<{ version: number }> {
+  const current = await contentInForce(o.services, o.services.db, o.institutionId);
+  if (current.version === 0) throw new AppError('conflict');
+  return saveVersion({ ...o, content: current.content, shippedVersion: o.services.content.roadmap.version });
 }
 
 export const ContentVersionResponse = z.object({ version: z.number().int() });

@@ -8,6 +8,7 @@ import {
   AdoptShippedRequest,
   GiveViewRequest,
   InviteStakeholderRequest,
+  KeepOwnContentRequest,
   RecordAssessmentRequest,
   RoadmapContentResponse,
   RoadmapListResponse,
@@ -29,7 +30,7 @@ import { planPdf } from './plan-pdf';
 import { getProgress } from './progress';
 import { roadmapRepository } from './repository';
 import { roadmapResourceOf } from './resource';
-import { adoptShippedContent, ContentVersionResponse, getRoadmapContent, saveRoadmapContent } from './roadmap-content';
+import { adoptShippedContent, ContentVersionResponse, getRoadmapContent, keepOwnContent, saveRoadmapContent } from './roadmap-content';
 import { startRoadmap } from './start-roadmap';
 
 const Created = z.object({ id: z.string().uuid() });
@@ -229,6 +230,18 @@ export const roadmapRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     async (request) => {
       const actor = actorOf(request);
       return adoptShippedContent({ services, institutionId: actor.institutionId, personId: actor.personId, baseVersion: request.body.baseVersion });
+    },
+  );
+
+  app.post(
+    '/api/roadmap-content/keep-own',
+    {
+      config: { access: { action: 'roadmapContent:manage', resource: contentOf } },
+      schema: { tags: ['roadmap'], summary: "Keep the institution's own content and stop offering the shipped version on offer (a newer one is offered again); a stale base version answers 409", body: KeepOwnContentRequest, response: { 200: ContentVersionResponse, ...errors } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return keepOwnContent({ services, institutionId: actor.institutionId, personId: actor.personId, baseVersion: request.body.baseVersion });
     },
   );
 };

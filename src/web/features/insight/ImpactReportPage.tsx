@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ImpactReportResponse } from '../../../contracts/insight';
 import { Alert } from '../../components/Alert';
-import { errorsOf, TextAreaField } from '../../components/form-fields';
+import { errorsOf, TableHead, TableWrap, TextAreaField } from '../../components/form-fields';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { formatDate } from '../../format';
 import { insightApi } from './api';
 import { formatValue, InsightSectionCard } from './InsightSectionCard';
 import './insight.css';
@@ -99,6 +100,7 @@ export function ImpactReportPage() {
                 </ul>
               )}
             </section>
+            <RoadmapOfYear roadmap={report.roadmap} />
             <section className="card" aria-labelledby="insight-reflections">
               <h2 id="insight-reflections">{t('insight.report.reflectionsTitle')}</h2>
               {report.coachReflections.length === 0 ? <p>{t('insight.report.noReflections')}</p> : report.coachReflections.map((r) => <blockquote key={r}>{r}</blockquote>)}
@@ -188,5 +190,64 @@ function Texts({ report, programmeId, year }: { report: ImpactReportResponse; pr
         </button>
       </div>
     </form>
+  );
+}
+
+/** The programme's Roadmap of the year: the factors it works on (this year's agreed status next to last year's) and the plan. */
+function RoadmapOfYear({ roadmap }: { roadmap: ImpactReportResponse['roadmap'] }) {
+  const { t } = useTranslation();
+  const r = (key: string) => t(`roadmap.report.${key}`);
+  return (
+    <section className="card" aria-labelledby="insight-roadmap-year">
+      <h2 id="insight-roadmap-year">{r('title')}</h2>
+      {!roadmap ? (
+        <p>{r('none')}</p>
+      ) : (
+        <>
+          <h3>{r('factors')}</h3>
+          {!roadmap.hasLastYear && <p>{r('noLastYear')}</p>}
+          {roadmap.factors.length === 0 ? (
+            <p>{r('noFactors')}</p>
+          ) : (
+            <TableWrap label={r('factors')}>
+              <table>
+                <TableHead columns={[{ label: r('factor') }, { label: r('thisYear') }, { label: r('lastYear') }]} />
+                <tbody>
+                  {roadmap.factors.map((f) => (
+                    <tr key={f.id}>
+                      <th scope="row">
+                        {f.number}. {f.title}
+                      </th>
+                      <td>{f.thisYear ?? r('noStatus')}</td>
+                      <td>{f.lastYear ?? r('noStatus')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )}
+          <h3>{r('plan')}</h3>
+          {roadmap.plan.length === 0 ? (
+            <p>{r('noPlan')}</p>
+          ) : (
+            <TableWrap label={r('plan')}>
+              <table>
+                <TableHead columns={[{ label: r('intervention') }, { label: r('horizon') }, { label: r('dueDate') }, { label: r('status') }]} />
+                <tbody>
+                  {roadmap.plan.map((i) => (
+                    <tr key={i.id}>
+                      <th scope="row">{i.factorNumber === null ? i.title : `${i.factorNumber}. ${i.title}`}</th>
+                      <td>{i.horizon}</td>
+                      <td>{formatDate(i.dueDate, 'medium')}</td>
+                      <td>{i.status}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )}
+        </>
+      )}
+    </section>
   );
 }

@@ -20,6 +20,7 @@ export const roadmapApi = {
   content: () => api<RoadmapContentResponse>('/api/roadmap-content'),
   saveContent: (body: { content: unknown; baseVersion: number }) => api<{ version: number }>('/api/roadmap-content', { method: 'PUT', body }),
   adopt: (baseVersion: number) => api<{ version: number }>('/api/roadmap-content/adopt-shipped', { method: 'POST', body: { baseVersion } }),
+  keepOwn: (baseVersion: number) => api<{ version: number }>('/api/roadmap-content/keep-own', { method: 'POST', body: { baseVersion } }),
 };
 
 /** An owner picked in a form: a stakeholder id, or "person:" and an e-mail address. */
