@@ -1,5 +1,7 @@
 import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { messagesPlugin } from './src/web/messages-plugin';
 
 // No React plugin: esbuild compiles JSX with the automatic runtime, which is all we need and
 // keeps the install small (see docs/adr/0004-web-client.md).
@@ -7,9 +9,15 @@ export default defineConfig({
   root: 'src/web',
   publicDir: false,
   esbuild: { jsx: 'automatic' },
+  // react-router's package exports only its development build (invariant messages, warnings); the
+  // browser bundle takes the production build it also ships (#20 item 7: a fast first load).
+  resolve: {
+    alias: [{ find: /^react-router$/, replacement: fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url)) }],
+  },
   // Every text file also as .br and .gz next to it: the server sends the smallest the browser
   // accepts without compressing per request (@fastify/static `preCompressed`).
   plugins: [
+    messagesPlugin(),
     compression({
       include: /\.(js|css|html|svg|json|webmanifest)$/,
       threshold: 512,
@@ -27,6 +35,18 @@ export default defineConfig({
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE' || warning.code === 'SOURCEMAP_ERROR') return;
         warn(warning);
+      },
+      // Vendor chunks that change rarely and are cached apart from our code: the React runtime
+      // with the router (every page), the i18n runtime; the big ones only where a page uses them.
+      output: {
+        manualChunks(id) {
+          if (!id.includes('/node_modules/')) return undefined;
+          if (/\/node_modules\/(react|react-dom|scheduler|react-router|@tanstack)\//.test(id)) return 'react';
+          if (/\/node_modules\/(i18next|react-i18next)\//.test(id)) return 'i18n';
+          if (/\/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
+          if (/\/node_modules\/zod\//.test(id)) return 'zod';
+          return undefined;
+        },
       },
     },
   },

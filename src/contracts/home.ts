@@ -11,6 +11,16 @@ export const CommunitySummary = z.object({
   memberCount: z.number().int(),
 });
 
+/** What an intake still needs from the coordinator (#20 item 3); `null` where the person may not do that task. */
+export const HomeIntakeTasks = z.object({
+  intakeId: z.string().uuid(),
+  /** Students in the intake's classes, how many are not yet in a current community, communities formed. */
+  grouping: z.object({ students: z.number().int(), unplaced: z.number().int(), communities: z.number().int() }).nullable(),
+  /** Teaching periods of the intake and how many have a published schedule. */
+  scheduling: z.object({ periods: z.number().int(), published: z.number().int() }).nullable(),
+});
+export type HomeIntakeTasks = z.infer<typeof HomeIntakeTasks>;
+
 export const HomeResponse = z.object({
   programmes: z.array(
     z.object({
@@ -31,6 +41,12 @@ export const HomeResponse = z.object({
   supervisedCoaches: z.array(PersonName),
   classes: z.array(z.object({ id: z.string().uuid(), code: z.string(), studentCount: z.number().int() })),
   people: z.object({ byRole: z.record(z.string(), z.number().int()) }).nullable(),
+  /** Per intake the person forms groups or schedules for: what is done and what is left. */
+  intakeTasks: z.array(HomeIntakeTasks),
+  /** Statements confirmed by their coach, waiting for this coordinator's approval; null for others. */
+  statementsToApprove: z.number().int().nullable(),
+  /** Approved statements and claims not yet in a payout batch; null for anyone but finance. */
+  payoutsToMake: z.number().int().nullable(),
 });
 
 export type HomeResponse = z.infer<typeof HomeResponse>;

@@ -1,27 +1,47 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { catalogues } from '../i18n/catalogue';
+import { loadMessages } from 'virtual:peerkracht-messages';
 
 export const LANGUAGE_KEY = 'peerkracht.language';
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY);
+const initial: 'nl' | 'en' = stored === 'en' ? 'en' : 'nl';
 
-void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: catalogues.nl }, en: { translation: catalogues.en } },
-  lng: stored === 'en' ? 'en' : 'nl',
-  fallbackLng: 'nl',
-  interpolation: { escapeValue: false },
-});
+/** Fetches a language's messages once (#20 item 7: a browser loads only the language it shows). */
+async function ensureLanguage(lng: 'nl' | 'en') {
+  if (i18n.hasResourceBundle(lng, 'translation')) return;
+  i18n.addResourceBundle(lng, 'translation', await loadMessages(lng));
+}
+
+/** Resolves once the first language's messages are there; the app renders after it. */
+export const i18nReady: Promise<void> = i18n
+  .use(initReactI18next)
+  .init({
+    resources: {},
+    partialBundledLanguages: true,
+    lng: initial,
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+  })
+  .then(() => ensureLanguage(initial))
+  .then(() => {
+    document.documentElement.lang = i18n.language;
+  });
 
 i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 
 /** An explicit choice by the person (the language switch), remembered in this browser. */
-export function chooseLanguage(lng: 'nl' | 'en') {
+export async function chooseLanguage(lng: 'nl' | 'en') {
+  await showLanguage(lng);
   localStorage.setItem(LANGUAGE_KEY, lng);
-  return i18n.changeLanguage(lng);
 }
-document.documentElement.lang = i18n.language;
+
+/** Shows the app in a language (its messages fetched first), without remembering the choice. */
+export async function showLanguage(lng: 'nl' | 'en') {
+  await ensureLanguage(lng);
+  await i18n.changeLanguage(lng);
+}
 
 export default i18n;

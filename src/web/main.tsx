@@ -5,8 +5,9 @@ import { RouterProvider } from 'react-router';
 // Shared styles first, where the features' stylesheets used to put them; styles.css (base) last.
 import './shared.css';
 import { ApiError } from './api';
+import { isChunkLoadError } from './app/chunk-error';
 import { router } from './app/router';
-import './i18n';
+import { i18nReady } from './i18n';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -18,10 +19,19 @@ const queryClient = new QueryClient({
   },
 });
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
+// The first screen waits for its messages (fetched in parallel with the scripts, see messages-plugin.ts).
+void i18nReady.then(() =>
+  createRoot(document.getElementById('root') as HTMLElement, {
+    // A page whose code could not be fetched shows its own message with a reload button
+    // (lazy-page.tsx); that is expected after a deploy and not worth a console error.
+    onCaughtError: (error, info) => {
+      if (!isChunkLoadError(error)) console.error(error, info.componentStack);
+    },
+  }).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

@@ -53,4 +53,57 @@ describe('the web client’s files', () => {
     expect(route.headers['content-encoding']).toBe('br');
     expect(route.headers['cache-control']).toBe('no-cache');
   });
+
+  // The coachee's first load measured as a phone receives it: every script's bytes on the wire.
+  const BUDGET = 150 * 1024;
+
+  it('transfers at most 150 KiB of JavaScript, brotli-compressed, and a page’s code only when it is opened', async () => {
+    // Sign in once, then open home in a fresh context (an empty cache) carrying the session.
+    const signedIn = await suite.signedIn('coachee');
+    const cookies = await signedIn.context().cookies();
+    const page = await suite.open();
+    await page.context().addCookies(cookies);
+    const scripts: { url: string; bytes: number; body: number; encoding: string | undefined; cache: string | undefined }[] = [];
+    page.on('requestfinished', (request) => {
+      if (request.resourceType() !== 'script') return;
+      void (async () => {
+        const response = await request.response();
+        const sizes = await request.sizes();
+        scripts.push({ url: new URL(request.url()).pathname, bytes: sizes.responseBodySize + sizes.responseHeadersSize, body: sizes.responseBodySize, encoding: response?.headers()['content-encoding'], cache: response?.headers()['cache-control'] });
+      })();
+    });
+    await page.goto(`${suite.server.url}/`);
+    await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+    await suite.settled(page);
+    await expect.poll(() => scripts.some((s) => /\/HomeRoute-[\w-]+\.js$/.test(s.url)), { message: 'the home page’s chunk was loaded' }).toBe(true);
+
+    const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
+    expect(total, `JavaScript transferred for the coachee’s home: ${scripts.map((s) => `${s.url} ${s.bytes}`).join(', ')}`).toBeLessThanOrEqual(BUDGET);
+    for (const s of scripts) {
+      expect(s.cache, s.url).toBe('public, max-age=31536000, immutable');
+      // Tiny chunks are not worth compressing (the build skips files under 512 bytes).
+      if (s.encoding !== 'br') expect(s.body, `${s.url} sent uncompressed`).toBeLessThan(512);
+    }
+    // Code for other pages stays on the server until it is needed.
+    expect(scripts.filter((s) => /\/(SessionsPage|SessionPage|MyMapPage|StyleGuidePage|GroupingPage|Field|echarts)-[\w-]+\.js$/.test(s.url))).toEqual([]);
+
+    const sessionsChunk = page.waitForResponse((response) => /\/assets\/SessionsPage-[\w-]+\.js$/.test(new URL(response.url()).pathname));
+    await suite.menu(page, 'Bijeenkomsten');
+    await sessionsChunk;
+    await page.getByRole('heading', { level: 1, name: 'Bijeenkomsten' }).waitFor();
+  });
+
+  it('shows a clear message with a reload button when a page’s code cannot be loaded (after a deploy)', async () => {
+    const page = await suite.open({ allowedStatuses: [404] });
+    await suite.signIn(page, 'coachee');
+    // The old version's chunk is gone from the server.
+    await page.route(/\/assets\/SessionsPage-[\w-]+\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await suite.menu(page, 'Bijeenkomsten');
+    await page.getByRole('heading', { level: 1, name: 'Deze pagina kon niet laden' }).waitFor();
+    // The header and menu stay; the reload button brings the page back once the file is there.
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).toBe(true);
+    await page.unroute(/\/assets\/SessionsPage-[\w-]+\.js$/);
+    await page.getByRole('button', { name: 'Pagina opnieuw laden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bijeenkomsten' }).waitFor();
+  });
 });

@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { actorOf, fetchSession, SESSION_KEY, useSession } from '../session';
 import { Icon } from './icons';
 import { destinationsFor, navContext, splitNavigation, type NavItem } from './navigation';
+import { PageBoundary } from './lazy-page';
 
 /** One destination: a client route, or a server page (the API docs) as a plain link. */
 function Destination({ item, onNavigate }: { item: NavItem; onNavigate?: () => void }) {
@@ -153,7 +154,7 @@ export function Layout() {
         </nav>
       )}
       <main id="main" tabIndex={-1}>
-        {leaving ? <p role="status">{t('app.signingOut')}</p> : <Outlet />}
+        {leaving ? <p role="status">{t('app.signingOut')}</p> : <PageBoundary><Outlet /></PageBoundary>}
       </main>
     </>
   );

@@ -14,3 +14,5 @@ export { getPaidOnTime } from './paid-on-time';
 export { preparePayout, type PreparedPayout } from './create-payout-batch';
 /** Demo data: coaches' IBANs, a paying account, approved claims with receipts (src/server/demo). */
 export { loadFinanceDemo } from './load-finance-demo';
+/** Approved, unpaid statements and claims (`inBatch` when already in a batch): the home page's "payouts to make". */
+export { listPayableItems } from './payables';

@@ -5,6 +5,7 @@ import type { Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { classes, classMembers, coachSupervision, intakes, people, programmes, roleAssignments } from '../../db/schema';
 import { loadCommunityResources, namesOf } from '../relations/public';
+import { homeTasks } from './home-tasks';
 
 export type GetHomeOptions = { services: Services; actor: Actor; locale: Locale };
 
@@ -56,7 +57,14 @@ export async function getHome({ services, actor, locale }: GetHomeOptions): Prom
       )
     : null;
 
+  const tasks = await homeTasks(
+    services,
+    actor,
+    intakeRows.filter((i) => visibleProgrammes.some((p) => p.id === i.programmeId)),
+  );
+
   return {
+    ...tasks,
     programmes: visibleProgrammes.map((p) => ({
       id: p.id,
       name: locale === 'en' ? p.nameEn : p.nameNl,

@@ -5,7 +5,7 @@ import type { SessionResponse } from '../../../contracts/identity';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
-import { LANGUAGE_KEY } from '../../i18n';
+import { LANGUAGE_KEY, showLanguage } from '../../i18n';
 import { useSession, useSetSession } from '../../session';
 
 /**
@@ -26,7 +26,7 @@ export function MagicLinkPage() {
       setSession(next);
       if (next.person && next.person.locale !== i18n.language) {
         if (localStorage.getItem(LANGUAGE_KEY)) await api('/api/me/locale', { method: 'PUT', body: { locale: i18n.language } });
-        else await i18n.changeLanguage(next.person.locale);
+        else await showLanguage(next.person.locale);
       }
       await navigate('/');
     },

@@ -5,7 +5,7 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import type { SessionResponse } from '../../../contracts/identity';
 import type { SignInMethodsResponse } from '../../../contracts/mfa';
 import { api } from '../../api';
-import { LANGUAGE_KEY } from '../../i18n';
+import { LANGUAGE_KEY, showLanguage } from '../../i18n';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { PageState } from '../../components/PageState';
@@ -33,7 +33,7 @@ export function SignInPage() {
       // language the person chose elsewhere comes along.
       if (next.person && next.person.locale !== i18n.language) {
         if (localStorage.getItem(LANGUAGE_KEY)) await api('/api/me/locale', { method: 'PUT', body: { locale: i18n.language } });
-        else await i18n.changeLanguage(next.person.locale);
+        else await showLanguage(next.person.locale);
       }
       await navigate('/');
     },

@@ -19,7 +19,6 @@ export function RoleTasks({ actor, roles, data }: { actor: Actor; roles: Role[];
   const { t } = useTranslation();
   const handlesSignals = data.programmes.some((p) => isAllowed(actor, 'programme:handleSignals', { kind: 'programme', institutionId: actor.institutionId, programmeId: p.id }));
   const signals = useQuery({ queryKey: ['signals'], queryFn: () => api<SignalsOverviewResponse>('/api/signals'), enabled: handlesSignals });
-  const may = (action: 'programme:formCommunities' | 'programme:manageScheduling', programmeId: string) => isAllowed(actor, action, { kind: 'programme', institutionId: actor.institutionId, programmeId });
   const intakeName = (month: 'september' | 'february', year: string) => t('home.intake', { month: t(`home.months.${month}`), year });
   const tasks: { key: string; node: React.ReactNode }[] = [];
 
@@ -28,14 +27,34 @@ export function RoleTasks({ actor, roles, data }: { actor: Actor; roles: Role[];
     if (waiting !== undefined)
       tasks.push({ key: 'signals', node: waiting > 0 ? <Link to="/support/signals">{t('ux.home.openSignals', { count: waiting })}</Link> : <>{t('ux.home.noOpenSignals')}</> });
   }
+  // Each task says what is left, or that it is done (#20 item 3): the state comes from the server.
+  const byIntake = new Map(data.intakeTasks.map((task) => [task.intakeId, task]));
   for (const p of data.programmes) {
     for (const i of p.intakes) {
-      if (may('programme:formCommunities', p.id)) tasks.push({ key: `g-${i.id}`, node: <Link to={`/programme/intakes/${i.id}/grouping`}>{t('ux.home.formGroups', { intake: `${p.name} · ${intakeName(i.month, i.academicYear)}` })}</Link> });
-      if (may('programme:manageScheduling', p.id)) tasks.push({ key: `s-${i.id}`, node: <Link to={`/programme/intakes/${i.id}/scheduling`}>{t('ux.home.makeSchedule', { intake: `${p.name} · ${intakeName(i.month, i.academicYear)}` })}</Link> });
+      const state = byIntake.get(i.id);
+      if (!state) continue;
+      const intake = `${p.name} · ${intakeName(i.month, i.academicYear)}`;
+      const g = state.grouping;
+      if (g) {
+        const to = `/programme/intakes/${i.id}/grouping`;
+        if (g.unplaced > 0) tasks.push({ key: `g-${i.id}`, node: <Link to={to}>{t('ux.home.unplaced', { intake, count: g.unplaced })}</Link> });
+        else if (g.students === 0) tasks.push({ key: `g-${i.id}`, node: <span className="help">{t('ux.home.noStudentsYet', { intake })}</span> });
+        else tasks.push({ key: `g-${i.id}`, node: <span className="help">{t('ux.home.groupsReady', { intake })}</span> });
+      }
+      const s = state.scheduling;
+      if (s) {
+        const to = `/programme/intakes/${i.id}/scheduling`;
+        const left = s.periods - s.published;
+        if (s.periods === 0) tasks.push({ key: `s-${i.id}`, node: <Link to={to}>{t('ux.home.noPeriods', { intake })}</Link> });
+        else if (left > 0) tasks.push({ key: `s-${i.id}`, node: <Link to={to}>{t('ux.home.schedulePeriods', { intake, count: left })}</Link> });
+        else tasks.push({ key: `s-${i.id}`, node: <span className="help">{t('ux.home.scheduleReady', { intake })}</span> });
+      }
     }
   }
-  if (roles.includes('coordinator')) tasks.push({ key: 'statements', node: <Link to="/compensation">{t('ux.home.statements')}</Link> });
-  if (isAllowed(actor, 'payout:manage', { kind: 'financeDesk', institutionId: actor.institutionId })) tasks.push({ key: 'payouts', node: <Link to="/finance">{t('ux.home.payouts')}</Link> });
+  if (data.statementsToApprove !== null)
+    tasks.push({ key: 'statements', node: data.statementsToApprove > 0 ? <Link to="/compensation">{t('ux.home.statementsWaiting', { count: data.statementsToApprove })}</Link> : <span className="help">{t('ux.home.statementsDone')}</span> });
+  if (data.payoutsToMake !== null)
+    tasks.push({ key: 'payouts', node: data.payoutsToMake > 0 ? <Link to="/finance">{t('ux.home.payoutsWaiting', { count: data.payoutsToMake })}</Link> : <span className="help">{t('ux.home.payoutsDone')}</span> });
   if (roles.includes('leercoach'))
     for (const c of data.classes) tasks.push({ key: `c-${c.id}`, node: <><Link to={`/classes/${c.id}`}>{t('ux.nav.myClass')}: {c.code}</Link> — {t('ux.home.classIntro')}</> });
   if (isAllowed(actor, 'people:search', { kind: 'peopleDirectory', institutionId: actor.institutionId }) && roles.includes('beheerder')) {
