@@ -197,6 +197,8 @@ describe('resilience map', () => {
     await page.getByRole('button', { name: 'Verder: Delen →' }).click();
     await stepHeading(page, 'Delen');
     await page.getByText('Stap 4 van 4').waitFor();
+    // Versions are folded away on the sharing step.
+    await page.locator('summary').filter({ hasText: 'Versies en vergelijken' }).click();
     await suite.typeDate(page, 'Datum van deze versie', isoDaysAgo(92));
     await page.getByRole('button', { name: 'Bewaar een versie' }).click();
     await page.getByRole('status').filter({ hasText: /^Versie van .* bewaard\.$/ }).waitFor();
@@ -239,6 +241,8 @@ describe('resilience map', () => {
     await coach.getByRole('button', { name: /Volgend thema/ }).click();
     await coach.getByRole('heading', { level: 2, name: 'Mensen om je heen en je thuis voelen' }).waitFor();
     await expectAccessible(coach, 'conversation theme with the map (nl)');
+    // On a map that has resources, the form to add one waits behind a button (a short page on a phone).
+    await coach.getByRole('button', { name: '+ Nog een hulpbron toevoegen' }).click();
     const form = coach.locator('form.rmap-form').filter({ has: coach.getByRole('button', { name: 'Hulpbron toevoegen' }) });
     await form.getByLabel('Naam of omschrijving').fill('Mijn studentcoach');
     await form.getByLabel('Wat voor hulpbron').selectOption('person');
@@ -257,6 +261,7 @@ describe('resilience map', () => {
     await page.getByRole('button', { name: 'Kies Mijn studentcoach om te verplaatsen' }).waitFor();
     await page.getByRole('navigation', { name: 'Stappen van je plaat' }).getByRole('link', { name: 'Delen' }).click();
     await stepHeading(page, 'Delen');
+    await page.locator('summary').filter({ hasText: 'Versies en vergelijken' }).click();
     await page.getByRole('button', { name: 'Bewaar een versie' }).click();
     await page.getByRole('status').filter({ hasText: /^Versie van .* bewaard\.$/ }).waitFor();
     await page.getByLabel('met', { exact: true }).selectOption({ index: 2 });

@@ -5,7 +5,7 @@
  * change or remove), and the goals (challenges, goals, wellbeing, potential, the first step).
  * Every change saves by itself (useMapDraft); read-only when the reader may only view it.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyResilienceMapResponse, ResilienceMapResponse } from '../../../contracts/resilience';
 import { CHALLENGE_TIMES, LEVELS, LIMITS, belowPass, type ChallengeTime, type Level, type Place, type ResilienceMap, type SupportResource } from '../../../domain/resilience/model';
@@ -129,6 +129,10 @@ export function PeoplePart({ draft, map, editable }: PartProps) {
   const { t } = useTranslation();
   const { content } = draft;
   const [editing, setEditing] = useState<string | null>(null);
+  // The form to add one is open on an empty map; on a full one it waits behind a button, so the
+  // list stays short on a phone. Once opened it stays open for the next addition.
+  const [adding, setAdding] = useState(content.resources.length === 0);
+  const addFormId = useId();
   const numbers = numberResources(content.resources);
   const groups = groupResources(content.resources);
   return (
@@ -160,11 +164,11 @@ export function PeoplePart({ draft, map, editable }: PartProps) {
                   )}
                   {editable && editing !== r.id && (
                     <div className="rmap-actions">
-                      <button type="button" onClick={() => setEditing(r.id)}>
-                        {t('resilience.actions.edit', { label: r.label })}
+                      <button type="button" aria-label={t('resilience.actions.edit', { label: r.label })} onClick={() => setEditing(r.id)}>
+                        {t('resilience.actions.editShort')}
                       </button>
-                      <button type="button" className="danger" onClick={() => draft.change(removeResource(content, r.id), 'now')}>
-                        {t('resilience.actions.remove', { label: r.label })}
+                      <button type="button" className="danger" aria-label={t('resilience.actions.remove', { label: r.label })} onClick={() => draft.change(removeResource(content, r.id), 'now')}>
+                        {t('resilience.actions.removeShort')}
                       </button>
                     </div>
                   )}
@@ -174,12 +178,17 @@ export function PeoplePart({ draft, map, editable }: PartProps) {
           </div>
         );
       })}
-      {editable && (
-        <>
+      {editable && !adding && (
+        <button type="button" className="secondary" aria-expanded={false} aria-controls={addFormId} onClick={() => setAdding(true)}>
+          {t('resilience.actions.openAddResource')}
+        </button>
+      )}
+      {editable && adding && (
+        <div id={addFormId}>
           <h3>{t('resilience.actions.addResource')}</h3>
           <p className="help">{t('resilience.list.addHelp')}</p>
           <ResourceForm initial={newResource()} linkable={map.linkable} isNew onDone={(r: SupportResource) => draft.change(addResource(content, r), 'now')} />
-        </>
+        </div>
       )}
     </section>
   );
@@ -192,6 +201,9 @@ export function GoalsPart({ draft, editable }: PartProps) {
   const { t } = useTranslation();
   const { content } = draft;
   const [challenge, setChallenge] = useState({ text: '', when: 'now' as ChallengeTime });
+  // As with resources: open on an empty list, behind a button once there are challenges.
+  const [adding, setAdding] = useState(content.challenges.length === 0);
+  const addFormId = useId();
   const text = (key: TextKey, labelKey: string) =>
     editable ? (
       <TextArea label={t(labelKey)} value={content[key]} maxLength={LIMITS.text} onChange={(e) => draft.change({ ...content, [key]: e.target.value }, 'typing')} onBlur={draft.flush} />
@@ -212,16 +224,21 @@ export function GoalsPart({ draft, editable }: PartProps) {
                 {c.text} <span className="help">({t(`resilience.challengeWhen.${c.when}`)})</span>
               </span>
               {editable && (
-                <button type="button" className="danger" onClick={() => draft.change({ ...content, challenges: content.challenges.filter((x) => x.id !== c.id) }, 'now')}>
-                  {t('resilience.actions.removeChallenge')}
-                  <span className="visually-hidden">: {c.text}</span>
+                <button type="button" className="danger" aria-label={`${t('resilience.actions.removeChallenge')}: ${c.text}`} onClick={() => draft.change({ ...content, challenges: content.challenges.filter((x) => x.id !== c.id) }, 'now')}>
+                  {t('resilience.actions.removeShort')}
                 </button>
               )}
             </li>
           ))}
         </ul>
-        {editable && (
+        {editable && !adding && (
+          <button type="button" className="secondary" aria-expanded={false} aria-controls={addFormId} onClick={() => setAdding(true)}>
+            {t('resilience.actions.openAddChallenge')}
+          </button>
+        )}
+        {editable && adding && (
           <form
+            id={addFormId}
             className="rmap-form"
             onSubmit={(e) => {
               e.preventDefault();

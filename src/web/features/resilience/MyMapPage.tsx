@@ -100,7 +100,7 @@ function MyMap({ map, step }: { map: MyResilienceMapResponse; step: Step }) {
           <>
             <SharingPanel map={saved} />
             <ReadsPanel map={saved} />
-            <SnapshotsPanel map={{ ...saved, content: draft.content }} canSave queryKey={keys.myMap} />
+            <SnapshotsPanel map={{ ...saved, content: draft.content }} canSave queryKey={keys.myMap} folded />
             <PrintPanel mapId={saved.id} />
           </>
         ) : (

@@ -18,7 +18,8 @@ import { formatDate } from '../../format';
 
 const NOW = 'now';
 
-export function SnapshotsPanel({ map, canSave, queryKey }: { map: ResilienceMapResponse; canSave: boolean; queryKey: readonly unknown[] }) {
+/** `folded`: starts closed (the coachee's sharing step); the coach's view of a shared map opens on it. */
+export function SnapshotsPanel({ map, canSave, queryKey, folded = false }: { map: ResilienceMapResponse; canSave: boolean; queryKey: readonly unknown[]; folded?: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [date, setDate] = useState(today());
@@ -27,6 +28,8 @@ export function SnapshotsPanel({ map, canSave, queryKey }: { map: ResilienceMapR
   const [to, setTo] = useState<string>(NOW);
   const fromId = from || map.snapshots[0]?.id || '';
   const [compared, setCompared] = useState<{ from: string; to: string } | null>(null);
+  // Folded by default: versions are for now and then, and the sharing step stays short on a phone.
+  const [open, setOpen] = useState(!folded);
   const a = useSnapshot(map.id, compared?.from || null);
   const b = useSnapshot(map.id, compared && compared.to !== NOW ? compared.to : null);
   const formatDay = (d: string) => formatDate(d, 'long');
@@ -51,8 +54,10 @@ export function SnapshotsPanel({ map, canSave, queryKey }: { map: ResilienceMapR
   const comparison = before && after ? compareMaps(before, after, roles) : null;
 
   return (
-    <section className="card" aria-labelledby="rmap-snapshots-title">
-      <h2 id="rmap-snapshots-title">{t('resilience.sections.snapshots')}</h2>
+    <details className="card rmap-fold" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        <h2 id="rmap-snapshots-title">{t('resilience.sections.snapshots')}</h2>
+      </summary>
       <p>{t('resilience.snapshots.intro')}</p>
       {canSave && (
         <form
@@ -119,7 +124,7 @@ export function SnapshotsPanel({ map, canSave, queryKey }: { map: ResilienceMapR
           )}
         </>
       )}
-    </section>
+    </details>
   );
 }
 

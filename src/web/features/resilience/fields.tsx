@@ -3,7 +3,7 @@ import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 're
 import { FieldFrame } from '../../components/Field';
 
 export function TextArea({ label, help, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; help?: string }) {
-  return <FieldFrame label={label} help={help}>{(control) => <textarea rows={3} {...control} {...rest} />}</FieldFrame>;
+  return <FieldFrame label={label} help={help}>{(control) => <textarea rows={2} className="rmap-textarea" {...control} {...rest} />}</FieldFrame>;
 }
 
 export function Select({ label, children, ...rest }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; children: ReactNode }) {
