@@ -47,6 +47,11 @@ export const HomeResponse = z.object({
   statementsToApprove: z.number().int().nullable(),
   /** Approved statements and claims not yet in a payout batch; null for anyone but finance. */
   payoutsToMake: z.number().int().nullable(),
+  /**
+   * Opt-in intakes of the student's classes (#21): how many take sign-ups now, and how many of those
+   * still wait for this student's answer; null for anyone who is no student.
+   */
+  signUps: z.object({ open: z.number().int(), waiting: z.number().int() }).nullable(),
 });
 
 export type HomeResponse = z.infer<typeof HomeResponse>;

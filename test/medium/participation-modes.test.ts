@@ -144,6 +144,11 @@ describe(`participation modes on ${testDbKind()}`, () => {
     // A student of the other intake sees nothing to sign up for and cannot sign up here.
     expect((await as.a0!.request('GET', '/api/participation/sign-ups')).json().signUps).toEqual([]);
     expect((await as.a0!.request('PUT', `/api/participation/sign-ups/${ids.intakeB}`)).statusCode).toBe(404);
+    // The home asks the student for an answer (a task, and "Meedoen" in the menu); others see nothing.
+    const homeSignUps = async (who: string) => (await as[who]!.request('GET', '/api/home')).json<{ signUps: { open: number; waiting: number } | null }>().signUps;
+    expect(await homeSignUps('b0')).toEqual({ open: 1, waiting: 1 });
+    expect(await homeSignUps('a0')).toEqual({ open: 0, waiting: 0 });
+    expect(await homeSignUps('coordinator')).toBeNull();
     // Two taps at once: one wins, the other gets 409.
     const both = await Promise.all([as.b0!.request('PUT', `/api/participation/sign-ups/${ids.intakeB}`), as.b0!.request('PUT', `/api/participation/sign-ups/${ids.intakeB}`)]);
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
@@ -151,6 +156,7 @@ describe(`participation modes on ${testDbKind()}`, () => {
     expect((await as.b3!.request('DELETE', `/api/participation/sign-ups/${ids.intakeB}`)).statusCode).toBe(200);
     expect((await as.b3!.request('DELETE', `/api/participation/sign-ups/${ids.intakeB}`)).statusCode).toBe(409);
     expect((await as.b0!.request('GET', '/api/participation/sign-ups')).json().signUps[0].signedUp).toBe(true);
+    expect(await homeSignUps('b0')).toEqual({ open: 1, waiting: 0 });
     expect((await as.coordinator!.request('GET', `/api/intakes/${ids.intakeB}/participation`)).json()).toMatchObject({ mode: 'optIn', students: 8, signedUp: 3, signUpRate: 38, communitiesFormed: false });
 
     const signed = new Set(optInStudents.slice(0, 3));
@@ -175,6 +181,7 @@ describe(`participation modes on ${testDbKind()}`, () => {
     expect(closed.json().error.message).toBe('Aanmelden of afmelden kan niet meer: de communities zijn al gemaakt. Praat erover met de coördinator.');
     expect(await t.services.db.select().from(participationSignUps)).toHaveLength(0);
     expect((await as.b0!.request('GET', '/api/participation/sign-ups')).json().signUps[0].open).toBe(false);
+    expect((await as.b0!.request('GET', '/api/home')).json().signUps).toEqual({ open: 0, waiting: 0 });
     // In a mode without sign-ups there is nothing to sign up for.
     expect((await as.a0!.request('PUT', `/api/participation/sign-ups/${ids.intakeA}`)).statusCode).toBe(404);
   });

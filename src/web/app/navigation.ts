@@ -110,6 +110,7 @@ export const DESTINATIONS: readonly Destination[] = [
   { id: 'about-me', labelKey: 'grouping.nav.myAttributes', icon: 'person', priority: 41, roles: ['coachee'], to: '/me/about' },
   { id: 'coach-profile', labelKey: 'programme.nav.coachProfile', icon: 'person', priority: 42, roles: ['studentcoach'], to: '/me/coach-profile' },
   { id: 'availability', labelKey: 'scheduling.mine.nav', icon: 'clock', priority: 43, roles: ['studentcoach'], to: '/me/availability' },
+  { id: 'sign-up', labelKey: 'participation.signUp.title', icon: 'check', priority: 39, roles: ['coachee'], to: (c) => (c.home?.signUps?.open ? '/meedoen' : null) },
   { id: 'referrals', labelKey: 'support.nav.referrals', icon: 'help', priority: 44, roles: ['coachee', 'studentcoach'], to: '/support/referrals' },
   { id: 'my-compensation', labelKey: 'compensation.nav.mine', icon: 'money', priority: 60, roles: ['studentcoach'], to: '/me/compensation' },
   {

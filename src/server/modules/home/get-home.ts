@@ -4,6 +4,7 @@ import type { HomeResponse } from '../../../contracts/home';
 import type { Locale } from '../../../i18n/translate';
 import type { Services } from '../../context';
 import { classes, classMembers, coachSupervision, intakes, people, programmes, roleAssignments } from '../../db/schema';
+import { mySignUps } from '../participation/public';
 import { loadCommunityResources, namesOf } from '../relations/public';
 import { homeTasks } from './home-tasks';
 
@@ -63,8 +64,13 @@ export async function getHome({ services, actor, locale }: GetHomeOptions): Prom
     intakeRows.filter((i) => visibleProgrammes.some((p) => p.id === i.programmeId)),
   );
 
+  const student = actor.grants.some((g) => g.role === 'coachee');
+  const open = student ? (await mySignUps({ services, personId: actor.personId, locale })).signUps.filter((s) => s.open) : [];
+  const signUps = student ? { open: open.length, waiting: open.filter((s) => !s.signedUp).length } : null;
+
   return {
     ...tasks,
+    signUps,
     programmes: visibleProgrammes.map((p) => ({
       id: p.id,
       name: locale === 'en' ? p.nameEn : p.nameNl,

@@ -8,5 +8,7 @@ export { participationOf, participationOfClass, participationOfCommunity, signed
 export { applyModeChange } from './mode-change';
 /** The coordinator's figures of an intake (the dashboard shows the mode and the sign-up rate). */
 export { intakeParticipation } from './sign-ups';
+/** The student's opt-in intakes (the home shows a task and the menu a destination while sign-up is open). */
+export { mySignUps } from './sign-ups';
 /** HTTP routes (app.ts). */
 export { participationRoutes } from './routes';

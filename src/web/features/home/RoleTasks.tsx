@@ -21,6 +21,8 @@ export function RoleTasks({ actor, roles, data }: { actor: Actor; roles: Role[];
   const signals = useQuery({ queryKey: ['signals'], queryFn: () => api<SignalsOverviewResponse>('/api/signals'), enabled: handlesSignals });
   const intakeName = (month: 'september' | 'february', year: string) => t('home.intake', { month: t(`home.months.${month}`), year });
   const tasks: { key: string; node: React.ReactNode }[] = [];
+  // A student of an opt-in intake answers whether they take part (#21): first, while sign-up is open.
+  if (data.signUps && data.signUps.waiting > 0) tasks.push({ key: 'sign-up', node: <Link to="/meedoen">{t('participation.signUp.task', { count: data.signUps.waiting })}</Link> });
 
   if (handlesSignals) {
     const waiting = signals.data?.inbox.filter((s) => WAITING.has(s.status)).length;
