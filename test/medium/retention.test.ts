@@ -18,6 +18,7 @@ import {
   handovers,
   helpResources,
   hundredDayAsks,
+  participationSignUps,
   programmeSwitchNotices,
   logbookEntries,
   mailOutbox,
@@ -95,6 +96,10 @@ describe(`retention pass on ${testDbKind()}`, () => {
     const switchNotice = (createdAt: Date) => db.insert(programmeSwitchNotices).values({ personId: coachee.id, fromProgrammeId: programme.id, toProgrammeId: programme.id, createdAt }).returning();
     keep.programme_switch_notices = await ids(switchNotice(inside('programme_switch_notices')));
     gone.programme_switch_notices = await ids(switchNotice(past('programme_switch_notices')));
+    // Participation (#21): opt-in sign-ups by when the student signed up.
+    const signUp = (personId: string, signedUpAt: Date) => db.insert(participationSignUps).values({ intakeId: intake.id, personId, signedUpAt }).returning();
+    keep.participation_sign_ups = await ids(signUp(coachee.id, inside('participation_sign_ups')));
+    gone.participation_sign_ups = await ids(signUp(coach.id, past('participation_sign_ups')));
 
     // Evaluation (#18): invitations and linked answers by their questionnaire's closing date (an
     // invitation with answers left waits for them); signal mails by when they went.
@@ -262,6 +267,7 @@ describe(`retention pass on ${testDbKind()}`, () => {
       case 'mail_outbox': return idsOf(db.select({ id: mailOutbox.id }).from(mailOutbox).where(inArray(mailOutbox.id, candidates)));
       case 'audit_log': return idsOf(db.select({ id: auditLog.id }).from(auditLog).where(inArray(auditLog.id, candidates)));
       case 'programme_updates': return idsOf(db.select({ id: programmeUpdates.id }).from(programmeUpdates).where(inArray(programmeUpdates.id, candidates)));
+      case 'participation_sign_ups': return idsOf(db.select({ id: participationSignUps.id }).from(participationSignUps).where(inArray(participationSignUps.id, candidates)));
       case 'hundred_day_asks': return idsOf(db.select({ id: hundredDayAsks.id }).from(hundredDayAsks).where(inArray(hundredDayAsks.id, candidates)));
       case 'programme_switch_notices': return idsOf(db.select({ id: programmeSwitchNotices.id }).from(programmeSwitchNotices).where(inArray(programmeSwitchNotices.id, candidates)));
       case 'sessions': return idsOf(db.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, candidates)));
