@@ -35,6 +35,8 @@ describe('web shell', () => {
     const page = await open();
     await page.goto(`${suite.server.url}/sign-in`);
     await page.getByText('Demo-omgeving: alle personen en gegevens zijn verzonnen.').waitFor();
+    // The banner is the shell's; the page itself is its own chunk and may still be on its way.
+    await page.getByRole('heading', { level: 1 }).waitFor();
     await expectAccessible(page, 'sign-in (nl)');
   });
 

@@ -1,5 +1,6 @@
 /** How a claim row reads to the client: the coach's name and where its payment stands. */
 import type { ExpenseClaim, PaymentStatus } from '../../../contracts/finance';
+import { zonedParts } from '../../../domain/sessions/zoned-time';
 import type { ClaimListRow } from './repository';
 
 export function paymentStatus(item: { status?: 'submitted' | 'approved' | 'rejected'; promisedPayDate: string | null; paidOn: string | null; payoutId: string | null }, today: string): PaymentStatus {
@@ -10,7 +11,12 @@ export function paymentStatus(item: { status?: 'submitted' | 'approved' | 'rejec
 }
 
 export const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/**
+ * The calendar day in the Netherlands ("2026-12-07"), what "today" means to finance, coaches and
+ * the web client (which shows and sends Amsterdam dates). Not the UTC day: between 23:00 and 24:00
+ * UTC in winter they differ, and "paid today" would be refused as a date in the future.
+ */
+export const isoDay = (d: Date) => zonedParts(d).date;
 
 export function claimView(row: ClaimListRow, today: string): ExpenseClaim {
   return {

@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { isAllowed, type Actor } from '../../../domain/access/policy';
 import type { HomeIntakeTasks, HomeResponse } from '../../../contracts/home';
+import { zonedParts } from '../../../domain/sessions/zoned-time';
 import type { Services } from '../../context';
 import { listPayableItems } from '../finance/public';
 import { classes, classMembers, communities, communityMembers, compensationStatements, schedulingRuns, teachingPeriods } from '../../db/schema';
@@ -77,7 +78,7 @@ export async function homeTasks(services: Services, actor: Actor, intakes: reado
   // Approved statements and claims not yet in a payout batch: what finance's next SEPA file pays.
   let payoutsToMake: number | null = null;
   if (isAllowed(actor, 'payout:manage', { kind: 'financeDesk', institutionId: actor.institutionId })) {
-    const today = services.now().toISOString().slice(0, 10);
+    const today = zonedParts(services.now()).date;
     payoutsToMake = (await listPayableItems(db, actor.institutionId, today)).filter((item) => !item.inBatch).length;
   }
 
