@@ -178,8 +178,17 @@ export function e2eSuite(options: { env?: Record<string, string>; mailbox?: bool
       const more = nav.getByRole('button', { name: /^(Meer|More)$/ });
       await more.waitFor();
       const inBar = nav.locator('.nav-primary').getByRole('link', { name, exact: true });
-      if ((await inBar.count()) === 0 && (await more.getAttribute('aria-expanded')) !== 'true') await more.click();
-      await nav.getByRole('link', { name, exact: true }).click();
+      const link = nav.getByRole('link', { name, exact: true });
+      // "Meer" closes on every navigation (a sign-in that is still on its way home, say): open it
+      // again until the link shows, then follow it.
+      await expect
+        .poll(async () => {
+          if (await link.isVisible()) return true;
+          if ((await inBar.count()) === 0 && (await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+          return link.isVisible();
+        })
+        .toBe(true);
+      await link.click();
     },
     async typeDate(scope, label, value) {
       const match = /^(?:(\d{4})-(\d{2})-(\d{2}))?T?(?:(\d{2}):(\d{2}))?$/.exec(value);
