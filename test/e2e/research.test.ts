@@ -72,6 +72,8 @@ describe('research', () => {
     // The onderzoeker makes an export and downloads it.
     await suite.menu(researcher, 'Onderzoek');
     await researcher.getByRole('link', { name: TITLE }).click();
+    // The study's own page (its chunk may still be loading; the list also says "Goedgekeurd").
+    await researcher.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await researcher.getByText('Goedgekeurd', { exact: true }).waitFor();
     await researcher.getByRole('button', { name: 'Nieuwe export maken' }).click();
     await researcher.getByRole('status').filter({ hasText: /De export is klaar: \d+ rij/ }).waitFor();
