@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { FiscalYearsResponse } from '../../../contracts/compensation';
-import type { IntakeResponse, StructureResponse } from '../../../contracts/programme';
+import type { IntakeResponse } from '../../../contracts/programme';
+import { useManagedIntake } from '../../components/useManagedIntake';
 import { CompensationSettings, SCHEMES, type Scheme } from '../../../domain/compensation/scheme';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
@@ -19,12 +20,11 @@ type Rate = { from: string; under21: string; from21: string };
 
 /** The page of one intake's compensation settings, under the intake (linked from its page). */
 export function CompensationSettingsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { intakeId = '' } = useParams();
-  const query = useQuery({ queryKey: ['programme', 'structure'], queryFn: () => api<StructureResponse>('/api/programme/structure') });
-  const found = query.data?.programmes.flatMap((p) => p.intakes.map((i) => ({ p, i }))).find((x) => x.i.id === intakeId && x.p.canManageStructure);
+  const { query, found, programmeName } = useManagedIntake(intakeId);
   const title = found
-    ? t('compensation.settings.pageTitle', { programme: i18n.language === 'en' ? found.p.nameEn : found.p.nameNl, year: found.i.academicYear })
+    ? t('compensation.settings.pageTitle', { programme: programmeName, year: found.i.academicYear })
     : t('compensation.settings.title');
   useDocumentTitle(title);
   // Outside the card: saving re-creates the card from the stored settings (its key); the confirmation stays.

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { IntakeResponse, StructureResponse } from '../../../contracts/programme';
+import type { IntakeResponse } from '../../../contracts/programme';
+import { useManagedIntake } from '../../components/useManagedIntake';
 import {
   EVALUATION_AUDIENCES,
   EVALUATION_MODES,
@@ -28,12 +29,11 @@ type Row = { used: boolean; opensOn: string; closesOn: string; mode: EvaluationM
 
 /** `/programme/intakes/:intakeId/evaluations`: the questionnaire moments of an intake and their response per community. */
 export function EvaluationMomentsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { intakeId = '' } = useParams();
-  const query = useQuery({ queryKey: ['programme', 'structure'], queryFn: () => api<StructureResponse>('/api/programme/structure') });
-  const found = query.data?.programmes.flatMap((p) => p.intakes.map((i) => ({ p, i }))).find((x) => x.i.id === intakeId && x.p.canManageStructure);
+  const { query, found, programmeName } = useManagedIntake(intakeId);
   const title = found
-    ? t('evaluation.rates.pageTitle', { programme: i18n.language === 'en' ? found.p.nameEn : found.p.nameNl, year: found.i.academicYear })
+    ? t('evaluation.rates.pageTitle', { programme: programmeName, year: found.i.academicYear })
     : t('evaluation.rates.settingsTitle');
   useDocumentTitle(title);
   // Outside the card: saving re-creates the card from the stored settings (its key); the confirmation stays.
