@@ -6,6 +6,7 @@
  *   bare mode: a bare Fastify endpoint that inserts one row through `pg` (the ceiling).
  * Both log requests at `info` to /dev/null, as a production server logs them.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,7 +59,10 @@ async function bare(): Promise<void> {
 async function realApp(): Promise<void> {
   const dataDir = options.db === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'peerkracht-bench-')) : null;
   const database = await openDatabase(options.db === 'pglite' ? { kind: 'pglite', dataDir } : { kind: 'postgres', url: options.url!, poolSize: 10 });
-  const config = loadConfig({ NODE_ENV: 'production', PEERKRACHT_ALLOW_EMBEDDED: '1', PEERKRACHT_PUBLIC_URL: 'http://127.0.0.1', ...(options.url ? { DATABASE_URL: options.url } : {}) });
+  const config = loadConfig({ NODE_ENV: 'production', PEERKRACHT_ALLOW_EMBEDDED: '1', PEERKRACHT_PUBLIC_URL: 'http://127.0.0.1',
+    // Production refuses to start without the key for IBANs at rest; the bench stores none, so a throwaway one serves.
+    PEERKRACHT_DATA_KEY: randomBytes(32).toString('base64'),
+    ...(options.url ? { DATABASE_URL: options.url } : {}) });
   const services: Services = {
     db: database.db,
     config,
