@@ -68,6 +68,8 @@ export const ProgrammeResponse = z.object({
   location: z.string(),
   canManageStructure: z.boolean(),
   canManagePeople: z.boolean(),
+  /** Whether the actor receives the students who switched into this programme (#21 item 7). */
+  canWelcomeSwitches: z.boolean(),
   intakes: z.array(IntakeResponse),
 });
 export const StructureResponse = z.object({ canCreateProgramme: z.boolean(), programmes: z.array(ProgrammeResponse) });

@@ -16,8 +16,12 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { e2eSuite } from './support/suite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIVITY_THEMES } from '../../src/contracts/content/activities';
+import type { CommunityManageResponse, IntakeCommunitiesResponse } from '../../src/contracts/communities';
+import type { StructureResponse } from '../../src/contracts/programme';
+import type { MyCoacheesResponse } from '../../src/contracts/resilience';
+import { callApi, e2eSuite, type E2eSuite } from './support/suite';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDTHS = [1280, 360] as const;
@@ -120,11 +124,51 @@ async function textSpacingClips(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Records some pages need and the demo does not hold, made through the API as the people who
+ * would make them, so those pages are reached through links like any other: a one-on-one
+ * conversation the coach started (→ /resilience/conversations/:id), an activity of the coach's
+ * own (→ /activities/:id/edit) and a coach change the coordinator started (→ /handovers/:id).
+ */
+async function recordsTheDemoLacks(suite: E2eSuite): Promise<void> {
+  const coach = await suite.signedIn('studentcoach');
+  const { coachees } = await callApi<MyCoacheesResponse>(coach, 'GET', '/api/resilience/my-coachees');
+  const consented = coachees.find((c) => c.consented);
+  if (!consented) throw new Error('the demo coach has no coachee who consented to coaching data: no conversation to start');
+  await callApi(coach, 'POST', `/api/resilience/coachees/${consented.id}/conversations`);
+  await callApi(coach, 'POST', '/api/activities', {
+    title: 'Kennismakingsbingo',
+    goal: 'Elkaar leren kennen in de eerste week.',
+    theme: ACTIVITY_THEMES[0],
+    phases: ['start'],
+    durationMinutes: 20,
+    groupSize: { min: 4, max: 8 },
+    steps: ['Iedereen krijgt een kaart met vragen.', 'Zoek voor elk vak iemand die past.'],
+    shared: false,
+  });
+  await coach.context().close();
+
+  const coordinator = await suite.signedIn('coordinator');
+  const structure = await callApi<StructureResponse>(coordinator, 'GET', '/api/programme/structure');
+  const intake = structure.programmes.flatMap((p) => p.intakes).find((i) => i.communityCount > 0);
+  if (!intake) throw new Error('the demo coordinator has no intake with communities: no coach change to start');
+  const { communities } = await callApi<IntakeCommunitiesResponse>(coordinator, 'GET', `/api/intakes/${intake.id}/communities`);
+  const community = communities.find((c) => c.coach && !c.openHandover);
+  if (!community) throw new Error('no community with a coach and no open coach change in the demo');
+  const manage = await callApi<CommunityManageResponse>(coordinator, 'GET', `/api/communities/${community.id}/manage`);
+  const toCoach = manage.coaches.find((c) => c.id !== manage.coach?.id);
+  if (!toCoach) throw new Error('no other coach in the demo to hand a community over to');
+  await callApi(coordinator, 'POST', `/api/communities/${community.id}/handovers`, { mode: 'newCoach', toCoachId: toCoach.id, introProposedAt: null, version: manage.version });
+  await coordinator.context().close();
+}
+
 let visits = 0;
 const visitedPatterns = new Set<string>();
 
 describe('accessibility crawl: every page each role reaches, nl and en, 1280 and 360 px', () => {
   const suite = e2eSuite();
+
+  beforeAll(() => recordsTheDemoLacks(suite), 120_000);
 
   afterAll(() => {
     console.log(`a11y crawl: ${visits} (role, route, locale, width) visits; ${visitedPatterns.size} of ${PATTERNS.length} routes`);

@@ -36,7 +36,8 @@ export async function callApi<T>(page: Page, method: string, path: string, body?
       const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
       const response = await fetch(path, {
         method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        // A call without a body sends no content type: an empty body declared as JSON is malformed.
+        headers: body === undefined ? { 'x-csrf-token': session.csrfToken } : { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);

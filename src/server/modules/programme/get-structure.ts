@@ -30,6 +30,7 @@ export async function getStructure({ services, actor }: GetStructureOptions): Pr
         location: p.location,
         canManageStructure: isAllowed(actor, 'programme:manage', resource),
         canManagePeople: isAllowed(actor, 'programme:manageStudents', resource),
+        canWelcomeSwitches: isAllowed(actor, 'programme:welcomeSwitches', resource),
         intakes: intakeRows
           .filter((i) => i.programmeId === p.id)
           .map((i) => {

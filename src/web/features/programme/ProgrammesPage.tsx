@@ -43,6 +43,11 @@ export function ProgrammesPage() {
               );
             })}
           </ul>
+          {p.canWelcomeSwitches && (
+            <p>
+              <Link to={`/programmes/${p.id}/welcome`}>{t('programme.structure.switchedIn')}</Link>
+            </p>
+          )}
           {p.canManageStructure && <AddIntake programme={p} />}
         </section>
       ))}
