@@ -53,6 +53,8 @@ import enParticipation from './en.participation.json';
 import nlParticipation from './nl.participation.json';
 import enDigest from './en.digest.json';
 import nlDigest from './nl.digest.json';
+import enEvalRates from './en.evalrates.json';
+import nlEvalRates from './nl.evalrates.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -82,6 +84,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlRoadmap, enRoadmap],
   [nlParticipation, enParticipation],
   [nlDigest, enDigest],
+  [nlEvalRates, enEvalRates],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

@@ -61,7 +61,7 @@ const IntakeInvitationsPage = lazyPage(() => import('../features/invitations/Int
 const MfaCodePage = lazyPage(() => import('../features/auth/MfaCodePage'), 'MfaCodePage');
 const SsoErrorPage = lazyPage(() => import('../features/auth/SsoErrorPage'), 'SsoErrorPage');
 const SecurityPage = lazyPage(() => import('../features/security/SecurityPage'), 'SecurityPage');
-const CommunityPage = lazyPage(() => import('../features/communities/CommunityPage'), 'CommunityPage');
+const CommunityPage = lazyPage(() => import('./CommunityRoute'), 'CommunityRoute');
 const HomeRoute = lazyPage(() => import('./HomeRoute'), 'HomeRoute');
 const ConsentsPage = lazyPage(() => import('../features/consent/ConsentsPage'), 'ConsentsPage');
 const ReadsPage = lazyPage(() => import('../features/consent/ReadsPage'), 'ReadsPage');
