@@ -49,6 +49,8 @@ export const ResponseRates = z.object({
       communityId: z.string().uuid(),
       communityName: z.string(),
       moment: EvaluationMomentName,
+      /** The moment's closing date: open until (and on) this day, Europe/Amsterdam. */
+      closesOn: z.iso.date(),
       invited: Count,
       answered: Count,
       suppressed: z.boolean(),

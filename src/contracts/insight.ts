@@ -95,3 +95,10 @@ export const ImpactReportResponse = z.object({
     .nullable(),
 });
 export type ImpactReportResponse = z.infer<typeof ImpactReportResponse>;
+
+/** A person's mail settings (#18 item 5): today the coordinator's weekly digest; `digestApplies` says whether the person gets one (a coordinator). */
+export const MailSettingsResponse = z.object({ weeklyDigest: z.boolean(), digestApplies: z.boolean() });
+export type MailSettingsResponse = z.infer<typeof MailSettingsResponse>;
+
+export const SaveMailSettingsRequest = z.strictObject({ weeklyDigest: z.boolean() });
+export type SaveMailSettingsRequest = z.infer<typeof SaveMailSettingsRequest>;

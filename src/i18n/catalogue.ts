@@ -51,6 +51,10 @@ import enRoadmap from './en.roadmap.json';
 import nlRoadmap from './nl.roadmap.json';
 import enParticipation from './en.participation.json';
 import nlParticipation from './nl.participation.json';
+import enDigest from './en.digest.json';
+import nlDigest from './nl.digest.json';
+import enEvalRates from './en.evalrates.json';
+import nlEvalRates from './nl.evalrates.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -79,6 +83,8 @@ const FEATURES: [Messages, Messages][] = [
   [nlEvaluation, enEvaluation],
   [nlRoadmap, enRoadmap],
   [nlParticipation, enParticipation],
+  [nlDigest, enDigest],
+  [nlEvalRates, enEvalRates],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

@@ -19,6 +19,7 @@ import { OVERDUE_REMINDER_JOB, scheduleOverdueReminders, sendOverdueReminders } 
 import { HUNDRED_DAY_JOB, runHundredDayJob, scheduleHundredDayMoments } from './modules/year/public';
 import { purgeExpiredExportFiles } from './modules/research/public';
 import { PLAN_REMINDER_JOB, schedulePlanReminders, sendPlanReminder } from './modules/roadmap/public';
+import { COORDINATOR_DIGEST_JOB, scheduleCoordinatorDigests, sendCoordinatorDigests } from './modules/insight/public';
 
 export const jobHandlers: JobHandlers = {
   [REFERRAL_FOLLOW_UP_JOB]: sendReferralFollowUp,
@@ -34,6 +35,7 @@ export const jobHandlers: JobHandlers = {
   [EVALUATION_OPEN_JOB]: openEvaluationMoment,
   [EVALUATION_REMINDER_JOB]: sendEvaluationReminder,
   [PLAN_REMINDER_JOB]: sendPlanReminder,
+  [COORDINATOR_DIGEST_JOB]: sendCoordinatorDigests,
 };
 
 /**
@@ -53,4 +55,5 @@ export const retentionPurges: readonly RetentionPurge[] = [
   scheduleEvaluationMoments,
   schedulePlanReminders,
   mailAttendanceSignals,
+  scheduleCoordinatorDigests,
 ];

@@ -36,7 +36,7 @@ import {
 } from '../../src/server/db/schema';
 import { retentionWithServices } from '../../src/cli/retention';
 import { jobHandlers, retentionPurges } from '../../src/server/job-handlers';
-import { attendanceSignalMails, communityAnnouncements, compensationExtraWork, compensationStatements, evaluationInvitations, evaluationLinkedAnswers, evaluationRounds, expenseClaims, expenseReceipts, erasureRequests, jobs, payoutBatches } from '../../src/server/db/schema';
+import { attendanceSignalMails, communityAnnouncements, coordinatorDigestMails, compensationExtraWork, compensationStatements, evaluationInvitations, evaluationLinkedAnswers, evaluationRounds, expenseClaims, expenseReceipts, erasureRequests, jobs, payoutBatches } from '../../src/server/db/schema';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
 import { RETENTION_PASS_JOB } from '../../src/server/modules/retention/retention-job';
 import { runRetentionPass, type RetentionPassResult } from '../../src/server/modules/retention/run-retention-pass';
@@ -130,6 +130,13 @@ describe(`retention pass on ${testDbKind()}`, () => {
     };
     keep.attendance_signal_mails = await ids(signalMail(coachee.id, inside('attendance_signal_mails')));
     gone.attendance_signal_mails = await ids(signalMail(coach.id, past('attendance_signal_mails')));
+    // The coordinator's weekly digest (#18): known by the coordinator it went to (one each here), by when it was sent.
+    const digestMail = async (personId: string, sentAt: Date) => {
+      await db.insert(coordinatorDigestMails).values({ personId, week: '2020-01-06', sentAt });
+      return [{ id: personId }];
+    };
+    keep.coordinator_digest_mails = await ids(digestMail(coachee.id, inside('coordinator_digest_mails')));
+    gone.coordinator_digest_mails = await ids(digestMail(coach.id, past('coordinator_digest_mails')));
     // Announcements (#21) by when they were sent.
     const announcement = (createdAt: Date) => db.insert(communityAnnouncements).values({ communityId, authorId: coach.id, body: 'b', createdAt }).returning();
     keep.community_announcements = await ids(announcement(inside('community_announcements')));
@@ -293,6 +300,7 @@ describe(`retention pass on ${testDbKind()}`, () => {
       case 'evaluation_invitations': return idsOf(db.select({ id: evaluationInvitations.id }).from(evaluationInvitations).where(inArray(evaluationInvitations.id, candidates)));
       case 'evaluation_linked_answers': return idsOf(db.select({ id: evaluationLinkedAnswers.invitationId }).from(evaluationLinkedAnswers).where(inArray(evaluationLinkedAnswers.invitationId, candidates)));
       case 'attendance_signal_mails': return idsOf(db.select({ id: attendanceSignalMails.personId }).from(attendanceSignalMails).where(inArray(attendanceSignalMails.personId, candidates)));
+      case 'coordinator_digest_mails': return idsOf(db.select({ id: coordinatorDigestMails.personId }).from(coordinatorDigestMails).where(inArray(coordinatorDigestMails.personId, candidates)));
       case 'community_announcements': return idsOf(db.select({ id: communityAnnouncements.id }).from(communityAnnouncements).where(inArray(communityAnnouncements.id, candidates)));
       default: throw new Error(`no check for ${table}`);
     }

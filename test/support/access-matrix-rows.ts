@@ -470,6 +470,9 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'GET /api/programmes/:programmeId/impact-report/:academicYear': { resource: R.programmeInsight },
   'PUT /api/programmes/:programmeId/impact-report/:academicYear/texts': { resource: R.programmeInsight },
   'GET /api/programmes/:programmeId/impact-report/:academicYear/report.pdf': { resource: R.programmeInsight },
+  // The coordinator's weekly digest (#18 item 5): one's own mail settings.
+  'GET /api/me/mail-settings': {},
+  'PUT /api/me/mail-settings': {},
   // The roadmap (#22): owners, and invited stakeholders for their factors.
   'GET /api/roadmaps': {},
   'POST /api/roadmaps': { resource: R.newRoadmap, body: (c) => ({ programmeId: c.programmeId, year: 2030 }) },

@@ -271,6 +271,8 @@ export const PERSONAL_DATA_REGISTRY: Readonly<Record<string, RegistryEntry>> = {
 
   // --- insight: the programme dashboard and impact report (#18) --------------------------------
   impact_report_texts: { context: 'insight', purpose: 'The coordinator’s texts of a programme’s yearly impact report (what went well, what is needed), written about the programme, not about people; who last edited them.', category: 'personal', retention: 'As the programme.', export: 'Texts the person last edited.', erasure: 'The editor link is set to null; the texts stay with the programme.', purge: noAgeRule('kept with the programme as its yearly report; the editor link goes when that person is erased.') , subject: by({ updated_by_id: unlink('count') }) },
+  mail_preferences: { context: 'insight', purpose: 'A person’s own choice about mails that are not needed for the programme to run (the coordinator’s weekly digest on or off); no row means on.', category: 'personal', retention: 'As the person.', export: rowsOf('person_id'), erasure: CASCADE, purge: noAgeRule('kept while the person is; it goes when the person is erased (cascade).') , subject: by({ person_id: del() }) },
+  coordinator_digest_mails: { context: 'insight', purpose: 'That the coordinator’s weekly digest went out for a week: the digest goes exactly once per coordinator per week. The digest names no student.', category: 'personal', retention: 'One year after it was sent.', export: rowsOf('person_id'), erasure: CASCADE, purge: pass('delete', '`sent_at`', { years: 1 }) , subject: by({ person_id: del() }) },
 };
 
 const CATEGORY_LABEL: Record<DataCategory, string> = {

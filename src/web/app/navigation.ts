@@ -143,6 +143,7 @@ export const DESTINATIONS: readonly Destination[] = [
   { id: 'my-roles', labelKey: 'people.nav.myRoles', icon: 'person', priority: 82, to: '/me/roles' },
   { id: 'security', labelKey: 'security.nav', icon: 'lock', priority: 83, to: '/security' },
   { id: 'sign-in-sessions', labelKey: 'people.nav.sessions', icon: 'lock', priority: 84, to: '/me/sign-in-sessions' },
+  { id: 'mail-settings', labelKey: 'digest.settings.nav', icon: 'mail', priority: 85, roles: ['coordinator'], to: '/me/mail-settings' },
   { id: 'grouping-settings', labelKey: 'grouping.nav.settings', icon: 'settings', priority: 100, allowed: (c) => c.can('institution:manage'), to: '/admin/grouping-attributes' },
   { id: 'outbox', labelKey: 'nav.outbox', icon: 'mail', priority: 101, allowed: (c) => c.can('outbox:read'), to: '/admin/outbox' },
   { id: 'retention', labelKey: 'nav.retention', icon: 'settings', priority: 102, allowed: (c) => c.can('retention:read'), to: '/admin/retention' },

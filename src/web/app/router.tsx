@@ -61,7 +61,7 @@ const IntakeInvitationsPage = lazyPage(() => import('../features/invitations/Int
 const MfaCodePage = lazyPage(() => import('../features/auth/MfaCodePage'), 'MfaCodePage');
 const SsoErrorPage = lazyPage(() => import('../features/auth/SsoErrorPage'), 'SsoErrorPage');
 const SecurityPage = lazyPage(() => import('../features/security/SecurityPage'), 'SecurityPage');
-const CommunityPage = lazyPage(() => import('../features/communities/CommunityPage'), 'CommunityPage');
+const CommunityPage = lazyPage(() => import('./CommunityRoute'), 'CommunityRoute');
 const HomeRoute = lazyPage(() => import('./HomeRoute'), 'HomeRoute');
 const ConsentsPage = lazyPage(() => import('../features/consent/ConsentsPage'), 'ConsentsPage');
 const ReadsPage = lazyPage(() => import('../features/consent/ReadsPage'), 'ReadsPage');
@@ -83,6 +83,7 @@ const MyPaymentsPage = lazyPage(() => import('../features/finance/MyCompensation
 const PayoutsPage = lazyPage(() => import('../features/finance/PayoutsPage'), 'PayoutsPage');
 const DashboardPage = lazyPage(() => import('../features/insight/DashboardPage'), 'DashboardPage');
 const ImpactReportPage = lazyPage(() => import('../features/insight/ImpactReportPage'), 'ImpactReportPage');
+const MailSettingsPage = lazyPage(() => import('../features/insight/MailSettingsPage'), 'MailSettingsPage');
 const ProgrammePaymentsPage = lazyPage(() => import('../features/finance/ProgrammePaymentsPage'), 'ProgrammePaymentsPage');
 const HundredDayPage = lazyPage(() => import('../features/year/HundredDayPage'), 'HundredDayPage');
 const CommunityHundredDayPage = lazyPage(() => import('../features/year/OutcomePages'), 'CommunityHundredDayPage');
@@ -196,6 +197,7 @@ export const router = createBrowserRouter([
       { path: '/finance', element: <RequireSignIn><PayoutsPage /></RequireSignIn> },
       { path: '/insight', element: <RequireSignIn><DashboardPage /></RequireSignIn> },
       { path: '/insight/:programmeId/report/:year', element: <RequireSignIn><ImpactReportPage /></RequireSignIn> },
+      { path: '/me/mail-settings', element: <RequireSignIn><MailSettingsPage /></RequireSignIn> },
       { path: '/roadmaps', element: <RequireSignIn><RoadmapsPage /></RequireSignIn> },
       { path: '/roadmaps/:roadmapId', element: <RequireSignIn><RoadmapPage /></RequireSignIn> },
       { path: '/admin/roadmap-content', element: <RequireSignIn><RoadmapContentPage /></RequireSignIn> },

@@ -175,6 +175,7 @@ export async function responseRates(db: Db, filter: { programmeId: string; intak
       communityId: communities.id,
       communityName: communities.name,
       moment: evaluationRounds.moment,
+      closesOn: evaluationRounds.closesOn,
       invited: count(),
       answered: sql<number>`count(${evaluationInvitations.respondedAt})::int`,
     })
@@ -183,13 +184,13 @@ export async function responseRates(db: Db, filter: { programmeId: string; intak
     .innerJoin(intakes, eq(intakes.id, evaluationRounds.intakeId))
     .innerJoin(communities, eq(communities.id, evaluationInvitations.communityId))
     .where(and(...conditions))
-    .groupBy(communities.id, communities.name, evaluationRounds.moment)
+    .groupBy(communities.id, communities.name, evaluationRounds.moment, evaluationRounds.closesOn)
     .orderBy(communities.name, evaluationRounds.moment);
   return {
     communities: rows.map((r) => {
       const invited = suppressCount(r.invited);
       const answered = invited === null ? null : suppressCount(Number(r.answered));
-      return { communityId: r.communityId, communityName: r.communityName, moment: r.moment, invited, answered, suppressed: invited === null || answered === null };
+      return { communityId: r.communityId, communityName: r.communityName, moment: r.moment, closesOn: r.closesOn, invited, answered, suppressed: invited === null || answered === null };
     }),
   };
 }

@@ -6,3 +6,5 @@
 
 /** Counts every dashboard figure of a programme in a period, before suppression (the bench). */
 export { countFigures, buildSections } from './build-dashboard';
+/** The coordinator's weekly digest: job kind, handler and the poller's hook that schedules it (job-handlers.ts). */
+export { COORDINATOR_DIGEST_JOB, scheduleCoordinatorDigests, sendCoordinatorDigests } from './weekly-digest';

@@ -209,3 +209,80 @@ export type IntakeRow = { id: string; academicYear: string; month: string };
 export async function intakesOf(db: Db, programmeId: string): Promise<IntakeRow[]> {
   return rows<IntakeRow>(db, sql`select id, academic_year as "academicYear", month::text as month from intakes where programme_id = ${programmeId}::uuid order by academic_year desc, month`);
 }
+
+// --- The coordinator's weekly digest (#18 item 5) ---------------------------------------------
+
+export type DigestRecipientRow = { personId: string; firstName: string; email: string; locale: string; institutionId: string; programmeId: string; nameNl: string; nameEn: string };
+
+/**
+ * Coordinators (of a programme, or of all programmes of their institution) with an active account,
+ * who did not turn the digest off and have not had this week's digest yet, with each programme
+ * they coordinate.
+ */
+export async function digestRecipients(db: Db, week: string): Promise<DigestRecipientRow[]> {
+  return rows<DigestRecipientRow>(
+    db,
+    sql`select distinct p.id as "personId", p.first_name as "firstName", p.email, p.locale, p.institution_id as "institutionId",
+        pr.id as "programmeId", pr.name_nl as "nameNl", pr.name_en as "nameEn"
+      from role_assignments ra
+      join people p on p.id = ra.person_id
+      join programmes pr on pr.institution_id = ra.institution_id and (ra.programme_id is null or pr.id = ra.programme_id)
+      left join mail_preferences mp on mp.person_id = p.id
+      where ra.role = 'coordinator' and p.deactivated_at is null and coalesce(mp.weekly_digest, true)
+        and not exists (select 1 from coordinator_digest_mails d where d.person_id = p.id and d.week = ${week}::date)
+      order by p.id, pr.name_nl, pr.id`,
+  );
+}
+
+export type DigestSignalRow = { communityName: string; signals: number };
+export type DigestMomentRow = { moment: string; academicYear: string; month: string; closesOn: string; invited: number; answered: number };
+export type DigestFigures = {
+  /** New "three missed in a row" signals in the week (the coach was mailed), per community. */
+  newSignals: DigestSignalRow[];
+  /** The programme's signals that are not closed, now. */
+  openSignals: number;
+  /** Referrals whose follow-up date has passed without an answer yet. */
+  followUpsDue: number;
+  /** Questionnaire moments open today, with invited and finished (not yet suppressed). */
+  openMoments: DigestMomentRow[];
+  /** Community sessions and outings in the week: planned (not cancelled) and held (attendance marked). */
+  sessions: { planned: number; held: number };
+};
+
+/** The figures of one programme's digest for the week [from, to); `today` is the Amsterdam date of the Monday. */
+export async function digestFigures(db: Db, programmeId: string, week: { from: Date; to: Date; today: string }): Promise<DigestFigures> {
+  const programmeCommunities = sql`(select c.id from communities c join intakes i on i.id = c.intake_id where i.programme_id = ${programmeId}::uuid)`;
+  const [newSignals, [counts], openMoments, [sessions]] = await Promise.all([
+    rows<DigestSignalRow>(
+      db,
+      sql`select c.name as "communityName", count(*)::int as signals
+        from attendance_signal_mails m join communities c on c.id = m.community_id
+        where m.community_id in ${programmeCommunities} and m.sent_at >= ${ts(week.from)} and m.sent_at < ${ts(week.to)}
+        group by c.id, c.name order by c.name, c.id`,
+    ),
+    rows<{ openSignals: number; followUpsDue: number }>(
+      db,
+      sql`select
+        (select count(*)::int from signals g where g.programme_id = ${programmeId}::uuid and g.status <> 'closed') as "openSignals",
+        (select count(*)::int from referrals r where r.programme_id = ${programmeId}::uuid and r.follow_up_due_at < ${ts(week.to)} and r.follow_up_outcome is null) as "followUpsDue"`,
+    ),
+    rows<DigestMomentRow>(
+      db,
+      sql`select r.moment, i.academic_year as "academicYear", i.month::text as month, r.closes_on::text as "closesOn",
+          count(v.id)::int as invited, count(v.responded_at)::int as answered
+        from evaluation_rounds r join intakes i on i.id = r.intake_id
+        left join evaluation_invitations v on v.round_id = r.id
+        where i.programme_id = ${programmeId}::uuid and r.opens_on <= ${week.today}::date and r.closes_on >= ${week.today}::date
+        group by r.id, r.moment, i.academic_year, i.month, r.closes_on
+        order by i.academic_year, i.month, r.moment`,
+    ),
+    rows<{ planned: number; held: number }>(
+      db,
+      sql`select (count(*) filter (where s.status <> 'cancelled'))::int as planned,
+          (count(*) filter (where s.status = 'planned' and exists (select 1 from attendance_marks am where am.session_id = s.id)))::int as held
+        from sessions s
+        where s.community_id in ${programmeCommunities} and s.type in ('community', 'outing') and s.starts_at >= ${ts(week.from)} and s.starts_at < ${ts(week.to)}`,
+    ),
+  ]);
+  return { newSignals, openSignals: counts!.openSignals, followUpsDue: counts!.followUpsDue, openMoments, sessions: sessions! };
+}

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse } from '../../../contracts/identity';
-import { AcademicYear, DashboardQuery, DashboardResponse, ImpactReportResponse, InsightProgrammesResponse, SaveImpactReportTextsRequest, SectionId } from '../../../contracts/insight';
+import { AcademicYear, DashboardQuery, DashboardResponse, ImpactReportResponse, InsightProgrammesResponse, MailSettingsResponse, SaveImpactReportTextsRequest, SaveMailSettingsRequest, SectionId } from '../../../contracts/insight';
 import { isAllowed } from '../../../domain/access/policy';
 import { amsterdamDate } from '../../../domain/insight/periods';
 import { isLocale, translate } from '../../../i18n/translate';
@@ -14,6 +14,7 @@ import { programmeResource } from '../relations/public';
 import { tableCsv } from './csv';
 import { getDashboard } from './get-dashboard';
 import { getImpactReport, saveImpactReportTexts } from './impact-report';
+import { getMailSettings, saveMailSettings } from './mail-settings';
 import { renderReportPdf } from './render-report-pdf';
 import { programmesOf } from './repository';
 
@@ -126,5 +127,17 @@ export const insightRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
         .header('cache-control', 'no-store')
         .send(Buffer.from(pdf));
     },
+  );
+
+  app.get(
+    '/api/me/mail-settings',
+    { config: { access: { signedIn: true } }, schema: { tags, summary: 'My mail settings: the weekly digest on or off (for a coordinator)', response: { 200: MailSettingsResponse } } },
+    async (request) => getMailSettings({ services, actor: signedIn(request) }),
+  );
+
+  app.put(
+    '/api/me/mail-settings',
+    { config: { access: { signedIn: true } }, schema: { tags, summary: 'Change my mail settings', body: SaveMailSettingsRequest, response: { 200: MailSettingsResponse, ...errors } } },
+    async (request) => saveMailSettings({ services, actor: signedIn(request), weeklyDigest: request.body.weeklyDigest }),
   );
 };

@@ -15,6 +15,7 @@ import {
   programmeSwitchNotices,
   participationSignUps,
   attendanceSignalMails,
+  coordinatorDigestMails,
   evaluationInvitations,
   evaluationLinkedAnswers,
   evaluationRounds,
@@ -191,6 +192,7 @@ export const RETENTION_RULES: Readonly<Record<string, RetentionRule>> = {
     ),
   ),
   attendance_signal_mails: deleting(attendanceSignalMails, (cutoff) => lt(attendanceSignalMails.sentAt, cutoff)),
+  coordinator_digest_mails: deleting(coordinatorDigestMails, (cutoff) => lt(coordinatorDigestMails.sentAt, cutoff)),
   // Last, in this order: a session takes its remaining invitations, attendance and notes with it
   // (cascade), and anonymising a person deletes their tokens — both after those tables' own rules
   // ran, so each rule removes in the real run exactly what it counted in the dry run.

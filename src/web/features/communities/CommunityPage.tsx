@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,7 +10,10 @@ import { CommunityInsightLinks } from '../../components/CommunityInsightLinks';
 
 type Community = Omit<HomeResponse['communities'][number], 'relation'>;
 
-export function CommunityPage() {
+/** What other features show on a community's page, composed in src/web/app (features never import each other). */
+export type CommunityCards = (community: { id: string }, relation: string | undefined) => ReactNode;
+
+export function CommunityPage({ cards }: { cards?: CommunityCards } = {}) {
   const { t } = useTranslation();
   const { communityId = '' } = useParams();
   const query = useQuery({ queryKey: ['community', communityId], queryFn: () => api<Community>(`/api/communities/${communityId}`) });
@@ -48,6 +52,7 @@ export function CommunityPage() {
           <CommunityInsightLinks communityId={c.id} className="rows" />
         </nav>
       )}
+      {cards?.(c, relation)}
     </div>
   );
 }

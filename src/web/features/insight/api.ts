@@ -1,5 +1,5 @@
 /** The programme dashboard's and impact report's calls, typed by the shared contracts. */
-import type { DashboardResponse, ImpactReportResponse, InsightProgrammesResponse } from '../../../contracts/insight';
+import type { DashboardResponse, ImpactReportResponse, InsightProgrammesResponse, MailSettingsResponse, SaveMailSettingsRequest } from '../../../contracts/insight';
 import { api } from '../../api';
 import i18n from '../../i18n';
 
@@ -27,4 +27,10 @@ export const insightApi = {
     if (!response.ok) throw new Error(i18n.t('insight.report.failed'));
     return response.blob();
   },
+};
+
+/** One's own mail settings (#18 item 5): the coordinator's weekly digest on or off. */
+export const mailSettingsApi = {
+  get: () => api<MailSettingsResponse>('/api/me/mail-settings'),
+  save: (body: SaveMailSettingsRequest) => api<MailSettingsResponse>('/api/me/mail-settings', { method: 'PUT', body }),
 };
