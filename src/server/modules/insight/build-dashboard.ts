@@ -288,8 +288,9 @@ export function buildSections(f: Figures, locale: Locale, includesPeople: boolea
             `${p.academicYear} ${t(`months.${p.month}`)}`,
             t(`modes.${p.mode}`),
             suppress(p.students, p.students),
-            signsUp ? suppress(p.signedUp, p.signedUp) : null,
-            signsUp && yes !== null && no !== null && p.students > 0 ? p.signedUp / p.students : null,
+            // Without sign-up there is no such figure: a dash, not the "fewer than five" of a suppressed cell.
+            signsUp ? suppress(p.signedUp, p.signedUp) : '–',
+            !signsUp ? '–' : yes !== null && no !== null && p.students > 0 ? p.signedUp / p.students : null,
           ];
         }),
       },
