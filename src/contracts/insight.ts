@@ -17,7 +17,7 @@ export const DashboardQuery = z.strictObject({
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
-export const SECTION_IDS = ['reach', 'sessions', 'attendanceHeatmap', 'attendanceTrend', 'threeMissed', 'continuity', 'coachDropout', 'support', 'evaluation', 'compensation'] as const;
+export const SECTION_IDS = ['reach', 'sessions', 'attendanceHeatmap', 'attendanceTrend', 'threeMissed', 'continuity', 'coachDropout', 'support', 'evaluation', 'compensation', 'participation'] as const;
 export const SectionId = z.enum(SECTION_IDS);
 export type SectionId = z.infer<typeof SectionId>;
 

@@ -37,6 +37,8 @@ import enCompensation from './en.compensation.json';
 import nlCompensation from './nl.compensation.json';
 import enYear from './en.year.json';
 import nlYear from './nl.year.json';
+import enRegroup from './en.regroup.json';
+import nlRegroup from './nl.regroup.json';
 import enFormats from './en.formats.json';
 import nlFormats from './nl.formats.json';
 import enUx from './en.ux.json';
@@ -76,6 +78,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlInsight, enInsight],
   [nlCompensation, enCompensation],
   [nlYear, enYear],
+  [nlRegroup, enRegroup],
   [nlFormats, enFormats],
   [nlUx, enUx],
   [nlResearch, enResearch],

@@ -22,6 +22,9 @@ import { createTestApp } from '../support/app';
 import { FIXTURE_PASSWORD } from '../support/community-fixture';
 import { signedIn, type Client } from '../support/http';
 import { testDbKind, type TestDb } from '../support/test-db';
+import { readIntakeSettings } from '../../src/domain/programme/intake-settings';
+import { intakes as intakesTable, participationSignUps } from '../../src/server/db/schema';
+import { eq } from 'drizzle-orm';
 import { evidenceProgramme, NOW, SMALL_COMMUNITY } from './insight-fixture';
 
 type World = Awaited<ReturnType<typeof evidenceProgramme>>;
@@ -74,10 +77,46 @@ describe(`programme dashboard and impact report on ${testDbKind()}`, () => {
 
   it('defaults to the intake’s academic year and names every section', () => {
     expect(dashboard.filter).toEqual({ intakeId: w.intake.id, from: '2026-09-01', to: '2027-08-31' });
-    expect(dashboard.sections.map((s) => s.id)).toEqual(['reach', 'sessions', 'attendanceHeatmap', 'attendanceTrend', 'threeMissed', 'continuity', 'coachDropout', 'support', 'evaluation', 'compensation']);
+    expect(dashboard.sections.map((s) => s.id)).toEqual(['reach', 'sessions', 'attendanceHeatmap', 'attendanceTrend', 'threeMissed', 'continuity', 'coachDropout', 'support', 'evaluation', 'compensation', 'participation']);
     for (const s of dashboard.sections.filter((x) => x.chartSvg)) {
       expect(s.chartSvg).toMatch(/^<svg[^>]* role="img" aria-label="[^"]+"><title>/);
     }
+  });
+
+  it('follows the participation mode: the mode per intake and, for sign-up, the rate of signed up to students (suppressed under five)', async () => {
+    // The compulsory intake of the fixture: its mode, its students as a plain count, no sign-up figures.
+    const [plain] = await rows<{ n: number }>(t, sql`select count(distinct cm.person_id)::int as n from class_members cm join classes c on c.id = cm.class_id where c.intake_id = ${w.intake.id}`);
+    const own = section(dashboard, 'participation');
+    expect(own.table.rows).toEqual([['2026-2027 september', 'Verplicht', suppress(plain!.n, plain!.n), '–', '–']]);
+    expect(section(dashboard, 'attendanceTrend').summary).not.toContain('wie meedoet');
+
+    // Last year's intake becomes sign-up: 12 students of a class, 6 signed up → 50%.
+    const [row] = await t.services.db.select().from(intakesTable).where(eq(intakesTable.id, w.lastYear.id));
+    await t.services.db.update(intakesTable).set({ settings: { ...readIntakeSettings(row!.settings, row!.month).settings, participation: 'optIn' } }).where(eq(intakesTable.id, w.lastYear.id));
+    const klas = await t.factories.class(w.lastYear.id, { code: 'SIGNUP-1' });
+    const students = [];
+    for (let i = 0; i < 12; i++) {
+      const p = await t.factories.person({ institutionId: w.institution.id, programmeId: w.programme.id, roles: ['coachee'], email: `signup${i}@evidence.example` });
+      await t.factories.enrol(klas.id, p.id);
+      students.push(p.id);
+    }
+    await t.services.db.insert(participationSignUps).values(students.slice(0, 6).map((personId) => ({ intakeId: w.lastYear.id, personId, signedUpAt: NOW })));
+    const optIn = (await as.coordinator.request('GET', `/api/programmes/${w.programme.id}/dashboard?intakeId=${w.lastYear.id}`)).json<DashboardResponse>();
+    const [plainOptIn] = await rows<{ students: number; signed: number }>(
+      t,
+      sql`select (select count(distinct cm.person_id)::int from class_members cm join classes c on c.id = cm.class_id where c.intake_id = ${w.lastYear.id}) as students,
+                 (select count(*)::int from participation_sign_ups where intake_id = ${w.lastYear.id}) as signed`,
+    );
+    expect(section(optIn, 'participation').table.rows).toEqual([['2025-2026 september', 'Aanmelden', plainOptIn!.students, plainOptIn!.signed, plainOptIn!.signed / plainOptIn!.students]]);
+    expect(plainOptIn).toEqual({ students: 12, signed: 6 });
+    // Attendance is labelled as of those taking part.
+    expect(section(optIn, 'attendanceTrend').summary).toContain('de aanwezigheid gaat over wie meedoet');
+    // Four of twelve not signed up would show a cell of fewer than five: the rate is suppressed.
+    await t.services.db.insert(participationSignUps).values(students.slice(6, 8).map((personId) => ({ intakeId: w.lastYear.id, personId, signedUpAt: NOW })));
+    t.setNow(new Date(NOW.getTime() + 60_000));
+    const fewLeft = (await as.coordinator.request('GET', `/api/programmes/${w.programme.id}/dashboard?intakeId=${w.lastYear.id}`)).json<DashboardResponse>();
+    expect(section(fewLeft, 'participation').table.rows[0]?.slice(2)).toEqual([12, 8, null]);
+    t.setNow(NOW);
   });
 
   it('every number equals a plain count over the raw rows', async () => {
@@ -264,6 +303,8 @@ describe(`programme dashboard and impact report on ${testDbKind()}`, () => {
     expect(response.statusCode).toBe(200);
     const report = response.json<ImpactReportResponse>();
     expect(report.previousYear).toBe('2025-2026');
+    // The report says how students take part: this year's intake, compulsory.
+    expect(section(report, 'participation').table.rows.map((r) => r.slice(0, 2))).toEqual([['2026-2027 september', 'Verplicht']]);
     expect(report.comparison.find((c) => c.label === 'Studenten')).toEqual({ label: 'Studenten', kind: 'count', thisYear: 28, previousYear: 6 });
     expect(report.comparison.find((c) => c.label === 'Bijeenkomsten gehouden')).toMatchObject({ thisYear: 28, previousYear: 2 });
     expect(report.roadmapFactors.map((f) => f.id)).toEqual(['f4-sociale-en-academische-integratie', 'f13-welzijn-en-inclusie', 'f14-eerste-en-tweedelijns-coaching']);

@@ -68,6 +68,7 @@ export const PARAMS: Record<string, (c: Cell, url: string) => string> = {
   questionKey: () => 'eval-coachee-most-valuable',
   sectionId: () => 'reach',
   roadmapId: (c) => c.roadmapId,
+  regroupingId: (c) => c.regroupingId,
   itemId: (c) => c.roadmapItemId,
   factorId: () => 'f4-sociale-en-academische-integratie',
 };
@@ -439,6 +440,13 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'GET /api/programmes/:programmeId/switch-targets': { resource: R.programme },
   'GET /api/programmes/:programmeId/switch-notices': { resource: R.programme },
   'POST /api/programmes/:programmeId/switch-notices/:noticeId/welcomed': { resource: R.programme },
+  // Regrouping after the 100-day moment (#21 item 2): the coordinator's draft, moves and accept; one's own change notice.
+  'GET /api/intakes/:intakeId/regrouping': { resource: R.programme },
+  'POST /api/intakes/:intakeId/regroupings': { resource: R.programme },
+  'GET /api/regroupings/:regroupingId': { resource: R.programme },
+  'POST /api/regroupings/:regroupingId/moves': { resource: R.programme },
+  'POST /api/regroupings/:regroupingId/accept': { resource: R.programme },
+  'GET /api/regrouping/mine': {},
   // Participation modes (#21 item 1): one's own sign-ups (the use case reads the signed-in person's classes); the coordinator's figures and mode-change preview.
   'GET /api/participation/sign-ups': {},
   'PUT /api/participation/sign-ups/:intakeId': {},

@@ -30,6 +30,7 @@ import {
   expenseClaims,
   expenseReceipts,
   groupingRuns,
+  regroupings,
   handovers,
   helpResources,
   impactReportTexts,
@@ -115,6 +116,8 @@ export type Cell = {
   timetableId: string;
   schedulingRunId: string;
   groupingRunId: string;
+  /** A regrouping draft of the intake (#21 item 2). */
+  regroupingId: string;
   /** Pending extra work of the coach. */
   extraWorkId: string;
   /** The coach's approved statement of 2026-10 (payable), and its one line (disputed, then resolved). */
@@ -490,6 +493,7 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       shareReasonWithCoach: false,
       answeredAt: new Date('2026-12-11T08:00:00Z'),
     });
+    const [regrouping] = await db.insert(regroupings).values({ intakeId, createdById: coordinator, plan: { sizeBounds: { min: 7, max: 8 }, communityIds: [community.id], placements: [{ personId: coachee, from: community.id, to: community.id, oneOnOne: false }] } }).returning();
     const [switchNotice] = await db.insert(programmeSwitchNotices).values({ personId: coachee2, fromProgrammeId: programmeId, toProgrammeId: programmeId }).returning();
     // Research (#19): an approved study (its question and decision note are free text) with one export behind a link.
     const studyResource: Resource = { kind: 'researchStudy', institutionId, programmeIds: [programmeId], proposerId: null };
@@ -558,6 +562,7 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       timetableId: timetable!.id,
       schedulingRunId: schedulingRun!.id,
       groupingRunId: groupingRun!.id,
+      regroupingId: regrouping!.id,
       extraWorkId: extraWork!.id,
       statementId: statement!.id,
       statementLineId: line!.id,

@@ -33,6 +33,8 @@ export const ERROR_STATUS = {
   link_invalid: 400,
   hundred_day_closed: 409,
   hundred_day_answered: 409,
+  regroup_not_closed: 409,
+  regroup_stale: 409,
   participation_change_unconfirmed: 409,
   sign_up_closed: 409,
   switch_programme_invalid: 422,

@@ -4,6 +4,7 @@ import { HomePage, type HomeCards } from '../features/home/HomePage';
 import { ResilienceHomeCard } from '../features/resilience/ResilienceHomeCard';
 import { AttendanceSignalsCard } from '../features/sessions/AttendanceSignalsCard';
 import { SessionsHomeCard } from '../features/sessions/SessionsHomeCard';
+import { RegroupHomeCard } from '../features/regroup/RegroupHomeCard';
 import { HundredDayCoachCard, HundredDayHomeCard, SwitchNoticesHomeCard } from '../features/year/YearHomeCards';
 
 /** The cards other features put on the home page; composed here, so features never import each other. */
@@ -13,6 +14,7 @@ const cards: HomeCards = {
       {roles.includes('coachee') && <HundredDayHomeCard />}
       {roles.includes('studentcoach') && <HundredDayCoachCard communityIds={communities.filter((c) => c.relation === 'coach')} />}
       {roles.includes('coordinator') && <SwitchNoticesHomeCard />}
+      {(roles.includes('coachee') || roles.includes('studentcoach')) && <RegroupHomeCard />}
       <SessionsHomeCard isCoachee={roles.includes('coachee')} isCoach={roles.includes('studentcoach')} />
       {(roles.includes('studentcoach') || roles.includes('coordinator')) && <AttendanceSignalsCard />}
       {(roles.includes('finance') || roles.includes('coordinator')) && <OverdueHomeCard />}

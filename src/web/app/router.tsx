@@ -89,6 +89,7 @@ const HundredDayPage = lazyPage(() => import('../features/year/HundredDayPage'),
 const CommunityHundredDayPage = lazyPage(() => import('../features/year/OutcomePages'), 'CommunityHundredDayPage');
 const IntakeHundredDayPage = lazyPage(() => import('../features/year/OutcomePages'), 'IntakeHundredDayPage');
 const WelcomePage = lazyPage(() => import('../features/year/OutcomePages'), 'WelcomePage');
+const RegroupPage = lazyPage(() => import('../features/regroup/RegroupPage'), 'RegroupPage');
 const BoardPage = lazyPage(() => import('../features/announcements/BoardPage'), 'BoardPage');
 const StyleGuidePage = lazyPage(() => import('../features/styleguide/StyleGuidePage'), 'StyleGuidePage');
 const ResearchPage = lazyPage(() => import('../features/research/ResearchPage'), 'ResearchPage');
@@ -218,6 +219,7 @@ export const router = createBrowserRouter([
       { path: '/meedoen', element: <RequireSignIn><SignUpPage /></RequireSignIn> },
       { path: '/communities/:communityId/hundred-day', element: <RequireSignIn><CommunityHundredDayPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/hundred-day', element: <RequireSignIn><IntakeHundredDayPage /></RequireSignIn> },
+      { path: '/programme/intakes/:intakeId/regrouping', element: <RequireSignIn><RegroupPage /></RequireSignIn> },
       { path: '/programmes/:programmeId/welcome', element: <RequireSignIn><WelcomePage /></RequireSignIn> },
       { path: '/communities/:communityId/board', element: <RequireSignIn><BoardPage /></RequireSignIn> },
       { path: '/style', element: <RequireSignIn><StyleGuidePage /></RequireSignIn> },

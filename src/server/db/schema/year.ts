@@ -1,5 +1,5 @@
 /** The programme year (#21): the 100-day moment and warm handovers to another study programme. */
-import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt } from './columns';
 import { communities, intakes, people, programmes } from './organisation';
@@ -68,4 +68,29 @@ export const programmeSwitchNotices = pgTable(
     welcomedAt: timestamp('welcomed_at', { withTimezone: true }),
   },
   (t) => [index('programme_switch_notices_to_idx').on(t.toProgrammeId)],
+);
+
+/**
+ * A regrouping after the 100-day moment (#21 item 2): a draft the coordinator can adjust and
+ * accept. `plan` holds ids only — per member of the intake's communities where they were and
+ * where they go ({ personId, from, to, oneOnOne }[]) — and the communities it started from. The
+ * version check makes a second, concurrent accept (or an accept of a draft just edited) a 409.
+ * Personal data: who moves where (ids). Purpose: regrouping. Retention: 90 days after it was
+ * accepted or last changed, like grouping runs.
+ */
+export const regroupings = pgTable(
+  'regroupings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    intakeId: uuid('intake_id')
+      .notNull()
+      .references(() => intakes.id, { onDelete: 'cascade' }),
+    status: text('status').notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    plan: jsonb('plan').notNull(),
+    createdById: uuid('created_by_id').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+  },
+  (t) => [index('regroupings_intake_idx').on(t.intakeId), check('regroupings_status_ck', sql`${t.status} in ('draft', 'accepted')`)],
 );

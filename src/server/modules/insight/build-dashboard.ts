@@ -17,6 +17,9 @@ import type { Db } from '../../db/client';
 import { barChart, heatMap, lineChart } from './charts';
 import { evaluationResults, type EvaluationQuestionResult } from './evaluation-source';
 import * as repo from './repository';
+import { intakeParticipationOf } from '../participation/public';
+import { intakes as intakesTable } from '../../db/schema';
+import { and, asc, eq } from 'drizzle-orm';
 
 /** Everything counted for one filter, before suppression. */
 export type Figures = {
@@ -31,6 +34,8 @@ export type Figures = {
   evaluation: EvaluationQuestionResult[];
   compensation: ProgrammeCompensationMonth[];
   paidOnTime: { period: string; due: number; onTime: number }[];
+  /** Per intake in scope (#21 item 1): its participation mode and, for opt-in, who signed up. */
+  participation: { intakeId: string; academicYear: string; month: string; mode: string; students: number; signedUp: number }[];
 };
 
 export async function countFigures(db: Db, institutionId: string, scope: repo.Scope, period: { fromDate: string; toDate: string; today: string }): Promise<Figures> {
@@ -49,8 +54,19 @@ export async function countFigures(db: Db, institutionId: string, scope: repo.Sc
     programmeCompensationTotals(db, { programmeId: scope.programmeId, ...(scope.intakeId ? { intakeId: scope.intakeId } : {}), fromMonth, toMonth: toMonthExclusive }),
     getPaidOnTime(db, { institutionId, programmeId: scope.programmeId }, period.today),
   ]);
+  const inScope = await db
+    .select({ id: intakesTable.id, academicYear: intakesTable.academicYear, month: intakesTable.month })
+    .from(intakesTable)
+    .where(and(eq(intakesTable.programmeId, scope.programmeId), scope.intakeId ? eq(intakesTable.id, scope.intakeId) : undefined))
+    .orderBy(asc(intakesTable.academicYear), asc(intakesTable.month));
+  const participation = [];
+  // The intakes whose academic year overlaps the period (or the one intake filtered on).
+  for (const i of inScope.filter((x) => `${x.academicYear.slice(0, 4)}-09-01` <= period.toDate && `${x.academicYear.slice(5, 9)}-08-31` >= period.fromDate)) {
+    const p = await intakeParticipationOf(db, i.id);
+    participation.push({ intakeId: i.id, academicYear: i.academicYear, month: i.month, mode: p.mode, students: p.students, signedUp: p.signedUp });
+  }
   const paidOnTime = onTime.months.filter((m) => m.period >= fromMonth && m.period < toMonthExclusive).map((m) => ({ period: m.period, due: m.due, onTime: m.onTime }));
-  return { reach, sessions, cells, weeks, threeMissed, continuity, dropout, support, evaluation, compensation, paidOnTime };
+  return { reach, sessions, cells, weeks, threeMissed, continuity, dropout, support, evaluation, compensation, paidOnTime, participation };
 }
 
 function nextMonth(month: string): string {
@@ -93,6 +109,8 @@ export function buildSections(f: Figures, locale: Locale, includesPeople: boolea
   const col = (key: string, kind: InsightTable['columns'][number]['kind']) => ({ label: t(`columns.${key}`), kind });
   const k = keyFigures(f);
   const out: InsightSection[] = [];
+  // Where taking part is voluntary or by sign-up, attendance is of those who take part (#21 item 1).
+  const ofThoseTakingPart = f.participation.some((p) => p.mode !== 'compulsory') ? ` ${t('sections.participation.attendanceOfThoseTakingPart')}` : '';
 
   // Reach.
   out.push(
@@ -155,7 +173,7 @@ export function buildSections(f: Figures, locale: Locale, includesPeople: boolea
   out.push(
     section(
       'attendanceTrend',
-      t(`sections.attendanceTrend.summary.${trend}`, { share: k.attendance === null ? '–' : `${Math.round(k.attendance * 100)}%` }),
+      t(`sections.attendanceTrend.summary.${trend}`, { share: k.attendance === null ? '–' : `${Math.round(k.attendance * 100)}%` }) + ofThoseTakingPart,
       { columns: [col('week', 'text'), col('attendance', 'share'), col('peopleMarked', 'count')], rows: f.weeks.map((w, i) => [w.week, weekShares[i] ?? null, suppress(w.people, w.people)]) },
       f.weeks.length ? lineChart({ label: t('sections.attendanceTrend.chart'), categories: f.weeks.map((w) => w.week.slice(5)), series: [{ name: t('columns.attendance'), values: weekShares.map(pct) }] }) : null,
     ),
@@ -254,6 +272,28 @@ export function buildSections(f: Figures, locale: Locale, includesPeople: boolea
       compRows.length ? t('sections.compensation.summary', { hours: k.hours ?? '<5' }) : t('sections.compensation.none'),
       { columns: [col('month', 'text'), col('hours', 'hours'), col('cost', 'cents'), col('coachesPaid', 'count'), col('paidOnTime', 'share')], rows: compRows.map((r) => [r.month, r.hours, r.cents, r.coaches, r.onTime]) },
       compRows.length ? barChart({ label: t('sections.compensation.chart'), categories: compRows.map((r) => r.month), series: [{ name: t('columns.hours'), values: compRows.map((r) => r.hours) }] }) : null,
+    ),
+  );
+  // Participation (#21 item 1): each intake's mode and, where students sign up, the sign-up rate (suppressed under five).
+  out.push(
+    section(
+      'participation',
+      f.participation.some((p) => p.mode === 'optIn') ? t('sections.participation.summaryOptIn') : t('sections.participation.summary'),
+      {
+        columns: [col('intake', 'text'), col('mode', 'text'), col('students', 'count'), col('signedUp', 'count'), col('signUpRate', 'share')],
+        rows: f.participation.map((p) => {
+          const signsUp = p.mode === 'optIn';
+          const [yes, no] = suppressRow([p.signedUp, p.students - p.signedUp]);
+          return [
+            `${p.academicYear} ${t(`months.${p.month}`)}`,
+            t(`modes.${p.mode}`),
+            suppress(p.students, p.students),
+            // Without sign-up there is no such figure: a dash, not the "fewer than five" of a suppressed cell.
+            signsUp ? suppress(p.signedUp, p.signedUp) : '–',
+            !signsUp ? '–' : yes !== null && no !== null && p.students > 0 ? p.signedUp / p.students : null,
+          ];
+        }),
+      },
     ),
   );
   return out;

@@ -7,7 +7,7 @@ export { participationOf, participationOfClass, participationOfCommunity, signed
 /** The settings save asks this inside its transaction: 409 until confirmed, then carries out the choice. */
 export { applyModeChange } from './mode-change';
 /** The coordinator's figures of an intake (the dashboard shows the mode and the sign-up rate). */
-export { intakeParticipation } from './sign-ups';
+export { intakeParticipation, intakeParticipationOf } from './sign-ups';
 /** The student's opt-in intakes (the home shows a task and the menu a destination while sign-up is open). */
 export { mySignUps } from './sign-ups';
 /** HTTP routes (app.ts). */

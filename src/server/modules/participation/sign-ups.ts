@@ -79,7 +79,11 @@ export async function withdrawSignUp({ services, personId, intakeId }: { service
 
 /** The coordinator's view of an intake's participation (the settings screen and the dashboard). */
 export async function intakeParticipation({ services, intakeId }: { services: Services; intakeId: string }): Promise<z.infer<typeof IntakeParticipationResponse>> {
-  const db = services.db;
+  return intakeParticipationOf(services.db, intakeId);
+}
+
+/** The same figures from a database handle (the dashboard counts inside its own computation). */
+export async function intakeParticipationOf(db: Services['db'], intakeId: string): Promise<z.infer<typeof IntakeParticipationResponse>> {
   const mode = await participationOf(db, intakeId);
   if (!mode) throw new AppError('not_found');
   const [students, signed, members, formed] = await Promise.all([studentIdsOfIntake(db, intakeId), signedUpIds(db, intakeId), activeMemberIds(db, intakeId), communitiesFormed(db, intakeId)]);

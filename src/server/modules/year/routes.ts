@@ -20,6 +20,8 @@ import { intakeResource, loadCommunityResources, programmeResource } from '../re
 import { answerHundredDayLink, answerMyHundredDay, myHundredDay, readHundredDayLink } from './answer-hundred-day';
 import { communityHundredDay, intakeHundredDay } from './outcomes';
 import { listSwitchNotices, markWelcomed, switchTargets } from './switch-notices';
+import { AcceptRegroupRequest, MoveRegroupRequest, MyRegroupingResponse, RegroupingResponse } from '../../../contracts/regroup';
+import { acceptRegrouping, latestRegrouping, moveRegroupStudent, myRegrouping, presentRegrouping, regroupingResource, startRegrouping } from './regroup';
 
 const tags = ['year'];
 const IntakeParams = z.strictObject({ intakeId: z.string().uuid() });
@@ -35,6 +37,8 @@ const communityOf = loader(z.object({ communityId: z.string().uuid() }), async (
   return community ?? null;
 });
 const intakeOf = loader(IntakeParams, (s, inst, p) => intakeResource(s.db, inst, p.intakeId));
+const RegroupParams = z.strictObject({ regroupingId: z.string().uuid() });
+const regroupingOf = loader(RegroupParams, (s, inst, p) => regroupingResource(s.db, inst, p.regroupingId));
 const programmeOf = loader(z.object({ programmeId: z.string().uuid() }), (s, inst, p) => programmeResource(s.db, inst, p.programmeId));
 
 export const yearRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
@@ -98,6 +102,46 @@ export const yearRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     async (request) => {
       await markWelcomed({ services, programmeId: request.params.programmeId, noticeId: request.params.noticeId });
       return ok;
+    },
+  );
+  app.get(
+    '/api/intakes/:intakeId/regrouping',
+    { config: { access: { action: 'programme:formCommunities', resource: intakeOf } }, schema: { tags, summary: 'The latest regrouping after the 100-day moment (draft or accepted), if any', params: IntakeParams, response: { 200: z.object({ regrouping: RegroupingResponse.nullable() }), 404: ErrorResponse } } },
+    async (request) => {
+      const id = await latestRegrouping(services.db, request.params.intakeId);
+      return { regrouping: id ? await presentRegrouping(services.db, id) : null };
+    },
+  );
+  app.post(
+    '/api/intakes/:intakeId/regroupings',
+    { config: { access: { action: 'programme:formCommunities', resource: intakeOf } }, schema: { tags, summary: 'Make a regrouping draft after the 100-day moment closed (warm start from the memberships)', params: IntakeParams, body: z.strictObject({}), response: { 201: RegroupingResponse, ...errors } } },
+    async (request, reply) => {
+      const id = await startRegrouping({ services, intakeId: request.params.intakeId, createdById: request.signedIn?.actor.personId ?? null });
+      return reply.status(201).send(await presentRegrouping(services.db, id));
+    },
+  );
+  app.get(
+    '/api/regroupings/:regroupingId',
+    { config: { access: { action: 'programme:formCommunities', resource: regroupingOf } }, schema: { tags, summary: 'A regrouping: who moves where, counts, which coaches keep or lose a community', params: RegroupParams, response: { 200: RegroupingResponse, 404: ErrorResponse } } },
+    async (request) => presentRegrouping(services.db, request.params.regroupingId),
+  );
+  app.post(
+    '/api/regroupings/:regroupingId/moves',
+    { config: { access: { action: 'programme:formCommunities', resource: regroupingOf } }, schema: { tags, summary: 'Move a continuing student to another community of the draft', params: RegroupParams, body: MoveRegroupRequest, response: { 200: RegroupingResponse, ...errors } } },
+    async (request) => moveRegroupStudent({ services, regroupingId: request.params.regroupingId, request: request.body }),
+  );
+  app.post(
+    '/api/regroupings/:regroupingId/accept',
+    { config: { access: { action: 'programme:formCommunities', resource: regroupingOf } }, schema: { tags, summary: 'Accept the regrouping: the moves happen as handovers; coaches and moved coachees are told', params: RegroupParams, body: AcceptRegroupRequest, response: { 200: RegroupingResponse, ...errors } } },
+    async (request) => acceptRegrouping({ services, regroupingId: request.params.regroupingId, request: request.body }),
+  );
+  app.get(
+    '/api/regrouping/mine',
+    // Only what changed for the signed-in person.
+    { config: { access: { signedIn: true } }, schema: { tags, summary: 'What a recent regrouping changed for me', response: { 200: MyRegroupingResponse } } },
+    async (request) => {
+      if (!request.signedIn) throw new AppError('unauthenticated');
+      return myRegrouping({ services, personId: request.signedIn.actor.personId });
     },
   );
 };

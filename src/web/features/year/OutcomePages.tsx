@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
@@ -67,6 +67,22 @@ export function IntakeHundredDayPage() {
               {d.askAt && d.deadline && <p className="help">{t('year.outcome.askAt', { date: formatDate(d.askAt, 'long'), deadline: formatDate(d.deadline, 'long') })}</p>}
               {d.counts.asked === 0 ? <p>{t('year.outcome.notAsked')}</p> : <Counts counts={d.counts} />}
             </section>
+            {d.counts.asked > 0 && d.deadline && (
+              <section className="card" aria-labelledby="hundred-day-regroup">
+                <h2 id="hundred-day-regroup">{t('regroup.action')}</h2>
+                {/* The server decides with its own clock; the page only hides the way in before the deadline. */}
+                {new Date(d.deadline).getTime() < Date.now() ? (
+                  <>
+                    <p>{t('regroup.actionHelp')}</p>
+                    <Link className="button-link" to={`/programme/intakes/${intakeId}/regrouping`}>
+                      {t('regroup.action')}
+                    </Link>
+                  </>
+                ) : (
+                  <p>{t('regroup.notYet', { date: formatDate(d.deadline, 'long') })}</p>
+                )}
+              </section>
+            )}
             {d.communities.length > 0 && (
               <section className="card" aria-labelledby="hundred-day-communities">
                 <h2 id="hundred-day-communities">{t('year.outcome.perCommunity')}</h2>
