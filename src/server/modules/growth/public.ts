@@ -9,3 +9,5 @@
 export { linkApplicationToNomination } from './nominations';
 /** Which applications came from a nomination, and by whom (the coordinator's application list). */
 export { nominationsOfApplications } from './nominations';
+/** Demo data: past coach trainings with feedback (src/server/demo). */
+export { loadGrowthDemo } from './load-growth-demo';
