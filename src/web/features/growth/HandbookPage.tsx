@@ -16,7 +16,7 @@ export function HandbookPage() {
       <PageState query={query}>
         {(h) => (
           <>
-            <p className="lead">{h.intro}</p>
+            <p>{h.intro}</p>
             <nav className="card growth-toc" aria-labelledby="handbook-toc">
               <h2 id="handbook-toc">{t('growth.handbook.toc')}</h2>
               <ol>
