@@ -159,6 +159,9 @@ export const SubmitCoachApplicationRequest = z
     languages: z.array(z.enum(LANGUAGES)).min(1).max(LANGUAGES.length),
     roleModelConsent: z.boolean(),
     roleModelText: z.string().trim().max(1000).nullable(),
+    /** The application answers a nomination (#21): the token of its mail link, or its id for the signed-in student. */
+    nominationToken: z.string().min(20).max(100).optional(),
+    nominationId: z.string().uuid().optional(),
   })
   // Collect the least: a self-description only with explicit consent.
   .refine((a) => a.roleModelConsent || !a.roleModelText, { path: ['roleModelConsent'], message: 'consent_required' });
@@ -182,6 +185,8 @@ export const ApplicationResponse = z.object({
   conversationAt: z.string().nullable(),
   decisionNote: z.string().nullable(),
   createdAt: z.string(),
+  /** The application answers a nomination (#21): by whom (name and role). */
+  nomination: z.object({ nominatorRole: z.enum(['leercoach', 'coordinator']), nominatorName: z.string() }).nullable(),
 });
 export const CoachSummary = z.object({
   id: Id,

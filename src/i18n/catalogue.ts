@@ -57,6 +57,8 @@ import enDigest from './en.digest.json';
 import nlDigest from './nl.digest.json';
 import enEvalRates from './en.evalrates.json';
 import nlEvalRates from './nl.evalrates.json';
+import enGrowth from './en.growth.json';
+import nlGrowth from './nl.growth.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -88,6 +90,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlParticipation, enParticipation],
   [nlDigest, enDigest],
   [nlEvalRates, enEvalRates],
+  [nlGrowth, enGrowth],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

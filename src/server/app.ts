@@ -44,6 +44,7 @@ import { financeRoutes } from './modules/finance/routes';
 import { roadmapRoutes } from './modules/roadmap/routes';
 import { compensationRoutes } from './modules/compensation/routes';
 import { yearRoutes } from './modules/year/routes';
+import { growthRoutes } from './modules/growth/routes';
 import { participationRoutes } from './modules/participation/public';
 import { researchRoutes } from './modules/research/routes';
 import { rightsRoutes } from './modules/rights/public';
@@ -162,6 +163,7 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(rightsRoutes, { services });
   await app.register(evaluationRoutes, { services });
   await app.register(insightRoutes, { services });
+  await app.register(growthRoutes, { services });
 
   await registerWebClient(app);
   return app;

@@ -173,6 +173,8 @@ describe(`access matrix on ${testDbKind()}`, () => {
       [
         'announcement',
         'applicationMotivation',
+        'nominationNote',
+        'trainingFeedback',
         'chatLink',
         'coachIban',
         'communityMeetingLink',

@@ -71,6 +71,7 @@ export const PARAMS: Record<string, (c: Cell, url: string) => string> = {
   regroupingId: (c) => c.regroupingId,
   itemId: (c) => c.roadmapItemId,
   factorId: () => 'f4-sociale-en-academische-integratie',
+  nominationId: (c) => c.nominationId,
 };
 
 /**
@@ -176,6 +177,11 @@ export const R = {
   /** A new roadmap of the cell's programme (from the body). */
   newRoadmap: (c: Cell): Resource => ({ kind: 'roadmap', institutionId: c.institutionId, programmeId: c.programmeId, stakeholders: [] }),
   roadmapContent: (_c: Cell, a: Actor): Resource => ({ kind: 'roadmapContent', institutionId: a.institutionId }),
+  /** The coachee who withdrew consent, as a student to nominate: in the cell's class (#21 item 6). */
+  nominee: (c: Cell): Resource => ({ kind: 'nominee', institutionId: c.institutionId, personId: c.coachee2, classes: [{ programmeId: c.programmeId, leercoachId: c.leercoach }] }),
+  /** The cell's past coach training, attended by the coach. */
+  training: (c: Cell): Resource => ({ kind: 'training', institutionId: c.institutionId, programmeId: c.programmeId, sessionId: c.trainingId, attendeeIds: [c.coach] }),
+  handbook: (_c: Cell, a: Actor): Resource => ({ kind: 'handbook', institutionId: a.institutionId }),
   /** Starting a conversation: notes the actor would author, only about a coachee they coach. */
   newConversation: (c: Cell, a: Actor): Resource | null =>
     a.personId === c.coach
@@ -431,6 +437,18 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'GET /api/finance/payment-settings': { resource: R.financeDesk },
   'PUT /api/finance/payment-settings': { resource: R.financeDesk },
   // The programme year (#21): the 100-day question (one's own, or by the mail's token), outcomes, switching programmes.
+  // Coaches' growth and input (#21 item 6): nominations, training feedback, the handbook.
+  'GET /api/nominations/candidates': {},
+  'POST /api/students/:personId/nominations': { resource: R.nominee },
+  'GET /api/me/nominations': {},
+  'POST /api/me/nominations/:nominationId/decline': {},
+  'POST /api/nomination-link': {},
+  'POST /api/nomination-link/decline': {},
+  'GET /api/programmes/:programmeId/nominations': { resource: R.programme },
+  'GET /api/me/trainings': {},
+  'POST /api/trainings/:sessionId/feedback': { resource: R.training, params: { sessionId: (c) => c.trainingId } },
+  'GET /api/programmes/:programmeId/training-feedback': { resource: R.programme },
+  'GET /api/handbook': { resource: R.handbook },
   'GET /api/hundred-day/mine': {},
   'POST /api/hundred-day/mine/:intakeId': {},
   'POST /api/hundred-day-link': {},

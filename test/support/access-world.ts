@@ -21,6 +21,8 @@ import { formatIban } from '../../src/domain/finance/iban';
 import { emptyMap } from '../../src/domain/resilience/model';
 import {
   coachApplications,
+  coachNominations,
+  trainingFeedback,
   communities,
   communityAnnouncements,
   compensationExtraWork,
@@ -142,6 +144,10 @@ export type Cell = {
   /** The programme's roadmap of 2026 (the coachee invited for factor 4) and its one plan item. */
   roadmapId: string;
   roadmapItemId: string;
+  /** The coachee's nomination as a future coach, with a note (#21 item 6). */
+  nominationId: string;
+  /** A past coach training the coach attended and gave feedback on (#21 item 6). */
+  trainingId: string;
 };
 
 export type Canary = { text: string; what: string; world: World; visibleTo: (actor: Actor) => boolean };
@@ -322,6 +328,15 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
         languages: ['nl'],
       })
       .returning();
+    // Coaches' growth (#21 item 6): the nomination's note is for the student and the programme's
+    // coordinator; training feedback reaches the coordinator without names, and its author.
+    const [nomination] = await db
+      .insert(coachNominations)
+      .values({ programmeId, personId: coachee, nominatedById: leercoach, nominatorRole: 'leercoach', note: canary('nominationNote', world, readers('programme:manageCoaches', programmeResource, [coachee])), tokenHash: `matrix-${world}-${n}` })
+      .returning();
+    const training = await f.session({ institutionId, programmeId, type: 'coachTraining', title: 'Training', startsAt: new Date(Date.now() - 3 * 86_400_000), endsAt: new Date(Date.now() - 3 * 86_400_000 + 7_200_000) });
+    await f.attendance([{ sessionId: training.id, personId: coach, status: 'present' }]);
+    await db.insert(trainingFeedback).values({ sessionId: training.id, authorId: coach, rating: 4, text: canary('trainingFeedback', world, readers('programme:manageCoaches', programmeResource, [coach])) });
     const [activity] = await db
       .insert(customActivities)
       .values({ ...activityValues(institutionId, coach), shared: true })
@@ -574,6 +589,8 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       erasureRequestId: erasure!.id,
       roadmapId: roadmap!.id,
       roadmapItemId: roadmapItem!.id,
+      nominationId: nomination!.id,
+      trainingId: training.id,
     };
   }
 

@@ -2,6 +2,7 @@
 import { ActivitiesFile } from './activities';
 import { ConsentsFile } from './consents';
 import { FiscalLimitsFile } from './fiscal-limits';
+import { HandbookFile } from './handbook';
 import { HelpDirectoryFile } from './help-directory';
 import { QuestionsFile } from './questions';
 import { RoadmapFile } from './roadmap';
@@ -16,6 +17,7 @@ export const CONTENT_FILES = {
   consents: { file: 'consents.json', schema: ConsentsFile },
   fiscalLimits: { file: 'fiscal-limits.json', schema: FiscalLimitsFile },
   researchVariables: { file: 'research-variables.json', schema: ResearchVariablesFile },
+  handbook: { file: 'handbook.json', schema: HandbookFile },
 } as const;
 export type ContentKey = keyof typeof CONTENT_FILES;
 
@@ -27,4 +29,5 @@ export interface Content {
   consents: ConsentsFile;
   fiscalLimits: FiscalLimitsFile;
   researchVariables: ResearchVariablesFile;
+  handbook: HandbookFile;
 }

@@ -149,6 +149,12 @@ export const ACTIONS = [
   'roadmap:manage',
   /** The institution's copy of the roadmap content (texts, stakeholders, horizons): the beheerder. */
   'roadmapContent:manage',
+  /** Nominate a student as a future coach: the leercoach of their class, their programme's coordinator (#21). */
+  'coach:nominate',
+  /** Give feedback on a coach training one attended: its attendees only (#21). */
+  'training:giveFeedback',
+  /** Read the coach handbook: student coaches, senior coaches, coordinators (#21). */
+  'handbook:read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

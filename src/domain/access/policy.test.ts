@@ -224,6 +224,13 @@ const matrix: Row[] = [
   ...onlyFor(['coach', 'coordinator'], 'community:readHundredDay', community, "their community's 100-day outcome"),
   ...onlyFor(['coordinator'], 'programme:readHundredDay', programme, "the intake's 100-day answers with their reasons"),
   ...onlyFor(['coordinator'], 'programme:welcomeSwitches', programme, 'students who switched to the programme'),
+  // Coaches' growth and input (#21 item 6): nominations, training feedback, the handbook.
+  ...onlyFor(['coordinator', 'leercoach'], 'coach:nominate', { kind: 'nominee', institutionId: INST, personId: 'coachee', classes: [{ programmeId: PROG, leercoachId: 'leercoach' }] }, 'a student of their class or programme'),
+  ...onlyFor(['otherProgrammeCoordinator'], 'coach:nominate', { kind: 'nominee', institutionId: INST, personId: 'coachee', classes: [{ programmeId: OTHER_PROG, leercoachId: 'other-leercoach' }] }, "a student of another programme's class"),
+  ...onlyFor([], 'coach:nominate', { kind: 'nominee', institutionId: INST, personId: 'coachee', classes: [] }, 'a person in no class'),
+  ...onlyFor(['coordinator'], 'coach:nominate', { kind: 'nominee', institutionId: INST, personId: 'leercoach', classes: [{ programmeId: PROG, leercoachId: 'leercoach' }] }, 'themselves (never)'),
+  ...onlyFor(['coach', 'senior'], 'training:giveFeedback', { kind: 'training', institutionId: INST, programmeId: PROG, sessionId: 't1', attendeeIds: ['coach', 'senior'] }, 'a training they attended'),
+  ...onlyFor(['coach', 'otherCoach', 'senior', 'otherSenior', 'coordinator', 'otherProgrammeCoordinator'], 'handbook:read', { kind: 'handbook', institutionId: INST }, 'the coach handbook'),
   // Sessions, attendance, logbooks and check-ins (#4).
   ...onlyFor(['coach', 'coordinator'], 'community:planSessions', community, "their community's year plan"),
   ...onlyFor(['coachee', 'coach', 'senior', 'coordinator'], 'session:read', session, 'a community session'),

@@ -25,6 +25,7 @@
  *   rules/evaluation.ts        evaluationInvitation, evaluationRates, coachYearReport
  *   rules/insight.ts           programmeInsight (the dashboard and the impact report)
  *   rules/roadmap.ts           roadmap, roadmapContent
+ *   rules/growth.ts            nominee, training, handbook (#21: nominations, training feedback, the coach handbook)
  * Each rules file declares its resource kinds with the relations that decide them, and one rule
  * per kind. `isAllowed` below sends each kind to its rule. The matrix test (`policy.test.ts`)
  * states who may do what.
@@ -96,12 +97,14 @@ import {
   type ReferralResource,
   type SignalResource,
 } from './rules/support';
+import { handbookRule, nomineeRule, trainingRule, type HandbookResource, type NomineeResource, type TrainingResource } from './rules/growth';
 import { erasureDeskRule, erasureRequestRule, type ErasureDeskResource, type ErasureRequestResource } from './rules/rights';
 
 export { ACTIONS, type Action } from './actions';
 export { holds, type Actor } from './actor';
 export type { CoachingContentType } from './rules/coaching-content';
 export { BEHEERDER_GRANTS, COORDINATOR_GRANTS, isValidScope } from './rules/people';
+export { nominationScope, type NomineeResource, type TrainingResource } from './rules/growth';
 
 /** Everything the policy may be asked about, with the relations that decide it. */
 export type Resource =
@@ -140,7 +143,10 @@ export type Resource =
   | CoachYearReportResource
   | ProgrammeInsightResource
   | RoadmapResource
-  | RoadmapContentResource;
+  | RoadmapContentResource
+  | NomineeResource
+  | TrainingResource
+  | HandbookResource;
 
 /** The decision. Exhaustive over resource kinds; unknown combinations are denied. */
 export function isAllowed(actor: Actor, action: Action, resource: Resource): boolean {
@@ -217,5 +223,11 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return roadmapRule(action, actor, resource);
     case 'roadmapContent':
       return roadmapContentRule(action, actor, resource);
+    case 'nominee':
+      return nomineeRule(action, actor, resource);
+    case 'training':
+      return trainingRule(action, actor, resource);
+    case 'handbook':
+      return handbookRule(action, actor, resource);
   }
 }

@@ -271,9 +271,10 @@ export async function loadContent(dir: string): Promise<Content> {
     loadOne(dir, 'consents'),
     loadOne(dir, 'fiscalLimits'),
     loadOne(dir, 'researchVariables'),
+    loadOne(dir, 'handbook'),
   ]);
   for (const r of settled) if (r.status === 'rejected') throw r.reason;
-  const [activities, roadmap, helpDirectory, questions, consents, fiscalLimits, researchVariables] = settled;
+  const [activities, roadmap, helpDirectory, questions, consents, fiscalLimits, researchVariables, handbook] = settled;
   if (
     activities.status !== 'fulfilled' ||
     roadmap.status !== 'fulfilled' ||
@@ -281,7 +282,8 @@ export async function loadContent(dir: string): Promise<Content> {
     questions.status !== 'fulfilled' ||
     consents.status !== 'fulfilled' ||
     fiscalLimits.status !== 'fulfilled' ||
-    researchVariables.status !== 'fulfilled'
+    researchVariables.status !== 'fulfilled' ||
+    handbook.status !== 'fulfilled'
   ) {
     throw new Error('unreachable: a rejected content file was not reported');
   }
@@ -293,5 +295,6 @@ export async function loadContent(dir: string): Promise<Content> {
     consents: consents.value,
     fiscalLimits: fiscalLimits.value,
     researchVariables: researchVariables.value,
+    handbook: handbook.value,
   };
 }

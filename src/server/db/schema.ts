@@ -28,3 +28,4 @@ export * from './schema/evaluation';
 export * from './schema/insight';
 export * from './schema/roadmap';
 export * from './schema/participation';
+export * from './schema/growth';

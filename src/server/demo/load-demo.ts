@@ -17,6 +17,7 @@ import { loadPeopleDemo } from '../modules/people/public';
 import { loadResilienceDemo } from '../modules/resilience/public';
 import { loadSupportDemo } from '../modules/support/public';
 import { loadSessionsDemo, type DemoCommunity } from '../modules/sessions/public';
+import { loadGrowthDemo } from '../modules/growth/public';
 import { loadYearDemo } from '../modules/year/public';
 import { loadSchedulingDemo } from '../modules/scheduling/public';
 import { loadFinanceDemo } from '../modules/finance/public';
@@ -218,6 +219,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     await named('opleidingsmanagement', socialWork.id, 'opleidingsmanagement');
     // The Roadmap to studentsucces (#22): this year's and last year's self-assessment, a coach's views, a plan.
     await loadRoadmapDemo(tx, services, { institutionId, programmeId: socialWork.id, coordinatorId: swCoordinator.id, stakeholderId: coach1.id });
+    // Coaches' growth (#21 item 6): two past trainings with feedback; the demo coach has not given theirs yet.
+    await loadGrowthDemo(tx, services, { institutionId, programmeId: socialWork.id, coachIds: swCoaches.map((c) => c.id), demoCoachId: coach1.id, trainerId: seniorSw1.id });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

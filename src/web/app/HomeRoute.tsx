@@ -5,6 +5,7 @@ import { ResilienceHomeCard } from '../features/resilience/ResilienceHomeCard';
 import { AttendanceSignalsCard } from '../features/sessions/AttendanceSignalsCard';
 import { SessionsHomeCard } from '../features/sessions/SessionsHomeCard';
 import { RegroupHomeCard } from '../features/regroup/RegroupHomeCard';
+import { HandbookHomeCard, NominationHomeCard, TrainingFeedbackHomeCard } from '../features/growth/GrowthHomeCards';
 import { HundredDayCoachCard, HundredDayHomeCard, SwitchNoticesHomeCard } from '../features/year/YearHomeCards';
 
 /** The cards other features put on the home page; composed here, so features never import each other. */
@@ -12,6 +13,9 @@ const cards: HomeCards = {
   sessions: ({ roles, communities }) => (
     <>
       {roles.includes('coachee') && <HundredDayHomeCard />}
+      {roles.includes('coachee') && !roles.includes('studentcoach') && <NominationHomeCard />}
+      {roles.includes('studentcoach') && <TrainingFeedbackHomeCard />}
+      {roles.includes('studentcoach') && !communities.some((c) => c.relation === 'coach') && <HandbookHomeCard />}
       {roles.includes('studentcoach') && <HundredDayCoachCard communityIds={communities.filter((c) => c.relation === 'coach')} />}
       {roles.includes('coordinator') && <SwitchNoticesHomeCard />}
       {(roles.includes('coachee') || roles.includes('studentcoach')) && <RegroupHomeCard />}

@@ -138,6 +138,10 @@ export const DESTINATIONS: readonly Destination[] = [
   { id: 'payouts', labelKey: 'finance.nav.payouts', icon: 'money', priority: 14, allowed: (c) => isAllowed(c.actor, 'payout:manage', { kind: 'financeDesk', institutionId: c.actor.institutionId }), to: '/finance' },
   { id: 'erasure-requests', labelKey: 'rights.nav.erasure', icon: 'shield', priority: 29, allowed: (c) => isAllowed(c.actor, 'erasure:list', { kind: 'erasureDesk', institutionId: c.actor.institutionId }), to: '/erasure-requests' },
   { id: 'help', labelKey: 'support.nav.help', icon: 'help', priority: 80, to: '/help' },
+  // Coaches' growth and input (#21 item 6).
+  { id: 'nominate', labelKey: 'growth.nav.nominate', icon: 'person', priority: 35, roles: ['leercoach', 'coordinator'], to: '/nominate' },
+  { id: 'training-feedback', labelKey: 'growth.nav.trainingFeedback', icon: 'check', priority: 36, allowed: (c) => c.programmeWhere('programme:manageCoaches') !== null, to: (c) => { const p = c.programmeWhere('programme:manageCoaches'); return p ? `/programmes/${p}/training-feedback` : null; } },
+  { id: 'handbook', labelKey: 'growth.nav.handbook', icon: 'book', priority: 81, allowed: (c) => isAllowed(c.actor, 'handbook:read', { kind: 'handbook', institutionId: c.actor.institutionId }), to: '/handbook' },
   { id: 'consents', labelKey: 'consent.nav', icon: 'shield', priority: 81, to: '/privacy/consents' },
   { id: 'my-data', labelKey: 'rights.nav.myData', icon: 'shield', priority: 82, to: '/me/data' },
   { id: 'my-roles', labelKey: 'people.nav.myRoles', icon: 'person', priority: 82, to: '/me/roles' },

@@ -30,6 +30,10 @@ const SessionPlanFormPage = lazyPage(() => import('../features/sessions/SessionP
 const SessionPlanPage = lazyPage(() => import('../features/sessions/SessionPlansPage'), 'SessionPlanPage');
 const SessionPlansPage = lazyPage(() => import('../features/sessions/SessionPlansPage'), 'SessionPlansPage');
 const ApplyPage = lazyPage(() => import('../features/coaches/ApplyPage'), 'ApplyPage');
+const NominatePage = lazyPage(() => import('../features/growth/NominatePage'), 'NominatePage');
+const HandbookPage = lazyPage(() => import('../features/growth/HandbookPage'), 'HandbookPage');
+const TrainingFeedbackPage = lazyPage(() => import('../features/growth/TrainingFeedbackPage'), 'TrainingFeedbackPage');
+const TrainingFeedbackOverviewPage = lazyPage(() => import('../features/growth/TrainingFeedbackOverviewPage'), 'TrainingFeedbackOverviewPage');
 const CoachesPage = lazyPage(() => import('../features/coaches/CoachesPage'), 'CoachesPage');
 const CoachProfilePage = lazyPage(() => import('../features/coaches/CoachProfilePage'), 'CoachProfilePage');
 const CommunityManagePage = lazyPage(() => import('../features/communities/CommunityManagePage'), 'CommunityManagePage');
@@ -216,6 +220,10 @@ export const router = createBrowserRouter([
       { path: '/compensation/fiscal-years', element: <RequireSignIn><FiscalYearsPage /></RequireSignIn> },
       { path: '/compensation/statements/:statementId', element: <RequireSignIn><StatementPage /></RequireSignIn> },
       { path: '/100-dagen', element: <HundredDayPage /> },
+      { path: '/nominate', element: <RequireSignIn><NominatePage /></RequireSignIn> },
+      { path: '/handbook', element: <RequireSignIn><HandbookPage /></RequireSignIn> },
+      { path: '/trainings/:sessionId/feedback', element: <RequireSignIn><TrainingFeedbackPage /></RequireSignIn> },
+      { path: '/programmes/:programmeId/training-feedback', element: <RequireSignIn><TrainingFeedbackOverviewPage /></RequireSignIn> },
       { path: '/meedoen', element: <RequireSignIn><SignUpPage /></RequireSignIn> },
       { path: '/communities/:communityId/hundred-day', element: <RequireSignIn><CommunityHundredDayPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/hundred-day', element: <RequireSignIn><IntakeHundredDayPage /></RequireSignIn> },

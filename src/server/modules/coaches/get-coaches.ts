@@ -3,6 +3,7 @@ import type { CoachesResponse } from '../../../contracts/programme';
 import type { ApplicationStatus } from '../../../domain/programme/coach-lifecycle';
 import type { Services } from '../../context';
 import { coachApplications, people, roleAssignments } from '../../db/schema';
+import { nominationsOfApplications } from '../growth/public';
 import { coachesOf } from './repository';
 
 /** The coordinator's coach screen: open applications, every coach with their state, the seniors. */
@@ -13,6 +14,7 @@ export async function getCoaches({ services, institutionId, programmeId }: { ser
     .from(coachApplications)
     .where(and(eq(coachApplications.programmeId, programmeId), inArray(coachApplications.status, ['submitted', 'conversationPlanned'])))
     .orderBy(desc(coachApplications.createdAt));
+  const nominations = await nominationsOfApplications(db, applications.map((a) => a.id));
   const coaches = await coachesOf(db, institutionId, programmeId);
   const seniors = await db
     .selectDistinct({ id: people.id, firstName: people.firstName, lastName: people.lastName })
@@ -34,6 +36,7 @@ export async function getCoaches({ services, institutionId, programmeId }: { ser
       conversationAt: a.conversationAt?.toISOString() ?? null,
       decisionNote: a.decisionNote,
       createdAt: a.createdAt.toISOString(),
+      nomination: nominations.get(a.id) ?? null,
     })),
     coaches: coaches.sort((a, b) => a.firstName.localeCompare(b.firstName)),
     seniors,

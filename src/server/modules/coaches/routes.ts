@@ -79,7 +79,9 @@ export const coachRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await applyAsCoach({ services, programmeId: request.params.programmeId, application: request.body, locale: request.locale })),
+      reply
+        .status(201)
+        .send(await applyAsCoach({ services, programmeId: request.params.programmeId, application: request.body, locale: request.locale, personId: request.signedIn?.actor.personId })),
   );
 
   app.get(

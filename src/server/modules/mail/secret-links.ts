@@ -18,6 +18,8 @@ export const SECRET_LINK_KINDS = {
   rsvp: { build: (base: string, token: string) => `${base}/rsvp#${token}`, pattern: /(\/rsvp#)[A-Za-z0-9_-]+/g },
   /** One-tap answer to the 100-day question (#21): the token in the fragment, the page answers with a POST. */
   hundredDay: { build: (base: string, token: string) => `${base}/100-dagen#${token}`, pattern: /(\/100-dagen#)[A-Za-z0-9_-]+/g },
+  /** A nomination to become a coach (#21): the application form, prefilled; the token in the fragment, used by a POST. */
+  nomination: { build: (base: string, token: string) => `${base}/apply#nomination=${token}`, pattern: /(\/apply#nomination=)[A-Za-z0-9_-]+/g },
   /** An evaluation questionnaire from its invitation or reminder mail (#18): the token in the fragment. */
   evaluation: { build: (base: string, token: string) => `${base}/questionnaire#${token}`, pattern: /(\/questionnaire#)[A-Za-z0-9_-]+/g },
   /** A person's iCalendar feed: calendar apps cannot sign in, so the token is in the path. */

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { LANGUAGES } from '../../../contracts/programme';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
@@ -10,14 +10,36 @@ import { useSession } from '../../session';
 import { CheckField, errorsOf, SelectField, TextAreaField } from '../../components/form-fields';
 import { coachApi } from './api';
 
-/** The public application form: no account needed; CSRF token from the session call, rate limited. */
+/** What the home card hands over when a signed-in student applies from their nomination (#21). */
+type NominationState = { nominationId: string; programmeId: string; nominatorRole: 'leercoach' | 'coordinator'; programmeName: string };
+const isNominationState = (s: unknown): s is NominationState => typeof s === 'object' && s !== null && 'nominationId' in s && typeof s.nominationId === 'string';
+
+/**
+ * The public application form: no account needed; CSRF token from the session call, rate limited.
+ * Opened from a nomination (#21) — the mail's link (`#nomination=<token>`) or the home card — it
+ * says who nominated, is prefilled with the student's name and address and offers to decline.
+ */
 export function ApplyPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('programme.apply.title'));
-  useSession();
+  const session = useSession();
+  const location = useLocation();
+  const token = /^#nomination=([A-Za-z0-9_-]+)$/.exec(location.hash)?.[1] ?? null;
+  const fromCard = isNominationState(location.state) ? location.state : null;
+  const link = useQuery({ queryKey: ['public', 'nomination-link', token], queryFn: () => coachApi.nominationLink(token ?? ''), enabled: token !== null, retry: false });
+  const declineLink = useMutation({ mutationFn: () => coachApi.declineNominationLink(token ?? '') });
   const programmes = useQuery({ queryKey: ['public', 'programmes'], queryFn: coachApi.publicProgrammes });
   const [programmeId, setProgramme] = useState('');
   const [v, setV] = useState({ firstName: '', lastName: '', email: '', studyYear: '2', motivation: '', availability: '' });
+  const nominated = link.data ? { role: link.data.nominatorRole, programme: link.data.programmeName, programmeId: link.data.programmeId } : fromCard ? { role: fromCard.nominatorRole, programme: fromCard.programmeName, programmeId: fromCard.programmeId } : null;
+  const me = session.data?.person;
+  // Prefill once the nomination (and, from the home card, the signed-in person) is known.
+  useEffect(() => {
+    const who = link.data ?? (fromCard && me ? me : null);
+    if (!nominated || !who) return;
+    setProgramme((p) => p || nominated.programmeId);
+    setV((old) => (old.firstName || old.email ? old : { ...old, firstName: who.firstName, lastName: who.lastName, email: who.email }));
+  }, [link.data, fromCard?.nominationId, me?.id]);
   const [languages, setLanguages] = useState<string[]>(['nl']);
   const [roleModelConsent, setConsent] = useState(false);
   const [roleModelText, setRoleModel] = useState('');
@@ -29,6 +51,8 @@ export function ApplyPage() {
         languages: languages.filter((l): l is (typeof LANGUAGES)[number] => (LANGUAGES as readonly string[]).includes(l)),
         roleModelConsent,
         roleModelText: roleModelConsent && roleModelText.trim() ? roleModelText : null,
+        ...(token && link.data && programmeId === link.data.programmeId ? { nominationToken: token } : {}),
+        ...(!token && fromCard && programmeId === fromCard.programmeId ? { nominationId: fromCard.nominationId } : {}),
       }),
   });
   const { form, fields } = errorsOf(send.error);
@@ -45,6 +69,28 @@ export function ApplyPage() {
     <section className="card" aria-labelledby="apply-title">
       <h1 id="apply-title">{t('programme.apply.title')}</h1>
       <p>{t('programme.apply.intro')}</p>
+      {token && link.isError && <Alert kind="info">{t('growth.apply.badLink')}</Alert>}
+      {declineLink.isSuccess ? (
+        <Alert kind="success">{t('growth.apply.declined')}</Alert>
+      ) : (
+        nominated && (
+          <div className="card stack-sm" role="note">
+            <p>
+              <strong>{t('growth.apply.nominated', { role: t(`growth.roles.${nominated.role}`), programme: nominated.programme })}</strong>
+            </p>
+            {link.data && link.data.status !== 'open' && <p>{t('growth.apply.closed')}</p>}
+            {token && link.data?.status === 'open' && (
+              <p>
+                {t('growth.apply.declineQuestion')}{' '}
+                <button type="button" className="quiet" disabled={declineLink.isPending} onClick={() => declineLink.mutate()}>
+                  {t('growth.apply.decline')}
+                </button>
+              </p>
+            )}
+            {declineLink.error && <Alert kind="error">{declineLink.error.message}</Alert>}
+          </div>
+        )
+      )}
       {form && <Alert kind="error">{form}</Alert>}
       <form
         noValidate

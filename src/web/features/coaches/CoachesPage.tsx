@@ -76,6 +76,7 @@ function Applications({ data }: { data: CoachesResponse }) {
               {t('programme.coaches.applicationFrom', { name: `${a.firstName} ${a.lastName}`, year: a.studyYear })} ·{' '}
               <span className="tag">{t(`programme.coaches.applicationStatus.${a.status}`)}</span>
             </h3>
+            {a.nomination && <p className="help">{t('growth.applications.nominatedBy', { name: a.nomination.nominatorName, role: t(`growth.roles.${a.nomination.nominatorRole}`) })}</p>}
             <dl>
               <dt>{t('programme.coaches.motivation')}</dt>
               <dd>{a.motivation}</dd>

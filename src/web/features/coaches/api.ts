@@ -1,4 +1,5 @@
 /** The coach screens' calls, typed by the shared contracts. */
+import type { NominationLinkResponse } from '../../../contracts/growth';
 import type { CoachesResponse, CoachPhotoResponse, CoachPoolResponse, MyCoachProfileResponse, PublicProgrammesResponse, StructureResponse, SubmitCoachApplicationRequest } from '../../../contracts/programme';
 import type { ApplicationStatus, CoachStatus } from '../../../domain/programme/coach-lifecycle';
 import { api } from '../../api';
@@ -15,6 +16,9 @@ export const coachApi = {
   setSupervisor: (id: string, seniorId: string | null) => api<Created>(`/api/coaches/${id}/supervisor`, { method: 'PUT', body: { seniorId } }),
   publicProgrammes: () => api<PublicProgrammesResponse>('/api/public/programmes'),
   apply: (programmeId: string, body: SubmitCoachApplicationRequest) => api<Created>(`/api/public/programmes/${programmeId}/coach-applications`, { method: 'POST', body }),
+  /** A nomination's mail link (#21): what it opens, and declining it. */
+  nominationLink: (token: string) => api<NominationLinkResponse>('/api/nomination-link', { method: 'POST', body: { token } }),
+  declineNominationLink: (token: string) => api<{ ok: true }>('/api/nomination-link/decline', { method: 'POST', body: { token } }),
   myProfile: () => api<MyCoachProfileResponse>('/api/me/coach-profile'),
   savePhoto: (file: File) => api<CoachPhotoResponse>('/api/me/coach-profile/photo', { method: 'PUT', body: file }),
   deletePhoto: () => api<CoachPhotoResponse>('/api/me/coach-profile/photo', { method: 'DELETE' }),

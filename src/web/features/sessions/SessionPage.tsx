@@ -67,6 +67,15 @@ export function SessionPage() {
           <RsvpButtons session={s} />
         </section>
       )}
+      {/* After a coach training, the coaches who were invited give feedback (#21 item 6; the page there checks they attended). */}
+      {s.can.respond && s.type === 'coachTraining' && s.status === 'planned' && !upcoming && (
+        <section className="card" aria-labelledby="training-feedback-title">
+          <h2 id="training-feedback-title">{t('growth.training.cardTitle')}</h2>
+          <Link className="button-link" to={`/trainings/${s.id}/feedback`}>
+            {t('growth.training.cardAction')}
+          </Link>
+        </section>
+      )}
       {s.can.checkin && s.type !== 'coachTraining' && s.type !== 'intervision' && (
         <>
           <Checkin session={s} question={questions.data.checkin} />
