@@ -18,6 +18,10 @@ export const ActivityView = z.object({
   steps: z.array(z.string()),
   tips: z.array(z.string()),
   authorName: z.string().nullable(),
+  /** Shared only with this programme's coaches; null: with the whole institution (issue 21 item 8). */
+  programme: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
+  /** The reader may change and remove it (its author; for a programme's shared activity also its coordinators). */
+  canEdit: z.boolean(),
 });
 export type ActivityView = z.infer<typeof ActivityView>;
 
@@ -28,6 +32,8 @@ export const ActivityListQuery = z.strictObject({
   maxMinutes: z.coerce.number().int().min(1).max(600).optional(),
   groupSize: z.coerce.number().int().min(1).max(60).optional(),
   q: z.string().trim().max(100).optional(),
+  /** Only the whole institution's activities, or only those for one programme. */
+  scope: z.enum(['institution', 'programme']).optional(),
 });
 export type ActivityListQuery = z.input<typeof ActivityListQuery>;
 
@@ -36,6 +42,8 @@ export const ActivityResponse = ActivityView;
 export const ActivityListResponse = z.object({
   themes: z.array(z.object({ id: ActivityTheme, label: z.string() })),
   activities: z.array(ActivityView),
+  /** The programmes the reader may add an activity for only (they run sessions there). */
+  programmes: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
 });
 export type ActivityListResponse = z.infer<typeof ActivityListResponse>;
 
@@ -50,6 +58,8 @@ export const CreateActivityRequest = z
     materials: z.array(Text.max(200)).max(15).default([]),
     steps: z.array(Text.max(500)).min(1).max(10),
     shared: z.boolean().default(false),
+    /** Shared only with this programme's coaches (one the author runs sessions in); null or absent: the whole institution. */
+    programmeId: z.string().uuid().nullable().optional(),
   })
   .refine((a) => a.groupSize.min <= a.groupSize.max, { message: 'size_min_above_max', path: ['groupSize', 'min'] });
 export type CreateActivityRequest = z.input<typeof CreateActivityRequest>;

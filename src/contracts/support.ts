@@ -26,14 +26,24 @@ export const HelpResource = z.object({
   email: z.string().nullable(),
   archived: z.boolean(),
   version: z.number().int(),
+  /** Only for this programme's people; null: for the whole institution (issue 21 item 8). */
+  programme: z.object({ id: Uuid, name: z.object({ nl: z.string(), en: z.string() }) }).nullable(),
+  /** The reader may edit and archive this entry. */
+  canEdit: z.boolean(),
 });
 export type HelpResource = z.infer<typeof HelpResource>;
+
+/** Where a person may add entries: the whole institution (id null) or one programme. */
+export const HelpScope = z.object({ programmeId: Uuid.nullable(), name: z.object({ nl: z.string(), en: z.string() }).nullable() });
+export type HelpScope = z.infer<typeof HelpScope>;
 
 export const HelpDirectoryResponse = z.object({
   categories: z.array(z.object({ id: HelpCategory, label: z.object({ nl: z.string(), en: z.string() }) })),
   resources: z.array(HelpResource),
-  /** The person may add, edit and archive entries (a coordinator). */
+  /** The person may add, edit and archive entries (the beheerder; a coordinator for their programme). */
   canManage: z.boolean(),
+  /** Where the person may add entries; empty when they may not add any. */
+  scopes: z.array(HelpScope),
 });
 export type HelpDirectoryResponse = z.infer<typeof HelpDirectoryResponse>;
 
@@ -50,6 +60,8 @@ export const SaveHelpResourceRequest = z.strictObject({
   email: optionalText(z.email().max(254)),
   /** For an edit: the version that was loaded (a concurrent edit answers 409). */
   version: RecordVersion.optional(),
+  /** Only for this programme (one the person keeps entries for); null or absent: the whole institution. */
+  programmeId: Uuid.nullable().optional(),
 });
 export type SaveHelpResourceRequest = z.infer<typeof SaveHelpResourceRequest>;
 

@@ -59,6 +59,8 @@ import enEvalRates from './en.evalrates.json';
 import nlEvalRates from './nl.evalrates.json';
 import enGrowth from './en.growth.json';
 import nlGrowth from './nl.growth.json';
+import enProgcontent from './en.progcontent.json';
+import nlProgcontent from './nl.progcontent.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -91,6 +93,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlDigest, enDigest],
   [nlEvalRates, enEvalRates],
   [nlGrowth, enGrowth],
+  [nlProgcontent, enProgcontent],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

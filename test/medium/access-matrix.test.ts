@@ -189,6 +189,8 @@ describe(`access matrix on ${testDbKind()}`, () => {
         'logbook',
         'meetingLink',
         'oneOnOneNote',
+        'programmeActivity',
+        'programmeHelp',
         'resilienceMap',
         'roadmapEvidenceNote',
         'roadmapView',

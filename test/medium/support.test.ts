@@ -41,7 +41,7 @@ describe(`support on ${testDbKind()}`, () => {
   describe('help directory', () => {
     beforeEach(async () => {
       await t.reset();
-      fx = await supportFixture(t, app, ['coachee', 'coordinator', 'leercoach', 'coach']);
+      fx = await supportFixture(t, app, ['coachee', 'coordinator', 'leercoach', 'coach', 'beheerder']);
     });
 
     it('is seeded from content and visible to everyone signed in', async () => {
@@ -53,26 +53,27 @@ describe(`support on ${testDbKind()}`, () => {
       expect((await app.inject({ method: 'GET', url: '/api/help' })).statusCode).toBe(401);
     });
 
-    it('lets the coordinator add, edit and archive entries in both languages', async () => {
-      const created = await fx.as.coordinator.request('POST', '/api/help', newResource);
+    it('lets the beheerder add, edit and archive institution-wide entries in both languages (a coordinator: their programme’s, see programme-content.test.ts)', async () => {
+      const created = await fx.as.beheerder.request('POST', '/api/help', newResource);
       expect(created.statusCode).toBe(201);
       const entry = created.json();
       expect(entry).toMatchObject({ name: newResource.name, url: 'https://geld.example', phone: null, archived: false, version: 1 });
-      const edited = await fx.as.coordinator.request('PUT', `/api/help/${entry.id}`, { ...newResource, name: { nl: 'Geldspreekuur', en: 'Money hour' }, version: 1 });
+      const edited = await fx.as.beheerder.request('PUT', `/api/help/${entry.id}`, { ...newResource, name: { nl: 'Geldspreekuur', en: 'Money hour' }, version: 1 });
       expect(edited.json()).toMatchObject({ name: { nl: 'Geldspreekuur' }, version: 2 });
-      const stale = await fx.as.coordinator.request('PUT', `/api/help/${entry.id}`, { ...newResource, version: 1 });
+      const stale = await fx.as.beheerder.request('PUT', `/api/help/${entry.id}`, { ...newResource, version: 1 });
       expect(stale.statusCode).toBe(409);
-      expect((await fx.as.coordinator.request('PUT', `/api/help/${entry.id}/archived`, { archived: true })).json().archived).toBe(true);
+      expect((await fx.as.beheerder.request('PUT', `/api/help/${entry.id}/archived`, { archived: true })).json().archived).toBe(true);
       const asCoachee = (await fx.as.coachee.request('GET', '/api/help')).json();
       expect(asCoachee.resources.map((r: { id: string }) => r.id)).not.toContain(entry.id);
-      const asCoordinator = (await fx.as.coordinator.request('GET', '/api/help')).json();
-      expect(asCoordinator.resources.find((r: { id: string }) => r.id === entry.id).archived).toBe(true);
+      const asBeheerder = (await fx.as.beheerder.request('GET', '/api/help')).json();
+      expect(asBeheerder.resources.find((r: { id: string }) => r.id === entry.id).archived).toBe(true);
     });
 
     it('refuses edits by anyone else, and bad input with field messages', async () => {
       expect((await fx.as.coachee.request('POST', '/api/help', newResource)).statusCode).toBe(404);
       expect((await fx.as.coach.request('POST', '/api/help', newResource)).statusCode).toBe(404);
-      const bad = await fx.as.coordinator.request('POST', '/api/help', { ...newResource, name: { nl: 'Alleen Nederlands' }, url: 'javascript:alert(1)' });
+      expect((await fx.as.coordinator.request('POST', '/api/help', newResource)).statusCode).toBe(404);
+      const bad = await fx.as.coordinator.request('POST', '/api/help', { ...newResource, programmeId: fx.programme.id, name: { nl: 'Alleen Nederlands' }, url: 'javascript:alert(1)' });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['name.en', 'url']));
     });

@@ -94,7 +94,7 @@ const ownCoachGrant = (a: Actor) => a.grants.find((g) => g.role === 'studentcoac
 /** The policy resources of a cell: what its loaders should find, from what the world knows. */
 export const R = {
   actorInstitution: (_c: Cell, a: Actor): Resource => ({ kind: 'institution', institutionId: a.institutionId }),
-  actorHelp: (_c: Cell, a: Actor): Resource => ({ kind: 'helpResource', institutionId: a.institutionId }),
+  actorHelp: (_c: Cell, a: Actor): Resource => ({ kind: 'helpResource', institutionId: a.institutionId, programmeId: null }),
   programme: (c: Cell): Resource => ({ kind: 'programme', institutionId: c.institutionId, programmeId: c.programmeId }),
   community: (c: Cell): Resource => ({
     kind: 'community',
@@ -106,14 +106,14 @@ export const R = {
     leercoachIds: [c.leercoach],
   }),
   handover: (c: Cell): Resource => ({ kind: 'handover', institutionId: c.institutionId, programmeId: c.programmeId, fromCoachId: c.coach, toCoachId: c.nextCoach, open: true }),
-  help: (c: Cell): Resource => ({ kind: 'helpResource', institutionId: c.institutionId }),
+  help: (c: Cell): Resource => ({ kind: 'helpResource', institutionId: c.institutionId, programmeId: null }),
   coachee: (c: Cell): Resource => ({ kind: 'coachee', institutionId: c.institutionId, programmeId: c.programmeId, coacheeId: c.coachee, coachIds: [c.coach] }),
   referral: (c: Cell): Resource => ({ kind: 'referral', institutionId: c.institutionId, programmeId: c.programmeId, coacheeId: c.coachee, coachId: c.coach }),
   signal: (c: Cell): Resource => ({ kind: 'signal', institutionId: c.institutionId, programmeId: c.programmeId, raisedById: c.coach, signalKind: 'need', handlerId: null }),
   coach: (c: Cell): Resource => ({ kind: 'coach', institutionId: c.institutionId, programmeId: c.programmeId, coachId: c.coach, supervisorIds: [c.senior], coacheeIds: [c.coachee, c.coachee2] }),
   session: (c: Cell): Resource => ({ kind: 'session', institutionId: c.institutionId, programmeId: c.programmeId, organiserId: c.coach, participantIds: [c.coachee, c.coachee2], supervisorIds: [c.senior] }),
   klass: (c: Cell): Resource => ({ kind: 'class', institutionId: c.institutionId, programmeId: c.programmeId, leercoachId: c.leercoach }),
-  libraryItem: (c: Cell): Resource => ({ kind: 'libraryItem', institutionId: c.institutionId, builtIn: false, authorId: c.coach, shared: true }),
+  libraryItem: (c: Cell): Resource => ({ kind: 'libraryItem', institutionId: c.institutionId, builtIn: false, authorId: c.coach, shared: true, programmeId: null }),
   /** The coachee's map, shared with the coach for editing together. */
   map: (c: Cell): Resource => ({
     kind: 'coachingContent',
@@ -232,7 +232,8 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'GET /api/me/consents/history': {},
   'GET /api/me/reads': {},
   'GET /api/help': { resource: R.actorHelp },
-  'POST /api/help': { resource: R.actorHelp },
+  // A new entry for the cell's programme only (issue 21 item 8): its coordinator and the beheerder.
+  'POST /api/help': { resource: (c) => ({ kind: 'helpResource', institutionId: c.institutionId, programmeId: c.programmeId }), body: (c) => ({ programmeId: c.programmeId }) },
   'PUT /api/help/:resourceId': { resource: R.help },
   'PUT /api/help/:resourceId/archived': { resource: R.help },
   'GET /api/me/referrals': {},
@@ -325,7 +326,8 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'POST /api/rsvp-link/answer': {},
   'GET /api/activities': {},
   'GET /api/activities/:activityId': { resource: R.libraryItem },
-  'POST /api/activities': { resource: R.actorInstitution },
+  // An activity for the cell's programme's coaches only (issue 21 item 8).
+  'POST /api/activities': { resource: R.programme, body: (c) => ({ programmeId: c.programmeId }) },
   'PUT /api/activities/:activityId': { resource: R.libraryItem },
   'DELETE /api/activities/:activityId': { resource: R.libraryItem },
   'GET /api/session-plans': {},

@@ -341,6 +341,26 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       .insert(customActivities)
       .values({ ...activityValues(institutionId, coach), shared: true })
       .returning();
+    // Issue 21 item 8: an activity shared with this programme's coaches only, and a help entry for
+    // this programme's people only; other programmes' people never get them.
+    await db.insert(customActivities).values({
+      ...activityValues(institutionId, coach),
+      shared: true,
+      programmeId,
+      title: canary('programmeActivity', world, readers('library:read', { kind: 'libraryItem', institutionId, builtIn: false, authorId: coach, shared: true, programmeId })),
+    });
+    await db.insert(helpResources).values({
+      institutionId,
+      programmeId,
+      kind: 'inside',
+      category: 'study-progress',
+      nameNl: canary('programmeHelp', world, readers('helpResource:read', { kind: 'helpResource', institutionId, programmeId })),
+      nameEn: `Programme help ${world}`,
+      whenToGoNl: 'Bij vragen over je opleiding',
+      whenToGoEn: 'With questions about your programme',
+      howToReachNl: 'Mail',
+      howToReachEn: 'Mail',
+    });
     const plan = await f.sessionPlan({ institutionId, programmeId, authorId: coach, title: `Plan ${world}`, shared: true, activityIds: [] });
     const [upload] = await db.insert(studentImports).values({ intakeId, createdById: coordinator, fileName: 'studenten.csv', status: 'done' }).returning();
     const [period] = await db.insert(teachingPeriods).values({ intakeId, name: `Periode ${world}`, firstDate: '2026-09-01', lastDate: '2026-11-08' }).returning();

@@ -30,3 +30,7 @@ export const isCoachOf = (a: Actor, r: { coachId: string; institutionId: string;
 /** People who run or supervise sessions: they add to the activity library and build session plans. */
 export const runsSessions = (a: Actor, institutionId: string) =>
   holds(a, 'studentcoach', institutionId) || holds(a, 'seniorcoach', institutionId) || holds(a, 'coordinator', institutionId);
+
+/** People who run or supervise sessions in this programme (issue 21 item 8: programme-only library items). */
+export const runsSessionsIn = (a: Actor, institutionId: string, programmeId: string) =>
+  holds(a, 'studentcoach', institutionId, programmeId) || holds(a, 'seniorcoach', institutionId, programmeId) || holds(a, 'coordinator', institutionId, programmeId);

@@ -68,7 +68,7 @@ const content = (contentType: CoachingContentType, sharedWithIds: string[] = [])
   sharedWithIds,
 });
 
-const helpResource: Resource = { kind: 'helpResource', institutionId: INST };
+const helpResource: Resource = { kind: 'helpResource', institutionId: INST, programmeId: null };
 const coacheeToRefer: Resource = { kind: 'coachee', institutionId: INST, programmeId: PROG, coacheeId: 'coachee', coachIds: ['coach'] };
 const referral: Resource = { kind: 'referral', institutionId: INST, programmeId: PROG, coacheeId: 'coachee', coachId: 'coach' };
 const signal = (signalKind: 'need' | 'theme' | 'incident', handlerId: string | null = null): Resource => ({
@@ -127,7 +127,7 @@ const previousCoachNote: Resource = { ...(content('oneOnOneNote') as Extract<Res
 const coordinatorsTraining: Resource = { ...training, organiserId: 'coordinator' };
 
 /** An own activity or session plan written by 'coach'. */
-const libraryItem = (shared: boolean): Resource => ({ kind: 'libraryItem', institutionId: INST, builtIn: false, authorId: 'coach', shared });
+const libraryItem = (shared: boolean): Resource => ({ kind: 'libraryItem', institutionId: INST, builtIn: false, authorId: 'coach', shared, programmeId: null });
 
 /** A resilience map shared with some people, some of them for editing together. */
 const editableMap = (sharedWithIds: string[], editorIds: string[]): Resource => ({
@@ -208,7 +208,16 @@ const matrix: Row[] = [
   ...onlyFor([], 'handover:writeNote', handover(false), 'a completed handover note'),
   ...onlyFor(['coordinator'], 'handover:manage', handover(true), 'a handover'),
   ...onlyFor(everyone.filter((w) => w !== 'otherInstitutionCoordinator'), 'helpResource:read', helpResource, 'the help directory'),
-  ...onlyFor(['coordinator', 'otherProgrammeCoordinator'], 'helpResource:manage', helpResource, 'the help directory'),
+  // Issue 21 item 8: institution-wide entries are the beheerder's; a programme's own entries are
+  // for its people only, kept by its coordinator (and the beheerder).
+  ...onlyFor(['beheerder'], 'helpResource:manage', helpResource, 'the institution-wide help directory'),
+  ...onlyFor(
+    everyone.filter((w) => !['otherInstitutionCoordinator', 'otherProgrammeCoordinator', 'otherProgrammeManagement'].includes(w)),
+    'helpResource:read',
+    { kind: 'helpResource', institutionId: INST, programmeId: PROG },
+    "an entry for one programme's people only",
+  ),
+  ...onlyFor(['coordinator', 'beheerder'], 'helpResource:manage', { kind: 'helpResource', institutionId: INST, programmeId: PROG }, "an entry for one programme's people only"),
   ...onlyFor(['coach'], 'coachee:refer', coacheeToRefer, 'their coachee'),
   ...onlyFor(['coachee', 'coach'], 'referral:read', referral, 'a referral'),
   ...onlyFor(['coach'], 'referral:followUp', referral, 'a referral'),
@@ -270,9 +279,14 @@ const matrix: Row[] = [
   ...onlyFor(['coach'], 'library:read', libraryItem(false), 'a private activity of the coach'),
   ...onlyFor(['coach', 'otherCoach', 'senior', 'otherSenior', 'coordinator', 'otherProgrammeCoordinator'], 'library:read', libraryItem(true), 'an activity the coach shared'),
   ...onlyFor(['coach'], 'library:manage', libraryItem(true), 'an activity the coach shared (edit, delete)'),
-  ...onlyFor([], 'library:manage', { kind: 'libraryItem', institutionId: INST, builtIn: false, authorId: null, shared: true }, 'a shared activity whose author left'),
-  ...onlyFor(everyone.filter((w) => w !== 'otherInstitutionCoordinator'), 'library:read', { kind: 'libraryItem', institutionId: INST, builtIn: true, authorId: null, shared: true }, 'a built-in activity'),
-  ...onlyFor([], 'library:manage', { kind: 'libraryItem', institutionId: INST, builtIn: true, authorId: null, shared: true }, 'a built-in activity (content, edited as data)'),
+  // Issue 21 item 8: an activity shared with one programme's coaches only; its coordinator keeps it too.
+  ...onlyFor(['coach', 'otherCoach', 'senior', 'otherSenior', 'coordinator'], 'library:create', programme, "an activity for the programme's coaches only"),
+  ...onlyFor(['coach', 'otherCoach', 'senior', 'otherSenior', 'coordinator'], 'library:read', { kind: 'libraryItem', institutionId: INST, builtIn: false, authorId: 'coach', shared: true, programmeId: PROG }, "an activity shared with the programme's coaches only"),
+  ...onlyFor(['coach', 'coordinator'], 'library:manage', { kind: 'libraryItem', institutionId: INST, builtIn: false, authorId: 'coach', shared: true, programmeId: PROG }, "an activity shared with the programme's coaches only"),
+  ...onlyFor(['coach'], 'library:read', { kind: 'libraryItem', institutionId: INST, builtIn: false, authorId: 'coach', shared: false, programmeId: PROG }, 'a private activity marked for the programme'),
+  ...onlyFor([], 'library:manage', { kind: 'libraryItem', institutionId: INST, builtIn: false, authorId: null, shared: true, programmeId: null }, 'a shared activity whose author left'),
+  ...onlyFor(everyone.filter((w) => w !== 'otherInstitutionCoordinator'), 'library:read', { kind: 'libraryItem', institutionId: INST, builtIn: true, authorId: null, shared: true, programmeId: null }, 'a built-in activity'),
+  ...onlyFor([], 'library:manage', { kind: 'libraryItem', institutionId: INST, builtIn: true, authorId: null, shared: true, programmeId: null }, 'a built-in activity (content, edited as data)'),
   // Invitations (#16): the beheerder invites anyone in the institution, a coordinator anyone in their programme.
   ...onlyFor(['coordinator', 'beheerder'], 'invitation:send', invitee([PROG]), 'a student or coach of the programme'),
   ...onlyFor(['coordinator', 'beheerder'], 'invitation:read', invitee([PROG]), 'whether a student or coach of the programme activated'),
@@ -526,6 +540,15 @@ describe('access policy invariants', () => {
       ),
     );
     for (const action of ACTIONS) expect(isAllowed(actor('x', ['coordinator', 'beheerder', 'opleidingsmanagement'], null, OTHER_INST), action, roadmap)).toBe(false);
+  });
+
+  it('lets a coordinator whose role spans the institution keep the institution-wide help entries and every programme\'s (issue 21 item 8)', () => {
+    const wide: Actor = { personId: 'coordinator-wide', institutionId: INST, grants: [{ role: 'coordinator', institutionId: INST, programmeId: null }] };
+    expect(isAllowed(wide, 'helpResource:manage', helpResource)).toBe(true);
+    expect(isAllowed(wide, 'helpResource:manage', { kind: 'helpResource', institutionId: INST, programmeId: OTHER_PROG })).toBe(true);
+    expect(isAllowed(wide, 'helpResource:manage', { kind: 'helpResource', institutionId: OTHER_INST, programmeId: null })).toBe(false);
+    // A programme coordinator keeps only their own programme's entries.
+    expect(isAllowed(people.coordinator, 'helpResource:manage', { kind: 'helpResource', institutionId: INST, programmeId: OTHER_PROG })).toBe(false);
   });
 
   it('lets no researcher or beheerder read coaching content', () => {

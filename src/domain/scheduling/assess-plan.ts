@@ -102,8 +102,9 @@ export class PlanContext {
     const here = others.filter((o) => o.community !== communityId && o.day === slot.day);
     const coachOther = here.find((o) => this.communities.get(o.community)?.coach === community.coach && overlaps(start, end, clockToMinutes(o.start), clockToMinutes(o.start) + this.instance.sessionMinutes));
     if (coachOther) result.blockers.push({ kind: 'COACH_DOUBLE_BOOKED', community: coachOther.community });
+    // An online community takes no room (and online sessions fill none).
     const sameRoom = here
-      .filter((o) => o.location === slot.location)
+      .filter((o) => o.location === slot.location && this.communities.get(o.community)?.online !== true)
       .map((o) => clockToMinutes(o.start))
       .filter((s) => overlaps(start, end, s, s + this.instance.sessionMinutes));
     const rooms = this.rooms.get(slot.location) ?? 0;
@@ -113,7 +114,7 @@ export class PlanContext {
       const n = sameRoom.filter((s) => s <= t && t < s + this.instance.sessionMinutes).length + 1;
       most = Math.max(most, n);
     }
-    if (most > rooms) result.blockers.push({ kind: 'ROOM_FULL', rooms, sessions: most - 1 });
+    if (community.online !== true && most > rooms) result.blockers.push({ kind: 'ROOM_FULL', rooms, sessions: most - 1 });
     return result;
   }
 

@@ -11,7 +11,7 @@ export type SolutionCheck = {
   errors: string[];
 };
 
-type Session = { community: string; coach: string; day: string; start: Minutes; end: Minutes; location: string };
+type Session = { community: string; coach: string; day: string; start: Minutes; end: Minutes; location: string; room: boolean };
 
 /**
  * Independent checker for a solution of FORMAT.md. It deliberately shares nothing with the
@@ -63,7 +63,7 @@ export function checkSolution(instance: SchedulingInstance, candidate: unknown):
         .map((b) => ({ start: parseClock(b.start) ?? 0, end: parseClock(b.end) ?? 0, location: b.location }));
       objective += memberCost(onDay, start, end, placement.location, instance, community.online === true).cost;
     }
-    sessions.push({ community: community.id, coach: community.coach, day: placement.day, start, end, location: placement.location });
+    sessions.push({ community: community.id, coach: community.coach, day: placement.day, start, end, location: placement.location, room: community.online !== true });
   }
   for (const c of instance.communities) if (!seen.has(c.id)) errors.push(`community ${c.id} is not placed`);
   errors.push(...overlapErrors(sessions, rooms));
@@ -78,14 +78,14 @@ function overlapErrors(sessions: readonly Session[], rooms: ReadonlyMap<string, 
     let inRoom = 0;
     for (const o of sessions) {
       if (o.day !== s.day || o.start > s.start || o.end <= s.start) continue;
-      if (o.location === s.location) inRoom++;
+      if (o.location === s.location && o.room) inRoom++;
       if (o !== s && o.coach === s.coach) {
         const pair = [o.community, s.community].sort().join(' and ');
         errors.push(`coach ${s.coach} double-booked: ${pair} on ${s.day}`);
       }
     }
     const cap = rooms.get(s.location) ?? 0;
-    if (inRoom > cap) errors.push(`${inRoom} sessions at ${s.location} on ${s.day} at ${s.start} min but only ${cap} rooms`);
+    if (s.room && inRoom > cap) errors.push(`${inRoom} sessions at ${s.location} on ${s.day} at ${s.start} min but only ${cap} rooms`);
   }
   return [...new Set(errors)];
 }

@@ -145,7 +145,9 @@ export class EjectionChains {
     let n = 0;
     const lo = Math.max(0, start - m.span + 1);
     const hi = Math.min(m.nStarts - 1, start + m.span - 1);
-    for (let t0 = lo; t0 <= hi; t0++) {
+    // An online community takes no room, and ejecting one frees none: rooms block only room-takers.
+    const room = m.needsRoom[c] === 1;
+    for (let t0 = lo; room && t0 <= hi; t0++) {
       let b = s.headAt[rowBase + t0] ?? UNPLACED;
       if (b === UNPLACED) continue;
       const from = Math.max(start, t0);
@@ -154,7 +156,7 @@ export class EjectionChains {
       for (let t = from; t < to; t++) if ((s.roomOcc[rowBase + t] ?? 0) >= cap) full = true;
       if (!full) continue;
       while (b !== UNPLACED) {
-        if (b !== c) out[n++] = b;
+        if (b !== c && m.needsRoom[b] === 1) out[n++] = b;
         b = s.nextAt[b] ?? UNPLACED;
       }
     }

@@ -81,7 +81,7 @@ export function buildExactMipLp(model: SchedulingModel, options: ExactMipOptions
       const s = m.placementStart[p] ?? 0;
       const coachBase = (k * m.nDays + (m.placementDay[p] ?? 0)) * m.nStarts;
       for (let t = s; t < Math.min(s + m.span, m.nStarts); t++) {
-        push(roomRows, p - s + t, name);
+        if (m.needsRoom[c] === 1) push(roomRows, p - s + t, name);
         push(coachRows, coachBase + t, name);
       }
     }

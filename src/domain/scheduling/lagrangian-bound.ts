@@ -137,6 +137,8 @@ export class LagrangianPrices {
     for (let c = 0; c < m.nCommunities; c++) {
       const k = m.communityCoach[c] ?? 0;
       const shared = this.shared[k] === 1;
+      // An online community takes no room: no room price, no room use.
+      const room = m.needsRoom[c] === 1;
       const base = c * P;
       const coachBase = k * rowsPerCoach;
       let bestP = -1;
@@ -146,7 +148,7 @@ export class LagrangianPrices {
         const p = sorted[i] ?? 0;
         const raw = cost[base + p] ?? 0;
         if (raw >= bestV) break;
-        let v = raw + (price[p] ?? 0);
+        let v = raw + (room ? (price[p] ?? 0) : 0);
         if (shared) v += coachWindow[coachBase + (m.placementDay[p] ?? 0) * S + (m.placementStart[p] ?? 0)] ?? 0;
         if (v < bestV) {
           bestV = v;
@@ -158,7 +160,7 @@ export class LagrangianPrices {
       const end = Math.min(s + span, S);
       const dayBase = coachBase + (m.placementDay[bestP] ?? 0) * S;
       for (let t = s; t < end; t++) {
-        useRoom[bestP - s + t] = (useRoom[bestP - s + t] ?? 0) + 1;
+        if (room) useRoom[bestP - s + t] = (useRoom[bestP - s + t] ?? 0) + 1;
         if (shared) useCoach[dayBase + t] = (useCoach[dayBase + t] ?? 0) + 1;
       }
     }

@@ -30,6 +30,8 @@ export type SchedulingModel = {
   readonly placementLocation: Int32Array;
   readonly placementStart: Int32Array;
   readonly communityCoach: Int32Array;
+  /** 1 where the community needs a room (on campus or hybrid); 0 when it meets online (issue 21 item 4). */
+  readonly needsRoom: Uint8Array;
   readonly coachIds: readonly string[];
   /** cost[c × P + p]: the sum of member costs (rules 1–3); meaningless where not feasible. */
   readonly cost: Int32Array;
@@ -183,6 +185,7 @@ export function compileModel(instance: SchedulingInstance): SchedulingModel {
     instance, busy, nDays, nLocations, nStarts, span, nPlacements, nCommunities, nCoaches: coachIds.length,
     dayStart, rules, rooms: Int32Array.from(instance.locations.map((l) => l.rooms)),
     placementDay, placementLocation, placementStart, communityCoach, coachIds,
+    needsRoom: Uint8Array.from(instance.communities.map((c) => (c.online === true ? 0 : 1))),
     cost, feasible, adjacent, sorted, sortedStart, minCost,
   };
   assertEnoughCapacity(model);
@@ -196,11 +199,13 @@ export function compileModel(instance: SchedulingInstance): SchedulingModel {
 function assertEnoughCapacity(model: SchedulingModel): void {
   const perDay = Math.floor((model.nStarts - 1) / model.span) + 1;
   const roomTotal = model.instance.locations.reduce((sum, l) => sum + l.rooms, 0) * perDay * model.nDays;
-  if (model.nCommunities > roomTotal) {
+  // Online communities need no room.
+  const needingRoom = model.needsRoom.reduce((n, r) => n + r, 0);
+  if (needingRoom > roomTotal) {
     throw new SchedulingError(
       'INSUFFICIENT_CAPACITY',
-      `${model.nCommunities} communities need a session but the rooms hold at most ${roomTotal} sessions a week`,
-      { needed: model.nCommunities, available: roomTotal },
+      `${needingRoom} communities need a room but the rooms hold at most ${roomTotal} sessions a week`,
+      { needed: needingRoom, available: roomTotal },
     );
   }
   const perCoach = new Int32Array(model.nCoaches);

@@ -72,8 +72,10 @@ export class PlanState {
     const cap = m.rooms[m.placementLocation[p] ?? 0] ?? 0;
     const coachBase = ((m.communityCoach[c] ?? 0) * m.nDays + (m.placementDay[p] ?? 0)) * m.nStarts;
     const end = Math.min(s + m.span, m.nStarts);
+    // An online community takes no room: only its coach must be free.
+    const room = m.needsRoom[c] === 1;
     for (let t = s; t < end; t++) {
-      if ((this.roomOcc[rowBase + t] ?? 0) >= cap || (this.coachOcc[coachBase + t] ?? 0) > 0) return false;
+      if ((room && (this.roomOcc[rowBase + t] ?? 0) >= cap) || (this.coachOcc[coachBase + t] ?? 0) > 0) return false;
     }
     return true;
   }
@@ -146,8 +148,9 @@ export class PlanState {
     const rowBase = p - s;
     const coachBase = ((m.communityCoach[c] ?? 0) * m.nDays + (m.placementDay[p] ?? 0)) * m.nStarts;
     const end = Math.min(s + m.span, m.nStarts);
+    const room = m.needsRoom[c] === 1;
     for (let t = s; t < end; t++) {
-      this.roomOcc[rowBase + t] = (this.roomOcc[rowBase + t] ?? 0) + delta;
+      if (room) this.roomOcc[rowBase + t] = (this.roomOcc[rowBase + t] ?? 0) + delta;
       this.coachOcc[coachBase + t] = (this.coachOcc[coachBase + t] ?? 0) + delta;
     }
   }

@@ -3,7 +3,7 @@
  * Creating one is asked of the institution (`library:create`, in `programme.ts`).
  */
 import type { Action } from '../actions';
-import { runsSessions, type Actor } from '../actor';
+import { holds, runsSessions, runsSessionsIn, type Actor } from '../actor';
 
 export type LibraryItemResource = {
   /** A coach's own activity (werkvorm) or session plan in the library: private, or shared with the coaches. */
@@ -13,14 +13,19 @@ export type LibraryItemResource = {
   builtIn: boolean;
   authorId: string | null;
   shared: boolean;
+  /** Shared only with the coaches of this programme; null: with the whole institution's (issue 21 item 8). */
+  programmeId: string | null;
 };
 
 export function libraryItemRule(action: Action, a: Actor, r: LibraryItemResource): boolean {
   if (a.institutionId !== r.institutionId) return false;
   if (r.builtIn) return action === 'library:read';
   const author = r.authorId !== null && r.authorId === a.personId;
-  // Shared items are for the other coaches (not coachees, leercoaches or researchers); edits are the author's.
-  if (action === 'library:read') return author || (r.shared && runsSessions(a, r.institutionId));
-  if (action === 'library:manage') return author;
+  // Shared items are for the other coaches (not coachees, leercoaches or researchers) — of one
+  // programme when the item is for that programme only; edits are the author's, and for a
+  // programme's shared items also its coordinators'.
+  const runs = r.programmeId === null ? runsSessions(a, r.institutionId) : runsSessionsIn(a, r.institutionId, r.programmeId);
+  if (action === 'library:read') return author || (r.shared && runs);
+  if (action === 'library:manage') return author || (r.shared && r.programmeId !== null && holds(a, 'coordinator', r.institutionId, r.programmeId));
   return false;
 }

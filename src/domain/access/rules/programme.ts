@@ -3,7 +3,7 @@
  * `programme`, and the programme-wide actions of `scheduling`, `grouping` and `support`).
  */
 import type { Action } from '../actions';
-import { holds, isCoordinatorOf, runsSessions, type Actor } from '../actor';
+import { holds, isCoordinatorOf, runsSessions, runsSessionsIn, type Actor } from '../actor';
 
 export type InstitutionResource = { kind: 'institution'; institutionId: string };
 
@@ -37,6 +37,8 @@ export function programmeRule(action: Action, actor: Actor, resource: ProgrammeR
   if (action === 'programme:readHundredDay' || action === 'programme:welcomeSwitches') return isCoordinatorOf(actor, resource);
   if (action === 'signal:raise') return holds(actor, 'studentcoach', resource.institutionId, resource.programmeId);
   if (action === 'programme:handleSignals') return isCoordinatorOf(actor, resource);
+  // An activity for this programme's coaches only: someone who runs sessions in it (issue 21 item 8).
+  if (action === 'library:create') return runsSessionsIn(actor, resource.institutionId, resource.programmeId);
   // Programme updates ("what changes in the curriculum this period") come from the programme.
   if (action === 'programme:postUpdate')
     return isCoordinatorOf(actor, resource) || holds(actor, 'leercoach', resource.institutionId, resource.programmeId);

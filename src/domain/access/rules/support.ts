@@ -2,8 +2,12 @@
 import type { Action } from '../actions';
 import { holds, isCoachOf, isCoordinatorOf, type Actor } from '../actor';
 
-/** An entry of the institution's help directory (sociale kaart). No personal data. */
-export type HelpResourceResource = { kind: 'helpResource'; institutionId: string };
+/**
+ * An entry of the institution's help directory (sociale kaart), or the directory itself when
+ * adding one. No personal data. `programmeId`: only for that programme's people; null: the whole
+ * institution (issue 21 item 8).
+ */
+export type HelpResourceResource = { kind: 'helpResource'; institutionId: string; programmeId: string | null };
 
 export type CoacheeResource = {
   /** A coachee as someone a coach may refer: the coaches of the coachee's current communities. */
@@ -35,10 +39,24 @@ export type SignalResource = {
   handlerId: string | null;
 };
 
+/** Does the actor belong to the programme: a role in it, or an institution-wide role? */
+export const belongsToProgramme = (actor: Actor, institutionId: string, programmeId: string) =>
+  actor.institutionId === institutionId && actor.grants.some((g) => g.institutionId === institutionId && (g.programmeId === null || g.programmeId === programmeId));
+
+/** Keeps the institution-wide entries: the beheerder, or a coordinator whose role spans the institution. */
+const keepsInstitutionWide = (actor: Actor, institutionId: string) =>
+  holds(actor, 'beheerder', institutionId) || actor.grants.some((g) => g.role === 'coordinator' && g.institutionId === institutionId && g.programmeId === null);
+
 export function helpResourceRule(action: Action, actor: Actor, resource: HelpResourceResource): boolean {
-  // Everyone signed in at the institution reads the help directory; coordinators keep it.
-  if (action === 'helpResource:read') return actor.institutionId === resource.institutionId;
-  if (action === 'helpResource:manage') return holds(actor, 'coordinator', resource.institutionId);
+  if (actor.institutionId !== resource.institutionId) return false;
+  // Everyone at the institution reads its institution-wide entries; a programme's own entries are
+  // for the people of that programme only (and institution-wide roles).
+  if (action === 'helpResource:read') return resource.programmeId === null || belongsToProgramme(actor, resource.institutionId, resource.programmeId);
+  // Institution-wide entries are the beheerder's; a programme's own entries its coordinators' (and the beheerder's).
+  if (action === 'helpResource:manage')
+    return resource.programmeId === null
+      ? keepsInstitutionWide(actor, resource.institutionId)
+      : holds(actor, 'coordinator', resource.institutionId, resource.programmeId) || holds(actor, 'beheerder', resource.institutionId);
   return false;
 }
 

@@ -271,6 +271,8 @@ export const customActivities = pgTable(
       .references(() => institutions.id, { onDelete: 'cascade' }),
     authorId: uuid('author_id').references(() => people.id, { onDelete: 'set null' }),
     shared: boolean('shared').notNull().default(false),
+    /** Shared only with the coaches of this programme; null: with the coaches of the whole institution (issue 21 item 8). */
+    programmeId: uuid('programme_id').references(() => programmes.id, { onDelete: 'cascade' }),
     locale: text('locale').notNull(),
     theme: text('theme').notNull(),
     phases: jsonb('phases').notNull(),
@@ -283,7 +285,7 @@ export const customActivities = pgTable(
     steps: jsonb('steps').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('custom_activities_institution_idx').on(t.institutionId)],
+  (t) => [index('custom_activities_institution_idx').on(t.institutionId), index('custom_activities_programme_idx').on(t.programmeId)],
 );
 
 /**

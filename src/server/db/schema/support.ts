@@ -17,6 +17,8 @@ export const helpResources = pgTable(
     institutionId: uuid('institution_id')
       .notNull()
       .references(() => institutions.id, { onDelete: 'cascade' }),
+    /** Only for this programme's students and coaches; null: for the whole institution (issue 21 item 8). */
+    programmeId: uuid('programme_id').references(() => programmes.id, { onDelete: 'cascade' }),
     /** The id in content/help-directory.json for seeded entries; null for entries added later. */
     seedId: text('seed_id'),
     kind: text('kind', { enum: ['inside', 'outside'] }).notNull(),
@@ -35,7 +37,7 @@ export const helpResources = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('help_resources_institution_idx').on(t.institutionId)],
+  (t) => [index('help_resources_institution_idx').on(t.institutionId), index('help_resources_programme_idx').on(t.programmeId)],
 );
 
 /**

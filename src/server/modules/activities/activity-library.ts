@@ -10,7 +10,7 @@ import type { Locale } from '../../../i18n/translate';
 import type { z } from 'zod';
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
-import { customActivitiesFor, customActivityById, libraryItemOf, type CustomActivityRow } from './repository';
+import { activityItemOf, customActivitiesFor, customActivityById, programmeNames, type CustomActivityRow } from './repository';
 
 export function builtInActivities(services: Services, locale: Locale): ActivityView[] {
   return services.content.activities.activities.map((a) => ({
@@ -28,10 +28,12 @@ export function builtInActivities(services: Services, locale: Locale): ActivityV
     steps: a.steps.map((s) => s[locale]),
     tips: (a.tips ?? []).map((t) => t[locale]),
     authorName: null,
+    programme: null,
+    canEdit: false,
   }));
 }
 
-export function customView(a: CustomActivityRow, authorFirstName: string | null, actor: Actor): ActivityView {
+export function customView(a: CustomActivityRow, authorFirstName: string | null, actor: Actor, names: ReadonlyMap<string, { nl: string; en: string }>, locale: Locale): ActivityView {
   return {
     id: a.id,
     builtIn: false,
@@ -47,13 +49,18 @@ export function customView(a: CustomActivityRow, authorFirstName: string | null,
     steps: a.steps as string[],
     tips: [],
     authorName: authorFirstName,
+    programme: a.programmeId ? { id: a.programmeId, name: names.get(a.programmeId)?.[locale] ?? '' } : null,
+    canEdit: isAllowed(actor, 'library:manage', activityItemOf(a)),
   };
 }
 
-/** Every activity the person may see: built-in ones and own ones the policy allows. */
+/**
+ * Every activity the person may see: built-in ones and own ones the policy allows — shared ones
+ * of their own programme(s) and the institution's, never another programme's (issue 21 item 8).
+ */
 export async function readableActivities(services: Services, actor: Actor, locale: Locale): Promise<ActivityView[]> {
-  const rows = await customActivitiesFor(services.db, actor.institutionId, actor.personId);
-  const custom = rows.filter(({ a }) => isAllowed(actor, 'library:read', libraryItemOf(a))).map(({ a, authorFirstName }) => customView(a, authorFirstName, actor));
+  const [rows, names] = await Promise.all([customActivitiesFor(services.db, actor.institutionId, actor.personId), programmeNames(services.db, actor.institutionId)]);
+  const custom = rows.filter(({ a }) => isAllowed(actor, 'library:read', activityItemOf(a))).map(({ a, authorFirstName }) => customView(a, authorFirstName, actor, names, locale));
   return [...builtInActivities(services, locale), ...custom];
 }
 
@@ -73,9 +80,15 @@ export async function listActivities({ services, actor, locale, query }: ListAct
       (!query.phase || a.phases.includes(query.phase)) &&
       (query.maxMinutes === undefined || a.durationMinutes <= query.maxMinutes) &&
       (query.groupSize === undefined || (a.groupSize.min <= query.groupSize && query.groupSize <= a.groupSize.max)) &&
-      (!query.q || matchesText(a, query.q)),
+      (!query.q || matchesText(a, query.q)) &&
+      (!query.scope || (query.scope === 'programme') === (a.programme !== null)),
   );
-  return { themes: services.content.activities.themes.map((t) => ({ id: t.id, label: t.label[locale] })), activities };
+  const names = await programmeNames(services.db, actor.institutionId);
+  const programmes = [...names]
+    .filter(([id]) => isAllowed(actor, 'library:create', { kind: 'programme', institutionId: actor.institutionId, programmeId: id }))
+    .map(([id, name]) => ({ id, name: name[locale] }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  return { themes: services.content.activities.themes.map((t) => ({ id: t.id, label: t.label[locale] })), activities, programmes };
 }
 
 /** One activity: a built-in one by its content id, or an own one the policy let through (the route checked). */
@@ -84,5 +97,5 @@ export async function getActivity({ services, actor, locale, activityId }: { ser
   if (builtIn) return builtIn;
   const row = await customActivityById(services.db, actor.institutionId, activityId);
   if (!row) throw new AppError('not_found');
-  return customView(row.a, row.authorFirstName, actor);
+  return customView(row.a, row.authorFirstName, actor, await programmeNames(services.db, actor.institutionId), locale);
 }

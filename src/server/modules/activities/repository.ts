@@ -2,7 +2,7 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Resource } from '../../../domain/access/policy';
 import type { Db } from '../../db/client';
-import { customActivities, people, sessionPlans } from '../../db/schema';
+import { customActivities, people, programmes, sessionPlans } from '../../db/schema';
 
 export type CustomActivityRow = typeof customActivities.$inferSelect;
 export type SessionPlanRow = typeof sessionPlans.$inferSelect;
@@ -10,13 +10,27 @@ export type SessionPlanRow = typeof sessionPlans.$inferSelect;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (id: string) => UUID.test(id);
 
-export const libraryItemOf = (row: { institutionId: string; authorId: string | null; shared: boolean }): Resource => ({
+/**
+ * A session plan, or (with `programmeId`) an own activity, as a policy resource. A plan's own
+ * programme column records where its author coached; a shared plan stays for all the institution's coaches.
+ */
+export const libraryItemOf = (row: { institutionId: string; authorId: string | null; shared: boolean }, programmeId: string | null = null): Resource => ({
   kind: 'libraryItem',
   institutionId: row.institutionId,
   builtIn: false,
   authorId: row.authorId,
   shared: row.shared,
+  programmeId,
 });
+
+/** An own activity as a policy resource: for one programme's coaches when it has a programme. */
+export const activityItemOf = (a: CustomActivityRow): Resource => libraryItemOf(a, a.programmeId);
+
+/** The names of the institution's programmes (badges "Alleen voor <opleiding>"). */
+export async function programmeNames(db: Db, institutionId: string): Promise<Map<string, { nl: string; en: string }>> {
+  const rows = await db.select({ id: programmes.id, nl: programmes.nameNl, en: programmes.nameEn }).from(programmes).where(eq(programmes.institutionId, institutionId));
+  return new Map(rows.map((p) => [p.id, { nl: p.nl, en: p.en }]));
+}
 
 /** Own activities of the institution that are shared or the person's own (the policy decides per row). */
 export async function customActivitiesFor(db: Db, institutionId: string, personId: string) {

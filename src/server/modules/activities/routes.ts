@@ -15,7 +15,7 @@ import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
 import { getActivity, listActivities } from './activity-library';
 import { createActivity, deleteActivity, updateActivity } from './manage-activity';
-import { customActivityById, libraryItemOf, sessionPlanById } from './repository';
+import { activityItemOf, customActivityById, libraryItemOf, programmeNames, sessionPlanById } from './repository';
 import { createSessionPlan, deleteSessionPlan, getSessionPlan, listSessionPlans, updateSessionPlan } from './session-plans';
 
 const ActivityParams = z.strictObject({ activityId: z.string().min(1).max(80) });
@@ -33,14 +33,24 @@ function actorOf(request: FastifyRequest) {
 const institutionResource = async (request: FastifyRequest): Promise<Resource | null> =>
   request.signedIn ? { kind: 'institution', institutionId: request.signedIn.actor.institutionId } : null;
 
+/** A new activity: for one programme's coaches only (a programme of the institution; another: not found) or the institution's. */
+const activityScopeInBody = async (request: FastifyRequest, s: Services): Promise<Resource | null> => {
+  if (!request.signedIn) return null;
+  const institutionId = request.signedIn.actor.institutionId;
+  const parsed = z.object({ programmeId: z.string().uuid() }).safeParse(request.body);
+  if (!parsed.success) return { kind: 'institution', institutionId };
+  const programmeId = parsed.data.programmeId;
+  return (await programmeNames(s.db, institutionId)).has(programmeId) ? { kind: 'programme', institutionId, programmeId } : null;
+};
+
 /** A built-in activity (content id) or an own one (uuid) as a library item. */
 const activityResource = async (request: FastifyRequest, s: Services): Promise<Resource | null> => {
   const parsed = ActivityParams.safeParse(request.params);
   if (!parsed.success || !request.signedIn) return null;
   const institutionId = request.signedIn.actor.institutionId;
-  if (s.content.activities.activities.some((a) => a.id === parsed.data.activityId)) return { kind: 'libraryItem', institutionId, builtIn: true, authorId: null, shared: true };
+  if (s.content.activities.activities.some((a) => a.id === parsed.data.activityId)) return { kind: 'libraryItem', institutionId, builtIn: true, authorId: null, shared: true, programmeId: null };
   const row = await customActivityById(s.db, institutionId, parsed.data.activityId);
-  return row ? libraryItemOf(row.a) : null;
+  return row ? activityItemOf(row.a) : null;
 };
 
 const planResource = async (request: FastifyRequest, s: Services): Promise<Resource | null> => {
@@ -63,14 +73,14 @@ export const activityRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
   );
   app.post(
     '/api/activities',
-    { config: { access: { action: 'library:create', resource: institutionResource } }, schema: { tags, summary: 'Add an own activity (shared with the coaches or private)', body: CreateActivityRequest, response: { 201: Created } } },
+    { config: { access: { action: 'library:create', resource: activityScopeInBody } }, schema: { tags, summary: 'Add an own activity (private, shared with the coaches, or with one programme\'s coaches only)', body: CreateActivityRequest, response: { 201: Created } } },
     async (request, reply) => reply.status(201).send(await createActivity({ services, actor: actorOf(request), locale: request.locale, request: request.body })),
   );
   app.put(
     '/api/activities/:activityId',
     { config: { access: { action: 'library:manage', resource: activityResource } }, schema: { tags, summary: 'Change an own activity', params: ActivityParams, body: CreateActivityRequest, response: { 200: Ok } } },
     async (request) => {
-      await updateActivity({ services, activityId: request.params.activityId, request: request.body });
+      await updateActivity({ services, actor: actorOf(request), activityId: request.params.activityId, request: request.body });
       return { ok: true as const };
     },
   );

@@ -6,6 +6,7 @@
  */
 import { evaluationResults as resultsOf, questionLabels } from '../evaluation/public';
 import type { Db } from '../../db/client';
+import { zonedParts } from '../../../domain/sessions/zoned-time';
 
 export type Moment = 'T0' | 'T1' | 'T2';
 
@@ -19,15 +20,23 @@ export type EvaluationQuestionResult = {
   change: { pairs: number; mean: number | null } | null;
 };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+/**
+ * The Dutch calendar days (Europe/Amsterdam, never UTC) of a period given as instants: its first
+ * day, and the last day before its exclusive end (the next midnight in Amsterdam).
+ */
+export function periodDays(period: { from?: Date; to?: Date }): { from?: string; to?: string } {
+  return {
+    ...(period.from ? { from: zonedParts(period.from).date } : {}),
+    ...(period.to ? { to: zonedParts(new Date(period.to.getTime() - 1)).date } : {}),
+  };
+}
 
-export async function evaluationResults(db: Db, filter: { programmeId: string; intakeId?: string; from?: Date; to?: Date }): Promise<EvaluationQuestionResult[]> {
+export async function evaluationResults(db: Db, filter: { programmeId: string; intakeId?: string; /** The period's first instant. */ from?: Date; /** The instant the period ends (exclusive). */ to?: Date }): Promise<EvaluationQuestionResult[]> {
   const [results, labels] = await Promise.all([
     resultsOf(db, {
       programmeId: filter.programmeId,
       ...(filter.intakeId ? { intakeId: filter.intakeId } : {}),
-      ...(filter.from ? { from: day(filter.from) } : {}),
-      ...(filter.to ? { to: day(filter.to) } : {}),
+      ...periodDays(filter),
     }),
     questionLabels(db, { programmeId: filter.programmeId }),
   ]);

@@ -1,6 +1,6 @@
 /**
  * The impact report as a PDF (A4, pdf-lib). The charts are the dashboard's own SVGs, rasterised
- * with sharp at twice their size (ADR 0021: one chart renderer for the app and the PDF); every
+ * with sharp at twice their size (ADR 0018: one chart renderer for the app and the PDF); every
  * figure is also written as text in a table, so the numbers are selectable, searchable and read
  * by a screen reader — and they are exactly the dashboard's numbers, suppression included.
  */

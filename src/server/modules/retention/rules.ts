@@ -6,6 +6,7 @@
  * those rows and answers how many. Both use the same predicate, so the dry run shows what the real
  * run then removes. Rows already anonymised no longer match, so a second run removes nothing.
  */
+import { zonedParts } from '../../../domain/sessions/zoned-time';
 import { and, count, eq, inArray, isNotNull, isNull, lt, ne, notLike, or, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
@@ -70,7 +71,8 @@ export type RetentionRule = {
   apply(tx: Db, cutoff: Date): Promise<number>;
 };
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+/** The Dutch calendar day of the cutoff (Europe/Amsterdam): date columns hold Dutch days. */
+const isoDate = (d: Date) => zonedParts(d).date;
 
 const countWhere = async (db: Db, table: PgTable, where: SQL | undefined): Promise<number> => {
   const [row] = await db.select({ n: count() }).from(table).where(where);

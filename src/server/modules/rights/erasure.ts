@@ -9,6 +9,7 @@
  * (ADR 0006). The request keeps only the proof: dates, who carried it out, counts per table.
  * Registry-wide by design (ADR 0008).
  */
+import { zonedParts } from '../../../domain/sessions/zoned-time';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Services } from '../../context';
 import type { Db } from '../../db/client';
@@ -31,9 +32,11 @@ const affected = async (db: Db, query: ReturnType<typeof sql>): Promise<number> 
 
 /** One month after the request (AVG art. 12(3)): the same day next month, or its last day. */
 export function erasureDueOn(requestedAt: Date): string {
-  const d = new Date(Date.UTC(requestedAt.getUTCFullYear(), requestedAt.getUTCMonth() + 1, 1));
+  // The day the person asked, in the Netherlands (a request at 23:30 UTC in winter is made the next day).
+  const asked = zonedParts(requestedAt);
+  const d = new Date(Date.UTC(asked.year, asked.month, 1));
   const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(requestedAt.getUTCDate(), last));
+  d.setUTCDate(Math.min(asked.day, last));
   return d.toISOString().slice(0, 10);
 }
 
@@ -124,7 +127,7 @@ export async function listErasureRequests(options: { db: Db; institutionId: stri
     .where(and(eq(erasureRequests.institutionId, institutionId), eq(erasureRequests.status, 'done')))
     .orderBy(desc(erasureRequests.doneAt))
     .limit(200);
-  const today = now.toISOString().slice(0, 10);
+  const today = zonedParts(now).date;
   return {
     open: open
       .filter((r) => mine(r.programmeIds))

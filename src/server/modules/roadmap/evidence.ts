@@ -4,6 +4,7 @@
  * in the roadmap content); this file holds one provider per figure key. Every figure that
  * describes fewer than five people is suppressed. Figures of other contexts come through their faces.
  */
+import { zonedParts } from '../../../domain/sessions/zoned-time';
 import type { RoadmapFigureKey } from '../../../contracts/content/roadmap';
 import type { Figure } from '../../../contracts/roadmap';
 import { coachingYearDays, MIN_GROUP } from '../../../domain/roadmap/roadmap';
@@ -58,7 +59,7 @@ export const FIGURE_PROVIDERS: Record<RoadmapFigureKey, Provider> = {
   },
   async coachPayOnTime(services, scope) {
     const w = windowOf(scope.year);
-    const today = services.now().toISOString().slice(0, 10);
+    const today = zonedParts(services.now()).date;
     const paid = await getPaidOnTime(services.db, { institutionId: scope.institutionId, ...(scope.programmeId ? { programmeId: scope.programmeId } : {}) }, today);
     const months = paid.months.filter((m) => m.period >= w.from.slice(0, 7) && m.period <= w.to.slice(0, 7));
     const due = months.reduce((n, m) => n + m.due, 0);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Resource } from '../../../domain/access/policy';
 import type { Services } from '../../context';
 import { coacheeResource } from '../relations/public';
+import { helpResourceOf } from './help-mapping';
 import { supportRepository } from './repository';
 
 const id = (request: FastifyRequest, key: string): string | null => {
@@ -11,14 +12,27 @@ const id = (request: FastifyRequest, key: string): string | null => {
   return parsed.success ? parsed.data : null;
 };
 
+/** The directory as a whole: its institution-wide part, which everyone at the institution reads. */
 export const helpDirectoryOf = async (request: FastifyRequest): Promise<Resource | null> =>
-  request.signedIn ? { kind: 'helpResource', institutionId: request.signedIn.actor.institutionId } : null;
+  request.signedIn ? helpResourceOf({ institutionId: request.signedIn.actor.institutionId, programmeId: null }) : null;
+
+/** A new entry's scope from the body: the whole institution, or one of the institution's programmes (another: not found). */
+export const helpScopeInBody = async (request: FastifyRequest, services: Services): Promise<Resource | null> => {
+  if (!request.signedIn) return null;
+  const institutionId = request.signedIn.actor.institutionId;
+  const parsed = z.object({ programmeId: z.string().uuid() }).safeParse(request.body);
+  // No programme asked for (or a body that fails validation next): the institution-wide part.
+  if (!parsed.success) return helpResourceOf({ institutionId, programmeId: null });
+  const programmeId = parsed.data.programmeId;
+  const known = (await supportRepository(services.db).programmes(institutionId)).some((p) => p.id === programmeId);
+  return known ? helpResourceOf({ institutionId, programmeId }) : null;
+};
 
 export const helpResourceParam = async (request: FastifyRequest, services: Services): Promise<Resource | null> => {
   const resourceId = id(request, 'resourceId');
   if (!resourceId || !request.signedIn) return null;
   const row = await supportRepository(services.db).helpResource(resourceId);
-  return row && row.institutionId === request.signedIn.actor.institutionId ? { kind: 'helpResource', institutionId: row.institutionId } : null;
+  return row && row.institutionId === request.signedIn.actor.institutionId ? helpResourceOf(row) : null;
 };
 
 export const coacheeParam = async (request: FastifyRequest, services: Services): Promise<Resource | null> => {

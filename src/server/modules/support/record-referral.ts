@@ -32,7 +32,9 @@ export async function recordReferral({ services, actor, coachee, input }: Record
     await requireConsent(tx, coachee.coacheeId, CONSENT_FOR.coachingData);
     const repo = supportRepository(tx);
     const resource = await repo.helpResource(input.resourceId);
-    if (!resource || resource.institutionId !== actor.institutionId || resource.archivedAt) {
+    // Only an entry the coachee can find themselves: institution-wide, or of the coachee's programme.
+    const otherProgramme = resource?.programmeId != null && resource.programmeId !== coachee.programmeId;
+    if (!resource || resource.institutionId !== actor.institutionId || resource.archivedAt || otherProgramme) {
       throw new AppError('validation_failed', 'unknown help resource', {}, [{ path: 'resourceId', message: 'invalid' }]);
     }
     const dueAt = followUpDueAt(referredOn);

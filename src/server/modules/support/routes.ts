@@ -33,6 +33,7 @@ import {
   coacheeInBody,
   coacheeParam,
   helpDirectoryOf,
+  helpScopeInBody,
   helpResourceParam,
   programmeInBody,
   programmeParam,
@@ -68,7 +69,7 @@ export const supportRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/api/help',
     {
       config: { access: { action: 'helpResource:read', resource: helpDirectoryOf } },
-      schema: { tags: ['support'], summary: "The institution's help directory (sociale kaart)", response: { 200: HelpDirectoryResponse } },
+      schema: { tags: ['support'], summary: "The help directory (sociale kaart): the institution's entries and those of the reader's programme", response: { 200: HelpDirectoryResponse } },
     },
     async (request) => listHelpDirectory({ services, actor: actorOf(request) }),
   );
@@ -76,8 +77,8 @@ export const supportRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   app.post(
     '/api/help',
     {
-      config: { access: { action: 'helpResource:manage', resource: helpDirectoryOf } },
-      schema: { tags: ['support'], summary: 'Add an entry to the help directory', body: SaveHelpResourceRequest, response: { 201: HelpResource, ...errors } },
+      config: { access: { action: 'helpResource:manage', resource: helpScopeInBody } },
+      schema: { tags: ['support'], summary: 'Add an entry to the help directory, for the whole institution or one programme', body: SaveHelpResourceRequest, response: { 201: HelpResource, ...errors } },
     },
     async (request, reply) => reply.status(201).send(await saveHelpResource({ services, actor: actorOf(request), input: request.body })),
   );
@@ -109,7 +110,7 @@ export const supportRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
         response: { 200: HelpResource, ...errors },
       },
     },
-    async (request) => setHelpResourceArchived({ services, resourceId: request.params.resourceId, archived: request.body.archived }),
+    async (request) => setHelpResourceArchived({ services, actor: actorOf(request), resourceId: request.params.resourceId, archived: request.body.archived }),
   );
 
   // --- referrals ---------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 import type { HelpResource, SaveHelpResourceRequest } from '../../../contracts/support';
-import type { Actor } from '../../../domain/access/policy';
+import { isAllowed, type Actor } from '../../../domain/access/policy';
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
-import { toHelpResource } from './help-mapping';
+import { helpResourceOf, programmeNames, toHelpResource } from './help-mapping';
 import { supportRepository } from './repository';
 
 export type SaveHelpResourceOptions = {
@@ -15,9 +15,16 @@ export type SaveHelpResourceOptions = {
 
 const orNull = (value: string | null | undefined) => (value ? value : null);
 
-/** Adds or edits an entry of the help directory, both languages at once. */
+/**
+ * Adds or edits an entry of the help directory, both languages at once. The route's access rule
+ * checked the entry (an edit) or the scope asked for (a new one: the whole institution or one
+ * programme); moving an entry to another scope needs the right to keep entries there too.
+ */
 export async function saveHelpResource({ services, actor, resourceId, input }: SaveHelpResourceOptions): Promise<HelpResource> {
   const repo = supportRepository(services.db);
+  const names = await programmeNames(services.db, actor.institutionId);
+  const programmeId = input.programmeId ?? null;
+  if (programmeId !== null && !names.has(programmeId)) throw new AppError('not_found');
   const values = {
     kind: input.kind,
     category: input.category,
@@ -31,9 +38,12 @@ export async function saveHelpResource({ services, actor, resourceId, input }: S
     phone: orNull(input.phone),
     email: orNull(input.email),
   };
-  if (!resourceId) return toHelpResource(await repo.insertHelpResource({ institutionId: actor.institutionId, ...values }));
+  const movesOrAdds = !resourceId || input.programmeId !== undefined;
+  if (movesOrAdds && !isAllowed(actor, 'helpResource:manage', helpResourceOf({ institutionId: actor.institutionId, programmeId }))) throw new AppError('not_found');
+  if (!resourceId) return toHelpResource(await repo.insertHelpResource({ institutionId: actor.institutionId, programmeId, ...values }), actor, names);
   if (input.version === undefined) throw new AppError('validation_failed', 'version required for an edit', {}, [{ path: 'version', message: 'required' }]);
-  const updated = await repo.updateHelpResource(resourceId, input.version, values);
+  // An edit that leaves out programmeId keeps the entry where it is.
+  const updated = await repo.updateHelpResource(resourceId, input.version, input.programmeId === undefined ? values : { ...values, programmeId });
   if (!updated) throw new AppError('conflict', 'help resource changed concurrently');
-  return toHelpResource(updated);
+  return toHelpResource(updated, actor, names);
 }

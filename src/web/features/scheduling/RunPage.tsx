@@ -170,6 +170,13 @@ function Explanations({ run }: { run: RunResponse }) {
     <section className="card" aria-labelledby="explain-title">
       <h2 id="explain-title">{t('scheduling.explain.title')}</h2>
       {run.extraTrips.length === 0 && run.excluded.length === 0 && <p>{t('scheduling.explain.none')}</p>}
+      {run.online.length > 0 && (
+        <ul className="rows">
+          {run.online.map((o) => (
+            <li key={o.communityId}>{t('progcontent.online.community', { name: o.communityName })}</li>
+          ))}
+        </ul>
+      )}
       {run.extraTrips.length > 0 && (
         <ul className="rows">
           {run.extraTrips.map((e) => (

@@ -17,7 +17,7 @@ export function ActivitiesPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('library.title'));
   const actor = actorOf(useSession().data);
-  const [filters, setFilters] = useState({ q: '', theme: '', phase: '', maxMinutes: '', groupSize: '' });
+  const [filters, setFilters] = useState({ q: '', theme: '', phase: '', maxMinutes: '', groupSize: '', scope: '' });
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v.trim() !== '')).toString();
   const library = useLibrary(query);
   const canAdd = actor ? isAllowed(actor, 'library:create', { kind: 'institution', institutionId: actor.institutionId }) : false;
@@ -66,6 +66,11 @@ export function ActivitiesPage() {
             ))}
           </SelectField>
           <Field label={t('library.groupSize')} help={t('library.groupSizeHelp')} type="number" inputMode="numeric" min={1} max={60} value={filters.groupSize} onChange={set('groupSize')} />
+          <SelectField label={t('progcontent.filter.label')} value={filters.scope} onChange={set('scope')}>
+            <option value="">{t('progcontent.filter.all')}</option>
+            <option value="institution">{t('progcontent.filter.institution')}</option>
+            <option value="programme">{t('progcontent.filter.programme')}</option>
+          </SelectField>
         </div>
       </form>
       {library.error && <Alert kind="error">{library.error.message}</Alert>}
@@ -81,6 +86,7 @@ export function ActivitiesPage() {
               <li className="chip">{themeLabel(a.theme)}</li>
               <li className="chip">{minutesLabel(t, a.durationMinutes)}</li>
               <li className="chip">{t('library.group', a.groupSize)}</li>
+              {a.programme && <li className="chip">{t('progcontent.badge.programme', { name: a.programme.name })}</li>}
               {!a.builtIn && <li className="chip">{a.mine ? (a.shared ? t('library.mineShared') : t('library.minePrivate')) : t('library.by', { name: a.authorName ?? '' })}</li>}
             </ul>
           </li>

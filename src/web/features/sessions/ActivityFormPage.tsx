@@ -13,8 +13,8 @@ import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { fieldErrorsOf, useLibrary, useRequiredCheck, YEAR_PHASES, type YearPhase } from './library';
 import './sessions.css';
 
-type Form = { title: string; goal: string; theme: string; phases: YearPhase[]; durationMinutes: string; min: string; max: string; materials: string; steps: string; shared: boolean };
-const EMPTY: Form = { title: '', goal: '', theme: 'kennismaken', phases: [], durationMinutes: '30', min: '2', max: '10', materials: '', steps: '', shared: false };
+type Form = { title: string; goal: string; theme: string; phases: YearPhase[]; durationMinutes: string; min: string; max: string; materials: string; steps: string; shared: boolean; programmeId: string };
+const EMPTY: Form = { title: '', goal: '', theme: 'kennismaken', phases: [], durationMinutes: '30', min: '2', max: '10', materials: '', steps: '', shared: false, programmeId: '' };
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 const fromActivity = (a: ActivityView): Form => ({
   title: a.title,
@@ -27,6 +27,7 @@ const fromActivity = (a: ActivityView): Form => ({
   materials: a.materials.join('\n'),
   steps: a.steps.join('\n'),
   shared: a.shared,
+  programmeId: a.programme?.id ?? '',
 });
 
 /** Add an own activity or change one: shared with the other coaches, or private. */
@@ -36,14 +37,17 @@ export function ActivityFormPage() {
   const existing = useQuery({ queryKey: ['activity', activityId], queryFn: () => api<ActivityView>(`/api/activities/${activityId}`), enabled: Boolean(activityId) });
   useDocumentTitle(activityId ? t('library.editTitle') : t('library.add'));
   if (activityId && !existing.data) return <PageState query={existing} />;
-  return <ActivityForm key={activityId ?? 'new'} activityId={activityId} initial={existing.data ? fromActivity(existing.data) : EMPTY} />;
+  return <ActivityForm key={activityId ?? 'new'} activityId={activityId} initial={existing.data ? fromActivity(existing.data) : EMPTY} initialProgrammeName={existing.data?.programme?.name ?? ''} />;
 }
 
-function ActivityForm({ activityId, initial }: { activityId: string | undefined; initial: Form }) {
+function ActivityForm({ activityId, initial, initialProgrammeName }: { activityId: string | undefined; initial: Form; initialProgrammeName: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const themes = useLibrary().data?.themes ?? [];
+  const library = useLibrary().data;
+  const themes = library?.themes ?? [];
+  // Programmes the person may share an activity with only (they run sessions there); the one it is in now stays choosable.
+  const programmes = library?.programmes ?? [];
   const [form, setForm] = useState<Form>(initial);
   const save = useMutation({
     mutationFn: () => {
@@ -57,6 +61,7 @@ function ActivityForm({ activityId, initial }: { activityId: string | undefined;
         materials: lines(form.materials),
         steps: lines(form.steps),
         shared: form.shared,
+        programmeId: form.programmeId || null,
       };
       return activityId ? api(`/api/activities/${activityId}`, { method: 'PUT', body }).then(() => ({ id: activityId })) : api<{ id: string }>('/api/activities', { method: 'POST', body });
     },
@@ -121,6 +126,17 @@ function ActivityForm({ activityId, initial }: { activityId: string | undefined;
         <TextAreaField label={t('library.form.materials')} help={t('library.form.onePerLine')} value={form.materials} onChange={field('materials')} rows={3} error={errors.materials} />
         <TextAreaField label={t('library.form.steps')} help={t('library.form.onePerLine')} value={form.steps} onChange={field('steps')} rows={6} required error={errors.steps} />
         <CheckField label={t('library.form.shared')} help={t('library.form.sharedHelp')} checked={form.shared} onChange={(shared) => setForm({ ...form, shared })} />
+        {(programmes.length > 0 || form.programmeId) && (
+          <SelectField label={t('progcontent.activityScope.label')} help={t('progcontent.activityScope.help')} value={form.programmeId} onChange={field('programmeId')} error={errors.programmeId}>
+            <option value="">{t('progcontent.activityScope.institution')}</option>
+            {programmes.map((p) => (
+              <option key={p.id} value={p.id}>
+                {t('progcontent.activityScope.programme', { name: p.name })}
+              </option>
+            ))}
+            {form.programmeId && !programmes.some((p) => p.id === form.programmeId) && <option value={form.programmeId}>{t('progcontent.badge.programme', { name: initialProgrammeName })}</option>}
+          </SelectField>
+        )}
         {save.error && <Alert kind="error">{save.error.message}</Alert>}
         <button type="submit" className="primary" disabled={save.isPending}>
           {t('library.form.save')}

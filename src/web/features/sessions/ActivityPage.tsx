@@ -77,7 +77,7 @@ export function ActivityPage() {
           </ul>
         </section>
       )}
-      {a.mine && (
+      {a.canEdit && (
         <section className="card" aria-labelledby="own-title">
           <h2 id="own-title">{t('library.yourActivity')}</h2>
           <ul className="link-row">

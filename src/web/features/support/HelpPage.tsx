@@ -6,6 +6,7 @@ import type { HelpDirectoryResponse, HelpResource } from '../../../contracts/sup
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { PageState } from '../../components/PageState';
+import { SelectField } from './controls';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import './support.css';
 
@@ -19,6 +20,8 @@ export function HelpPage() {
   const client = useQueryClient();
   const help = useQuery({ queryKey: HELP_KEY, queryFn: () => api<HelpDirectoryResponse>('/api/help') });
   const [done, setDone] = useState<string | null>(null);
+  // Editors see which entry is whose and can filter on it (issue 21 item 8).
+  const [scope, setScope] = useState<'all' | 'institution' | 'programme'>('all');
   const archive = useMutation({
     mutationFn: (r: HelpResource) => api<HelpResource>(`/api/help/${r.id}/archived`, { method: 'PUT', body: { archived: !r.archived } }),
     onSuccess: async (r) => {
@@ -30,6 +33,10 @@ export function HelpPage() {
   const categoryLabel = (id: string) => data?.categories.find((c) => c.id === id)?.label[lang] ?? id;
   // Crisis help first, so nobody has to look for it.
   const order = (r: HelpResource) => (r.category === 'crisis' ? 0 : 1);
+  const hasProgrammeEntries = Boolean(data?.resources.some((r) => r.programme !== null));
+  const showFilter = Boolean(data?.canManage);
+  const inScope = (r: HelpResource) => scope === 'all' || (scope === 'programme') === (r.programme !== null);
+  const visible = data?.resources.filter(inScope) ?? [];
 
   return (
     <div className="stack">
@@ -45,10 +52,18 @@ export function HelpPage() {
       <div aria-live="polite">{done && <Alert kind="success">{done}</Alert>}</div>
       {archive.error && <Alert kind="error">{archive.error.message}</Alert>}
       <PageState query={help} />
+      {showFilter && (
+        <SelectField label={t('progcontent.filter.label')} value={scope} onChange={(e) => setScope(e.target.value === 'institution' || e.target.value === 'programme' ? e.target.value : 'all')}>
+          <option value="all">{t('progcontent.filter.all')}</option>
+          <option value="institution">{t('progcontent.filter.institution')}</option>
+          <option value="programme">{t('progcontent.filter.programme')}</option>
+        </SelectField>
+      )}
       {data && data.resources.length === 0 && <p>{t('support.help.empty')}</p>}
+      {data && data.resources.length > 0 && visible.length === 0 && <p>{t('progcontent.filter.empty')}</p>}
       {data &&
         (['outside', 'inside'] as const).map((kind) => {
-          const entries = data.resources.filter((r) => r.kind === kind).sort((a, b) => order(a) - order(b));
+          const entries = visible.filter((r) => r.kind === kind).sort((a, b) => order(a) - order(b));
           if (entries.length === 0) return null;
           return (
             <section key={kind} aria-labelledby={`help-${kind}`}>
@@ -59,6 +74,17 @@ export function HelpPage() {
                     <h3>
                       {r.name[lang]} {r.archived && <span className="status-chip">{t('support.help.archived')}</span>}
                     </h3>
+                    {r.programme ? (
+                      <p>
+                        <span className="tag">{t('progcontent.badge.programme', { name: r.programme.name[lang] })}</span>
+                      </p>
+                    ) : (
+                      (data.canManage || hasProgrammeEntries) && (
+                        <p>
+                          <span className="tag">{t('progcontent.badge.institution')}</span>
+                        </p>
+                      )
+                    )}
                     <p className="help">{categoryLabel(r.category)}</p>
                     <dl>
                       <dt>{t('support.help.whenToGo')}</dt>
@@ -92,7 +118,7 @@ export function HelpPage() {
                         </>
                       )}
                     </dl>
-                    {data.canManage && (
+                    {r.canEdit && (
                       <div className="row-actions">
                         <Link to={`/help/${r.id}/edit`} aria-label={t('support.help.editNamed', { name: r.name[lang] })}>
                           {t('support.help.edit')}

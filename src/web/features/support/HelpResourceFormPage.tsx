@@ -35,6 +35,7 @@ const fromResource = (r: HelpResource): Form => ({
   phone: r.phone ?? '',
   email: r.email ?? '',
   version: r.version,
+  programmeId: r.programme?.id ?? null,
 });
 
 /** Add or edit an entry of the help directory, both languages at once (coordinators). */
@@ -42,8 +43,9 @@ export function HelpResourceFormPage() {
   const { resourceId } = useParams();
   const help = useQuery({ queryKey: HELP_KEY, queryFn: () => api<HelpDirectoryResponse>('/api/help') });
   const { t } = useTranslation();
-  if (!resourceId) return <HelpResourceForm initial={EMPTY} />;
+  // Wait for the directory: a new entry starts in the first place the person may add one.
   if (help.isPending) return <p role="status">{t('app.loading')}</p>;
+  if (!resourceId) return <HelpResourceForm initial={EMPTY} />;
   const existing = help.data?.resources.find((r) => r.id === resourceId);
   if (!existing) return <Alert kind="error">{help.error?.message ?? t('errors.not_found')}</Alert>;
   return <HelpResourceForm initial={fromResource(existing)} resourceId={resourceId} />;
@@ -56,8 +58,12 @@ function HelpResourceForm({ initial, resourceId }: { initial: Form; resourceId?:
   useDocumentTitle(title);
   const client = useQueryClient();
   const navigate = useNavigate();
-  const categories = useQuery({ queryKey: HELP_KEY, queryFn: () => api<HelpDirectoryResponse>('/api/help') }).data?.categories ?? [];
-  const [form, setForm] = useState<Form>(initial);
+  const directory = useQuery({ queryKey: HELP_KEY, queryFn: () => api<HelpDirectoryResponse>('/api/help') }).data;
+  const categories = directory?.categories ?? [];
+  const scopes = directory?.scopes ?? [];
+  // A new entry starts where the person may add one: the whole institution, or their programme.
+  const [form, setForm] = useState<Form>(() => (resourceId ? initial : { ...initial, programmeId: scopes[0]?.programmeId ?? null }));
+  const editableScopes = resourceId && initial.programmeId != null && !scopes.some((s) => s.programmeId === initial.programmeId) ? [] : scopes;
   const save = useMutation({
     mutationFn: (body: Form) => api<HelpResource>(resourceId ? `/api/help/${resourceId}` : '/api/help', { method: resourceId ? 'PUT' : 'POST', body }),
     onSuccess: async () => {
@@ -80,6 +86,27 @@ function HelpResourceForm({ initial, resourceId }: { initial: Form; resourceId?:
       <p>{t('support.help.form.intro')}</p>
       {save.error && <Alert kind="error">{save.error.message}</Alert>}
       <form className="card" onSubmit={submit} noValidate>
+        {editableScopes.length > 1 && (
+          <SelectField
+            label={t('progcontent.scope.label')}
+            help={t('progcontent.scope.help')}
+            value={form.programmeId ?? ''}
+            error={fields.programmeId}
+            onChange={(e) => set('programmeId', editableScopes.find((s) => (s.programmeId ?? '') === e.target.value)?.programmeId ?? null)}
+          >
+            {editableScopes.map((s) => (
+              <option key={s.programmeId ?? ''} value={s.programmeId ?? ''}>
+                {s.name ? t('progcontent.scope.programme', { name: s.name[lang] }) : t('progcontent.scope.institution')}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {editableScopes.length === 1 && (
+          <p>
+            {t('progcontent.scope.label')}{' '}
+            <span className="tag">{editableScopes[0]!.name ? t('progcontent.badge.programme', { name: editableScopes[0]!.name[lang] }) : t('progcontent.badge.institution')}</span>
+          </p>
+        )}
         <SelectField label={t('support.help.form.kind')} value={form.kind} onChange={(e) => set('kind', e.target.value === 'outside' ? 'outside' : 'inside')}>
           <option value="inside">{t('support.help.inside')}</option>
           <option value="outside">{t('support.help.outside')}</option>
