@@ -22,7 +22,8 @@
  *   rules/compensation.ts      compensationAccount, compensationStatement, compensationExtraWork,
  *                              compensationProgramme, compensationInstitution
  *   rules/research.ts          researchDesk, researchStudy
- *   rules/evaluation.ts        evaluationInvitation, evaluationRates, coachYearReport
+ *   rules/evaluation.ts        evaluationInvitation, evaluationRates, coachYearReport,
+ *                              coachYearReportStatus
  *   rules/insight.ts           programmeInsight (the dashboard and the impact report)
  *   rules/roadmap.ts           roadmap, roadmapContent
  * Each rules file declares its resource kinds with the relations that decide them, and one rule
@@ -33,9 +34,11 @@ import type { Action } from './actions';
 import type { Actor } from './actor';
 import {
   coachYearReportRule,
+  coachYearReportStatusRule,
   evaluationInvitationRule,
   evaluationRatesRule,
   type CoachYearReportResource,
+  type CoachYearReportStatusResource,
   type EvaluationInvitationResource,
   type EvaluationRatesResource,
 } from './rules/evaluation';
@@ -138,6 +141,7 @@ export type Resource =
   | EvaluationInvitationResource
   | EvaluationRatesResource
   | CoachYearReportResource
+  | CoachYearReportStatusResource
   | ProgrammeInsightResource
   | RoadmapResource
   | RoadmapContentResource;
@@ -211,6 +215,8 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return evaluationRatesRule(action, actor, resource);
     case 'coachYearReport':
       return coachYearReportRule(action, actor, resource);
+    case 'coachYearReportStatus':
+      return coachYearReportStatusRule(action, actor, resource);
     case 'programmeInsight':
       return programmeInsightRule(action, actor, resource);
     case 'roadmap':
