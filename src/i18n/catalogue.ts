@@ -51,6 +51,8 @@ import enRoadmap from './en.roadmap.json';
 import nlRoadmap from './nl.roadmap.json';
 import enParticipation from './en.participation.json';
 import nlParticipation from './nl.participation.json';
+import enEndyear from './en.endyear.json';
+import nlEndyear from './nl.endyear.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -79,6 +81,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlEvaluation, enEvaluation],
   [nlRoadmap, enRoadmap],
   [nlParticipation, enParticipation],
+  [nlEndyear, enEndyear],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {
