@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { YearReportResponse, YearReportStatusResponse } from '../../src/contracts/endyear';
 import { attendanceMarks, coachYearReports, compensationStatements, helpResources, referrals } from '../../src/server/db/schema';
+import { DEMO_PASSWORD, loadDemoIfEmpty } from '../../src/server/demo/load-demo';
 import { coachReflections } from '../../src/server/modules/endyear/public';
 import { createTestApp } from '../support/app';
 import { coachWithCommunity, FIXTURE_PASSWORD } from '../support/community-fixture';
@@ -294,6 +295,20 @@ describe(`the coach's end-of-year report on ${testDbKind()}`, () => {
     // Without compensation, no line to sign.
     await t.database.db.delete(compensationStatements);
     expect(pdfText((await coach.request('GET', `${base}/portfolio.pdf?lang=nl`)).rawPayload)).not.toContain('Handtekening');
+  });
+
+  it("the demo coach's previous year opens with figures and the home asks for the report", async () => {
+    await t.reset();
+    t.setNow(at('2026-12-07T10:00:00Z'));
+    await loadDemoIfEmpty(t.services);
+    const demo = await signedIn(app, 'studentcoach@hogeschool-zuidas.example', DEMO_PASSWORD);
+    const reports = (await demo.request('GET', '/api/me/year-reports')).json<{ reports: { programmeId: string; academicYear: string; open: boolean; taskDue: boolean }[] }>().reports;
+    const last = reports.find((r) => r.academicYear === '2025-2026')!;
+    expect(last).toMatchObject({ open: true, taskDue: true });
+    const report = (await demo.request('GET', `/api/year-reports/${last.programmeId}/2025-2026`)).json<YearReportResponse>();
+    expect(report.figures).toMatchObject({ communitiesLed: 1, sessionsPlanned: 14, sessionsHeld: 14, oneOnOnesHeld: 3, trainingsAttended: 5 });
+    expect(report.figures.attendancePercent).toBeGreaterThan(70);
+    expect(report.figures.hours).toBeGreaterThan(0);
   });
 
   it("the report is in the coach's own data export and goes with the coach's erasure", async () => {

@@ -18,6 +18,7 @@ import { loadResilienceDemo } from '../modules/resilience/public';
 import { loadSupportDemo } from '../modules/support/public';
 import { loadSessionsDemo, type DemoCommunity } from '../modules/sessions/public';
 import { loadYearDemo } from '../modules/year/public';
+import { loadEndyearDemo } from '../modules/endyear/public';
 import { loadSchedulingDemo } from '../modules/scheduling/public';
 import { loadFinanceDemo } from '../modules/finance/public';
 import { loadResearchDemo } from '../modules/research/public';
@@ -218,6 +219,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     await named('opleidingsmanagement', socialWork.id, 'opleidingsmanagement');
     // The Roadmap to studentsucces (#22): this year's and last year's self-assessment, a coach's views, a plan.
     await loadRoadmapDemo(tx, services, { institutionId, programmeId: socialWork.id, coordinatorId: swCoordinator.id, stakeholderId: coach1.id });
+    // The coach's end-of-year report (#18 item 4): the demo coach's previous year, so the report opens with figures.
+    await loadEndyearDemo(tx, services, { institutionId, programmeId: socialWork.id, coachId: coach1.id, domain: DOMAIN });
     return { password: DEMO_PASSWORD, accounts };
   });
 }
