@@ -49,8 +49,8 @@ describe("the coach's end-of-year report", () => {
     await expectAccessible(page, 'my end-of-year reports (nl)');
     await page.getByRole('link', { name: 'Eindverslag 2025-2026' }).click();
     await page.getByRole('heading', { level: 1, name: 'Eindverslag 2025-2026' }).waitFor();
-    await expect(page.getByLabel('Wat ging er goed dit jaar?').inputValue()).resolves.toBe(WENT_WELL);
-    await expect(page.getByLabel('Wat moet het programma volgend jaar anders doen?').inputValue()).resolves.toBe(CHANGE);
+    await expect.poll(() => page.getByLabel('Wat ging er goed dit jaar?').inputValue()).toBe(WENT_WELL);
+    await expect.poll(() => page.getByLabel('Wat moet het programma volgend jaar anders doen?').inputValue()).toBe(CHANGE);
 
     // Hand in: the quote consent and the understanding, both unticked until ticked.
     const quote = page.getByRole('checkbox', { name: /zonder mijn naam in het jaarverslag/ });

@@ -112,6 +112,7 @@ function ReportBody({ report, programmeId, academicYear }: { report: YearReportR
 /** One question: saved a moment after typing stops and when leaving the field. */
 function Answer({ question, initial, disabled, programmeId, academicYear }: { question: YearReportResponse['questions'][number]; initial: string; disabled: boolean; programmeId: string; academicYear: string }) {
   const { t } = useTranslation();
+  const client = useQueryClient();
   const [text, setText] = useState(initial);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const savedText = useRef(initial);
@@ -125,6 +126,9 @@ function Answer({ question, initial, disabled, programmeId, academicYear }: { qu
     try {
       await endyearApi.saveAnswer(programmeId, academicYear, question.id, value);
       savedText.current = value;
+      // The cached report holds the answer too, so coming back to the page shows it at once.
+      client.setQueryData<YearReportResponse>(['endyear', 'report', programmeId, academicYear], (old) => (old ? { ...old, answers: { ...old.answers, [question.id]: value.trim() } } : old));
+      void client.invalidateQueries({ queryKey: ['endyear', 'mine'] });
       setState({ kind: 'saved' });
     } catch (e) {
       setState({ kind: 'error', message: errorText(e, t('endyear.saveFailed')) });
