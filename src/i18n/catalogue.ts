@@ -61,6 +61,8 @@ import enGrowth from './en.growth.json';
 import nlGrowth from './nl.growth.json';
 import enProgcontent from './en.progcontent.json';
 import nlProgcontent from './nl.progcontent.json';
+import enEndyear from './en.endyear.json';
+import nlEndyear from './nl.endyear.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -94,6 +96,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlEvalRates, enEvalRates],
   [nlGrowth, enGrowth],
   [nlProgcontent, enProgcontent],
+  [nlEndyear, enEndyear],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

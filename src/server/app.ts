@@ -50,6 +50,7 @@ import { researchRoutes } from './modules/research/routes';
 import { rightsRoutes } from './modules/rights/public';
 import { evaluationRoutes } from './modules/evaluation/routes';
 import { insightRoutes } from './modules/insight/routes';
+import { endyearRoutes } from './modules/endyear/public';
 import { Lifecycle } from './operations/lifecycle';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -164,6 +165,7 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(evaluationRoutes, { services });
   await app.register(insightRoutes, { services });
   await app.register(growthRoutes, { services });
+  await app.register(endyearRoutes, { services });
 
   await registerWebClient(app);
   return app;

@@ -204,6 +204,7 @@ describe(`access matrix on ${testDbKind()}`, () => {
         'signalTitle',
         'studyDecisionNote',
         'studyQuestion',
+        'yearReport',
       ].sort(),
     );
     const size = `${routes.length} routes × ${ACTOR_ROLES.length + 1} roles × ${WORLDS.length} worlds`;

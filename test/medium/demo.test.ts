@@ -26,11 +26,13 @@ describe(`demo programme on ${testDbKind()}`, () => {
     expect(await roleCount('seniorcoach')).toBe(3);
     // 9 student coaches, plus the 3 senior coaches who are students and coach too.
     expect(await roleCount('studentcoach')).toBe(12);
-    // 70 coachees in communities, and 22 late enrolments of the February intake still to be grouped (#6).
-    expect(await roleCount('coachee')).toBe(92);
+    // 70 coachees in communities, and 22 late enrolments of the February intake still to be grouped (#6),
+    // plus the 6 members of the demo coach's community of last year (2025-2026, the end-of-year report, #18).
+    expect(await roleCount('coachee')).toBe(98);
     expect(await roleCount('onderzoeker')).toBe(1);
     expect(await roleCount('beheerder')).toBe(1);
-    expect((await t.services.db.select({ n: count() }).from(communities))[0]?.n).toBe(9);
+    // 9 communities this year and the demo coach's community of last year.
+    expect((await t.services.db.select({ n: count() }).from(communities))[0]?.n).toBe(10);
     expect(await loadDemoIfEmpty(t.services)).toBeNull();
 
     const namesFirst = (await t.services.db.select({ e: people.email }).from(people)).map((r) => r.e).sort();

@@ -170,6 +170,12 @@ export const R = {
   researchStudy: (c: Cell): Resource => ({ kind: 'researchStudy', institutionId: c.institutionId, programmeIds: [c.programmeId], proposerId: null }),
   /** The coachee's invitation to a questionnaire (#18): theirs alone to answer. */
   evaluationInvitation: (c: Cell): Resource => ({ kind: 'evaluationInvitation', institutionId: c.institutionId, programmeId: c.programmeId, personId: c.coachee }),
+  /** The actor's own end-of-year report in the cell's programme and year: only when they led a community there (or are its senior coach). */
+  ownYearReport: (c: Cell, a: Actor): Resource | null =>
+    a.institutionId === c.institutionId && (c.yearReportCoaches.includes(a.personId) || holds(a, 'seniorcoach', c.institutionId, c.programmeId))
+      ? { kind: 'coachYearReport', institutionId: c.institutionId, programmeId: c.programmeId, coachId: a.personId }
+      : null,
+  yearReportStatus: (c: Cell): Resource => ({ kind: 'coachYearReportStatus', institutionId: c.institutionId, programmeId: c.programmeId }),
   programmeRates: (c: Cell): Resource => ({ kind: 'evaluationRates', institutionId: c.institutionId, programmeId: c.programmeId, coachId: null }),
   communityRates: (c: Cell): Resource => ({ kind: 'evaluationRates', institutionId: c.institutionId, programmeId: c.programmeId, coachId: c.coach }),
   /** The cell's roadmap (the coachee invited for factor 4), about that factor. */
@@ -496,6 +502,14 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'GET /api/programmes/:programmeId/dashboard': { resource: R.programmeInsight },
   'GET /api/programmes/:programmeId/dashboard/:sectionId/table.csv': { resource: R.programmeInsight },
   'GET /api/programmes/:programmeId/impact-report/:academicYear': { resource: R.programmeInsight },
+  // The coach's end-of-year report (#18 item 4): one's own only; the coordinator sees who submitted.
+  'GET /api/me/year-reports': {},
+  'GET /api/year-reports/:programmeId/:academicYear': { resource: R.ownYearReport },
+  'PUT /api/year-reports/:programmeId/:academicYear/answers/:key': { resource: R.ownYearReport, params: { key: () => 'year-went-well' } },
+  'POST /api/year-reports/:programmeId/:academicYear/submit': { resource: R.ownYearReport, body: () => ({ quoteConsent: false }) },
+  'PUT /api/year-reports/:programmeId/:academicYear/consent': { resource: R.ownYearReport, body: () => ({ quoteConsent: false }) },
+  'GET /api/year-reports/:programmeId/:academicYear/portfolio.pdf': { resource: R.ownYearReport },
+  'GET /api/programmes/:programmeId/year-reports/:academicYear/status': { resource: R.yearReportStatus },
   'PUT /api/programmes/:programmeId/impact-report/:academicYear/texts': { resource: R.programmeInsight },
   'GET /api/programmes/:programmeId/impact-report/:academicYear/report.pdf': { resource: R.programmeInsight },
   // The coordinator's weekly digest (#18 item 5): one's own mail settings.

@@ -65,6 +65,9 @@ import {
   evaluationInvitations,
   evaluationLinkedAnswers,
   evaluationRounds,
+  coachYearReports,
+  communityCoachPeriods,
+  intakes,
 } from '../../src/server/db/schema';
 import { saveMyBankAccount } from '../../src/server/modules/finance/bank-account';
 import { seal } from '../../src/server/modules/finance/sealed';
@@ -148,6 +151,8 @@ export type Cell = {
   nominationId: string;
   /** A past coach training the coach attended and gave feedback on (#21 item 6). */
   trainingId: string;
+  /** Who led a community in the cell's programme in 2026-2027: they each have an end-of-year report there (#18 item 4). */
+  yearReportCoaches: string[];
 };
 
 export type Canary = { text: string; what: string; world: World; visibleTo: (actor: Actor) => boolean };
@@ -559,7 +564,16 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
       .returning();
     await db.insert(evaluationLinkedAnswers).values({ invitationId: evaluationInvitation!.id, questionKey: 'eval-coachee-most-valuable', contentVersion: 1, textValue: canary('evaluationAnswer', world, (a) => a.personId === coachee), answeredAt: new Date('2026-09-02T07:00:00Z') });
 
+    // The coach's end-of-year report (#18 item 4), not submitted: the text is the coach's alone.
+    await db.insert(coachYearReports).values({
+      personId: coach,
+      programmeId,
+      academicYear: '2026-2027',
+      answers: { 'year-went-well': canary('yearReport', world, readers('coachYearReport:write', { kind: 'coachYearReport', institutionId, programmeId, coachId: coach })) },
+    });
+
     return {
+      yearReportCoaches: [],
       studyId: study!.id,
       researchToken,
       world,
@@ -621,6 +635,15 @@ export async function buildAccessWorld(t: TestDb, app: FastifyInstance): Promise
     otherProgramme: await cell('otherProgramme', i1.id, p2.id, intake2.id),
     otherInstitution: await cell('otherInstitution', i2.id, q1.id, intakeQ.id),
   };
+  for (const c of Object.values(cells)) {
+    const led = await db
+      .selectDistinct({ coachId: communityCoachPeriods.coachId })
+      .from(communityCoachPeriods)
+      .innerJoin(communities, eq(communities.id, communityCoachPeriods.communityId))
+      .innerJoin(intakes, eq(intakes.id, communities.intakeId))
+      .where(and(eq(intakes.programmeId, c.programmeId), eq(intakes.academicYear, '2026-2027')));
+    c.yearReportCoaches = led.map((r) => r.coachId);
+  }
   const extra = {
     onderzoeker: await person(i1.id, p1.id, ['onderzoeker'], 'onderzoeker'),
     beheerder: await person(i1.id, p1.id, ['beheerder'], 'beheerder'),

@@ -104,6 +104,16 @@ export const ConversationGuide = z
   });
 export type ConversationGuide = z.infer<typeof ConversationGuide>;
 
+/** A question of the coach's end-of-year report: a text, maybe quoted (with consent, without name) in the impact report. */
+export const YearReportQuestion = z.strictObject({ ...TextQuestion.shape, quotable: z.boolean() });
+export type YearReportQuestion = z.infer<typeof YearReportQuestion>;
+
+/** The coach's end-of-year report ("kort eindverslag", issue 18 item 4): the reflection questions after the figures. */
+export const YearReportSet = z
+  .strictObject({ id: ContentId, title: LocalizedText, intro: LocalizedText, questions: z.array(YearReportQuestion).min(1).max(10) })
+  .superRefine((set, ctx) => checkUniqueIds(set.questions, ['questions'], ctx, 'question'));
+export type YearReportSet = z.infer<typeof YearReportSet>;
+
 export const QuestionsFile = z
   .strictObject({
     version: ContentVersion,
@@ -115,6 +125,7 @@ export const QuestionsFile = z
       coachee: QuestionSet,
       coach: QuestionSet,
     }),
+    coachYearReport: YearReportSet,
   })
   .superRefine((file, ctx) => {
     const all: Array<{ id: string; path: Array<string | number> }> = [];
@@ -126,6 +137,7 @@ export const QuestionsFile = z
     add(file.sessionClose, ['sessionClose']);
     add(file.evaluation.coachee, ['evaluation', 'coachee']);
     add(file.evaluation.coach, ['evaluation', 'coach']);
+    file.coachYearReport.questions.forEach((q, i) => all.push({ id: q.id, path: ['coachYearReport', 'questions', i, 'id'] }));
     const seen = new Set<string>();
     for (const q of all) {
       if (seen.has(q.id)) {

@@ -135,6 +135,8 @@ export const ACTIONS = [
   'evaluation:readResponseRates',
   /** A coach's own end-of-year report and portfolio PDF: the coach alone. */
   'coachYearReport:write',
+  /** Which coaches of a programme submitted their end-of-year report (never its text): the coordinator. */
+  'coachYearReport:readStatus',
   /** A programme's dashboard and impact report, aggregates only: its coordinator, opleidingsmanagement. */
   'insight:read',
   /** The dashboard's lists that name people (three missed in a row): the coordinator alone. */

@@ -22,7 +22,8 @@
  *   rules/compensation.ts      compensationAccount, compensationStatement, compensationExtraWork,
  *                              compensationProgramme, compensationInstitution
  *   rules/research.ts          researchDesk, researchStudy
- *   rules/evaluation.ts        evaluationInvitation, evaluationRates, coachYearReport
+ *   rules/evaluation.ts        evaluationInvitation, evaluationRates, coachYearReport,
+ *                              coachYearReportStatus
  *   rules/insight.ts           programmeInsight (the dashboard and the impact report)
  *   rules/roadmap.ts           roadmap, roadmapContent
  *   rules/growth.ts            nominee, training, handbook (#21: nominations, training feedback, the coach handbook)
@@ -34,9 +35,11 @@ import type { Action } from './actions';
 import type { Actor } from './actor';
 import {
   coachYearReportRule,
+  coachYearReportStatusRule,
   evaluationInvitationRule,
   evaluationRatesRule,
   type CoachYearReportResource,
+  type CoachYearReportStatusResource,
   type EvaluationInvitationResource,
   type EvaluationRatesResource,
 } from './rules/evaluation';
@@ -141,6 +144,7 @@ export type Resource =
   | EvaluationInvitationResource
   | EvaluationRatesResource
   | CoachYearReportResource
+  | CoachYearReportStatusResource
   | ProgrammeInsightResource
   | RoadmapResource
   | RoadmapContentResource
@@ -217,6 +221,8 @@ export function isAllowed(actor: Actor, action: Action, resource: Resource): boo
       return evaluationRatesRule(action, actor, resource);
     case 'coachYearReport':
       return coachYearReportRule(action, actor, resource);
+    case 'coachYearReportStatus':
+      return coachYearReportStatusRule(action, actor, resource);
     case 'programmeInsight':
       return programmeInsightRule(action, actor, resource);
     case 'roadmap':

@@ -19,6 +19,7 @@ import { loadSupportDemo } from '../modules/support/public';
 import { loadSessionsDemo, type DemoCommunity } from '../modules/sessions/public';
 import { loadGrowthDemo } from '../modules/growth/public';
 import { loadYearDemo } from '../modules/year/public';
+import { loadEndyearDemo } from '../modules/endyear/public';
 import { loadSchedulingDemo } from '../modules/scheduling/public';
 import { loadFinanceDemo } from '../modules/finance/public';
 import { loadResearchDemo } from '../modules/research/public';
@@ -221,6 +222,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     await loadRoadmapDemo(tx, services, { institutionId, programmeId: socialWork.id, coordinatorId: swCoordinator.id, stakeholderId: coach1.id });
     // Coaches' growth (#21 item 6): two past trainings with feedback; the demo coach has not given theirs yet.
     await loadGrowthDemo(tx, services, { institutionId, programmeId: socialWork.id, coachIds: swCoaches.map((c) => c.id), demoCoachId: coach1.id, trainerId: seniorSw1.id });
+    // The coach's end-of-year report (#18 item 4): the demo coach's previous year, so the report opens with figures.
+    await loadEndyearDemo(tx, services, { institutionId, programmeId: socialWork.id, coachId: coach1.id, domain: DOMAIN });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

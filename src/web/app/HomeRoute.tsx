@@ -1,4 +1,5 @@
 import { EvaluationHomeCard } from '../features/evaluation/EvaluationHomeCard';
+import { YearReportHomeCard } from '../features/endyear/YearReportHomeCard';
 import { OverdueHomeCard } from '../features/finance/OverdueHomeCard';
 import { HomePage, type HomeCards } from '../features/home/HomePage';
 import { ResilienceHomeCard } from '../features/resilience/ResilienceHomeCard';
@@ -23,6 +24,7 @@ const cards: HomeCards = {
       {(roles.includes('studentcoach') || roles.includes('coordinator')) && <AttendanceSignalsCard />}
       {(roles.includes('finance') || roles.includes('coordinator')) && <OverdueHomeCard />}
       {(roles.includes('coachee') || roles.includes('studentcoach')) && <EvaluationHomeCard />}
+      {(roles.includes('studentcoach') || roles.includes('seniorcoach')) && <YearReportHomeCard />}
     </>
   ),
   resilience: ({ roles, communities }) => (

@@ -113,6 +113,8 @@ export const DESTINATIONS: readonly Destination[] = [
   { id: 'sign-up', labelKey: 'participation.signUp.title', icon: 'check', priority: 39, roles: ['coachee'], to: (c) => (c.home?.signUps?.open ? '/meedoen' : null) },
   { id: 'referrals', labelKey: 'support.nav.referrals', icon: 'help', priority: 44, roles: ['coachee', 'studentcoach'], to: '/support/referrals' },
   { id: 'my-compensation', labelKey: 'compensation.nav.mine', icon: 'money', priority: 60, roles: ['studentcoach'], to: '/me/compensation' },
+  { id: 'year-report', labelKey: 'endyear.menu', icon: 'check', priority: 45, roles: ['studentcoach', 'seniorcoach'], to: '/me/year-reports' },
+  { id: 'year-reports-overview', labelKey: 'endyear.overviewMenu', icon: 'check', priority: 64, roles: ['coordinator'], to: '/year-reports' },
   {
     id: 'my-payments',
     labelKey: 'finance.nav.mine',

@@ -103,6 +103,9 @@ const RoadmapContentPage = lazyPage(() => import('../features/roadmap/RoadmapCon
 const RoadmapPage = lazyPage(() => import('../features/roadmap/RoadmapPage'), 'RoadmapPage');
 const RoadmapsPage = lazyPage(() => import('../features/roadmap/RoadmapsPage'), 'RoadmapsPage');
 const EvaluationMomentsPage = lazyPage(() => import('../features/evaluation/EvaluationMomentsPage'), 'EvaluationMomentsPage');
+const MyYearReportsPage = lazyPage(() => import('../features/endyear/MyYearReportsPage'), 'MyYearReportsPage');
+const YearReportPage = lazyPage(() => import('../features/endyear/YearReportPage'), 'YearReportPage');
+const YearReportsOverviewPage = lazyPage(() => import('../features/endyear/YearReportsOverviewPage'), 'YearReportsOverviewPage');
 const SignUpPage = lazyPage(() => import('../features/participation/SignUpPage'), 'SignUpPage');
 
 function RequireSignIn({ children }: { children: ReactNode }) {
@@ -216,6 +219,9 @@ export const router = createBrowserRouter([
       { path: '/privacy/consents', element: <RequireSignIn><ConsentsPage /></RequireSignIn> },
       { path: '/privacy/reads', element: <RequireSignIn><ReadsPage /></RequireSignIn> },
       { path: '/me/compensation', element: <RequireSignIn><MyCompensationPage /></RequireSignIn> },
+      { path: '/me/year-reports', element: <RequireSignIn><MyYearReportsPage /></RequireSignIn> },
+      { path: '/me/year-reports/:programmeId/:academicYear', element: <RequireSignIn><YearReportPage /></RequireSignIn> },
+      { path: '/year-reports', element: <RequireSignIn><YearReportsOverviewPage /></RequireSignIn> },
       { path: '/compensation', element: <RequireSignIn><ProgrammeCompensationPage /></RequireSignIn> },
       { path: '/compensation/fiscal-years', element: <RequireSignIn><FiscalYearsPage /></RequireSignIn> },
       { path: '/compensation/statements/:statementId', element: <RequireSignIn><StatementPage /></RequireSignIn> },

@@ -1,7 +1,7 @@
 /**
  * Access rules of the evidence context (module `evaluation`, #18 items 1, 4 and 5): answering an
  * evaluation questionnaire (only one's own invitation), response rates (counts per community,
- * never who answered what), and a coach's own end-of-year report.
+ * never who answered what), a coach's own end-of-year report, and who submitted one (the coordinator).
  */
 import type { Action } from '../actions';
 import { holds, isCoordinatorOf, type Actor } from '../actor';
@@ -30,6 +30,13 @@ export type CoachYearReportResource = {
   coachId: string;
 };
 
+export type CoachYearReportStatusResource = {
+  /** Which coaches of a programme's year submitted their end-of-year report (never its text). */
+  kind: 'coachYearReportStatus';
+  institutionId: string;
+  programmeId: string;
+};
+
 export function evaluationInvitationRule(action: Action, a: Actor, r: EvaluationInvitationResource): boolean {
   if (action !== 'evaluation:answer') return false;
   return a.institutionId === r.institutionId && r.personId === a.personId;
@@ -42,5 +49,11 @@ export function evaluationRatesRule(action: Action, a: Actor, r: EvaluationRates
 
 export function coachYearReportRule(action: Action, a: Actor, r: CoachYearReportResource): boolean {
   if (action !== 'coachYearReport:write') return false;
-  return r.coachId === a.personId && holds(a, 'studentcoach', r.institutionId, r.programmeId);
+  return r.coachId === a.personId && (holds(a, 'studentcoach', r.institutionId, r.programmeId) || holds(a, 'seniorcoach', r.institutionId, r.programmeId));
+}
+
+/** Submitted or not, per coach: programme administration for the coordinator; the text stays the coach's (ADR 0024). */
+export function coachYearReportStatusRule(action: Action, a: Actor, r: CoachYearReportStatusResource): boolean {
+  if (action !== 'coachYearReport:readStatus') return false;
+  return isCoordinatorOf(a, r);
 }

@@ -115,10 +115,12 @@ export const evaluationLinkedAnswers = pgTable(
 );
 
 /**
- * A coach's end-of-year report ("kort eindverslag"): their reflection on the year and whether it
- * may be quoted (without name) in the programme's impact report. Personal data: the coach's own
- * reflection (not special-category). Purpose: the coach's portfolio and the programme's learning.
- * Retention: one year after the coach left, as the coach profile.
+ * A coach's end-of-year report ("kort eindverslag", module `endyear`): their answers to the
+ * reflection questions of `content/questions.json` (`coachYearReport`, keyed by question id),
+ * when they submitted it, and whether it may be quoted (without name) in the programme's impact
+ * report. Personal data: the coach's own reflection (not special-category). Purpose: the coach's
+ * portfolio and the programme's learning. Retention: one year after the coach left, as the coach
+ * profile. Only the coach reads the text; the coordinator sees whether it is submitted (ADR 0024).
  */
 export const coachYearReports = pgTable(
   'coach_year_reports',
@@ -131,9 +133,12 @@ export const coachYearReports = pgTable(
       .notNull()
       .references(() => programmes.id, { onDelete: 'cascade' }),
     academicYear: text('academic_year').notNull(),
-    wentWell: text('went_well').notNull().default(''),
-    wasHard: text('was_hard').notNull().default(''),
-    advice: text('advice').notNull().default(''),
+    /** Answer text per question id of the content version below. */
+    answers: jsonb('answers').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    /** The version of `content/questions.json` the answers were given to. */
+    contentVersion: integer('content_version').notNull().default(1),
+    /** Set once when the coach submits; the answers are final from then on. */
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
     /** The coach agreed that the reflection may be quoted, without name, in the impact report. */
     quoteConsent: boolean('quote_consent').notNull().default(false),
     quoteConsentAt: timestamp('quote_consent_at', { withTimezone: true }),

@@ -56,7 +56,5 @@ export async function evaluationResults(db: Db, filter: { programmeId: string; i
   }
   return [...byQuestion.values()];
 }
-/** Reflections coaches wrote in their end-of-year report and agreed to share in the impact report. */
-export async function coachReflections(_db: Db, _filter: { programmeId: string; year: string }): Promise<string[]> {
-  return [];
-}
+/** Reflections coaches wrote in their end-of-year report and agreed to share (without name) in the impact report; the endyear context decides which. */
+export { coachReflections } from '../endyear/public';

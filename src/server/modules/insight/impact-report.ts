@@ -41,7 +41,7 @@ export async function getImpactReport({ services, actor, programmeId, academicYe
     figuresOf(services, actor.institutionId, filter),
     figuresOf(services, actor.institutionId, previousFilter),
     services.db.select().from(impactReportTexts).where(and(eq(impactReportTexts.programmeId, programmeId), eq(impactReportTexts.academicYear, academicYear))),
-    coachReflections(services.db, { programmeId, year: academicYear }),
+    coachReflections(services, { programmeId, year: academicYear }),
     roadmapSummary(services, { institutionId: actor.institutionId, programmeId, year: Number(academicYear.slice(0, 4)) }),
   ]);
   const r = (key: string) => translate(locale, `roadmap.${key}`);

@@ -4,43 +4,15 @@
  * figure is also written as text in a table, so the numbers are selectable, searchable and read
  * by a screen reader — and they are exactly the dashboard's numbers, suppression included.
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, StandardFonts, rgb, type PDFPage } from 'pdf-lib';
+import { pdfSafe, wrap } from '../../pdf/pdf-text';
 import sharp from 'sharp';
 import type { ImpactReportResponse, InsightTable } from '../../../contracts/insight';
 import { translate, type Locale } from '../../../i18n/translate';
 import { formatCell } from './csv';
 
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-/** Keeps what the standard PDF fonts (WinAnsi) can show; strips accents from the rest, else '?'. */
-export function pdfSafe(text: string): string {
-  return [...text.replace(/[\r\t]/g, ' ')]
-    .map((ch) => {
-      const code = ch.codePointAt(0)!;
-      if (ch === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) return ch;
-      if (ch === '→') return '->';
-      const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-      return base.length > 0 && [...base].every((c) => c.codePointAt(0)! < 0x7f) ? base : '?';
-    })
-    .join('');
-}
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of pdfSafe(text).split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width) line = candidate;
-      else {
-        if (line) lines.push(line);
-        line = word;
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
-}
+/** Kept here too for this file's callers and tests; the one implementation is `src/server/pdf/pdf-text.ts`. */
+export { pdfSafe };
 
 const INK = rgb(0.11, 0.14, 0.2);
 const MUTED = rgb(0.29, 0.33, 0.41);

@@ -5,6 +5,7 @@
  * show is written without its accent rather than failing. A read by anyone but the owner is audited.
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { pdfSafe, wrap } from '../../pdf/pdf-text';
 import type { Actor } from '../../../domain/access/policy';
 import { LEVELS, PLACES, type ResilienceMap } from '../../../domain/resilience/model';
 import { groupResources } from '../../../domain/resilience/operations';
@@ -16,36 +17,8 @@ import { localDate } from './dates';
 import { auditId } from './describe-map';
 import type { MapRow } from './repository';
 
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-/** Keeps what WinAnsi can encode; strips accents from the rest (ğ → g), else '?'. */
-export function pdfSafe(text: string): string {
-  return [...text.replace(/[\r\t]/g, ' ')]
-    .map((ch) => {
-      const code = ch.codePointAt(0)!;
-      if (ch === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) return ch;
-      const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-      return base.length > 0 && [...base].every((c) => c.codePointAt(0)! < 0x7f) ? base : '?';
-    })
-    .join('');
-}
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of pdfSafe(text).split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width) line = candidate;
-      else {
-        if (line) lines.push(line);
-        line = word;
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
-}
+/** Kept here too for this file's callers and tests; the one implementation is `src/server/pdf/pdf-text.ts`. */
+export { pdfSafe };
 
 const LEVEL_COLOURS = { individual: rgb(0.88, 0.94, 0.91), relational: rgb(0.91, 0.93, 0.98), contextual: rgb(0.99, 0.96, 0.88) };
 const INK = rgb(0.11, 0.14, 0.2);
