@@ -57,6 +57,8 @@ import { setSessionPlan } from './set-session-plan';
 import { answerRsvpLink, readRsvpLink } from './rsvp-links';
 import { listLogbooks, writeLogbook } from './write-logbook';
 import { writeOneOnOneNote } from './write-one-on-one-note';
+import { planOneOnOneRound } from './plan-one-on-one-round';
+import { PlanRoundRequest, PlanRoundResponse } from '../../../contracts/caseloads';
 import { classes, intakes, programmes } from '../../db/schema';
 import { and, eq } from 'drizzle-orm';
 
@@ -159,10 +161,17 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     async (request, reply) => {
       const c = community(request);
       if (!['community', 'outing', 'oneOnOne'].includes(request.body.type)) throw new AppError('validation_failed', 'type', {}, [{ path: 'type', message: 'invalid' }]);
+      // A caseload (individual coaching, #21) never meets as a group: one-on-ones only.
+      if (c.communityKind === 'caseload' && request.body.type !== 'oneOnOne') throw new AppError('caseload_no_group_sessions');
       const defaults = (await communitySessionDefaults(services.db, [c.id])).get(c.id);
       const created = await createSession({ services, actor: actorOf(request), request: request.body, context: { institutionId: c.institutionId, programmeId: c.programmeId, communityId: c.id, coachId: c.coachId, memberIds: c.memberIds, ...(defaults ? { defaults } : {}) } });
       return reply.status(201).send(created);
     },
+  );
+  app.post(
+    '/api/communities/:communityId/one-on-one-round',
+    { config: { access: { action: 'community:planSessions', resource: communityResource } }, schema: { tags, summary: 'Plan a round of one-on-ones: one per coachee of a caseload on one day (#21)', params: CommunityParams, body: PlanRoundRequest, response: { 201: PlanRoundResponse } } },
+    async (request, reply) => reply.status(201).send(await planOneOnOneRound({ services, community: community(request), request: request.body })),
   );
   app.post(
     '/api/programmes/:programmeId/sessions',

@@ -230,6 +230,8 @@ function SettingsHistory({ intake }: { intake: IntakeResponse }) {
         return String(s.sessionsPerMonth);
       case 'communitySize':
         return t('programme.settings.historySize', s.communitySize);
+      case 'caseloadSize':
+        return String(s.caseloadSize);
       case 'phases':
         return s.phases
           .map((p) => `${t('programme.settings.historyPhase', { name: p.name, days: p.days })}${p.reflectionAtEnd ? `, ${t('programme.settings.historyReflection')}` : ''}`)
