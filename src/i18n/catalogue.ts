@@ -51,6 +51,8 @@ import enRoadmap from './en.roadmap.json';
 import nlRoadmap from './nl.roadmap.json';
 import enParticipation from './en.participation.json';
 import nlParticipation from './nl.participation.json';
+import enCaseloads from './en.caseloads.json';
+import nlCaseloads from './nl.caseloads.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -79,6 +81,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlEvaluation, enEvaluation],
   [nlRoadmap, enRoadmap],
   [nlParticipation, enParticipation],
+  [nlCaseloads, enCaseloads],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {
