@@ -93,6 +93,8 @@ export const CreateSessionRequest = z.strictObject({
   communityId: Id.optional(),
   coacheeId: Id.optional(),
   classId: Id.optional(),
+  /** A class-wide session only: the student coach of the programme who leads it (#21 item 3); left out, the planner leads it. */
+  coachId: Id.optional(),
   programmeId: Id.optional(),
   title: z.string().trim().max(120).default(''),
   date: LocalDate,

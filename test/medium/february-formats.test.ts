@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readIntakeSettings, type IntakeSettings } from '../../src/domain/programme/intake-settings';
-import { compensationProfiles, compensationStatementLines, compensationStatements, communities, communityMembers, intakes, sessions } from '../../src/server/db/schema';
+import { classes, compensationProfiles, compensationStatementLines, compensationStatements, communities, communityMembers, intakes, sessions } from '../../src/server/db/schema';
 import { hashPassword } from '../../src/server/modules/identity/secrets';
 import { generateStatements } from '../../src/server/modules/compensation/public';
 import { createTestApp } from '../support/app';
@@ -238,5 +238,34 @@ describe(`February formats on ${testDbKind()}`, () => {
     // No dropout counted.
     const list = (await as.coordinator!.request('GET', `/api/intakes/${ids.february}/communities`)).json();
     for (const c of list.communities) expect(c.continuity.endings.droppedOut).toBe(0);
+  });
+
+  it('class-wide: a coach leads a session for the whole class; the class is invited, the coach marks attendance, the hours count as a session', async () => {
+    const [klass] = await t.services.db.select().from(communities).where(eq(communities.intakeId, ids.february!));
+    expect(klass).toBeUndefined();
+    const settings = await settingsOf(ids.february!);
+    expect((await save(ids.february!, { ...settings, format: 'classWide' })).statusCode).toBe(200);
+    const classId = (await t.services.db.select({ id: classes.id }).from(classes).where(eq(classes.intakeId, ids.february!)))[0]!.id;
+    const body = { type: 'classWide', classId, coachId: coaches[0], date: '2027-02-10', startTime: '10:00', durationMinutes: 90, location: 'Lokaal 1.01' };
+    // A coach who is not a student coach of the programme, or a class of another programme: refused, nothing stored.
+    const notCoach = await as.coordinator!.request('POST', `/api/programmes/${ids.prog}/sessions`, { ...body, coachId: students[0] });
+    expect(notCoach.statusCode).toBe(400);
+    expect((await t.services.db.select().from(sessions)).length).toBe(0);
+    const created = await as.coordinator!.request('POST', `/api/programmes/${ids.prog}/sessions`, body);
+    expect(created.statusCode).toBe(201);
+    const sessionId = created.json().id;
+    // Invitees are the class: a student of the class sees it; the coach leads it.
+    const coachee = await signedIn(app, 's2@f.test', PASSWORD);
+    const seen = (await coachee.request('GET', '/api/sessions?from=2027-02-01T00:00:00Z&to=2027-03-01T00:00:00Z')).json().sessions;
+    expect(seen.map((x: { id: string }) => x.id)).toContain(sessionId);
+    t.setNow(new Date('2027-02-10T15:00:00Z'));
+    as.anna = await signedIn(app, 'anna@f.test', PASSWORD);
+    const marked = await as.anna.request('POST', `/api/sessions/${sessionId}/attendance`, { marks: students.map((personId, i) => ({ personId, status: i === 0 ? 'absent' : 'present' })) });
+    expect(marked.statusCode).toBe(200);
+    await generateStatements({ services: t.services, institutionId: ids.inst!, month: '2027-02' });
+    const [statement] = await t.services.db.select().from(compensationStatements).where(eq(compensationStatements.coachPersonId, coaches[0]!));
+    const lines = await t.services.db.select().from(compensationStatementLines).where(eq(compensationStatementLines.statementId, statement!.id));
+    const standard = (await settingsOf(ids.september!)).compensation.standardMinutes.communitySession;
+    expect(lines.filter((l) => l.kind === 'session').map((l) => l.minutes)).toEqual([standard]);
   });
 });
