@@ -5,6 +5,7 @@ import { AcademicYear, IntakeSettings } from '../domain/programme/intake-setting
 import { STUDENT_FIELDS } from '../domain/programme/student-rows';
 import { Email } from './identity';
 import { ModeChangeConfirmation } from './participation';
+import { FormatChangeConfirmation } from './caseloads';
 
 export { IntakeSettings };
 const Id = z.string().uuid();
@@ -21,6 +22,8 @@ export const UpdateIntakeSettingsRequest = z.strictObject({
   settings: IntakeSettings,
   /** A participation mode change once communities exist asks first (#21): without this the answer is 409 with the consequences. */
   modeChange: ModeChangeConfirmation.optional(),
+  /** A format change once students are placed asks first (#21 item 3): without this the answer is 409 (format_change_unconfirmed). */
+  formatChange: FormatChangeConfirmation.optional(),
 });
 /** The change log of an intake's settings, newest first: who changed what when. */
 export const IntakeSettingsHistoryResponse = z.object({

@@ -1,6 +1,6 @@
 /** Sessions, RSVPs, attendance, logbooks, one-on-ones, check-ins, year plans, insight, feeds. */
 import { z } from 'zod';
-import { PARTICIPATION_MODES } from '../domain/programme/intake-settings';
+import { INTAKE_FORMATS, PARTICIPATION_MODES } from '../domain/programme/intake-settings';
 import { RecordVersion } from './version';
 import { ATTENDANCE_STATUSES } from '../domain/sessions/attendance';
 import { SESSION_TYPES } from '../domain/sessions/session-types';
@@ -93,6 +93,8 @@ export const CreateSessionRequest = z.strictObject({
   communityId: Id.optional(),
   coacheeId: Id.optional(),
   classId: Id.optional(),
+  /** A class-wide session only: the student coach of the programme who leads it (#21 item 3); left out, the planner leads it. */
+  coachId: Id.optional(),
   programmeId: Id.optional(),
   title: z.string().trim().max(120).default(''),
   date: LocalDate,
@@ -260,6 +262,8 @@ export type CommunityCheckinsResponse = z.infer<typeof CommunityCheckinsResponse
 export const IntakeYearPlanResponse = z.object({
   intakeId: Id,
   programmeId: Id,
+  /** The intake's format: with individual coaching there are no community sessions (#21 item 3). */
+  format: z.enum(INTAKE_FORMATS),
   academicYear: z.string(),
   holidays: z.array(z.object({ name: z.string(), from: z.string(), to: z.string() })),
   communities: z.array(YearPlanResponse.omit({ holidays: true, created: true }).extend({ communityName: z.string(), coachName: z.string().nullable() })),

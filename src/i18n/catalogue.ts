@@ -63,6 +63,8 @@ import enProgcontent from './en.progcontent.json';
 import nlProgcontent from './nl.progcontent.json';
 import enEndyear from './en.endyear.json';
 import nlEndyear from './nl.endyear.json';
+import enCaseloads from './en.caseloads.json';
+import nlCaseloads from './nl.caseloads.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -97,6 +99,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlGrowth, enGrowth],
   [nlProgcontent, enProgcontent],
   [nlEndyear, enEndyear],
+  [nlCaseloads, enCaseloads],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

@@ -479,6 +479,12 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'DELETE /api/participation/sign-ups/:intakeId': {},
   'GET /api/intakes/:intakeId/participation': { resource: R.programme },
   'POST /api/intakes/:intakeId/participation/preview': { resource: R.programme },
+  // Individual coaching (#21 item 3): the coordinator's caseload screen, assignment and moves; the coach's own caseloads; a round of one-on-ones.
+  'GET /api/intakes/:intakeId/caseloads': { resource: R.programme },
+  'POST /api/intakes/:intakeId/caseloads/assign': { resource: R.programme },
+  'POST /api/intakes/:intakeId/caseloads/moves': { resource: R.programme },
+  'GET /api/caseloads/mine': {},
+  'POST /api/communities/:communityId/one-on-one-round': { resource: R.community },
   'GET /api/research/catalogue': { resource: R.researchDesk },
   'GET /api/research/studies': { resource: R.researchDesk },
   'POST /api/research/studies': { resource: R.researchDesk },

@@ -30,6 +30,8 @@ export function endingKind(leftReason: string | null | undefined): EndingKind | 
     case 'handover':
     // Taken out when the intake became opt-in and they had not signed up (#21 item 1): they never chose to take part.
     case 'notSignedUp':
+    // Taken out when the intake changed format (#21 item 3): they are placed anew in the new format.
+    case 'formatChanged':
       return null;
     case 'finished':
     case 'stoppedAfterFirstPhase':

@@ -7,7 +7,7 @@
 import type { WorkKind } from './allowance';
 import type { CompensationSettings } from './scheme';
 
-export type SessionType = 'community' | 'oneOnOne' | 'coachTraining' | 'intervision';
+export type SessionType = 'community' | 'oneOnOne' | 'coachTraining' | 'intervision' | 'classWide';
 
 /** Something that happened: a session the coach led or attended, or extra work approved for them. */
 export type WorkEvent =
@@ -16,11 +16,12 @@ export type WorkEvent =
 
 export type WorkLine = { source: string; date: string; kind: WorkKind; minutes: number };
 
-const KIND: Record<SessionType, WorkKind> = { community: 'session', oneOnOne: 'oneOnOne', coachTraining: 'training', intervision: 'intervision' };
+// A class-wide session (#21 item 3) is a session the coach leads, at the community session's standard length.
+const KIND: Record<SessionType, WorkKind> = { community: 'session', classWide: 'session', oneOnOne: 'oneOnOne', coachTraining: 'training', intervision: 'intervision' };
 
 function standard(settings: CompensationSettings, type: SessionType): number {
   const s = settings.standardMinutes;
-  if (type === 'community') return s.communitySession;
+  if (type === 'community' || type === 'classWide') return s.communitySession;
   if (type === 'oneOnOne') return s.oneOnOne;
   if (type === 'coachTraining') return s.training;
   return s.intervision;
@@ -40,7 +41,7 @@ export function workLines(events: readonly WorkEvent[], settings: CompensationSe
     }
     const source = `session:${event.sessionId}`;
     if (!lines.has(source)) lines.set(source, { source, date: event.date, kind: KIND[event.type], minutes: standard(settings, event.type) });
-    const prepares = event.led && (event.type === 'community' || event.type === 'oneOnOne') && settings.preparationMinutesPerSession > 0;
+    const prepares = event.led && (event.type === 'community' || event.type === 'classWide' || event.type === 'oneOnOne') && settings.preparationMinutesPerSession > 0;
     if (prepares) lines.set(`preparation:${event.sessionId}`, { source: `preparation:${event.sessionId}`, date: event.date, kind: 'preparation', minutes: settings.preparationMinutesPerSession });
   }
   // Date order; on one day by what it came from, a session's preparation right after the session.

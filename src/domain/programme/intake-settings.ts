@@ -71,6 +71,8 @@ export const IntakeSettings = z
     phases: z.array(Phase).min(1).max(6),
     sessionsPerMonth: z.number().int().min(1).max(8),
     communitySize: z.strictObject({ min: z.number().int().min(2).max(30), max: z.number().int().min(2).max(30) }),
+    /** Individual coaching (#21): how many coachees one coach takes on (the caseload screen's target). Older settings get 12. */
+    caseloadSize: z.number().int().min(1).max(40).default(12),
     /** Coach compensation (#17): scheme, rates, standard lengths, preparation, pay day. Older settings get the defaults. */
     compensation: CompensationSettings.default(defaultCompensationSettings),
     /** Evaluation questionnaire moments (#18). Older settings have none. */
@@ -112,6 +114,7 @@ export function defaultIntakeSettings(month: 'september' | 'february'): IntakeSe
     ],
     sessionsPerMonth: 2,
     communitySize: { min: 7, max: 8 },
+    caseloadSize: 12,
     compensation: defaultCompensationSettings(),
     evaluations: [],
   };
@@ -156,7 +159,7 @@ export function previousAcademicYear(year: string): string {
   return `${start - 1}-${start}`;
 }
 
-export const SETTINGS_FIELDS = ['format', 'participation', 'phases', 'sessionsPerMonth', 'communitySize', 'compensation', 'evaluations'] as const;
+export const SETTINGS_FIELDS = ['format', 'participation', 'phases', 'sessionsPerMonth', 'communitySize', 'caseloadSize', 'compensation', 'evaluations'] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
 /** Which settings differ between two versions (the change log shows these, old → new). */

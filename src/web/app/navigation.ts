@@ -98,6 +98,8 @@ export const DESTINATIONS: readonly Destination[] = [
   { id: 'class', labelKey: 'ux.nav.myClass', icon: 'groups', priority: 15, roles: ['leercoach'], to: (c) => { const first = c.home?.classes[0]; return first ? `/classes/${first.id}` : null; } },
   { id: 'my-map', labelKey: 'resilience.nav', icon: 'map', priority: 20, roles: ['coachee'], to: '/resilience', end: true },
   { id: 'my-community', labelKey: 'programme.nav.myCommunity', icon: 'groups', priority: 21, roles: ['coachee'], to: '/my-community' },
+  // Individual coaching (#21 item 3): the coach's caseload, under "Meer".
+  { id: 'caseloads', labelKey: 'caseloads.nav', icon: 'person', priority: 45, roles: ['studentcoach'], to: '/caseloads' },
   { id: 'coach-maps', labelKey: 'resilience.navCoach', shortLabelKey: 'ux.nav.conversationsShort', icon: 'map', priority: 22, roles: ['studentcoach'], to: '/resilience/coach' },
   { id: 'logbooks', labelKey: 'sessionInsight.nav.logbooks', icon: 'book', priority: 23, allowed: (c) => c.can('library:create'), to: '/logbooks' },
   { id: 'coach-signals', labelKey: 'support.nav.signals', icon: 'flag', priority: 24, allowed: (c) => c.programmeWhere('programme:handleSignals') === null && c.programmeWhere('signal:raise') !== null, to: '/support/signals' },

@@ -54,6 +54,8 @@ const FiscalYearsPage = lazyPage(() => import('../features/compensation/FiscalYe
 const CompensationSettingsPage = lazyPage(() => import('../features/compensation/CompensationSettingsPage'), 'CompensationSettingsPage');
 const StatementPage = lazyPage(() => import('../features/compensation/StatementPage'), 'StatementPage');
 const IntakePage = lazyPage(() => import('../features/programme/IntakePage'), 'IntakePage');
+const IntakeCaseloadsPage = lazyPage(() => import('../features/caseloads/IntakeCaseloadsPage'), 'IntakeCaseloadsPage');
+const MyCaseloadsPage = lazyPage(() => import('../features/caseloads/MyCaseloadsPage'), 'MyCaseloadsPage');
 const ProgrammesPage = lazyPage(() => import('../features/programme/ProgrammesPage'), 'ProgrammesPage');
 const ForgotPasswordPage = lazyPage(() => import('../features/auth/ForgotPasswordPage'), 'ForgotPasswordPage');
 const ResetPasswordPage = lazyPage(() => import('../features/auth/ResetPasswordPage'), 'ResetPasswordPage');
@@ -189,6 +191,8 @@ export const router = createBrowserRouter([
       { path: '/scheduling/periods/:periodId', element: <RequireSignIn><PeriodTimetablesPage /></RequireSignIn> },
       { path: '/scheduling/runs/:runId', element: <RequireSignIn><RunPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/grouping', element: <RequireSignIn><GroupingPage /></RequireSignIn> },
+      { path: '/programme/intakes/:intakeId/caseloads', element: <RequireSignIn><IntakeCaseloadsPage /></RequireSignIn> },
+      { path: '/caseloads', element: <RequireSignIn><MyCaseloadsPage /></RequireSignIn> },
       { path: '/me/about', element: <RequireSignIn><MyAttributesPage /></RequireSignIn> },
       { path: '/admin/grouping-attributes', element: <RequireSignIn><AttributeSettingsPage /></RequireSignIn> },
       { path: '/communities/:communityId/manage', element: <RequireSignIn><CommunityManagePage /></RequireSignIn> },

@@ -157,6 +157,12 @@ export const communities = pgTable(
     meetingLink: text('meeting_link').notNull().default(''),
     /** The group's own chat link (WhatsApp, Teams), https; shown to its members and coach only. */
     chatLink: text('chat_link').notNull().default(''),
+    /**
+     * 'group': a community that meets as a group; 'caseload': a coach's caseload of one-on-ones in an
+     * intake with individual coaching (#21: members are the coachees, no group sessions); 'class': a coach
+     * linked to a whole class in a class-wide intake (classId set; its sessions are class-wide sessions).
+     */
+    kind: text('kind').notNull().default('group'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
@@ -164,6 +170,7 @@ export const communities = pgTable(
     index('communities_intake_idx').on(t.intakeId),
     index('communities_coach_idx').on(t.coachId),
     check('communities_session_mode_ck', sql`${t.sessionMode} in ('onCampus', 'online', 'hybrid')`),
+    check('communities_kind_ck', sql`${t.kind} in ('group', 'caseload', 'class')`),
   ],
 );
 

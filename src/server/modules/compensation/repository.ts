@@ -71,7 +71,7 @@ export async function sessionEvents(db: Db, options: { institutionId: string; co
         and(
           window,
           inArray(sessions.organiserId, ids),
-          sql`((${sessions.type} in ('community', 'intervision') and ${marked}) or (${sessions.type} = 'oneOnOne' and not ${coacheeAbsent}))`,
+          sql`((${sessions.type} in ('community', 'classWide', 'intervision') and ${marked}) or (${sessions.type} = 'oneOnOne' and not ${coacheeAbsent}))`,
         ),
       ),
     db
@@ -102,7 +102,7 @@ export async function plannedEvents(db: Db, options: { institutionId: string; co
         eq(sessions.status, 'planned'),
         gte(sessions.startsAt, options.from),
         lt(sessions.startsAt, options.to),
-        sql`((${sessions.type} in ('community', 'oneOnOne', 'intervision') and ${sessions.organiserId} = ${options.coachId})
+        sql`((${sessions.type} in ('community', 'classWide', 'oneOnOne', 'intervision') and ${sessions.organiserId} = ${options.coachId})
           or (${sessions.type} in ('coachTraining', 'intervision') and ${sessions.programmeId} = ${options.programmeId} and ${sessions.organiserId} is distinct from ${options.coachId}))`,
       ),
     );

@@ -5,6 +5,8 @@ import type { Services } from '../../context';
 import { classes, intakes, intakeSettingsChanges, programmes } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { applyModeChange } from '../participation/public';
+import { applyFormatChange } from '../caseloads/public';
+import type { FormatChangeConfirmation } from '../../../contracts/caseloads';
 import type { ModeChangeConfirmation } from '../../../contracts/participation';
 import type { z } from 'zod';
 import { peopleWithRole } from './repository';
@@ -50,7 +52,7 @@ export async function createIntake(options: { services: Services; actorId: strin
 }
 
 /** Saves the settings and logs the change (who, when, before and after); an unchanged save logs nothing. */
-export async function updateIntakeSettings(options: { services: Services; actorId: string; intakeId: string; settings: IntakeSettings; modeChange?: z.infer<typeof ModeChangeConfirmation> | undefined }) {
+export async function updateIntakeSettings(options: { services: Services; actorId: string; intakeId: string; settings: IntakeSettings; modeChange?: z.infer<typeof ModeChangeConfirmation> | undefined; formatChange?: z.infer<typeof FormatChangeConfirmation> | undefined }) {
   const { services } = options;
   return services.db.transaction(async (tx) => {
     const [intake] = await tx.select().from(intakes).where(eq(intakes.id, options.intakeId)).for('update');
@@ -62,6 +64,8 @@ export async function updateIntakeSettings(options: { services: Services; actorI
     const before = readIntakeSettings(intake.settings, intake.month).settings;
     // A participation mode change once communities exist asks first (409, nothing changed) and then does what was chosen.
     await applyModeChange(tx, services, { intakeId: intake.id, from: before.participation, to: options.settings.participation, confirmation: options.modeChange });
+    // So does a format change (communities, individual coaching, class-wide) once students are placed (#21 item 3).
+    await applyFormatChange(tx, services, { intakeId: intake.id, from: before.format, to: options.settings.format, confirmation: options.formatChange });
     await tx.update(intakes).set({ settings: options.settings }).where(eq(intakes.id, options.intakeId));
     if (changedSettings(before, options.settings).length > 0) {
       await tx.insert(intakeSettingsChanges).values({ intakeId: intake.id, changedById: options.actorId, changedAt: services.now(), before, after: options.settings });

@@ -120,7 +120,7 @@ export const programmeRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       config: { access: { action: 'programme:manage', resource: intakeOf } },
       schema: { tags: ['programme'], summary: "Change an intake's settings", params: IntakeParams, body: UpdateIntakeSettingsRequest, response: { 200: Created, ...errors } },
     },
-    async (request) => updateIntakeSettings({ services, actorId: actorOf(request).personId, intakeId: request.params.intakeId, settings: request.body.settings, modeChange: request.body.modeChange }),
+    async (request) => updateIntakeSettings({ services, actorId: actorOf(request).personId, intakeId: request.params.intakeId, settings: request.body.settings, modeChange: request.body.modeChange, formatChange: request.body.formatChange }),
   );
 
   app.get(

@@ -15,6 +15,8 @@ export type CommunityResource = Extract<Resource, { kind: 'community' }> & {
   id: string;
   name: string;
   intakeId: string;
+  /** 'group', 'caseload' (individual coaching: one-on-ones only) or 'class' (class-wide), #21 item 3. */
+  communityKind: string;
 };
 
 /** Loads communities (all of an institution, or the given ids) with coach, members, supervisors, leercoaches. */
@@ -25,6 +27,7 @@ export async function loadCommunityResources(db: Db, institutionId: string, ids?
       id: communities.id,
       name: communities.name,
       intakeId: communities.intakeId,
+      communityKind: communities.kind,
       coachId: communities.coachId,
       programmeId: programmes.id,
       institutionId: programmes.institutionId,

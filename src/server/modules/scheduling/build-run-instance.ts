@@ -7,7 +7,7 @@ import { buildInstance, DEFAULT_GRID, type BuiltInstance } from '../../../domain
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors/app-error';
 import { coachMeetingSnapshot, type CoachMeetingSnapshot } from './coach-meetings';
-import { availabilityOf, blocksOf, classesOfPeople, communitiesOf, locationsOf, timetablesOf, type PeriodRow } from './repository';
+import { availabilityOf, blocksOf, classesOfPeople, communitiesOf, intakeFormatOf, locationsOf, timetablesOf, type PeriodRow } from './repository';
 
 export async function buildRunInstance(db: Db, period: PeriodRow, options: { sessionMinutes: number }): Promise<BuiltInstance & { coachMeetings: CoachMeetingSnapshot }> {
   const [locations, communityRows, tables, availability] = await Promise.all([
@@ -16,6 +16,8 @@ export async function buildRunInstance(db: Db, period: PeriodRow, options: { ses
     timetablesOf(db, period.id),
     availabilityOf(db, period.id),
   ]);
+  // An intake with individual coaching has caseloads, no communities: nothing to schedule, and the coordinator is told why.
+  if ((await intakeFormatOf(db, period.intakeId)) === 'individual') throw new AppError('scheduling_individual_format', 'individual coaching plans no community sessions');
   if (locations.length === 0) throw new AppError('scheduling_setup_incomplete', 'no locations', { what: 'locations' });
   if (communityRows.length === 0) throw new AppError('scheduling_setup_incomplete', 'no communities', { what: 'communities' });
   if (tables.length === 0) throw new AppError('scheduling_setup_incomplete', 'no timetables', { what: 'timetables' });

@@ -1,3 +1,4 @@
+import { readIntakeSettings } from '../../../domain/programme/intake-settings';
 /** SQL of the scheduling context: resources for the access policy and the data a run needs. */
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Resource } from '../../../domain/access/policy';
@@ -12,6 +13,7 @@ import {
   coachSupervision,
   communities,
   communityMembers,
+  intakes,
   people,
   schedulingLocations,
   schedulingRooms,
@@ -110,7 +112,8 @@ export async function communitiesOf(db: Db, intakeId: string) {
   const rows = await db
     .select({ id: communities.id, name: communities.name, coachId: communities.coachId, sessionMode: communities.sessionMode, meetingLink: communities.meetingLink })
     .from(communities)
-    .where(eq(communities.intakeId, intakeId))
+    // Caseloads (individual coaching, #21) have no community sessions: the run leaves them out.
+    .where(and(eq(communities.intakeId, intakeId), eq(communities.kind, 'group')))
     .orderBy(asc(communities.name));
   const members = rows.length
     ? await db
@@ -146,4 +149,10 @@ export async function namesOf(db: Db, ids: string[]): Promise<Map<string, string
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: people.id, firstName: people.firstName, lastName: people.lastName }).from(people).where(inArray(people.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, `${r.firstName} ${r.lastName}`.trim()]));
+}
+
+/** The format of an intake (communities, individual coaching, class-wide), from its settings. */
+export async function intakeFormatOf(db: Db, intakeId: string) {
+  const [row] = await db.select({ settings: intakes.settings, month: intakes.month }).from(intakes).where(eq(intakes.id, intakeId));
+  return row ? readIntakeSettings(row.settings, row.month).settings.format : null;
 }

@@ -46,7 +46,13 @@ export async function createSession({ services, actor, request, context }: Creat
         classId: request.type === 'classWide' ? (request.classId ?? null) : null,
         // A one-on-one is the community's coach's conversation, even when the coordinator plans it;
         // it stays theirs after a handover (repository.ts reads the stored organiser for it).
-        organiserId: request.type === 'coachTraining' || request.type === 'intervision' ? actor.personId : (context.coachId ?? actor.personId),
+        organiserId:
+          request.type === 'coachTraining' || request.type === 'intervision'
+            ? actor.personId
+            : request.type === 'classWide'
+              ? // A class-wide session is led by the coach the planner chose (checked by the route), else by the planner.
+                (request.coachId ?? actor.personId)
+              : (context.coachId ?? actor.personId),
         coacheeId: request.type === 'oneOnOne' ? (request.coacheeId ?? null) : null,
         title: request.title,
         location: mode === 'online' ? '' : request.location,

@@ -1,4 +1,5 @@
 import { communitySessionDefaults } from './repository';
+import { AppError } from '../../errors/app-error';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../../domain/access/policy';
 import { readIntakeSettings } from '../../../domain/programme/intake-settings';
@@ -69,6 +70,8 @@ export type PlanYearOptions = { services: Services; actor: Actor; community: Com
  * holidays. Dates that already have a session are left alone; past dates are not planned.
  */
 export async function planYear({ services, actor, community, request }: PlanYearOptions): Promise<YearPlanResponse> {
+  // A caseload (individual coaching, #21) has no group sessions: its coach plans one-on-ones.
+  if (community.communityKind === 'caseload') throw new AppError('caseload_no_group_sessions');
   const db = services.db;
   const period = await intakePeriod(db, community.intakeId);
   const holidays = await holidaysOf(db, community.institutionId, period.academicYear);

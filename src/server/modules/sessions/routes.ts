@@ -57,7 +57,9 @@ import { setSessionPlan } from './set-session-plan';
 import { answerRsvpLink, readRsvpLink } from './rsvp-links';
 import { listLogbooks, writeLogbook } from './write-logbook';
 import { writeOneOnOneNote } from './write-one-on-one-note';
-import { classes, intakes, programmes } from '../../db/schema';
+import { planOneOnOneRound } from './plan-one-on-one-round';
+import { PlanRoundRequest, PlanRoundResponse } from '../../../contracts/caseloads';
+import { classes, intakes, programmes, roleAssignments } from '../../db/schema';
 import { and, eq } from 'drizzle-orm';
 
 const SessionQuestionsResponse = z.object({ logbook: QuestionSet, checkin: ScaleQuestion, sessionClose: QuestionSet });
@@ -114,6 +116,18 @@ const intakeResourceOf = async (request: FastifyRequest, s: Services): Promise<R
   return intakeResource(s.db, request.signedIn.actor.institutionId, parsed.data.intakeId);
 };
 
+/** A class-wide session's class belongs to the programme, and its coach (if chosen) is a student coach of it (#21 item 3). */
+async function checkClassWide(s: Services, programmeId: string, classId: string, coachId: string | undefined) {
+  const [c] = await s.db.select({ id: classes.id }).from(classes).innerJoin(intakes, eq(intakes.id, classes.intakeId)).where(and(eq(classes.id, classId), eq(intakes.programmeId, programmeId)));
+  if (!c) throw new AppError('validation_failed', 'class of another programme', {}, [{ path: 'classId', message: 'invalid' }]);
+  if (!coachId) return;
+  const [coach] = await s.db
+    .select({ id: roleAssignments.personId })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.personId, coachId), eq(roleAssignments.role, 'studentcoach'), eq(roleAssignments.programmeId, programmeId)));
+  if (!coach) throw new AppError('validation_failed', 'not a coach of the programme', {}, [{ path: 'coachId', message: 'caseload_coach' }]);
+}
+
 function session(request: FastifyRequest): LoadedSession {
   const loaded = loadedSessions.get(request);
   if (!loaded) throw new AppError('not_found');
@@ -159,10 +173,17 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     async (request, reply) => {
       const c = community(request);
       if (!['community', 'outing', 'oneOnOne'].includes(request.body.type)) throw new AppError('validation_failed', 'type', {}, [{ path: 'type', message: 'invalid' }]);
+      // A caseload (individual coaching, #21) never meets as a group: one-on-ones only.
+      if (c.communityKind === 'caseload' && request.body.type !== 'oneOnOne') throw new AppError('caseload_no_group_sessions');
       const defaults = (await communitySessionDefaults(services.db, [c.id])).get(c.id);
       const created = await createSession({ services, actor: actorOf(request), request: request.body, context: { institutionId: c.institutionId, programmeId: c.programmeId, communityId: c.id, coachId: c.coachId, memberIds: c.memberIds, ...(defaults ? { defaults } : {}) } });
       return reply.status(201).send(created);
     },
+  );
+  app.post(
+    '/api/communities/:communityId/one-on-one-round',
+    { config: { access: { action: 'community:planSessions', resource: communityResource } }, schema: { tags, summary: 'Plan a round of one-on-ones: one per coachee of a caseload on one day (#21)', params: CommunityParams, body: PlanRoundRequest, response: { 201: PlanRoundResponse } } },
+    async (request, reply) => reply.status(201).send(await planOneOnOneRound({ services, community: community(request), request: request.body })),
   );
   app.post(
     '/api/programmes/:programmeId/sessions',
@@ -171,6 +192,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       if (!['coachTraining', 'intervision', 'classWide'].includes(request.body.type) || (request.body.type === 'classWide' && !request.body.classId))
         throw new AppError('validation_failed', 'type', {}, [{ path: 'type', message: 'invalid' }]);
       const actor = actorOf(request);
+      if (request.body.type === 'classWide') await checkClassWide(services, request.params.programmeId, request.body.classId ?? '', request.body.coachId);
       const created = await createSession({ services, actor, request: request.body, context: { institutionId: actor.institutionId, programmeId: request.params.programmeId } });
       return reply.status(201).send(created);
     },

@@ -21,6 +21,7 @@ import { programmeApi } from './api';
 import { ApiError } from '../../api';
 import { intakeParticipationApi, type Consequences } from './participation-api';
 import { ModeChangeQuestion, type NotSignedUpChoice } from './ModeChangeQuestion';
+import { FormatChangeQuestion, type FormatChoice } from './FormatChangeQuestion';
 import { SignUpFigures } from './SignUpFigures';
 import { CheckField, errorsOf, personName, SelectField } from '../../components/form-fields';
 import { formatDateTime } from '../../format';
@@ -64,6 +65,11 @@ export function IntakePage() {
             <li>
               <Link to={`/programme/intakes/${i.id}/communities`}>{t('programme.intake.communities')}</Link>
             </li>
+            {i.settings.format === 'individual' && (
+              <li>
+                <Link to={`/programme/intakes/${i.id}/caseloads`}>{t('caseloads.link')}</Link>
+              </li>
+            )}
             <li>
               <Link to={`/programme/intakes/${i.id}/hundred-day`}>{t('year.outcome.intakeTitle')}</Link>
             </li>
@@ -125,16 +131,25 @@ function SettingsForm({ intake, saved, onSaved, onEdit }: { intake: IntakeRespon
   };
   // A participation change once communities exist: the server answers 409 and the screen asks first (#21).
   const [question, setQuestion] = useState<Consequences | null>(null);
+  // A format change once students are placed asks too (#21 item 3): keep them where they are, or take them out.
+  const [formatQuestion, setFormatQuestion] = useState(false);
+  const [modeChoice, setModeChoice] = useState<{ confirmed: true; notSignedUp: NotSignedUpChoice } | undefined>(undefined);
+  const [formatChoice, setFormatChoice] = useState<{ confirmed: true; existing: FormatChoice } | undefined>(undefined);
   const save = useMutation({
-    mutationFn: (modeChange?: { confirmed: true; notSignedUp: NotSignedUpChoice }) => programmeApi.saveSettings(intake.id, s, modeChange),
+    mutationFn: (choices: { modeChange?: { confirmed: true; notSignedUp: NotSignedUpChoice } | undefined; formatChange?: { confirmed: true; existing: FormatChoice } | undefined } = {}) =>
+      programmeApi.saveSettings(intake.id, s, choices.modeChange, choices.formatChange),
     onSuccess: async () => {
       setQuestion(null);
+      setFormatQuestion(false);
+      setModeChoice(undefined);
+      setFormatChoice(undefined);
       onSaved();
       await client.invalidateQueries({ queryKey: ['programme'] });
       await client.invalidateQueries({ queryKey: ['participation'] });
     },
     onError: async (error) => {
       if (error instanceof ApiError && error.code === 'participation_change_unconfirmed') setQuestion(await intakeParticipationApi.preview(intake.id, s.participation));
+      if (error instanceof ApiError && error.code === 'format_change_unconfirmed') setFormatQuestion(true);
     },
   });
   const check = IntakeSettings.safeParse(s);
@@ -147,18 +162,18 @@ function SettingsForm({ intake, saved, onSaved, onEdit }: { intake: IntakeRespon
     <section className="card" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('programme.settings.title')}</h2>
       {intake.settingsUpgraded && <Alert kind="info">{t('programme.settings.upgraded')}</Alert>}
-      {form && code !== 'participation_change_unconfirmed' && <Alert kind="error">{form}</Alert>}
+      {form && code !== 'participation_change_unconfirmed' && code !== 'format_change_unconfirmed' && <Alert kind="error">{form}</Alert>}
       {saved && <Alert kind="success">{t('programme.common.saved')}</Alert>}
       {intake.settings.participation === 'optIn' && <SignUpFigures intakeId={intake.id} />}
       <form
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (check.success) save.mutate(undefined);
+          if (check.success) save.mutate({ modeChange: modeChoice, formatChange: formatChoice });
         }}
       >
         <div className="grid-2">
-          <SelectField label={t('programme.settings.format')} help={t('programme.settings.formatHelp')} value={s.format} onChange={(e) => setS({ ...s, format: INTAKE_FORMATS.find((f) => f === e.target.value) ?? 'communities' })}>
+          <SelectField label={t('programme.settings.format')} help={`${t(`caseloads.formatLine.${s.format}`)} ${t('programme.settings.formatHelp')}`} value={s.format} onChange={(e) => setS({ ...s, format: INTAKE_FORMATS.find((f) => f === e.target.value) ?? 'communities' })}>
             {INTAKE_FORMATS.map((f) => (
               <option key={f} value={f}>
                 {t(`programme.settings.formats.${f}`)}
@@ -175,6 +190,7 @@ function SettingsForm({ intake, saved, onSaved, onEdit }: { intake: IntakeRespon
           <Field label={t('programme.settings.sessionsPerMonth')} type="number" min={1} max={8} value={s.sessionsPerMonth} onChange={(e) => setS({ ...s, sessionsPerMonth: num(e.target.value) })} />
           <Field label={t('programme.settings.sizeMin')} type="number" min={2} max={30} value={s.communitySize.min} onChange={(e) => setS({ ...s, communitySize: { ...s.communitySize, min: num(e.target.value) } })} error={localIssue?.path.join('.') === 'communitySize.min' ? t('programme.settings.sizeMinAboveMax') : undefined} />
           <Field label={t('programme.settings.sizeMax')} type="number" min={2} max={30} value={s.communitySize.max} onChange={(e) => setS({ ...s, communitySize: { ...s.communitySize, max: num(e.target.value) } })} />
+          {s.format === 'individual' && <Field label={t('caseloads.caseloadSize')} help={t('caseloads.caseloadSizeHelp')} type="number" min={1} max={40} value={s.caseloadSize} onChange={(e) => setS({ ...s, caseloadSize: num(e.target.value) })} />}
         </div>
         <fieldset>
           <legend>{t('programme.settings.phases')}</legend>
@@ -200,8 +216,27 @@ function SettingsForm({ intake, saved, onSaved, onEdit }: { intake: IntakeRespon
           )}
           <p className="help">{t('programme.settings.reflectionDays', { days: reflectionDays(s).join(', ') })}</p>
         </fieldset>
-        {question ? (
-          <ModeChangeQuestion consequences={question} busy={save.isPending} onConfirm={(choice) => save.mutate({ confirmed: true, notSignedUp: choice })} onCancel={() => {
+        {formatQuestion ? (
+          <FormatChangeQuestion
+            message={form ?? ''}
+            busy={save.isPending}
+            onConfirm={(existing) => {
+              const choice = { confirmed: true as const, existing };
+              setFormatChoice(choice);
+              save.mutate({ modeChange: modeChoice, formatChange: choice });
+            }}
+            onCancel={() => {
+              setFormatQuestion(false);
+              save.reset();
+              setS({ ...s, format: intake.settings.format });
+            }}
+          />
+        ) : question ? (
+          <ModeChangeQuestion consequences={question} busy={save.isPending} onConfirm={(choice) => {
+            const modeChange = { confirmed: true as const, notSignedUp: choice };
+            setModeChoice(modeChange);
+            save.mutate({ modeChange, formatChange: formatChoice });
+          }} onCancel={() => {
             setQuestion(null);
             save.reset();
             setS({ ...s, participation: intake.settings.participation });
@@ -230,6 +265,8 @@ function SettingsHistory({ intake }: { intake: IntakeResponse }) {
         return String(s.sessionsPerMonth);
       case 'communitySize':
         return t('programme.settings.historySize', s.communitySize);
+      case 'caseloadSize':
+        return String(s.caseloadSize);
       case 'phases':
         return s.phases
           .map((p) => `${t('programme.settings.historyPhase', { name: p.name, days: p.days })}${p.reflectionAtEnd ? `, ${t('programme.settings.historyReflection')}` : ''}`)

@@ -12,8 +12,8 @@ export const programmeApi = {
     api<Created>(`/api/programmes/${programmeId}/intakes`, { method: 'POST', body }),
   staff: (programmeId: string) => api<StaffResponse>(`/api/programmes/${programmeId}/staff`),
   settingsHistory: (intakeId: string) => api<IntakeSettingsHistoryResponse>(`/api/intakes/${intakeId}/settings/history`),
-  saveSettings: (intakeId: string, settings: IntakeSettings, modeChange?: { confirmed: true; notSignedUp: 'keep' | 'remove' }) =>
-    api<Created>(`/api/intakes/${intakeId}/settings`, { method: 'PUT', body: modeChange ? { settings, modeChange } : { settings } }),
+  saveSettings: (intakeId: string, settings: IntakeSettings, modeChange?: { confirmed: true; notSignedUp: 'keep' | 'remove' }, formatChange?: { confirmed: true; existing: 'keep' | 'end' }) =>
+    api<Created>(`/api/intakes/${intakeId}/settings`, { method: 'PUT', body: { settings, ...(modeChange ? { modeChange } : {}), ...(formatChange ? { formatChange } : {}) } }),
   createClass: (intakeId: string, body: { code: string; leercoachId: string | null }) => api<Created>(`/api/intakes/${intakeId}/classes`, { method: 'POST', body }),
   updateClass: (classId: string, body: { code: string; leercoachId: string | null }) => api<Created>(`/api/classes/${classId}`, { method: 'PUT', body }),
   preview: (intakeId: string, body: { fileName: string; csv: string; mapping: ColumnMapping | null }) =>

@@ -1,0 +1,2 @@
+ALTER TABLE "communities" ADD COLUMN "kind" text DEFAULT 'group' NOT NULL;--> statement-breakpoint
+ALTER TABLE "communities" ADD CONSTRAINT "communities_kind_ck" CHECK ("communities"."kind" in ('group', 'caseload', 'class'));
