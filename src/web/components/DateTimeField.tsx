@@ -60,6 +60,10 @@ export function DateTimeField({ kind, label, help, error, value, defaultValue, o
     isRequired: required ?? false,
     isDisabled: disabled ?? false,
     isInvalid: Boolean(error),
+    // The server checks and explains (a translated field message); the browser must not: with
+    // react-aria's native validation an invalid field blocks the form's submit, so a field the
+    // server once refused could never be sent again, corrected or not.
+    validationBehavior: 'aria' as const,
     'aria-describedby': describedBy,
     onBlur: () => onBlur?.(current.current),
     ...(name ? { name } : {}),

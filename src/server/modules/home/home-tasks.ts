@@ -1,10 +1,10 @@
-import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { isAllowed, type Actor } from '../../../domain/access/policy';
 import type { HomeIntakeTasks, HomeResponse } from '../../../contracts/home';
 import { zonedParts } from '../../../domain/sessions/zoned-time';
 import type { Services } from '../../context';
 import { listPayableItems } from '../finance/public';
-import { classes, classMembers, communities, communityMembers, compensationStatements, schedulingRuns, teachingPeriods } from '../../db/schema';
+import { classes, classMembers, communities, communityMembers, compensationStatements, teachingPeriods } from '../../db/schema';
 
 type Intake = { id: string; programmeId: string };
 
@@ -46,7 +46,9 @@ export async function homeTasks(services: Services, actor: Actor, intakes: reado
       .select({
         intakeId: teachingPeriods.intakeId,
         periods: count(),
-        published: sql<number>`count(*) filter (where exists (select 1 from ${schedulingRuns} where ${schedulingRuns.periodId} = ${teachingPeriods.id} and ${isNotNull(schedulingRuns.publishedAt)}))`.mapWith(Number),
+        // Qualified by hand: in a one-table select Drizzle writes columns without their table, and a
+        // bare "id" inside the subquery would be the run's id (the count was always 0).
+        published: sql<number>`count(*) filter (where exists (select 1 from "scheduling_runs" r where r."period_id" = "teaching_periods"."id" and r."published_at" is not null))`.mapWith(Number),
       })
       .from(teachingPeriods)
       .where(inArray(teachingPeriods.intakeId, scheduling))

@@ -345,7 +345,7 @@ function Plan({ roadmap }: { roadmap: RoadmapResponse }) {
       {roadmap.plan.length === 0 ? (
         <p>{t('roadmap.plan.empty')}</p>
       ) : (
-        <TableWrap label={t('roadmap.plan.title')}>
+        <TableWrap label={t('roadmap.plan.table')}>
           <table>
             <TableHead columns={[{ label: t('roadmap.plan.intervention') }, { label: t('roadmap.plan.owner') }, { label: t('roadmap.plan.horizon') }, { label: t('roadmap.plan.dueDate') }, { label: t('roadmap.plan.status') }]} />
             <tbody>
