@@ -13,6 +13,7 @@ import { isAllowed } from '../../../domain/access/policy';
 import type { Role } from '../../../domain/access/roles';
 import { actorOf } from '../../session';
 import { RoleTasks } from './RoleTasks';
+import { useFirstLoadSettled } from './useFirstLoadSettled';
 
 /** What a home card of another feature gets to decide what it shows. */
 export interface HomeCardContext {
@@ -39,6 +40,7 @@ export function HomePage({ cards }: { cards: HomeCards }) {
   const person = session?.person;
   const actor = actorOf(session);
   useDocumentTitle(t('nav.home'));
+  const settled = useFirstLoadSettled(home.data !== undefined);
   if (!person) return null;
   const roles = [...new Set(person.roles.map((r) => r.role))];
   const mine = home.data?.communities.filter((c) => c.relation === 'member') ?? [];
@@ -52,114 +54,118 @@ export function HomePage({ cards }: { cards: HomeCards }) {
       <PageState query={home}>
         {(data) => (
           <>
-            {actor && <RoleTasks actor={actor} roles={roles} data={data} />}
-            {cards.sessions(context)}
-            {roles.includes('coachee') && (
-              <section className="card" aria-labelledby="my-community-title">
-                <h2 id="my-community-title">{t('home.myCommunity')}</h2>
-                {mine.length === 0 && <p>{t('home.noCommunity')}</p>}
-                {mine.length > 0 && (
-                  <p>
-                    <Link to="/my-community">{t('ux.home.myCommunityLink')}</Link>
-                  </p>
-                )}
-                {mine.map((c) => (
-                  <div key={c.id} className="stack-sm">
-                    <p className="lead">
-                      <Link to={`/communities/${c.id}`}>{c.name}</Link>
-                    </p>
+            {!settled && <p role="status">{t('app.loading')}</p>}
+            {/* Mounted, so the cards send their requests, but not shown until those are back: one paint, no jumps. */}
+            <div className="stack" hidden={!settled}>
+              {actor && <RoleTasks actor={actor} roles={roles} data={data} />}
+              {cards.sessions(context)}
+              {roles.includes('coachee') && (
+                <section className="card" aria-labelledby="my-community-title">
+                  <h2 id="my-community-title">{t('home.myCommunity')}</h2>
+                  {mine.length === 0 && <p>{t('home.noCommunity')}</p>}
+                  {mine.length > 0 && (
                     <p>
-                      {t('home.coach')}: {c.coach ? `${c.coach.firstName} ${c.coach.lastName ?? ''}` : t('home.noCoach')}
+                      <Link to="/my-community">{t('ux.home.myCommunityLink')}</Link>
                     </p>
-                    {c.coachEmail && (
-                      <p>
-                        {t('home.contactCoach')}: <a href={`mailto:${c.coachEmail}`}>{c.coachEmail}</a>
+                  )}
+                  {mine.map((c) => (
+                    <div key={c.id} className="stack-sm">
+                      <p className="lead">
+                        <Link to={`/communities/${c.id}`}>{c.name}</Link>
                       </p>
-                    )}
-                    <h3>{t('home.fellowMembers')}</h3>
-                    <ul className="names">
-                      {c.members
-                        ?.filter((m) => m.id !== person.id)
-                        .map((m) => (
-                          <li key={m.id}>{m.firstName}</li>
-                        ))}
-                    </ul>
-                  </div>
-                ))}
-              </section>
-            )}
-            {coaching.length > 0 && <CommunityList titleKey="home.myCommunities" id="coaching" items={coaching} />}
-            {cards.resilience(context)}
-            <ListCard id="supervised-title" title={t('home.supervisedCoaches')} listClassName="names" items={data.supervisedCoaches}>
-              {(c) => (
-                <>
-                  {c.firstName} {c.lastName}
-                </>
-              )}
-            </ListCard>
-            {overseen.length > 0 && <CommunityList titleKey="home.communities" id="overseen" items={overseen} />}
-            <ListCard id="classes-title" title={t('home.classes')} listClassName="rows" items={data.classes}>
-              {(c) => (
-                <>
-                  <strong>{c.code}</strong> · {t('home.classStudents', { count: c.studentCount })} · <Link to={`/classes/${c.id}`}>{t('sessionInsight.links.openClass')}</Link>
-                </>
-              )}
-            </ListCard>
-            {data.programmes.length > 0 && (
-              <section className="card" aria-labelledby="programmes-title">
-                <h2 id="programmes-title">{t('home.programmes')}</h2>
-                <ul className="rows">
-                  {data.programmes.map((p) => (
-                    <li key={p.id}>
-                      <strong>{p.name}</strong> · {p.location}
-                      <ul className="sub">
-                        {p.intakes.map((i) => (
-                          <li key={i.id}>
-                            {t('home.intake', { month: t(`home.months.${i.month}`), year: i.academicYear })}
-                            {actor && isAllowed(actor, 'programme:manageCommunities', { kind: 'programme', institutionId: actor.institutionId, programmeId: p.id }) && (
-                              <>
-                                {' · '}
-                                <Link to={`/programme/intakes/${i.id}/year-plan`}>{t('sessionInsight.links.intakeYearPlan')}</Link>
-                              </>
-                            )}
-                          </li>
-                        ))}
+                      <p>
+                        {t('home.coach')}: {c.coach ? `${c.coach.firstName} ${c.coach.lastName ?? ''}` : t('home.noCoach')}
+                      </p>
+                      {c.coachEmail && (
+                        <p>
+                          {t('home.contactCoach')}: <a href={`mailto:${c.coachEmail}`}>{c.coachEmail}</a>
+                        </p>
+                      )}
+                      <h3>{t('home.fellowMembers')}</h3>
+                      <ul className="names">
+                        {c.members
+                          ?.filter((m) => m.id !== person.id)
+                          .map((m) => (
+                            <li key={m.id}>{m.firstName}</li>
+                          ))}
                       </ul>
-                    </li>
+                    </div>
                   ))}
+                </section>
+              )}
+              {coaching.length > 0 && <CommunityList titleKey="home.myCommunities" id="coaching" items={coaching} />}
+              {cards.resilience(context)}
+              <ListCard id="supervised-title" title={t('home.supervisedCoaches')} listClassName="names" items={data.supervisedCoaches}>
+                {(c) => (
+                  <>
+                    {c.firstName} {c.lastName}
+                  </>
+                )}
+              </ListCard>
+              {overseen.length > 0 && <CommunityList titleKey="home.communities" id="overseen" items={overseen} />}
+              <ListCard id="classes-title" title={t('home.classes')} listClassName="rows" items={data.classes}>
+                {(c) => (
+                  <>
+                    <strong>{c.code}</strong> · {t('home.classStudents', { count: c.studentCount })} · <Link to={`/classes/${c.id}`}>{t('sessionInsight.links.openClass')}</Link>
+                  </>
+                )}
+              </ListCard>
+              {data.programmes.length > 0 && (
+                <section className="card" aria-labelledby="programmes-title">
+                  <h2 id="programmes-title">{t('home.programmes')}</h2>
+                  <ul className="rows">
+                    {data.programmes.map((p) => (
+                      <li key={p.id}>
+                        <strong>{p.name}</strong> · {p.location}
+                        <ul className="sub">
+                          {p.intakes.map((i) => (
+                            <li key={i.id}>
+                              {t('home.intake', { month: t(`home.months.${i.month}`), year: i.academicYear })}
+                              {actor && isAllowed(actor, 'programme:manageCommunities', { kind: 'programme', institutionId: actor.institutionId, programmeId: p.id }) && (
+                                <>
+                                  {' · '}
+                                  <Link to={`/programme/intakes/${i.id}/year-plan`}>{t('sessionInsight.links.intakeYearPlan')}</Link>
+                                </>
+                              )}
+                            </li>
+                          ))}
+                        </ul>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              )}
+              {data.people && (
+                <section className="card" aria-labelledby="people-title">
+                  <h2 id="people-title">{t('home.people')}</h2>
+                  <table>
+                    <tbody>
+                      {Object.entries(data.people.byRole).map(([role, n]) => (
+                        <tr key={role}>
+                          <th scope="row">{t(`roles.${role}`)}</th>
+                          <td>{n}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </section>
+              )}
+              <section className="card" aria-labelledby="support-home-title">
+                <h2 id="support-home-title">{t('support.home.title')}</h2>
+                <p>{t('support.home.text')}</p>
+                <ul className="rows">
+                  <li>
+                    <Link to="/help">{t('support.help.title')}</Link>
+                  </li>
+                  <li>
+                    <Link to="/privacy/consents">{t('consent.title')}</Link>
+                  </li>
+                  <li>
+                    <Link to="/privacy/reads">{t('consent.reads.title')}</Link>
+                  </li>
                 </ul>
               </section>
-            )}
-            {data.people && (
-              <section className="card" aria-labelledby="people-title">
-                <h2 id="people-title">{t('home.people')}</h2>
-                <table>
-                  <tbody>
-                    {Object.entries(data.people.byRole).map(([role, n]) => (
-                      <tr key={role}>
-                        <th scope="row">{t(`roles.${role}`)}</th>
-                        <td>{n}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </section>
-            )}
-            <section className="card" aria-labelledby="support-home-title">
-              <h2 id="support-home-title">{t('support.home.title')}</h2>
-              <p>{t('support.home.text')}</p>
-              <ul className="rows">
-                <li>
-                  <Link to="/help">{t('support.help.title')}</Link>
-                </li>
-                <li>
-                  <Link to="/privacy/consents">{t('consent.title')}</Link>
-                </li>
-                <li>
-                  <Link to="/privacy/reads">{t('consent.reads.title')}</Link>
-                </li>
-              </ul>
-            </section>
+            </div>
           </>
         )}
       </PageState>
