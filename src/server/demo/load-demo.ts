@@ -22,6 +22,7 @@ import { loadSchedulingDemo } from '../modules/scheduling/public';
 import { loadFinanceDemo } from '../modules/finance/public';
 import { loadResearchDemo } from '../modules/research/public';
 import { loadRoadmapDemo } from '../modules/roadmap/public';
+import { loadEvaluationDemo } from '../modules/evaluation/public';
 import { factories } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'peerkracht-demo';
@@ -218,6 +219,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     await named('opleidingsmanagement', socialWork.id, 'opleidingsmanagement');
     // The Roadmap to studentsucces (#22): this year's and last year's self-assessment, a coach's views, a plan.
     await loadRoadmapDemo(tx, services, { institutionId, programmeId: socialWork.id, coordinatorId: swCoordinator.id, stakeholderId: coach1.id });
+    // Questionnaires (#18): the September intake's 100-day questionnaire is open, its invitations in the outbox.
+    await loadEvaluationDemo(tx, services, { intakeId: swSept.id });
     return { password: DEMO_PASSWORD, accounts };
   });
 }
