@@ -3,6 +3,7 @@
  * Amsterdam with a September and a February intake, Business Innovation in Diemen; classes with
  * their leercoach; 9 student coaches, 3 senior coaches, 2 coordinators, 70 coachees in communities
  * and 22 late enrolments still to be grouped, a researcher and a beheerder. Deterministic: the same names and groups every time.
+ * Questionnaires (#18): a closed T0 with answers, and the 100-day questionnaire open from the day it loads.
  */
 import { count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../domain/access/roles';
