@@ -3,6 +3,7 @@
  * Amsterdam with a September and a February intake, Business Innovation in Diemen; classes with
  * their leercoach; 9 student coaches, 3 senior coaches, 2 coordinators, 70 coachees in communities
  * and 22 late enrolments still to be grouped, a researcher and a beheerder. Deterministic: the same names and groups every time.
+ * Questionnaires (#18): a closed T0 with answers, and the 100-day questionnaire open from the day it loads.
  */
 import { count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../domain/access/roles';
@@ -24,6 +25,7 @@ import { loadSchedulingDemo } from '../modules/scheduling/public';
 import { loadFinanceDemo } from '../modules/finance/public';
 import { loadResearchDemo } from '../modules/research/public';
 import { loadRoadmapDemo } from '../modules/roadmap/public';
+import { loadEvaluationDemo } from '../modules/evaluation/public';
 import { factories } from '../testing/factories';
 
 export const DEMO_PASSWORD = 'peerkracht-demo';
@@ -224,6 +226,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     await loadGrowthDemo(tx, services, { institutionId, programmeId: socialWork.id, coachIds: swCoaches.map((c) => c.id), demoCoachId: coach1.id, trainerId: seniorSw1.id });
     // The coach's end-of-year report (#18 item 4): the demo coach's previous year, so the report opens with figures.
     await loadEndyearDemo(tx, services, { institutionId, programmeId: socialWork.id, coachId: coach1.id, domain: DOMAIN });
+    // Questionnaires (#18): the September intake's 100-day questionnaire is open, its invitations in the outbox.
+    await loadEvaluationDemo(tx, services, { intakeId: swSept.id });
     return { password: DEMO_PASSWORD, accounts };
   });
 }

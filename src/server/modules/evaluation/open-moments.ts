@@ -96,43 +96,51 @@ async function mailInvitation(services: Services, tx: Db, to: { institutionId: s
 /** Opens one moment of an intake: once, whatever retries or instances do. */
 export const openEvaluationMoment: JobHandler = async ({ services, job }) => {
   const { intakeId, moment } = OpenPayload.parse(job.payload);
-  await services.db.transaction(async (tx) => {
-    const [intake] = await tx
-      .select({ settings: intakes.settings, month: intakes.month, institutionId: programmes.institutionId })
-      .from(intakes)
-      .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
-      .where(eq(intakes.id, intakeId));
-    if (!intake) return;
-    const setting: EvaluationMomentSetting | undefined = readIntakeSettings(intake.settings, intake.month).settings.evaluations.find((e) => e.moment === moment);
-    if (!setting || setting.closesOn < today(services)) return;
-    const questions = services.content.questions.evaluation;
-    const [round] = await tx
-      .insert(evaluationRounds)
-      .values({ intakeId, moment, mode: setting.mode, opensOn: setting.opensOn, closesOn: setting.closesOn, contentVersion: services.content.questions.version, questions, openedAt: services.now() })
-      .onConflictDoNothing()
-      .returning({ id: evaluationRounds.id });
-    if (!round) return; // opened before
-    // Only the audience of this moment (older settings: both coachees and coaches).
-    let invitees = (await inviteesOf(tx, intakeId)).filter((i) => setting.audience.includes(i.questionSet === 'coach' ? 'coaches' : 'coachees'));
-    if (setting.mode === 'confidential') {
-      const consenting = await withConsent(tx, invitees.map((i) => i.personId), 'research-use');
-      invitees = invitees.filter((i) => consenting.has(i.personId));
-    }
-    const contacts = invitees.length
-      ? await tx.select({ id: people.id, email: people.email, firstName: people.firstName, locale: people.locale }).from(people).where(inArray(people.id, invitees.map((i) => i.personId)))
-      : [];
-    for (const invitee of invitees) {
-      const id = randomUUID();
-      await tx.insert(evaluationInvitations).values({ id, roundId: round.id, ...invitee, tokenHash: tokenHashOf(invitationToken(services, id)), invitedAt: services.now() });
-      const contact = contacts.find((c) => c.id === invitee.personId);
-      if (contact) await mailInvitation(services, tx, { institutionId: intake.institutionId, ...contact }, id, setting.closesOn, 'invite');
-    }
-    const days = reminderDays(setting.opensOn, setting.closesOn);
-    for (let n = 1; n <= REMINDERS; n++) {
-      await scheduleJob(tx, { kind: EVALUATION_REMINDER_JOB, payload: { roundId: round.id, reminder: n }, dueAt: zonedToInstant(days[n - 1]!, SEND_AT), dedupeKey: `${EVALUATION_REMINDER_JOB}:${round.id}:${n}` });
-    }
-  });
+  await services.db.transaction((tx) => openMomentIn(services, tx, intakeId, moment));
 };
+
+/**
+ * Opens one moment inside the caller's transaction (the job above; the demo, which opens its
+ * questionnaire while it loads so the invitation mail is queued at once). Returns the round's id,
+ * or null when it was opened before, is not in the settings, or has closed.
+ */
+export async function openMomentIn(services: Services, tx: Db, intakeId: string, moment: EvaluationMomentSetting['moment']): Promise<string | null> {
+  const [intake] = await tx
+    .select({ settings: intakes.settings, month: intakes.month, institutionId: programmes.institutionId })
+    .from(intakes)
+    .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
+    .where(eq(intakes.id, intakeId));
+  if (!intake) return null;
+  const setting: EvaluationMomentSetting | undefined = readIntakeSettings(intake.settings, intake.month).settings.evaluations.find((e) => e.moment === moment);
+  if (!setting || setting.closesOn < today(services)) return null;
+  const questions = services.content.questions.evaluation;
+  const [round] = await tx
+    .insert(evaluationRounds)
+    .values({ intakeId, moment, mode: setting.mode, opensOn: setting.opensOn, closesOn: setting.closesOn, contentVersion: services.content.questions.version, questions, openedAt: services.now() })
+    .onConflictDoNothing()
+    .returning({ id: evaluationRounds.id });
+  if (!round) return null; // opened before
+  // Only the audience of this moment (older settings: both coachees and coaches).
+  let invitees = (await inviteesOf(tx, intakeId)).filter((i) => setting.audience.includes(i.questionSet === 'coach' ? 'coaches' : 'coachees'));
+  if (setting.mode === 'confidential') {
+    const consenting = await withConsent(tx, invitees.map((i) => i.personId), 'research-use');
+    invitees = invitees.filter((i) => consenting.has(i.personId));
+  }
+  const contacts = invitees.length
+    ? await tx.select({ id: people.id, email: people.email, firstName: people.firstName, locale: people.locale }).from(people).where(inArray(people.id, invitees.map((i) => i.personId)))
+    : [];
+  for (const invitee of invitees) {
+    const id = randomUUID();
+    await tx.insert(evaluationInvitations).values({ id, roundId: round.id, ...invitee, tokenHash: tokenHashOf(invitationToken(services, id)), invitedAt: services.now() });
+    const contact = contacts.find((c) => c.id === invitee.personId);
+    if (contact) await mailInvitation(services, tx, { institutionId: intake.institutionId, ...contact }, id, setting.closesOn, 'invite');
+  }
+  const days = reminderDays(setting.opensOn, setting.closesOn);
+  for (let n = 1; n <= REMINDERS; n++) {
+    await scheduleJob(tx, { kind: EVALUATION_REMINDER_JOB, payload: { roundId: round.id, reminder: n }, dueAt: zonedToInstant(days[n - 1]!, SEND_AT), dedupeKey: `${EVALUATION_REMINDER_JOB}:${round.id}:${n}` });
+  }
+  return round.id;
+}
 
 /** Reminder n of a round: to everyone invited who has not finished and has had fewer than n reminders. */
 export const sendEvaluationReminder: JobHandler = async ({ services, job }) => {

@@ -14,3 +14,5 @@ export { responseRates } from './results';
 export { EVALUATION_OPEN_JOB, EVALUATION_REMINDER_JOB, openEvaluationMoment, sendEvaluationReminder, scheduleEvaluationMoments } from './open-moments';
 /** The poller's hook that mails a coach once per new "three missed in a row" signal (job-handlers.ts). */
 export { mailAttendanceSignals } from './attendance-signal-mails';
+/** The demo's open questionnaire, opened (invitations mailed) while the demo loads (load-demo.ts). */
+export { loadEvaluationDemo } from './load-evaluation-demo';

@@ -20,7 +20,7 @@ export function CommunityRatesCard({ communityId }: { communityId: string }) {
       <p className="help">{t('evaluationRates.intro')}</p>
       <PageState query={query} empty={{ when: (d) => d.communities.length === 0, text: t('evaluationRates.none') }}>
         {(data) => (
-          <TableWrap label={t('evaluationRates.title')}>
+          <TableWrap label={t('evaluationRates.table')}>
             <table>
               <TableHead columns={[{ label: t('evaluationRates.moment') }, { label: t('evaluationRates.status') }, { label: t('evaluationRates.response'), num: true }]} />
               <tbody>

@@ -193,7 +193,7 @@ function IntakeRates({ programmeId, intakeId }: { programmeId: string; intakeId:
       <p className="help">{t('evaluation.rates.intro')}</p>
       <PageState query={query} empty={{ when: (d) => d.communities.length === 0, text: t('evaluation.rates.none') }}>
         {(data) => (
-          <TableWrap label={t('evaluation.rates.ratesTitle')}>
+          <TableWrap label={t('evaluation.rates.ratesTable')}>
             <table>
               <TableHead columns={[{ label: t('evaluation.rates.community') }, { label: t('evaluation.rates.moment') }, { label: t('evaluation.rates.invited'), num: true }, { label: t('evaluation.rates.answered'), num: true }]} />
               <tbody>
