@@ -36,7 +36,7 @@ import {
 } from '../../src/server/db/schema';
 import { retentionWithServices } from '../../src/cli/retention';
 import { jobHandlers, retentionPurges } from '../../src/server/job-handlers';
-import { attendanceSignalMails, communityAnnouncements, coordinatorDigestMails, compensationExtraWork, compensationStatements, evaluationInvitations, evaluationLinkedAnswers, evaluationRounds, expenseClaims, expenseReceipts, erasureRequests, jobs, payoutBatches } from '../../src/server/db/schema';
+import { attendanceSignalMails, coachNominations, communityAnnouncements, coordinatorDigestMails, compensationExtraWork, compensationStatements, evaluationInvitations, evaluationLinkedAnswers, evaluationRounds, expenseClaims, expenseReceipts, erasureRequests, jobs, payoutBatches, trainingFeedback } from '../../src/server/db/schema';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
 import { RETENTION_PASS_JOB } from '../../src/server/modules/retention/retention-job';
 import { runRetentionPass, type RetentionPassResult } from '../../src/server/modules/retention/run-retention-pass';
@@ -137,6 +137,15 @@ describe(`retention pass on ${testDbKind()}`, () => {
     };
     keep.coordinator_digest_mails = await ids(digestMail(coachee.id, inside('coordinator_digest_mails')));
     gone.coordinator_digest_mails = await ids(digestMail(coach.id, past('coordinator_digest_mails')));
+    // Coaches' growth (#21 item 6): nominations and feedback after a training, by when they were made.
+    const nominee = await f.person({ institutionId: institution.id, programmeId: programme.id });
+    const nomination = (personId: string, createdAt: Date) =>
+      db.insert(coachNominations).values({ programmeId: programme.id, personId, nominatorRole: 'coordinator', tokenHash: `retention-nomination-${personId}`, createdAt }).returning();
+    keep.coach_nominations = await ids(nomination(coachee.id, inside('coach_nominations')));
+    gone.coach_nominations = await ids(nomination(nominee.id, past('coach_nominations')));
+    const feedback = (authorId: string, createdAt: Date) => db.insert(trainingFeedback).values({ sessionId: streakStart.id, authorId, rating: 4, createdAt }).returning();
+    keep.training_feedback = await ids(feedback(coach.id, inside('training_feedback')));
+    gone.training_feedback = await ids(feedback(coachee.id, past('training_feedback')));
     // Announcements (#21) by when they were sent.
     const announcement = (createdAt: Date) => db.insert(communityAnnouncements).values({ communityId, authorId: coach.id, body: 'b', createdAt }).returning();
     keep.community_announcements = await ids(announcement(inside('community_announcements')));
@@ -300,6 +309,8 @@ describe(`retention pass on ${testDbKind()}`, () => {
       case 'evaluation_invitations': return idsOf(db.select({ id: evaluationInvitations.id }).from(evaluationInvitations).where(inArray(evaluationInvitations.id, candidates)));
       case 'evaluation_linked_answers': return idsOf(db.select({ id: evaluationLinkedAnswers.invitationId }).from(evaluationLinkedAnswers).where(inArray(evaluationLinkedAnswers.invitationId, candidates)));
       case 'attendance_signal_mails': return idsOf(db.select({ id: attendanceSignalMails.personId }).from(attendanceSignalMails).where(inArray(attendanceSignalMails.personId, candidates)));
+      case 'coach_nominations': return idsOf(db.select({ id: coachNominations.id }).from(coachNominations).where(inArray(coachNominations.id, candidates)));
+      case 'training_feedback': return idsOf(db.select({ id: trainingFeedback.id }).from(trainingFeedback).where(inArray(trainingFeedback.id, candidates)));
       case 'coordinator_digest_mails': return idsOf(db.select({ id: coordinatorDigestMails.personId }).from(coordinatorDigestMails).where(inArray(coordinatorDigestMails.personId, candidates)));
       case 'community_announcements': return idsOf(db.select({ id: communityAnnouncements.id }).from(communityAnnouncements).where(inArray(communityAnnouncements.id, candidates)));
       default: throw new Error(`no check for ${table}`);
