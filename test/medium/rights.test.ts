@@ -145,7 +145,7 @@ async function synthesise(db: Db, table: string, column: string, value: string):
   }
 }
 /** Values the tables' check constraints accept, for columns the demo leaves empty. */
-const KNOWN_VALUES: Record<string, string> = { content_type: 'image/jpeg', purpose: 'rsvp', shown_locale: 'nl', event: 'grant', method: 'password', locale: 'nl', academic_year: '2026-2027' };
+const KNOWN_VALUES: Record<string, string> = { content_type: 'image/jpeg', purpose: 'rsvp', shown_locale: 'nl', event: 'grant', method: 'password', locale: 'nl', academic_year: '2026-2027', nominator_role: 'coordinator' };
 
 /** Every table in the schema, with the rows whose text mentions `needle` (a person id or e-mail). */
 async function tablesMentioning(db: Db, needle: string): Promise<Record<string, number>> {
