@@ -43,8 +43,8 @@ describe('monthly statements', () => {
     expect(await t.database.db.select().from(compensationStatements)).toEqual([]);
 
     t.setNow(at('2026-12-01T03:00:00Z'));
-    // The daily retention pass (scheduled by the same hook) runs alongside.
-    expect(await runDueJobs({ services: t.services, handlers: jobHandlers })).toEqual({ done: 2, failed: 0 });
+    // The daily retention pass and the coordinators' weekly digest of Monday 23 November (scheduled by the same hook) run alongside.
+    expect(await runDueJobs({ services: t.services, handlers: jobHandlers })).toEqual({ done: 3, failed: 0 });
     expect((await t.database.db.select({ status: jobs.status }).from(jobs).where(eq(jobs.kind, MONTHLY_STATEMENTS_JOB)))).toEqual([{ status: 'done' }]);
     const [statement] = await t.database.db.select().from(compensationStatements);
     expect(statement).toMatchObject({ coachPersonId: fx.coach.id, month: '2026-11', status: 'open', scheme: 'allowance', promisedPayDate: '2026-12-25', warnings: [] });

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Services } from '../../context';
 import type { Db } from '../../db/client';
-import { attendanceMarks, communityCoachPeriods, communityMembers, compensationStatements, helpResources, sessions } from '../../db/schema';
+import { attendanceMarks, communities, communityCoachPeriods, communityMembers, compensationStatements, helpResources, sessions } from '../../db/schema';
 import { factories } from '../../testing/factories';
 
 const NAMES: [string, string][] = [
@@ -34,6 +34,8 @@ export async function loadEndyearDemo(db: Db, services: Services, demo: { instit
   const ended = new Date('2026-06-28T22:00:00Z');
   await db.update(communityMembers).set({ joinedOn: started, leftOn: ended, leftReason: 'finished' }).where(eq(communityMembers.communityId, community.id));
   await db.update(communityCoachPeriods).set({ startedAt: started, endedAt: ended, endReason: 'communityEnded' }).where(and(eq(communityCoachPeriods.communityId, community.id), eq(communityCoachPeriods.coachId, demo.coachId)));
+  // The year is over: the community has no coach now (the coach period above keeps who led it), so the coach leads only this year's.
+  await db.update(communities).set({ coachId: null }).where(eq(communities.id, community.id));
 
   const base = { institutionId: demo.institutionId, programmeId: demo.programmeId };
   // Every other Monday from 15 September 2025, 13:00–14:30 Amsterdam: 16 sessions, two cancelled.
