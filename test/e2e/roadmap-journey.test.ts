@@ -173,11 +173,9 @@ describe('roadmap journey', () => {
     await plan.getByRole('row').filter({ hasText: first }).filter({ hasText: 'Directie van de opleiding' }).waitFor();
     await plan.getByRole('row').filter({ hasText: second }).filter({ hasText: 'Studentcoaches' }).waitFor();
     await expectAccessible(coordinator, 'roadmap with the plan (nl)');
-    // At 360 px the coordinator's full roadmap is still 548 px wide (not found yet; the student's
-    // page passes below): axe at 360 px here, the sideways scroll is reported to the lead.
-    await coordinator.setViewportSize(PHONE);
-    await expectAccessible(coordinator, 'roadmap with the plan (nl) at 360 px');
-    await coordinator.setViewportSize({ width: 1280, height: 900 });
+    // At 360 px the plan's table scrolls inside its wrapper; the page itself does not (the status
+    // selects' visually hidden labels once widened it to 530 px).
+    await suite.checkPhone(coordinator, 'roadmap with the plan (nl)');
 
   });
 
