@@ -90,6 +90,10 @@ describe('roadmap journey', () => {
     const link = new URL(await suite.mailbox.find(STUDENT, /(http\S+\/roadmaps\/[\w-]+)/, { since }));
     expect(link.pathname).toBe(roadmapPath);
     const student = await suite.signedIn('coachee', { english: true, ...PHONE });
+    // Not only the mail leads there: the student's home lists the roadmap that waits for their view.
+    const card = student.getByRole('region', { name: 'Your view on the roadmap' });
+    await card.getByRole('link', { name: `Social Work · ${yearLabel}` }).waitFor();
+    expect(await card.getByRole('link').getAttribute('href')).toBe(link.pathname);
     await student.goto(`${suite.server.url}${link.pathname}`);
     await student.getByRole('heading', { level: 1, name: /^Roadmap to student success\s*Social Work/ }).waitFor();
     // Invited for two factors, the student sees those two and no one else's plan or invitations.

@@ -6,6 +6,7 @@ import { ResilienceHomeCard } from '../features/resilience/ResilienceHomeCard';
 import { AttendanceSignalsCard } from '../features/sessions/AttendanceSignalsCard';
 import { SessionsHomeCard } from '../features/sessions/SessionsHomeCard';
 import { RegroupHomeCard } from '../features/regroup/RegroupHomeCard';
+import { RoadmapInvitedHomeCard } from '../features/roadmap/RoadmapInvitedHomeCard';
 import { HandbookHomeCard, NominationHomeCard, TrainingFeedbackHomeCard } from '../features/growth/GrowthHomeCards';
 import { HundredDayCoachCard, HundredDayHomeCard, SwitchNoticesHomeCard } from '../features/year/YearHomeCards';
 
@@ -25,6 +26,7 @@ const cards: HomeCards = {
       {(roles.includes('finance') || roles.includes('coordinator')) && <OverdueHomeCard />}
       {(roles.includes('coachee') || roles.includes('studentcoach')) && <EvaluationHomeCard />}
       {(roles.includes('studentcoach') || roles.includes('seniorcoach')) && <YearReportHomeCard />}
+      <RoadmapInvitedHomeCard />
     </>
   ),
   resilience: ({ roles, communities }) => (
