@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AcademicYear, changedSettings, defaultIntakeSettings, evaluationDatesOutside, EvaluationMomentSetting, evaluationWindow, IntakeSettings, previousAcademicYear, readIntakeSettings, reflectionDays } from './intake-settings';
+import { AcademicYear, carryOverSettings, changedSettings, defaultIntakeSettings, evaluationDatesOutside, EvaluationMomentSetting, evaluationWindow, IntakeSettings, previousAcademicYear, readIntakeSettings, reflectionDays } from './intake-settings';
 
 describe('intake settings', () => {
   it('defaults to communities of 7–8, twice a month, a reflection after 100 days', () => {
@@ -62,5 +62,25 @@ describe('questionnaire moments in the intake year', () => {
   it('refuses a moment without anyone to ask', () => {
     const settings = { ...defaultIntakeSettings('september'), evaluations: [{ moment: 'T1', opensOn: '2026-12-01', closesOn: '2026-12-15', mode: 'anonymous', audience: [] }] };
     expect(IntakeSettings.safeParse(settings).error?.issues.map((i) => i.message)).toEqual(['evaluation_no_audience']);
+  });
+});
+
+describe('carryOverSettings', () => {
+  const last = { ...defaultIntakeSettings('september'), evaluations: [{ moment: 'T0' as const, opensOn: '2026-09-08', closesOn: '2026-09-22', mode: 'confidential' as const, audience: ['coachees' as const] }, { moment: 'T2' as const, opensOn: '2027-02-28', closesOn: '2027-06-30', mode: 'anonymous' as const, audience: ['coachees' as const] }] };
+
+  it("moves last year's questionnaire moments to the same days of the new intake's year, inside its window", () => {
+    const next = carryOverSettings(last, '2026-2027', '2027-2028');
+    expect(next.evaluations.map((e) => [e.opensOn, e.closesOn])).toEqual([
+      ['2027-09-08', '2027-09-22'],
+      ['2028-02-28', '2028-06-30'],
+    ]);
+    expect(evaluationDatesOutside(next.evaluations, evaluationWindow('2027-2028', 'september'))).toEqual([]);
+    expect({ ...next, evaluations: [] }).toEqual({ ...last, evaluations: [] });
+  });
+
+  it('turns 29 February into 28 February in a year without it, and changes nothing within the same year', () => {
+    const leap = { ...last, evaluations: [{ ...last.evaluations[0]!, opensOn: '2028-02-29', closesOn: '2028-03-10' }] };
+    expect(carryOverSettings(leap, '2027-2028', '2028-2029').evaluations[0]).toMatchObject({ opensOn: '2029-02-28', closesOn: '2029-03-10' });
+    expect(carryOverSettings(last, '2026-2027', '2026-2027')).toBe(last);
   });
 });

@@ -45,6 +45,25 @@ export function evaluationWindow(academicYear: string, month: 'september' | 'feb
   return { from: `${start}-09-01`, to: month === 'september' ? `${start + 1}-08-31` : `${start + 2}-01-31` };
 }
 
+/** An ISO day `years` later (29 February becomes 28 February in a year without it). */
+function yearsLater(day: string, years: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const year = y + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const last = m === 2 ? (leap ? 29 : 28) : d;
+  return `${year}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * Last year's settings for a new intake: the same, with the questionnaire moments moved to the
+ * same days of the new intake's year (a copy of last year's dates would fall outside it).
+ */
+export function carryOverSettings(settings: IntakeSettings, fromAcademicYear: string, toAcademicYear: string): IntakeSettings {
+  const years = Number(toAcademicYear.slice(0, 4)) - Number(fromAcademicYear.slice(0, 4));
+  if (years === 0) return settings;
+  return { ...settings, evaluations: settings.evaluations.map((e) => ({ ...e, opensOn: yearsLater(e.opensOn, years), closesOn: yearsLater(e.closesOn, years) })) };
+}
+
 /** The moments' dates outside the window: field paths under `evaluations`, for field messages. */
 export function evaluationDatesOutside(evaluations: readonly EvaluationMomentSetting[], window: { from: string; to: string }): string[] {
   const paths: string[] = [];

@@ -1,6 +1,6 @@
 /** Creating and editing programmes, intakes and classes: the beheerder and the coordinator. */
 import { and, desc, eq } from 'drizzle-orm';
-import { changedSettings, defaultIntakeSettings, evaluationDatesOutside, evaluationWindow, readIntakeSettings, type IntakeSettings } from '../../../domain/programme/intake-settings';
+import { carryOverSettings, changedSettings, defaultIntakeSettings, evaluationDatesOutside, evaluationWindow, readIntakeSettings, type IntakeSettings } from '../../../domain/programme/intake-settings';
 import type { Services } from '../../context';
 import { classes, intakes, intakeSettingsChanges, programmes } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
@@ -35,7 +35,9 @@ export async function createIntake(options: { services: Services; actorId: strin
     .where(and(eq(intakes.programmeId, options.programmeId), eq(intakes.month, options.month)))
     .orderBy(desc(intakes.academicYear))
     .limit(1);
-  const settings: IntakeSettings = previous ? readIntakeSettings(previous.settings, previous.month).settings : defaultIntakeSettings(options.month);
+  const settings: IntakeSettings = previous
+    ? carryOverSettings(readIntakeSettings(previous.settings, previous.month).settings, previous.academicYear, options.academicYear)
+    : defaultIntakeSettings(options.month);
   const existing = await db
     .select({ id: intakes.id })
     .from(intakes)
