@@ -1,7 +1,7 @@
 /**
  * The face of the insight context (issue 18: the programme dashboard and the impact report).
- * Only its routes are registered elsewhere (app.ts); no other module uses it. ESLint refuses
- * imports past this file (ADR 0008).
+ * Its routes are registered in app.ts; the bench counts figures through it and job-handlers.ts
+ * takes the weekly digest's job from it. ESLint refuses imports past this file (ADR 0008).
  */
 
 /** Counts every dashboard figure of a programme in a period, before suppression (the bench). */
