@@ -21,7 +21,7 @@ describe('questionnaire moments', () => {
     const intake = structure.programmes.find((p) => p.nameNl === 'Social Work')!.intakes.filter((i) => i.month === 'september').at(-1)!;
     const first = Number(intake.academicYear.slice(0, 4));
     await suite.menu(coordinator, 'Opleidingen');
-    await coordinator.getByRole('link', { name: /^Instroom september/ }).first().click();
+    await coordinator.getByRole('link', { name: `Instroom september ${intake.academicYear} openen` }).click();
     await coordinator.getByRole('link', { name: 'Vragenlijsten en respons' }).first().click();
     await h1(coordinator, /^Vragenlijsten /);
     await coordinator.getByRole('heading', { name: 'Respons per community' }).waitFor();

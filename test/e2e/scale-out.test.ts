@@ -55,7 +55,7 @@ describe('two app instances on one PostgreSQL', () => {
 
     const homeOnB = await fetch(`${b.url}/api/home`, { headers: { cookie: session } });
     expect(homeOnB.status).toBe(200);
-    expect(((await homeOnB.json()) as { communities: unknown[] }).communities).toHaveLength(6);
+    expect(((await homeOnB.json()) as { communities: unknown[] }).communities).toHaveLength(7); // SW 1–5, SW februari and last year's SW 2025
 
     const signOutOnB = await fetch(`${b.url}/api/auth/sign-out`, { method: 'POST', headers: { cookie: session, 'x-csrf-token': sessionCsrf } });
     expect(signOutOnB.status).toBe(200);
