@@ -9,6 +9,7 @@
  *   });
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser, newPage, type TrackedPage } from './browser';
@@ -105,7 +106,10 @@ export function e2eSuite(options: { env?: Record<string, string>; mailbox?: bool
     await server?.stop();
     await mailbox?.close();
   });
-  afterEach(async () => {
+  afterEach(async (context) => {
+    // A failed test leaves what each of its pages showed: the address and text in the log (CI
+    // keeps only the log) and a screenshot beside the others.
+    if (context.task.result?.state === 'fail') await reportPages(tracked.map((t) => t.page), context.task.name);
     const errors = tracked.flatMap((t) => t.errors);
     await Promise.all(tracked.map((t) => t.context.close()));
     tracked = [];
@@ -208,4 +212,17 @@ export function e2eSuite(options: { env?: Record<string, string>; mailbox?: bool
     },
   };
   return suite;
+}
+
+async function reportPages(pages: Page[], testName: string): Promise<void> {
+  const slug = testName.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+  for (const [index, page] of pages.entries()) {
+    try {
+      const text = (await page.locator('body').innerText({ timeout: 2_000 })).replace(/\s+/g, ' ').slice(0, 1_500);
+      process.stderr.write(`[e2e failure] page ${index + 1} of ${pages.length} at ${page.url()}:\n${text}\n`);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `failed-${slug}-${index + 1}.png`), timeout: 5_000 });
+    } catch (error) {
+      process.stderr.write(`[e2e failure] page ${index + 1} could not be read: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
 }
