@@ -9,8 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { attendanceSignalMails, communityMembers, mailOutbox, people } from '../../src/server/db/schema';
 import { retentionPurges } from '../../src/server/job-handlers';
 import { mailAttendanceSignals } from '../../src/server/modules/evaluation/public';
-import { startMailbox, type Mailbox } from '../e2e/support/mailbox';
-import { createTestApp } from '../support/app';
+import type { Mailbox } from '../e2e/support/mailbox';
+import { createTestAppWithMailbox } from '../support/app';
 import { coachWithCommunity, FIXTURE_PASSWORD } from '../support/community-fixture';
 import { signedIn, type Client } from '../support/http';
 import { testDbKind, type TestDb } from '../support/test-db';
@@ -25,15 +25,11 @@ describe(`the attendance signal mail on ${testDbKind()}`, () => {
   let coach: Client;
   let sessionIds: string[];
 
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    ({ t, app } = await createTestApp({ smtpUrl: mailbox.smtpUrl }));
+    ({ t, app, mailbox, close } = await createTestAppWithMailbox());
   });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-    await mailbox.close();
-  });
+  afterAll(() => close());
 
   beforeEach(async () => {
     await t.reset();

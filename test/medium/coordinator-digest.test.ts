@@ -27,8 +27,8 @@ import {
 import { jobHandlers, retentionPurges } from '../../src/server/job-handlers';
 import { COORDINATOR_DIGEST_JOB, scheduleCoordinatorDigests } from '../../src/server/modules/insight/public';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
-import { startMailbox, type Mailbox } from '../e2e/support/mailbox';
-import { createTestApp } from '../support/app';
+import type { Mailbox } from '../e2e/support/mailbox';
+import { createTestAppWithMailbox } from '../support/app';
 import { coachWithCommunity, FIXTURE_PASSWORD } from '../support/community-fixture';
 import { signedIn, type Client } from '../support/http';
 import { testDbKind, type TestDb } from '../support/test-db';
@@ -49,15 +49,11 @@ describe(`the coordinator's weekly digest on ${testDbKind()}`, () => {
   let students: { firstName: string; lastName: string; email: string }[];
   let communityB: string;
 
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    ({ t, app } = await createTestApp({ smtpUrl: mailbox.smtpUrl }));
+    ({ t, app, mailbox, close } = await createTestAppWithMailbox());
   });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-    await mailbox.close();
-  });
+  afterAll(() => close());
 
   beforeEach(async () => {
     await t.reset();

@@ -13,8 +13,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HandbookResponse, MyNominationsResponse, MyTrainingsResponse, NominationCandidatesResponse, NominationLinkResponse, ProgrammeNominationsResponse, ProgrammeTrainingFeedbackResponse } from '../../src/contracts/growth';
 import type { CoachesResponse } from '../../src/contracts/programme';
 import { coachApplications, coachNominations, mailOutbox, trainingFeedback } from '../../src/server/db/schema';
-import { startMailbox, type Mailbox } from '../e2e/support/mailbox';
-import { createTestApp } from '../support/app';
+import type { Mailbox } from '../e2e/support/mailbox';
+import { createTestAppWithMailbox } from '../support/app';
 import { coachWithCommunity, FIXTURE_PASSWORD } from '../support/community-fixture';
 import { anonymous, signedIn, type Client } from '../support/http';
 import { testDbKind, type TestDb } from '../support/test-db';
@@ -34,15 +34,11 @@ describe(`coaches' growth and input on ${testDbKind()}`, () => {
   let studentClient: Client;
   let coach: Client;
 
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    ({ t, app } = await createTestApp({ smtpUrl: mailbox.smtpUrl }));
+    ({ t, app, mailbox, close } = await createTestAppWithMailbox());
   });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-    await mailbox.close();
-  });
+  afterAll(() => close());
   beforeEach(async () => {
     await t.reset();
     fx = await coachWithCommunity(t);

@@ -12,8 +12,8 @@ import { jobHandlers } from '../../src/server/job-handlers';
 import { decideApplication } from '../../src/server/modules/coaches/decide-application';
 import { recordActivation } from '../../src/server/modules/invitations/public';
 import { runDueJobs } from '../../src/server/modules/jobs/run-due-jobs';
-import { startMailbox, type Mailbox } from '../e2e/support/mailbox';
-import { createTestApp } from '../support/app';
+import type { Mailbox } from '../e2e/support/mailbox';
+import { createTestAppWithMailbox } from '../support/app';
 import { FIXTURE_PASSWORD } from '../support/community-fixture';
 import { anonymous, signedIn, type Client } from '../support/http';
 import { testDbKind, type TestDb } from '../support/test-db';
@@ -29,15 +29,11 @@ describe(`invitations on ${testDbKind()}`, () => {
   let t: TestDb;
   let app: FastifyInstance;
 
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    mailbox = await startMailbox({ refuse: ['bounce@student.test'] });
-    ({ t, app } = await createTestApp({ smtpUrl: mailbox.smtpUrl }));
+    ({ t, app, mailbox, close } = await createTestAppWithMailbox({ refuse: ['bounce@student.test'] }));
   });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-    await mailbox.close();
-  });
+  afterAll(() => close());
   beforeEach(async () => {
     await t.reset();
     t.setNow(AUGUST);

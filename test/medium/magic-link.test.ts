@@ -8,8 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { authSessions, magicLinkTokens, mailOutbox } from '../../src/server/db/schema';
 import { listOutbox } from '../../src/server/modules/mail/mailer';
 import { redactSecretLinks } from '../../src/server/modules/mail/secret-links';
-import { startMailbox, type Mailbox } from '../e2e/support/mailbox';
-import { createTestApp } from '../support/app';
+import type { Mailbox } from '../e2e/support/mailbox';
+import { createTestAppWithMailbox } from '../support/app';
 import { anonymous } from '../support/http';
 import { testDbKind, type TestDb } from '../support/test-db';
 
@@ -21,15 +21,11 @@ describe(`magic-link sign-in on ${testDbKind()}`, () => {
   let t: TestDb;
   let app: FastifyInstance;
 
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    ({ t, app } = await createTestApp({ smtpUrl: mailbox.smtpUrl }));
+    ({ t, app, mailbox, close } = await createTestAppWithMailbox());
   });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-    await mailbox.close();
-  });
+  afterAll(() => close());
   beforeEach(async () => {
     await t.reset();
     t.setNow(NOW);

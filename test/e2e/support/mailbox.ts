@@ -34,7 +34,9 @@ function bodyOf(raw: string): string {
 }
 
 /** `refuse`: recipients this server refuses for good (550), as a mail server does an unknown user. */
-export async function startMailbox(options: { refuse?: readonly string[] } = {}): Promise<Mailbox> {
+export type MailboxOptions = { refuse?: readonly string[] };
+
+export async function startMailbox(options: MailboxOptions = {}): Promise<Mailbox> {
   const delivered: DeliveredMail[] = [];
   const refused = new Set((options.refuse ?? []).map((a) => a.toLowerCase()));
   const server = new SMTPServer({
