@@ -3,6 +3,7 @@
  * table how many rows it removes (deletes or anonymises) — or, with --dry-run, would remove now,
  * changing nothing. Counts only, never personal data.
  */
+import { zonedParts } from '../domain/sessions/zoned-time';
 import type { Config } from '../server/config';
 import { loadContent } from '../server/content/load-content';
 import type { Services } from '../server/context';
@@ -28,8 +29,9 @@ export async function retentionCommand(config: Config, options: { dryRun: boolea
 export async function retentionWithServices(services: Services, options: { dryRun: boolean }, out: (line: string) => void): Promise<RetentionPassResult> {
   const result = await runRetentionPass({ services, dryRun: options.dryRun });
   out(options.dryRun ? `Retention dry run at ${result.at}: what a run now would remove (nothing changed)` : `Retention pass at ${result.at}`);
+  // "before": the Dutch calendar day the cutoff falls on.
   out(`  ${'table'.padEnd(26)}${'action'.padEnd(11)}${'rows'.padStart(6)}  before`);
-  for (const row of result.tables) out(`  ${row.table.padEnd(26)}${row.action.padEnd(11)}${String(row.rows).padStart(6)}  ${row.cutoff.slice(0, 10)}`);
+  for (const row of result.tables) out(`  ${row.table.padEnd(26)}${row.action.padEnd(11)}${String(row.rows).padStart(6)}  ${zonedParts(new Date(row.cutoff)).date}`);
   const total = result.tables.reduce((n, r) => n + r.rows, 0);
   out(options.dryRun ? `${total} rows would be removed.` : `${total} rows removed.`);
   return result;

@@ -4,6 +4,7 @@
  * anonymised); the dry run counts what the real run then removes and changes nothing; a second
  * run removes nothing.
  */
+import { zonedParts } from '../../src/domain/sessions/zoned-time';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PERSONAL_DATA_REGISTRY, retentionCutoff } from '../../src/server/db/personal-data-registry';
@@ -54,7 +55,8 @@ const cutoffOf = (table: string): Date => {
 /** Just inside the retention of `table` (a minute younger than the cutoff), and just past it. */
 const inside = (table: string) => new Date(cutoffOf(table).getTime() + MINUTE);
 const past = (table: string) => new Date(cutoffOf(table).getTime() - MINUTE);
-const day = (d: Date) => d.toISOString().slice(0, 10);
+/** The Dutch calendar day of an instant, as the pass reads date columns. */
+const day = (d: Date) => zonedParts(d).date;
 const dayBefore = (d: Date) => day(new Date(d.getTime() - 86_400_000));
 const counts = (result: RetentionPassResult) => Object.fromEntries(result.tables.map((t) => [t.table, t.rows]));
 
@@ -104,7 +106,6 @@ describe(`retention pass on ${testDbKind()}`, () => {
     // Evaluation (#18): invitations and linked answers by their questionnaire's closing date (an
     // invitation with answers left waits for them); signal mails by when they went.
     const DAY = 86_400_000;
-    const day = (d: Date) => d.toISOString().slice(0, 10);
     const round = (moment: 'T0' | 'T1' | 'T2', closes: Date) =>
       db.insert(evaluationRounds).values({ intakeId: intake.id, moment, mode: 'confidential', opensOn: day(closes), closesOn: day(closes), contentVersion: 1, questions: {}, openedAt: closes }).returning();
     const [openRound] = await round('T0', new Date(inside('evaluation_invitations').getTime() + DAY));

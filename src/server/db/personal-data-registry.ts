@@ -1,3 +1,5 @@
+import { zonedParts, zonedToInstant } from '../../domain/sessions/zoned-time';
+
 /**
  * The personal-data registry (AVG/GDPR art. 30): for every table, what it holds, why, how long,
  * and how it reaches a person's data export (art. 15/20) and is erased (art. 17).
@@ -65,7 +67,7 @@ export type Subject =
 /**
  * A period after a reference moment. `coachingYearsAfter: n`: n years after the end of the
  * coaching (academic) year the reference moment lies in — the year runs 1 September to 31 August
- * (UTC); both intakes end by then.
+ * (in Amsterdam); both intakes end by then.
  */
 export type RetentionPeriod = { days: number } | { months: number } | { years: number } | { coachingYearsAfter: number };
 
@@ -85,27 +87,22 @@ const DAY_MS = 86_400_000;
  */
 export function retentionCutoff(after: RetentionPeriod, now: Date): Date {
   if ('days' in after) return new Date(now.getTime() - after.days * DAY_MS);
-  const d = new Date(now.getTime());
-  if ('months' in after) {
-    const day = d.getUTCDate();
-    d.setUTCDate(1);
-    d.setUTCMonth(d.getUTCMonth() - after.months);
-    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-    d.setUTCDate(Math.min(day, last));
-    return d;
+  // Months and years on the Dutch calendar and clock: six months before 11:00 on 6 December is
+  // 11:00 on 6 June in Amsterdam (the same day, or the month's last when it has no such day).
+  const here = zonedParts(now);
+  if ('months' in after || 'years' in after) {
+    const back = 'months' in after ? after.months : after.years * 12;
+    const index = here.year * 12 + (here.month - 1) - back;
+    const year = Math.floor(index / 12);
+    const month = (index % 12) + 1;
+    const day = Math.min(here.day, new Date(Date.UTC(year, month, 0)).getUTCDate());
+    const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    return new Date(zonedToInstant(date, here.time).getTime() + (now.getTime() % 60_000));
   }
-  if ('years' in after) {
-    const day = d.getUTCDate();
-    d.setUTCDate(1);
-    d.setUTCFullYear(d.getUTCFullYear() - after.years);
-    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-    d.setUTCDate(Math.min(day, last));
-    return d;
-  }
-  // The start of the coaching year `now` lies in, moved back: a reference date before it lies in
-  // a coaching year that ended at least `coachingYearsAfter` years ago.
-  const year = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-  return new Date(Date.UTC(year - after.coachingYearsAfter, 8, 1));
+  // The start (in Amsterdam) of the coaching year `now` lies in, moved back: a reference date
+  // before it lies in a coaching year that ended at least `coachingYearsAfter` years ago.
+  const year = here.month >= 9 ? here.year : here.year - 1;
+  return zonedToInstant(`${year - after.coachingYearsAfter}-09-01`, '00:00');
 }
 
 const periodText = (after: RetentionPeriod): string => {

@@ -7,14 +7,16 @@ describe('retentionCutoff', () => {
   it.each([
     [{ days: 90 }, '2026-12-06T10:00:00Z', '2026-09-07T10:00:00.000Z'],
     [{ days: 0 }, '2026-12-06T10:00:00Z', '2026-12-06T10:00:00.000Z'],
-    [{ months: 6 }, '2026-12-06T10:00:00Z', '2026-06-06T10:00:00.000Z'],
-    [{ months: 6 }, '2026-08-31T10:00:00Z', '2026-02-28T10:00:00.000Z'],
+    // Months and years count on the Dutch calendar and clock (11:00 in Amsterdam stays 11:00).
+    [{ months: 6 }, '2026-12-06T10:00:00Z', '2026-06-06T09:00:00.000Z'],
+    [{ months: 6 }, '2026-08-31T10:00:00Z', '2026-02-28T11:00:00.000Z'],
+    [{ months: 1 }, '2026-12-06T10:00:42.5Z', '2026-11-06T10:00:42.500Z'],
     [{ years: 2 }, '2028-02-29T10:00:00Z', '2026-02-28T10:00:00.000Z'],
-    // The coaching year runs 1 September – 31 August.
-    [{ coachingYearsAfter: 0 }, '2026-08-31T23:59:59Z', '2025-09-01T00:00:00.000Z'],
-    [{ coachingYearsAfter: 0 }, '2026-09-01T00:00:00Z', '2026-09-01T00:00:00.000Z'],
-    [{ coachingYearsAfter: 1 }, '2027-09-01T00:00:00Z', '2026-09-01T00:00:00.000Z'],
-    [{ coachingYearsAfter: 2 }, '2027-03-15T00:00:00Z', '2024-09-01T00:00:00.000Z'],
+    // The coaching year runs 1 September – 31 August, in Amsterdam (00:00 there is 22:00 UTC in summer).
+    [{ coachingYearsAfter: 0 }, '2026-08-31T21:59:59Z', '2025-08-31T22:00:00.000Z'],
+    [{ coachingYearsAfter: 0 }, '2026-08-31T22:00:00Z', '2026-08-31T22:00:00.000Z'],
+    [{ coachingYearsAfter: 1 }, '2027-09-01T00:00:00Z', '2026-08-31T22:00:00.000Z'],
+    [{ coachingYearsAfter: 2 }, '2027-03-15T00:00:00Z', '2024-08-31T22:00:00.000Z'],
   ] as const)('%o at %s is %s', (after, now, cutoff) => {
     expect(retentionCutoff(after, at(now)).toISOString()).toBe(cutoff);
   });

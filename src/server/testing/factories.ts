@@ -3,6 +3,7 @@
  * and so does the demo programme, so the demo is exactly the kind of data the tests exercise.
  * Every argument has a sensible default; pass overrides for what the test is about.
  */
+import { zonedParts } from '../../domain/sessions/zoned-time';
 import type { Role } from '../../domain/access/roles';
 import type { Db } from '../db/client';
 import { attendanceMarks, checkins, classes, classMembers, coachProfiles, coachSupervision, communities, communityCoachPeriods, communityMembers, consentEvents, customActivities, groupingAttributeSettings, holidayCalendars, institutions, intakes, logbookEntries, passwordCredentials, people, programmeContacts, programmes, programmeUpdates, referrals, resilienceMaps, resilienceMapShares, resilienceSnapshots, roleAssignments, sessionPlans, sessionRsvps, sessions, sessionSeries, signals, signalUpdates, studentAttributes } from '../db/schema';
@@ -166,7 +167,7 @@ export const factories = (db: Db) => ({
     referredOn?: string;
     followUpDueAt?: Date;
   }) {
-    const referredOn = options.referredOn ?? new Date().toISOString().slice(0, 10);
+    const referredOn = options.referredOn ?? zonedParts(new Date()).date;
     const [row] = await db
       .insert(referrals)
       .values({

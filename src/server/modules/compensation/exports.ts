@@ -3,6 +3,7 @@
  * kind, no amounts) and a coach's statement as a PDF for the examination board (credits scheme:
  * hours only). Texts in the reader's language.
  */
+import { zonedParts } from '../../../domain/sessions/zoned-time';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { WORK_KINDS } from '../../../domain/compensation/allowance';
@@ -83,7 +84,7 @@ export async function statementPdf(options: { services: Services; statementId: s
   y -= 16;
   write(`${t('programme')}: ${locale === 'en' ? (programme?.nameEn ?? '') : (programme?.nameNl ?? '')}`);
   y -= 16;
-  write(`${t('status')}: ${translate(locale, `compensation.status.${statement.status}`)}${statement.approvedAt ? ` (${statement.approvedAt.toISOString().slice(0, 10)})` : ''}`);
+  write(`${t('status')}: ${translate(locale, `compensation.status.${statement.status}`)}${statement.approvedAt ? ` (${zonedParts(statement.approvedAt).date})` : ''}`);
   y -= 28;
   write(t('date'), { bold: true });
   write(t('kind'), { bold: true, x: 150 });

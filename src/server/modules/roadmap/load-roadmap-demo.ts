@@ -3,6 +3,7 @@
  * year every factor has an agreed status; this year a few have moved on, a coach gave their view
  * on two factors (one differs from the coordinator's), and the plan holds two interventions.
  */
+import { addDays, zonedParts } from '../../../domain/sessions/zoned-time';
 import type { RoadmapStatus } from '../../../domain/roadmap/roadmap';
 import { coachingYearOf } from '../../../domain/roadmap/roadmap';
 import type { Services } from '../../context';
@@ -39,7 +40,7 @@ export async function loadRoadmapDemo(tx: Db, services: Services, o: RoadmapDemo
     await repo.upsertView({ roadmapId: roadmap.id, factorId: f4.id, personId: o.stakeholderId, status: 'started', note: 'Nog niet iedere eerstejaars heeft een vaste peercoach.', now });
     await repo.upsertView({ roadmapId: roadmap.id, factorId: f4.id, personId: o.coordinatorId, status: 'inPlace', note: 'Alle eerstejaars zitten in een community.', now });
     await repo.upsertView({ roadmapId: roadmap.id, factorId: f14.id, personId: o.stakeholderId, status: 'inPlace', note: '', now });
-    const due = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+    const due = (days: number) => addDays(zonedParts(now).date, days);
     for (const [interventionId, days, owner] of [
       [f4.interventions[1]?.id ?? f4.interventions[0]!.id, 60, o.coordinatorId],
       [f14.interventions[1]?.id ?? f14.interventions[0]!.id, 120, null],

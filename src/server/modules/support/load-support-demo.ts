@@ -2,6 +2,7 @@
  * The support part of the demo programme: the help directory from content, the demo coachee's
  * consents, one referral by the demo coach and one signal, and a contact of the degree programme.
  */
+import { zonedParts } from '../../../domain/sessions/zoned-time';
 import type { Db } from '../../db/client';
 import type { Services } from '../../context';
 import { factories } from '../../testing/factories';
@@ -37,7 +38,7 @@ export async function loadSupportDemo(
       coacheeId: demo.coacheeId,
       coachId: demo.coachId,
       resourceId: decaan.id,
-      referredOn: referredOn.toISOString().slice(0, 10),
+      referredOn: zonedParts(referredOn).date,
       followUpDueAt: followUpDueAt(referredOn),
     });
     await scheduleJob(db, {
