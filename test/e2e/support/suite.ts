@@ -184,16 +184,19 @@ export function e2eSuite(options: { env?: Record<string, string>; mailbox?: bool
       await more.waitFor();
       const inBar = nav.locator('.nav-primary').getByRole('link', { name, exact: true });
       const link = nav.getByRole('link', { name, exact: true });
-      // "Meer" closes on every navigation (a sign-in that is still on its way home, say): open it
-      // again until the link shows, then follow it.
+      // "Meer" closes on every navigation (a sign-in that is still on its way home, say), also
+      // between seeing the link and clicking it on a busy machine: open it again until the link
+      // shows, and try the click within the same wait.
       await expect
         .poll(async () => {
-          if (await link.isVisible()) return true;
-          if ((await inBar.count()) === 0 && (await more.getAttribute('aria-expanded')) !== 'true') await more.click();
-          return link.isVisible();
-        })
+          if (!(await link.isVisible()) && (await inBar.count()) === 0 && (await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+          if (!(await link.isVisible())) return false;
+          return link.click({ timeout: 2_000 }).then(
+            () => true,
+            () => false,
+          );
+        }, { message: `the menu link "${name}"` })
         .toBe(true);
-      await link.click();
     },
     async typeDate(scope, label, value) {
       const match = /^(?:(\d{4})-(\d{2})-(\d{2}))?T?(?:(\d{2}):(\d{2}))?$/.exec(value);
