@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { OutputBundle, OutputChunk } from 'rollup';
+import type { OutputBundle, OutputChunk, PluginContext } from 'rollup';
 import type { Plugin } from 'vite';
 
 /** The file the build writes next to index.html and the server reads (src/server/web-client.ts). */
@@ -35,29 +35,33 @@ export function routePreloadsPlugin(routerFile: string): Plugin {
   return {
     name: 'peerkracht-route-preloads',
     apply: 'build',
-    async generateBundle(_options, bundle: OutputBundle) {
-      const chunks = Object.values(bundle).filter((f): f is OutputChunk => f.type === 'chunk');
-      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-      const entry = chunks.find((c) => c.isEntry);
-      if (!entry) return;
-      // What index.html loads already: the entry and its static imports.
-      const initial = closure(entry, byFile);
-      const routes: RoutePreload[] = [];
-      const source = fs.readFileSync(routerFile, 'utf8');
-      for (const { pattern, specifier } of routeModules(source)) {
-        const resolved = await this.resolve(specifier, routerFile);
-        // The page's own chunk, or the chunk it was merged into (a page another page also imports).
-        const chunk = resolved ? (chunks.find((c) => c.facadeModuleId === resolved.id) ?? chunks.find((c) => c.moduleIds.includes(resolved.id))) : undefined;
-        if (!chunk) this.error(`route ${pattern}: no chunk for ${specifier} (${path.relative(process.cwd(), routerFile)})`);
-        const needed = [...closure(chunk, byFile)].filter((file) => !initial.has(file));
-        const styles = new Set<string>();
-        for (const file of needed) for (const css of byFile.get(file)?.viteMetadata?.importedCss ?? []) styles.add(css);
-        routes.push({ pattern, scripts: needed, styles: [...styles] });
-      }
-      if (routes.length < 20) this.error(`read only ${routes.length} routes from ${routerFile}: has the way routes are declared changed?`);
-      this.emitFile({ type: 'asset', fileName: ROUTE_PRELOADS_FILE, source: JSON.stringify({ routes }) });
-    },
+    enforce: 'post',
+    // After Vite's own generateBundle, which drops the chunks that only carried a stylesheet (their
+    // importers then name the stylesheet instead): the lists must name only files that are written.
+    generateBundle: { order: 'post', handler: generate },
   };
+  async function generate(this: PluginContext, _options: unknown, bundle: OutputBundle) {
+    const chunks = Object.values(bundle).filter((f): f is OutputChunk => f.type === 'chunk');
+    const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+    const entry = chunks.find((c) => c.isEntry);
+    if (!entry) return;
+    // What index.html loads already: the entry and its static imports.
+    const initial = closure(entry, byFile);
+    const routes: RoutePreload[] = [];
+    const source = fs.readFileSync(routerFile, 'utf8');
+    for (const { pattern, specifier } of routeModules(source)) {
+      const resolved = await this.resolve(specifier, routerFile);
+      // The page's own chunk, or the chunk it was merged into (a page another page also imports).
+      const chunk = resolved ? (chunks.find((c) => c.facadeModuleId === resolved.id) ?? chunks.find((c) => c.moduleIds.includes(resolved.id))) : undefined;
+      if (!chunk) this.error(`route ${pattern}: no chunk for ${specifier} (${path.relative(process.cwd(), routerFile)})`);
+      const needed = [...closure(chunk, byFile)].filter((file) => !initial.has(file));
+      const styles = new Set<string>();
+      for (const file of needed) for (const css of byFile.get(file)?.viteMetadata?.importedCss ?? []) styles.add(css);
+      routes.push({ pattern, scripts: needed, styles: [...styles] });
+    }
+    if (routes.length < 20) this.error(`read only ${routes.length} routes from ${routerFile}: has the way routes are declared changed?`);
+    this.emitFile({ type: 'asset', fileName: ROUTE_PRELOADS_FILE, source: JSON.stringify({ routes }) });
+  }
 }
 
 /** A chunk and every chunk it imports statically, in load order (the chunk first). */
@@ -66,7 +70,8 @@ function closure(start: OutputChunk, byFile: Map<string, OutputChunk>): Set<stri
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const next of byFile.get(file)?.imports ?? []) visit(next);
+    // Only files the build writes (a chunk Vite dropped is no longer in the bundle).
+    for (const next of byFile.get(file)?.imports ?? []) if (byFile.has(next)) visit(next);
   };
   visit(start.fileName);
   return seen;
