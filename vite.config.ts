@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { messagesPlugin } from './src/web/messages-plugin';
+import { routePreloadsPlugin } from './src/web/route-preloads-plugin';
 
 // No React plugin: esbuild compiles JSX with the automatic runtime, which is all we need and
 // keeps the install small (see docs/adr/0004-web-client.md).
@@ -18,6 +19,8 @@ export default defineConfig({
   // accepts without compressing per request (@fastify/static `preCompressed`).
   plugins: [
     messagesPlugin(),
+    // Per route, the page's chunks, for the server to preload from index.html (route-preloads-plugin.ts).
+    routePreloadsPlugin(fileURLToPath(new URL('./src/web/app/router.tsx', import.meta.url))),
     compression({
       include: /\.(js|css|html|svg|json|webmanifest)$/,
       threshold: 512,

@@ -29,8 +29,9 @@ const options = new Command()
   .option('--build', 'build the web client first even when dist/web exists')
   .option('--chromium <path>', 'the Chromium binary', process.env.CHROME_PATH ?? '/usr/bin/chromium')
   .option('--write', 'write docs/performance/web.md')
+  .option('--save <dir>', "keep each run's Lighthouse report (JSON) in this folder, to read its audits")
   .parse()
-  .opts<{ runs: string; build?: boolean; chromium: string; write?: boolean }>();
+  .opts<{ runs: string; build?: boolean; chromium: string; write?: boolean; save?: string }>();
 
 const RUNS = Math.max(1, Number.parseInt(options.runs, 10) || 3);
 const DOMAIN = 'hogeschool-zuidas.example';
@@ -225,6 +226,10 @@ async function main() {
         await cdp.detach();
         const lhr = await run(tab, `${server.url}${page.path}`);
         await tab.close();
+        if (options.save) {
+          fs.mkdirSync(options.save, { recursive: true });
+          fs.writeFileSync(`${options.save}/${page.path === '/' ? 'home' : page.path.split('/')[1]}-${i}.json`, JSON.stringify(lhr));
+        }
         if (new URL(lhr.finalDisplayedUrl).pathname !== page.path) throw new Error(`${page.path} ended on ${lhr.finalDisplayedUrl}: not signed in?`);
         const m = measureOf(lhr);
         measures.push(m);

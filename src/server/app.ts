@@ -19,6 +19,7 @@ import { registerHealthRoutes } from './http/health';
 import { registerMetrics } from './http/metrics';
 import { cookiePolicy } from './http/cookies';
 import { errorHandler } from './http/error-handler';
+import { indexDocuments } from './http/index-html';
 import { logSerializers } from './http/logging';
 import { registerSessionHook } from './http/session-hook';
 import { zodValidatorCompiler } from './http/validation';
@@ -190,15 +191,23 @@ async function registerWebClient(app: FastifyInstance): Promise<void> {
   const hasBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // Precompressed .br/.gz files from the build are sent when the browser accepts them.
   if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, serve: false, preCompressed: true, cacheControl: false });
+  const indexFor = hasBuild ? indexDocuments(WEB_DIST) : null;
   app.get('/*', { config: { access: { public: true } }, schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/')) throw new AppError('not_found');
-    if (!hasBuild) return reply.type('text/plain').send('The web client is not built: run `npm run build:web`.');
+    if (!indexFor) return reply.type('text/plain').send('The web client is not built: run `npm run build:web`.');
     const file = decodeURIComponent(request.url.split('?')[0] ?? '/').replace(/^\/+/, '');
     const candidate = path.join(WEB_DIST, file);
     if (file && candidate.startsWith(WEB_DIST) && fs.existsSync(candidate) && fs.statSync(candidate).isFile()) {
       const immutable = file.startsWith('assets/');
       return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(file);
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // index.html with the requested page's code preloaded (http/index-html.ts).
+    const document = indexFor(`/${file}`);
+    void reply.header('cache-control', 'no-cache').header('vary', 'accept-encoding').header('etag', document.etag).type('text/html; charset=utf-8');
+    if (request.headers['if-none-match'] === document.etag) return reply.code(304).send();
+    const accepts = String(request.headers['accept-encoding'] ?? '');
+    if (/\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send(document.br);
+    if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(document.gzip);
+    return reply.send(document.identity);
   });
 }

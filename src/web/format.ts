@@ -15,15 +15,28 @@ const localeOf = (language: Language) => ((language ?? i18n.language) === 'en' ?
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (a list of 20 sessions
+// spent ~25 ms of a phone's first render building them, #20 item 7): each is built once and kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /**
  * A calendar date ("2026-10-06") is a day, not an instant: it is shown as that day everywhere.
  * An instant (an ISO timestamp or a Date) is shown as the day it is in Amsterdam.
  */
 function format(value: string | Date, options: Intl.DateTimeFormatOptions, language: Language): string {
   if (typeof value === 'string' && DATE_ONLY.test(value)) {
-    return new Intl.DateTimeFormat(localeOf(language), { ...options, timeZone: 'UTC' }).format(new Date(`${value}T12:00:00Z`));
+    return formatter(localeOf(language), { ...options, timeZone: 'UTC' }).format(new Date(`${value}T12:00:00Z`));
   }
-  return new Intl.DateTimeFormat(localeOf(language), { ...options, timeZone: TIME_ZONE }).format(typeof value === 'string' ? new Date(value) : value);
+  return formatter(localeOf(language), { ...options, timeZone: TIME_ZONE }).format(typeof value === 'string' ? new Date(value) : value);
 }
 
 const DATE_STYLES = {
@@ -65,7 +78,7 @@ export function formatTime(value: string | Date, language?: Language): string {
 /** An instant's Amsterdam date and time as form fields hold them: { date: "2026-10-06", time: "15:30" }. */
 export function amsterdamParts(value: string | Date): { date: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', ...CLOCK })
+    formatter('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', ...CLOCK })
       .formatToParts(typeof value === 'string' ? new Date(value) : value)
       .map((p) => [p.type, p.value]),
   );

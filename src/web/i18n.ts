@@ -22,6 +22,8 @@ export const i18nReady: Promise<void> = i18n
     lng: initial,
     fallbackLng: false,
     interpolation: { escapeValue: false },
+    // No advertisement in the browser's console on every first load.
+    showSupportNotice: false,
   })
   .then(() => ensureLanguage(initial))
   .then(() => {

@@ -8,6 +8,7 @@ import { ApiError } from './api';
 import { isChunkLoadError } from './app/chunk-error';
 import { router } from './app/router';
 import { i18nReady } from './i18n';
+import { fetchSession, SESSION_KEY } from './session';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -18,6 +19,10 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// Who is signed in is asked at once, alongside the messages, not after the first render (#20 item 7):
+// every page waits for it (RequireSignIn, the menu). useSession() finds the answer in the cache.
+void queryClient.prefetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 });
 
 // The first screen waits for its messages (fetched in parallel with the scripts, see messages-plugin.ts).
 void i18nReady.then(() =>

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { e2eSuite } from './support/suite';
 
@@ -59,6 +60,78 @@ describe('the web client’s files', () => {
     const route = await get(`${suite.server.url}/me/compensation`, { 'accept-encoding': 'br' });
     expect(route.headers['content-encoding']).toBe('br');
     expect(route.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('index.html preloads the code of the page it opens, and the session call', async () => {
+    const preloads = async (pathname: string) => {
+      const response = await get(`${suite.server.url}${pathname}`, { 'accept-encoding': 'identity' });
+      expect(response.status, pathname).toBe(200);
+      const html = response.body.toString('utf8');
+      expect(html, `${pathname}: the session call is preloaded`).toContain('<link rel="preload" href="/api/auth/session" as="fetch" crossorigin="anonymous"');
+      return [...html.matchAll(/<link rel="modulepreload" crossorigin href="\/assets\/([\w-]+)-[\w-]{8}\.js">/g)].map((m) => m[1]!);
+    };
+    // The app's own chunks everywhere; the page's chunk where the path names a page.
+    expect(await preloads('/sign-in')).toEqual(expect.arrayContaining(['react', 'i18n', 'SignInPage']));
+    expect(await preloads('/')).toContain('HomeRoute');
+    expect(await preloads('/resilience')).toContain('MyMapPage');
+    const session = await preloads('/sessions/4f1c2a9e-0000-4000-8000-000000000001');
+    expect(session).toContain('SessionPage');
+    expect(session).not.toContain('NewSessionPage');
+    // A static segment wins over a parameter, as in the router.
+    const newSession = await preloads('/sessions/new');
+    expect(newSession).toContain('NewSessionPage');
+    expect(newSession).not.toContain('SessionPage');
+    // Code only the first page needs never goes along: no react-aria, zod or charts for sign-in.
+    expect((await preloads('/sign-in')).filter((name) => /^(DateTimeField|FocusScope|zod|echarts)$/.test(name))).toEqual([]);
+    // Every preloaded file is one the build wrote (a missing one would come back as index.html).
+    for (const pathname of ['/', '/sessions/4f1c2a9e-0000-4000-8000-000000000001', '/resilience']) {
+      const html = (await get(`${suite.server.url}${pathname}`, { 'accept-encoding': 'identity' })).body.toString('utf8');
+      for (const [, rel, href] of html.matchAll(/<link rel="(modulepreload|preload)"[^>]* href="(\/assets\/[^"]+)">/g)) {
+        const file = await get(`${suite.server.url}${href}`, { 'accept-encoding': 'br' });
+        expect(file.status, href).toBe(200);
+        expect(file.headers['content-type'], href).toMatch(rel === 'modulepreload' ? /javascript/ : /text\/css/);
+      }
+    }
+    // A path no route knows gets index.html as built (the app shows its "not found").
+    expect(await preloads('/no/such/page')).toEqual(['react', 'i18n']);
+
+    // Compressed as the browser accepts, the same page; revalidated by its ETag.
+    const plain = await get(`${suite.server.url}/sessions/new`, { 'accept-encoding': 'identity' });
+    const br = await get(`${suite.server.url}/sessions/new`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toContain('accept-encoding');
+    expect(zlib.brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    const gz = await get(`${suite.server.url}/sessions/new`, { 'accept-encoding': 'gzip' });
+    expect(zlib.gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    expect(br.headers.etag).toBe(plain.headers.etag);
+    const again = await get(`${suite.server.url}/sessions/new`, { 'accept-encoding': 'br', 'if-none-match': String(br.headers.etag) });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    // Each page has its own document (and ETag): another route's is not taken for it.
+    expect((await get(`${suite.server.url}/sign-in`, { 'accept-encoding': 'identity' })).headers.etag).not.toBe(br.headers.etag);
+  });
+
+  it('signs in with at most 135 KiB of JavaScript, each file and the session call fetched once', async () => {
+    const page = await suite.open();
+    const requests: string[] = [];
+    const scripts: { url: string; bytes: number }[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    page.on('requestfinished', (request) => {
+      if (request.resourceType() !== 'script') return;
+      void request.sizes().then((sizes) => scripts.push({ url: new URL(request.url()).pathname, bytes: sizes.responseBodySize + sizes.responseHeadersSize }));
+    });
+    await page.goto(`${suite.server.url}/sign-in`);
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    await suite.settled(page);
+    await expect.poll(() => scripts.some((s) => /\/SignInPage-[\w-]+\.js$/.test(s.url)), { message: 'the sign-in page’s chunk was loaded' }).toBe(true);
+    const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
+    expect(total, `JavaScript transferred for sign-in: ${scripts.map((s) => `${s.url} ${s.bytes}`).join(', ')}`).toBeLessThanOrEqual(135 * 1024);
+    // The date fields' react-aria and the schemas' zod are for other pages.
+    expect(scripts.filter((s) => /\/(DateTimeField|FocusScope|zod|echarts)-[\w-]+\.js$/.test(s.url))).toEqual([]);
+    // The preloads are used: nothing is fetched twice (the page's chunk, the session call).
+    const twice = requests.filter((url, i) => requests.indexOf(url) !== i);
+    expect(twice).toEqual([]);
+    expect(requests.filter((url) => url === '/api/auth/session')).toHaveLength(1);
   });
 
   // The coachee's first load measured as a phone receives it: every script's bytes on the wire.

@@ -1,5 +1,6 @@
 /** Contract of `content/activities.json`: the activity library (werkvormen), by theme and year phase. */
 import { z } from 'zod';
+import { YEAR_PHASES } from '../../domain/sessions/year-phase';
 import { checkDescribed, checkUniqueIds, ContentId, ContentVersion, LocalizedList, LocalizedText } from './building-blocks';
 
 export const ACTIVITY_THEMES = [
@@ -18,8 +19,7 @@ export const ACTIVITY_THEMES = [
 export const ActivityTheme = z.enum(ACTIVITY_THEMES);
 export type ActivityTheme = z.infer<typeof ActivityTheme>;
 
-/** Phases of the programme year: first weeks, autumn, winter, spring, end of year. */
-export const YEAR_PHASES = ['start', 'autumn', 'winter', 'spring', 'end'] as const;
+/** Phases of the programme year: first weeks, autumn, winter, spring, end of year (domain/sessions/year-phase.ts). */
 export const YearPhase = z.enum(YEAR_PHASES);
 export type YearPhase = z.infer<typeof YearPhase>;
 

@@ -3,7 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityListResponse, SessionPlanView } from '../../../contracts/activities';
-import { YEAR_PHASES, type YearPhase } from '../../../contracts/content/activities';
+import type { YearPhase } from '../../../contracts/content/activities';
+// The phases without the content schema: the library's screens need no zod (#20 item 7).
+import { YEAR_PHASES } from '../../../domain/sessions/year-phase';
 import { api, ApiError } from '../../api';
 
 export { YEAR_PHASES, type YearPhase };
