@@ -118,6 +118,9 @@ describe(`Round proposals on ${testDbKind()}`, () => {
         [b, '2027-02-11T09:00:00.000Z', 'online', ''],
       ].sort(),
     );
+    // The list names the other person of a one-on-one (here, for the coach, the coachee).
+    const listed = (await as.anna!.request('GET', '/api/sessions?from=2027-02-08T00:00:00Z&to=2027-02-15T00:00:00Z')).json().sessions as { withName?: string }[];
+    expect(listed.map((s) => s.withName).every((n) => typeof n === 'string' && n.length > 0)).toBe(true);
     // Proposed again for that week: both already have theirs.
     const again: Proposal[] = (await propose(as.anna!, WEDNESDAY)).json().proposals;
     expect(again.map((p) => p.proposal.kind)).toEqual(['alreadyPlanned', 'alreadyPlanned']);
