@@ -40,7 +40,7 @@ describe('February formats', () => {
     await coordinator.getByText(/studenten ingedeeld\./).waitFor();
     await coordinator.getByText('Iedereen heeft een coach.').waitFor();
     // The compact screen: counts per coach against the target, a filter by coach, one table per coach with a move per row.
-    await coordinator.getByRole('region', { name: 'Aantal coachees per coach' }).waitFor();
+    await coordinator.getByRole('heading', { level: 2, name: 'Aantal coachees per coach' }).waitFor();
     const filter = coordinator.getByLabel('Laat zien');
     const firstCoach = (await filter.locator('option').nth(1).textContent()) ?? '';
     await filter.selectOption({ label: firstCoach });

@@ -79,7 +79,7 @@ function CoachTables({ data, intakeId, onMoved }: { data: IntakeCaseloadsRespons
     <>
       <section className="card" aria-labelledby="caseload-counts-title">
         <h2 id="caseload-counts-title">{t('caseloads.intake.counts')}</h2>
-        <TableWrap label={t('caseloads.intake.counts')}>
+        <TableWrap label={t('caseloads.intake.countsTable')}>
           <table>
             <TableHead columns={[{ label: t('caseloads.intake.coach') }, { label: t('caseloads.intake.coachees'), num: true }, { label: t('caseloads.intake.targetColumn'), num: true }]} />
             <tbody>
