@@ -37,6 +37,8 @@ export const SessionSummary = z.object({
   title: z.string(),
   communityId: Id.nullable(),
   communityName: z.string().nullable(),
+  /** A one-on-one: the other person's name (the coach for the coachee, the coachee for the coach), #21 item 3. */
+  withName: z.string().optional(),
   startsAt: z.string(),
   endsAt: z.string(),
   location: z.string(),

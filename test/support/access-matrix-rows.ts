@@ -485,6 +485,7 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'POST /api/intakes/:intakeId/caseloads/moves': { resource: R.programme },
   'GET /api/caseloads/mine': {},
   'POST /api/communities/:communityId/one-on-one-round': { resource: R.community },
+  'GET /api/communities/:communityId/one-on-one-round/proposal': { resource: R.community },
   'GET /api/research/catalogue': { resource: R.researchDesk },
   'GET /api/research/studies': { resource: R.researchDesk },
   'POST /api/research/studies': { resource: R.researchDesk },

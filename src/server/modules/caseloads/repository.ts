@@ -1,8 +1,8 @@
 /** All SQL of the caseloads context (individual coaching, #21 item 3). */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { readIntakeSettings } from '../../../domain/programme/intake-settings';
 import type { Db } from '../../db/client';
-import { classes, classMembers, coachProfiles, communities, communityMembers, intakes, people, programmes, roleAssignments, sessions } from '../../db/schema';
+import { classes, classMembers, coachAvailability, coachProfiles, communities, communityMembers, intakes, people, programmes, roleAssignments, sessions, teachingPeriods, timetables } from '../../db/schema';
 
 /** The intake with its programme and readable settings (locked for update inside a transaction when asked). */
 export async function intakeOf(db: Db, intakeId: string, lock = false) {
@@ -141,4 +141,61 @@ export async function oneOnOnesOf(db: Db, communityIds: string[], organiserId: s
     .from(sessions)
     .where(and(inArray(sessions.communityId, communityIds), eq(sessions.type, 'oneOnOne'), eq(sessions.status, 'planned'), eq(sessions.organiserId, organiserId)))
     .orderBy(asc(sessions.startsAt));
+}
+
+/** The intake's teaching periods that share a day with [from, to] (inclusive local dates). */
+export async function periodsBetween(db: Db, intakeId: string, from: string, to: string) {
+  return db
+    .select({ id: teachingPeriods.id, firstDate: teachingPeriods.firstDate, lastDate: teachingPeriods.lastDate })
+    .from(teachingPeriods)
+    .where(and(eq(teachingPeriods.intakeId, intakeId), lte(teachingPeriods.firstDate, to), gte(teachingPeriods.lastDate, from)));
+}
+
+/** The weekly blocks of these people in these periods: their own timetables and their classes' (of the intake). */
+export async function timetableBlocksOf(db: Db, intakeId: string, periodIds: string[], personIds: string[]) {
+  if (periodIds.length === 0 || personIds.length === 0) return [];
+  const own = await db
+    .select({ personId: timetables.personId, periodId: timetables.periodId, blocks: timetables.blocks })
+    .from(timetables)
+    .where(and(inArray(timetables.periodId, periodIds), inArray(timetables.personId, personIds)));
+  const ofClass = await db
+    .select({ personId: classMembers.personId, periodId: timetables.periodId, blocks: timetables.blocks })
+    .from(timetables)
+    .innerJoin(classMembers, eq(classMembers.classId, timetables.classId))
+    .innerJoin(classes, eq(classes.id, classMembers.classId))
+    .where(and(eq(classes.intakeId, intakeId), inArray(timetables.periodId, periodIds), inArray(classMembers.personId, personIds)));
+  return [...own, ...ofClass].map((r) => ({ personId: r.personId!, periodId: r.periodId, blocks: r.blocks as { day: string; start: string; end: string; location: string | null }[] }));
+}
+
+/** The coach's stated availability per period (weekly windows). */
+export async function availabilityOfCoach(db: Db, periodIds: string[], coachId: string) {
+  if (periodIds.length === 0) return [];
+  const rows = await db.select().from(coachAvailability).where(and(inArray(coachAvailability.periodId, periodIds), eq(coachAvailability.personId, coachId)));
+  return rows.map((r) => ({ periodId: r.periodId, windows: r.windows as { day: string; start: string; end: string }[] }));
+}
+
+/** Planned sessions in [from, to) that these people organise, are the coachee of, or meet in as members. */
+export async function plannedSessionsOf(db: Db, personIds: string[], from: Date, to: Date) {
+  if (personIds.length === 0) return [];
+  const memberOf = db.select({ id: communityMembers.communityId }).from(communityMembers).where(and(inArray(communityMembers.personId, personIds), isNull(communityMembers.leftOn)));
+  const rows = await db
+    .select({ id: sessions.id, type: sessions.type, communityId: sessions.communityId, organiserId: sessions.organiserId, coacheeId: sessions.coacheeId, startsAt: sessions.startsAt, endsAt: sessions.endsAt })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.status, 'planned'),
+        gte(sessions.startsAt, from),
+        lt(sessions.startsAt, to),
+        or(inArray(sessions.organiserId, personIds), inArray(sessions.coacheeId, personIds), and(sql`${sessions.type} <> 'oneOnOne'`, inArray(sessions.communityId, memberOf))),
+      ),
+    );
+  const members = await db
+    .select({ communityId: communityMembers.communityId, personId: communityMembers.personId })
+    .from(communityMembers)
+    .where(and(inArray(communityMembers.personId, personIds), isNull(communityMembers.leftOn)));
+  // Who each session keeps busy: its organiser, its coachee, or (a group session) the members among these people.
+  return rows.map((r) => ({
+    ...r,
+    people: [...new Set([r.organiserId, r.coacheeId, ...(r.type === 'oneOnOne' ? [] : members.filter((m) => m.communityId === r.communityId).map((m) => m.personId))].filter((x): x is string => x !== null && personIds.includes(x)))],
+  }));
 }

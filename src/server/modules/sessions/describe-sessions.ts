@@ -5,7 +5,7 @@ import { LOGBOOK_REMINDER_DAYS, needsLogbook, type SessionType } from '../../../
 import type { SessionSummary } from '../../../contracts/sessions';
 import type { SessionMode } from '../../../domain/sessions/session-mode';
 import type { Db } from '../../db/client';
-import { attendanceMarks, logbookEntries, sessionRsvps } from '../../db/schema';
+import { attendanceMarks, logbookEntries, people, sessionRsvps } from '../../db/schema';
 import type { LoadedSession } from './repository';
 
 export function relationOf(actor: Actor, s: LoadedSession): SessionSummary['relation'] {
@@ -18,11 +18,16 @@ export function relationOf(actor: Actor, s: LoadedSession): SessionSummary['rela
 export async function describeSessions(db: Db, actor: Actor, list: LoadedSession[], now: Date): Promise<SessionSummary[]> {
   if (list.length === 0) return [];
   const ids = list.map((s) => s.row.id);
-  const [rsvps, marks, logbooks] = await Promise.all([
+  // A one-on-one names the other person: the coach for the coachee, the coachee for the coach.
+  const otherOf = (s: LoadedSession) => (s.row.type !== 'oneOnOne' ? null : s.resource.organiserId === actor.personId ? s.row.coacheeId : s.resource.organiserId);
+  const others = [...new Set(list.map(otherOf).filter((id): id is string => id !== null))];
+  const [rsvps, marks, logbooks, names] = await Promise.all([
     db.select({ sessionId: sessionRsvps.sessionId, personId: sessionRsvps.personId, response: sessionRsvps.response }).from(sessionRsvps).where(inArray(sessionRsvps.sessionId, ids)),
     db.selectDistinct({ sessionId: attendanceMarks.sessionId }).from(attendanceMarks).where(inArray(attendanceMarks.sessionId, ids)),
     db.select({ sessionId: logbookEntries.sessionId }).from(logbookEntries).where(and(inArray(logbookEntries.sessionId, ids), eq(logbookEntries.authorId, actor.personId))),
+    others.length ? db.select({ id: people.id, firstName: people.firstName, lastName: people.lastName }).from(people).where(inArray(people.id, others)) : Promise.resolve([]),
   ]);
+  const nameOf = new Map(names.map((n) => [n.id, `${n.firstName} ${n.lastName}`.trim()]));
   const marked = new Set(marks.map((m) => m.sessionId));
   const written = new Set(logbooks.map((l) => l.sessionId));
   return list.map((s) => {
@@ -37,6 +42,7 @@ export async function describeSessions(db: Db, actor: Actor, list: LoadedSession
       title: s.row.title,
       communityId: s.row.communityId,
       communityName: s.communityName,
+      ...(nameOf.has(otherOf(s) ?? '') ? { withName: nameOf.get(otherOf(s)!)! } : {}),
       startsAt: s.row.startsAt.toISOString(),
       endsAt: s.row.endsAt.toISOString(),
       location: s.row.location,

@@ -5,9 +5,10 @@ import { Link, useParams } from 'react-router';
 import type { IntakeCaseloadsResponse } from '../../../contracts/caseloads';
 import { Alert } from '../../components/Alert';
 import { PageState } from '../../components/PageState';
-import { errorsOf, personName, SelectField } from '../../components/form-fields';
+import { errorsOf, personName, SelectField, TableHead, TableWrap } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { caseloadsApi } from './api';
+import './caseloads.css';
 
 type Student = IntakeCaseloadsResponse['unassigned'][number];
 
@@ -48,14 +49,7 @@ export function IntakeCaseloadsPage() {
                   <p>{t('caseloads.intake.noneUnassigned')}</p>
                 ) : (
                   <>
-                    <ul className="rows">
-                      {data.unassigned.map((s) => (
-                        <li key={s.id}>
-                          {personName(s)} · {s.classCode}
-                          <MoveStudent intakeId={intakeId} student={s} coaches={data.coaches} currentCoachId={null} onMoved={setDone} />
-                        </li>
-                      ))}
-                    </ul>
+                    <StudentTable label={t('caseloads.intake.unassigned')} students={data.unassigned} coaches={data.coaches} currentCoachId={null} intakeId={intakeId} onMoved={setDone} />
                     {data.coaches.length > 0 && (
                       <button type="button" className="primary" disabled={assign.isPending} onClick={() => assign.mutate()}>
                         {t('caseloads.intake.assign')}
@@ -65,30 +59,88 @@ export function IntakeCaseloadsPage() {
                 )}
               </section>
               {data.coaches.length === 0 && <p>{t('caseloads.intake.noCoaches')}</p>}
-              {data.coaches.map((c) => (
-                <section key={c.coach.id} className="card" aria-labelledby={`caseload-${c.coach.id}`}>
-                  <h2 id={`caseload-${c.coach.id}`}>
-                    {personName(c.coach)} · {t('caseloads.intake.coachCount', { count: c.coachees.length })}
-                  </h2>
-                  {c.coachees.length === 0 ? (
-                    <p>{t('caseloads.intake.empty')}</p>
-                  ) : (
-                    <ul className="rows">
-                      {c.coachees.map((s) => (
-                        <li key={s.id}>
-                          {personName(s)} · {s.classCode}
-                          <MoveStudent intakeId={intakeId} student={s} coaches={data.coaches} currentCoachId={c.coach.id} onMoved={setDone} />
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </section>
-              ))}
+              {data.coaches.length > 0 && <CoachTables data={data} intakeId={intakeId} onMoved={setDone} />}
             </>
           )
         }
       </PageState>
     </div>
+  );
+}
+
+const UNASSIGNED = 'unassigned';
+
+/** Counts per coach against the target, a filter by coach, and one compact table per coach. */
+function CoachTables({ data, intakeId, onMoved }: { data: IntakeCaseloadsResponse; intakeId: string; onMoved: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState('');
+  const shown = data.coaches.filter((c) => filter === '' || filter === c.coach.id);
+  return (
+    <>
+      <section className="card" aria-labelledby="caseload-counts-title">
+        <h2 id="caseload-counts-title">{t('caseloads.intake.counts')}</h2>
+        <TableWrap label={t('caseloads.intake.countsTable')}>
+          <table>
+            <TableHead columns={[{ label: t('caseloads.intake.coach') }, { label: t('caseloads.intake.coachees'), num: true }, { label: t('caseloads.intake.targetColumn'), num: true }]} />
+            <tbody>
+              {data.coaches.map((c) => (
+                <tr key={c.coach.id}>
+                  <td>{personName(c.coach)}</td>
+                  <td className="num">{c.coachees.length}</td>
+                  <td className="num">{data.target}</td>
+                </tr>
+              ))}
+              <tr>
+                <td>{t('caseloads.intake.unassigned')}</td>
+                <td className="num">{data.unassigned.length}</td>
+                <td className="num">–</td>
+              </tr>
+            </tbody>
+          </table>
+        </TableWrap>
+        <SelectField label={t('caseloads.intake.filter')} value={filter} onChange={(e) => setFilter(e.target.value)}>
+          <option value="">{t('caseloads.intake.filterAll')}</option>
+          {data.coaches.map((c) => (
+            <option key={c.coach.id} value={c.coach.id}>
+              {personName(c.coach)}
+            </option>
+          ))}
+          <option value={UNASSIGNED}>{t('caseloads.intake.unassigned')}</option>
+        </SelectField>
+      </section>
+      {filter !== UNASSIGNED &&
+        shown.map((c) => (
+          <section key={c.coach.id} className="card" aria-labelledby={`caseload-${c.coach.id}`}>
+            <h2 id={`caseload-${c.coach.id}`}>
+              {personName(c.coach)} · {t('caseloads.intake.coachCount', { count: c.coachees.length })}
+            </h2>
+            {c.coachees.length === 0 ? <p>{t('caseloads.intake.empty')}</p> : <StudentTable label={personName(c.coach)} students={c.coachees} coaches={data.coaches} currentCoachId={c.coach.id} intakeId={intakeId} onMoved={onMoved} />}
+          </section>
+        ))}
+    </>
+  );
+}
+
+/** One row per student: name, class, and a select with a single "Verplaats" button. */
+function StudentTable({ label, students, coaches, currentCoachId, intakeId, onMoved }: { label: string; students: Student[]; coaches: IntakeCaseloadsResponse['coaches']; currentCoachId: string | null; intakeId: string; onMoved: (message: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <TableWrap label={label}>
+      <table>
+        <TableHead columns={[{ label: t('caseloads.intake.student') }, { label: t('caseloads.intake.classCode') }, { label: t('caseloads.intake.moveColumn') }]} />
+        <tbody>
+          {students.map((s) => (
+            <tr key={s.id}>
+              <td>{personName(s)}</td>
+              <td>{s.classCode}</td>
+              <td>
+                <MoveStudent intakeId={intakeId} student={s} coaches={coaches} currentCoachId={currentCoachId} onMoved={onMoved} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
 
@@ -108,23 +160,26 @@ function MoveStudent({ intakeId, student, coaches, currentCoachId, onMoved }: { 
   const { form, fields } = errorsOf(move.error);
   return (
     <form
-      className="stack"
+      className="caseloads-move"
       onSubmit={(e) => {
         e.preventDefault();
         move.mutate();
       }}
     >
-      <SelectField label={t('caseloads.intake.moveTo', { name: personName(student) })} value={coachId} error={fields.coachId} onChange={(e) => setCoachId(e.target.value)}>
+      <label className="visually-hidden" htmlFor={`move-${student.id}`}>
+        {t('caseloads.intake.moveTo', { name: personName(student) })}
+      </label>
+      <select id={`move-${student.id}`} value={coachId} aria-invalid={fields.coachId ? true : undefined} onChange={(e) => setCoachId(e.target.value)}>
         {others.map((c) => (
           <option key={c.coach.id} value={c.coach.id}>
             {personName(c.coach)} ({c.coachees.length})
           </option>
         ))}
-      </SelectField>
-      <button type="submit" disabled={move.isPending}>
+      </select>
+      <button type="submit" disabled={move.isPending} aria-label={t('caseloads.intake.moveNamed', { name: personName(student) })}>
         {t('caseloads.intake.move')}
       </button>
-      {form && !fields.coachId && <Alert kind="error">{form}</Alert>}
+      {(form ?? fields.coachId) && <Alert kind="error">{fields.coachId ?? form}</Alert>}
     </form>
   );
 }

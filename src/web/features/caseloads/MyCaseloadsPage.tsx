@@ -11,6 +11,7 @@ import { errorsOf, personName, SelectField } from '../../components/form-fields'
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { formatDateTime } from '../../format';
 import { caseloadsApi } from './api';
+import { RoundPlanner } from './RoundPlanner';
 
 type Caseload = MyCaseloadsResponse['caseloads'][number];
 type Coachee = Caseload['coachees'][number];
@@ -78,9 +79,8 @@ function CaseloadCard({ caseload }: { caseload: Caseload }) {
             </button>
           </div>
           {planning === 'round' && (
-            <PlanForm
+            <RoundPlanner
               caseloadId={caseload.caseloadId}
-              coachee={null}
               onDone={(m) => {
                 setPlanning(null);
                 setMessage(m);
@@ -99,26 +99,21 @@ function When({ session }: { session: { id: string; startsAt: string } | null })
   return <Link to={`/sessions/${session.id}`}>{formatDateTime(session.startsAt, 'medium')}</Link>;
 }
 
-/** One conversation with one coachee, or (coachee null) a round with all of them on one day. */
-function PlanForm({ caseloadId, coachee, onDone }: { caseloadId: string; coachee: Coachee | null; onDone: (message: string) => void }) {
+/** One conversation with one coachee (a round with proposed times is the RoundPlanner). */
+function PlanForm({ caseloadId, coachee, onDone }: { caseloadId: string; coachee: Coachee; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [date, setDate] = useState('');
   const [startTime, setStartTime] = useState('');
-  const [duration, setDuration] = useState(coachee ? 45 : 30);
-  const [breakMinutes, setBreakMinutes] = useState(5);
+  const [duration, setDuration] = useState(45);
   const [mode, setMode] = useState<SessionMode>('onCampus');
   const [location, setLocation] = useState('');
   const [meetingLink, setMeetingLink] = useState('');
   const link = mode === 'onCampus' ? {} : { meetingLink };
   const plan = useMutation({
     mutationFn: async () => {
-      if (coachee) {
-        await caseloadsApi.planOne(caseloadId, { type: 'oneOnOne', coacheeId: coachee.id, date, startTime, durationMinutes: duration, location, mode, ...link });
-        return t('caseloads.mine.planned');
-      }
-      const r = await caseloadsApi.planRound(caseloadId, { date, startTime, durationMinutes: duration, breakMinutes, location, mode, ...link });
-      return t('caseloads.mine.roundPlanned', { count: r.planned.length });
+      await caseloadsApi.planOne(caseloadId, { type: 'oneOnOne', coacheeId: coachee.id, date, startTime, durationMinutes: duration, location, mode, ...link });
+      return t('caseloads.mine.planned');
     },
     onSuccess: async (message) => {
       await client.invalidateQueries({ queryKey: ['caseloads', 'mine'] });
@@ -126,23 +121,21 @@ function PlanForm({ caseloadId, coachee, onDone }: { caseloadId: string; coachee
     },
   });
   const { form, fields } = errorsOf(plan.error);
-  const id = coachee ? coachee.id : 'round';
+  const id = coachee.id;
   return (
     <form
       noValidate
-      aria-label={coachee ? t('caseloads.mine.plan', { name: personName(coachee) }) : t('caseloads.mine.round')}
+      aria-label={t('caseloads.mine.plan', { name: personName(coachee) })}
       onSubmit={(e) => {
         e.preventDefault();
         plan.mutate();
       }}
     >
-      {!coachee && <p className="help">{t('caseloads.mine.roundHelp')}</p>}
       {form && <Alert kind="error">{form}</Alert>}
       <div className="grid-2">
         <Field label={t('caseloads.mine.date')} type="date" name={`date-${id}`} value={date} error={fields.date} onChange={(e) => setDate(e.target.value)} />
         <Field label={t('caseloads.mine.startTime')} type="time" name={`time-${id}`} value={startTime} error={fields.startTime} onChange={(e) => setStartTime(e.target.value)} />
         <Field label={t('caseloads.mine.duration')} type="number" min={15} max={120} value={duration} error={fields.durationMinutes} onChange={(e) => setDuration(Number(e.target.value))} />
-        {!coachee && <Field label={t('caseloads.mine.breakMinutes')} type="number" min={0} max={60} value={breakMinutes} error={fields.breakMinutes} onChange={(e) => setBreakMinutes(Number(e.target.value))} />}
         <SelectField label={t('formats.mode.label')} value={mode} onChange={(e) => setMode(SESSION_MODES.find((m) => m === e.target.value) ?? 'onCampus')}>
           {SESSION_MODES.map((m) => (
             <option key={m} value={m}>

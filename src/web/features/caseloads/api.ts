@@ -1,5 +1,5 @@
 /** The caseload screens' calls (individual coaching, #21 item 3), typed by the shared contracts. */
-import type { IntakeCaseloadsResponse, MyCaseloadsResponse, PlanRoundRequest } from '../../../contracts/caseloads';
+import type { IntakeCaseloadsResponse, MyCaseloadsResponse, PlanRoundRequest, RoundProposalResponse } from '../../../contracts/caseloads';
 import type { CreateSessionRequest } from '../../../contracts/sessions';
 import { api } from '../../api';
 
@@ -10,4 +10,6 @@ export const caseloadsApi = {
   mine: () => api<MyCaseloadsResponse>('/api/caseloads/mine'),
   planOne: (caseloadId: string, body: CreateSessionRequest) => api<{ id: string }>(`/api/communities/${caseloadId}/sessions`, { method: 'POST', body }),
   planRound: (caseloadId: string, body: PlanRoundRequest) => api<{ planned: { sessionId: string }[]; skipped: number }>(`/api/communities/${caseloadId}/one-on-one-round`, { method: 'POST', body }),
+  proposeRound: (caseloadId: string, q: { week: string; durationMinutes: number; breakMinutes: number }) =>
+    api<RoundProposalResponse>(`/api/communities/${caseloadId}/one-on-one-round/proposal?${new URLSearchParams({ week: q.week, durationMinutes: String(q.durationMinutes), breakMinutes: String(q.breakMinutes) }).toString()}`),
 };

@@ -10,7 +10,8 @@ import './sessions.css';
 import { formatDate } from '../../format';
 
 const HOUR = 3_600_000;
-const label = (t: (k: string) => string, s: SessionSummary) => `${t(`sessions.types.${s.type}`)}${s.communityName ? ` · ${s.communityName}` : ''}`;
+const label = (t: (k: string, o?: Record<string, string>) => string, s: SessionSummary) =>
+  s.withName ? t('sessions.detail.oneOnOneWith', { name: s.withName }) : `${t(`sessions.types.${s.type}`)}${s.communityName ? ` · ${s.communityName}` : ''}`;
 
 /**
  * The home cards of sessions: for a coachee the next session with one-tap RSVP; for a coach the

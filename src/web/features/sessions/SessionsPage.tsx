@@ -58,8 +58,8 @@ function SessionList({ id, title, items, language }: { id: string; title: string
           <li key={s.id} className="session-item">
             <p className="lead">
               <Link to={`/sessions/${s.id}`}>
-                {formatWhen(s.startsAt, language)} · {t(`sessions.types.${s.type}`)}
-                {s.communityName ? ` · ${s.communityName}` : ''}
+                {formatWhen(s.startsAt, language)} · {s.withName ? t('sessions.detail.oneOnOneWith', { name: s.withName }) : t(`sessions.types.${s.type}`)}
+                {s.communityName && !s.withName ? ` · ${s.communityName}` : ''}
               </Link>
             </p>
             {s.status === 'cancelled' && <p className="chip">{t('sessions.list.cancelled')}</p>}
