@@ -34,3 +34,25 @@ export type IntakeClassCoachesResponse = z.infer<typeof IntakeClassCoachesRespon
  */
 export const LinkClassCoachRequest = z.strictObject({ coachId: Id, currentCoachId: Id.nullable() });
 export const LinkClassCoachResponse = z.object({ communityId: Id, members: z.number().int() });
+
+const ClassSession = z.object({ id: Id, startsAt: z.string(), endsAt: z.string(), location: z.string(), mode: z.string(), status: z.string() });
+
+/** The coach's own classes: each with its size, the next class-wide sessions and the last ones held. */
+export const MyClassesResponse = z.object({
+  classes: z.array(
+    z.object({
+      communityId: Id,
+      code: z.string(),
+      programme: z.string(),
+      academicYear: z.string(),
+      month: z.enum(['september', 'february']),
+      /** Students of the class taking part now. */
+      size: z.number().int(),
+      /** Planned class-wide sessions from now on, soonest first. */
+      upcoming: z.array(ClassSession),
+      /** Class-wide sessions that took place, latest first (at most 10). */
+      past: z.array(ClassSession),
+    }),
+  ),
+});
+export type MyClassesResponse = z.infer<typeof MyClassesResponse>;

@@ -180,6 +180,12 @@ describe(`class-wide coaching on ${testDbKind()}`, () => {
     const sessionId = created.json().id;
     const [row] = await t.services.db.select().from(sessions).where(eq(sessions.id, sessionId));
     expect(row).toMatchObject({ type: 'classWide', classId: ids.classA, communityId: klass!.id, organiserId: ids.anna });
+    // The coach's classes: the class with its size and the coming session; another coach has none.
+    const mine = (await as.anna!.request('GET', '/api/classes/mine')).json();
+    expect(mine.classes).toHaveLength(1);
+    expect(mine.classes[0]).toMatchObject({ communityId: klass!.id, code: 'SW1F', size: 6, month: 'february', past: [] });
+    expect(mine.classes[0].upcoming.map((s: { id: string }) => s.id)).toEqual([sessionId]);
+    expect((await as.bram!.request('GET', '/api/classes/mine')).json()).toEqual({ classes: [] });
     // The class is invited and answers; a student of the other class does not see it.
     const seen = (await as.s0!.request('GET', '/api/sessions?from=2027-02-01T00:00:00Z&to=2027-03-01T00:00:00Z')).json().sessions;
     expect(seen.map((x: { id: string }) => x.id)).toContain(sessionId);
@@ -193,6 +199,9 @@ describe(`class-wide coaching on ${testDbKind()}`, () => {
     expect(marked.statusCode).toBe(200);
     const logbook = await as.anna.request('PUT', `/api/sessions/${sessionId}/logbook`, { answers: { 'logbook-what-we-did': 'Doelen van de klas', 'logbook-how-it-went': 4, 'logbook-need': ['nothing'] } });
     expect(logbook.statusCode).toBe(200);
+    const later = (await as.anna.request('GET', '/api/classes/mine')).json().classes[0];
+    expect(later.upcoming).toEqual([]);
+    expect(later.past.map((s: { id: string }) => s.id)).toEqual([sessionId]);
     await generateStatements({ services: t.services, institutionId: ids.inst!, month: '2027-02' });
     const [statement] = await t.services.db.select().from(compensationStatements).where(eq(compensationStatements.coachPersonId, ids.anna!));
     const lines = await t.services.db.select().from(compensationStatementLines).where(eq(compensationStatementLines.statementId, statement!.id));

@@ -487,6 +487,7 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   // Class-wide coaching (#21 item 3, ADR 0026): the coordinator links a coach to each class of a class-wide intake.
   'GET /api/intakes/:intakeId/class-coaches': { resource: R.programme },
   'PUT /api/intakes/:intakeId/classes/:classId/coach': { resource: R.programme },
+  'GET /api/classes/mine': {},
   'POST /api/communities/:communityId/one-on-one-round': { resource: R.community },
   'GET /api/research/catalogue': { resource: R.researchDesk },
   'GET /api/research/studies': { resource: R.researchDesk },

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { readIntakeSettings } from '../../../domain/programme/intake-settings';
 import type { Db } from '../../db/client';
-import { classes, classMembers, coachProfiles, communities, communityCoachPeriods, communityMembers, intakes, people, programmes, roleAssignments } from '../../db/schema';
+import { classes, classMembers, coachProfiles, communities, communityCoachPeriods, communityMembers, intakes, people, programmes, roleAssignments, sessions } from '../../db/schema';
 
 /** The intake with its programme and readable settings (locked for update inside a transaction when asked). */
 export async function intakeOf(db: Db, intakeId: string, lock = false) {
@@ -83,4 +83,36 @@ export async function syncMembers(db: Db, communityId: string, classId: string, 
   if (leaving.length) await db.update(communityMembers).set({ leftOn: at, leftReason: 'moved' }).where(inArray(communityMembers.id, leaving));
   if (joining.length || leaving.length) await db.update(communities).set({ version: sql`${communities.version} + 1` }).where(eq(communities.id, communityId));
   return enrolled.length;
+}
+
+/** The coach's class communities (of any intake) with their intake and programme. */
+export async function classCommunitiesOfCoach(db: Db, coachId: string) {
+  return db
+    .select({ id: communities.id, code: communities.name, month: intakes.month, academicYear: intakes.academicYear, nameNl: programmes.nameNl, nameEn: programmes.nameEn })
+    .from(communities)
+    .innerJoin(intakes, eq(intakes.id, communities.intakeId))
+    .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
+    .where(and(eq(communities.coachId, coachId), eq(communities.kind, 'class')))
+    .orderBy(asc(intakes.academicYear), asc(communities.name), asc(communities.id));
+}
+
+/** Current member counts of communities. */
+export async function currentSizes(db: Db, communityIds: string[]): Promise<Map<string, number>> {
+  if (communityIds.length === 0) return new Map();
+  const rows = await db
+    .select({ communityId: communityMembers.communityId, n: sql<number>`count(*)::int` })
+    .from(communityMembers)
+    .where(and(inArray(communityMembers.communityId, communityIds), isNull(communityMembers.leftOn)))
+    .groupBy(communityMembers.communityId);
+  return new Map(rows.map((r) => [r.communityId, Number(r.n)]));
+}
+
+/** The class-wide sessions of these class communities (cancelled ones included, for their status). */
+export async function classSessionsOf(db: Db, communityIds: string[]) {
+  if (communityIds.length === 0) return [];
+  return db
+    .select({ id: sessions.id, communityId: sessions.communityId, startsAt: sessions.startsAt, endsAt: sessions.endsAt, location: sessions.location, mode: sessions.mode, status: sessions.status })
+    .from(sessions)
+    .where(and(inArray(sessions.communityId, communityIds), eq(sessions.type, 'classWide')))
+    .orderBy(asc(sessions.startsAt), asc(sessions.id));
 }
