@@ -203,7 +203,8 @@ describe(`class-wide coaching on ${testDbKind()}`, () => {
     expect(later.upcoming).toEqual([]);
     expect(later.past.map((s: { id: string }) => s.id)).toEqual([sessionId]);
     // Continuity per class: the held class session counts, led by the original coach.
-    const list = (await as.coordinator!.request('GET', `/api/intakes/${ids.february}/communities`)).json();
+    as.coordinator = await signedIn(app, 'coord@c.test', PASSWORD);
+    const list = (await as.coordinator.request('GET', `/api/intakes/${ids.february}/communities`)).json();
     expect(list.communities.find((c: { id: string }) => c.id === klass!.id).continuity).toMatchObject({ basis: 'sessions', sessionsHeld: 1, originalCoachShare: 1, coachChanges: 0 });
     await generateStatements({ services: t.services, institutionId: ids.inst!, month: '2027-02' });
     const [statement] = await t.services.db.select().from(compensationStatements).where(eq(compensationStatements.coachPersonId, ids.anna!));
