@@ -36,6 +36,8 @@ export const HomeResponse = z.object({
       relation: z.enum(['member', 'coach', 'supervisor', 'coordinator']),
       members: z.array(PersonName).optional(),
       coachEmail: z.string().optional(),
+      /** 'group', 'caseload' or 'class' (a coach linked to a whole class, ADR 0027). */
+      kind: z.string().optional(),
     }),
   ),
   supervisedCoaches: z.array(PersonName),

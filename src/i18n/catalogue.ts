@@ -65,6 +65,8 @@ import enEndyear from './en.endyear.json';
 import nlEndyear from './nl.endyear.json';
 import enCaseloads from './en.caseloads.json';
 import nlCaseloads from './nl.caseloads.json';
+import enClasswide from './en.classwide.json';
+import nlClasswide from './nl.classwide.json';
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -100,6 +102,7 @@ const FEATURES: [Messages, Messages][] = [
   [nlProgcontent, enProgcontent],
   [nlEndyear, enEndyear],
   [nlCaseloads, enCaseloads],
+  [nlClasswide, enClasswide],
 ];
 
 function merge(base: Messages, extra: Messages): Messages {

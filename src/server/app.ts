@@ -48,6 +48,7 @@ import { yearRoutes } from './modules/year/routes';
 import { growthRoutes } from './modules/growth/routes';
 import { participationRoutes } from './modules/participation/public';
 import { caseloadRoutes } from './modules/caseloads/public';
+import { classwideRoutes } from './modules/classwide/public';
 import { researchRoutes } from './modules/research/routes';
 import { rightsRoutes } from './modules/rights/public';
 import { evaluationRoutes } from './modules/evaluation/routes';
@@ -174,6 +175,7 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(yearRoutes, { services });
   await app.register(participationRoutes, { services });
   await app.register(caseloadRoutes, { services });
+  await app.register(classwideRoutes, { services });
   await app.register(announcementRoutes, { services });
   await app.register(researchRoutes, { services });
   await app.register(rightsRoutes, { services });

@@ -19,6 +19,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVITY_THEMES } from '../../src/contracts/content/activities';
 import type { CommunityManageResponse, IntakeCommunitiesResponse } from '../../src/contracts/communities';
+import type { IntakeClassCoachesResponse } from '../../src/contracts/classwide';
+import type { SessionResponse } from '../../src/contracts/identity';
 import type { StructureResponse } from '../../src/contracts/programme';
 import type { MyCoacheesResponse } from '../../src/contracts/resilience';
 import { callApi, e2eSuite, type E2eSuite } from './support/suite';
@@ -132,6 +134,7 @@ async function textSpacingClips(page: Page): Promise<string[]> {
  */
 async function recordsTheDemoLacks(suite: E2eSuite): Promise<void> {
   const coach = await suite.signedIn('studentcoach');
+  const coachPerson = (await callApi<SessionResponse>(coach, 'GET', '/api/auth/session')).person!;
   const { coachees } = await callApi<MyCoacheesResponse>(coach, 'GET', '/api/resilience/my-coachees');
   const consented = coachees.find((c) => c.consented);
   if (!consented) throw new Error('the demo coach has no coachee who consented to coaching data: no conversation to start');
@@ -159,6 +162,18 @@ async function recordsTheDemoLacks(suite: E2eSuite): Promise<void> {
   const toCoach = manage.coaches.find((c) => c.id !== manage.coach?.id);
   if (!toCoach) throw new Error('no other coach in the demo to hand a community over to');
   await callApi(coordinator, 'POST', `/api/communities/${community.id}/handovers`, { mode: 'newCoach', toCoachId: toCoach.id, introProposedAt: null, version: manage.version });
+
+  // Class-wide coaching (#21 item 3): last year's Social Work intake made class-wide (its members
+  // kept), the demo student coach linked to its first class (→ /programme/intakes/:id/classes,
+  // /my-classes). This year's intakes stay as the demo has them.
+  const socialWork = structure.programmes.find((p) => p.nameNl === 'Social Work');
+  const lastYear = socialWork?.intakes.filter((i) => i.classes.length > 0).sort((a, b) => a.academicYear.localeCompare(b.academicYear))[0];
+  if (!socialWork || !lastYear || lastYear.academicYear === socialWork.intakes.map((i) => i.academicYear).sort().at(-1)) throw new Error('the demo holds no earlier Social Work intake with classes to make class-wide');
+  await callApi(coordinator, 'PUT', `/api/intakes/${lastYear.id}/settings`, { settings: { ...lastYear.settings, format: 'classWide' }, formatChange: { confirmed: true, existing: 'keep' } });
+  const classCoaches = await callApi<IntakeClassCoachesResponse>(coordinator, 'GET', `/api/intakes/${lastYear.id}/class-coaches`);
+  const demoCoach = classCoaches.coaches.find((c) => c.firstName === coachPerson.firstName && c.lastName === coachPerson.lastName);
+  if (!demoCoach) throw new Error('the demo student coach is not an available coach of Social Work');
+  await callApi(coordinator, 'PUT', `/api/intakes/${lastYear.id}/classes/${classCoaches.classes[0]!.classId}/coach`, { coachId: demoCoach.id, currentCoachId: classCoaches.classes[0]!.coach?.id ?? null });
   await coordinator.context().close();
 }
 

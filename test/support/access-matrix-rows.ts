@@ -484,6 +484,10 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'POST /api/intakes/:intakeId/caseloads/assign': { resource: R.programme },
   'POST /api/intakes/:intakeId/caseloads/moves': { resource: R.programme },
   'GET /api/caseloads/mine': {},
+  // Class-wide coaching (#21 item 3, ADR 0027): the coordinator links a coach to each class of a class-wide intake.
+  'GET /api/intakes/:intakeId/class-coaches': { resource: R.programme },
+  'PUT /api/intakes/:intakeId/classes/:classId/coach': { resource: R.programme },
+  'GET /api/classes/mine': {},
   'POST /api/communities/:communityId/one-on-one-round': { resource: R.community },
   'GET /api/communities/:communityId/one-on-one-round/proposal': { resource: R.community },
   'GET /api/research/catalogue': { resource: R.researchDesk },

@@ -100,6 +100,8 @@ export const DESTINATIONS: readonly Destination[] = [
   { id: 'my-community', labelKey: 'programme.nav.myCommunity', icon: 'groups', priority: 21, roles: ['coachee'], to: '/my-community' },
   // Individual coaching (#21 item 3): the coach's caseload, under "Meer".
   { id: 'caseloads', labelKey: 'caseloads.nav', icon: 'person', priority: 45, roles: ['studentcoach'], to: '/caseloads' },
+  // Class-wide coaching (#21 item 3, ADR 0027): the coach's classes, only for a coach linked to one.
+  { id: 'my-classes', labelKey: 'classwide.nav', icon: 'groups', priority: 19, roles: ['studentcoach'], to: (c) => (c.home?.communities.some((x) => x.relation === 'coach' && x.kind === 'class') ? '/my-classes' : null) },
   { id: 'coach-maps', labelKey: 'resilience.navCoach', shortLabelKey: 'ux.nav.conversationsShort', icon: 'map', priority: 22, roles: ['studentcoach'], to: '/resilience/coach' },
   { id: 'logbooks', labelKey: 'sessionInsight.nav.logbooks', icon: 'book', priority: 23, allowed: (c) => c.can('library:create'), to: '/logbooks' },
   { id: 'coach-signals', labelKey: 'support.nav.signals', icon: 'flag', priority: 24, allowed: (c) => c.programmeWhere('programme:handleSignals') === null && c.programmeWhere('signal:raise') !== null, to: '/support/signals' },

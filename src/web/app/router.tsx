@@ -56,6 +56,8 @@ const StatementPage = lazyPage(() => import('../features/compensation/StatementP
 const IntakePage = lazyPage(() => import('../features/programme/IntakePage'), 'IntakePage');
 const IntakeCaseloadsPage = lazyPage(() => import('../features/caseloads/IntakeCaseloadsPage'), 'IntakeCaseloadsPage');
 const MyCaseloadsPage = lazyPage(() => import('../features/caseloads/MyCaseloadsPage'), 'MyCaseloadsPage');
+const IntakeClassesPage = lazyPage(() => import('../features/classwide/IntakeClassesPage'), 'IntakeClassesPage');
+const MyClassesPage = lazyPage(() => import('../features/classwide/MyClassesPage'), 'MyClassesPage');
 const ProgrammesPage = lazyPage(() => import('../features/programme/ProgrammesPage'), 'ProgrammesPage');
 const ForgotPasswordPage = lazyPage(() => import('../features/auth/ForgotPasswordPage'), 'ForgotPasswordPage');
 const ResetPasswordPage = lazyPage(() => import('../features/auth/ResetPasswordPage'), 'ResetPasswordPage');
@@ -193,6 +195,8 @@ export const router = createBrowserRouter([
       { path: '/programme/intakes/:intakeId/grouping', element: <RequireSignIn><GroupingPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/caseloads', element: <RequireSignIn><IntakeCaseloadsPage /></RequireSignIn> },
       { path: '/caseloads', element: <RequireSignIn><MyCaseloadsPage /></RequireSignIn> },
+      { path: '/programme/intakes/:intakeId/classes', element: <RequireSignIn><IntakeClassesPage /></RequireSignIn> },
+      { path: '/my-classes', element: <RequireSignIn><MyClassesPage /></RequireSignIn> },
       { path: '/me/about', element: <RequireSignIn><MyAttributesPage /></RequireSignIn> },
       { path: '/admin/grouping-attributes', element: <RequireSignIn><AttributeSettingsPage /></RequireSignIn> },
       { path: '/communities/:communityId/manage', element: <RequireSignIn><CommunityManagePage /></RequireSignIn> },

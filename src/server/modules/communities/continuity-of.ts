@@ -15,8 +15,8 @@ export async function continuityFor(db: Db, communities: { id: string; createdAt
       : db
           .select({ communityId: sessions.communityId, startsAt: sessions.startsAt, organiserId: sessions.organiserId })
           .from(sessions)
-          // Community sessions that took place: planned (not cancelled) and begun.
-          .where(and(inArray(sessions.communityId, ids), eq(sessions.type, 'community'), eq(sessions.status, 'planned'), lte(sessions.startsAt, now))),
+          // Community sessions (a class's class-wide sessions, ADR 0027) that took place: planned (not cancelled) and begun.
+          .where(and(inArray(sessions.communityId, ids), inArray(sessions.type, ['community', 'classWide']), eq(sessions.status, 'planned'), lte(sessions.startsAt, now))),
   ]);
   return new Map(
     communities.map((c) => [

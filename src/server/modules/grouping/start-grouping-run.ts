@@ -40,6 +40,8 @@ export async function startGroupingRun({ services, actor, intakeId, request: inp
   const request = StartGroupingRequest.parse(input);
   const found = await intakeWithProgramme(services.db, intakeId);
   if (!found) throw new AppError('not_found');
+  // A class-wide intake (#21 item 3, ADR 0027) forms no communities: a coach is linked to each class.
+  if (readIntakeSettings(found.intake.settings, found.intake.month).settings.format === 'classWide') throw new AppError('grouping_class_wide_format');
   // Retention: runs finished more than 90 days ago go when the next run starts (they hold ids only).
   await services.db.delete(groupingRuns).where(sql`${groupingRuns.status} <> 'running' and coalesce(${groupingRuns.acceptedAt}, ${groupingRuns.finishedAt}, ${groupingRuns.createdAt}) < ${new Date(services.now().getTime() - 90 * 86_400_000)}`);
   const classes = await classesOfIntake(services.db, intakeId);

@@ -99,6 +99,7 @@ export async function getHome({ services, actor, locale }: GetHomeOptions): Prom
         // Fellow coachees see each other's first names only.
         members: c.memberIds.map((id) => name(id, staff)),
         ...(relation === 'member' && c.coachId ? { coachEmail: names.get(c.coachId)?.email ?? '' } : {}),
+        kind: c.communityKind,
       };
     }),
     supervisedCoaches: supervised.map((s) => ({

@@ -17,6 +17,8 @@ export type CommunityResource = Extract<Resource, { kind: 'community' }> & {
   intakeId: string;
   /** 'group', 'caseload' (individual coaching: one-on-ones only) or 'class' (class-wide), #21 item 3. */
   communityKind: string;
+  /** The class of a class community (kind 'class', ADR 0027); null otherwise. */
+  classId: string | null;
 };
 
 /** Loads communities (all of an institution, or the given ids) with coach, members, supervisors, leercoaches. */
@@ -28,6 +30,7 @@ export async function loadCommunityResources(db: Db, institutionId: string, ids?
       name: communities.name,
       intakeId: communities.intakeId,
       communityKind: communities.kind,
+      classId: communities.classId,
       coachId: communities.coachId,
       programmeId: programmes.id,
       institutionId: programmes.institutionId,

@@ -21,6 +21,8 @@ export type CreateSessionOptions = {
     communityId?: string;
     coachId?: string | null;
     memberIds?: readonly string[];
+    /** A class community's class (#21, ADR 0027): its class-wide sessions invite the class. */
+    classId?: string | null;
     /** The community's default mode and meeting link, used when the request leaves them out. */
     defaults?: { mode: SessionMode; meetingLink: string };
   };
@@ -43,13 +45,13 @@ export async function createSession({ services, actor, request, context }: Creat
         programmeId: context.programmeId,
         type: request.type,
         communityId: context.communityId ?? null,
-        classId: request.type === 'classWide' ? (request.classId ?? null) : null,
+        classId: request.type === 'classWide' ? (context.classId ?? request.classId ?? null) : null,
         // A one-on-one is the community's coach's conversation, even when the coordinator plans it;
         // it stays theirs after a handover (repository.ts reads the stored organiser for it).
         organiserId:
           request.type === 'coachTraining' || request.type === 'intervision'
             ? actor.personId
-            : request.type === 'classWide'
+            : request.type === 'classWide' && !context.communityId
               ? // A class-wide session is led by the coach the planner chose (checked by the route), else by the planner.
                 (request.coachId ?? actor.personId)
               : (context.coachId ?? actor.personId),

@@ -172,11 +172,13 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     { config: { access: { action: 'community:planSessions', resource: communityResource } }, schema: { tags, summary: 'Plan a community session, outing or one-on-one', params: CommunityParams, body: CreateSessionRequest, response: { 201: z.object({ id: z.string().uuid() }) } } },
     async (request, reply) => {
       const c = community(request);
-      if (!['community', 'outing', 'oneOnOne'].includes(request.body.type)) throw new AppError('validation_failed', 'type', {}, [{ path: 'type', message: 'invalid' }]);
+      // A class (class-wide coaching, #21, ADR 0027) meets as the whole class: class-wide sessions only, and only there.
+      if (c.communityKind === 'class' && request.body.type !== 'classWide') throw new AppError('class_sessions_only');
+      if (!['community', 'outing', 'oneOnOne'].includes(request.body.type) && c.communityKind !== 'class') throw new AppError('validation_failed', 'type', {}, [{ path: 'type', message: 'invalid' }]);
       // A caseload (individual coaching, #21) never meets as a group: one-on-ones only.
       if (c.communityKind === 'caseload' && request.body.type !== 'oneOnOne') throw new AppError('caseload_no_group_sessions');
       const defaults = (await communitySessionDefaults(services.db, [c.id])).get(c.id);
-      const created = await createSession({ services, actor: actorOf(request), request: request.body, context: { institutionId: c.institutionId, programmeId: c.programmeId, communityId: c.id, coachId: c.coachId, memberIds: c.memberIds, ...(defaults ? { defaults } : {}) } });
+      const created = await createSession({ services, actor: actorOf(request), request: request.body, context: { institutionId: c.institutionId, programmeId: c.programmeId, communityId: c.id, coachId: c.coachId, memberIds: c.memberIds, classId: c.classId, ...(defaults ? { defaults } : {}) } });
       return reply.status(201).send(created);
     },
   );

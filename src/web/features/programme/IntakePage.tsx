@@ -70,6 +70,11 @@ export function IntakePage() {
                 <Link to={`/programme/intakes/${i.id}/caseloads`}>{t('caseloads.link')}</Link>
               </li>
             )}
+            {i.settings.format === 'classWide' && (
+              <li>
+                <Link to={`/programme/intakes/${i.id}/classes`}>{t('classwide.link')}</Link>
+              </li>
+            )}
             <li>
               <Link to={`/programme/intakes/${i.id}/hundred-day`}>{t('year.outcome.intakeTitle')}</Link>
             </li>

@@ -10,6 +10,9 @@ import { Alert } from '../../components/Alert';
 import { PageState } from '../../components/PageState';
 import { formatWhen } from './format';
 
+/** From this many people on, the attendance form shows one compact line per person. */
+const COMPACT_FROM = 12;
+
 const SHORT: Record<AttendanceStatus, string> = { present: 'present', late: 'late', absentWithNotice: 'absentWithNotice', absent: 'absent' };
 
 /**
@@ -42,6 +45,8 @@ export function AttendanceCard({ session }: { session: SessionDetailResponse }) 
     },
   });
   const editable = session.can.markAttendance && session.attendanceWindow === 'open' && session.status === 'planned';
+  // Large groups (a class-wide session: up to a whole class) get one compact line per person.
+  const compact = editable && people.length > COMPACT_FROM;
   return (
     <section className="card" aria-labelledby="attendance-title">
       <h2 id="attendance-title">{t('sessions.detail.attendance')}</h2>
@@ -49,8 +54,32 @@ export function AttendanceCard({ session }: { session: SessionDetailResponse }) 
       {editable && <p>{t('sessions.detail.attendanceHelp')}</p>}
       {session.can.markAttendance && session.attendanceWindow === 'notYet' && <p>{t('sessions.detail.attendanceNotYet')}</p>}
       {session.can.markAttendance && session.attendanceWindow === 'closed' && <p>{t('sessions.detail.attendanceClosed')}</p>}
-      <ul className="attendance-list">
-        {people.map((p) => (
+      <ul className={compact ? 'attendance-list attendance-compact-list' : 'attendance-list'}>
+        {people.map((p) =>
+          compact ? (
+            // A whole class (#21 item 3) on a phone: one line per student, a choice only for the exceptions.
+            <li key={p.id} className="attendance-compact">
+              <label htmlFor={`att-${p.id}`}>
+                {p.firstName} {p.lastName}
+                {p.rsvp === 'notComing' && <span className="muted-text"> ({t('sessions.detail.rsvpNotComing')}{p.reason ? `: ${p.reason}` : ''})</span>}
+              </label>
+              <select
+                id={`att-${p.id}`}
+                value={marks[p.id] ?? 'present'}
+                onChange={(e) => {
+                  const status = ATTENDANCE_STATUSES.find((s) => s === e.target.value) ?? 'present';
+                  setSaved(false);
+                  setMarks({ ...marks, [p.id]: status });
+                }}
+              >
+                {ATTENDANCE_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {t(`sessions.status.${SHORT[status]}`)}
+                  </option>
+                ))}
+              </select>
+            </li>
+          ) : (
           <li key={p.id}>
             <fieldset className="attendance-row">
               <legend>
@@ -83,7 +112,8 @@ export function AttendanceCard({ session }: { session: SessionDetailResponse }) 
               )}
             </fieldset>
           </li>
-        ))}
+          ),
+        )}
       </ul>
       {save.error && <Alert kind="error">{save.error.message}</Alert>}
       {saved && <p role="status">{t('sessions.detail.attendanceSaved')}</p>}

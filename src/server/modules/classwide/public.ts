@@ -1,0 +1,8 @@
+/**
+ * The face of the class-wide context (#21 item 3, ADR 0027): all that other contexts, the
+ * composition root (app.ts, main.ts, job-handlers.ts), the demo and the CLI may use.
+ * Everything else in this folder is private; ESLint refuses imports past this file (ADR 0008).
+ */
+
+/** HTTP routes (app.ts). */
+export { classwideRoutes } from './routes';

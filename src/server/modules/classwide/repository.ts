@@ -1,0 +1,118 @@
+/** All SQL of the class-wide context (#21 item 3, ADR 0027): classes of an intake and their class communities. */
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { readIntakeSettings } from '../../../domain/programme/intake-settings';
+import type { Db } from '../../db/client';
+import { classes, classMembers, coachProfiles, communities, communityCoachPeriods, communityMembers, intakes, people, programmes, roleAssignments, sessions } from '../../db/schema';
+
+/** The intake with its programme and readable settings (locked for update inside a transaction when asked). */
+export async function intakeOf(db: Db, intakeId: string, lock = false) {
+  const query = db
+    .select({ id: intakes.id, programmeId: intakes.programmeId, institutionId: programmes.institutionId, month: intakes.month, settings: intakes.settings })
+    .from(intakes)
+    .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
+    .where(eq(intakes.id, intakeId));
+  const [row] = lock ? await query.for('update', { of: intakes }) : await query;
+  if (!row) return null;
+  return { ...row, settings: readIntakeSettings(row.settings, row.month).settings };
+}
+
+/** The intake's classes with their number of students. */
+export async function classesWithSize(db: Db, intakeId: string) {
+  const rows = await db
+    .select({ id: classes.id, code: classes.code, size: sql<number>`(select count(*)::int from ${classMembers} cm where cm.class_id = ${classes.id})` })
+    .from(classes)
+    .where(eq(classes.intakeId, intakeId))
+    .orderBy(asc(classes.code), asc(classes.id));
+  return rows.map((r) => ({ ...r, size: Number(r.size) }));
+}
+
+/** The intake's class communities with their class and coach. */
+export async function classCommunitiesOf(db: Db, intakeId: string) {
+  return db
+    .select({ id: communities.id, classId: communities.classId, coachId: communities.coachId })
+    .from(communities)
+    .where(and(eq(communities.intakeId, intakeId), eq(communities.kind, 'class')))
+    .orderBy(asc(communities.createdAt), asc(communities.id));
+}
+
+/** Coach periods per community: a count above one is a coach change. */
+export async function coachPeriodCounts(db: Db, communityIds: string[]): Promise<Map<string, number>> {
+  if (communityIds.length === 0) return new Map();
+  const rows = await db
+    .select({ communityId: communityCoachPeriods.communityId, n: sql<number>`count(*)::int` })
+    .from(communityCoachPeriods)
+    .where(inArray(communityCoachPeriods.communityId, communityIds))
+    .groupBy(communityCoachPeriods.communityId);
+  return new Map(rows.map((r) => [r.communityId, Number(r.n)]));
+}
+
+export type CoachRow = { id: string; firstName: string; lastName: string; available: boolean };
+
+/** The programme's student coaches; available = active (or no profile yet), not paused or leaving. */
+export async function coachesOfProgramme(db: Db, institutionId: string, programmeId: string): Promise<CoachRow[]> {
+  const rows = await db
+    .selectDistinct({ id: people.id, firstName: people.firstName, lastName: people.lastName, status: coachProfiles.status })
+    .from(roleAssignments)
+    .innerJoin(people, eq(people.id, roleAssignments.personId))
+    .leftJoin(coachProfiles, eq(coachProfiles.personId, people.id))
+    .where(and(eq(roleAssignments.institutionId, institutionId), eq(roleAssignments.role, 'studentcoach'), eq(roleAssignments.programmeId, programmeId), isNull(people.deactivatedAt)))
+    .orderBy(asc(people.lastName), asc(people.firstName), asc(people.id));
+  return rows.map((r) => ({ id: r.id, firstName: r.firstName, lastName: r.lastName, available: (r.status ?? 'active') === 'active' }));
+}
+
+export async function insertClassCommunity(db: Db, intakeId: string, classId: string, name: string, at: Date) {
+  const [row] = await db.insert(communities).values({ intakeId, classId, kind: 'class', name, createdAt: at }).returning({ id: communities.id });
+  return row!.id;
+}
+
+/**
+ * The class community's members follow the class: students enrolled and not yet a member join
+ * ('initial' when the community is new, else 'added'); members no longer enrolled leave as moved
+ * (a change of class is no ending). Returns the number of current members.
+ */
+export async function syncMembers(db: Db, communityId: string, classId: string, at: Date, fresh: boolean): Promise<number> {
+  const enrolled = (await db.select({ id: classMembers.personId }).from(classMembers).where(eq(classMembers.classId, classId))).map((r) => r.id);
+  const current = await db
+    .select({ id: communityMembers.id, personId: communityMembers.personId })
+    .from(communityMembers)
+    .where(and(eq(communityMembers.communityId, communityId), isNull(communityMembers.leftOn)));
+  const has = new Set(current.map((c) => c.personId));
+  const joining = enrolled.filter((id) => !has.has(id));
+  const leaving = current.filter((c) => !enrolled.includes(c.personId)).map((c) => c.id);
+  if (joining.length) await db.insert(communityMembers).values(joining.map((personId) => ({ communityId, personId, joinedOn: at, joinedReason: fresh ? 'initial' : 'added' })));
+  if (leaving.length) await db.update(communityMembers).set({ leftOn: at, leftReason: 'moved' }).where(inArray(communityMembers.id, leaving));
+  if (joining.length || leaving.length) await db.update(communities).set({ version: sql`${communities.version} + 1` }).where(eq(communities.id, communityId));
+  return enrolled.length;
+}
+
+/** The coach's class communities (of any intake) with their intake and programme. */
+export async function classCommunitiesOfCoach(db: Db, coachId: string) {
+  return db
+    .select({ id: communities.id, code: communities.name, month: intakes.month, academicYear: intakes.academicYear, nameNl: programmes.nameNl, nameEn: programmes.nameEn })
+    .from(communities)
+    .innerJoin(intakes, eq(intakes.id, communities.intakeId))
+    .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
+    .where(and(eq(communities.coachId, coachId), eq(communities.kind, 'class')))
+    .orderBy(asc(intakes.academicYear), asc(communities.name), asc(communities.id));
+}
+
+/** Current member counts of communities. */
+export async function currentSizes(db: Db, communityIds: string[]): Promise<Map<string, number>> {
+  if (communityIds.length === 0) return new Map();
+  const rows = await db
+    .select({ communityId: communityMembers.communityId, n: sql<number>`count(*)::int` })
+    .from(communityMembers)
+    .where(and(inArray(communityMembers.communityId, communityIds), isNull(communityMembers.leftOn)))
+    .groupBy(communityMembers.communityId);
+  return new Map(rows.map((r) => [r.communityId, Number(r.n)]));
+}
+
+/** The class-wide sessions of these class communities (cancelled ones included, for their status). */
+export async function classSessionsOf(db: Db, communityIds: string[]) {
+  if (communityIds.length === 0) return [];
+  return db
+    .select({ id: sessions.id, communityId: sessions.communityId, startsAt: sessions.startsAt, endsAt: sessions.endsAt, location: sessions.location, mode: sessions.mode, status: sessions.status })
+    .from(sessions)
+    .where(and(inArray(sessions.communityId, communityIds), eq(sessions.type, 'classWide')))
+    .orderBy(asc(sessions.startsAt), asc(sessions.id));
+}
