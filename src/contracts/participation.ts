@@ -12,8 +12,10 @@ export const MySignUp = z.object({
   academicYear: z.string(),
   month: z.enum(['september', 'february']),
   signedUp: z.boolean(),
-  /** Signing up and withdrawing are possible until the communities are formed. */
+  /** Signing up and withdrawing are possible until the communities are formed or the closing day has ended. */
   open: z.boolean(),
+  /** The last day to sign up (Europe/Amsterdam), or null when only forming the communities closes it. */
+  closesOn: z.iso.date().nullable(),
 });
 export const MySignUpsResponse = z.object({ signUps: z.array(MySignUp) });
 
@@ -27,6 +29,12 @@ export const IntakeParticipationResponse = z.object({
   signUpRate: z.number().int().nullable(),
   communitiesFormed: z.boolean(),
   members: z.number().int(),
+  /** Opt-in: the last day to sign up (Europe/Amsterdam), or null. */
+  closesOn: z.iso.date().nullable(),
+  /** Can students sign up right now? */
+  open: z.boolean(),
+  /** Whole days left until the closing day (0: closes tonight); null without a closing day, after it, or once communities exist. */
+  daysLeft: z.number().int().nullable(),
 });
 
 /** What changing the mode would do, before anything changes. */

@@ -1,6 +1,6 @@
 /** Creating and editing programmes, intakes and classes: the beheerder and the coordinator. */
 import { and, desc, eq } from 'drizzle-orm';
-import { carryOverSettings, changedSettings, defaultIntakeSettings, evaluationDatesOutside, evaluationWindow, readIntakeSettings, type IntakeSettings } from '../../../domain/programme/intake-settings';
+import { carryOverSettings, changedSettings, defaultIntakeSettings, evaluationDatesOutside, evaluationWindow, readIntakeSettings, signUpCloseOutside, type IntakeSettings } from '../../../domain/programme/intake-settings';
 import type { Services } from '../../context';
 import { classes, intakes, intakeSettingsChanges, programmes } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
@@ -62,6 +62,10 @@ export async function updateIntakeSettings(options: { services: Services; actorI
     const outside = evaluationDatesOutside(options.settings.evaluations, evaluationWindow(intake.academicYear, intake.month));
     if (outside.length > 0) {
       throw new AppError('validation_failed', 'questionnaire date outside the intake year', {}, outside.map((path) => ({ path: `settings.${path}`, message: 'evaluation_outside_year' })));
+    }
+    const closeOutside = signUpCloseOutside(options.settings.signUp, evaluationWindow(intake.academicYear, intake.month));
+    if (closeOutside.length > 0) {
+      throw new AppError('validation_failed', 'sign-up closing date outside the intake year', {}, closeOutside.map((path) => ({ path: `settings.${path}`, message: 'sign_up_closes_outside_year' })));
     }
     const before = readIntakeSettings(intake.settings, intake.month).settings;
     // A participation mode change once communities exist asks first (409, nothing changed) and then does what was chosen.
