@@ -54,3 +54,22 @@ export const ModeChangePreviewRequest = z.strictObject({ to: Mode });
  * take part); with 'keep' they stay.
  */
 export const ModeChangeConfirmation = z.strictObject({ confirmed: z.literal(true), notSignedUp: z.enum(['keep', 'remove']).default('keep') });
+
+/** The token of a sign-up invitation's one-tap link (from the URL fragment, sent in a POST body). */
+export const SignUpTokenRequest = z.strictObject({ token: z.string().min(20).max(100) });
+/** "Ik doe mee" (yes) or "Nee, dank je" (no) through the link. */
+export const AnswerSignUpLinkRequest = SignUpTokenRequest.extend({ answer: z.enum(['yes', 'no']) });
+
+/** What the one-tap link's page "Doe je mee?" shows. No names: the programme and what taking part means. */
+export const SignUpInvitationResponse = z.object({
+  programmeName: z.string(),
+  academicYear: z.string(),
+  month: z.enum(['september', 'february']),
+  communitySize: z.object({ min: z.number().int(), max: z.number().int() }),
+  sessionsPerMonth: z.number().int(),
+  closesOn: z.iso.date().nullable(),
+  open: z.boolean(),
+  /** What the student answered (through a link, or by signing up or withdrawing in the app). */
+  answer: z.enum(['yes', 'no']).nullable(),
+  signedUp: z.boolean(),
+});

@@ -34,7 +34,7 @@ const PUBLIC_PAGES = ['/sign-in', '/forgot-password', '/sign-in/email-link', '/a
  * middle of signing in: no page links to them. Visited signed out, without a token, they show
  * their "this link does not work" state, which is checked like any page.
  */
-const TOKEN_PAGES = ['/reset-password', '/sign-in/link', '/activate', '/sign-in/code', '/sign-in/sso', '/rsvp', '/questionnaire'];
+const TOKEN_PAGES = ['/reset-password', '/sign-in/link', '/activate', '/sign-in/code', '/sign-in/sso', '/rsvp', '/questionnaire', '/doe-je-mee'];
 
 /** The route patterns of the client router, read from its source so a new page is crawled without a list to update. */
 function routePatterns(): string[] {

@@ -49,6 +49,8 @@ export const ERROR_STATUS = {
   no_coaches_available: 409,
   caseload_no_group_sessions: 422,
   sign_up_closed: 409,
+  sign_up_link_invalid: 404,
+  sign_up_link_used: 409,
   switch_programme_invalid: 422,
   evaluation_link_invalid: 404,
   evaluation_closed: 409,

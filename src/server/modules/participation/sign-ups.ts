@@ -12,6 +12,7 @@ import { readIntakeSettings } from '../../../domain/programme/intake-settings';
 import type { Services } from '../../context';
 import { classes, classMembers, intakes, participationSignUps, programmes } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
+import { recordAppAnswer } from './sign-up-link';
 import { activeMemberIds, communitiesFormed, participationOf, signedUpIds, signUpSettingsOf, studentIdsOfIntake } from './repository';
 
 /** The opt-in intakes of the signed-in student's classes, with whether they signed up. */
@@ -74,6 +75,7 @@ export async function signUp({ services, personId, intakeId }: { services: Servi
     .onConflictDoNothing()
     .returning({ id: participationSignUps.id });
   if (rows.length === 0) throw new AppError('conflict', 'already signed up');
+  await recordAppAnswer(services.db, { intakeId, personId, answer: 'yes', at: services.now() });
   return { ok: true as const };
 }
 
@@ -84,6 +86,7 @@ export async function withdrawSignUp({ services, personId, intakeId }: { service
     .where(and(eq(participationSignUps.intakeId, intakeId), eq(participationSignUps.personId, personId)))
     .returning({ id: participationSignUps.id });
   if (rows.length === 0) throw new AppError('conflict', 'not signed up');
+  await recordAppAnswer(services.db, { intakeId, personId, answer: 'no', at: services.now() });
   return { ok: true as const };
 }
 

@@ -4,7 +4,7 @@ import { carryOverSettings, changedSettings, defaultIntakeSettings, evaluationDa
 import type { Services } from '../../context';
 import { classes, intakes, intakeSettingsChanges, programmes } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
-import { applyModeChange } from '../participation/public';
+import { applyModeChange, scheduleSignUpInvitations } from '../participation/public';
 import { applyFormatChange } from '../caseloads/public';
 import type { FormatChangeConfirmation } from '../../../contracts/caseloads';
 import type { ModeChangeConfirmation } from '../../../contracts/participation';
@@ -73,6 +73,8 @@ export async function updateIntakeSettings(options: { services: Services; actorI
     // So does a format change (communities, individual coaching, class-wide) once students are placed (#21 item 3).
     await applyFormatChange(tx, services, { intakeId: intake.id, from: before.format, to: options.settings.format, confirmation: options.formatChange });
     await tx.update(intakes).set({ settings: options.settings }).where(eq(intakes.id, options.intakeId));
+    // Opt-in with a new mode or closing day: invite the students (once each) and schedule the reminder (#21).
+    await scheduleSignUpInvitations(tx, services, { intakeId: intake.id, before, after: options.settings });
     if (changedSettings(before, options.settings).length > 0) {
       await tx.insert(intakeSettingsChanges).values({ intakeId: intake.id, changedById: options.actorId, changedAt: services.now(), before, after: options.settings });
     }
