@@ -12,8 +12,10 @@ export const MySignUp = z.object({
   academicYear: z.string(),
   month: z.enum(['september', 'february']),
   signedUp: z.boolean(),
-  /** Signing up and withdrawing are possible until the communities are formed. */
+  /** Signing up and withdrawing are possible until the communities are formed or the closing day has ended. */
   open: z.boolean(),
+  /** The last day to sign up (Europe/Amsterdam), or null when only forming the communities closes it. */
+  closesOn: z.iso.date().nullable(),
 });
 export const MySignUpsResponse = z.object({ signUps: z.array(MySignUp) });
 
@@ -27,6 +29,12 @@ export const IntakeParticipationResponse = z.object({
   signUpRate: z.number().int().nullable(),
   communitiesFormed: z.boolean(),
   members: z.number().int(),
+  /** Opt-in: the last day to sign up (Europe/Amsterdam), or null. */
+  closesOn: z.iso.date().nullable(),
+  /** Can students sign up right now? */
+  open: z.boolean(),
+  /** Whole days left until the closing day (0: closes tonight); null without a closing day, after it, or once communities exist. */
+  daysLeft: z.number().int().nullable(),
 });
 
 /** What changing the mode would do, before anything changes. */
@@ -46,3 +54,22 @@ export const ModeChangePreviewRequest = z.strictObject({ to: Mode });
  * take part); with 'keep' they stay.
  */
 export const ModeChangeConfirmation = z.strictObject({ confirmed: z.literal(true), notSignedUp: z.enum(['keep', 'remove']).default('keep') });
+
+/** The token of a sign-up invitation's one-tap link (from the URL fragment, sent in a POST body). */
+export const SignUpTokenRequest = z.strictObject({ token: z.string().min(20).max(100) });
+/** "Ik doe mee" (yes) or "Nee, dank je" (no) through the link. */
+export const AnswerSignUpLinkRequest = SignUpTokenRequest.extend({ answer: z.enum(['yes', 'no']) });
+
+/** What the one-tap link's page "Doe je mee?" shows. No names: the programme and what taking part means. */
+export const SignUpInvitationResponse = z.object({
+  programmeName: z.string(),
+  academicYear: z.string(),
+  month: z.enum(['september', 'february']),
+  communitySize: z.object({ min: z.number().int(), max: z.number().int() }),
+  sessionsPerMonth: z.number().int(),
+  closesOn: z.iso.date().nullable(),
+  open: z.boolean(),
+  /** What the student answered (through a link, or by signing up or withdrawing in the app). */
+  answer: z.enum(['yes', 'no']).nullable(),
+  signedUp: z.boolean(),
+});

@@ -20,6 +20,7 @@ import { HUNDRED_DAY_JOB, runHundredDayJob, scheduleHundredDayMoments } from './
 import { purgeExpiredExportFiles } from './modules/research/public';
 import { PLAN_REMINDER_JOB, schedulePlanReminders, sendPlanReminder } from './modules/roadmap/public';
 import { COORDINATOR_DIGEST_JOB, scheduleCoordinatorDigests, sendCoordinatorDigests } from './modules/insight/public';
+import { scheduleSignUpMail, sendSignUpInvitations, sendSignUpReminder, SIGN_UP_INVITATIONS_JOB, SIGN_UP_REMINDER_JOB } from './modules/participation/public';
 
 export const jobHandlers: JobHandlers = {
   [REFERRAL_FOLLOW_UP_JOB]: sendReferralFollowUp,
@@ -36,6 +37,8 @@ export const jobHandlers: JobHandlers = {
   [EVALUATION_REMINDER_JOB]: sendEvaluationReminder,
   [PLAN_REMINDER_JOB]: sendPlanReminder,
   [COORDINATOR_DIGEST_JOB]: sendCoordinatorDigests,
+  [SIGN_UP_INVITATIONS_JOB]: sendSignUpInvitations,
+  [SIGN_UP_REMINDER_JOB]: sendSignUpReminder,
 };
 
 /**
@@ -56,4 +59,5 @@ export const retentionPurges: readonly RetentionPurge[] = [
   schedulePlanReminders,
   mailAttendanceSignals,
   scheduleCoordinatorDigests,
+  scheduleSignUpMail,
 ];

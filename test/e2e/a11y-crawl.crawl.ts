@@ -29,6 +29,8 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDTHS = [1280, 360] as const;
 const HEIGHT = { 1280: 900, 360: 740 } as const;
 const ROLES = ['coachee', 'studentcoach', 'seniorcoach', 'coordinator', 'leercoach', 'onderzoeker', 'beheerder', 'finance', 'opleidingsmanagement'] as const;
+/** Demo students crawled like a role: `meedoen` is in an opt-in intake whose sign-up is open (/meedoen and its home task). */
+const STUDENTS = ['meedoen'] as const;
 /** Pages for people who are not signed in, visited as such. */
 const PUBLIC_PAGES = ['/sign-in', '/forgot-password', '/sign-in/email-link', '/apply', '/100-dagen'];
 /**
@@ -36,7 +38,7 @@ const PUBLIC_PAGES = ['/sign-in', '/forgot-password', '/sign-in/email-link', '/a
  * middle of signing in: no page links to them. Visited signed out, without a token, they show
  * their "this link does not work" state, which is checked like any page.
  */
-const TOKEN_PAGES = ['/reset-password', '/sign-in/link', '/activate', '/sign-in/code', '/sign-in/sso', '/rsvp', '/questionnaire'];
+const TOKEN_PAGES = ['/reset-password', '/sign-in/link', '/activate', '/sign-in/code', '/sign-in/sso', '/rsvp', '/questionnaire', '/doe-je-mee'];
 
 /** The route patterns of the client router, read from its source so a new page is crawled without a list to update. */
 function routePatterns(): string[] {
@@ -236,7 +238,7 @@ describe('accessibility crawl: every page each role reaches, nl and en, 1280 and
     return violations;
   }
 
-  it.each(ROLES)(
+  it.each([...ROLES, ...STUDENTS])(
     '%s: every reachable page is axe-clean',
     async (role) => {
       const page = await suite.signedIn(role);

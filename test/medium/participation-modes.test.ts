@@ -178,7 +178,7 @@ describe(`participation modes on ${testDbKind()}`, () => {
     await t.factories.community({ intakeId: ids.intakeB!, memberIds: [] });
     const closed = await as.b0!.request('PUT', `/api/participation/sign-ups/${ids.intakeB}`);
     expect(closed.statusCode).toBe(409);
-    expect(closed.json().error.message).toBe('Aanmelden of afmelden kan niet meer: de communities zijn al gemaakt. Praat erover met de coördinator.');
+    expect(closed.json().error.message).toBe('Aanmelden of afmelden kan niet meer: de aanmelding is gesloten. Praat erover met de coördinator.');
     expect(await t.services.db.select().from(participationSignUps)).toHaveLength(0);
     expect((await as.b0!.request('GET', '/api/participation/sign-ups')).json().signUps[0].open).toBe(false);
     expect((await as.b0!.request('GET', '/api/home')).json().signUps).toEqual({ open: 0, waiting: 0 });

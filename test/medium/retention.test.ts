@@ -20,6 +20,7 @@ import {
   helpResources,
   hundredDayAsks,
   participationSignUps,
+  participationInvitations,
   programmeSwitchNotices,
   logbookEntries,
   mailOutbox,
@@ -102,6 +103,9 @@ describe(`retention pass on ${testDbKind()}`, () => {
     const signUp = (personId: string, signedUpAt: Date) => db.insert(participationSignUps).values({ intakeId: intake.id, personId, signedUpAt }).returning();
     keep.participation_sign_ups = await ids(signUp(coachee.id, inside('participation_sign_ups')));
     gone.participation_sign_ups = await ids(signUp(coach.id, past('participation_sign_ups')));
+    const invite = (personId: string, createdAt: Date) => db.insert(participationInvitations).values({ intakeId: intake.id, personId, invitedAt: createdAt, createdAt }).returning();
+    keep.participation_invitations = await ids(invite(coachee.id, inside('participation_invitations')));
+    gone.participation_invitations = await ids(invite(coach.id, past('participation_invitations')));
 
     // Evaluation (#18): invitations and linked answers by their questionnaire's closing date (an
     // invitation with answers left waits for them); signal mails by when they went.
@@ -285,6 +289,7 @@ describe(`retention pass on ${testDbKind()}`, () => {
       case 'audit_log': return idsOf(db.select({ id: auditLog.id }).from(auditLog).where(inArray(auditLog.id, candidates)));
       case 'programme_updates': return idsOf(db.select({ id: programmeUpdates.id }).from(programmeUpdates).where(inArray(programmeUpdates.id, candidates)));
       case 'participation_sign_ups': return idsOf(db.select({ id: participationSignUps.id }).from(participationSignUps).where(inArray(participationSignUps.id, candidates)));
+      case 'participation_invitations': return idsOf(db.select({ id: participationInvitations.id }).from(participationInvitations).where(inArray(participationInvitations.id, candidates)));
       case 'hundred_day_asks': return idsOf(db.select({ id: hundredDayAsks.id }).from(hundredDayAsks).where(inArray(hundredDayAsks.id, candidates)));
       case 'programme_switch_notices': return idsOf(db.select({ id: programmeSwitchNotices.id }).from(programmeSwitchNotices).where(inArray(programmeSwitchNotices.id, candidates)));
       case 'sessions': return idsOf(db.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, candidates)));

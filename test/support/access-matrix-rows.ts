@@ -461,6 +461,8 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'POST /api/hundred-day/mine/:intakeId': {},
   'POST /api/hundred-day-link': {},
   'POST /api/hundred-day-link/answer': {},
+  'POST /api/sign-up-link': {},
+  'POST /api/sign-up-link/answer': {},
   'GET /api/communities/:communityId/hundred-day': { resource: R.community },
   'GET /api/intakes/:intakeId/hundred-day': { resource: R.programme },
   'GET /api/programmes/:programmeId/switch-targets': { resource: R.programme },

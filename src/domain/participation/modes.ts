@@ -25,10 +25,23 @@ export function groupingPool<T extends { id: string }>(mode: ParticipationMode, 
   return usesSignUp(mode) ? students.filter((s) => signedUp.has(s.id)) : [...students];
 }
 
-/** A student may sign up or withdraw until the intake's communities are formed. */
-export function signUpOpen(mode: ParticipationMode, communitiesFormed: boolean): boolean {
-  return usesSignUp(mode) && !communitiesFormed;
+/**
+ * A student may sign up or withdraw until the intake's communities are formed or the closing day
+ * has ended (Europe/Amsterdam: `today` is the Dutch day, `zonedParts(now).date`), whichever comes first.
+ */
+export function signUpOpen(mode: ParticipationMode, communitiesFormed: boolean, closesOn: string | null = null, today: string | null = null): boolean {
+  if (!usesSignUp(mode) || communitiesFormed) return false;
+  return closesOn === null || today === null || today <= closesOn;
 }
+
+/** Whole days from `today` to the closing day (0: it closes tonight), or null without a closing day or once it has passed. */
+export function signUpDaysLeft(closesOn: string | null, today: string): number | null {
+  if (closesOn === null || today > closesOn) return null;
+  return Math.round((Date.parse(`${closesOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The reminder goes out this many days before the closing day (see ADR 0026): time to act, close enough to matter. */
+export const SIGN_UP_REMINDER_DAYS_BEFORE = 3;
 
 /** What changing the mode of an intake with communities does, so the coordinator can decide first. */
 export type ModeChangeConsequences = {

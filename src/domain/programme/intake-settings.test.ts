@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AcademicYear, carryOverSettings, changedSettings, defaultIntakeSettings, evaluationDatesOutside, EvaluationMomentSetting, evaluationWindow, IntakeSettings, previousAcademicYear, readIntakeSettings, reflectionDays } from './intake-settings';
+import { AcademicYear, carryOverSettings, changedSettings, defaultIntakeSettings, evaluationDatesOutside, EvaluationMomentSetting, evaluationWindow, IntakeSettings, previousAcademicYear, readIntakeSettings, reflectionDays, signUpCloseOutside } from './intake-settings';
 
 describe('intake settings', () => {
   it('defaults to communities of 7–8, twice a month, a reflection after 100 days', () => {
@@ -82,5 +82,31 @@ describe('carryOverSettings', () => {
     const leap = { ...last, evaluations: [{ ...last.evaluations[0]!, opensOn: '2028-02-29', closesOn: '2028-03-10' }] };
     expect(carryOverSettings(leap, '2027-2028', '2028-2029').evaluations[0]).toMatchObject({ opensOn: '2029-02-28', closesOn: '2029-03-10' });
     expect(carryOverSettings(last, '2026-2027', '2026-2027')).toBe(last);
+  });
+
+  it("moves the sign-up closing date to the new intake's year, and keeps none as none", () => {
+    const optIn = { ...last, participation: 'optIn' as const, signUp: { closesOn: '2026-09-25' } };
+    const next = carryOverSettings(optIn, '2026-2027', '2027-2028');
+    expect(next.signUp).toEqual({ closesOn: '2027-09-25' });
+    expect(signUpCloseOutside(next.signUp, evaluationWindow('2027-2028', 'september'))).toEqual([]);
+    expect(carryOverSettings(last, '2026-2027', '2027-2028').signUp).toEqual({ closesOn: null });
+  });
+});
+
+describe('the sign-up closing date', () => {
+  it('reads older settings without one as none', () => {
+    const { signUp, ...older } = defaultIntakeSettings('september');
+    expect(signUp).toEqual({ closesOn: null });
+    expect(readIntakeSettings(older, 'september')).toEqual({ settings: defaultIntakeSettings('september'), upgraded: false });
+  });
+  it("must fall within the intake's year", () => {
+    const window = evaluationWindow('2026-2027', 'september');
+    expect(signUpCloseOutside({ closesOn: '2026-09-20' }, window)).toEqual([]);
+    expect(signUpCloseOutside({ closesOn: '2027-09-01' }, window)).toEqual(['signUp.closesOn']);
+    expect(signUpCloseOutside({ closesOn: '2026-08-31' }, window)).toEqual(['signUp.closesOn']);
+    expect(signUpCloseOutside({ closesOn: null }, window)).toEqual([]);
+  });
+  it('refuses a day that is no date', () => {
+    expect(IntakeSettings.safeParse({ ...defaultIntakeSettings('september'), signUp: { closesOn: '2026-13-01' } }).success).toBe(false);
   });
 });

@@ -61,7 +61,17 @@ function yearsLater(day: string, years: number): string {
 export function carryOverSettings(settings: IntakeSettings, fromAcademicYear: string, toAcademicYear: string): IntakeSettings {
   const years = Number(toAcademicYear.slice(0, 4)) - Number(fromAcademicYear.slice(0, 4));
   if (years === 0) return settings;
-  return { ...settings, evaluations: settings.evaluations.map((e) => ({ ...e, opensOn: yearsLater(e.opensOn, years), closesOn: yearsLater(e.closesOn, years) })) };
+  return {
+    ...settings,
+    evaluations: settings.evaluations.map((e) => ({ ...e, opensOn: yearsLater(e.opensOn, years), closesOn: yearsLater(e.closesOn, years) })),
+    signUp: { closesOn: settings.signUp.closesOn === null ? null : yearsLater(settings.signUp.closesOn, years) },
+  };
+}
+
+/** The sign-up closing date when it falls outside the intake's year (the same window as the questionnaire moments): its field path, for a field message. */
+export function signUpCloseOutside(signUp: { closesOn: string | null }, window: { from: string; to: string }): string[] {
+  const day = signUp.closesOn;
+  return day !== null && (day < window.from || day > window.to) ? ['signUp.closesOn'] : [];
 }
 
 /** The moments' dates outside the window: field paths under `evaluations`, for field messages. */
@@ -96,6 +106,8 @@ export const IntakeSettings = z
     compensation: CompensationSettings.default(defaultCompensationSettings),
     /** Evaluation questionnaire moments (#18). Older settings have none. */
     evaluations: z.array(EvaluationMomentSetting).max(3).default([]),
+    /** Opt-in sign-up (#21): the last day students can sign up (Europe/Amsterdam), or none. Older settings have none. */
+    signUp: z.strictObject({ closesOn: z.iso.date().nullable().default(null) }).default({ closesOn: null }),
   })
   .superRefine((s, ctx) => {
     if (s.communitySize.min > s.communitySize.max) {
@@ -136,6 +148,7 @@ export function defaultIntakeSettings(month: 'september' | 'february'): IntakeSe
     caseloadSize: 12,
     compensation: defaultCompensationSettings(),
     evaluations: [],
+    signUp: { closesOn: null },
   };
 }
 
@@ -178,7 +191,7 @@ export function previousAcademicYear(year: string): string {
   return `${start - 1}-${start}`;
 }
 
-export const SETTINGS_FIELDS = ['format', 'participation', 'phases', 'sessionsPerMonth', 'communitySize', 'caseloadSize', 'compensation', 'evaluations'] as const;
+export const SETTINGS_FIELDS = ['format', 'participation', 'phases', 'sessionsPerMonth', 'communitySize', 'caseloadSize', 'compensation', 'evaluations', 'signUp'] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
 /** Which settings differ between two versions (the change log shows these, old → new). */

@@ -5,6 +5,8 @@
  * and 22 late enrolments still to be grouped, a researcher and a beheerder. Deterministic: the same names and groups every time.
  * Questionnaires (#18): a closed T0 with answers, and the 100-day questionnaire open from the day it loads.
  */
+import { defaultIntakeSettings, evaluationWindow, signUpCloseOutside, type IntakeSettings } from '../../domain/programme/intake-settings';
+import { addDays, zonedParts } from '../../domain/sessions/zoned-time';
 import { count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../domain/access/roles';
 import type { Services } from '../context';
@@ -228,6 +230,22 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     await loadEndyearDemo(tx, services, { institutionId, programmeId: socialWork.id, coachId: coach1.id, domain: DOMAIN });
     // Questionnaires (#18): the September intake's 100-day questionnaire is open, its invitations in the outbox.
     await loadEvaluationDemo(tx, services, { intakeId: swSept.id });
+    // Opt-in sign-up (#21): Business Innovation's February intake lets students sign up until two
+    // weeks from today; one of them (meedoen@…, the demo password) sees /meedoen and the home task.
+    // Last, so the seeded names of everyone above stay as they were.
+    const biFeb = await f.intake(business.id, { academicYear: '2026-2027', month: 'february', settings: demoOptInSettings(services.now()) });
+    const biFebClass = await f.class(biFeb.id, { code: 'BI1F', leercoachId: biLeercoach.id });
+    for (let i = 0; i < 6; i++) {
+      const student = await person(['coachee'], business.id, i === 0 ? `meedoen@${DOMAIN}` : undefined);
+      await f.enrol(biFebClass.id, student.id, String(studentNumber++));
+    }
     return { password: DEMO_PASSWORD, accounts };
   });
+}
+
+/** The demo's opt-in intake settings: sign-up open until two weeks from today (none when that falls outside the intake's year). */
+function demoOptInSettings(now: Date): IntakeSettings {
+  const closesOn = addDays(zonedParts(now).date, 14);
+  const settings = { ...defaultIntakeSettings('february'), participation: 'optIn' as const, signUp: { closesOn } };
+  return signUpCloseOutside(settings.signUp, evaluationWindow('2026-2027', 'february')).length === 0 ? settings : { ...settings, signUp: { closesOn: null } };
 }

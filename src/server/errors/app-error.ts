@@ -52,6 +52,8 @@ export const ERROR_STATUS = {
   grouping_class_wide_format: 409,
   class_sessions_only: 422,
   sign_up_closed: 409,
+  sign_up_link_invalid: 404,
+  sign_up_link_used: 409,
   switch_programme_invalid: 422,
   evaluation_link_invalid: 404,
   evaluation_closed: 409,

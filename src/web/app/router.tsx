@@ -111,6 +111,7 @@ const MyYearReportsPage = lazyPage(() => import('../features/endyear/MyYearRepor
 const YearReportPage = lazyPage(() => import('../features/endyear/YearReportPage'), 'YearReportPage');
 const YearReportsOverviewPage = lazyPage(() => import('../features/endyear/YearReportsOverviewPage'), 'YearReportsOverviewPage');
 const SignUpPage = lazyPage(() => import('../features/participation/SignUpPage'), 'SignUpPage');
+const SignUpLinkPage = lazyPage(() => import('../features/participation/SignUpLinkPage'), 'SignUpLinkPage');
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -239,6 +240,7 @@ export const router = createBrowserRouter([
       { path: '/trainings/:sessionId/feedback', element: <RequireSignIn><TrainingFeedbackPage /></RequireSignIn> },
       { path: '/programmes/:programmeId/training-feedback', element: <RequireSignIn><TrainingFeedbackOverviewPage /></RequireSignIn> },
       { path: '/meedoen', element: <RequireSignIn><SignUpPage /></RequireSignIn> },
+      { path: '/doe-je-mee', element: <SignUpLinkPage /> },
       { path: '/communities/:communityId/hundred-day', element: <RequireSignIn><CommunityHundredDayPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/hundred-day', element: <RequireSignIn><IntakeHundredDayPage /></RequireSignIn> },
       { path: '/programme/intakes/:intakeId/regrouping', element: <RequireSignIn><RegroupPage /></RequireSignIn> },

@@ -22,6 +22,8 @@ export const SECRET_LINK_KINDS = {
   nomination: { build: (base: string, token: string) => `${base}/apply#nomination=${token}`, pattern: /(\/apply#nomination=)[A-Za-z0-9_-]+/g },
   /** An evaluation questionnaire from its invitation or reminder mail (#18): the token in the fragment. */
   evaluation: { build: (base: string, token: string) => `${base}/questionnaire#${token}`, pattern: /(\/questionnaire#)[A-Za-z0-9_-]+/g },
+  /** One-tap sign-up for an opt-in intake from its invitation or reminder mail (#21): the token in the fragment, the page answers with a POST. */
+  signUp: { build: (base: string, token: string) => `${base}/doe-je-mee#${token}`, pattern: /(\/doe-je-mee#)[A-Za-z0-9_-]+/g },
   /** A person's iCalendar feed: calendar apps cannot sign in, so the token is in the path. */
   calendarFeed: { build: (base: string, token: string) => `${base}/api/calendar/${token}.ics`, pattern: /(\/api\/calendar\/)[A-Za-z0-9_-]+(?=\.ics)/g },
 } as const;

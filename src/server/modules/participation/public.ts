@@ -12,3 +12,5 @@ export { intakeParticipation, intakeParticipationOf } from './sign-ups';
 export { mySignUps } from './sign-ups';
 /** HTTP routes (app.ts). */
 export { participationRoutes } from './routes';
+/** Sign-up invitations and their reminder (#21): job kinds and handlers, the poller hook (job-handlers.ts), and the settings save's trigger. */
+export { scheduleSignUpInvitations, scheduleSignUpMail, sendSignUpInvitations, sendSignUpReminder, SIGN_UP_INVITATIONS_JOB, SIGN_UP_REMINDER_JOB } from './invitations';

@@ -10,6 +10,14 @@ export async function participationOf(db: Db, intakeId: string): Promise<Partici
   return row ? readIntakeSettings(row.settings, row.month).settings.participation : null;
 }
 
+/** The mode and the sign-up closing day of an intake, or null when there is no such intake. */
+export async function signUpSettingsOf(db: Db, intakeId: string): Promise<{ mode: ParticipationMode; closesOn: string | null } | null> {
+  const [row] = await db.select({ settings: intakes.settings, month: intakes.month }).from(intakes).where(eq(intakes.id, intakeId));
+  if (!row) return null;
+  const { settings } = readIntakeSettings(row.settings, row.month);
+  return { mode: settings.participation, closesOn: settings.signUp.closesOn };
+}
+
 /** The participation mode of the intake a class belongs to. */
 export async function participationOfClass(db: Db, classId: string): Promise<ParticipationMode | null> {
   const [row] = await db.select({ intakeId: classes.intakeId }).from(classes).where(eq(classes.id, classId));

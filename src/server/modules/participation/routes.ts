@@ -2,12 +2,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse } from '../../../contracts/identity';
-import { IntakeParticipationResponse, ModeChangeConsequences, ModeChangePreviewRequest, MySignUpsResponse } from '../../../contracts/participation';
+import { AnswerSignUpLinkRequest, IntakeParticipationResponse, ModeChangeConsequences, ModeChangePreviewRequest, MySignUpsResponse, SignUpInvitationResponse, SignUpTokenRequest } from '../../../contracts/participation';
 import type { Services } from '../../context';
 import { AppError } from '../../errors/app-error';
 import { loader } from '../../http/resource-loader';
 import { intakeResource } from '../relations/public';
 import { previewModeChange } from './mode-change';
+import { answerSignUpLink, readSignUpLink } from './sign-up-link';
 import { intakeParticipation, mySignUps, signUp, withdrawSignUp } from './sign-ups';
 
 const tags = ['participation'];
@@ -48,5 +49,16 @@ export const participationRoutes: FastifyPluginAsyncZod<{ services: Services }> 
     // Reading only: what a mode change would do to the intake's communities.
     { config: { access: { action: 'programme:manage', resource: intakeOf } }, schema: { tags, summary: 'What changing the participation mode would do, before anything changes', params: IntakeParams, body: ModeChangePreviewRequest, response: { 200: ModeChangeConsequences, ...errors } } },
     async (request) => previewModeChange({ services, intakeId: request.params.intakeId, to: request.body.to }),
+  );
+  app.post(
+    '/api/sign-up-link',
+    // The token from the invitation mail is the credential; reading it changes nothing.
+    { config: { access: { public: true } }, schema: { tags, summary: 'What a sign-up invitation link offers ("Doe je mee?")', body: SignUpTokenRequest, response: { 200: SignUpInvitationResponse, 400: ErrorResponse, 404: ErrorResponse } } },
+    async (request) => readSignUpLink({ services, token: request.body.token, locale: request.locale }),
+  );
+  app.post(
+    '/api/sign-up-link/answer',
+    { config: { access: { public: true } }, schema: { tags, summary: 'Answer a sign-up invitation from its link: yes ("Ik doe mee") or no', body: AnswerSignUpLinkRequest, response: { 200: Ok, ...errors } } },
+    async (request) => answerSignUpLink({ services, token: request.body.token, answer: request.body.answer }),
   );
 };

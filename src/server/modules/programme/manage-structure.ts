@@ -1,10 +1,10 @@
 /** Creating and editing programmes, intakes and classes: the beheerder and the coordinator. */
 import { and, desc, eq } from 'drizzle-orm';
-import { carryOverSettings, changedSettings, defaultIntakeSettings, evaluationDatesOutside, evaluationWindow, readIntakeSettings, type IntakeSettings } from '../../../domain/programme/intake-settings';
+import { carryOverSettings, changedSettings, defaultIntakeSettings, evaluationDatesOutside, evaluationWindow, readIntakeSettings, signUpCloseOutside, type IntakeSettings } from '../../../domain/programme/intake-settings';
 import type { Services } from '../../context';
 import { classes, intakes, intakeSettingsChanges, programmes } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
-import { applyModeChange } from '../participation/public';
+import { applyModeChange, scheduleSignUpInvitations } from '../participation/public';
 import { applyFormatChange } from '../caseloads/public';
 import type { FormatChangeConfirmation } from '../../../contracts/caseloads';
 import type { ModeChangeConfirmation } from '../../../contracts/participation';
@@ -63,12 +63,18 @@ export async function updateIntakeSettings(options: { services: Services; actorI
     if (outside.length > 0) {
       throw new AppError('validation_failed', 'questionnaire date outside the intake year', {}, outside.map((path) => ({ path: `settings.${path}`, message: 'evaluation_outside_year' })));
     }
+    const closeOutside = signUpCloseOutside(options.settings.signUp, evaluationWindow(intake.academicYear, intake.month));
+    if (closeOutside.length > 0) {
+      throw new AppError('validation_failed', 'sign-up closing date outside the intake year', {}, closeOutside.map((path) => ({ path: `settings.${path}`, message: 'sign_up_closes_outside_year' })));
+    }
     const before = readIntakeSettings(intake.settings, intake.month).settings;
     // A participation mode change once communities exist asks first (409, nothing changed) and then does what was chosen.
     await applyModeChange(tx, services, { intakeId: intake.id, from: before.participation, to: options.settings.participation, confirmation: options.modeChange });
     // So does a format change (communities, individual coaching, class-wide) once students are placed (#21 item 3).
     await applyFormatChange(tx, services, { intakeId: intake.id, from: before.format, to: options.settings.format, confirmation: options.formatChange });
     await tx.update(intakes).set({ settings: options.settings }).where(eq(intakes.id, options.intakeId));
+    // Opt-in with a new mode or closing day: invite the students (once each) and schedule the reminder (#21).
+    await scheduleSignUpInvitations(tx, services, { intakeId: intake.id, before, after: options.settings });
     if (changedSettings(before, options.settings).length > 0) {
       await tx.insert(intakeSettingsChanges).values({ intakeId: intake.id, changedById: options.actorId, changedAt: services.now(), before, after: options.settings });
     }

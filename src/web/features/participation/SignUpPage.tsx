@@ -6,6 +6,7 @@ import type { MySignUp } from '../../../contracts/participation';
 import { Alert } from '../../components/Alert';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { formatDate } from '../../format';
 import { participationApi } from './api';
 
 /**
@@ -53,7 +54,7 @@ function SignUpCard({ signUp: s }: { signUp: z.infer<typeof MySignUp> }) {
       <p className="lead">{t(s.signedUp ? 'participation.signUp.signedUp' : 'participation.signUp.notSignedUp')}</p>
       {s.open ? (
         <>
-          <p className="help">{t('participation.signUp.untilGrouping')}</p>
+          <p className="help">{s.closesOn === null ? t('participation.signUp.untilGrouping') : t('participation.signUp.until', { date: formatDate(s.closesOn, 'long') })}</p>
           <div className="actions">
             {s.signedUp ? (
               <button type="button" className="secondary" disabled={change.isPending} onClick={() => change.mutate(false)}>

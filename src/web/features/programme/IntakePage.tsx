@@ -24,7 +24,7 @@ import { ModeChangeQuestion, type NotSignedUpChoice } from './ModeChangeQuestion
 import { FormatChangeQuestion, type FormatChoice } from './FormatChangeQuestion';
 import { SignUpFigures } from './SignUpFigures';
 import { CheckField, errorsOf, personName, SelectField } from '../../components/form-fields';
-import { formatDateTime } from '../../format';
+import { formatDate, formatDateTime } from '../../format';
 
 /** One intake: its settings, classes with leercoach, import/export, and its communities. */
 export function IntakePage() {
@@ -159,7 +159,7 @@ function SettingsForm({ intake, saved, onSaved, onEdit }: { intake: IntakeRespon
   });
   const check = IntakeSettings.safeParse(s);
   const localIssue = check.success ? null : check.error.issues.find((issue) => issue.code === 'custom');
-  const { form, code } = errorsOf(save.error);
+  const { form, code, fields } = errorsOf(save.error);
   const phase = (index: number, change: Partial<Settings['phases'][number]>) =>
     setS({ ...s, phases: s.phases.map((ph, j) => (j === index ? { ...ph, ...change } : ph)) });
   const num = (value: string) => (value === '' ? 0 : Number(value));
@@ -195,6 +195,16 @@ function SettingsForm({ intake, saved, onSaved, onEdit }: { intake: IntakeRespon
           <Field label={t('programme.settings.sessionsPerMonth')} type="number" min={1} max={8} value={s.sessionsPerMonth} onChange={(e) => setS({ ...s, sessionsPerMonth: num(e.target.value) })} />
           <Field label={t('programme.settings.sizeMin')} type="number" min={2} max={30} value={s.communitySize.min} onChange={(e) => setS({ ...s, communitySize: { ...s.communitySize, min: num(e.target.value) } })} error={localIssue?.path.join('.') === 'communitySize.min' ? t('programme.settings.sizeMinAboveMax') : undefined} />
           <Field label={t('programme.settings.sizeMax')} type="number" min={2} max={30} value={s.communitySize.max} onChange={(e) => setS({ ...s, communitySize: { ...s.communitySize, max: num(e.target.value) } })} />
+          {s.participation === 'optIn' && (
+            <Field
+              type="date"
+              label={t('participation.closing.field')}
+              help={t('participation.closing.help')}
+              value={s.signUp.closesOn ?? ''}
+              onChange={(e) => setS({ ...s, signUp: { closesOn: e.target.value === '' ? null : e.target.value } })}
+              error={fields['settings.signUp.closesOn']}
+            />
+          )}
           {s.format === 'individual' && <Field label={t('caseloads.caseloadSize')} help={t('caseloads.caseloadSizeHelp')} type="number" min={1} max={40} value={s.caseloadSize} onChange={(e) => setS({ ...s, caseloadSize: num(e.target.value) })} />}
         </div>
         <fieldset>
@@ -283,6 +293,8 @@ function SettingsHistory({ intake }: { intake: IntakeResponse }) {
         });
       case 'evaluations':
         return s.evaluations.map((e) => `${e.moment} ${e.opensOn}–${e.closesOn} (${e.mode})`).join('; ') || '–';
+      case 'signUp':
+        return s.signUp.closesOn === null ? '–' : formatDate(s.signUp.closesOn, 'medium');
     }
   };
   const changes = history.data?.changes ?? [];
