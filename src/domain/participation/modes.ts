@@ -40,7 +40,7 @@ export function signUpDaysLeft(closesOn: string | null, today: string): number |
   return Math.round((Date.parse(`${closesOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
-/** The reminder goes out this many days before the closing day (see ADR 0026): time to act, close enough to matter. */
+/** The reminder goes out this many days before the closing day (see ADR 0028): time to act, close enough to matter. */
 export const SIGN_UP_REMINDER_DAYS_BEFORE = 3;
 
 /** What changing the mode of an intake with communities does, so the coordinator can decide first. */

@@ -1,5 +1,5 @@
 /**
- * Inviting the students of an opt-in intake to sign up (#21 item 1; ADR 0026): one mail per
+ * Inviting the students of an opt-in intake to sign up (#21 item 1; ADR 0028): one mail per
  * student and intake, in their language, with a one-tap link; one reminder a few days before the
  * closing day to those who have not answered. Both run as durable jobs (ADR 0013/0014) and are
  * idempotent: the invitation row (unique per intake and person) and its mail are written in one
