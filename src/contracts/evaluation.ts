@@ -23,6 +23,8 @@ export const QuestionResult = z.object({
   /** Per scale point (min…max) or per option: how many people chose it. */
   distribution: z.array(z.object({ value: z.string(), count: Count })),
   suppressed: z.boolean(),
+  /** Whether anyone was asked this question at this moment: false when the moment's audience left its question set out (coach questions in a coachees-only moment). */
+  asked: z.boolean(),
 });
 export type QuestionResult = z.infer<typeof QuestionResult>;
 

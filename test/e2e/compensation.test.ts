@@ -130,8 +130,8 @@ describe('coach compensation', () => {
     // A rate that is not an amount is answered in the form, before anything is sent.
     const coordinator = await suite.signedIn('coordinator');
     await suite.menu(coordinator, 'Opleidingen');
-    // This year's intake: the demo also holds last year's, listed first.
-    await coordinator.getByRole('link', { name: /^Instroom september \d{4}-\d{4} openen$/ }).last().click();
+    // This year's intake: the demo also holds last year's, listed after it (newest first).
+    await coordinator.getByRole('link', { name: /^Instroom september \d{4}-\d{4} openen$/ }).first().click();
     await coordinator.getByRole('link', { name: 'Vergoeding van de coaches' }).click();
     await coordinator.getByRole('heading', { level: 1, name: /^Vergoeding coaches · / }).waitFor();
     await suite.settled(coordinator);

@@ -18,7 +18,7 @@ describe('questionnaire moments', () => {
   it('the coordinator sets a moment, is told when it closes before it opens, and sees the response per community (nl, en, 360 px)', async () => {
     const coordinator = await suite.signedIn('coordinator');
     const structure = await callApi<StructureResponse>(coordinator, 'GET', '/api/programme/structure');
-    const intake = structure.programmes.find((p) => p.nameNl === 'Social Work')!.intakes.filter((i) => i.month === 'september').at(-1)!;
+    const intake = structure.programmes.find((p) => p.nameNl === 'Social Work')!.intakes.find((i) => i.month === 'september')!; // newest first: this year's, not last year's
     const first = Number(intake.academicYear.slice(0, 4));
     await suite.menu(coordinator, 'Opleidingen');
     await coordinator.getByRole('link', { name: `Instroom september ${intake.academicYear} openen` }).click();

@@ -58,7 +58,7 @@ describe('the 100-day moment', () => {
     // The coordinator: totals and each answer, the reason included.
     const coordinator = await suite.signedIn('coordinator');
     const structure = await callApi<StructureResponse>(coordinator, 'GET', '/api/programme/structure');
-    const intakeId = structure.programmes.find((p) => p.nameNl === 'Social Work')!.intakes.filter((i) => i.month === 'september').at(-1)!.id;
+    const intakeId = structure.programmes.find((p) => p.nameNl === 'Social Work')!.intakes.find((i) => i.month === 'september')!.id; // newest first: this year's, not last year's
     const outcome = await callApi<IntakeHundredDayResponse>(coordinator, 'GET', `/api/intakes/${intakeId}/hundred-day`);
     expect(outcome.counts.lessOften).toBeGreaterThan(0);
     await coordinator.goto(`${suite.server.url}/programme/intakes/${intakeId}/hundred-day`);

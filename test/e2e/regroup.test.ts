@@ -18,7 +18,7 @@ describe('regrouping after the 100-day moment', () => {
   it('the coordinator finds the regrouping on the intake totals; before the deadline it is refused in nl and en; the dashboard shows the mode', async () => {
     const page = await suite.signedIn('coordinator', { allowedStatuses: [409] });
     const structure = await callApi<StructureResponse>(page, 'GET', '/api/programme/structure');
-    const intakeId = structure.programmes.find((p) => p.nameNl === 'Social Work')!.intakes.filter((i) => i.month === 'september').at(-1)!.id;
+    const intakeId = structure.programmes.find((p) => p.nameNl === 'Social Work')!.intakes.find((i) => i.month === 'september')!.id; // newest first: this year's, not last year's
     await page.goto(`${suite.server.url}/programme/intakes/${intakeId}/hundred-day`);
     await h1(page, '100-dagenmoment');
     const way = page.getByRole('region', { name: 'Herindelen' });

@@ -2,8 +2,9 @@
  * Issue 22's journey end to end, in Debian's Chromium on the demo: the coordinator (Dutch, 1280 px)
  * opens the demo programme's roadmap of this coaching year and invites the demo coachee as the
  * student representative for two factors; the student (English, on a phone at 360 px) follows the
- * link in the invitation mail and gives a view on both; the coordinator gives hers, sees where they
- * differ, records the agreed status, adds two interventions to the improvement plan (a due date in
+ * link in the invitation mail and gives a view on both, each on the factor's own page; the
+ * coordinator gives hers, sees in the overview's compact list where they differ, records the agreed
+ * status on the factor's page (a deep link), adds two interventions to the improvement plan (a due date in
  * the past first: a field message and nothing stored) and prints the plan — the print view fits
  * one A4 page, and the PDF overview is one page that names both interventions. axe-clean on every
  * screen, without sideways scrolling at 360 px.
@@ -34,7 +35,17 @@ describe('roadmap journey', () => {
   const year = coachingYearOf(new Date());
   const yearLabel = `${year}–${year + 1}`;
 
-  const factorCard = (page: Page, heading: string) => page.locator('article.roadmap-factor').filter({ has: page.getByRole('heading', { level: 3, name: heading, exact: true }) });
+  /** Opens a factor's own page from the roadmap's overview (its link in the cluster's list) and returns the page. */
+  const openFactor = async (page: Page, name: string) => {
+    await page.getByRole('list').getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^${name.replace('.', '\\.')}`) }).waitFor();
+    return page.locator('article.roadmap-factor');
+  };
+  /** Back from a factor's page to the overview. */
+  const backToRoadmap = async (page: Page, english = false) => {
+    await page.getByRole('link', { name: english ? '← Back to the roadmap' : '← Terug naar de roadmap' }).click();
+    await page.getByRole('heading', { level: 1, name: english ? /^Roadmap to student success/ : /^Roadmap naar studentsucces/ }).waitFor();
+  };
 
   // What the steps pass on: the roadmap's address, the invitation mail's position, the two interventions.
   let roadmapPath = '';
@@ -71,16 +82,19 @@ describe('roadmap journey', () => {
     await invite.getByRole('status').filter({ hasText: 'De uitnodiging is opgeslagen.' }).waitFor();
     await invite.getByRole('listitem').filter({ hasText: '(Studenten) · 1, 2' }).waitFor();
 
-    // 2. The coordinator's own view on both factors.
+    // 2. The coordinator's own view on both factors, each on its own page.
     for (const [factor, status] of [
       [F1, 'Gestart'],
       [F2, 'Verankerd'],
     ] as const) {
+      await openFactor(coordinator, factor.nl);
       const form = coordinator.getByRole('form', { name: `Jouw kijk: ${factor.title}` });
       await form.getByLabel('Status').selectOption({ label: status });
       await form.getByLabel('Toelichting').fill(`Kijk van de coördinator op ${factor.title.toLowerCase()}.`);
       await form.getByRole('button', { name: 'Kijk opslaan' }).click();
       await form.getByRole('status').filter({ hasText: 'Je kijk is opgeslagen.' }).waitFor();
+      await expectAccessible(coordinator, `factor page ${factor.nl} (nl)`);
+      await backToRoadmap(coordinator);
     }
 
   });
@@ -97,20 +111,29 @@ describe('roadmap journey', () => {
     await student.goto(`${suite.server.url}${link.pathname}`);
     await student.getByRole('heading', { level: 1, name: /^Roadmap to student success\s*Social Work/ }).waitFor();
     // Invited for two factors, the student sees those two and no one else's plan or invitations.
-    await expect.poll(() => student.locator('article.roadmap-factor').count()).toBe(2);
+    await expect.poll(() => student.locator('.roadmap-factor-list a').count()).toBe(2);
+    await student.getByRole('listitem').filter({ hasText: F1.en }).getByText('Your view: not given yet').waitFor();
     expect(await student.getByRole('heading', { level: 2, name: 'Improvement plan' }).count()).toBe(0);
     expect(await student.getByRole('heading', { level: 2, name: 'Invite people involved' }).count()).toBe(0);
     for (const [factor, status, note] of [
       [F1, 'Not started', STUDENT_NOTE],
       [F2, 'Embedded', ''],
     ] as const) {
+      await openFactor(student, factor.en);
       const form = student.getByRole('form', { name: `Your view: ${factor.titleEn}` });
       await form.getByLabel('Status').selectOption({ label: status });
       await form.getByLabel('Explanation').fill(note);
       await form.getByRole('button', { name: 'Save view' }).click();
       await form.getByRole('status').filter({ hasText: 'Your view has been saved.' }).waitFor();
+      if (factor === F1) {
+        await student.locator('article.roadmap-factor p.roadmap-note', { hasText: STUDENT_NOTE }).waitFor();
+        await expectNoHorizontalScroll(student, 'factor page of an invited student (en) at 360 px');
+        await expectAccessible(student, 'factor page of an invited student (en) at 360 px');
+        await suite.screenshot(student, 'roadmap-journey-2-student-factor-en-360');
+      }
+      await backToRoadmap(student, true);
     }
-    await factorCard(student, F1.en).locator('p.roadmap-note', { hasText: STUDENT_NOTE }).waitFor();
+    await student.getByRole('listitem').filter({ hasText: F2.en }).getByText('Your view: Embedded').waitFor();
     await expectNoHorizontalScroll(student, 'roadmap of an invited student (en) at 360 px');
     await expectAccessible(student, 'roadmap of an invited student (en) at 360 px');
     await suite.screenshot(student, 'roadmap-journey-2-student-en-360');
@@ -119,14 +142,19 @@ describe('roadmap journey', () => {
 
   it('shows the coordinator where the views differ, and records the agreed status', async () => {
     // 4. The coordinator sees where they differ (factor 1) and where they agree (factor 2).
+    // The overview already says it, per factor in its cluster's list; each factor's page shows the views.
     const coordinator = await coordinatorOnRoadmap();
-    const f1 = factorCard(coordinator, F1.nl);
-    const f2 = factorCard(coordinator, F2.nl);
+    await coordinator.getByRole('listitem').filter({ hasText: F1.nl }).getByText('Kijken verschillen').waitFor();
+    await coordinator.getByRole('listitem').filter({ hasText: F2.nl }).getByText('Kijken zijn gelijk').waitFor();
+    await coordinator.getByRole('listitem').filter({ hasText: F1.nl }).getByText('2 kijken').waitFor();
+    await expectAccessible(coordinator, 'roadmap with differing views (nl)');
+    const f2 = await openFactor(coordinator, F2.nl);
+    await f2.getByText('De betrokkenen zien dit hetzelfde.').waitFor();
+    await backToRoadmap(coordinator);
+    const f1 = await openFactor(coordinator, F1.nl);
     await f1.getByText('De betrokkenen zien dit verschillend. Bespreek het voordat je de status vastlegt.').waitFor();
     await f1.locator('p.roadmap-note', { hasText: STUDENT_NOTE }).waitFor();
-    await f2.getByText('De betrokkenen zien dit hetzelfde.').waitFor();
-    await expectAccessible(coordinator, 'roadmap with differing views (nl)');
-    await f1.scrollIntoViewIfNeeded();
+    await expectAccessible(coordinator, 'factor page with differing views (nl)');
     await suite.screenshot(coordinator, 'roadmap-journey-3-differ-nl');
 
     // 5. The agreed status of factor 1, after talking it over: started, owned by the programme's management.
@@ -137,6 +165,12 @@ describe('roadmap journey', () => {
     await agreed.getByRole('button', { name: 'Status vastleggen' }).click();
     await agreed.getByRole('status').filter({ hasText: 'De afgesproken status is vastgelegd.' }).waitFor();
     await f1.getByText(/^Afgesproken status: Gestart/).waitFor();
+    // The factor's own address is a deep link: opened afresh, it shows the same factor and status.
+    await coordinator.goto(coordinator.url());
+    await coordinator.getByRole('heading', { level: 1, name: /^1\. Verwachtingen managen/ }).waitFor();
+    await coordinator.locator('article.roadmap-factor').getByText(/^Afgesproken status: Gestart/).waitFor();
+    await backToRoadmap(coordinator);
+    await coordinator.getByRole('listitem').filter({ hasText: F1.nl }).locator('.roadmap-status', { hasText: 'Gestart' }).waitFor();
 
   });
 

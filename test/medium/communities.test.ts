@@ -72,8 +72,9 @@ describe(`programme and communities on ${testDbKind()}`, () => {
     ids.intake = next.json().id;
     const structure = (await as.coordinator!.request('GET', '/api/programme/structure')).json();
     const intakes = structure.programmes[0].intakes;
-    expect(intakes.map((i: { academicYear: string }) => i.academicYear)).toEqual(['2026-2027', '2027-2028']);
-    expect(intakes[1].settings.sessionsPerMonth).toBe(3);
+    // Newest first: the coordinator's current intake on top.
+    expect(intakes.map((i: { academicYear: string }) => i.academicYear)).toEqual(['2027-2028', '2026-2027']);
+    expect(intakes[0].settings.sessionsPerMonth).toBe(3);
     expect(structure.canCreateProgramme).toBe(false);
     expect((await as.coordinator!.request('POST', `/api/programmes/${ids.prog}/intakes`, { academicYear: '2027-2028', month: 'september' })).statusCode).toBe(409);
 

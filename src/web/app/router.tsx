@@ -105,6 +105,7 @@ const ProposeStudyPage = lazyPage(() => import('../features/research/ProposeStud
 const StudyPage = lazyPage(() => import('../features/research/StudyPage'), 'StudyPage');
 const RoadmapContentPage = lazyPage(() => import('../features/roadmap/RoadmapContentPage'), 'RoadmapContentPage');
 const RoadmapPage = lazyPage(() => import('../features/roadmap/RoadmapPage'), 'RoadmapPage');
+const RoadmapFactorPage = lazyPage(() => import('../features/roadmap/RoadmapFactorPage'), 'RoadmapFactorPage');
 const RoadmapsPage = lazyPage(() => import('../features/roadmap/RoadmapsPage'), 'RoadmapsPage');
 const EvaluationMomentsPage = lazyPage(() => import('../features/evaluation/EvaluationMomentsPage'), 'EvaluationMomentsPage');
 const MyYearReportsPage = lazyPage(() => import('../features/endyear/MyYearReportsPage'), 'MyYearReportsPage');
@@ -217,6 +218,7 @@ export const router = createBrowserRouter([
       { path: '/me/mail-settings', element: <RequireSignIn><MailSettingsPage /></RequireSignIn> },
       { path: '/roadmaps', element: <RequireSignIn><RoadmapsPage /></RequireSignIn> },
       { path: '/roadmaps/:roadmapId', element: <RequireSignIn><RoadmapPage /></RequireSignIn> },
+      { path: '/roadmaps/:roadmapId/factors/:factorId', element: <RequireSignIn><RoadmapFactorPage /></RequireSignIn> },
       { path: '/admin/roadmap-content', element: <RequireSignIn><RoadmapContentPage /></RequireSignIn> },
       { path: '/my-community', element: <RequireSignIn><MyCommunityPage /></RequireSignIn> },
       { path: '/help', element: <RequireSignIn><HelpPage /></RequireSignIn> },

@@ -98,6 +98,13 @@ export async function evaluationResults(db: Db, filter: Filter): Promise<Evaluat
     addRespondents(`${moment}|${l.set}|${l.key}`, 1);
   }
 
+  // Which question sets each moment asked: a set with no invitation (outside the moment's audience) was not asked.
+  const invitedSets = await db
+    .selectDistinct({ roundId: evaluationInvitations.roundId, set: evaluationInvitations.questionSet })
+    .from(evaluationInvitations)
+    .where(inArray(evaluationInvitations.roundId, rounds.map((r) => r.id)));
+  const askedSets = new Set(invitedSets.map((i) => `${momentOf.get(i.roundId)!}|${i.set}`));
+
   // The question sets of the newest round describe the questions (keys are stable across versions).
   const sets = rounds[rounds.length - 1]!.questions as RoundQuestions;
   const moments: EvaluationResults['moments'] = [];
@@ -124,6 +131,7 @@ export async function evaluationResults(db: Db, filter: Filter): Promise<Evaluat
           mean: q.kind === 'scale' && !suppressed && n > 0 ? round2(sum / n) : null,
           distribution: values.map((value, i) => ({ value, count: distribution[i] ?? null })),
           suppressed,
+          asked: n > 0 || askedSets.has(`${moment}|${set}`),
         });
       }
     }

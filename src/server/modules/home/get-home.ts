@@ -7,6 +7,7 @@ import { classes, classMembers, coachSupervision, intakes, people, programmes, r
 import { mySignUps } from '../participation/public';
 import { loadCommunityResources, namesOf } from '../relations/public';
 import { homeTasks } from './home-tasks';
+import { newestIntakeFirst } from '../../../domain/programme/intake-order';
 
 export type GetHomeOptions = { services: Services; actor: Actor; locale: Locale };
 
@@ -17,7 +18,8 @@ export async function getHome({ services, actor, locale }: GetHomeOptions): Prom
   const visibleProgrammes = programmeRows.filter((p) =>
     isAllowed(actor, 'programme:read', { kind: 'programme', institutionId: p.institutionId, programmeId: p.id }),
   );
-  const intakeRows = await db.select().from(intakes);
+  // This year's intakes first, everywhere a coordinator sees a list of them.
+  const intakeRows = (await db.select().from(intakes)).sort(newestIntakeFirst);
 
   const communities = (await loadCommunityResources(db, actor.institutionId)).filter((c) =>
     isAllowed(actor, 'community:read', c),

@@ -2,19 +2,21 @@
  * The programme dashboard (issue 18 item 2): the figures of a programme (optionally one intake) in
  * a period, each section with its chart (SVG, rendered here) and a table with the same numbers.
  * Every figure about people passes the domain's suppression (`suppress`, `suppressRow`): a cell
- * about fewer than five people is null here, so the API, the CSV and the PDF all leave it out.
+ * about fewer than five people is null here, so the API, the CSV and the PDF all leave it out. An
+ * evaluation question nobody was asked at a moment is the words "not asked" instead (never "<5").
  *
  * The computed dashboard is kept per filter for 30 seconds (`computedAt` says when it was made):
  * twenty people opening the same programme's figures cost one computation.
  */
 import type { DashboardResponse, InsightSection, InsightTable } from '../../../contracts/insight';
 import { MIN_CELL, suppress, suppressedShare, suppressRow } from '../../../domain/insight/suppression';
+import { changeCells, momentMean, NOT_ASKED, type NotAsked } from '../../../domain/insight/evaluation-cells';
 import { MISSED_IN_A_ROW_SIGNAL, trendOf } from '../../../domain/sessions/attendance';
 import { translate, type Locale } from '../../../i18n/translate';
 import { getPaidOnTime } from '../finance/public';
 import { programmeCompensationTotals, type ProgrammeCompensationMonth } from '../compensation/public';
 import type { Db } from '../../db/client';
-import { barChart, heatMap, lineChart } from './charts';
+import { barChart, heatMap, lineChart, meansChart } from './charts';
 import { evaluationResults, type EvaluationQuestionResult } from './evaluation-source';
 import * as repo from './repository';
 import { intakeParticipationOf } from '../participation/public';
@@ -241,16 +243,34 @@ export function buildSections(f: Figures, locale: Locale, includesPeople: boolea
     ),
   );
 
-  // Evaluation results per question, with the T0→T2 change.
-  const mean = (r: EvaluationQuestionResult, m: 'T0' | 'T1' | 'T2') => {
-    const x = r.moments.find((y) => y.moment === m);
-    return x ? suppress(x.mean, x.n) : null;
-  };
+  // Evaluation results per question, with the T0→T2 change. A question nobody was asked at a moment
+  // (outside the moment's audience, or a moment not held) says so, distinct from a hidden "<5".
+  const notAsked = t('notAsked');
+  const word = <T,>(v: T | NotAsked): T | string => (v === NOT_ASKED ? notAsked : v);
+  const at = (r: EvaluationQuestionResult, m: 'T0' | 'T1' | 'T2') => r.moments.find((y) => y.moment === m);
+  const evalRows = f.evaluation.map((r) => ({ r, means: (['T0', 'T1', 'T2'] as const).map((m) => momentMean(at(r, m))), change: changeCells(at(r, 'T0'), at(r, 'T2'), r.change) }));
+  const heldMoments = (['T0', 'T1', 'T2'] as const).filter((m) => f.evaluation.some((r) => at(r, m)));
   out.push(
-    section('evaluation', f.evaluation.length ? t('sections.evaluation.summary', { count: f.evaluation.length }) : t('sections.evaluation.none'), {
-      columns: [col('question', 'text'), col('t0', 'mean'), col('t1', 'mean'), col('t2', 'mean'), col('change', 'mean'), col('pairs', 'count')],
-      rows: f.evaluation.map((r) => [r.question[locale], mean(r, 'T0'), mean(r, 'T1'), mean(r, 'T2'), r.change ? suppress(r.change.mean, r.change.pairs) : null, r.change ? suppress(r.change.pairs, r.change.pairs) : null]),
-    }),
+    section(
+      'evaluation',
+      f.evaluation.length
+        ? t('sections.evaluation.summary', { count: f.evaluation.length }) + (evalRows.some(({ means }) => means.includes(NOT_ASKED)) ? ` ${t('sections.evaluation.notAskedNote')}` : '')
+        : t('sections.evaluation.none'),
+      {
+        columns: [col('question', 'text'), col('t0', 'mean'), col('t1', 'mean'), col('t2', 'mean'), col('change', 'mean'), col('pairs', 'count')],
+        rows: evalRows.map(({ r, means, change }) => [r.question[locale], ...means.map(word), ...change.map(word)]),
+      },
+      heldMoments.length
+        ? meansChart({
+            label: t('sections.evaluation.chart'),
+            questions: evalRows.map(({ r }) => r.question[locale]),
+            series: heldMoments.map((m) => ({ name: t(`columns.${m.toLowerCase()}`), values: evalRows.map(({ means }) => means[Number(m[1])]!) })),
+            max: Math.max(...evalRows.map(({ r }) => r.scaleMax)),
+            suppressedText: t('suppressed'),
+            notAskedText: notAsked,
+          })
+        : null,
+    ),
   );
 
   // Hours, cost and paid on time, per month: a month about fewer than five coaches is suppressed.

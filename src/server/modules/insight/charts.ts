@@ -76,3 +76,32 @@ export function heatMap(opts: { label: string; rows: string[]; columns: string[]
     height,
   );
 }
+
+/** A bar cell of the evaluation chart: a mean, null (fewer than five answered), or a question not asked at that moment. */
+export type MeanCell = number | null | 'notAsked';
+
+/**
+ * Mean answers per question (rows) and moment (one colour per moment), as horizontal bars on the
+ * question's scale. A cell with no bar says why in words at the axis: "<5" for a hidden mean,
+ * "not asked" for a question nobody was asked at that moment — never a bar of zero.
+ */
+export function meansChart(opts: { label: string; questions: string[]; series: { name: string; values: MeanCell[] }[]; max: number; suppressedText: string; notAskedText: string }): string {
+  const height = Math.max(200, 70 + opts.questions.length * (opts.series.length * 16 + 14));
+  const word = (text: string) => ({ value: 0, itemStyle: { color: 'transparent' }, label: { show: true, position: 'right', formatter: text, color: MUTED, fontSize: 11, fontStyle: 'italic' } });
+  return render(
+    {
+      grid: { left: 240, right: 96, top: 40, bottom: 32 },
+      legend: { top: 4, textStyle: { color: INK } },
+      xAxis: { type: 'value', min: 0, max: opts.max, axisLabel: { color: MUTED } },
+      yAxis: { type: 'category', data: opts.questions, inverse: true, axisLabel: { color: INK, width: 200, overflow: 'break', lineHeight: 13 } },
+      series: opts.series.map((s) => ({
+        type: 'bar',
+        name: s.name,
+        barMaxWidth: 14,
+        data: s.values.map((v) => (v === 'notAsked' ? word(opts.notAskedText) : v === null ? word(opts.suppressedText) : { value: v, label: { show: true, position: 'right', formatter: v.toFixed(1), color: INK, fontSize: 11 } })),
+      })),
+    },
+    opts.label,
+    height,
+  );
+}

@@ -15,7 +15,10 @@ export type EvaluationQuestionResult = {
   questionId: string;
   question: { nl: string; en: string };
   audience: 'coachee' | 'coach';
-  moments: { moment: Moment; n: number; mean: number | null }[];
+  /** The top of the question's scale (the chart's axis). */
+  scaleMax: number;
+  /** Per moment held: whether the question's set was asked (the moment's audience), the number who answered and the mean. */
+  moments: { moment: Moment; asked: boolean; n: number; mean: number | null }[];
   /** Mean paired change T0→T2 of people who answered both (null: fewer than five pairs). */
   change: { pairs: number; mean: number | null } | null;
 };
@@ -45,8 +48,8 @@ export async function evaluationResults(db: Db, filter: { programmeId: string; i
     for (const q of questions) {
       if (q.kind !== 'scale') continue;
       const id = `${q.questionSet}|${q.questionKey}`;
-      const entry = byQuestion.get(id) ?? { questionId: q.questionKey, question: labels.get(id) ?? { nl: q.questionKey, en: q.questionKey }, audience: q.questionSet, moments: [], change: null };
-      entry.moments.push({ moment, n: q.n ?? 0, mean: q.suppressed ? null : q.mean });
+      const entry = byQuestion.get(id) ?? { questionId: q.questionKey, question: labels.get(id) ?? { nl: q.questionKey, en: q.questionKey }, audience: q.questionSet, scaleMax: q.scale?.max ?? 5, moments: [], change: null };
+      entry.moments.push({ moment, asked: q.asked, n: q.n ?? 0, mean: q.suppressed ? null : q.mean });
       byQuestion.set(id, entry);
     }
   }

@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { StructureResponse } from '../../../contracts/programme';
 import { isAllowed, type Actor } from '../../../domain/access/policy';
+import { newestIntakeFirst } from '../../../domain/programme/intake-order';
 import { readIntakeSettings } from '../../../domain/programme/intake-settings';
 import type { Services } from '../../context';
 import { intakes, programmes } from '../../db/schema';
@@ -8,14 +9,14 @@ import { classesOf, communityCounts } from './repository';
 
 export type GetStructureOptions = { services: Services; actor: Actor };
 
-/** The programmes the person may manage, each with intakes, settings and classes. */
+/** The programmes the person may manage, each with intakes (this year's first: `newestIntakeFirst`), settings and classes. */
 export async function getStructure({ services, actor }: GetStructureOptions): Promise<StructureResponse> {
   const { db } = services;
   const institution = { kind: 'institution' as const, institutionId: actor.institutionId };
   const all = await db.select().from(programmes).where(eq(programmes.institutionId, actor.institutionId)).orderBy(asc(programmes.nameNl));
   const visible = all.filter((p) => isAllowed(actor, 'programme:manage', { kind: 'programme', institutionId: actor.institutionId, programmeId: p.id }));
   const intakeRows = visible.length
-    ? await db.select().from(intakes).where(inArray(intakes.programmeId, visible.map((p) => p.id))).orderBy(asc(intakes.academicYear), asc(intakes.month))
+    ? (await db.select().from(intakes).where(inArray(intakes.programmeId, visible.map((p) => p.id)))).sort(newestIntakeFirst)
     : [];
   const classRows = await classesOf(db, intakeRows.map((i) => i.id));
   const communityN = await communityCounts(db, intakeRows.map((i) => i.id));

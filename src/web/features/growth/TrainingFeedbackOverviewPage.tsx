@@ -1,12 +1,38 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
+import type { StructureResponse } from '../../../contracts/programme';
+import { isAllowed } from '../../../domain/access/policy';
+import { api } from '../../api';
 import { PageState } from '../../components/PageState';
-import { TableHead, TableWrap } from '../../components/form-fields';
+import { SelectField, TableHead, TableWrap } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { formatDate } from '../../format';
+import { actorOf, useSession } from '../../session';
 import { growthApi } from './api';
 import './growth.css';
+
+/**
+ * A coordinator of several programmes chooses whose feedback to read (as on the programme's
+ * compensation page): the programmes where they manage coaches; the choice is the page's address.
+ */
+function ProgrammeChoice({ programmeId }: { programmeId: string }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const actor = actorOf(useSession().data);
+  const structure = useQuery({ queryKey: ['growth', 'programmes'], queryFn: () => api<StructureResponse>('/api/programme/structure') });
+  const programmes = (structure.data?.programmes ?? []).filter((p) => actor !== null && isAllowed(actor, 'programme:manageCoaches', { kind: 'programme', institutionId: actor.institutionId, programmeId: p.id }));
+  if (programmes.length < 2) return null;
+  return (
+    <SelectField label={t('growth.overview.programme')} value={programmeId} onChange={(e) => void navigate(`/programmes/${e.target.value}/training-feedback`)}>
+      {programmes.map((p) => (
+        <option key={p.id} value={p.id}>
+          {i18n.language === 'en' ? p.nameEn : p.nameNl}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
 
 /** The coordinator's view of training feedback (#21 item 6): per training, without names; the most asked-for topics. */
 export function TrainingFeedbackOverviewPage() {
@@ -17,6 +43,7 @@ export function TrainingFeedbackOverviewPage() {
   return (
     <div className="stack">
       <h1>{t('growth.overview.title')}</h1>
+      <ProgrammeChoice programmeId={programmeId} />
       <PageState query={query} empty={{ when: (d) => d.trainings.length === 0, text: t('growth.overview.empty') }}>
         {(d) => (
           <>

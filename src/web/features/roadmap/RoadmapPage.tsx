@@ -1,23 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import type { RoadmapFactor, RoadmapFile, RoadmapIntervention } from '../../../contracts/content/roadmap';
-import type { FactorState, Figure, PlanItem, PlanItemStatus, RoadmapResponse, RoadmapStatus } from '../../../contracts/roadmap';
-import { PLAN_ITEM_STATUSES, ROADMAP_STATUSES } from '../../../domain/roadmap/roadmap';
+import { Link, useParams } from 'react-router';
+import type { RoadmapFactor, RoadmapIntervention } from '../../../contracts/content/roadmap';
+import type { PlanItem, PlanItemStatus, RoadmapResponse } from '../../../contracts/roadmap';
+import { PLAN_ITEM_STATUSES } from '../../../domain/roadmap/roadmap';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
-import { errorsOf, SelectField, TableHead, TableWrap, TextAreaField } from '../../components/form-fields';
+import { errorsOf, SelectField, TableHead, TableWrap } from '../../components/form-fields';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { formatDate, todayInAmsterdam } from '../../format';
 import { ownerInput, roadmapApi } from './api';
+import { Evidence, factorSummary, Interventions, OwnerFields, useLang } from './factor-parts';
 import './roadmap.css';
 
-type Lang = 'nl' | 'en';
-const useLang = (): Lang => (useTranslation().i18n.language === 'en' ? 'en' : 'nl');
-
-/** One roadmap: principles and factors, views and the agreed status, figures, stakeholders, the plan and progress. */
+/** One roadmap: principles, the factors per cluster at a glance (each opens on its own page), stakeholders, the plan and progress. */
 export function RoadmapPage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -49,9 +47,12 @@ export function RoadmapPage() {
       </section>
       <section className="roadmap-noprint stack" aria-labelledby="roadmap-factors">
         <h2 id="roadmap-factors">{t('roadmap.factors')}</h2>
-        {r.content.factors.map((f) => (
-          <FactorCard key={f.id} roadmap={r} factor={f} state={r.factors.find((s) => s.factorId === f.id)!} />
-        ))}
+        <p className="help">{t('roadmap.overview.intro')}</p>
+        {r.content.clusters
+          .filter((c) => r.content.factors.some((f) => f.cluster === c.id))
+          .map((c) => (
+            <FactorList key={c.id} roadmap={r} title={c.title[lang]} factors={r.content.factors.filter((f) => f.cluster === c.id)} />
+          ))}
       </section>
       {r.canManage && <Stakeholders roadmap={r} />}
       {r.canManage && <Plan roadmap={r} />}
@@ -60,198 +61,34 @@ export function RoadmapPage() {
   );
 }
 
-function Interventions({ content, interventions }: { content: RoadmapFile; interventions: RoadmapIntervention[] }) {
+/** One cluster's factors as a compact list: each links to its own page and says how it stands. */
+function FactorList({ roadmap, title, factors }: { roadmap: RoadmapResponse; title: string; factors: RoadmapFactor[] }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const names = new Map(content.stakeholders.map((s) => [s.id, s.name[lang]]));
+  const headingId = useId();
   return (
-    <>
-      <h3 className="roadmap-small-heading">{t('roadmap.interventions')}</h3>
-      <ul className="roadmap-interventions">
-        {interventions.map((i) => (
-          <li key={i.id}>
-            <p>{i.title[lang]}</p>
-            <p className="help">{t('roadmap.stakeholdersOf', { names: i.stakeholders.map((s) => names.get(s) ?? s).join(', ') })}</p>
-            <p className="help">{i.horizon ? t('roadmap.horizonOf', { horizon: i.horizon.map((h) => t(`roadmap.horizon.${h}`)).join('–') }) : t('roadmap.noHorizon')}</p>
-          </li>
-        ))}
+    <section className="card roadmap-cluster" aria-labelledby={headingId}>
+      <h3 id={headingId}>{title}</h3>
+      <ul className="roadmap-factor-list">
+        {factors.map((f) => {
+          const { state, plan, mine } = factorSummary(roadmap, f);
+          return (
+            <li key={f.id}>
+              <Link to={`/roadmaps/${roadmap.id}/factors/${f.id}`} className="roadmap-factor-link">
+                {f.number}. {f.title[lang]}
+              </Link>
+              <p className="roadmap-factor-facts">
+                {state.agreed ? <span className={`roadmap-status roadmap-status-${state.agreed.status}`}>{t(`roadmap.status.${state.agreed.status}`)}</span> : <span className="help">{t('roadmap.overview.noAgreed')}</span>}
+                <span>{t('roadmap.overview.views', { count: state.views.length })}</span>
+                {roadmap.canManage && state.views.length > 1 && (state.differ ? <span className="roadmap-differ-flag">{t('roadmap.overview.differ')}</span> : <span className="help">{t('roadmap.overview.same')}</span>)}
+                {!roadmap.canManage && <span>{mine ? t('roadmap.overview.mine', { status: t(`roadmap.status.${mine.status}`) }) : t('roadmap.overview.notMine')}</span>}
+                {roadmap.canManage && <span>{t('roadmap.overview.plan', { count: plan.length })}</span>}
+              </p>
+            </li>
+          );
+        })}
       </ul>
-    </>
-  );
-}
-
-function Evidence({ figures }: { figures: Figure[] }) {
-  const { t } = useTranslation();
-  if (figures.length === 0) return null;
-  return (
-    <div className="roadmap-evidence">
-      <h3 className="roadmap-small-heading">{t('roadmap.evidence.title')}</h3>
-      <dl>
-        {figures.map((f) => (
-          <div key={f.key}>
-            <dt>{t(`roadmap.evidence.${f.key}`)}</dt>
-            <dd>
-              {f.state === 'shown' && f.value !== null ? (
-                <>
-                  <strong>{f.unit === 'percent' ? `${f.value}%` : f.value}</strong>
-                  {f.people !== null && <span className="help"> ({t('roadmap.evidence.people', { count: f.people })})</span>}
-                </>
-              ) : (
-                t(`roadmap.evidence.${f.state}`)
-              )}
-            </dd>
-          </div>
-        ))}
-      </dl>
-    </div>
-  );
-}
-
-function FactorCard({ roadmap, factor, state }: { roadmap: RoadmapResponse; factor: RoadmapFactor; state: FactorState }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const stakeholderName = new Map(roadmap.content.stakeholders.map((s) => [s.id, s.name[lang]]));
-  const headingId = `factor-${factor.id}`;
-  return (
-    <article className="card roadmap-factor" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        {factor.number}. {factor.title[lang]}
-      </h3>
-      <p>
-        <strong>{t('roadmap.factor.agreed')}:</strong> {state.agreed ? <span className={`roadmap-status roadmap-status-${state.agreed.status}`}>{t(`roadmap.status.${state.agreed.status}`)}</span> : t('roadmap.factor.noAgreed')}
-        {state.previous && <span className="help"> · {t('roadmap.factor.previous', { status: t(`roadmap.status.${state.previous}`) })}</span>}
-      </p>
-      {state.agreed?.evidenceNote && <p className="roadmap-note">{state.agreed.evidenceNote}</p>}
-      {state.agreed?.owner && (
-        <p className="help">
-          {t('roadmap.factor.owner')}: {state.agreed.owner.kind === 'person' ? state.agreed.owner.name : stakeholderName.get(state.agreed.owner.stakeholderId)}
-        </p>
-      )}
-      <Evidence figures={state.evidence} />
-      <h4 className="roadmap-small-heading">{t('roadmap.factor.views')}</h4>
-      {state.views.length === 0 ? (
-        <p>{t('roadmap.factor.noViews')}</p>
-      ) : (
-        <>
-          {roadmap.canManage && state.views.length > 1 && <p className={state.differ ? 'roadmap-differ' : 'help'}>{state.differ ? t('roadmap.factor.differ') : t('roadmap.factor.same')}</p>}
-          <ul className="roadmap-views">
-            {state.views.map((v) => (
-              <li key={v.personId}>
-                <span>
-                  {v.mine ? t('roadmap.factor.you') : v.name}
-                  {v.stakeholderId ? ` (${stakeholderName.get(v.stakeholderId) ?? v.stakeholderId})` : ''}
-                </span>{' '}
-                <span className={`roadmap-status roadmap-status-${v.status}`}>{t(`roadmap.status.${v.status}`)}</span>
-                {v.note && <p className="roadmap-note">{v.note}</p>}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <ViewForm roadmapId={roadmap.id} factor={factor} mine={state.views.find((v) => v.mine) ?? null} />
-      {roadmap.canManage && <AgreedForm roadmap={roadmap} factor={factor} state={state} />}
-      <details className="roadmap-factor-interventions">
-        <summary>{t('roadmap.interventions')}</summary>
-        <Interventions content={roadmap.content} interventions={factor.interventions} />
-      </details>
-    </article>
-  );
-}
-
-function StatusSelect({ value, onChange, label }: { value: RoadmapStatus; onChange: (s: RoadmapStatus) => void; label: string }) {
-  const { t } = useTranslation();
-  return (
-    <SelectField label={label} value={value} onChange={(e) => onChange(e.target.value as RoadmapStatus)}>
-      {ROADMAP_STATUSES.map((s) => (
-        <option key={s} value={s}>
-          {t(`roadmap.status.${s}`)}
-        </option>
-      ))}
-    </SelectField>
-  );
-}
-
-function ViewForm({ roadmapId, factor, mine }: { roadmapId: string; factor: RoadmapFactor; mine: { status: RoadmapStatus; note: string } | null }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const client = useQueryClient();
-  const [status, setStatus] = useState<RoadmapStatus>(mine?.status ?? 'notStarted');
-  const [note, setNote] = useState(mine?.note ?? '');
-  const save = useMutation({ mutationFn: () => roadmapApi.view(roadmapId, factor.id, { status, note }), onSuccess: () => client.invalidateQueries({ queryKey: ['roadmap', roadmapId] }) });
-  const errors = errorsOf(save.error);
-  return (
-    <form
-      className="roadmap-form"
-      aria-label={`${t('roadmap.factor.myView')}: ${factor.title[lang]}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <h4 className="roadmap-small-heading">{t('roadmap.factor.myView')}</h4>
-      {errors.form && <Alert kind="error">{errors.form}</Alert>}
-      <StatusSelect label={t('roadmap.plan.status')} value={status} onChange={setStatus} />
-      <TextAreaField label={t('roadmap.factor.note')} value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} error={errors.fields.note} />
-      <button type="submit" disabled={save.isPending}>
-        {t('roadmap.factor.saveView')}
-      </button>
-      {save.isSuccess && <p role="status">{t('roadmap.factor.viewSaved')}</p>}
-    </form>
-  );
-}
-
-function OwnerFields({ roadmap, kind, setKind, email, setEmail, error, allowNone }: { roadmap: RoadmapResponse; kind: string; setKind: (k: string) => void; email: string; setEmail: (e: string) => void; error?: string | undefined; allowNone: boolean }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  return (
-    <>
-      <SelectField label={t('roadmap.factor.owner')} value={kind} onChange={(e) => setKind(e.target.value)} error={kind === 'person' ? undefined : error}>
-        {allowNone && <option value="">{t('roadmap.factor.ownerNone')}</option>}
-        <option value="person">{t('roadmap.factor.ownerPerson')}</option>
-        {roadmap.content.stakeholders.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name[lang]}
-          </option>
-        ))}
-      </SelectField>
-      {kind === 'person' && <Field label={t('roadmap.factor.ownerEmail')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={error} autoComplete="off" />}
-    </>
-  );
-}
-
-function AgreedForm({ roadmap, factor, state }: { roadmap: RoadmapResponse; factor: RoadmapFactor; state: FactorState }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const client = useQueryClient();
-  const [status, setStatus] = useState<RoadmapStatus>(state.agreed?.status ?? state.views[0]?.status ?? 'notStarted');
-  const [note, setNote] = useState(state.agreed?.evidenceNote ?? '');
-  const owner = state.agreed?.owner;
-  const [kind, setKind] = useState(owner ? (owner.kind === 'stakeholder' ? owner.stakeholderId : 'person') : '');
-  const [email, setEmail] = useState('');
-  const save = useMutation({
-    mutationFn: () => roadmapApi.record(roadmap.id, factor.id, { status, evidenceNote: note, owner: owner?.kind === 'person' && kind === 'person' && email === '' ? { personId: owner.personId } : ownerInput(kind, email), version: state.agreed?.version ?? 0 }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['roadmap', roadmap.id] }),
-  });
-  const errors = errorsOf(save.error);
-  return (
-    <form
-      className="roadmap-form roadmap-agreed-form"
-      aria-label={`${t('roadmap.factor.record')}: ${factor.title[lang]}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <h4 className="roadmap-small-heading">{t('roadmap.factor.agreed')}</h4>
-      {errors.form && <Alert kind="error">{errors.form}</Alert>}
-      <StatusSelect label={t('roadmap.factor.agreed')} value={status} onChange={setStatus} />
-      <TextAreaField label={t('roadmap.factor.evidenceNote')} value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={4000} error={errors.fields.evidenceNote} />
-      <OwnerFields roadmap={roadmap} kind={kind} setKind={setKind} email={email} setEmail={setEmail} error={errors.fields.owner} allowNone />
-      <button type="submit" disabled={save.isPending}>
-        {t('roadmap.factor.record')}
-      </button>
-      {save.isSuccess && <p role="status">{t('roadmap.factor.recorded')}</p>}
-    </form>
+    </section>
   );
 }
 
