@@ -131,7 +131,9 @@ export const MyCommunityResponse = z.object({
     .object({
       id: Id,
       name: z.string(),
-      /** First names only. */
+      /** 'group', 'caseload' (individual coaching) or 'class' (a coach with a whole class). */
+      kind: z.enum(['group', 'caseload', 'class']),
+      /** First names only; empty for a caseload, whose coachees never meet. */
       members: z.array(z.object({ id: Id, firstName: z.string() })),
       coach: z
         .object({

@@ -199,6 +199,15 @@ describe(`February formats on ${testDbKind()}`, () => {
     expect((await coachee.request('PUT', `/api/sessions/${theirs[0].id}/rsvp`, { response: 'coming', reason: '' })).statusCode).toBe(200);
     // Someone else's one-on-one: the same 404 as a missing one.
     expect((await coachee.request('GET', `/api/sessions/${one.json().id}`)).statusCode).toBe(404);
+    // A caseload's coachees never meet: neither "my community" nor the home names the others; the
+    // next meeting there is the coachee's own one-on-one.
+    const myCommunity = (await coachee.request('GET', '/api/me/community')).json();
+    expect(myCommunity.community).toMatchObject({ kind: 'caseload', members: [] });
+    expect(myCommunity.nextSession.id).toBe(theirs[0].id);
+    const home = (await coachee.request('GET', '/api/home')).json();
+    expect(home.communities.find((c: { id: string }) => c.id === caseload.caseloadId)).toMatchObject({ relation: 'member', members: [] });
+    const coachHome = (await as.anna!.request('GET', '/api/home')).json();
+    expect(coachHome.communities.find((c: { id: string }) => c.id === caseload.caseloadId).members).toHaveLength(coachees.length);
     const firstId = one.json().id;
     t.setNow(new Date('2027-02-11T15:00:00Z'));
     // A fresh sign-in at the new time (the earlier one would have been idle for months).

@@ -11,19 +11,23 @@ import { coachProfiles, communities, communityCoachPeriods, communityMembers, ha
 export async function getMyCommunity({ services, personId }: { services: Services; personId: string }): Promise<MyCommunityResponse> {
   const { db } = services;
   const [membership] = await db
-    .select({ communityId: communityMembers.communityId, name: communities.name, coachId: communities.coachId })
+    .select({ communityId: communityMembers.communityId, name: communities.name, coachId: communities.coachId, kind: communities.kind })
     .from(communityMembers)
     .innerJoin(communities, eq(communities.id, communityMembers.communityId))
     .where(and(eq(communityMembers.personId, personId), isNull(communityMembers.leftOn)))
     .orderBy(desc(communityMembers.joinedOn))
     .limit(1);
   if (!membership) return { community: null, nextSession: null };
-  const members = await db
-    .select({ id: people.id, firstName: people.firstName })
-    .from(communityMembers)
-    .innerJoin(people, eq(people.id, communityMembers.personId))
-    .where(and(eq(communityMembers.communityId, membership.communityId), isNull(communityMembers.leftOn)))
-    .orderBy(people.firstName);
+  // A caseload's coachees each meet only their coach: they are not shown to each other.
+  const caseload = membership.kind === 'caseload';
+  const members = caseload
+    ? []
+    : await db
+        .select({ id: people.id, firstName: people.firstName })
+        .from(communityMembers)
+        .innerJoin(people, eq(people.id, communityMembers.personId))
+        .where(and(eq(communityMembers.communityId, membership.communityId), isNull(communityMembers.leftOn)))
+        .orderBy(people.firstName);
   let coach: NonNullable<MyCommunityResponse['community']>['coach'] = null;
   let coachSince: string | null = null;
   let introProposedAt: string | null = null;
@@ -62,11 +66,19 @@ export async function getMyCommunity({ services, personId }: { services: Service
   const [next] = await db
     .select({ id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt, title: sessions.title, location: sessions.location })
     .from(sessions)
-    .where(and(eq(sessions.communityId, membership.communityId), eq(sessions.type, 'community'), eq(sessions.status, 'planned'), gte(sessions.endsAt, services.now())))
+    .where(
+      and(
+        eq(sessions.communityId, membership.communityId),
+        // The meeting the person is invited to: the group's session, the class's class-wide one, or their own one-on-one in a caseload.
+        membership.kind === 'class' ? eq(sessions.type, 'classWide') : caseload ? and(eq(sessions.type, 'oneOnOne'), eq(sessions.coacheeId, personId)) : eq(sessions.type, 'community'),
+        eq(sessions.status, 'planned'),
+        gte(sessions.endsAt, services.now()),
+      ),
+    )
     .orderBy(asc(sessions.startsAt))
     .limit(1);
   return {
-    community: { id: membership.communityId, name: membership.name, members: members.filter((m) => m.id !== personId), coach, coachSince, introProposedAt },
+    community: { id: membership.communityId, name: membership.name, kind: membership.kind as 'group' | 'caseload' | 'class', members: members.filter((m) => m.id !== personId), coach, coachSince, introProposedAt },
     nextSession: next ? { ...next, startsAt: next.startsAt.toISOString(), endsAt: next.endsAt.toISOString() } : null,
   };
 }

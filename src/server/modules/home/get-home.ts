@@ -98,8 +98,9 @@ export async function getHome({ services, actor, locale }: GetHomeOptions): Prom
         coach: c.coachId ? name(c.coachId, true) : null,
         memberCount: c.memberIds.length,
         relation,
-        // Fellow coachees see each other's first names only.
-        members: c.memberIds.map((id) => name(id, staff)),
+        // Fellow coachees see each other's first names only; a caseload's coachees, who never
+        // meet, not at all (its coach sees them).
+        members: !staff && c.communityKind === 'caseload' ? [] : c.memberIds.map((id) => name(id, staff)),
         ...(relation === 'member' && c.coachId ? { coachEmail: names.get(c.coachId)?.email ?? '' } : {}),
         kind: c.communityKind,
       };

@@ -60,14 +60,16 @@ export function MyCommunityPage() {
               {t('formats.announcements.open')}
             </Link>
           </p>
-          <section className="card" aria-labelledby="fellow-title">
-            <h2 id="fellow-title">{t('programme.coachee.members')}</h2>
-            <ul className="names">
-              {c.members.map((m) => (
-                <li key={m.id}>{m.firstName}</li>
-              ))}
-            </ul>
-          </section>
+          {c.kind !== 'caseload' && (
+            <section className="card" aria-labelledby="fellow-title">
+              <h2 id="fellow-title">{t('programme.coachee.members')}</h2>
+              <ul className="names">
+                {c.members.map((m) => (
+                  <li key={m.id}>{m.firstName}</li>
+                ))}
+              </ul>
+            </section>
+          )}
           <section className="card" aria-labelledby="next-title">
             <h2 id="next-title">{t('programme.coachee.nextSession')}</h2>
             {query.data.nextSession ? (

@@ -81,14 +81,18 @@ export function HomePage({ cards }: { cards: HomeCards }) {
                           {t('home.contactCoach')}: <a href={`mailto:${c.coachEmail}`}>{c.coachEmail}</a>
                         </p>
                       )}
-                      <h3>{t('home.fellowMembers')}</h3>
-                      <ul className="names">
-                        {c.members
-                          ?.filter((m) => m.id !== person.id)
-                          .map((m) => (
-                            <li key={m.id}>{m.firstName}</li>
-                          ))}
-                      </ul>
+                      {c.kind !== 'caseload' && (
+                        <>
+                          <h3>{t('home.fellowMembers')}</h3>
+                          <ul className="names">
+                            {c.members
+                              ?.filter((m) => m.id !== person.id)
+                              .map((m) => (
+                                <li key={m.id}>{m.firstName}</li>
+                              ))}
+                          </ul>
+                        </>
+                      )}
                     </div>
                   ))}
                 </section>
