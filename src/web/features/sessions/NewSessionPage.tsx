@@ -13,7 +13,10 @@ import { fieldErrorsOf, usePlans, useRequiredCheck } from './library';
 import { PlanSelect, SessionModeFields, SessionTimeFields } from './SessionFields';
 import './sessions.css';
 
-const TYPES = ['community', 'outing', 'oneOnOne'] as const;
+type PlannedType = 'community' | 'outing' | 'oneOnOne' | 'classWide';
+/** What a coach may plan for each kind of community: a caseload meets one-on-one, a class as a whole (ADR 0025, 0027). */
+const TYPES_OF_KIND: Record<string, readonly PlannedType[]> = { group: ['community', 'outing', 'oneOnOne'], caseload: ['oneOnOne'], class: ['classWide'] };
+const typesOf = (kind: string | undefined) => TYPES_OF_KIND[kind ?? 'group'] ?? TYPES_OF_KIND.group!;
 
 /** A coach plans a session outside the year plan: an extra meeting, an outing, or a one-on-one. */
 export function NewSessionPage() {
@@ -24,22 +27,25 @@ export function NewSessionPage() {
   const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home') });
   const plans = usePlans();
   const mine = home.data?.communities.filter((c) => c.relation === 'coach') ?? [];
-  const [form, setForm] = useState({ communityId: '', type: 'community' as (typeof TYPES)[number], coacheeId: '', date: '', startTime: '15:30', durationMinutes: '90', location: '', planId: '', mode: '', meetingLink: '' });
+  const [form, setForm] = useState({ communityId: '', type: 'community' as PlannedType, coacheeId: '', date: '', startTime: '15:30', durationMinutes: '90', location: '', planId: '', mode: '', meetingLink: '' });
   const { missing, anyMissing, check: checkRequired } = useRequiredCheck();
   const communityId = form.communityId || mine[0]?.id || '';
   const community = mine.find((c) => c.id === communityId);
+  const types = typesOf(community?.kind);
+  // A type the chosen community does not take falls back to its first (a class: class-wide).
+  const type = types.includes(form.type) ? form.type : types[0]!;
   const create = useMutation({
     mutationFn: () => {
       const body: CreateSessionRequest = {
-        type: form.type,
+        type,
         date: form.date,
         startTime: form.startTime,
         durationMinutes: Number(form.durationMinutes),
         location: form.location,
         ...(form.mode === 'onCampus' || form.mode === 'online' || form.mode === 'hybrid' ? { mode: form.mode } : {}),
         ...(form.mode !== '' && form.mode !== 'onCampus' ? { meetingLink: form.meetingLink } : {}),
-        ...(form.type === 'oneOnOne' ? { coacheeId: form.coacheeId || community?.members?.[0]?.id } : {}),
-        ...(form.planId && form.type !== 'oneOnOne' ? { planId: form.planId } : {}),
+        ...(type === 'oneOnOne' ? { coacheeId: form.coacheeId || community?.members?.[0]?.id } : {}),
+        ...(form.planId && type !== 'oneOnOne' ? { planId: form.planId } : {}),
       };
       return api<{ id: string }>(`/api/communities/${communityId}/sessions`, { method: 'POST', body });
     },
@@ -83,18 +89,25 @@ export function NewSessionPage() {
               ))}
             </SelectField>
           )}
-          <fieldset className="field">
-            <legend>{t('sessionInsight.plan.type')}</legend>
-            <div className="radio-list">
-              {TYPES.map((type) => (
-                <label key={type}>
-                  <input type="radio" name="type" value={type} checked={form.type === type} onChange={() => setForm((f) => ({ ...f, type }))} />
-                  {t(`sessions.types.${type}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          {form.type === 'oneOnOne' && (
+          {types.length > 1 && (
+            <fieldset className="field">
+              <legend>{t('sessionInsight.plan.type')}</legend>
+              <div className="radio-list">
+                {types.map((option) => (
+                  <label key={option}>
+                    <input type="radio" name="type" value={option} checked={type === option} onChange={() => setForm((f) => ({ ...f, type: option }))} />
+                    {t(`sessions.types.${option}`)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          {types.length === 1 && (
+            <p>
+              {t('sessionInsight.plan.type')}: {t(`sessions.types.${type}`)}
+            </p>
+          )}
+          {type === 'oneOnOne' && (
             <SelectField label={t('sessionInsight.plan.coachee')} help={t('sessionInsight.plan.oneOnOneHelp')} value={form.coacheeId || community?.members?.[0]?.id || ''} onChange={set('coacheeId')} error={errors.coacheeId}>
               {community?.members?.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -105,7 +118,7 @@ export function NewSessionPage() {
           )}
           <SessionTimeFields form={form} set={set} errors={errors} />
           <SessionModeFields form={form} set={set} errors={errors} withDefault />
-          {form.type !== 'oneOnOne' && (
+          {type !== 'oneOnOne' && (
             <PlanSelect plans={plans.data?.plans} value={form.planId} onChange={set('planId')} error={errors.planId} />
           )}
           {create.error && <Alert kind="error">{create.error.message}</Alert>}
