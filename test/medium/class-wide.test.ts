@@ -11,6 +11,7 @@
 import type { FastifyInstance } from 'fastify';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DashboardResponse } from '../../src/contracts/insight';
 import { readIntakeSettings, type IntakeSettings } from '../../src/domain/programme/intake-settings';
 import { communities, communityCoachPeriods, communityMembers, compensationProfiles, compensationStatementLines, compensationStatements, intakes, sessions } from '../../src/server/db/schema';
 import { hashPassword } from '../../src/server/modules/identity/secrets';
@@ -206,6 +207,9 @@ describe(`class-wide coaching on ${testDbKind()}`, () => {
     as.coordinator = await signedIn(app, 'coord@c.test', PASSWORD);
     const list = (await as.coordinator.request('GET', `/api/intakes/${ids.february}/communities`)).json();
     expect(list.communities.find((c: { id: string }) => c.id === klass!.id).continuity).toMatchObject({ basis: 'sessions', sessionsHeld: 1, originalCoachShare: 1, coachChanges: 0 });
+    // The programme dashboard counts the class's session as a held group meeting of the intake.
+    const dashboard = (await as.coordinator.request('GET', `/api/programmes/${ids.prog}/dashboard?intakeId=${ids.february}`)).json<DashboardResponse>();
+    expect(dashboard.sections.find((x) => x.id === 'sessions')!.table.rows).toEqual([['2027-02', 1, 0, 1]]);
     await generateStatements({ services: t.services, institutionId: ids.inst!, month: '2027-02' });
     const [statement] = await t.services.db.select().from(compensationStatements).where(eq(compensationStatements.coachPersonId, ids.anna!));
     const lines = await t.services.db.select().from(compensationStatementLines).where(eq(compensationStatementLines.statementId, statement!.id));

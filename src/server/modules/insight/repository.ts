@@ -2,7 +2,8 @@
  * All SQL of the insight context: aggregates over communities, attendance, sessions and support of
  * one programme (optionally one intake) in a period. Every query counts in the database and
  * returns small rows; nothing here is suppressed yet (that is `build-dashboard.ts`, through the
- * domain's one suppression function).
+ * domain's one suppression function). The group meetings counted are a community's sessions and
+ * outings and, in a class-wide intake, the class's class-wide sessions (ADR 0027).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -53,7 +54,7 @@ export async function sessionsPerMonth(db: Db, s: Scope): Promise<SessionMonthRo
         (count(*) filter (where s.status = 'cancelled'))::int as cancelled,
         (count(*) filter (where s.status = 'planned' and s.starts_at < ${ts(s.now)} and exists (select 1 from attendance_marks am where am.session_id = s.id)))::int as held
       from sessions s
-      where s.community_id in ${scopeCommunities(s)} and s.type in ('community', 'outing') and s.starts_at >= ${ts(s.from)} and s.starts_at < ${ts(s.to)}
+      where s.community_id in ${scopeCommunities(s)} and s.type in ('community', 'outing', 'classWide') and s.starts_at >= ${ts(s.from)} and s.starts_at < ${ts(s.to)}
       group by 1 order by 1`,
   );
 }
@@ -69,7 +70,7 @@ export async function attendanceByCommunityWeek(db: Db, s: Scope): Promise<Atten
         select s.community_id, to_char(date_trunc('week', s.starts_at at time zone 'Europe/Amsterdam'), 'YYYY-MM-DD') as week,
           count(*)::int as marks, (count(*) filter (where am.status in ('present', 'late')))::int as attended, count(distinct am.person_id)::int as people
         from attendance_marks am join sessions s on s.id = am.session_id
-        where s.community_id in ${scopeCommunities(s)} and s.type in ('community', 'outing') and s.status = 'planned' and s.starts_at >= ${ts(s.from)} and s.starts_at < ${ts(s.to)}
+        where s.community_id in ${scopeCommunities(s)} and s.type in ('community', 'outing', 'classWide') and s.status = 'planned' and s.starts_at >= ${ts(s.from)} and s.starts_at < ${ts(s.to)}
         group by 1, 2
       ) a join communities c on c.id = a.community_id
       order by c.name, c.id, a.week`,
@@ -85,7 +86,7 @@ export async function attendanceByWeek(db: Db, s: Scope): Promise<AttendanceWeek
     sql`select to_char(date_trunc('week', s.starts_at at time zone 'Europe/Amsterdam'), 'YYYY-MM-DD') as week,
         count(*)::int as marks, (count(*) filter (where am.status in ('present', 'late')))::int as attended, count(distinct am.person_id)::int as people
       from attendance_marks am join sessions s on s.id = am.session_id
-      where s.community_id in ${scopeCommunities(s)} and s.type in ('community', 'outing') and s.status = 'planned' and s.starts_at >= ${ts(s.from)} and s.starts_at < ${ts(s.to)}
+      where s.community_id in ${scopeCommunities(s)} and s.type in ('community', 'outing', 'classWide') and s.status = 'planned' and s.starts_at >= ${ts(s.from)} and s.starts_at < ${ts(s.to)}
       group by 1 order by 1`,
   );
 }
@@ -103,7 +104,7 @@ export async function threeMissed(db: Db, s: Scope, minimum: number): Promise<Th
         select s.community_id, am.person_id, am.status,
           sum(case when am.status in ('present', 'late') then 1 else 0 end) over (partition by s.community_id, am.person_id order by s.starts_at desc, s.id rows unbounded preceding) as attended_since
         from attendance_marks am join sessions s on s.id = am.session_id
-        where s.community_id in ${scopeCommunities(s)} and s.type in ('community', 'outing') and s.status = 'planned'
+        where s.community_id in ${scopeCommunities(s)} and s.type in ('community', 'outing', 'classWide') and s.status = 'planned'
           and s.starts_at >= ${ts(s.from)} and s.starts_at < ${ts(cutoff(s))}
       ), streak as (
         select community_id, person_id, count(*)::int as missed from m where attended_since = 0 group by 1, 2 having count(*) >= ${minimum}
@@ -281,7 +282,7 @@ export async function digestFigures(db: Db, programmeId: string, week: { from: D
       sql`select (count(*) filter (where s.status <> 'cancelled'))::int as planned,
           (count(*) filter (where s.status = 'planned' and exists (select 1 from attendance_marks am where am.session_id = s.id)))::int as held
         from sessions s
-        where s.community_id in ${programmeCommunities} and s.type in ('community', 'outing') and s.starts_at >= ${ts(week.from)} and s.starts_at < ${ts(week.to)}`,
+        where s.community_id in ${programmeCommunities} and s.type in ('community', 'outing', 'classWide') and s.starts_at >= ${ts(week.from)} and s.starts_at < ${ts(week.to)}`,
     ),
   ]);
   return { newSignals, openSignals: counts!.openSignals, followUpsDue: counts!.followUpsDue, openMoments, sessions: sessions! };
