@@ -64,7 +64,7 @@ export async function countFigures(db: Db, institutionId: string, scope: repo.Sc
   const participation = [];
   // The intakes whose academic year overlaps the period (or the one intake filtered on).
   for (const i of inScope.filter((x) => `${x.academicYear.slice(0, 4)}-09-01` <= period.toDate && `${x.academicYear.slice(5, 9)}-08-31` >= period.fromDate)) {
-    const p = await intakeParticipationOf(db, i.id);
+    const p = await intakeParticipationOf(db, i.id, scope.now);
     participation.push({ intakeId: i.id, academicYear: i.academicYear, month: i.month, mode: p.mode, students: p.students, signedUp: p.signedUp });
   }
   const paidOnTime = onTime.months.filter((m) => m.period >= fromMonth && m.period < toMonthExclusive).map((m) => ({ period: m.period, due: m.due, onTime: m.onTime }));
