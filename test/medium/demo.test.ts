@@ -28,8 +28,9 @@ describe(`demo programme on ${testDbKind()}`, () => {
     // 9 student coaches, plus the 3 senior coaches who are students and coach too.
     expect(await roleCount('studentcoach')).toBe(12);
     // 70 coachees in communities, and 22 late enrolments of the February intake still to be grouped (#6),
-    // plus the 6 members of the demo coach's community of last year (2025-2026, the end-of-year report, #18).
-    expect(await roleCount('coachee')).toBe(98);
+    // plus the 6 members of the demo coach's community of last year (2025-2026, the end-of-year report, #18),
+    // plus the 6 students of Business Innovation's opt-in February intake, still signing up (#21).
+    expect(await roleCount('coachee')).toBe(104);
     expect(await roleCount('onderzoeker')).toBe(1);
     expect(await roleCount('beheerder')).toBe(1);
     // 9 communities this year and the demo coach's community of last year.
