@@ -55,7 +55,8 @@ describe(`class-wide coaching on ${testDbKind()}`, () => {
     await f.coachProfile(anna.id, prog.id);
     await f.coachProfile(bram.id, prog.id);
     await f.coachProfile(paused.id, prog.id, { status: 'paused' });
-    const classA = await f.class(february.id, { code: 'SW1F' });
+    const leercoach = await mk(['leercoach'], 'leercoach@c.test');
+    const classA = await f.class(february.id, { code: 'SW1F', leercoachId: leercoach.id });
     const classB = await f.class(february.id, { code: 'SW2F' });
     const classS = await f.class(september.id, { code: 'SW1A' });
     students = [];
@@ -207,6 +208,10 @@ describe(`class-wide coaching on ${testDbKind()}`, () => {
     as.coordinator = await signedIn(app, 'coord@c.test', PASSWORD);
     const list = (await as.coordinator.request('GET', `/api/intakes/${ids.february}/communities`)).json();
     expect(list.communities.find((c: { id: string }) => c.id === klass!.id).continuity).toMatchObject({ basis: 'sessions', sessionsHeld: 1, originalCoachShare: 1, coachChanges: 0 });
+    // The leercoach of the class (a compulsory intake) sees the class's attendance figures, the class-wide session included.
+    const leercoachClient = await signedIn(app, 'leercoach@c.test', PASSWORD);
+    const classView = (await leercoachClient.request('GET', `/api/classes/${ids.classA}/attendance`)).json();
+    expect(classView).toMatchObject({ attendanceShared: true, communities: [{ id: klass!.id, students: students.length, attended: students.length - 1, marked: students.length }] });
     // The programme dashboard counts the class's session as a held group meeting of the intake.
     const dashboard = (await as.coordinator.request('GET', `/api/programmes/${ids.prog}/dashboard?intakeId=${ids.february}`)).json<DashboardResponse>();
     expect(dashboard.sections.find((x) => x.id === 'sessions')!.table.rows).toEqual([['2027-02', 1, 0, 1]]);

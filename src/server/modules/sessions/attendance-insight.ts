@@ -14,13 +14,13 @@ import { readIntakeSettings } from '../../../domain/programme/intake-settings';
 
 type Marked = { sessionId: string; personId: string; status: AttendanceStatus };
 
-/** Past, not cancelled group sessions of the communities, oldest first, with their marks. */
+/** Past, not cancelled group sessions of the communities (a class's class-wide sessions too, ADR 0027), oldest first, with their marks. */
 async function pastSessionsWithMarks(db: Db, communityIds: string[], now: Date) {
   if (communityIds.length === 0) return { list: [], marks: [] as Marked[] };
   const list = await db
     .select({ id: sessions.id, communityId: sessions.communityId, startsAt: sessions.startsAt })
     .from(sessions)
-    .where(and(inArray(sessions.communityId, communityIds), inArray(sessions.type, ['community', 'outing']), eq(sessions.status, 'planned'), lt(sessions.startsAt, now)))
+    .where(and(inArray(sessions.communityId, communityIds), inArray(sessions.type, ['community', 'outing', 'classWide']), eq(sessions.status, 'planned'), lt(sessions.startsAt, now)))
     .orderBy(asc(sessions.startsAt));
   const marks = list.length
     ? ((await db.select({ sessionId: attendanceMarks.sessionId, personId: attendanceMarks.personId, status: attendanceMarks.status }).from(attendanceMarks).where(inArray(attendanceMarks.sessionId, list.map((s) => s.id)))) as Marked[])
