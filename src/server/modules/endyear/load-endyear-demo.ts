@@ -29,6 +29,9 @@ export async function loadEndyearDemo(db: Db, services: Services, demo: { instit
   for (const [i, [firstName, lastName]] of NAMES.entries()) {
     members.push(await f.person({ institutionId: demo.institutionId, roles: ['coachee'], programmeId: demo.programmeId, firstName, lastName, email: `oud.lid${i + 1}@student.${demo.domain}` }));
   }
+  // Last year's students were in a class of that intake, as every student is.
+  const klass = await f.class(intake.id, { code: 'SW25A' });
+  for (const [i, m] of members.entries()) await f.enrol(klass.id, m.id, String(250_001 + i));
   const community = await f.community({ intakeId: intake.id, coachId: demo.coachId, name: 'SW 2025', memberIds: members.map((m) => m.id) });
   const started = new Date('2025-09-01T08:00:00Z');
   const ended = new Date('2026-06-28T22:00:00Z');
