@@ -34,10 +34,14 @@ i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 
-/** An explicit choice by the person (the language switch), remembered in this browser. */
+/**
+ * An explicit choice by the person (the language switch), remembered in this browser at once —
+ * before its messages are fetched, so that a page opened right after the tap (or a sign-in, which
+ * then saves the choice to the profile) already knows it.
+ */
 export async function chooseLanguage(lng: 'nl' | 'en') {
-  await showLanguage(lng);
   localStorage.setItem(LANGUAGE_KEY, lng);
+  await showLanguage(lng);
 }
 
 /** Shows the app in a language (its messages fetched first), without remembering the choice. */
