@@ -10,3 +10,5 @@ export { applyFormatChange } from './format-change';
 export { assignIntakeCaseloads } from './assign-caseloads';
 /** HTTP routes (app.ts). */
 export { caseloadRoutes } from './routes';
+/** The programme's student coaches and whether each is available (class-wide coaching links them to classes too). */
+export { coachesOfProgramme, type CoachRow } from './repository';

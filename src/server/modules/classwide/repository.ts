@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { readIntakeSettings } from '../../../domain/programme/intake-settings';
 import type { Db } from '../../db/client';
-import { classes, classMembers, coachProfiles, communities, communityCoachPeriods, communityMembers, intakes, people, programmes, roleAssignments, sessions } from '../../db/schema';
+import { classes, classMembers, communities, communityCoachPeriods, communityMembers, intakes, programmes, sessions } from '../../db/schema';
 
 /** The intake with its programme and readable settings (locked for update inside a transaction when asked). */
 export async function intakeOf(db: Db, intakeId: string, lock = false) {
@@ -46,19 +46,8 @@ export async function coachPeriodCounts(db: Db, communityIds: string[]): Promise
   return new Map(rows.map((r) => [r.communityId, Number(r.n)]));
 }
 
-export type CoachRow = { id: string; firstName: string; lastName: string; available: boolean };
-
-/** The programme's student coaches; available = active (or no profile yet), not paused or leaving. */
-export async function coachesOfProgramme(db: Db, institutionId: string, programmeId: string): Promise<CoachRow[]> {
-  const rows = await db
-    .selectDistinct({ id: people.id, firstName: people.firstName, lastName: people.lastName, status: coachProfiles.status })
-    .from(roleAssignments)
-    .innerJoin(people, eq(people.id, roleAssignments.personId))
-    .leftJoin(coachProfiles, eq(coachProfiles.personId, people.id))
-    .where(and(eq(roleAssignments.institutionId, institutionId), eq(roleAssignments.role, 'studentcoach'), eq(roleAssignments.programmeId, programmeId), isNull(people.deactivatedAt)))
-    .orderBy(asc(people.lastName), asc(people.firstName), asc(people.id));
-  return rows.map((r) => ({ id: r.id, firstName: r.firstName, lastName: r.lastName, available: (r.status ?? 'active') === 'active' }));
-}
+/** The programme's student coaches: the caseloads context's list (one notion of an available coach). */
+export { coachesOfProgramme, type CoachRow } from '../caseloads/public';
 
 export async function insertClassCommunity(db: Db, intakeId: string, classId: string, name: string, at: Date) {
   const [row] = await db.insert(communities).values({ intakeId, classId, kind: 'class', name, createdAt: at }).returning({ id: communities.id });
