@@ -25,6 +25,7 @@ import { openDatabase, type Database } from '../../src/server/db/client';
 import { lockDataDir } from '../../src/server/db/data-dir-lock';
 import { identityRepository } from '../../src/server/modules/identity/repository';
 import { digest, newToken } from '../../src/server/modules/identity/secrets';
+import { mulberry32 } from '../../src/domain/random';
 import { factories } from '../../src/server/testing/factories';
 
 export type CrashTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
@@ -75,17 +76,6 @@ async function rows<T>(db: Database['db'], query: SQL): Promise<{ rows: T[] }> {
 const MAPPING = { studentNumber: 0, firstName: 1, lastName: 2, email: 3, classCode: 4, locale: 5 };
 const STATUSES = ['present', 'late', 'absentWithNotice', 'absent'] as const;
 
-/** A small seeded PRNG (mulberry32): the same seed, the same kill targets and values. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Credentials = { cookie: string; csrf: string };
 type Seeded = {
@@ -256,7 +246,7 @@ async function send(server: Server, who: Credentials, method: 'PUT' | 'POST', pa
 
 export async function runCrashSuite(options: CrashOptions): Promise<CrashFigures> {
   const { target, cycles, seed: seedValue, communities = 4, importRows = 4_000, log = () => undefined, boundMs = 180_000 } = options;
-  const random = seededRandom(seedValue);
+  const random = mulberry32(seedValue);
   const seeded = await seed(target, communities);
   const figures: CrashFigures = {
     database: target.kind,

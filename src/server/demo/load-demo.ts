@@ -7,6 +7,7 @@
  */
 import { defaultIntakeSettings, evaluationWindow, signUpCloseOutside, type IntakeSettings } from '../../domain/programme/intake-settings';
 import { addDays, zonedParts } from '../../domain/sessions/zoned-time';
+import { mulberry32 } from '../../domain/random';
 import { count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../domain/access/roles';
 import type { Services } from '../context';
@@ -45,17 +46,6 @@ const LAST_NAMES = [
   'Peters', 'Hendriks', 'Doğan', 'Koster', 'Chaouch', 'Dekker', 'Boateng', 'Willems',
 ];
 
-/** mulberry32: a tiny seeded PRNG, so the demo is the same on every machine. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type DemoAccount = { role: Role; email: string };
 export type DemoResult = { password: string; accounts: DemoAccount[] };
@@ -68,7 +58,7 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
     const [existing] = await tx.select({ n: count() }).from(institutions);
     if ((existing?.n ?? 0) > 0) return null;
     const f = factories(tx);
-    const random = seeded(2026);
+    const random = mulberry32(2026);
     const used = new Set<string>();
     const pickName = () => {
       for (;;) {

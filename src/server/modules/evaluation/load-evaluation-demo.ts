@@ -19,20 +19,10 @@ import { communities, communityMembers, evaluationInvitations, evaluationLinkedA
 import { withConsent } from '../consent/public';
 import { invitationToken, tokenHashOf } from './links';
 import { openMomentIn, today } from './open-moments';
+import { mulberry32 } from '../../../domain/random';
 
 export type EvaluationDemoOptions = { intakeId: string };
 
-/** mulberry32, as the demo's names: the same answers on every machine. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function loadEvaluationDemo(tx: Db, services: Services, options: EvaluationDemoOptions): Promise<void> {
   const [intake] = await tx.select({ settings: intakes.settings, month: intakes.month }).from(intakes).where(eq(intakes.id, options.intakeId));
@@ -68,7 +58,7 @@ async function answeredT0(tx: Db, services: Services, intakeId: string, t0: { op
     .where(and(eq(communities.intakeId, intakeId), isNull(communityMembers.leftOn)))
     .orderBy(people.email);
   const consenting = await withConsent(tx, members.map((m) => m.personId), 'research-use');
-  const random = seeded(1818);
+  const random = mulberry32(1818);
   const set: readonly Question[] = questions.coachee.questions;
   for (const [i, member] of members.filter((m) => consenting.has(m.personId)).entries()) {
     const id = randomUUID();
