@@ -10,7 +10,7 @@
  */
 import type { DashboardResponse, InsightSection, InsightTable } from '../../../contracts/insight';
 import { MIN_CELL, suppress, suppressedShare, suppressRow } from '../../../domain/insight/suppression';
-import { changeCells, momentMean, NOT_ASKED, type NotAsked } from '../../../domain/insight/evaluation-cells';
+import { changeCells, momentMean, NO_ANSWERS, NOT_ASKED, type CellWord } from '../../../domain/insight/evaluation-cells';
 import { MISSED_IN_A_ROW_SIGNAL, trendOf } from '../../../domain/sessions/attendance';
 import { translate, type Locale } from '../../../i18n/translate';
 import { getPaidOnTime } from '../finance/public';
@@ -244,9 +244,11 @@ export function buildSections(f: Figures, locale: Locale, includesPeople: boolea
   );
 
   // Evaluation results per question, with the T0→T2 change. A question nobody was asked at a moment
-  // (outside the moment's audience, or a moment not held) says so, distinct from a hidden "<5".
+  // (outside the moment's audience, or a moment not held) says so, distinct from a hidden "<5"; so
+  // does one asked that nobody answered yet.
   const notAsked = t('notAsked');
-  const word = <T,>(v: T | NotAsked): T | string => (v === NOT_ASKED ? notAsked : v);
+  const noAnswers = t('noAnswers');
+  const word = <T,>(v: T | CellWord): T | string => (v === NOT_ASKED ? notAsked : v === NO_ANSWERS ? noAnswers : v);
   const at = (r: EvaluationQuestionResult, m: 'T0' | 'T1' | 'T2') => r.moments.find((y) => y.moment === m);
   const evalRows = f.evaluation.map((r) => ({ r, means: (['T0', 'T1', 'T2'] as const).map((m) => momentMean(at(r, m))), change: changeCells(at(r, 'T0'), at(r, 'T2'), r.change) }));
   const heldMoments = (['T0', 'T1', 'T2'] as const).filter((m) => f.evaluation.some((r) => at(r, m)));
@@ -268,6 +270,7 @@ export function buildSections(f: Figures, locale: Locale, includesPeople: boolea
             max: Math.max(...evalRows.map(({ r }) => r.scaleMax)),
             suppressedText: t('suppressed'),
             notAskedText: notAsked,
+            noAnswersText: noAnswers,
           })
         : null,
     ),

@@ -77,15 +77,16 @@ export function heatMap(opts: { label: string; rows: string[]; columns: string[]
   );
 }
 
-/** A bar cell of the evaluation chart: a mean, null (fewer than five answered), or a question not asked at that moment. */
-export type MeanCell = number | null | 'notAsked';
+/** A bar cell of the evaluation chart: a mean, null (fewer than five answered), a question not asked at that moment, or asked and not answered yet. */
+export type MeanCell = number | null | 'notAsked' | 'noAnswers';
 
 /**
  * Mean answers per question (rows) and moment (one colour per moment), as horizontal bars on the
  * question's scale. A cell with no bar says why in words at the axis: "<5" for a hidden mean,
- * "not asked" for a question nobody was asked at that moment — never a bar of zero.
+ * "not asked" for a question nobody was asked at that moment, "no answers yet" for one nobody has
+ * answered — never a bar of zero.
  */
-export function meansChart(opts: { label: string; questions: string[]; series: { name: string; values: MeanCell[] }[]; max: number; suppressedText: string; notAskedText: string }): string {
+export function meansChart(opts: { label: string; questions: string[]; series: { name: string; values: MeanCell[] }[]; max: number; suppressedText: string; notAskedText: string; noAnswersText: string }): string {
   const height = Math.max(200, 70 + opts.questions.length * (opts.series.length * 16 + 14));
   const word = (text: string) => ({ value: 0, itemStyle: { color: 'transparent' }, label: { show: true, position: 'right', formatter: text, color: MUTED, fontSize: 11, fontStyle: 'italic' } });
   return render(
@@ -98,7 +99,7 @@ export function meansChart(opts: { label: string; questions: string[]; series: {
         type: 'bar',
         name: s.name,
         barMaxWidth: 14,
-        data: s.values.map((v) => (v === 'notAsked' ? word(opts.notAskedText) : v === null ? word(opts.suppressedText) : { value: v, label: { show: true, position: 'right', formatter: v.toFixed(1), color: INK, fontSize: 11 } })),
+        data: s.values.map((v) => (v === 'notAsked' ? word(opts.notAskedText) : v === 'noAnswers' ? word(opts.noAnswersText) : v === null ? word(opts.suppressedText) : { value: v, label: { show: true, position: 'right', formatter: v.toFixed(1), color: INK, fontSize: 11 } })),
       })),
     },
     opts.label,

@@ -18,9 +18,9 @@ export type EvaluationQuestionResult = {
   /** The top of the question's scale (the chart's axis). */
   scaleMax: number;
   /** Per moment held: whether the question's set was asked (the moment's audience), the number who answered and the mean. */
-  moments: { moment: Moment; asked: boolean; n: number; mean: number | null }[];
-  /** Mean paired change T0→T2 of people who answered both (null: fewer than five pairs). */
-  change: { pairs: number; mean: number | null } | null;
+  moments: { moment: Moment; asked: boolean; /** People who answered; null when 1–4 (hidden). */ n: number | null; mean: number | null }[];
+  /** Mean paired change T0→T2 of people who answered both; pairs null when 1–4 (hidden, and the mean with them). */
+  change: { pairs: number | null; mean: number | null } | null;
 };
 
 /**
@@ -49,13 +49,13 @@ export async function evaluationResults(db: Db, filter: { programmeId: string; i
       if (q.kind !== 'scale') continue;
       const id = `${q.questionSet}|${q.questionKey}`;
       const entry = byQuestion.get(id) ?? { questionId: q.questionKey, question: labels.get(id) ?? { nl: q.questionKey, en: q.questionKey }, audience: q.questionSet, scaleMax: q.scale?.max ?? 5, moments: [], change: null };
-      entry.moments.push({ moment, asked: q.asked, n: q.n ?? 0, mean: q.suppressed ? null : q.mean });
+      entry.moments.push({ moment, asked: q.asked, n: q.suppressed ? null : (q.n ?? 0), mean: q.suppressed ? null : q.mean });
       byQuestion.set(id, entry);
     }
   }
   for (const c of results.change) {
     const entry = byQuestion.get(`${c.questionSet}|${c.questionKey}`);
-    if (entry) entry.change = { pairs: c.nPairs ?? 0, mean: c.suppressed ? null : c.meanChange };
+    if (entry) entry.change = { pairs: c.suppressed ? null : (c.nPairs ?? 0), mean: c.suppressed ? null : c.meanChange };
   }
   return [...byQuestion.values()];
 }

@@ -62,7 +62,7 @@ export async function getImpactReport({ services, actor, programmeId, academicYe
   });
 
   const evaluationHighlights = figures.evaluation.flatMap((r) => {
-    const change = r.change ? suppress(r.change.mean, r.change.pairs) : null;
+    const change = r.change && r.change.pairs !== null ? suppress(r.change.mean, r.change.pairs) : null;
     if (change === null || Math.abs(change) < 0.05) return [];
     return [t(change > 0 ? 'report.highlightUp' : 'report.highlightDown', { question: r.question[locale], change: Math.abs(change).toFixed(1) })];
   });
