@@ -6,3 +6,5 @@
 
 /** HTTP routes (app.ts). */
 export { classwideRoutes } from './routes';
+/** Class communities follow enrolment: every path that writes class_members calls this in its transaction. */
+export { syncClassCommunities } from './sync-class-communities';

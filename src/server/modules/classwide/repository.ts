@@ -57,9 +57,9 @@ export async function insertClassCommunity(db: Db, intakeId: string, classId: st
 /**
  * The class community's members follow the class: students enrolled and not yet a member join
  * ('initial' when the community is new, else 'added'); members no longer enrolled leave as moved
- * (a change of class is no ending). Returns the number of current members.
+ * (a change of class is no ending). Returns the number of current members and how many joined and left.
  */
-export async function syncMembers(db: Db, communityId: string, classId: string, at: Date, fresh: boolean): Promise<number> {
+export async function syncMembers(db: Db, communityId: string, classId: string, at: Date, fresh: boolean): Promise<{ members: number; joined: number; left: number }> {
   const enrolled = (await db.select({ id: classMembers.personId }).from(classMembers).where(eq(classMembers.classId, classId))).map((r) => r.id);
   const current = await db
     .select({ id: communityMembers.id, personId: communityMembers.personId })
@@ -71,7 +71,7 @@ export async function syncMembers(db: Db, communityId: string, classId: string, 
   if (joining.length) await db.insert(communityMembers).values(joining.map((personId) => ({ communityId, personId, joinedOn: at, joinedReason: fresh ? 'initial' : 'added' })));
   if (leaving.length) await db.update(communityMembers).set({ leftOn: at, leftReason: 'moved' }).where(inArray(communityMembers.id, leaving));
   if (joining.length || leaving.length) await db.update(communities).set({ version: sql`${communities.version} + 1` }).where(eq(communities.id, communityId));
-  return enrolled.length;
+  return { members: enrolled.length, joined: joining.length, left: leaving.length };
 }
 
 /** The coach's class communities (of any intake) with their intake and programme. */
