@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isFreeForClass, proposalDates, proposeClassSessions, type ClassProposalInput, type WeeklyLesson } from './class-session-proposals';
+import { isFreeForClass, proposalDates, proposeClassSessions, type ClassProposal, type ClassProposalInput, type WeeklyLesson } from './class-session-proposals';
 import { weekdayOf } from './zoned-time';
 
 const m = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
@@ -50,7 +50,9 @@ describe('proposeClassSessions', () => {
     expect(b).toMatchObject({ kind: 'slot', mode: 'online', reason: { code: 'classNoLessonsOnline' }, startTime: '13:00' });
     // The same coach: the class without a timetable does not take the online class's hour.
     expect(c).toMatchObject({ kind: 'slot', mode: 'onCampus', reason: { code: 'classNoTimetable' } });
-    expect(c.kind === 'slot' && b.kind === 'slot' && !(c.date === b.date && c.start < b.start + 60 && b.start < c.start + 60)).toBe(true);
+    const slotOf = (p: ClassProposal | undefined) => (p?.kind === 'slot' ? p : null);
+    const [sb, sc] = [slotOf(b), slotOf(c)];
+    expect(sb !== null && sc !== null && !(sc.date === sb.date && sc.start < sb.start + 60 && sb.start < sc.start + 60)).toBe(true);
     expect(d).toEqual({ classId: 'd', periodId: 'p1', kind: 'alreadyPlanned' });
   });
 

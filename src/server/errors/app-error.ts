@@ -51,6 +51,7 @@ export const ERROR_STATUS = {
   intake_not_class_wide: 409,
   grouping_class_wide_format: 409,
   class_sessions_only: 422,
+  class_proposals_class_only: 422,
   sign_up_closed: 409,
   sign_up_link_invalid: 404,
   sign_up_link_used: 409,
