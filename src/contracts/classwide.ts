@@ -1,6 +1,7 @@
 /** Class-wide coaching (#21 item 3): a coach linked to a whole class, as a community of kind 'class' (ADR 0027). */
 import { z } from 'zod';
 import { INTAKE_FORMATS } from '../domain/programme/intake-settings';
+import { HttpsLink, SessionMode } from './sessions';
 
 const Id = z.string().uuid();
 const Person = z.object({ id: Id, firstName: z.string(), lastName: z.string() });
@@ -101,8 +102,10 @@ const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 export const AcceptClassSessionsRequest = z.strictObject({
   durationMinutes: z.number().int().min(30).max(180),
   location: z.string().trim().max(200).default(''),
+  /** For the online or hybrid ones; left out: the class community's default link. */
+  meetingLink: HttpsLink.optional(),
   sessions: z
-    .array(z.strictObject({ periodId: Id, date: LocalDate, startTime: LocalTime, mode: z.enum(['onCampus', 'online']) }))
+    .array(z.strictObject({ periodId: Id, date: LocalDate, startTime: LocalTime, mode: SessionMode }))
     .min(1)
     .max(20),
 });

@@ -166,7 +166,7 @@ export async function acceptClassSessions({ services, community, request }: { se
     const defaults = (await communitySessionDefaults(tx, [community.id])).get(community.id);
     const result: AcceptClassSessionsResponse['planned'] = [];
     for (const c of chosen) {
-      const meetingLink = hasMeetingLink(c.mode) ? (defaults?.meetingLink ?? '') : '';
+      const meetingLink = hasMeetingLink(c.mode) ? (request.meetingLink ?? defaults?.meetingLink ?? '') : '';
       const [row] = await tx
         .insert(sessions)
         .values({
