@@ -93,15 +93,21 @@ export function ClassSessionsPlanner({ communityId, code, onDone }: { communityI
               </li>
             ))}
           </ul>
-          <div className="grid-2">
-            <Field label={t('classwide.mine.location')} value={location} error={errors.fields.location} onChange={(e) => setLocation(e.target.value)} />
-            {anyLink && <Field label={t('classwide.mine.meetingLink')} help={t('formats.mode.meetingLinkHelp')} type="url" value={meetingLink} error={errors.fields.meetingLink} onChange={(e) => setMeetingLink(e.target.value)} />}
-          </div>
-          <div className="actions">
-            <button type="submit" className="primary" disabled={accept.isPending || chosen.length === 0}>
-              {t('classwide.proposals.accept', { count: chosen.length })}
-            </button>
-          </div>
+          {Object.keys(choices).length === 0 ? (
+            proposal.proposals.length > 0 && <p>{t('classwide.proposals.allPlanned')}</p>
+          ) : (
+            <>
+              <div className="grid-2">
+                <Field label={t('classwide.mine.location')} value={location} error={errors.fields.location} onChange={(e) => setLocation(e.target.value)} />
+                {anyLink && <Field label={t('classwide.mine.meetingLink')} help={t('formats.mode.meetingLinkHelp')} type="url" value={meetingLink} error={errors.fields.meetingLink} onChange={(e) => setMeetingLink(e.target.value)} />}
+              </div>
+              <div className="actions">
+                <button type="submit" className="primary" disabled={accept.isPending || chosen.length === 0}>
+                  {t('classwide.proposals.accept', { count: chosen.length })}
+                </button>
+              </div>
+            </>
+          )}
         </form>
       )}
     </div>
@@ -117,7 +123,7 @@ function PeriodRow({ row, index, choice, errors, onChange }: { row: Row; index: 
       <>
         <strong>{name}</strong>
         <br />
-        {t('classwide.proposals.already', { when: formatDateTime(p.startsAt, 'weekday') })}
+        <span>{t('classwide.proposals.already', { when: formatDateTime(p.startsAt, 'weekday') })}</span>
       </>
     );
   // The server names a session by its place among those sent (periods without a time are not sent).
