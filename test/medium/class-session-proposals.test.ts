@@ -119,6 +119,15 @@ describe(`proposed class-wide sessions on ${testDbKind()}`, () => {
     const b = (await propose(as.bram!, ids.communityB)).json();
     expect(b.hasTimetable).toBe(false);
     expect(b.proposals[0].proposal).toMatchObject({ kind: 'slot', mode: 'onCampus', reason: { code: 'classNoTimetable' } });
+    // The scheduling page of the intake shows each class's proposals instead of a community run, which it refuses in plain words.
+    const setup = (await as.coordinator!.request('GET', `/api/intakes/${ids.february}/scheduling`)).json();
+    expect(setup.classProposals.map((c: { code: string; proposals: unknown }) => [c.code, c.proposals])).toEqual([
+      ['SW1F', r.json().proposals],
+      ['SW2F', b.proposals],
+    ]);
+    const run = await as.coordinator!.request('POST', `/api/teaching-periods/${ids.op3}/scheduling-runs`, {});
+    expect(run.statusCode).toBe(409);
+    expect(run.json().error.message).toContain('Deze intake werkt klasbreed.');
     // A community that is no class: refused in plain words.
     const group = await propose(as.anna!, ids.group);
     expect(group.statusCode).toBe(422);

@@ -45,6 +45,7 @@ export const ERROR_STATUS = {
   participation_change_unconfirmed: 409,
   format_change_unconfirmed: 409,
   scheduling_individual_format: 409,
+  scheduling_class_wide_format: 409,
   intake_not_individual: 409,
   no_coaches_available: 409,
   caseload_no_group_sessions: 422,

@@ -17,9 +17,10 @@ import type { Services } from '../../context';
 import type { Db } from '../../db/client';
 import { communities, sessions } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
-import type { CommunityResource } from '../relations/public';
+import { loadCommunityResources, namesOf, type CommunityResource } from '../relations/public';
 import { communitySessionDefaults, scheduleSessionReminders } from '../sessions/public';
 import {
+  classCommunitiesOf,
   classTimetables,
   classTimetablesOfPerson,
   enrolledIn,
@@ -134,6 +135,22 @@ export async function proposeClassSessionsFor({ services, community, durationMin
       return { period: head, proposal: { kind: 'slot' as const, date: p.date, startTime: p.startTime, endTime: p.endTime, mode: p.mode, reason: p.reason } };
     }),
   };
+}
+
+/** Every linked class of a class-wide intake with its proposals (null for an intake of another format). */
+export async function classProposalsOfIntake({ services, institutionId, intakeId }: { services: Services; institutionId: string; intakeId: string }) {
+  const intake = await intakeOf(services.db, intakeId);
+  if (!intake || intake.settings.format !== 'classWide') return null;
+  const linked = (await classCommunitiesOf(services.db, intakeId)).filter((c) => c.coachId !== null);
+  const resources = await loadCommunityResources(services.db, institutionId, linked.map((c) => c.id));
+  const names = await namesOf(services.db, linked.map((c) => c.coachId!));
+  const out = [];
+  for (const community of [...resources].sort((a, b) => a.name.localeCompare(b.name))) {
+    const { proposals } = await proposeClassSessionsFor({ services, community, durationMinutes: 60 });
+    const coach = names.get(community.coachId!);
+    out.push({ code: community.name, coachName: coach ? `${coach.firstName} ${coach.lastName}` : '', proposals });
+  }
+  return out;
 }
 
 type AcceptRequest = z.output<typeof AcceptClassSessionsRequest>;
