@@ -4,7 +4,7 @@
  * through the screens). The demo student coach, on a phone in English, opens "Plan the class
  * sessions" on "My classes": a session per period right after the class's lesson, with the
  * reason; changes one time and plans them. The coordinator, on a phone in Dutch, does the same for
- * the other class from "Klassen en coaches". Axe-clean and without sideways scrolling at 360 px.
+ * the other class from "Klassen en coaches", and finds them on the intake's scheduling page. Axe-clean and without sideways scrolling at 360 px.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -83,5 +83,14 @@ describe('Proposed class-wide sessions', () => {
     expect(await done.locator('fieldset').count()).toBe(0);
     expect(await done.getByRole('button').count()).toBe(0);
     await suite.checkPhone(coordinator, 'class sessions planned already (nl)');
+
+    // The intake's scheduling page: no community run, but each class's sessions with the reason.
+    await coordinator.goto(`${suite.server.url}/programme/intakes/${intake.id}/scheduling`);
+    const perClass = coordinator.getByRole('region', { name: 'Klassikale bijeenkomsten per klas' });
+    await perClass.getByRole('heading', { level: 3, name: `SW1G · coach ${other.firstName} ${other.lastName}` }).waitFor();
+    await expect.poll(async () => perClass.getByText(/^Er is al een bijeenkomst gepland:/).count()).toBeGreaterThan(1);
+    await perClass.getByRole('link', { name: 'Naar Klassen en coaches om ze te plannen' }).waitFor();
+    await suite.checkPhone(coordinator, 'scheduling page of a class-wide intake (nl)');
+    await suite.screenshot(coordinator, 'classwide-scheduling-nl-360');
   });
 });

@@ -79,7 +79,8 @@ function Periods({ data }: { data: SchedulingSetupResponse }) {
                 {t('scheduling.periods.manageTimetables', { name: p.name })}
               </Link>
             </div>
-            <StartRun periodName={p.name} busy={start.isPending} disabled={p.timetables === 0} onStart={(v) => start.mutate({ periodId: p.id, ...v })} replan={p.published} />
+            {/* A class-wide intake has no community run: its classes' proposals are shown above. */}
+            {!data.classProposals && <StartRun periodName={p.name} busy={start.isPending} disabled={p.timetables === 0} onStart={(v) => start.mutate({ periodId: p.id, ...v })} replan={p.published} />}
           </li>
         ))}
       </ul>
@@ -300,9 +301,9 @@ function ClassProposals({ intakeId, classes }: { intakeId: string; classes: Clas
                     <span className="help">{reason(row.proposal.reason)}</span>
                   </>
                 ) : row.proposal.kind === 'alreadyPlanned' ? (
-                  t('classwide.proposals.already', { when: formatDateTime(row.proposal.startsAt) })
+                  <span>{t('classwide.proposals.already', { when: formatDateTime(row.proposal.startsAt) })}</span>
                 ) : (
-                  t('classwide.proposals.none')
+                  <span>{t('classwide.proposals.none')}</span>
                 )}
               </li>
             ))}
