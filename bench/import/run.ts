@@ -67,7 +67,7 @@ async function main() {
       const started = performance.now();
       const { headers, rows: cells } = parseCsv(csv);
       bar.start(cells.length, 0);
-      const result = await importStudents({ db, target, rows: cells, mapping: guessMapping(headers), onProgress: (p) => bar.update(p.processed) });
+      const result = await importStudents({ db, target, rows: cells, mapping: guessMapping(headers), now: () => new Date(), onProgress: (p) => bar.update(p.processed) });
       bar.stop();
       const seconds = (performance.now() - started) / 1000;
       console.log(

@@ -1,5 +1,6 @@
 /** Scheduling (#7): teaching periods, locations and rooms, timetables, availability, runs, publishing. */
 import { z } from 'zod';
+import { ClassSessionProposalsResponse } from './classwide';
 import { RecordVersion } from './version';
 
 const Id = z.string().uuid();
@@ -116,6 +117,11 @@ export const SchedulingSetupResponse = z.object({
   communities: z.number().int(),
   urlFetch: z.boolean(),
   runs: z.array(RunSummary),
+  /**
+   * A class-wide intake (#21 item 3) has no community runs: for each class with a coach, its
+   * proposed class sessions per period with the reason (as on "Klassen en coaches"); null otherwise.
+   */
+  classProposals: z.array(z.object({ code: z.string(), coachName: z.string(), proposals: ClassSessionProposalsResponse.shape.proposals })).nullable(),
 });
 export type SchedulingSetupResponse = z.infer<typeof SchedulingSetupResponse>;
 

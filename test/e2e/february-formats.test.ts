@@ -11,9 +11,28 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { StructureResponse } from '../../src/contracts/programme';
 import type { MyCaseloadsResponse } from '../../src/contracts/caseloads';
+import { intakeYearDates } from '../../src/domain/sessions/round-proposals';
+import { addDays, weekdayOf, zonedParts, zonedToInstant } from '../../src/domain/sessions/zoned-time';
 import { callApi, demoStudentEmail, e2eSuite, PHONE } from './support/suite';
 
 const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+
+/**
+ * The Wednesday the coach plans on: at least 7 days from today (Amsterdam) and inside the intake's
+ * year, so the coachee's home (10 weeks ahead) lists it whenever the test runs.
+ */
+function planningWednesday(intake: { academicYear: string; month: 'september' | 'february' }): string {
+  const soonest = addDays(zonedParts(new Date()).date, 7);
+  const from = intakeYearDates(intake.academicYear, intake.month).from;
+  const start = soonest > from ? soonest : from;
+  return addDays(start, (3 - weekdayOf(start) + 7) % 7);
+}
+
+/** "10 feb" / "12 Feb": how the screens write a date, as a pattern. */
+function dayMonth(date: string, locale: 'nl-NL' | 'en-GB'): string {
+  const text = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 describe('February formats', () => {
   const suite = e2eSuite();
@@ -23,6 +42,8 @@ describe('February formats', () => {
     const coordinator = await suite.signedIn('coordinator', { allowedStatuses: [409] });
     const structure = await callApi<StructureResponse>(coordinator, 'GET', '/api/programme/structure');
     const intake = structure.programmes.find((p) => p.nameNl === 'Social Work')!.intakes.find((i) => i.month === 'february')!;
+    const wednesday = planningWednesday(intake);
+    const friday = addDays(wednesday, 2);
     await coordinator.goto(`${suite.server.url}/programme/intakes/${intake.id}`);
     await coordinator.getByLabel('Vorm').waitFor();
     await coordinator.getByLabel('Vorm').selectOption('individual');
@@ -62,28 +83,28 @@ describe('February formats', () => {
     const name = ((await plan.textContent()) ?? '').replace('Plan a conversation with ', '');
     await plan.click();
     const form = coach.getByRole('form', { name: `Plan a conversation with ${name}` });
-    await suite.typeDate(form, 'Date', '2027-02-10');
+    await suite.typeDate(form, 'Date', wednesday);
     await suite.typeDate(form, 'Start time', '13:30');
     await form.getByLabel('Place').fill('Kamer 2.14');
     await suite.checkPhone(coach, 'planning a one-on-one (en)');
     await suite.screenshot(coach, 'february-plan-one-on-one-en-360');
     await form.getByRole('button', { name: 'Plan' }).click();
     await coach.getByText('The conversation has been planned.').waitFor();
-    await expect.poll(async () => coach.getByRole('link', { name: /2027/ }).count()).toBeGreaterThan(0);
+    await expect.poll(async () => coach.getByRole('link', { name: new RegExp(wednesday.slice(0, 4)) }).count()).toBeGreaterThan(0);
     await suite.checkPhone(coach, 'my coachees after planning (en)');
     await suite.screenshot(coach, 'february-my-coachees-en-360');
 
     // A round in the same week with proposed times: the one already planned is skipped, one time is changed by hand.
     await coach.getByRole('button', { name: 'Plan a round' }).click();
     const ask = coach.getByRole('form', { name: 'Propose times for a round' });
-    await suite.typeDate(ask, 'Week (choose a day in that week)', '2027-02-10');
+    await suite.typeDate(ask, 'Week (choose a day in that week)', wednesday);
     await ask.getByRole('button', { name: 'Propose times' }).click();
     const proposed = coach.getByRole('form', { name: 'Proposed times' });
     await proposed.getByText(`Already has a conversation this week:`, { exact: false }).waitFor();
     const legend = proposed.locator('legend').first();
     await legend.waitFor();
     const changed = ((await legend.textContent()) ?? '').trim();
-    await suite.typeDate(proposed, `Date for ${changed}`, '2027-02-12');
+    await suite.typeDate(proposed, `Date for ${changed}`, friday);
     await suite.typeDate(proposed, `Start time for ${changed}`, '15:00');
     await suite.checkPhone(coach, 'round with proposed times (en)');
     await suite.screenshot(coach, 'february-round-proposal-en-360');
@@ -93,20 +114,20 @@ describe('February formats', () => {
     const coachees = mine.caseloads.flatMap((c) => c.coachees);
     const first = coachees.find((c) => `${c.firstName} ${c.lastName}` === name)!;
     const ofRound = coachees.find((c) => `${c.firstName} ${c.lastName}` === changed)!;
-    expect(first.nextOneOnOne?.startsAt).toBe('2027-02-10T12:30:00.000Z');
-    expect(ofRound.nextOneOnOne?.startsAt).toBe('2027-02-12T14:00:00.000Z');
+    expect(first.nextOneOnOne?.startsAt).toBe(zonedToInstant(wednesday, '13:30').toISOString());
+    expect(ofRound.nextOneOnOne?.startsAt).toBe(zonedToInstant(friday, '15:00').toISOString());
     const me = await callApi<{ person: { firstName: string; lastName: string } }>(coach, 'GET', '/api/auth/session');
     const coachName = `${me.person.firstName} ${me.person.lastName}`;
 
     // The coachee of the first one-on-one, on a phone in Dutch: home and Bijeenkomsten show it with the coach's name and time; "Ik kom".
     const coachee = await suite.signedIn(demoStudentEmail(first.firstName, first.lastName), PHONE);
     const card = coachee.getByRole('region', { name: 'Volgende bijeenkomst' });
-    await card.getByRole('link', { name: new RegExp(`10 feb.* 13:30 · Gesprek met ${coachName}$`) }).waitFor();
+    await card.getByRole('link', { name: new RegExp(`${dayMonth(wednesday, 'nl-NL')}.* 13:30 · Gesprek met ${coachName}$`) }).waitFor();
     await suite.checkPhone(coachee, 'coachee home with the one-on-one (nl)');
     await suite.screenshot(coachee, 'february-coachee-home-nl-360');
     await suite.menu(coachee, 'Bijeenkomsten');
     await h1(coachee, 'Bijeenkomsten');
-    const item = coachee.locator('li.session-item').filter({ hasText: new RegExp(`10 feb.* 13:30 · Gesprek met ${coachName}`) });
+    const item = coachee.locator('li.session-item').filter({ hasText: new RegExp(`${dayMonth(wednesday, 'nl-NL')}.* 13:30 · Gesprek met ${coachName}`) });
     await item.getByRole('button', { name: 'Ik kom' }).click();
     await item.getByRole('status').filter({ hasText: 'Je komt.' }).waitFor();
     await suite.checkPhone(coachee, 'coachee sessions after "Ik kom" (nl)');
@@ -114,7 +135,7 @@ describe('February formats', () => {
 
     // A coachee of the round, on a phone in English.
     const second = await suite.signedIn(demoStudentEmail(ofRound.firstName, ofRound.lastName), { ...PHONE, english: true });
-    await second.getByRole('region', { name: 'Next session' }).getByRole('link', { name: new RegExp(`12 Feb.* 15:00 · Conversation with ${coachName}$`) }).waitFor();
+    await second.getByRole('region', { name: 'Next session' }).getByRole('link', { name: new RegExp(`${dayMonth(friday, 'en-GB')}.* 15:00 · Conversation with ${coachName}$`) }).waitFor();
     await suite.menu(second, 'Sessions');
     await h1(second, 'Sessions');
     const theirs = second.locator('li.session-item').filter({ hasText: `Conversation with ${coachName}` });

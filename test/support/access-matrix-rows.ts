@@ -492,6 +492,9 @@ export const MATRIX_ROWS: Record<string, MatrixRow> = {
   'GET /api/classes/mine': {},
   'POST /api/communities/:communityId/one-on-one-round': { resource: R.community },
   'GET /api/communities/:communityId/one-on-one-round/proposal': { resource: R.community },
+  // Proposed class-wide sessions of a class community and accepting them (#21 item 3): the community's planning right.
+  'GET /api/communities/:communityId/class-sessions/proposal': { resource: R.community },
+  'POST /api/communities/:communityId/class-sessions': { resource: R.community },
   'GET /api/research/catalogue': { resource: R.researchDesk },
   'GET /api/research/studies': { resource: R.researchDesk },
   'POST /api/research/studies': { resource: R.researchDesk },

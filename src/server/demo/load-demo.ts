@@ -24,7 +24,7 @@ import { loadSessionsDemo, type DemoCommunity } from '../modules/sessions/public
 import { loadGrowthDemo } from '../modules/growth/public';
 import { loadYearDemo } from '../modules/year/public';
 import { loadEndyearDemo } from '../modules/endyear/public';
-import { loadSchedulingDemo } from '../modules/scheduling/public';
+import { loadFebruaryTimetablesDemo, loadSchedulingDemo } from '../modules/scheduling/public';
 import { loadFinanceDemo } from '../modules/finance/public';
 import { loadResearchDemo } from '../modules/research/public';
 import { loadRoadmapDemo } from '../modules/roadmap/public';
@@ -195,6 +195,8 @@ export async function loadDemoIfEmpty(services: Services): Promise<DemoResult | 
       toGroup.push(student.id);
     }
     await loadGroupingDemo(tx, { institutionId, studentIds: toGroup, consents: services.content.consents });
+    // The February intake's periods and class timetables (#21 item 3): class-wide proposals stand next to real lessons.
+    await loadFebruaryTimetablesDemo(tx, services, { intakeId: swFeb.id, coordinatorId: swCoordinator.id });
     // Invitations (#16): the September intake's mix of statuses; the February intake's wait for its start.
     const membersOf = (intakeId: string) => demoCommunities.filter((c) => c.intakeId === intakeId).flatMap((c) => c.memberIds);
     await loadInvitationsDemo(tx, services, {

@@ -30,11 +30,11 @@ export async function linkClassCoach({ services, intakeId, classId, request }: {
     if (!existing) {
       const communityId = await insertClassCommunity(tx, intakeId, classId, klass.code, now);
       await changeCoach(tx, communityId, request.coachId, now, 'changed');
-      const members = await syncMembers(tx, communityId, classId, now, true);
+      const { members } = await syncMembers(tx, communityId, classId, now, true);
       return { communityId, members };
     }
     await changeCoach(tx, existing.id, request.coachId, now, 'handover');
-    const members = await syncMembers(tx, existing.id, classId, now, false);
+    const { members } = await syncMembers(tx, existing.id, classId, now, false);
     return { communityId: existing.id, members };
   });
 }

@@ -6,3 +6,7 @@
 
 /** HTTP routes (app.ts). */
 export { classwideRoutes } from './routes';
+/** Class communities follow enrolment: every path that writes class_members calls this in its transaction. */
+export { syncClassCommunities } from './sync-class-communities';
+/** Proposed class sessions of every linked class of a class-wide intake (the scheduling page shows them). */
+export { classProposalsOfIntake } from './class-session-proposals';

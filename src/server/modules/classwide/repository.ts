@@ -1,8 +1,8 @@
 /** All SQL of the class-wide context (#21 item 3, ADR 0027): classes of an intake and their class communities. */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { readIntakeSettings } from '../../../domain/programme/intake-settings';
 import type { Db } from '../../db/client';
-import { classes, classMembers, communities, communityCoachPeriods, communityMembers, intakes, programmes, sessions } from '../../db/schema';
+import { classes, classMembers, communities, communityCoachPeriods, communityMembers, intakes, programmes, sessions, teachingPeriods, timetables } from '../../db/schema';
 
 /** The intake with its programme and readable settings (locked for update inside a transaction when asked). */
 export async function intakeOf(db: Db, intakeId: string, lock = false) {
@@ -57,9 +57,9 @@ export async function insertClassCommunity(db: Db, intakeId: string, classId: st
 /**
  * The class community's members follow the class: students enrolled and not yet a member join
  * ('initial' when the community is new, else 'added'); members no longer enrolled leave as moved
- * (a change of class is no ending). Returns the number of current members.
+ * (a change of class is no ending). Returns the number of current members and how many joined and left.
  */
-export async function syncMembers(db: Db, communityId: string, classId: string, at: Date, fresh: boolean): Promise<number> {
+export async function syncMembers(db: Db, communityId: string, classId: string, at: Date, fresh: boolean): Promise<{ members: number; joined: number; left: number }> {
   const enrolled = (await db.select({ id: classMembers.personId }).from(classMembers).where(eq(classMembers.classId, classId))).map((r) => r.id);
   const current = await db
     .select({ id: communityMembers.id, personId: communityMembers.personId })
@@ -71,7 +71,7 @@ export async function syncMembers(db: Db, communityId: string, classId: string, 
   if (joining.length) await db.insert(communityMembers).values(joining.map((personId) => ({ communityId, personId, joinedOn: at, joinedReason: fresh ? 'initial' : 'added' })));
   if (leaving.length) await db.update(communityMembers).set({ leftOn: at, leftReason: 'moved' }).where(inArray(communityMembers.id, leaving));
   if (joining.length || leaving.length) await db.update(communities).set({ version: sql`${communities.version} + 1` }).where(eq(communities.id, communityId));
-  return enrolled.length;
+  return { members: enrolled.length, joined: joining.length, left: leaving.length };
 }
 
 /** The coach's class communities (of any intake) with their intake and programme. */
@@ -104,4 +104,76 @@ export async function classSessionsOf(db: Db, communityIds: string[]) {
     .from(sessions)
     .where(and(inArray(sessions.communityId, communityIds), eq(sessions.type, 'classWide')))
     .orderBy(asc(sessions.startsAt), asc(sessions.id));
+}
+
+/** A stored timetable block: weekday key, local clock times and a campus location (null off campus). */
+export type TimetableBlock = { day: string; start: string; end: string; location: string | null };
+
+/** The teaching periods of an intake, in order. */
+export async function periodsOfIntake(db: Db, intakeId: string) {
+  return db
+    .select({ id: teachingPeriods.id, name: teachingPeriods.name, firstDate: teachingPeriods.firstDate, lastDate: teachingPeriods.lastDate })
+    .from(teachingPeriods)
+    .where(eq(teachingPeriods.intakeId, intakeId))
+    .orderBy(asc(teachingPeriods.firstDate), asc(teachingPeriods.name));
+}
+
+/** The class's own timetables per period. */
+export async function classTimetables(db: Db, classId: string, periodIds: string[]) {
+  if (periodIds.length === 0) return [];
+  const rows = await db
+    .select({ periodId: timetables.periodId, blocks: timetables.blocks })
+    .from(timetables)
+    .where(and(eq(timetables.classId, classId), inArray(timetables.periodId, periodIds)));
+  return rows.map((r) => ({ periodId: r.periodId, blocks: r.blocks as TimetableBlock[] }));
+}
+
+/** Personal timetables of these people per period (a student's or the coach's own week). */
+export async function personalTimetables(db: Db, personIds: string[], periodIds: string[]) {
+  if (periodIds.length === 0 || personIds.length === 0) return [];
+  const rows = await db
+    .select({ personId: timetables.personId, periodId: timetables.periodId, blocks: timetables.blocks })
+    .from(timetables)
+    .where(and(inArray(timetables.personId, personIds), inArray(timetables.periodId, periodIds)));
+  return rows.map((r) => ({ personId: r.personId!, periodId: r.periodId, blocks: r.blocks as TimetableBlock[] }));
+}
+
+/** The coach's classes' timetables in these periods (a student coach follows lessons too). */
+export async function classTimetablesOfPerson(db: Db, personId: string, periodIds: string[]) {
+  if (periodIds.length === 0) return [];
+  const rows = await db
+    .select({ periodId: timetables.periodId, blocks: timetables.blocks })
+    .from(timetables)
+    .innerJoin(classMembers, eq(classMembers.classId, timetables.classId))
+    .where(and(eq(classMembers.personId, personId), inArray(timetables.periodId, periodIds)));
+  return rows.map((r) => ({ periodId: r.periodId, blocks: r.blocks as TimetableBlock[] }));
+}
+
+/** Enrolled students of a class. */
+export async function enrolledIn(db: Db, classId: string): Promise<string[]> {
+  return (await db.select({ id: classMembers.personId }).from(classMembers).where(eq(classMembers.classId, classId))).map((r) => r.id);
+}
+
+/** Planned sessions the coach leads or takes part in between two instants (start and end). */
+export async function plannedSessionsOfPerson(db: Db, personId: string, from: Date, to: Date) {
+  const memberOf = db.select({ id: communityMembers.communityId }).from(communityMembers).where(and(eq(communityMembers.personId, personId), isNull(communityMembers.leftOn)));
+  return db
+    .select({ id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.status, 'planned'),
+        gte(sessions.startsAt, from),
+        lt(sessions.startsAt, to),
+        or(eq(sessions.organiserId, personId), eq(sessions.coacheeId, personId), and(sql`${sessions.type} <> 'oneOnOne'`, inArray(sessions.communityId, memberOf))),
+      ),
+    );
+}
+
+/** Planned class-wide sessions of a class community between two instants. */
+export async function plannedClassSessions(db: Db, communityId: string, from: Date, to: Date) {
+  return db
+    .select({ id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt })
+    .from(sessions)
+    .where(and(eq(sessions.communityId, communityId), eq(sessions.type, 'classWide'), eq(sessions.status, 'planned'), gte(sessions.startsAt, from), lt(sessions.startsAt, to)));
 }

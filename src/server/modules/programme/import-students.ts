@@ -9,6 +9,7 @@ import { checkRows, type CheckedRow, type ColumnMapping, type RowErrorCode, type
 import type { Db } from '../../db/client';
 import { classes, classMembers, groupingAttributeSettings, people, roleAssignments, studentAttributes } from '../../db/schema';
 import { fromDatabaseError } from '../../errors/app-error';
+import { syncClassCommunities } from '../classwide/public';
 
 export const IMPORT_BATCH_SIZE = 1000;
 
@@ -70,7 +71,7 @@ async function ensureClasses(db: Db, intakeId: string, codes: string[]): Promise
 }
 
 type Target = { institutionId: string; programmeId: string; intakeId: string };
-type ImportOptions = { suggestPriorEducation: boolean };
+type ImportOptions = { suggestPriorEducation: boolean; now: () => Date };
 
 /**
  * One batch in one transaction. E-mail addresses that belong to someone with another student
@@ -118,13 +119,20 @@ async function importBatch(db: Db, target: Target, classIds: Map<string, string>
       select p, 'coachee', ${target.institutionId}::uuid, ${target.programmeId}::uuid from unnest(${sql.param(ids)}::uuid[]) as p
       on conflict do nothing`);
     // One class per student per intake: the file says which.
-    await tx.execute(sql`
-      delete from ${classMembers} where person_id = any(${sql.param(ids)}::uuid[])
-        and class_id in (select id from ${classes} where intake_id = ${target.intakeId}::uuid)`);
+    const before = rowsOf<{ class_id: string }>(
+      await tx.execute(sql`
+        delete from ${classMembers} where person_id = any(${sql.param(ids)}::uuid[])
+          and class_id in (select id from ${classes} where intake_id = ${target.intakeId}::uuid)
+        returning class_id`),
+    );
+    const newClassIds = rows.map(({ row }) => classIds.get(row.classCode)!);
     await tx.execute(sql`
       insert into ${classMembers} (class_id, person_id, student_number)
-      select * from unnest(${sql.param(rows.map(({ row }) => classIds.get(row.classCode)!))}::uuid[],
+      select * from unnest(${sql.param(newClassIds)}::uuid[],
         ${sql.param(rows.map(({ row }) => idByNumber.get(row.studentNumber)!))}::uuid[], ${sql.param(col((r) => r.studentNumber))}::text[])`);
+    // A class linked to a coach (class-wide, ADR 0027) is a community: its members follow the file
+    // in this same transaction — new students join, students moved to another class leave as moved.
+    await syncClassCommunities(tx, target.intakeId, [...new Set([...before.map((b) => b.class_id), ...newClassIds])], options.now());
     if (options.suggestPriorEducation) {
       // A suggestion only (source 'import', not confirmed): it counts for group formation once the
       // student confirms it on "About me" — which makes it their own answer (source 'student').
@@ -163,6 +171,8 @@ export async function importStudents(options: {
    */
   onBatch?: (tx: Db, batch: ImportState & { goodRowsBefore: number; batchErrors: RowError[] }) => Promise<void>;
   onProgress?: (progress: ImportProgress) => Promise<void> | void;
+  /** The clock (services.now): when class-community members join or leave. */
+  now: () => Date;
 }): Promise<ImportResult> {
   const { db, target } = options;
   const { good, bad } = splitRows(options.rows, options.mapping);
@@ -171,7 +181,7 @@ export async function importStudents(options: {
     ? { ...options.resume.progress }
     : { total: options.rows.length, processed: bad.length, created: 0, updated: 0, failed: bad.length };
   const classIds = await ensureClasses(db, target.intakeId, good.map((g) => g.row.classCode));
-  const importOptions: ImportOptions = { suggestPriorEducation: await importSuggestsPriorEducation(db, target.institutionId) };
+  const importOptions: ImportOptions = { suggestPriorEducation: await importSuggestsPriorEducation(db, target.institutionId), now: options.now };
   for (let i = options.resume?.goodRowsDone ?? 0; i < good.length; i += IMPORT_BATCH_SIZE) {
     const batch = good.slice(i, i + IMPORT_BATCH_SIZE);
     const result = await db.transaction(async (tx) => {

@@ -42,6 +42,7 @@ export const runStudentImport: JobHandler = async ({ services, job, log }) => {
       target: { institutionId: row.institutionId, programmeId: row.programmeId, intakeId: imp.intakeId },
       rows: parseCsv(imp.csv!).rows,
       mapping: imp.mapping as ColumnMapping,
+      now: services.now,
       resume: {
         goodRowsDone: imp.goodRowsDone,
         progress: { total: imp.total, processed: imp.processed, created: imp.created, updated: imp.updated, failed: imp.failed },

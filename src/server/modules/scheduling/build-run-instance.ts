@@ -17,7 +17,10 @@ export async function buildRunInstance(db: Db, period: PeriodRow, options: { ses
     availabilityOf(db, period.id),
   ]);
   // An intake with individual coaching has caseloads, no communities: nothing to schedule, and the coordinator is told why.
-  if ((await intakeFormatOf(db, period.intakeId)) === 'individual') throw new AppError('scheduling_individual_format', 'individual coaching plans no community sessions');
+  const format = await intakeFormatOf(db, period.intakeId);
+  if (format === 'individual') throw new AppError('scheduling_individual_format', 'individual coaching plans no community sessions');
+  // A class-wide intake meets per class, next to the class's lessons: the page shows those proposals instead (#21 item 3).
+  if (format === 'classWide') throw new AppError('scheduling_class_wide_format', 'class-wide coaching plans per class');
   if (locations.length === 0) throw new AppError('scheduling_setup_incomplete', 'no locations', { what: 'locations' });
   if (communityRows.length === 0) throw new AppError('scheduling_setup_incomplete', 'no communities', { what: 'communities' });
   if (tables.length === 0) throw new AppError('scheduling_setup_incomplete', 'no timetables', { what: 'timetables' });

@@ -5,13 +5,14 @@ import type { AvailabilityWindow } from '../../../domain/scheduling/product-inst
 import type { Services } from '../../context';
 import { classes, classMembers, coachAvailability, communities, intakes, people, programmes, schedulingRuns, teachingPeriods, timetables } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
+import { classProposalsOfIntake } from '../classwide/public';
 import { latestPublishedAt } from './get-run';
 import { blocksOf, locationsOf, type PeriodRow } from './repository';
 
 export async function getSchedulingSetup({ services, intakeId, locale }: { services: Services; intakeId: string; locale: 'nl' | 'en' }): Promise<SchedulingSetupResponse> {
   const db = services.db;
   const [intake] = await db
-    .select({ id: intakes.id, academicYear: intakes.academicYear, month: intakes.month, nameNl: programmes.nameNl, nameEn: programmes.nameEn })
+    .select({ id: intakes.id, academicYear: intakes.academicYear, month: intakes.month, nameNl: programmes.nameNl, nameEn: programmes.nameEn, institutionId: programmes.institutionId })
     .from(intakes)
     .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
     .where(eq(intakes.id, intakeId));
@@ -41,6 +42,7 @@ export async function getSchedulingSetup({ services, intakeId, locale }: { servi
     locations: (await locationsOf(db, intakeId)).map((l) => ({ id: l.id, name: l.name, code: l.code, rooms: l.rooms.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity })) })),
     communities: n?.n ?? 0,
     urlFetch: services.config.timetableUrls.enabled,
+    classProposals: await classProposalsOfIntake({ services, institutionId: intake.institutionId, intakeId }),
     runs: runs.map((r) => ({ id: r.id, periodId: r.periodId, status: r.status as 'running', createdAt: r.createdAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null, publishedAt: r.publishedAt?.toISOString() ?? null })),
   };
 }

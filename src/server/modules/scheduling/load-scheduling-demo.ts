@@ -114,3 +114,50 @@ export async function loadSchedulingDemo(db: Db, services: Services, demo: { int
     );
   }
 }
+
+/** The February intake's classes: their lessons in the second half of the year (Xedule-style), for the class-wide proposals (#21 item 3). */
+const FEBRUARY_TIMETABLES: Record<string, { p3: WeeklyClass[]; p4: WeeklyClass[] }> = {
+  SW1F: {
+    p3: [
+      { day: 'tue', start: '09:00', end: '13:15', location: 'AMS 02.14', summary: 'Methodisch werken (SW1F)' },
+      { day: 'thu', start: '13:30', end: '16:45', location: 'AMS 03.01', summary: 'Gespreksvaardigheden (SW1F)' },
+    ],
+    p4: [{ day: 'wed', start: '10:45', end: '12:30', location: 'AMS 04.05', summary: 'Sociale kaart (SW1F)' }],
+  },
+  SW1G: {
+    p3: [
+      { day: 'mon', start: '13:15', end: '16:30', location: 'AMS 02.14', summary: 'Methodisch werken (SW1G)' },
+      { day: 'wed', start: '08:45', end: '12:15', location: 'AMS 03.01', summary: 'Psychologie (SW1G)' },
+    ],
+    p4: [{ day: 'thu', start: '09:00', end: '12:30', location: 'AMS 04.05', summary: 'Sociale kaart (SW1G)' }],
+  },
+};
+
+/**
+ * Demo data for the February intake (#21 item 3): its two teaching periods, the Amsterdam location
+ * and its classes' timetables, uploaded as the coordinator would — so class-wide proposals (once
+ * the coordinator chooses that format) stand next to real lessons.
+ */
+export async function loadFebruaryTimetablesDemo(db: Db, services: Services, demo: { intakeId: string; coordinatorId: string }) {
+  const periods = [];
+  for (const p of [
+    { key: 'p3' as const, name: 'Periode 3', firstDate: '2027-02-01', lastDate: '2027-04-16' },
+    { key: 'p4' as const, name: 'Periode 4', firstDate: '2027-04-19', lastDate: '2027-07-09' },
+  ]) {
+    const [row] = await db.insert(teachingPeriods).values({ intakeId: demo.intakeId, name: p.name, firstDate: p.firstDate, lastDate: p.lastDate }).returning();
+    await scheduleRetention(db, row!);
+    periods.push({ key: p.key, row: row! });
+  }
+  const [ams] = await db.insert(schedulingLocations).values({ intakeId: demo.intakeId, name: 'Amsterdam Wibautstraat', code: 'AMS' }).returning();
+  await db.insert(schedulingRooms).values([{ locationId: ams!.id, name: 'Lokaal 4.05', capacity: 30 }]);
+  const classRows = await db.select().from(classes).where(eq(classes.intakeId, demo.intakeId));
+  const base = { services, db, actorId: demo.coordinatorId };
+  for (const { key, row: period } of periods) {
+    for (const c of classRows) {
+      const week = FEBRUARY_TIMETABLES[c.code]?.[key];
+      if (!week) continue;
+      const text = weeklyTimetableIcs({ name: `Rooster ${c.code}`, classes: week, firstDate: period.firstDate, lastDate: period.lastDate });
+      await uploadTimetable({ ...base, period, format: 'ics', source: 'ics', fileName: `xedule-${c.code.toLowerCase()}-${period.name.toLowerCase().replace(' ', '')}.ics`, text, target: { classId: c.id } });
+    }
+  }
+}

@@ -14,3 +14,5 @@ export { publishSchedulingRun } from './publish-run';
 export { schedulingJobHandlers } from './purge-timetables';
 /** Demo data: a scheduling set-up (src/server/demo). */
 export { loadSchedulingDemo } from './load-scheduling-demo';
+/** The February intake's periods and class timetables (#21 item 3, class-wide proposals). */
+export { loadFebruaryTimetablesDemo } from './load-scheduling-demo';

@@ -8,6 +8,7 @@ import { PageState } from '../../components/PageState';
 import { errorsOf, personName, SelectField } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { classwideApi } from './api';
+import { ClassSessionsPlanner } from './ClassSessionsPlanner';
 
 type Klass = IntakeClassCoachesResponse['classes'][number];
 
@@ -54,6 +55,7 @@ function ClassCard({ intakeId, klass, coaches, onLinked }: { intakeId: string; k
   const client = useQueryClient();
   const others = coaches.filter((c) => c.id !== klass.coach?.id);
   const [coachId, setCoachId] = useState(others[0]?.id ?? '');
+  const [proposing, setProposing] = useState(false);
   const chosen = others.find((c) => c.id === coachId) ?? others[0];
   const link = useMutation({
     mutationFn: () => classwideApi.link(intakeId, klass.classId, { coachId: chosen?.id ?? '', currentCoachId: klass.coach?.id ?? null }),
@@ -77,6 +79,23 @@ function ClassCard({ intakeId, klass, coaches, onLinked }: { intakeId: string; k
         <p>
           <Link to={`/communities/${klass.communityId}/manage`}>{t('classwide.intake.manage', { code: klass.code })}</Link>
         </p>
+      )}
+      {klass.communityId && klass.coach && (
+        <div className="actions">
+          <button type="button" aria-expanded={proposing} onClick={() => setProposing(!proposing)}>
+            {t('classwide.proposals.openFor', { code: klass.code })}
+          </button>
+        </div>
+      )}
+      {proposing && klass.communityId && (
+        <ClassSessionsPlanner
+          communityId={klass.communityId}
+          code={klass.code}
+          onDone={(m) => {
+            setProposing(false);
+            onLinked(m);
+          }}
+        />
       )}
       {others.length > 0 && (
         <form

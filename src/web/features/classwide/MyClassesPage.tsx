@@ -11,6 +11,7 @@ import { errorsOf, SelectField } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { formatDateTime } from '../../format';
 import { classwideApi } from './api';
+import { ClassSessionsPlanner } from './ClassSessionsPlanner';
 
 type Klass = MyClassesResponse['classes'][number];
 type Session = Klass['upcoming'][number];
@@ -40,6 +41,7 @@ export function MyClassesPage() {
 function ClassCard({ klass }: { klass: Klass }) {
   const { t } = useTranslation();
   const [planning, setPlanning] = useState(false);
+  const [proposing, setProposing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const titleId = `class-${klass.communityId}`;
   return (
@@ -52,10 +54,23 @@ function ClassCard({ klass }: { klass: Klass }) {
       <h3>{t('classwide.mine.upcoming')}</h3>
       <Sessions sessions={klass.upcoming} empty={t('classwide.mine.noUpcoming')} />
       <div className="actions">
-        <button type="button" className="primary" aria-expanded={planning} onClick={() => setPlanning(!planning)}>
+        <button type="button" className="primary" aria-expanded={proposing} onClick={() => setProposing(!proposing)}>
+          {t('classwide.proposals.open')}
+        </button>
+        <button type="button" aria-expanded={planning} onClick={() => setPlanning(!planning)}>
           {t('classwide.mine.plan', { code: klass.code })}
         </button>
       </div>
+      {proposing && (
+        <ClassSessionsPlanner
+          communityId={klass.communityId}
+          code={klass.code}
+          onDone={(m) => {
+            setProposing(false);
+            setMessage(m);
+          }}
+        />
+      )}
       {planning && (
         <PlanForm
           klass={klass}

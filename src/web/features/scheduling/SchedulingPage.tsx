@@ -9,7 +9,7 @@ import { PageState } from '../../components/PageState';
 import { errorsOf } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { schedulingApi } from './api';
-import { formatDate, formatDateTime } from './format';
+import { formatDate, formatDateTime, formatWeekdayDate } from './format';
 import './scheduling.css';
 
 /** The coordinator's scheduling page of an intake: teaching periods, locations with rooms, proposals. */
@@ -29,6 +29,7 @@ export function SchedulingPage() {
       </p>
       <h1>{title}</h1>
       <p className="lead">{t('scheduling.setup.intro')}</p>
+      {data.classProposals && <ClassProposals intakeId={intakeId} classes={data.classProposals} />}
       <Periods data={data} />
       <Locations data={data} />
       <Runs data={data} />
@@ -78,7 +79,8 @@ function Periods({ data }: { data: SchedulingSetupResponse }) {
                 {t('scheduling.periods.manageTimetables', { name: p.name })}
               </Link>
             </div>
-            <StartRun periodName={p.name} busy={start.isPending} disabled={p.timetables === 0} onStart={(v) => start.mutate({ periodId: p.id, ...v })} replan={p.published} />
+            {/* A class-wide intake has no community run: its classes' proposals are shown above. */}
+            {!data.classProposals && <StartRun periodName={p.name} busy={start.isPending} disabled={p.timetables === 0} onStart={(v) => start.mutate({ periodId: p.id, ...v })} replan={p.published} />}
           </li>
         ))}
       </ul>
@@ -250,6 +252,67 @@ function Runs({ data }: { data: SchedulingSetupResponse }) {
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+type ClassRow = NonNullable<SchedulingSetupResponse['classProposals']>[number];
+type ClassReason = Extract<ClassRow['proposals'][number]['proposal'], { kind: 'slot' }>['reason'];
+
+/**
+ * A class-wide intake (#21 item 3): no community run, but each class's proposed sessions per
+ * period next to its own lessons, with the reason; planning them happens on "Klassen en coaches".
+ */
+function ClassProposals({ intakeId, classes }: { intakeId: string; classes: ClassRow[] }) {
+  const { t } = useTranslation();
+  const reason = (r: ClassReason) => {
+    switch (r.code) {
+      case 'afterClassLesson':
+        return t('classwide.proposals.reasons.after', { time: r.time });
+      case 'beforeClassLesson':
+        return t('classwide.proposals.reasons.before', { time: r.time });
+      case 'classCampusDay':
+        return t('classwide.proposals.reasons.campusDay');
+      case 'classNoLessonsOnline':
+        return t('classwide.proposals.reasons.noLessons');
+      case 'classNoTimetable':
+        return t('classwide.proposals.reasons.noTimetable');
+    }
+  };
+  return (
+    <section className="card stack-sm" aria-labelledby="class-proposals-title">
+      <h2 id="class-proposals-title">{t('classwide.proposals.schedulingTitle')}</h2>
+      <p className="help">{t('classwide.proposals.schedulingHelp')}</p>
+      {classes.length === 0 && <p>{t('classwide.proposals.schedulingNoClasses')}</p>}
+      {classes.map((c) => (
+        <div key={c.code} className="stack-sm">
+          <h3>{t('classwide.proposals.schedulingClass', { code: c.code, name: c.coachName })}</h3>
+          {c.proposals.length === 0 && <p>{t('classwide.proposals.noPeriods')}</p>}
+          <ul className="rows">
+            {c.proposals.map((row) => (
+              <li key={row.period.id}>
+                <strong>{row.period.name}</strong>
+                <br />
+                {row.proposal.kind === 'slot' ? (
+                  <>
+                    {formatWeekdayDate(row.proposal.date)}, {row.proposal.startTime}–{row.proposal.endTime}
+                    {row.proposal.mode === 'online' ? ` · ${t('formats.mode.online')}` : ''}
+                    <br />
+                    <span className="help">{reason(row.proposal.reason)}</span>
+                  </>
+                ) : row.proposal.kind === 'alreadyPlanned' ? (
+                  <span>{t('classwide.proposals.already', { when: formatDateTime(row.proposal.startsAt) })}</span>
+                ) : (
+                  <span>{t('classwide.proposals.none')}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      <p>
+        <Link to={`/programme/intakes/${intakeId}/classes`}>{t('classwide.proposals.schedulingLink')}</Link>
+      </p>
     </section>
   );
 }

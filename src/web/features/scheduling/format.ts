@@ -9,6 +9,9 @@ export const formatDayMonth = (date: string) => formatAny(date, 'dayMonth');
 
 export const formatDateTime = (iso: string) => formatMoment(iso, 'short');
 
+/** "2027-02-02" → "di 2 feb" / "Tue 2 Feb". */
+export const formatWeekdayDate = (date: string) => formatAny(date, 'weekday');
+
 /** "mon" → "maandag" / "Monday". */
 export const dayName = (day: string) => i18n.t(`scheduling.days.${day}`);
 
