@@ -1,5 +1,6 @@
 /** The home screen: one section per role the person holds. */
 import { z } from 'zod';
+import { INTAKE_FORMATS } from '../domain/programme/intake-settings';
 
 export const PersonName = z.object({ id: z.string().uuid(), firstName: z.string(), lastName: z.string().optional() });
 
@@ -14,9 +15,11 @@ export const CommunitySummary = z.object({
 /** What an intake still needs from the coordinator (#20 item 3); `null` where the person may not do that task. */
 export const HomeIntakeTasks = z.object({
   intakeId: z.string().uuid(),
-  /** Students in the intake's classes, how many are not yet in a current community, communities formed. */
+  /** How the intake is coached: placing a student means a group, a coach's caseload or a class with a coach. */
+  format: z.enum(INTAKE_FORMATS),
+  /** Students to place (opt-in: those who signed up), how many are not yet in a current community, communities formed. */
   grouping: z.object({ students: z.number().int(), unplaced: z.number().int(), communities: z.number().int() }).nullable(),
-  /** Teaching periods of the intake and how many have a published schedule. */
+  /** Teaching periods of the intake and how many have a published schedule (only where communities meet as groups). */
   scheduling: z.object({ periods: z.number().int(), published: z.number().int() }).nullable(),
 });
 export type HomeIntakeTasks = z.infer<typeof HomeIntakeTasks>;

@@ -12,7 +12,8 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HomeResponse } from '../../src/contracts/home';
-import { schedulingRuns } from '../../src/server/db/schema';
+import { defaultIntakeSettings } from '../../src/domain/programme/intake-settings';
+import { participationSignUps, schedulingRuns } from '../../src/server/db/schema';
 import { generateStatements } from '../../src/server/modules/compensation/public';
 import { createTestApp } from '../support/app';
 import { FIXTURE_PASSWORD } from '../support/community-fixture';
@@ -88,11 +89,11 @@ describe(`the home's task counts on ${testDbKind()}`, () => {
     const tasksOf = async (intakeId: string) => (await home(coordinator)).intakeTasks.find((i) => i.intakeId === intakeId);
 
     // Students, no communities yet, no periods: everyone is still to be placed, nothing to schedule.
-    expect(await tasksOf(intake.id)).toEqual({ intakeId: intake.id, grouping: await groupingBySql(intake.id), scheduling: await schedulingBySql(intake.id) });
+    expect(await tasksOf(intake.id)).toEqual({ intakeId: intake.id, format: 'communities', grouping: await groupingBySql(intake.id), scheduling: await schedulingBySql(intake.id) });
     expect((await tasksOf(intake.id))?.grouping).toEqual({ students: 5, unplaced: 5, communities: 0 });
     expect((await tasksOf(intake.id))?.scheduling).toEqual({ periods: 0, published: 0 });
     // An intake without students yet: its row is there, with zeros.
-    expect(await tasksOf(empty.id)).toEqual({ intakeId: empty.id, grouping: { students: 0, unplaced: 0, communities: 0 }, scheduling: { periods: 0, published: 0 } });
+    expect(await tasksOf(empty.id)).toEqual({ intakeId: empty.id, format: 'communities', grouping: { students: 0, unplaced: 0, communities: 0 }, scheduling: { periods: 0, published: 0 } });
 
     // Groups made for three of them; one of those left their community again (counts as unplaced).
     const community = await f.community({ intakeId: intake.id, coachId: coach.id, memberIds: students.slice(0, 3).map((s) => s.id) });
@@ -136,6 +137,48 @@ describe(`the home's task counts on ${testDbKind()}`, () => {
     // The students have the sign-up count (the opt-in moments), the staff do not.
     expect((await home(await sign('student0@test.example'))).signUps).toEqual({ open: 0, waiting: 0 });
     expect((await home(coordinator)).signUps).toBeNull();
+  });
+
+  it("follows the intake's format and participation: a caseload or a class with a coach places a student, no schedule to publish outside groups, opt-in counts only who signed up", async () => {
+    const f = t.factories;
+    const institution = await f.institution();
+    const programme = await f.programme(institution.id);
+    const person = (roles: Parameters<typeof f.person>[0]['roles'], email: string) => f.person({ institutionId: institution.id, programmeId: programme.id, roles, email, password: FIXTURE_PASSWORD });
+    await person(['coordinator'], 'coordinator@test.example');
+    const coach = await person(['studentcoach'], 'coach@test.example');
+    const settings = (changes: Partial<ReturnType<typeof defaultIntakeSettings>>) => ({ ...defaultIntakeSettings('february'), ...changes });
+    const individual = await f.intake(programme.id, { month: 'february', settings: settings({ format: 'individual' }) });
+    const classWide = await f.intake(programme.id, { academicYear: '2025-2026', month: 'february', settings: settings({ format: 'classWide' }) });
+    const optIn = await f.intake(programme.id, { academicYear: '2027-2028', month: 'february', settings: settings({ participation: 'optIn' }) });
+    const enrol = async (intakeId: string, n: number, prefix: string) => {
+      const klass = await f.class(intakeId);
+      const ids: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const s = await person(['coachee'], `${prefix}${i}@test.example`);
+        await f.enrol(klass.id, s.id);
+        ids.push(s.id);
+      }
+      return { klass, ids };
+    };
+    const one = await enrol(individual.id, 4, 'one');
+    const cls = await enrol(classWide.id, 3, 'cls');
+    const opt = await enrol(optIn.id, 6, 'opt');
+    const coordinator = await sign('coordinator@test.example');
+    const tasksOf = async (intakeId: string) => (await home(coordinator)).intakeTasks.find((i) => i.intakeId === intakeId);
+
+    // Individual coaching: a coach's caseload places a student; no schedule of groups to publish.
+    await f.community({ intakeId: individual.id, coachId: coach.id, name: 'Caseload', memberIds: one.ids.slice(0, 1) });
+    await t.database.db.execute(sql`update communities set kind = 'caseload' where intake_id = ${individual.id}`);
+    expect(await tasksOf(individual.id)).toEqual({ intakeId: individual.id, format: 'individual', grouping: { students: 4, unplaced: 3, communities: 1 }, scheduling: null });
+    // Class-wide: the class community with its coach places the class's students.
+    expect(await tasksOf(classWide.id)).toEqual({ intakeId: classWide.id, format: 'classWide', grouping: { students: 3, unplaced: 3, communities: 0 }, scheduling: null });
+    await f.community({ intakeId: classWide.id, coachId: coach.id, classId: cls.klass.id, name: cls.klass.code, memberIds: cls.ids });
+    await t.database.db.execute(sql`update communities set kind = 'class' where intake_id = ${classWide.id}`);
+    expect((await tasksOf(classWide.id))?.grouping).toEqual({ students: 3, unplaced: 0, communities: 1 });
+    // Opt-in: nobody signed up, nobody to place; two sign up, two to place (the other four are not the coordinator's task).
+    expect(await tasksOf(optIn.id)).toEqual({ intakeId: optIn.id, format: 'communities', grouping: { students: 0, unplaced: 0, communities: 0 }, scheduling: { periods: 0, published: 0 } });
+    await t.database.db.insert(participationSignUps).values(opt.ids.slice(0, 2).map((personId) => ({ intakeId: optIn.id, personId, signedUpAt: at('2026-12-01T10:00:00Z') })));
+    expect((await tasksOf(optIn.id))?.grouping).toEqual({ students: 2, unplaced: 2, communities: 0 });
   });
 
   it('counts statements waiting for approval and payouts to make as the tables hold them, down to 0 when done', async () => {

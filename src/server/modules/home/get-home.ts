@@ -1,3 +1,4 @@
+import { readIntakeSettings } from '../../../domain/programme/intake-settings';
 import { count, eq } from 'drizzle-orm';
 import { holds, isAllowed, type Actor } from '../../../domain/access/policy';
 import type { HomeResponse } from '../../../contracts/home';
@@ -63,7 +64,7 @@ export async function getHome({ services, actor, locale }: GetHomeOptions): Prom
   const tasks = await homeTasks(
     services,
     actor,
-    intakeRows.filter((i) => visibleProgrammes.some((p) => p.id === i.programmeId)),
+    intakeRows.filter((i) => visibleProgrammes.some((p) => p.id === i.programmeId)).map((i) => ({ ...i, settings: readIntakeSettings(i.settings, i.month).settings })),
   );
 
   const student = actor.grants.some((g) => g.role === 'coachee');

@@ -7,6 +7,13 @@ import { isAllowed, type Actor } from '../../../domain/access/policy';
 import type { Role } from '../../../domain/access/roles';
 import { api } from '../../api';
 
+/** Where a coordinator places an intake's students, by its format, and the words for it. */
+const PLACING = {
+  communities: { page: 'grouping', words: 'groups' },
+  individual: { page: 'caseloads', words: 'caseloads' },
+  classWide: { page: 'classes', words: 'classes' },
+} as const;
+
 /** Signals that still need the coordinator: not closed, not forwarded. */
 const WAITING = new Set(['open', 'in_progress']);
 
@@ -38,10 +45,12 @@ export function RoleTasks({ actor, roles, data }: { actor: Actor; roles: Role[];
       const intake = `${p.name} · ${intakeName(i.month, i.academicYear)}`;
       const g = state.grouping;
       if (g) {
-        const to = `/programme/intakes/${i.id}/grouping`;
-        if (g.unplaced > 0) tasks.push({ key: `g-${i.id}`, node: <Link to={to}>{t('ux.home.unplaced', { intake, count: g.unplaced })}</Link> });
+        // Placing a student: in a group, with a coach (a caseload), or in a class that has a coach.
+        const { page, words } = PLACING[state.format];
+        const to = `/programme/intakes/${i.id}/${page}`;
+        if (g.unplaced > 0) tasks.push({ key: `g-${i.id}`, node: <Link to={to}>{t(`ux.home.${words}.unplaced`, { intake, count: g.unplaced })}</Link> });
         else if (g.students === 0) tasks.push({ key: `g-${i.id}`, node: <span className="help">{t('ux.home.noStudentsYet', { intake })}</span> });
-        else tasks.push({ key: `g-${i.id}`, node: <span className="help">{t('ux.home.groupsReady', { intake })}</span> });
+        else tasks.push({ key: `g-${i.id}`, node: <span className="help">{t(`ux.home.${words}.ready`, { intake })}</span> });
       }
       const s = state.scheduling;
       if (s) {
