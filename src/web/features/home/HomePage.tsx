@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HomeResponse } from '../../../contracts/home';
-import { api } from '../../api';
+import { homeQuery } from '../../home-query';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { CommunityInsightLinks } from '../../components/CommunityInsightLinks';
@@ -36,7 +36,7 @@ export interface HomeCards {
 export function HomePage({ cards }: { cards: HomeCards }) {
   const { t } = useTranslation();
   const { data: session } = useSession();
-  const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home') });
+  const home = useQuery(homeQuery);
   const person = session?.person;
   const actor = actorOf(session);
   useDocumentTitle(t('nav.home'));
