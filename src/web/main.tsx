@@ -7,8 +7,9 @@ import './shared.css';
 import { ApiError, onWrite } from './api';
 import { isChunkLoadError } from './app/chunk-error';
 import { router } from './app/router';
+import { prepareFormatting } from './format';
 import { HOME_KEY } from './home-query';
-import { i18nReady } from './i18n';
+import { i18nReady, initialLanguage } from './i18n';
 import { fetchSession, SESSION_KEY } from './session';
 import './styles.css';
 
@@ -28,6 +29,9 @@ void queryClient.prefetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, s
 // The home's data is kept for a short while (home-query.ts); a change sent from here makes it out of
 // date, so the next page that shows it asks again (the menu does not refetch at once).
 onWrite(() => void queryClient.invalidateQueries({ queryKey: HOME_KEY, refetchType: 'none' }));
+
+// The time-zone data for dates is loaded while the network is busy, not in the first render with data.
+setTimeout(() => prepareFormatting(initialLanguage), 0);
 
 // The first screen waits for its messages (fetched in parallel with the scripts, see messages-plugin.ts).
 void i18nReady.then(() =>
