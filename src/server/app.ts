@@ -184,12 +184,12 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(growthRoutes, { services });
   await app.register(endyearRoutes, { services });
 
-  await registerWebClient(app);
+  await registerWebClient(app, cookies.session);
   return app;
 }
 
 /** Serves the built web client; every non-API path gets index.html (client-side routing). */
-async function registerWebClient(app: FastifyInstance): Promise<void> {
+async function registerWebClient(app: FastifyInstance, sessionCookie: string): Promise<void> {
   const hasBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // Precompressed .br/.gz files from the build are sent when the browser accepts them.
   if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, serve: false, preCompressed: true, cacheControl: false });
@@ -203,9 +203,10 @@ async function registerWebClient(app: FastifyInstance): Promise<void> {
       const immutable = file.startsWith('assets/');
       return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(file);
     }
-    // index.html with the requested page's code preloaded (http/index-html.ts).
-    const document = indexFor(`/${file}`);
-    void reply.header('cache-control', 'no-cache').header('vary', 'accept-encoding').header('etag', document.etag).type('text/html; charset=utf-8');
+    // index.html with the requested page's code preloaded, and its first data when a session
+    // cookie is there (only whether it is: http/index-html.ts).
+    const document = indexFor(`/${file}`, Boolean(request.cookies[sessionCookie]));
+    void reply.header('cache-control', 'no-cache').header('vary', 'accept-encoding, cookie').header('etag', document.etag).type('text/html; charset=utf-8');
     if (request.headers['if-none-match'] === document.etag) return reply.code(304).send();
     const accepts = String(request.headers['accept-encoding'] ?? '');
     if (/\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send(document.br);

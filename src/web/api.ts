@@ -35,19 +35,36 @@ export function requestSession(): Promise<SessionResponse> {
   return sessionRequest;
 }
 
+const writeListeners = new Set<() => void>();
+/**
+ * Calls `listener` after every successful change sent to the server (any method but GET). Data
+ * that is kept for a while rather than asked again on every page (the home's, `home-query.ts`)
+ * is marked out of date here, so the next page that shows it asks again.
+ */
+export function onWrite(listener: () => void): () => void {
+  writeListeners.add(listener);
+  return () => writeListeners.delete(listener);
+}
+
 export async function api<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
   const method = options.method ?? 'GET';
   if (method === 'GET') return send<T>(path, method, options.body);
+  const result = await write<T>(path, method, options.body);
+  for (const listener of writeListeners) listener();
+  return result;
+}
+
+async function write<T>(path: string, method: string, body: unknown): Promise<T> {
   // A form can be sent before the page's first session call has answered (a slow phone): wait
   // for the token rather than send a request the server must refuse.
   if (!csrfToken) await requestSession();
   try {
-    return await send<T>(path, method, options.body);
+    return await send<T>(path, method, body);
   } catch (error) {
     // The token changed meanwhile (signed in or out in another tab): fetch it once and retry.
     if (!(error instanceof ApiError && error.code === 'csrf_failed')) throw error;
     await requestSession();
-    return send<T>(path, method, options.body);
+    return send<T>(path, method, body);
   }
 }
 

@@ -6,6 +6,8 @@ export const LANGUAGE_KEY = 'peerkracht.language';
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY);
 const initial: 'nl' | 'en' = stored === 'en' ? 'en' : 'nl';
+/** The language the app starts in (the choice remembered in this browser, else Dutch). */
+export const initialLanguage = initial;
 
 /** Fetches a language's messages once (#20 item 7: a browser loads only the language it shows). */
 async function ensureLanguage(lng: 'nl' | 'en') {

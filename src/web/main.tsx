@@ -4,10 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 // Shared styles first, where the features' stylesheets used to put them; styles.css (base) last.
 import './shared.css';
-import { ApiError } from './api';
+import { ApiError, onWrite } from './api';
 import { isChunkLoadError } from './app/chunk-error';
 import { router } from './app/router';
-import { i18nReady } from './i18n';
+import { prepareFormatting } from './format';
+import { HOME_KEY } from './home-query';
+import { i18nReady, initialLanguage } from './i18n';
 import { fetchSession, SESSION_KEY } from './session';
 import './styles.css';
 
@@ -23,6 +25,13 @@ const queryClient = new QueryClient({
 // Who is signed in is asked at once, alongside the messages, not after the first render (#20 item 7):
 // every page waits for it (RequireSignIn, the menu). useSession() finds the answer in the cache.
 void queryClient.prefetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 });
+
+// The home's data is kept for a short while (home-query.ts); a change sent from here makes it out of
+// date, so the next page that shows it asks again (the menu does not refetch at once).
+onWrite(() => void queryClient.invalidateQueries({ queryKey: HOME_KEY, refetchType: 'none' }));
+
+// The time-zone data for dates is loaded while the network is busy, not in the first render with data.
+setTimeout(() => prepareFormatting(initialLanguage), 0);
 
 // The first screen waits for its messages (fetched in parallel with the scripts, see messages-plugin.ts).
 void i18nReady.then(() =>

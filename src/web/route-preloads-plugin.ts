@@ -2,12 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { OutputBundle, OutputChunk, PluginContext } from 'rollup';
 import type { Plugin } from 'vite';
+import { ROUTE_DATA } from './app/route-data';
 
 /** The file the build writes next to index.html and the server reads (src/server/web-client.ts). */
 export const ROUTE_PRELOADS_FILE = 'route-preloads.json';
 
-/** One route of the router: its pattern and the files its page needs beyond what index.html loads. */
-export type RoutePreload = { pattern: string; scripts: string[]; styles: string[] };
+/**
+ * One route of the router: its pattern, the files its page needs beyond what index.html loads, and
+ * the API calls it makes first for a signed-in person (`app/route-data.ts`; `:params` as in the pattern).
+ */
+export type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data: string[] };
 
 /**
  * Reads the router's table (src/web/app/router.tsx): which lazily loaded module each route pattern
@@ -57,8 +61,9 @@ export function routePreloadsPlugin(routerFile: string): Plugin {
       const needed = [...closure(chunk, byFile)].filter((file) => !initial.has(file));
       const styles = new Set<string>();
       for (const file of needed) for (const css of byFile.get(file)?.viteMetadata?.importedCss ?? []) styles.add(css);
-      routes.push({ pattern, scripts: needed, styles: [...styles] });
+      routes.push({ pattern, scripts: needed, styles: [...styles], data: [...(ROUTE_DATA[pattern] ?? [])] });
     }
+    for (const pattern of Object.keys(ROUTE_DATA)) if (!routes.some((r) => r.pattern === pattern)) this.error(`app/route-data.ts names ${pattern}, which is not a route of ${routerFile}`);
     if (routes.length < 20) this.error(`read only ${routes.length} routes from ${routerFile}: has the way routes are declared changed?`);
     this.emitFile({ type: 'asset', fileName: ROUTE_PRELOADS_FILE, source: JSON.stringify({ routes }) });
   }

@@ -111,6 +111,55 @@ describe('the web client’s files', () => {
     expect((await get(`${suite.server.url}/sign-in`, { 'accept-encoding': 'identity' })).headers.etag).not.toBe(br.headers.etag);
   });
 
+  it('index.html preloads a page’s first data when a session cookie is there, and only then', async () => {
+    const dataPreloads = async (pathname: string, cookie: string | null) => {
+      const response = await get(`${suite.server.url}${pathname}`, { 'accept-encoding': 'identity', ...(cookie ? { cookie } : {}) });
+      expect(response.status, pathname).toBe(200);
+      expect(response.headers.vary).toContain('cookie');
+      return [...response.body.toString('utf8').matchAll(/<link rel="preload" href="(\/api\/[^"]*)" as="fetch" crossorigin="anonymous">/g)].map((m) => m[1]!).filter((href) => href !== '/api/auth/session');
+    };
+    // Only whether the cookie is there counts: its value is not read (no person is looked up).
+    const cookie = 'pk_session=anything';
+    expect(await dataPreloads('/', cookie)).toEqual(['/api/home']);
+    expect(await dataPreloads('/resilience', cookie)).toEqual(['/api/home', '/api/resilience/my-map']);
+    const id = '4f1c2a9e-0000-4000-8000-000000000001';
+    expect(await dataPreloads(`/sessions/${id}`, cookie)).toEqual(['/api/home', `/api/sessions/${id}`, '/api/session-questions']);
+    // Signed out (sign-in, or a page that sends you there): nothing that would only be refused.
+    expect(await dataPreloads('/', null)).toEqual([]);
+    expect(await dataPreloads(`/sessions/${id}`, null)).toEqual([]);
+    expect(await dataPreloads('/sign-in', cookie)).toEqual([]);
+    // A path's parameter goes into the link encoded, never as markup.
+    const odd = (await get(`${suite.server.url}/sessions/%22%3E%3Cb%3Ex`, { 'accept-encoding': 'identity', cookie })).body.toString('utf8');
+    expect(odd).not.toContain('"><b>x');
+    expect(odd).toContain('<link rel="preload" href="/api/sessions/%22%3E%3Cb%3Ex" as="fetch" crossorigin="anonymous">');
+  });
+
+  it('a coach’s session page asks each of its first calls once, the preloaded ones included', async () => {
+    const signedIn = await suite.signedIn('studentcoach');
+    const { sessions } = await signedIn.evaluate(async () => (await (await fetch('/api/sessions')).json()) as { sessions: { id: string; type: string }[] });
+    const session = sessions.find((s) => s.type === 'community');
+    if (!session) throw new Error('the demo coach has no community session');
+    const cookies = await signedIn.context().cookies();
+    const page = await suite.open();
+    await page.context().addCookies(cookies);
+    const requests: string[] = [];
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      requests.push(new URL(request.url()).pathname);
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    const loaded = page.waitForEvent('load');
+    await page.goto(`${suite.server.url}/sessions/${session.id}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // react-aria (the "move this session" date fields) waits until the page has loaded.
+    await loaded;
+    await page.getByRole('group', { name: 'Datum', exact: true }).waitFor();
+    await suite.settled(page);
+    for (const call of ['/api/auth/session', '/api/home', `/api/sessions/${session.id}`, '/api/session-questions']) expect(requests.filter((url) => url === call), call).toHaveLength(1);
+    expect(requests.filter((url, i) => requests.indexOf(url) !== i)).toEqual([]);
+    expect(scripts.some((url) => /\/DateTimeField-[\w-]+\.js$/.test(url))).toBe(true);
+  });
+
   it('signs in with at most 135 KiB of JavaScript, each file and the session call fetched once', async () => {
     const page = await suite.open();
     const requests: string[] = [];
@@ -143,6 +192,10 @@ describe('the web client’s files', () => {
     const cookies = await signedIn.context().cookies();
     const page = await suite.open();
     await page.context().addCookies(cookies);
+    const calls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) calls.push(new URL(request.url()).pathname);
+    });
     const scripts: { url: string; bytes: number; body: number; encoding: string | undefined; cache: string | undefined }[] = [];
     page.on('requestfinished', (request) => {
       if (request.resourceType() !== 'script') return;
@@ -164,6 +217,9 @@ describe('the web client’s files', () => {
       // Tiny chunks are not worth compressing (the build skips files under 512 bytes).
       if (s.encoding !== 'br') expect(s.body, `${s.url} sent uncompressed`).toBeLessThan(512);
     }
+    // The menu and the page share one /api/home, the one index.html preloaded; no call is made twice.
+    expect(calls.filter((url) => url === '/api/home')).toHaveLength(1);
+    expect(calls.filter((url, i) => calls.indexOf(url) !== i)).toEqual([]);
     // Code for other pages stays on the server until it is needed.
     expect(scripts.filter((s) => /\/(SessionsPage|SessionPage|MyMapPage|StyleGuidePage|GroupingPage|Field|echarts)-[\w-]+\.js$/.test(s.url))).toEqual([]);
 

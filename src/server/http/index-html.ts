@@ -3,8 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-/** One route of the web client and the files its page needs beyond index.html's (the build writes them). */
-type RoutePreload = { pattern: string; scripts: string[]; styles: string[] };
+/**
+ * One route of the web client, the files its page needs beyond index.html's and the API calls it
+ * makes first for a signed-in person (the build writes them; `data` is missing in an older build).
+ */
+type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data?: string[] };
 
 /** index.html for one route, ready to send: as is, brotli and gzip, with its ETag. */
 export type IndexDocument = { identity: Buffer; br: Buffer; gzip: Buffer; etag: string };
@@ -19,14 +22,20 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * instead of only when the app has started and rendered the route. The route is matched as the
  * router does: a static segment wins over a parameter (/sessions/new over /sessions/:sessionId).
  * An unknown path gets index.html as built. Each variant is built once (until the build changes)
- * and compressed once; nothing of the request but its path is used.
+ * and compressed once.
+ *
+ * When the browser holds a session cookie (`signedIn`: only whether the cookie is there — its value
+ * is not read, no person is looked up or named), the page's first API calls are preloaded too
+ * (`<link rel="preload" as="fetch">`, src/web/app/route-data.ts), so its data is on its way with
+ * the scripts. A call with a parameter (a session's id) is filled in from the path; those variants
+ * are built per request (a small file, compressed at a lower level) rather than kept.
  */
-export function indexDocuments(webDist: string): (pathname: string) => IndexDocument {
+export function indexDocuments(webDist: string): (pathname: string, signedIn: boolean) => IndexDocument {
   const indexFile = path.join(webDist, 'index.html');
   const preloadsFile = path.join(webDist, 'route-preloads.json');
   let built = -1;
   let template = '';
-  let matchers: { route: RoutePreload; params: number; regex: RegExp }[] = [];
+  let matchers: { route: RoutePreload; params: number; regex: RegExp; names: string[] }[] = [];
   const cache = new Map<string, IndexDocument>();
   const load = () => {
     // A new build (a deploy without a restart, or a rebuild in development) is picked up.
@@ -39,39 +48,59 @@ export function indexDocuments(webDist: string): (pathname: string) => IndexDocu
     matchers = routes.map((route) => ({
       route,
       params: route.pattern.split('/').filter((s) => s.startsWith(':')).length,
-      regex: new RegExp(`^${route.pattern.split('/').map((s) => (s.startsWith(':') ? '[^/]+' : escapeRegExp(s))).join('/')}/?$`),
+      regex: new RegExp(`^${route.pattern.split('/').map((s) => (s.startsWith(':') ? '([^/]+)' : escapeRegExp(s))).join('/')}/?$`),
+      names: route.pattern.split('/').filter((s) => s.startsWith(':')),
     }));
   };
-  return (pathname) => {
+  return (pathname, signedIn) => {
     load();
-    const route = matchers.filter((m) => m.regex.test(pathname)).sort((a, b) => a.params - b.params)[0]?.route ?? null;
-    const key = route?.pattern ?? '';
+    const match = matchers.filter((m) => m.regex.test(pathname)).sort((a, b) => a.params - b.params)[0] ?? null;
+    const route = match?.route ?? null;
+    const data = signedIn && match ? dataCalls(match, pathname) : [];
+    // A call with a parameter differs per path: built for this request, not kept.
+    if (match?.route.data?.some((call) => call.includes('/:')) && data.length > 0) return compressed(withPreloads(template, route, data), 5);
+    const key = `${route?.pattern ?? ''} ${data.length > 0 ? 'signed-in' : ''}`;
     let document = cache.get(key);
     if (!document) {
-      document = compressed(withPreloads(template, route));
+      document = compressed(withPreloads(template, route, data));
       cache.set(key, document);
     }
     return document;
   };
 }
 
+/** The route's first API calls with its parameters filled in from the (decoded) path, encoded again. */
+function dataCalls(match: { route: RoutePreload; regex: RegExp; names: string[] }, pathname: string): string[] {
+  const values = match.regex.exec(pathname)?.slice(1) ?? [];
+  const params = new Map(match.names.map((name, i) => [name, values[i] ?? '']));
+  return (match.route.data ?? []).map((call) =>
+    call
+      .split('/')
+      .map((s) => (s.startsWith(':') ? encodeURIComponent(params.get(s) ?? '') : s))
+      .join('/'),
+  );
+}
+
 /** index.html with the route's preload links at the end of its head. */
-function withPreloads(template: string, route: RoutePreload | null): string {
-  if (!route || (route.scripts.length === 0 && route.styles.length === 0)) return template;
+function withPreloads(template: string, route: RoutePreload | null, data: string[]): string {
+  if (!route || (route.scripts.length === 0 && route.styles.length === 0 && data.length === 0)) return template;
   // crossorigin as in Vite's own loader (app/lazy-page.tsx → import()), so the browser reuses the preload.
+  // The data calls as the session's preload in index.html: the browser reuses them for the client's
+  // fetch (same URL, mode cors, credentials same-origin: src/web/api.ts).
   const links = [
     ...route.scripts.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
     ...route.styles.map((file) => `<link rel="preload" as="style" crossorigin href="/${file}">`),
+    ...data.map((call) => `<link rel="preload" href="${call}" as="fetch" crossorigin="anonymous">`),
   ];
   return template.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
 }
 
-function compressed(html: string): IndexDocument {
+function compressed(html: string, quality = 11): IndexDocument {
   const identity = Buffer.from(html, 'utf8');
   return {
     identity,
-    br: zlib.brotliCompressSync(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
-    gzip: zlib.gzipSync(identity, { level: 9 }),
+    br: zlib.brotliCompressSync(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+    gzip: zlib.gzipSync(identity, { level: quality === 11 ? 9 : 6 }),
     etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
   };
 }

@@ -3,8 +3,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import type { HomeResponse } from '../../contracts/home';
 import { abortReads, api } from '../api';
+import { homeQuery } from '../home-query';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { actorOf, fetchSession, SESSION_KEY, useSession } from '../session';
 import { Icon } from './icons';
@@ -49,7 +49,7 @@ export function Layout() {
   const { pathname } = useLocation();
   const actor = actorOf(session);
   // Until MFA is set up the server answers nothing but the security page's routes.
-  const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home'), enabled: actor !== null && !session?.mfa.setupRequired });
+  const home = useQuery({ ...homeQuery, enabled: actor !== null && !session?.mfa.setupRequired });
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const moreButton = useRef<HTMLButtonElement>(null);

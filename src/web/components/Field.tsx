@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, type ChangeEvent, type FocusEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useId, useState, type ChangeEvent, type FocusEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 
 // Date and time fields are react-aria (about 44 KB compressed): fetched the first time a form shows
 // one, so the many pages with plain fields (sign-in, the resilience map, …) do not load it (#20
@@ -18,6 +18,37 @@ function DateTimeFieldLoading({ label, help, error }: { label: string; help?: st
       {error && <p className="field-error">{error}</p>}
     </div>
   );
+}
+
+let firstLoadDone = false;
+
+/**
+ * Whether the page's first load is over: the window has loaded and the browser has had an idle
+ * moment. Until then date and time fields show their stand-in, so a page whose form sits below its
+ * content (a coach's session page: "move this session") paints and answers first and fetches
+ * react-aria after (#20 item 7: it cost a phone about 250 ms of main thread before the first
+ * paint). The switch is a transition, which React renders in small slices. After the first load
+ * (any later page) fields appear at once, as before.
+ */
+function useAfterFirstLoad(): boolean {
+  const [done, setDone] = useState(firstLoadDone);
+  useEffect(() => {
+    if (done) return;
+    let cancelled = false;
+    const finish = () => {
+      if (cancelled) return;
+      firstLoadDone = true;
+      startTransition(() => setDone(true));
+    };
+    const whenIdle = () => (typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(finish, { timeout: 1000 }) : window.setTimeout(finish, 100));
+    if (document.readyState === 'complete') whenIdle();
+    else window.addEventListener('load', whenIdle, { once: true });
+    return () => {
+      cancelled = true;
+      window.removeEventListener('load', whenIdle);
+    };
+  }, [done]);
+  return done;
 }
 
 /** What a form control inside a FieldFrame gets: its id and what describes it. */
@@ -60,33 +91,38 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; help?
  */
 export function Field({ label, help, error, ...input }: FieldProps) {
   const kind = DATE_TIME_KINDS.find((k) => k === input.type) ?? null;
-  if (kind) {
-    const { onChange, onBlur } = input;
-    // The handlers only read target.value (and name): give them just that.
-    const event = (value: string) => ({ target: { value, name: input.name ?? '' }, currentTarget: { value, name: input.name ?? '' } });
-    return (
-      <Suspense fallback={<DateTimeFieldLoading label={label} help={help} error={error} />}>
-        <DateTimeField
-          kind={kind}
-          label={label}
-          help={help}
-          error={error}
-          value={typeof input.value === 'string' ? input.value : undefined}
-          defaultValue={typeof input.defaultValue === 'string' ? input.defaultValue : undefined}
-          onChange={onChange ? (value) => onChange(event(value) as unknown as ChangeEvent<HTMLInputElement>) : undefined}
-          onBlur={onBlur ? (value) => onBlur(event(value) as unknown as FocusEvent<HTMLInputElement>) : undefined}
-          min={typeof input.min === 'string' ? input.min : undefined}
-          max={typeof input.max === 'string' ? input.max : undefined}
-          required={input.required}
-          disabled={input.disabled}
-          name={input.name}
-        />
-      </Suspense>
-    );
-  }
+  if (kind) return <DeferredDateTimeField kind={kind} label={label} help={help} error={error} {...input} />;
   return (
     <FieldFrame label={label} help={help} error={error}>
       {(control) => <input {...control} {...input} />}
     </FieldFrame>
+  );
+}
+
+/** A date or time Field: its stand-in during the page's first load, then react-aria's field. */
+function DeferredDateTimeField({ kind, label, help, error, ...input }: FieldProps & { kind: (typeof DATE_TIME_KINDS)[number] }) {
+  const loaded = useAfterFirstLoad();
+  if (!loaded) return <DateTimeFieldLoading label={label} help={help} error={error} />;
+  const { onChange, onBlur } = input;
+  // The handlers only read target.value (and name): give them just that.
+  const event = (value: string) => ({ target: { value, name: input.name ?? '' }, currentTarget: { value, name: input.name ?? '' } });
+  return (
+    <Suspense fallback={<DateTimeFieldLoading label={label} help={help} error={error} />}>
+      <DateTimeField
+        kind={kind}
+        label={label}
+        help={help}
+        error={error}
+        value={typeof input.value === 'string' ? input.value : undefined}
+        defaultValue={typeof input.defaultValue === 'string' ? input.defaultValue : undefined}
+        onChange={onChange ? (value) => onChange(event(value) as unknown as ChangeEvent<HTMLInputElement>) : undefined}
+        onBlur={onBlur ? (value) => onBlur(event(value) as unknown as FocusEvent<HTMLInputElement>) : undefined}
+        min={typeof input.min === 'string' ? input.min : undefined}
+        max={typeof input.max === 'string' ? input.max : undefined}
+        required={input.required}
+        disabled={input.disabled}
+        name={input.name}
+      />
+    </Suspense>
   );
 }

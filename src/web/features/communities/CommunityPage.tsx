@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { HomeResponse } from '../../../contracts/home';
 import { api } from '../../api';
+import { homeQuery } from '../../home-query';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { CommunityInsightLinks } from '../../components/CommunityInsightLinks';
@@ -17,7 +18,7 @@ export function CommunityPage({ cards }: { cards?: CommunityCards } = {}) {
   const { t } = useTranslation();
   const { communityId = '' } = useParams();
   const query = useQuery({ queryKey: ['community', communityId], queryFn: () => api<Community>(`/api/communities/${communityId}`) });
-  const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home') });
+  const home = useQuery(homeQuery);
   // Attendance and the year plan are for the people running or overseeing the community, not its members.
   const relation = home.data?.communities.find((x) => x.id === communityId)?.relation;
   const runs = relation === 'coach' || relation === 'supervisor' || relation === 'coordinator';

@@ -5,8 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HomeResponse } from '../../../contracts/home';
-import { api } from '../../api';
+import { homeQuery } from '../../home-query';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { endyearApi } from './api';
@@ -14,7 +13,7 @@ import { endyearApi } from './api';
 export function YearReportsOverviewPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('endyear.overviewTitle'));
-  const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home') });
+  const home = useQuery(homeQuery);
   return (
     <div className="stack">
       <h1>{t('endyear.overviewTitle')}</h1>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HomeResponse } from '../../../contracts/home';
-import { api } from '../../api';
+import { homeQuery } from '../../home-query';
 import { PageState } from '../../components/PageState';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { CommunityInsightLinks } from '../../components/CommunityInsightLinks';
@@ -36,7 +36,8 @@ export interface HomeCards {
 export function HomePage({ cards }: { cards: HomeCards }) {
   const { t } = useTranslation();
   const { data: session } = useSession();
-  const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home') });
+  const home = useQuery(homeQuery);
+  const data = home.data;
   const person = session?.person;
   const actor = actorOf(session);
   useDocumentTitle(t('nav.home'));
@@ -51,54 +52,58 @@ export function HomePage({ cards }: { cards: HomeCards }) {
   return (
     <div className="stack">
       <h1>{t('home.title', { name: person.firstName })}</h1>
-      <PageState query={home}>
-        {(data) => (
-          <>
-            {!settled && <p role="status">{t('app.loading')}</p>}
-            {/* Mounted, so the cards send their requests, but not shown until those are back: one paint, no jumps. */}
-            <div className="stack" hidden={!settled}>
-              {actor && <RoleTasks actor={actor} roles={roles} data={data} />}
-              {cards.sessions(context)}
-              {roles.includes('coachee') && (
-                <section className="card" aria-labelledby="my-community-title">
-                  <h2 id="my-community-title">{t('home.myCommunity')}</h2>
-                  {mine.length === 0 && <p>{t('home.noCommunity')}</p>}
-                  {mine.length > 0 && (
+      {/* Loading or a failed request before the data is there; with the data, only a later error. */}
+      <PageState query={home} />
+      {data !== undefined && !settled && <p role="status">{t('app.loading')}</p>}
+      {(data !== undefined || home.error === null) && (
+        // Mounted at once, so the cards send their requests alongside /api/home rather than after it
+        // (#20 item 7: one round trip less before the page shows), but not shown until the page's
+        // data and the cards' first answers are back: one paint, no jumps.
+        <div className="stack" hidden={!settled}>
+          {actor && data && <RoleTasks actor={actor} roles={roles} data={data} />}
+          {cards.sessions(context)}
+      {data && roles.includes('coachee') && (
+            <section className="card" aria-labelledby="my-community-title">
+              <h2 id="my-community-title">{t('home.myCommunity')}</h2>
+              {mine.length === 0 && <p>{t('home.noCommunity')}</p>}
+              {mine.length > 0 && (
+                <p>
+                  <Link to="/my-community">{t('ux.home.myCommunityLink')}</Link>
+                </p>
+              )}
+              {mine.map((c) => (
+                <div key={c.id} className="stack-sm">
+                  <p className="lead">
+                    <Link to={`/communities/${c.id}`}>{c.name}</Link>
+                  </p>
+                  <p>
+                    {t('home.coach')}: {c.coach ? `${c.coach.firstName} ${c.coach.lastName ?? ''}` : t('home.noCoach')}
+                  </p>
+                  {c.coachEmail && (
                     <p>
-                      <Link to="/my-community">{t('ux.home.myCommunityLink')}</Link>
+                      {t('home.contactCoach')}: <a href={`mailto:${c.coachEmail}`}>{c.coachEmail}</a>
                     </p>
                   )}
-                  {mine.map((c) => (
-                    <div key={c.id} className="stack-sm">
-                      <p className="lead">
-                        <Link to={`/communities/${c.id}`}>{c.name}</Link>
-                      </p>
-                      <p>
-                        {t('home.coach')}: {c.coach ? `${c.coach.firstName} ${c.coach.lastName ?? ''}` : t('home.noCoach')}
-                      </p>
-                      {c.coachEmail && (
-                        <p>
-                          {t('home.contactCoach')}: <a href={`mailto:${c.coachEmail}`}>{c.coachEmail}</a>
-                        </p>
-                      )}
-                      {c.kind !== 'caseload' && (
-                        <>
-                          <h3>{t('home.fellowMembers')}</h3>
-                          <ul className="names">
-                            {c.members
-                              ?.filter((m) => m.id !== person.id)
-                              .map((m) => (
-                                <li key={m.id}>{m.firstName}</li>
-                              ))}
-                          </ul>
-                        </>
-                      )}
-                    </div>
-                  ))}
-                </section>
-              )}
-              {coaching.length > 0 && <CommunityList titleKey="home.myCommunities" id="coaching" items={coaching} />}
-              {cards.resilience(context)}
+                  {c.kind !== 'caseload' && (
+                    <>
+                      <h3>{t('home.fellowMembers')}</h3>
+                      <ul className="names">
+                        {c.members
+                          ?.filter((m) => m.id !== person.id)
+                          .map((m) => (
+                            <li key={m.id}>{m.firstName}</li>
+                          ))}
+                      </ul>
+                    </>
+                  )}
+                </div>
+              ))}
+            </section>
+          )}
+          {coaching.length > 0 && <CommunityList titleKey="home.myCommunities" id="coaching" items={coaching} />}
+          {cards.resilience(context)}
+          {data && (
+            <>
               <ListCard id="supervised-title" title={t('home.supervisedCoaches')} listClassName="names" items={data.supervisedCoaches}>
                 {(c) => (
                   <>
@@ -169,10 +174,10 @@ export function HomePage({ cards }: { cards: HomeCards }) {
                   </li>
                 </ul>
               </section>
-            </div>
-          </>
-        )}
-      </PageState>
+            </>
+          )}
+        </div>
+      )}
       <section aria-labelledby="roles-title">
         <h2 id="roles-title" className="visually-hidden">
           {t('home.yourRoles')}

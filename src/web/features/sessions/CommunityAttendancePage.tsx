@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { HomeResponse } from '../../../contracts/home';
 import type { CommunityCheckinsResponse, CommunityInsightResponse } from '../../../contracts/sessions';
 import { api } from '../../api';
+import { homeQuery } from '../../home-query';
 import { Alert } from '../../components/Alert';
 import { PageState } from '../../components/PageState';
 import { percent, TableHead, TableWrap } from '../../components/form-fields';
@@ -19,7 +19,7 @@ export function CommunityAttendancePage() {
   const { communityId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const insight = useQuery({ queryKey: ['community-attendance', communityId], queryFn: () => api<CommunityInsightResponse>(`/api/communities/${communityId}/attendance`) });
-  const home = useQuery({ queryKey: ['home'], queryFn: () => api<HomeResponse>('/api/home') });
+  const home = useQuery(homeQuery);
   // Shared check-ins reach the coach only; nobody else gets them, so nobody else asks.
   const isCoach = home.data?.communities.some((c) => c.id === communityId && c.relation === 'coach') ?? false;
   const checkins = useQuery({ queryKey: ['community-checkins', communityId], queryFn: () => api<CommunityCheckinsResponse>(`/api/communities/${communityId}/checkins`), enabled: isCoach });
