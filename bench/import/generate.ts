@@ -2,19 +2,10 @@
  * A synthetic student-information-system export (Osiris-like: semicolons, Dutch headers) with a
  * small share of bad rows, deterministic for a seed. `tsx bench/import/generate.ts 40000 > x.csv`
  */
+import { mulberry32 } from '../../src/domain/random';
+
 const FIRST = ['Aisha', 'Bram', 'Chaimae', 'Daan', 'Esra', 'Fenna', 'Gökhan', 'Hanna', 'Ilias', 'Jasmijn', 'Kofi', 'Lotte', 'Mohamed', 'Noor', 'Pim', 'Rayan', 'Sanne', 'Thijs', 'Vera', 'Yusuf', 'Zoë'];
 const LAST = ['de Vries', 'Bakker', 'El Amrani', 'Jansen', 'Yilmaz', 'Visser', 'Mensah', 'de Jong', 'Smit', 'Kaya', 'Mulder', 'Bouzid', 'van Dijk', 'Pinas'];
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `badShare` of the rows get one of four typical faults (missing number, bad e-mail, no class, duplicate). */
 export function generateStudentCsv(rows: number, options: { seed?: number; badShare?: number } = {}): string {
