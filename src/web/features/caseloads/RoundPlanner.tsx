@@ -2,16 +2,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundProposalResponse } from '../../../contracts/caseloads';
-import { SESSION_MODES, type SessionMode } from '../../../domain/sessions/session-mode';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
-import { errorsOf, personName, SelectField } from '../../components/form-fields';
+import { errorsOf, personName } from '../../components/form-fields';
+import { ProposedTimeFieldset, useProposedChoices, type ProposedChoice } from '../../components/ProposedTimes';
 import { formatDate, formatDateTime } from '../../format';
 import { caseloadsApi } from './api';
 
 type Row = RoundProposalResponse['proposals'][number];
 type Reason = Extract<Row['proposal'], { kind: 'slot' }>['reason'];
-type Choice = { date: string; startTime: string; mode: SessionMode };
 
 /**
  * A round with proposed times (#21 item 3): the coach picks a week, gets a time per coachee from
@@ -26,15 +25,13 @@ export function RoundPlanner({ caseloadId, onDone }: { caseloadId: string; onDon
   const [breakMinutes, setBreakMinutes] = useState(5);
   const [location, setLocation] = useState('');
   const [meetingLink, setMeetingLink] = useState('');
-  const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const { choices, fill, change, chosen } = useProposedChoices();
   const propose = useMutation({
     mutationFn: () => caseloadsApi.proposeRound(caseloadId, { week, durationMinutes: duration, breakMinutes }),
-    onSuccess: (r) => setChoices(Object.fromEntries(r.proposals.flatMap((p) => (p.proposal.kind === 'slot' ? [[p.coachee.id, { date: p.proposal.date, startTime: p.proposal.startTime, mode: p.proposal.mode }]] : p.proposal.kind === 'none' ? [[p.coachee.id, { date: '', startTime: '', mode: 'onCampus' }]] : [])))),
+    onSuccess: (r) => fill(r.proposals.map((p) => ({ key: p.coachee.id, proposal: p.proposal }))),
   });
   const proposal = propose.data;
-  const slots = Object.entries(choices)
-    .filter(([, c]) => c.date && c.startTime)
-    .map(([coacheeId, c]) => ({ coacheeId, ...c }));
+  const slots = chosen.map(({ key, ...c }) => ({ coacheeId: key, ...c }));
   const anyLink = slots.some((s) => s.mode !== 'onCampus');
   const plan = useMutation({
     mutationFn: () => caseloadsApi.planRound(caseloadId, { date: proposal?.from ?? week, durationMinutes: duration, breakMinutes, location, slots, ...(anyLink ? { meetingLink } : {}) }),
@@ -45,7 +42,6 @@ export function RoundPlanner({ caseloadId, onDone }: { caseloadId: string; onDon
   });
   const asked = errorsOf(propose.error);
   const planErrors = errorsOf(plan.error);
-  const change = (id: string, patch: Partial<Choice>) => setChoices((all) => ({ ...all, [id]: { ...(all[id] ?? { date: '', startTime: '', mode: 'onCampus' }), ...patch } }));
   return (
     <div className="stack">
       <form
@@ -103,7 +99,7 @@ export function RoundPlanner({ caseloadId, onDone }: { caseloadId: string; onDon
   );
 }
 
-function ProposalRow({ row, slotIndex, choice, errors, onChange }: { row: Row; slotIndex: number; choice: Choice | undefined; errors: Record<string, string>; onChange: (patch: Partial<Choice>) => void }) {
+function ProposalRow({ row, slotIndex, choice, errors, onChange }: { row: Row; slotIndex: number; choice: ProposedChoice | undefined; errors: Record<string, string>; onChange: (patch: Partial<ProposedChoice>) => void }) {
   const { t } = useTranslation();
   const name = personName(row.coachee);
   const p = row.proposal;
@@ -117,21 +113,14 @@ function ProposalRow({ row, slotIndex, choice, errors, onChange }: { row: Row; s
     );
   // The server names a slot by its place among the slots sent (rows without a time are not sent).
   return (
-    <fieldset>
-      <legend>{name}</legend>
-      <p className="help">{p.kind === 'slot' ? reasonText(t, p.reason) : t('caseloads.round.none')}</p>
-      <div className="grid-2">
-        <Field label={t('caseloads.round.dateOf', { name })} type="date" value={choice?.date ?? ''} error={errors[`slots.${slotIndex}.date`]} onChange={(e) => onChange({ date: e.target.value })} />
-        <Field label={t('caseloads.round.timeOf', { name })} type="time" value={choice?.startTime ?? ''} error={errors[`slots.${slotIndex}.startTime`]} onChange={(e) => onChange({ startTime: e.target.value })} />
-        <SelectField label={t('caseloads.round.modeOf', { name })} value={choice?.mode ?? 'onCampus'} onChange={(e) => onChange({ mode: SESSION_MODES.find((m) => m === e.target.value) ?? 'onCampus' })}>
-          {SESSION_MODES.map((m) => (
-            <option key={m} value={m}>
-              {t(`formats.mode.${m}`)}
-            </option>
-          ))}
-        </SelectField>
-      </div>
-    </fieldset>
+    <ProposedTimeFieldset
+      legend={name}
+      help={p.kind === 'slot' ? reasonText(t, p.reason) : t('caseloads.round.none')}
+      labels={{ date: t('caseloads.round.dateOf', { name }), time: t('caseloads.round.timeOf', { name }), mode: t('caseloads.round.modeOf', { name }) }}
+      choice={choice}
+      errors={{ date: errors[`slots.${slotIndex}.date`], time: errors[`slots.${slotIndex}.startTime`] }}
+      onChange={onChange}
+    />
   );
 }
 

@@ -2,16 +2,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClassSessionProposalsResponse } from '../../../contracts/classwide';
-import { SESSION_MODES, type SessionMode } from '../../../domain/sessions/session-mode';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
-import { errorsOf, SelectField } from '../../components/form-fields';
+import { errorsOf } from '../../components/form-fields';
+import { ProposedTimeFieldset, useProposedChoices, type ProposedChoice } from '../../components/ProposedTimes';
 import { formatDate, formatDateTime } from '../../format';
 import { classwideApi } from './api';
 
 type Row = ClassSessionProposalsResponse['proposals'][number];
 type Reason = Extract<Row['proposal'], { kind: 'slot' }>['reason'];
-type Choice = { date: string; startTime: string; mode: SessionMode };
 
 /**
  * "Plan de klassikale bijeenkomsten" (#21 item 3): a proposed session per teaching period, next to
@@ -24,22 +23,13 @@ export function ClassSessionsPlanner({ communityId, code, onDone }: { communityI
   const [duration, setDuration] = useState(60);
   const [location, setLocation] = useState('');
   const [meetingLink, setMeetingLink] = useState('');
-  const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const { choices, fill, change, chosen: picked } = useProposedChoices();
   const propose = useMutation({
     mutationFn: () => classwideApi.propose(communityId, duration),
-    onSuccess: (r) =>
-      setChoices(
-        Object.fromEntries(
-          r.proposals.flatMap((p) =>
-            p.proposal.kind === 'slot' ? [[p.period.id, { date: p.proposal.date, startTime: p.proposal.startTime, mode: p.proposal.mode }]] : p.proposal.kind === 'none' ? [[p.period.id, { date: '', startTime: '', mode: 'onCampus' }]] : [],
-          ),
-        ),
-      ),
+    onSuccess: (r) => fill(r.proposals.map((p) => ({ key: p.period.id, proposal: p.proposal }))),
   });
   const proposal = propose.data;
-  const chosen = Object.entries(choices)
-    .filter(([, c]) => c.date && c.startTime)
-    .map(([periodId, c]) => ({ periodId, ...c }));
+  const chosen = picked.map(({ key, ...c }) => ({ periodId: key, ...c }));
   const anyLink = chosen.some((s) => s.mode !== 'onCampus');
   const accept = useMutation({
     mutationFn: () => classwideApi.accept(communityId, { durationMinutes: proposal?.durationMinutes ?? duration, location, sessions: chosen, ...(anyLink && meetingLink ? { meetingLink } : {}) }),
@@ -51,7 +41,6 @@ export function ClassSessionsPlanner({ communityId, code, onDone }: { communityI
   });
   const asked = errorsOf(propose.error);
   const errors = errorsOf(accept.error);
-  const change = (id: string, patch: Partial<Choice>) => setChoices((all) => ({ ...all, [id]: { ...(all[id] ?? { date: '', startTime: '', mode: 'onCampus' }), ...patch } }));
   return (
     <div className="stack">
       <form
@@ -114,7 +103,7 @@ export function ClassSessionsPlanner({ communityId, code, onDone }: { communityI
   );
 }
 
-function PeriodRow({ row, index, choice, errors, onChange }: { row: Row; index: number; choice: Choice | undefined; errors: Record<string, string>; onChange: (patch: Partial<Choice>) => void }) {
+function PeriodRow({ row, index, choice, errors, onChange }: { row: Row; index: number; choice: ProposedChoice | undefined; errors: Record<string, string>; onChange: (patch: Partial<ProposedChoice>) => void }) {
   const { t } = useTranslation();
   const name = t('classwide.proposals.period', { name: row.period.name, from: formatDate(row.period.firstDate, 'short'), to: formatDate(row.period.lastDate, 'short') });
   const p = row.proposal;
@@ -127,22 +116,16 @@ function PeriodRow({ row, index, choice, errors, onChange }: { row: Row; index: 
       </>
     );
   // The server names a session by its place among those sent (periods without a time are not sent).
+  const of = { name: row.period.name };
   return (
-    <fieldset>
-      <legend>{name}</legend>
-      <p className="help">{p.kind === 'slot' ? reasonText(t, p.reason) : t('classwide.proposals.none')}</p>
-      <div className="grid-2">
-        <Field label={t('classwide.proposals.dateOf', { name: row.period.name })} type="date" value={choice?.date ?? ''} error={errors[`sessions.${index}.date`] ?? errors[`sessions.${index}.periodId`]} onChange={(e) => onChange({ date: e.target.value })} />
-        <Field label={t('classwide.proposals.timeOf', { name: row.period.name })} type="time" value={choice?.startTime ?? ''} error={errors[`sessions.${index}.startTime`]} onChange={(e) => onChange({ startTime: e.target.value })} />
-        <SelectField label={t('classwide.proposals.modeOf', { name: row.period.name })} value={choice?.mode ?? 'onCampus'} onChange={(e) => onChange({ mode: SESSION_MODES.find((m) => m === e.target.value) ?? 'onCampus' })}>
-          {SESSION_MODES.map((m) => (
-            <option key={m} value={m}>
-              {t(`formats.mode.${m}`)}
-            </option>
-          ))}
-        </SelectField>
-      </div>
-    </fieldset>
+    <ProposedTimeFieldset
+      legend={name}
+      help={p.kind === 'slot' ? reasonText(t, p.reason) : t('classwide.proposals.none')}
+      labels={{ date: t('classwide.proposals.dateOf', of), time: t('classwide.proposals.timeOf', of), mode: t('classwide.proposals.modeOf', of) }}
+      choice={choice}
+      errors={{ date: errors[`sessions.${index}.date`] ?? errors[`sessions.${index}.periodId`], time: errors[`sessions.${index}.startTime`] }}
+      onChange={onChange}
+    />
   );
 }
 
