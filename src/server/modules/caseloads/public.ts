@@ -12,3 +12,5 @@ export { assignIntakeCaseloads } from './assign-caseloads';
 export { caseloadRoutes } from './routes';
 /** The programme's student coaches and whether each is available (class-wide coaching links them to classes too). */
 export { coachesOfProgramme, type CoachRow } from './repository';
+/** Planned sessions in a time span that keep these people busy (organiser, coachee or member): class-wide proposals avoid the coach's. */
+export { plannedSessionsOf } from './repository';

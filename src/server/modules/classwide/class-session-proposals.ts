@@ -17,6 +17,7 @@ import type { Services } from '../../context';
 import type { Db } from '../../db/client';
 import { communities, sessions } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
+import { plannedSessionsOf } from '../caseloads/public';
 import { loadCommunityResources, namesOf, type CommunityResource } from '../relations/public';
 import { communitySessionDefaults, scheduleSessionReminders } from '../sessions/public';
 import {
@@ -28,7 +29,6 @@ import {
   periodsOfIntake,
   personalTimetables,
   plannedClassSessions,
-  plannedSessionsOfPerson,
   type TimetableBlock,
 } from './repository';
 
@@ -92,7 +92,7 @@ async function load(db: Db, community: CommunityResource, now: Date, durationMin
   const last = periods.at(-1)?.lastDate ?? today;
   const from = zonedToInstant(first < today ? today : first, '00:00');
   const to = zonedToInstant(addDays(last, 1), '00:00');
-  const [busyRows, classRows] = await Promise.all([plannedSessionsOfPerson(db, coachId, from, to), plannedClassSessions(db, community.id, from, to)]);
+  const [busyRows, classRows] = await Promise.all([plannedSessionsOf(db, [coachId], from, to), plannedClassSessions(db, community.id, from, to)]);
   const busy: Record<string, { start: number; end: number }[]> = {};
   for (const s of busyRows) {
     const a = zonedParts(s.startsAt);

@@ -1,5 +1,5 @@
 /** All SQL of the class-wide context (#21 item 3, ADR 0027): classes of an intake and their class communities. */
-import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { readIntakeSettings } from '../../../domain/programme/intake-settings';
 import type { Db } from '../../db/client';
 import { classes, classMembers, communities, communityCoachPeriods, communityMembers, intakes, programmes, sessions, teachingPeriods, timetables } from '../../db/schema';
@@ -152,22 +152,6 @@ export async function classTimetablesOfPerson(db: Db, personId: string, periodId
 /** Enrolled students of a class. */
 export async function enrolledIn(db: Db, classId: string): Promise<string[]> {
   return (await db.select({ id: classMembers.personId }).from(classMembers).where(eq(classMembers.classId, classId))).map((r) => r.id);
-}
-
-/** Planned sessions the coach leads or takes part in between two instants (start and end). */
-export async function plannedSessionsOfPerson(db: Db, personId: string, from: Date, to: Date) {
-  const memberOf = db.select({ id: communityMembers.communityId }).from(communityMembers).where(and(eq(communityMembers.personId, personId), isNull(communityMembers.leftOn)));
-  return db
-    .select({ id: sessions.id, startsAt: sessions.startsAt, endsAt: sessions.endsAt })
-    .from(sessions)
-    .where(
-      and(
-        eq(sessions.status, 'planned'),
-        gte(sessions.startsAt, from),
-        lt(sessions.startsAt, to),
-        or(eq(sessions.organiserId, personId), eq(sessions.coacheeId, personId), and(sql`${sessions.type} <> 'oneOnOne'`, inArray(sessions.communityId, memberOf))),
-      ),
-    );
 }
 
 /** Planned class-wide sessions of a class community between two instants. */

@@ -5,12 +5,12 @@ import type { ClassSessionProposalsResponse } from '../../../contracts/classwide
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { errorsOf } from '../../components/form-fields';
+import { classProposalReason } from '../../components/class-proposal-reason';
 import { ProposedTimeFieldset, useProposedChoices, type ProposedChoice } from '../../components/ProposedTimes';
 import { formatDate, formatDateTime } from '../../format';
 import { classwideApi } from './api';
 
 type Row = ClassSessionProposalsResponse['proposals'][number];
-type Reason = Extract<Row['proposal'], { kind: 'slot' }>['reason'];
 
 /**
  * "Plan de klassikale bijeenkomsten" (#21 item 3): a proposed session per teaching period, next to
@@ -120,26 +120,11 @@ function PeriodRow({ row, index, choice, errors, onChange }: { row: Row; index: 
   return (
     <ProposedTimeFieldset
       legend={name}
-      help={p.kind === 'slot' ? reasonText(t, p.reason) : t('classwide.proposals.none')}
+      help={p.kind === 'slot' ? classProposalReason(t, p.reason) : t('classwide.proposals.none')}
       labels={{ date: t('classwide.proposals.dateOf', of), time: t('classwide.proposals.timeOf', of), mode: t('classwide.proposals.modeOf', of) }}
       choice={choice}
       errors={{ date: errors[`sessions.${index}.date`] ?? errors[`sessions.${index}.periodId`], time: errors[`sessions.${index}.startTime`] }}
       onChange={onChange}
     />
   );
-}
-
-function reasonText(t: (key: string, options?: Record<string, string>) => string, reason: Reason): string {
-  switch (reason.code) {
-    case 'afterClassLesson':
-      return t('classwide.proposals.reasons.after', { time: reason.time });
-    case 'beforeClassLesson':
-      return t('classwide.proposals.reasons.before', { time: reason.time });
-    case 'classCampusDay':
-      return t('classwide.proposals.reasons.campusDay');
-    case 'classNoLessonsOnline':
-      return t('classwide.proposals.reasons.noLessons');
-    case 'classNoTimetable':
-      return t('classwide.proposals.reasons.noTimetable');
-  }
 }

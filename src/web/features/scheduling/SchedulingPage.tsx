@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { PageState } from '../../components/PageState';
 import { errorsOf } from '../../components/form-fields';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { classProposalReason } from '../../components/class-proposal-reason';
 import { schedulingApi } from './api';
 import { formatDate, formatDateTime, formatWeekdayDate } from './format';
 import './scheduling.css';
@@ -257,7 +258,6 @@ function Runs({ data }: { data: SchedulingSetupResponse }) {
 }
 
 type ClassRow = NonNullable<SchedulingSetupResponse['classProposals']>[number];
-type ClassReason = Extract<ClassRow['proposals'][number]['proposal'], { kind: 'slot' }>['reason'];
 
 /**
  * A class-wide intake (#21 item 3): no community run, but each class's proposed sessions per
@@ -265,20 +265,6 @@ type ClassReason = Extract<ClassRow['proposals'][number]['proposal'], { kind: 's
  */
 function ClassProposals({ intakeId, classes }: { intakeId: string; classes: ClassRow[] }) {
   const { t } = useTranslation();
-  const reason = (r: ClassReason) => {
-    switch (r.code) {
-      case 'afterClassLesson':
-        return t('classwide.proposals.reasons.after', { time: r.time });
-      case 'beforeClassLesson':
-        return t('classwide.proposals.reasons.before', { time: r.time });
-      case 'classCampusDay':
-        return t('classwide.proposals.reasons.campusDay');
-      case 'classNoLessonsOnline':
-        return t('classwide.proposals.reasons.noLessons');
-      case 'classNoTimetable':
-        return t('classwide.proposals.reasons.noTimetable');
-    }
-  };
   return (
     <section className="card stack-sm" aria-labelledby="class-proposals-title">
       <h2 id="class-proposals-title">{t('classwide.proposals.schedulingTitle')}</h2>
@@ -298,7 +284,7 @@ function ClassProposals({ intakeId, classes }: { intakeId: string; classes: Clas
                     {formatWeekdayDate(row.proposal.date)}, {row.proposal.startTime}–{row.proposal.endTime}
                     {row.proposal.mode === 'online' ? ` · ${t('formats.mode.online')}` : ''}
                     <br />
-                    <span className="help">{reason(row.proposal.reason)}</span>
+                    <span className="help">{classProposalReason(t, row.proposal.reason)}</span>
                   </>
                 ) : row.proposal.kind === 'alreadyPlanned' ? (
                   <span>{t('classwide.proposals.already', { when: formatDateTime(row.proposal.startsAt) })}</span>
