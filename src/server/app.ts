@@ -31,6 +31,7 @@ import { programmeRoutes } from './modules/programme/routes';
 import { communityRoutes } from './modules/communities/routes';
 import { announcementRoutes } from './modules/announcements/routes';
 import { homeRoutes } from './modules/home/routes';
+import { resolveSession } from './modules/identity/public';
 import { identityRoutes } from './modules/identity/routes';
 import { resilienceRoutes } from './modules/resilience/routes';
 import { sessionRoutes } from './modules/sessions/routes';
@@ -184,12 +185,12 @@ export async function buildApp({ services, logger = false, lifecycle = new Lifec
   await app.register(growthRoutes, { services });
   await app.register(endyearRoutes, { services });
 
-  await registerWebClient(app, cookies.session);
+  await registerWebClient(app, services, cookies.session);
   return app;
 }
 
 /** Serves the built web client; every non-API path gets index.html (client-side routing). */
-async function registerWebClient(app: FastifyInstance, sessionCookie: string): Promise<void> {
+async function registerWebClient(app: FastifyInstance, services: Services, sessionCookie: string): Promise<void> {
   const hasBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // Precompressed .br/.gz files from the build are sent when the browser accepts them.
   if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, serve: false, preCompressed: true, cacheControl: false });
@@ -203,9 +204,12 @@ async function registerWebClient(app: FastifyInstance, sessionCookie: string): P
       const immutable = file.startsWith('assets/');
       return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(file);
     }
-    // index.html with the requested page's code preloaded, and its first data when a session
-    // cookie is there (only whether it is: http/index-html.ts).
-    const document = indexFor(`/${file}`, Boolean(request.cookies[sessionCookie]));
+    // index.html with the requested page's code preloaded, and its first data when the cookie names
+    // a live session with nothing left to set up (MFA): a stale cookie's or a pending set-up's data
+    // call would be refused and show in the browser's console as a failed load (http/index-html.ts).
+    const token = request.cookies[sessionCookie];
+    const signedIn = token ? await resolveSession(services, token) : null;
+    const document = indexFor(`/${file}`, signedIn !== null && !signedIn.mfaSetupRequired);
     void reply.header('cache-control', 'no-cache').header('vary', 'accept-encoding, cookie').header('etag', document.etag).type('text/html; charset=utf-8');
     if (request.headers['if-none-match'] === document.etag) return reply.code(304).send();
     const accepts = String(request.headers['accept-encoding'] ?? '');

@@ -111,15 +111,18 @@ describe('the web client’s files', () => {
     expect((await get(`${suite.server.url}/sign-in`, { 'accept-encoding': 'identity' })).headers.etag).not.toBe(br.headers.etag);
   });
 
-  it('index.html preloads a page’s first data when a session cookie is there, and only then', async () => {
+  it('index.html preloads a page’s first data for a live session, and only then', async () => {
     const dataPreloads = async (pathname: string, cookie: string | null) => {
       const response = await get(`${suite.server.url}${pathname}`, { 'accept-encoding': 'identity', ...(cookie ? { cookie } : {}) });
       expect(response.status, pathname).toBe(200);
       expect(response.headers.vary).toContain('cookie');
       return [...response.body.toString('utf8').matchAll(/<link rel="preload" href="(\/api\/[^"]*)" as="fetch" crossorigin="anonymous">/g)].map((m) => m[1]!).filter((href) => href !== '/api/auth/session');
     };
-    // Only whether the cookie is there counts: its value is not read (no person is looked up).
-    const cookie = 'pk_session=anything';
+    // The cookie must name a live session: a stale one (signed out elsewhere) would only be refused.
+    const signedIn = await suite.signedIn('coachee');
+    const cookie = (await signedIn.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    await signedIn.context().close();
+    expect(await dataPreloads('/', 'pk_session=anything')).toEqual([]);
     expect(await dataPreloads('/', cookie)).toEqual(['/api/home']);
     expect(await dataPreloads('/resilience', cookie)).toEqual(['/api/home', '/api/resilience/my-map']);
     const id = '4f1c2a9e-0000-4000-8000-000000000001';

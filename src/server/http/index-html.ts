@@ -24,8 +24,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * An unknown path gets index.html as built. Each variant is built once (until the build changes)
  * and compressed once.
  *
- * When the browser holds a session cookie (`signedIn`: only whether the cookie is there — its value
- * is not read, no person is looked up or named), the page's first API calls are preloaded too
+ * When the browser holds a live session (`signedIn`: its cookie resolves to a session that needs
+ * no MFA set-up first — nothing of the person goes into the document), the page's first API calls are preloaded too
  * (`<link rel="preload" as="fetch">`, src/web/app/route-data.ts), so its data is on its way with
  * the scripts. A call with a parameter (a session's id) is filled in from the path; those variants
  * are built per request (a small file, compressed at a lower level) rather than kept.
