@@ -17,13 +17,6 @@ import type { Messages } from '../i18n/catalogue';
 /** Groups always in the shell part whole: the app's frame (loading, errors of a page, menu, roles). */
 export const SHELL_GROUPS = ['app', 'nav', 'roles'] as const;
 
-/** The catalogue's groups that a piece of code names by a literal. */
-export function groupsUsed(code: string, groups: ReadonlySet<string>): Set<string> {
-  const used = new Set<string>();
-  for (const m of code.matchAll(/["'`]([a-zA-Z][a-zA-Z0-9_]*)\./g)) if (groups.has(m[1]!)) used.add(m[1]!);
-  return used;
-}
-
 /**
  * The keys a piece of code names by a literal, as paths into the catalogue: `'library.edit'` →
  * library.edit; a template head `` `caseloads.formatLine.${x}` `` or `'formats.' + x` → the part
@@ -82,26 +75,25 @@ export type ChunkInfo = { fileName: string; code: string; imports: string[]; dyn
 
 /**
  * The split of a build: the keys of the shell part (the groups always there whole, and the paths the
- * always-loaded code names) and, per page (by chunk), the groups its code uses that are not whole
- * in the shell part.
+ * always-loaded code names) and, per page (by chunk), the paths its code names beyond those.
  */
-export type Split = { shell: string[][]; pages: Map<string, string[]> };
+export type Split = { shell: string[][]; pages: Map<string, string[][]> };
 
 /**
  * The shell part: the keys the entry and everything it reaches without going through a page name
  * (its static imports, and what those load lazily that is not a page: a lazily loaded field), plus
  * `SHELL_GROUPS` whole. Only the keys, not their groups: the navigation names one message of most
- * features. A page's parts: the groups its chunk and everything that reaches (static and lazy
- * imports, not other pages) use, whole, except `SHELL_GROUPS`.
+ * features. A page's part: the paths its chunk and everything that reaches (static and lazy imports,
+ * not other pages, not the shell's code) name, outside `SHELL_GROUPS`.
  */
 export function split(chunks: ChunkInfo[], pageChunks: ReadonlySet<string>, groups: ReadonlySet<string>): Split {
   const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-  const usedBy = new Map<string, Set<string>>();
-  const used = (file: string) => {
-    let found = usedBy.get(file);
+  const pathsOf = new Map<string, string[][]>();
+  const paths = (file: string) => {
+    let found = pathsOf.get(file);
     if (!found) {
-      found = groupsUsed(byFile.get(file)?.code ?? '', groups);
-      usedBy.set(file, found);
+      found = keyPaths(byFile.get(file)?.code ?? '', groups);
+      pathsOf.set(file, found);
     }
     return found;
   };
@@ -124,13 +116,13 @@ export function split(chunks: ChunkInfo[], pageChunks: ReadonlySet<string>, grou
   const whole = new Set<string>(SHELL_GROUPS.filter((g) => groups.has(g)));
   const shell: string[][] = [...whole].map((g) => [g]);
   const always = reach(entry.fileName);
-  for (const file of always) shell.push(...keyPaths(byFile.get(file)?.code ?? '', groups).filter((p) => !whole.has(p[0]!)));
-  const pages = new Map<string, string[]>();
+  for (const file of always) shell.push(...paths(file).filter((p) => !whole.has(p[0]!)));
+  const pages = new Map<string, string[][]>();
   for (const page of pageChunks) {
-    const own = new Set<string>();
+    const own: string[][] = [];
     // What a page shares with the shell (modules Vite put into the entry) names keys of the shell part.
-    for (const file of reach(page)) if (!always.has(file)) for (const g of used(file)) if (!whole.has(g)) own.add(g);
-    pages.set(page, [...own].sort());
+    for (const file of reach(page)) if (!always.has(file)) own.push(...paths(file).filter((p) => !whole.has(p[0]!)));
+    pages.set(page, own);
   }
   return { shell, pages };
 }

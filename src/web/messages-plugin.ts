@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { OutputChunk, PluginContext } from 'rollup';
 import type { Plugin } from 'vite';
-import { catalogues, type Messages } from '../i18n/catalogue';
+import { catalogues } from '../i18n/catalogue';
 import { pick, split } from './message-parts';
 
 const ID = 'virtual:peerkracht-messages';
@@ -11,15 +11,24 @@ const RESOLVED = `\0${ID}`;
 /** The id of the JSON data block in index.html that tells the client where its messages are. */
 export const MESSAGES_ELEMENT = 'peerkracht-messages';
 
-/** What the build writes into index.html: the files of each language's parts, and each page's parts. */
+/**
+ * Where the parts are: per language the hash of each part's file (the file's address is
+ * `messagesFile`). index.html carries the shell part's (it is on every first load's critical path,
+ * so it stays small); the shell part's file carries the pages', next to its messages.
+ */
 export type MessagesManifest = {
-  /** Per language, the shell part's file. */
+  /** Per language, the shell part's hash. */
   shell: Record<'nl' | 'en', string>;
-  /** Per language, each feature part's file (one part per top-level key of the catalogue). */
-  parts: Record<'nl' | 'en', Record<string, string>>;
-  /** Per page (the name `lazyPage` is given in the router), the feature parts its code uses (of both, where two pages share a name). */
-  pages: Record<string, string[]>;
+  /**
+   * Per page (the name `lazyPage` is given in the router), per language, the hash of the messages its
+   * code names beyond the shell part (of both, where two pages share a name); a page that names none
+   * has none.
+   */
+  pages: Record<string, Record<'nl' | 'en', string>>;
 };
+
+/** The address of a part's file: the shell part (`page` null) or a page's. */
+export const messagesFile = (lng: 'nl' | 'en', page: string | null, hash: string) => `/assets/messages-${lng}${page === null ? '' : `-${page}`}-${hash}.json`;
 
 /**
  * Reads the router's lazily loaded pages: `lazyPage(() => import('…'), 'Name')` → name and import
@@ -31,11 +40,11 @@ export function lazyPages(source: string): { name: string; specifier: string }[]
 
 /**
  * The message catalogue split per page (#20 item 7): a first load waits only for the shell part (the
- * messages of the entry and the always-loaded layout, navigation and components, found by scanning
- * the built code) and the parts the opened page's code uses, not for every feature's texts. Each
- * part is a hashed JSON file per language, cached for a year like every hashed asset. index.html
- * carries a small manifest (a JSON data block) naming the files and each page's parts; the Dutch
- * shell part is preloaded from it, and the server adds the page's parts per route
+ * messages the entry and the always-loaded layout, navigation and components name, found by
+ * scanning the built code, message-parts.ts) and the opened page's part (the messages its code
+ * names), not for every feature's texts. Each part is a hashed JSON file per language, cached for a
+ * year like every hashed asset. index.html carries a small manifest (a JSON data block) naming the
+ * files; the Dutch shell part is preloaded from it, and the server adds the page's part per route
  * (route-preloads.json). In the dev server the module hands over the whole catalogue.
  */
 export function messagesPlugin(routerFile: string): Plugin<{ manifest: () => MessagesManifest | null }> {
@@ -62,7 +71,9 @@ export function messagesPlugin(routerFile: string): Plugin<{ manifest: () => Mes
       }
       return [
         `const element = document.getElementById(${JSON.stringify(MESSAGES_ELEMENT)});`,
-        "const manifest = element ? JSON.parse(element.textContent ?? '') : null;",
+        "const shell = element ? JSON.parse(element.textContent ?? '') : null;",
+        '/** The pages\' parts, from the first shell part that arrived. */',
+        'let pages = {};',
         '// A file that cannot be fetched (a deploy removed it, the network dropped) is handled as a page',
         '// chunk that cannot be (app/chunk-error.ts): the page offers a reload.',
         'async function get(url) {',
@@ -72,10 +83,15 @@ export function messagesPlugin(routerFile: string): Plugin<{ manifest: () => Mes
         '  if (!response.ok) throw new Error(`ChunkLoadError: messages ${url}: ${response.status}`);',
         '  return response.json();',
         '}',
-        "if (!manifest) throw new Error('index.html carries no message manifest');",
-        'export const loadShell = (lng) => get(manifest.shell[lng]);',
-        'export const loadPart = (lng, part) => get(manifest.parts[lng][part]);',
-        'export const pageParts = (page) => manifest.pages[page] ?? [];',
+        "if (!shell) throw new Error('index.html carries no message manifest');",
+        `const file = ${messagesFile.toString()};`,
+        'export async function loadShell(lng) {',
+        '  const part = await get(file(lng, null, shell[lng]));',
+        '  pages = part.pages;',
+        '  return part.messages;',
+        '}',
+        'export const loadPart = (lng, page) => get(file(lng, page, pages[page][lng]));',
+        'export const pageParts = (page) => (pages[page] ? [page] : []);',
       ].join('\n');
     },
     // Before Vite writes index.html (its own generateBundle), so that transformIndexHtml has the manifest.
@@ -91,8 +107,8 @@ export function messagesPlugin(routerFile: string): Plugin<{ manifest: () => Mes
       handler() {
         if (!manifest) return [];
         return [
-          { tag: 'script', attrs: { type: 'application/json', id: MESSAGES_ELEMENT }, children: JSON.stringify(manifest).replace(/</g, '\\u003c'), injectTo: 'head' },
-          { tag: 'link', attrs: { rel: 'preload', href: manifest.shell.nl, as: 'fetch', type: 'application/json', crossorigin: 'anonymous' }, injectTo: 'head' },
+          { tag: 'script', attrs: { type: 'application/json', id: MESSAGES_ELEMENT }, children: JSON.stringify(manifest.shell), injectTo: 'head' },
+          { tag: 'link', attrs: { rel: 'preload', href: messagesFile('nl', null, manifest.shell.nl), as: 'fetch', type: 'application/json', crossorigin: 'anonymous' }, injectTo: 'head' },
         ];
       },
     },
@@ -117,20 +133,21 @@ export function messagesPlugin(routerFile: string): Plugin<{ manifest: () => Mes
       pageChunks,
       groups,
     );
-    const emit = (name: string, messages: Messages) => {
-      const source = JSON.stringify(messages);
+    const emit = (lng: 'nl' | 'en', page: string | null, content: unknown) => {
+      const source = JSON.stringify(content);
       const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8).replace(/[-_]/g, 'x');
-      const fileName = `assets/${name}-${hash}.json`;
-      this.emitFile({ type: 'asset', fileName, source });
-      return `/${fileName}`;
+      this.emitFile({ type: 'asset', fileName: messagesFile(lng, page, hash).slice(1), source });
+      return hash;
     };
-    const parts = { nl: {} as Record<string, string>, en: {} as Record<string, string> };
-    const used = new Set([...pages.values()].flat());
-    for (const lng of ['nl', 'en'] as const) for (const group of [...used].sort()) parts[lng][group] = emit(`messages-${lng}-${group}`, pick(catalogues[lng], [[group]]));
-    return {
-      shell: { nl: emit('messages-nl', pick(catalogues.nl, shell)), en: emit('messages-en', pick(catalogues.en, shell)) },
-      parts,
-      pages: Object.fromEntries([...pageOf].map(([name, files]) => [name, [...new Set([...files].flatMap((file) => pages.get(file) ?? []))].sort()])),
-    };
+    const files: MessagesManifest['pages'] = {};
+    for (const [name, chunkFiles] of pageOf) {
+      const paths = [...chunkFiles].flatMap((file) => pages.get(file) ?? []);
+      const nl = pick(catalogues.nl, paths);
+      if (Object.keys(nl).length === 0) continue;
+      files[name] = { nl: emit('nl', name, nl), en: emit('en', name, pick(catalogues.en, paths)) };
+    }
+    // The shell part's file: its messages and where the pages' parts are.
+    const shellPart = (lng: 'nl' | 'en') => emit(lng, null, { messages: pick(catalogues[lng], shell), pages: files });
+    return { shell: { nl: shellPart('nl'), en: shellPart('en') }, pages: files };
   }
 }

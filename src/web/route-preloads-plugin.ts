@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { OutputBundle, OutputChunk, PluginContext } from 'rollup';
 import type { Plugin } from 'vite';
 import { ROUTE_DATA } from './app/route-data';
-import { lazyPages, type MessagesManifest } from './messages-plugin';
+import { lazyPages, messagesFile, type MessagesManifest } from './messages-plugin';
 
 /** The file the build writes next to index.html and the server reads (src/server/web-client.ts). */
 export const ROUTE_PRELOADS_FILE = 'route-preloads.json';
@@ -11,7 +11,7 @@ export const ROUTE_PRELOADS_FILE = 'route-preloads.json';
 /**
  * One route of the router: its pattern, the files its page needs beyond what index.html loads, and
  * the API calls it makes first for a signed-in person (`app/route-data.ts`; `:params` as in the pattern)
- * and the Dutch message parts its code uses beyond the shell part (messages-plugin.ts).
+ * and the Dutch messages its code names beyond the shell part (messages-plugin.ts).
  */
 export type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data: string[]; messages: string[] };
 
@@ -66,8 +66,9 @@ export function routePreloadsPlugin(routerFile: string, messages: () => Messages
       const needed = [...closure(chunk, byFile)].filter((file) => !initial.has(file));
       const styles = new Set<string>();
       for (const file of needed) for (const css of byFile.get(file)?.viteMetadata?.importedCss ?? []) styles.add(css);
-      const parts = manifest.pages[pageNames.get(specifier) ?? ''] ?? [];
-      routes.push({ pattern, scripts: needed, styles: [...styles], data: [...(ROUTE_DATA[pattern] ?? [])], messages: parts.map((part) => manifest.parts.nl[part]!) });
+      const name = pageNames.get(specifier) ?? '';
+      const hash = manifest.pages[name]?.nl;
+      routes.push({ pattern, scripts: needed, styles: [...styles], data: [...(ROUTE_DATA[pattern] ?? [])], messages: hash ? [messagesFile('nl', name, hash)] : [] });
     }
     for (const pattern of Object.keys(ROUTE_DATA)) if (!routes.some((r) => r.pattern === pattern)) this.error(`app/route-data.ts names ${pattern}, which is not a route of ${routerFile}`);
     if (routes.length < 20) this.error(`read only ${routes.length} routes from ${routerFile}: has the way routes are declared changed?`);
