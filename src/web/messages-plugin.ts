@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { OutputChunk, PluginContext } from 'rollup';
 import type { Plugin } from 'vite';
 import { catalogues } from '../i18n/catalogue';
-import { pick, split } from './message-parts';
+import { keyPaths, pick, split } from './message-parts';
 
 const ID = 'virtual:peerkracht-messages';
 const RESOLVED = `\0${ID}`;
@@ -128,6 +128,13 @@ export function messagesPlugin(routerFile: string): Plugin<{ manifest: () => Mes
       pageChunks.add(chunk.fileName);
     }
     if (pageOf.size < 20) this.error(`messages: read only ${pageOf.size} pages from the router: has the way pages are declared changed?`);
+    // The guard: a key the code names that no catalogue has would show as the key itself on the
+    // screen (or a part would silently miss it): the build stops and names it.
+    for (const chunk of chunks) {
+      for (const path of keyPaths(chunk.code, groups)) {
+        if (Object.keys(pick(catalogues.nl, [path])).length === 0 || Object.keys(pick(catalogues.en, [path])).length === 0) this.error(`messages: ${chunk.fileName} names the key ${path.join('.')}, which is in no message catalogue (src/i18n)`);
+      }
+    }
     const { shell, pages } = split(
       chunks.map((c) => ({ fileName: c.fileName, code: c.code, imports: c.imports, dynamicImports: c.dynamicImports, isEntry: c.isEntry })),
       pageChunks,
