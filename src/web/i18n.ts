@@ -13,11 +13,11 @@ type Language = 'nl' | 'en';
 
 /**
  * The messages are fetched in parts (#20 item 7, messages-plugin.ts): a language's shell part at
- * start, and each page's feature parts when the page is first shown. Each part is fetched once per
- * language and merged into the one 'translation' bundle.
+ * start, and a page's part when the page is first shown. Each part is fetched once per language
+ * and merged into the one 'translation' bundle.
  */
 const fetched = new Map<string, Promise<void>>();
-/** The feature parts the pages shown so far needed: a language switch fetches them in the new language too. */
+/** The parts of the pages shown so far: a language switch fetches them in the new language too. */
 const wanted = new Set<string>();
 /** The language being switched to, while its messages are fetched. */
 let switching: Language | null = null;
@@ -36,14 +36,14 @@ function ensure(lng: Language, part: string | null): Promise<void> {
   return done;
 }
 
-/** Fetches a language's shell part and the feature parts already shown in another language. */
+/** Fetches a language's shell part and the parts of the pages already shown in another language. */
 async function ensureLanguage(lng: Language) {
   await Promise.all([ensure(lng, null), ...[...wanted].map((part) => ensure(lng, part))]);
 }
 
 /**
- * Fetches the feature parts a page uses (by the name `lazyPage` gives it), in the language shown and
- * the one being switched to; `lazyPage` renders the page once they are there.
+ * Fetches the part of the messages a page's code names (by the name `lazyPage` gives it), in the
+ * language shown and the one being switched to; `lazyPage` renders the page once it is there.
  */
 export async function ensurePageMessages(page: string) {
   const parts = pageParts(page);
