@@ -128,6 +128,8 @@ export function messagesPlugin(routerFile: string): Plugin<{ manifest: () => Mes
       pageChunks.add(chunk.fileName);
     }
     if (pageOf.size < 20) this.error(`messages: read only ${pageOf.size} pages from the router: has the way pages are declared changed?`);
+    // A message that nests another (`$t(key)`) would need that key in the same part: not supported.
+    if (JSON.stringify(catalogues).includes('$t(')) this.error('messages: a message nests another ($t(…)); a page part would not carry the nested key');
     // The guard: a key the code names that no catalogue has would show as the key itself on the
     // screen (or a part would silently miss it): the build stops and names it.
     for (const chunk of chunks) {
