@@ -4,6 +4,10 @@ import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { messagesPlugin } from './src/web/messages-plugin';
 import { routePreloadsPlugin } from './src/web/route-preloads-plugin';
 
+const routerFile = fileURLToPath(new URL('./src/web/app/router.tsx', import.meta.url));
+// The messages in parts per page (messages-plugin.ts); the route preloads name a page's parts.
+const messages = messagesPlugin(routerFile);
+
 // No React plugin: esbuild compiles JSX with the automatic runtime, which is all we need and
 // keeps the install small (see docs/adr/0004-web-client.md).
 export default defineConfig({
@@ -18,9 +22,9 @@ export default defineConfig({
   // Every text file also as .br and .gz next to it: the server sends the smallest the browser
   // accepts without compressing per request (@fastify/static `preCompressed`).
   plugins: [
-    messagesPlugin(),
+    messages,
     // Per route, the page's chunks, for the server to preload from index.html (route-preloads-plugin.ts).
-    routePreloadsPlugin(fileURLToPath(new URL('./src/web/app/router.tsx', import.meta.url))),
+    routePreloadsPlugin(routerFile, () => messages.api?.manifest() ?? null),
     compression({
       include: /\.(js|css|html|svg|json|webmanifest)$/,
       threshold: 512,

@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { loadMessages } from 'virtual:peerkracht-messages';
+import { loadPart, loadShell, pageParts } from 'virtual:peerkracht-messages';
 
 export const LANGUAGE_KEY = 'peerkracht.language';
 
@@ -9,10 +9,48 @@ const initial: 'nl' | 'en' = stored === 'en' ? 'en' : 'nl';
 /** The language the app starts in (the choice remembered in this browser, else Dutch). */
 export const initialLanguage = initial;
 
-/** Fetches a language's messages once (#20 item 7: a browser loads only the language it shows). */
-async function ensureLanguage(lng: 'nl' | 'en') {
-  if (i18n.hasResourceBundle(lng, 'translation')) return;
-  i18n.addResourceBundle(lng, 'translation', await loadMessages(lng));
+type Language = 'nl' | 'en';
+
+/**
+ * The messages are fetched in parts (#20 item 7, messages-plugin.ts): a language's shell part at
+ * start, and a page's part when the page is first shown. Each part is fetched once per language
+ * and merged into the one 'translation' bundle.
+ */
+const fetched = new Map<string, Promise<void>>();
+/** The parts of the pages shown so far: a language switch fetches them in the new language too. */
+const wanted = new Set<string>();
+/** The language being switched to, while its messages are fetched. */
+let switching: Language | null = null;
+
+function ensure(lng: Language, part: string | null): Promise<void> {
+  const key = `${lng} ${part ?? ''}`;
+  let done = fetched.get(key);
+  if (!done) {
+    done = (part === null ? loadShell(lng) : loadPart(lng, part)).then((messages) => {
+      i18n.addResourceBundle(lng, 'translation', messages, true, true);
+    });
+    // A failed fetch may be tried again (the page's reload button, the next navigation).
+    done.catch(() => fetched.delete(key));
+    fetched.set(key, done);
+  }
+  return done;
+}
+
+/** Fetches a language's shell part and the parts of the pages already shown in another language. */
+async function ensureLanguage(lng: Language) {
+  await Promise.all([ensure(lng, null), ...[...wanted].map((part) => ensure(lng, part))]);
+}
+
+/**
+ * Fetches the part of the messages a page's code names (by the name `lazyPage` gives it), in the
+ * language shown and the one being switched to; `lazyPage` renders the page once it is there.
+ */
+export async function ensurePageMessages(page: string) {
+  const parts = pageParts(page);
+  if (parts.length === 0) return;
+  for (const part of parts) wanted.add(part);
+  const languages = new Set<Language>([(i18n.language as Language | undefined) ?? initial, ...(switching ? [switching] : [])]);
+  await Promise.all([...languages].flatMap((lng) => parts.map((part) => ensure(lng, part))));
 }
 
 /** Resolves once the first language's messages are there; the app renders after it. */
@@ -48,8 +86,13 @@ export async function chooseLanguage(lng: 'nl' | 'en') {
 
 /** Shows the app in a language (its messages fetched first), without remembering the choice. */
 export async function showLanguage(lng: 'nl' | 'en') {
-  await ensureLanguage(lng);
-  await i18n.changeLanguage(lng);
+  switching = lng;
+  try {
+    await ensureLanguage(lng);
+    await i18n.changeLanguage(lng);
+  } finally {
+    if (switching === lng) switching = null;
+  }
 }
 
 export default i18n;

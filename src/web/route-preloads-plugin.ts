@@ -3,15 +3,17 @@ import path from 'node:path';
 import type { OutputBundle, OutputChunk, PluginContext } from 'rollup';
 import type { Plugin } from 'vite';
 import { ROUTE_DATA } from './app/route-data';
+import { lazyPages, messagesFile, type MessagesManifest } from './messages-plugin';
 
 /** The file the build writes next to index.html and the server reads (src/server/web-client.ts). */
 export const ROUTE_PRELOADS_FILE = 'route-preloads.json';
 
 /**
  * One route of the router: its pattern, the files its page needs beyond what index.html loads, and
- * the API calls it makes first for a signed-in person (`app/route-data.ts`; `:params` as in the pattern).
+ * the API calls it makes first for a signed-in person (`app/route-data.ts`; `:params` as in the pattern)
+ * and the Dutch messages its code names beyond the shell part (messages-plugin.ts).
  */
-export type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data: string[] };
+export type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data: string[]; messages: string[] };
 
 /**
  * Reads the router's table (src/web/app/router.tsx): which lazily loaded module each route pattern
@@ -35,7 +37,7 @@ export function routeModules(source: string): { pattern: string; specifier: stri
  * `preload` links for the requested path, so a first load fetches the page's code together with
  * the app's instead of after the app has started (one round trip or more less before the page shows).
  */
-export function routePreloadsPlugin(routerFile: string): Plugin {
+export function routePreloadsPlugin(routerFile: string, messages: () => MessagesManifest | null): Plugin {
   return {
     name: 'peerkracht-route-preloads',
     apply: 'build',
@@ -53,6 +55,9 @@ export function routePreloadsPlugin(routerFile: string): Plugin {
     const initial = closure(entry, byFile);
     const routes: RoutePreload[] = [];
     const source = fs.readFileSync(routerFile, 'utf8');
+    const manifest = messages();
+    if (!manifest) this.error('route preloads: the message manifest is missing (messages-plugin.ts runs first)');
+    const pageNames = new Map(lazyPages(source).map((p) => [p.specifier, p.name]));
     for (const { pattern, specifier } of routeModules(source)) {
       const resolved = await this.resolve(specifier, routerFile);
       // The page's own chunk, or the chunk it was merged into (a page another page also imports).
@@ -61,7 +66,9 @@ export function routePreloadsPlugin(routerFile: string): Plugin {
       const needed = [...closure(chunk, byFile)].filter((file) => !initial.has(file));
       const styles = new Set<string>();
       for (const file of needed) for (const css of byFile.get(file)?.viteMetadata?.importedCss ?? []) styles.add(css);
-      routes.push({ pattern, scripts: needed, styles: [...styles], data: [...(ROUTE_DATA[pattern] ?? [])] });
+      const name = pageNames.get(specifier) ?? '';
+      const hash = manifest.pages[name]?.nl;
+      routes.push({ pattern, scripts: needed, styles: [...styles], data: [...(ROUTE_DATA[pattern] ?? [])], messages: hash ? [messagesFile('nl', name, hash)] : [] });
     }
     for (const pattern of Object.keys(ROUTE_DATA)) if (!routes.some((r) => r.pattern === pattern)) this.error(`app/route-data.ts names ${pattern}, which is not a route of ${routerFile}`);
     if (routes.length < 20) this.error(`read only ${routes.length} routes from ${routerFile}: has the way routes are declared changed?`);

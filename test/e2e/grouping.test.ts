@@ -147,6 +147,8 @@ describe('group formation', () => {
     await page.getByRole('link', { name: 'SW februari 3', exact: true }).waitFor();
     await suite.screenshot(page, 'grouping-accepted-nl');
     await page.getByRole('link', { name: "Naar de community's van de intake" }).click();
+    // The intake's page itself (the link below is also on the page before, shown until this one is ready).
+    await page.getByRole('heading', { level: 1, name: /^Community's: instroom februari/ }).waitFor();
     await page.getByRole('link', { name: /SW februari 3/ }).first().waitFor();
     await expectAccessible(page, 'intake communities after grouping (nl)');
   });

@@ -7,8 +7,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eSuite } from './support/suite';
+import { catalogues } from '../../src/i18n/catalogue';
+import { callApi, e2eSuite } from './support/suite';
 
 type Raw = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 const get = (url: string, headers: Record<string, string>) =>
@@ -244,5 +246,114 @@ describe('the web client’s files', () => {
     await page.unroute(/\/assets\/SessionsPage-[\w-]+\.js$/);
     await page.getByRole('button', { name: 'Pagina opnieuw laden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bijeenkomsten' }).waitFor();
+  });
+
+  // Messages per page (#20 item 7): the shell's part at start, each page's part with its code.
+  const GROUPS = new Set(Object.keys(catalogues.nl));
+  /** Text that is a message key (i18next shows the key when its message is missing). */
+  const rawKeys = (texts: string[]) =>
+    [...new Set(texts.flatMap((text) => [...text.matchAll(/\b[a-z][a-zA-Z]*(?:\.[a-zA-Z0-9_-]+)+\b/g)].map((m) => m[0])))].filter((key) => GROUPS.has(key.split('.')[0]!));
+
+  /**
+   * A fresh browser (empty cache) in a language, carrying `cookies`, that records every text put
+   * into the page while it loads: a key shown for a moment (before its messages arrived) counts.
+   */
+  async function watched(lng: 'nl' | 'en', cookies: Awaited<ReturnType<ReturnType<Page['context']>['cookies']>>) {
+    const page = await suite.open();
+    await page.context().addCookies(cookies);
+    await page.context().addInitScript((language: string) => {
+      localStorage.setItem('peerkracht.language', language);
+      const seen: string[] = [];
+      (window as unknown as { seenTexts: string[] }).seenTexts = seen;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.type === 'characterData') seen.push(record.target.textContent ?? '');
+          for (const node of record.addedNodes) if (node.nodeName !== 'SCRIPT' && node.nodeName !== 'STYLE') seen.push(node.textContent ?? '');
+        }
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    }, lng);
+    return page;
+  }
+
+  /** Everything the page showed since it was opened, and shows now (the document's title too). */
+  const shown = (page: Page) => page.evaluate(() => [...(window as unknown as { seenTexts: string[] }).seenTexts, document.body.innerText, document.title]);
+
+  /** Waits until the page at `path` shows its own heading and has its data. */
+  async function arrived(page: Page, path: string, lng: 'nl' | 'en', before: string | null) {
+    await expect.poll(() => page.evaluate(() => location.pathname), { message: path }).toBe(path);
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect.poll(async () => ((await heading.count()) > 0 ? await heading.first().innerText() : before), { message: `${path}: its heading` }).not.toBe(before);
+    await suite.settled(page);
+    expect(await page.evaluate(() => document.documentElement.lang), path).toBe(lng);
+  }
+
+  it.each(['nl', 'en'] as const)('pages opened directly and reached in the app show no message keys (%s)', async (lng) => {
+    const coachee = await suite.signedIn('coachee');
+    const coach = await suite.signedIn('studentcoach');
+    const coordinator = await suite.signedIn('coordinator');
+    const { sessions } = await callApi<{ sessions: { id: string; type: string }[] }>(coach, 'GET', '/api/sessions');
+    const session = sessions.find((s) => s.type === 'community');
+    if (!session) throw new Error('the demo coach has no community session');
+    const structure = await callApi<{ programmes: { nameNl: string; intakes: { id: string; month: string }[] }[] }>(coordinator, 'GET', '/api/programme/structure');
+    const intake = structure.programmes.find((p) => p.nameNl === 'Social Work')!.intakes.find((i) => i.month === 'february')!.id;
+    const who = [
+      { cookies: [], from: '/forgot-password', paths: ['/sign-in'] },
+      { cookies: await coachee.context().cookies(), from: '/', paths: ['/', '/resilience'] },
+      { cookies: await coach.context().cookies(), from: '/', paths: [`/sessions/${session.id}`] },
+      { cookies: await coordinator.context().cookies(), from: '/', paths: [`/programme/intakes/${intake}`, `/programme/intakes/${intake}/grouping`, '/compensation'] },
+    ];
+    {
+      for (const { cookies, from, paths } of who) {
+        for (const path of paths) {
+          // Opened directly: a first load with an empty cache.
+          const direct = await watched(lng, cookies);
+          await direct.goto(`${suite.server.url}${path}`);
+          await arrived(direct, path, lng, null);
+          expect(rawKeys(await shown(direct)), `${path} (${lng}) opened directly`).toEqual([]);
+          // Reached in the app: the page's code and messages are fetched when it is shown.
+          if (path === from) continue;
+          const inApp = await watched(lng, cookies);
+          await inApp.goto(`${suite.server.url}${from}`);
+          await arrived(inApp, from, lng, null);
+          const heading = await inApp.getByRole('heading', { level: 1 }).first().innerText();
+          await inApp.evaluate((to) => {
+            history.pushState(null, '', to);
+            dispatchEvent(new PopStateEvent('popstate'));
+          }, path);
+          await arrived(inApp, path, lng, heading);
+          expect(rawKeys(await shown(inApp)), `${path} (${lng}) reached from ${from}`).toEqual([]);
+          await inApp.context().close();
+          await direct.context().close();
+        }
+      }
+    }
+  }, 300_000);
+
+  it('the home’s first load fetches only the shell’s and the home’s Dutch messages, a tenth of the whole catalogue', async () => {
+    const signedIn = await suite.signedIn('coachee');
+    const cookies = await signedIn.context().cookies();
+    const page = await suite.open();
+    await page.context().addCookies(cookies);
+    const requests: string[] = [];
+    const messages: { url: string; bytes: number }[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    page.on('requestfinished', (request) => {
+      if (!/\/assets\/messages-/.test(request.url())) return;
+      void request.sizes().then((sizes) => messages.push({ url: new URL(request.url()).pathname, bytes: sizes.responseBodySize }));
+    });
+    await page.goto(`${suite.server.url}/`);
+    await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+    await suite.settled(page);
+    await expect.poll(() => messages.length, { message: 'the shell’s and the home’s messages' }).toBe(2);
+    expect(messages.map((m) => m.url).sort()).toEqual([expect.stringMatching(/^\/assets\/messages-nl-HomeRoute-\w{8}\.json$/), expect.stringMatching(/^\/assets\/messages-nl-\w{8}\.json$/)]);
+    // The whole Dutch catalogue was 52 KB compressed (205 KB); the two parts are about 6 KB.
+    const total = messages.reduce((sum, m) => sum + m.bytes, 0);
+    expect(total, messages.map((m) => `${m.url} ${m.bytes}`).join(', ')).toBeLessThan(10 * 1024);
+    // Both were preloaded from index.html and fetched once.
+    const html = (await get(`${suite.server.url}/`, { 'accept-encoding': 'identity', cookie: 'pk_session=x' })).body.toString('utf8');
+    for (const { url } of messages) {
+      expect(html, url).toContain(`<link rel="preload" href="${url}" as="fetch" type="application/json" crossorigin="anonymous">`);
+      expect(requests.filter((r) => r === url), url).toHaveLength(1);
+    }
   });
 });

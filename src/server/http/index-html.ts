@@ -4,10 +4,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 /**
- * One route of the web client, the files its page needs beyond index.html's and the API calls it
- * makes first for a signed-in person (the build writes them; `data` is missing in an older build).
+ * One route of the web client, the files its page needs beyond index.html's (its scripts, styles and
+ * Dutch message parts) and the API calls it makes first for a signed-in person (the build writes
+ * them; `data` and `messages` are missing in an older build).
  */
-type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data?: string[] };
+type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data?: string[]; messages?: string[] };
 
 /** index.html for one route, ready to send: as is, brotli and gzip, with its ETag. */
 export type IndexDocument = { identity: Buffer; br: Buffer; gzip: Buffer; etag: string };
@@ -83,13 +84,17 @@ function dataCalls(match: { route: RoutePreload; regex: RegExp; names: string[] 
 
 /** index.html with the route's preload links at the end of its head. */
 function withPreloads(template: string, route: RoutePreload | null, data: string[]): string {
-  if (!route || (route.scripts.length === 0 && route.styles.length === 0 && data.length === 0)) return template;
+  const messages = route?.messages ?? [];
+  if (!route || (route.scripts.length === 0 && route.styles.length === 0 && data.length === 0 && messages.length === 0)) return template;
   // crossorigin as in Vite's own loader (app/lazy-page.tsx → import()), so the browser reuses the preload.
   // The data calls as the session's preload in index.html: the browser reuses them for the client's
   // fetch (same URL, mode cors, credentials same-origin: src/web/api.ts).
   const links = [
     ...route.scripts.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
     ...route.styles.map((file) => `<link rel="preload" as="style" crossorigin href="/${file}">`),
+    // The page's message parts as the client fetches them (src/web/messages-plugin.ts), Dutch only:
+    // the language choice is in the browser's storage, which the server cannot see.
+    ...messages.map((file) => `<link rel="preload" href="${file}" as="fetch" type="application/json" crossorigin="anonymous">`),
     ...data.map((call) => `<link rel="preload" href="${call}" as="fetch" crossorigin="anonymous">`),
   ];
   return template.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);

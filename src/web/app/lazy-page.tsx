@@ -1,16 +1,20 @@
 import { Component, lazy, Suspense, type ComponentType, type ErrorInfo, type LazyExoticComponent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { ensurePageMessages } from '../i18n';
 import { isChunkLoadError } from './chunk-error';
 
 /**
  * A page's code as its own chunk (#20 item 7): the module is fetched the first time the route is
- * shown, so a page loads only its own code. `name` picks the named export (pages are named exports).
+ * shown, so a page loads only its own code, together with the parts of the messages its code uses
+ * (messages-plugin.ts); the page renders once both are there. `name` picks the named export (pages
+ * are named exports) and names the page in the build's message manifest.
  */
 export function lazyPage<M extends Record<K, ComponentType>, K extends keyof M & string>(load: () => Promise<M>, name: K): LazyExoticComponent<ComponentType> {
   return lazy<ComponentType>(async () => {
     try {
-      return { default: (await load())[name] };
+      const [module] = await Promise.all([load(), ensurePageMessages(name)]);
+      return { default: module[name] };
     } catch (error) {
       // The chunk is gone (a deploy) or the network dropped: the page says so, with a reload
       // button, rather than throwing (nothing to log: this is expected after a deploy).
