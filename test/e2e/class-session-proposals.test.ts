@@ -90,6 +90,9 @@ describe('Proposed class-wide sessions', () => {
     await perClass.getByRole('heading', { level: 3, name: `SW1G · coach ${other.firstName} ${other.lastName}` }).waitFor();
     await expect.poll(async () => perClass.getByText(/^Er is al een bijeenkomst gepland:/).count()).toBeGreaterThan(1);
     await perClass.getByRole('link', { name: 'Naar Klassen en coaches om ze te plannen' }).waitFor();
+    // It says what it does for a class-wide intake, and offers no community proposals.
+    await coordinator.getByText(/^Deze intake werkt klasbreed\. Zet per onderwijsperiode de roosters van de klassen klaar/).waitFor();
+    expect(await coordinator.getByRole('heading', { level: 2, name: 'Voorstellen' }).count()).toBe(0);
     await suite.checkPhone(coordinator, 'scheduling page of a class-wide intake (nl)');
     await suite.screenshot(coordinator, 'classwide-scheduling-nl-360');
   });

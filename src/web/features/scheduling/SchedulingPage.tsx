@@ -29,11 +29,12 @@ export function SchedulingPage() {
         <Link to={`/programme/intakes/${intakeId}`}>{t('scheduling.backToIntake')}</Link>
       </p>
       <h1>{title}</h1>
-      <p className="lead">{t('scheduling.setup.intro')}</p>
+      {/* A class-wide intake has no communities to schedule: each class gets its own proposals (#21 item 3). */}
+      <p className="lead">{t(data.classProposals ? 'scheduling.setup.introClassWide' : 'scheduling.setup.intro')}</p>
       {data.classProposals && <ClassProposals intakeId={intakeId} classes={data.classProposals} />}
       <Periods data={data} />
       <Locations data={data} />
-      <Runs data={data} />
+      {(!data.classProposals || data.runs.length > 0) && <Runs data={data} />}
     </div>
   );
 }
