@@ -53,6 +53,49 @@ describe('navigation per role', () => {
     }
   }, 180_000);
 
+  it.each(ROLES)('%s at 360 px, nl and en: every label in the bar whole, broken only between words, nothing cut off', async (role) => {
+    for (const english of [false, true]) {
+      const page = await suite.signedIn(role, { ...PHONE, english });
+      await suite.settled(page);
+      const labels = await nav(page)
+        .locator('.nav-primary')
+        .evaluate((bar) =>
+          [...bar.querySelectorAll<HTMLElement>('a, button')].flatMap((place) => {
+            const box = place.getBoundingClientRect();
+            return [...place.querySelectorAll<HTMLElement>('.nav-label')]
+              .filter((label) => getComputedStyle(label).display !== 'none' && label.getBoundingClientRect().width > 1)
+              .map((label) => {
+                // A word the line breaker cut in two has a box on each line.
+                const text = label.firstChild as Text;
+                let at = 0;
+                const cut: string[] = [];
+                for (const word of text.data.split(' ')) {
+                  const range = document.createRange();
+                  range.setStart(text, at);
+                  range.setEnd(text, at + word.length);
+                  if (range.getClientRects().length > 1) cut.push(word);
+                  at += word.length + 1;
+                }
+                const own = label.getBoundingClientRect();
+                const inside = own.left >= box.left - 0.5 && own.right <= box.right + 0.5 && own.bottom <= box.bottom + 0.5;
+                return { label: text.data, cut, inside };
+              });
+          }),
+        );
+      expect(labels.length, `${role}: labels in the bar`).toBeGreaterThanOrEqual(2);
+      for (const { label, cut, inside } of labels) {
+        expect(cut, `${role} (${english ? 'en' : 'nl'}): "${label}" broken inside a word`).toEqual([]);
+        expect(inside, `${role} (${english ? 'en' : 'nl'}): "${label}" inside its place`).toBe(true);
+      }
+      if (english) {
+        // The choice of language is kept in the profile: give the later tests their Dutch back.
+        await page.getByRole('button', { name: 'Nederlands' }).click();
+        await nav(page).getByRole('button', { name: 'Meer' }).waitFor();
+        await suite.settled(page);
+      }
+    }
+  }, 90_000);
+
   it('coordinator: groups, schedule and signals one tap from home, at 1280 and 360 px', async () => {
     const page = await suite.signedIn('coordinator');
     await nav(page).getByRole('link', { name: 'Groepen' }).click();

@@ -142,7 +142,7 @@ export const DESTINATIONS: readonly Destination[] = [
     },
   },
   { id: 'payouts', labelKey: 'finance.nav.payouts', icon: 'money', priority: 14, allowed: (c) => isAllowed(c.actor, 'payout:manage', { kind: 'financeDesk', institutionId: c.actor.institutionId }), to: '/finance' },
-  { id: 'erasure-requests', labelKey: 'rights.nav.erasure', icon: 'shield', priority: 29, allowed: (c) => isAllowed(c.actor, 'erasure:list', { kind: 'erasureDesk', institutionId: c.actor.institutionId }), to: '/erasure-requests' },
+  { id: 'erasure-requests', labelKey: 'rights.nav.erasure', shortLabelKey: 'ux.nav.erasureShort', icon: 'shield', priority: 29, allowed: (c) => isAllowed(c.actor, 'erasure:list', { kind: 'erasureDesk', institutionId: c.actor.institutionId }), to: '/erasure-requests' },
   { id: 'help', labelKey: 'support.nav.help', icon: 'help', priority: 80, to: '/help' },
   // Coaches' growth and input (#21 item 6).
   { id: 'nominate', labelKey: 'growth.nav.nominate', icon: 'person', priority: 35, roles: ['leercoach', 'coordinator'], to: '/nominate' },
