@@ -20,7 +20,7 @@ import os from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
 import { Command } from 'commander';
 import lighthouse from 'lighthouse';
-import puppeteer, { type Page as BrowserPage } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page as BrowserPage } from 'puppeteer-core';
 import type { Result } from 'lighthouse';
 import { startServer, type RunningServer } from '../../test/e2e/support/server';
 
@@ -146,6 +146,16 @@ function findings(lhr: Result): string[] {
   return out;
 }
 
+class LighthouseRuntimeError extends Error {
+  constructor(
+    url: string,
+    readonly code: string,
+    message: string,
+  ) {
+    super(`Lighthouse could not load ${url}: ${code}: ${message}`);
+  }
+}
+
 async function run(page: BrowserPage, url: string): Promise<Result> {
   const result = await lighthouse(
     url,
@@ -156,8 +166,33 @@ async function run(page: BrowserPage, url: string): Promise<Result> {
     page,
   );
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
-  if (result.lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${result.lhr.runtimeError.message}`);
+  if (result.lhr.runtimeError) throw new LighthouseRuntimeError(url, result.lhr.runtimeError.code, result.lhr.runtimeError.message);
   return result.lhr;
+}
+
+/** How often one run is tried again when Lighthouse's trace is broken (NO_NAVSTART, NO_FCP, …). */
+const ATTEMPTS = 3;
+
+/**
+ * One Lighthouse run in a fresh tab, from a cleared HTTP cache (the cookies stay: every run is a
+ * signed-in first load). Lighthouse now and then loses a trace on a busy machine and reports a
+ * runtime error such as NO_NAVSTART: that run is tried again, at most ATTEMPTS times, and said so.
+ */
+async function measureOnce(browser: Browser, url: string): Promise<Result> {
+  for (let attempt = 1; ; attempt++) {
+    const tab = await browser.newPage();
+    try {
+      const cdp = await tab.createCDPSession();
+      await cdp.send('Network.clearBrowserCache');
+      await cdp.detach();
+      return await run(tab, url);
+    } catch (error) {
+      if (!(error instanceof LighthouseRuntimeError) || attempt >= ATTEMPTS) throw error;
+      process.stdout.write(`(${error.code}, trying again) `);
+    } finally {
+      await tab.close();
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,14 +253,7 @@ async function main() {
       await signing.close();
       for (let i = 1; i <= RUNS; i++) {
         process.stdout.write(`  ${page.name} (${page.path}), run ${i} of ${RUNS}… `);
-        // A fresh tab per run: Lighthouse traces the navigation from a blank page.
-        const tab = await browser.newPage();
-        // Cookies stay (disableStorageReset), so the HTTP cache is cleared here: every run a first load.
-        const cdp = await tab.createCDPSession();
-        await cdp.send('Network.clearBrowserCache');
-        await cdp.detach();
-        const lhr = await run(tab, `${server.url}${page.path}`);
-        await tab.close();
+        const lhr = await measureOnce(browser, `${server.url}${page.path}`);
         if (options.save) {
           fs.mkdirSync(options.save, { recursive: true });
           fs.writeFileSync(`${options.save}/${page.path === '/' ? 'home' : page.path.split('/')[1]}-${i}.json`, JSON.stringify(lhr));
