@@ -30,8 +30,12 @@ const options = new Command()
   .option('--chromium <path>', 'the Chromium binary', process.env.CHROME_PATH ?? '/usr/bin/chromium')
   .option('--write', 'write docs/performance/web.md')
   .option('--save <dir>', "keep each run's Lighthouse report (JSON) in this folder, to read its audits")
+  .option('--only <pages>', 'measure only these pages (comma-separated: sign-in, home, session, map), to try a change; not with --write')
   .parse()
-  .opts<{ runs: string; build?: boolean; chromium: string; write?: boolean; save?: string }>();
+  .opts<{ runs: string; build?: boolean; chromium: string; write?: boolean; save?: string; only?: string }>();
+
+const ONLY = options.only ? new Set(options.only.split(',').map((p) => p.trim())) : null;
+if (ONLY && options.write) throw new Error('--only measures part of the table: it cannot --write docs/performance/web.md');
 
 const RUNS = Math.max(1, Number.parseInt(options.runs, 10) || 3);
 const DOMAIN = 'hogeschool-zuidas.example';
@@ -41,7 +45,7 @@ const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disa
 /** The budgets of issue 20 item 7. */
 const BUDGET = { performance: 0.95, accessibility: 1, bestPractices: 0.95, homeJsKiB: 150 };
 
-type Page = { name: string; path: string; who: string | null; jsBudget: boolean };
+type Page = { key: string; name: string; path: string; who: string | null; jsBudget: boolean };
 type Measure = { performance: number; accessibility: number; bestPractices: number; fcp: number; lcp: number; tbt: number; cls: number; jsKiB: number; totalKiB: number };
 
 const median = (values: number[]) => {
@@ -239,11 +243,12 @@ async function main() {
   try {
     const coach = await signIn(server, 'studentcoach');
     const pages: Page[] = [
-      { name: 'sign-in', path: '/sign-in', who: null, jsBudget: false },
-      { name: "the coachee's home", path: '/', who: 'coachee', jsBudget: true },
-      { name: "a coach's session page", path: await coachSessionPath(server, coach), who: 'studentcoach', jsBudget: false },
-      { name: 'the resilience map', path: '/resilience', who: 'coachee', jsBudget: false },
-    ];
+      { key: 'sign-in', name: 'sign-in', path: '/sign-in', who: null, jsBudget: false },
+      { key: 'home', name: "the coachee's home", path: '/', who: 'coachee', jsBudget: true },
+      { key: 'session', name: "a coach's session page", path: await coachSessionPath(server, coach), who: 'studentcoach', jsBudget: false },
+      { key: 'map', name: 'the resilience map', path: '/resilience', who: 'coachee', jsBudget: false },
+    ].filter((p) => !ONLY || ONLY.has(p.key));
+    if (pages.length === 0) throw new Error(`--only names no page: ${options.only}`);
     const results: { page: Page; m: Measure }[] = [];
     for (const page of pages) {
       const measures: Measure[] = [];

@@ -209,7 +209,8 @@ async function registerWebClient(app: FastifyInstance, services: Services, sessi
     // call would be refused and show in the browser's console as a failed load (http/index-html.ts).
     const token = request.cookies[sessionCookie];
     const signedIn = token ? await resolveSession(services, token) : null;
-    const document = indexFor(`/${file}`, signedIn !== null && !signedIn.mfaSetupRequired);
+    const live = signedIn !== null && !signedIn.mfaSetupRequired;
+    const document = indexFor(`/${file}`, live ? [...new Set(signedIn.actor.grants.map((g) => g.role))] : null);
     void reply.header('cache-control', 'no-cache').header('vary', 'accept-encoding, cookie').header('etag', document.etag).type('text/html; charset=utf-8');
     if (request.headers['if-none-match'] === document.etag) return reply.code(304).send();
     const accepts = String(request.headers['accept-encoding'] ?? '');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { OutputBundle, OutputChunk, PluginContext } from 'rollup';
 import type { Plugin } from 'vite';
+import type { RouteDataCall } from '../contracts/preloads';
 import { ROUTE_DATA } from './app/route-data';
 import { lazyPages, messagesFile, type MessagesManifest } from './messages-plugin';
 
@@ -13,7 +14,7 @@ export const ROUTE_PRELOADS_FILE = 'route-preloads.json';
  * the API calls it makes first for a signed-in person (`app/route-data.ts`; `:params` as in the pattern)
  * and the Dutch messages its code names beyond the shell part (messages-plugin.ts).
  */
-export type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data: string[]; messages: string[] };
+export type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data: RouteDataCall[]; messages: string[] };
 
 /**
  * Reads the router's table (src/web/app/router.tsx): which lazily loaded module each route pattern

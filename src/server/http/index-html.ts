@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { dataCallsFor, type RouteDataCall } from '../../contracts/preloads';
 
 /**
  * One route of the web client, the files its page needs beyond index.html's (its scripts, styles and
  * Dutch message parts) and the API calls it makes first for a signed-in person (the build writes
  * them; `data` and `messages` are missing in an older build).
  */
-type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data?: string[]; messages?: string[] };
+type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data?: RouteDataCall[]; messages?: string[] };
 
 /** index.html for one route, ready to send: as is, brotli and gzip, with its ETag. */
 export type IndexDocument = { identity: Buffer; br: Buffer; gzip: Buffer; etag: string };
@@ -25,13 +26,15 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * An unknown path gets index.html as built. Each variant is built once (until the build changes)
  * and compressed once.
  *
- * When the browser holds a live session (`signedIn`: its cookie resolves to a session that needs
- * no MFA set-up first — nothing of the person goes into the document), the page's first API calls are preloaded too
+ * When the browser holds a live session (`roles`: its cookie resolves to a session that needs no
+ * MFA set-up first; null otherwise), the page's first API calls are preloaded too
  * (`<link rel="preload" as="fetch">`, src/web/app/route-data.ts), so its data is on its way with
- * the scripts. A call with a parameter (a session's id) is filled in from the path; those variants
- * are built per request (a small file, compressed at a lower level) rather than kept.
+ * the scripts; a call for some roles only (a coachee's home card) when the person holds one. Of the
+ * person nothing goes into the document but which of those calls their page makes. A call with a
+ * parameter (a session's id) is filled in from the path; those variants are built per request (a
+ * small file, compressed at a lower level) rather than kept.
  */
-export function indexDocuments(webDist: string): (pathname: string, signedIn: boolean) => IndexDocument {
+export function indexDocuments(webDist: string): (pathname: string, roles: readonly string[] | null) => IndexDocument {
   const indexFile = path.join(webDist, 'index.html');
   const preloadsFile = path.join(webDist, 'route-preloads.json');
   let built = -1;
@@ -53,17 +56,18 @@ export function indexDocuments(webDist: string): (pathname: string, signedIn: bo
       names: route.pattern.split('/').filter((s) => s.startsWith(':')),
     }));
   };
-  return (pathname, signedIn) => {
+  return (pathname, roles) => {
     load();
     const match = matchers.filter((m) => m.regex.test(pathname)).sort((a, b) => a.params - b.params)[0] ?? null;
     const route = match?.route ?? null;
-    const data = signedIn && match ? dataCalls(match, pathname) : [];
+    const calls = roles && match ? dataCallsFor(match.route.data ?? [], roles) : [];
     // A call with a parameter differs per path: built for this request, not kept.
-    if (match?.route.data?.some((call) => call.includes('/:')) && data.length > 0) return compressed(withPreloads(template, route, data), 5);
-    const key = `${route?.pattern ?? ''} ${data.length > 0 ? 'signed-in' : ''}`;
+    if (calls.some((call) => call.includes('/:'))) return compressed(withPreloads(template, route, dataCalls(match!, pathname, calls)), 5);
+    // Otherwise one document per route and set of calls (a handful per route: the roles' cards).
+    const key = `${route?.pattern ?? ''} ${calls.join(' ')}`;
     let document = cache.get(key);
     if (!document) {
-      document = compressed(withPreloads(template, route, data));
+      document = compressed(withPreloads(template, route, calls));
       cache.set(key, document);
     }
     return document;
@@ -71,10 +75,10 @@ export function indexDocuments(webDist: string): (pathname: string, signedIn: bo
 }
 
 /** The route's first API calls with its parameters filled in from the (decoded) path, encoded again. */
-function dataCalls(match: { route: RoutePreload; regex: RegExp; names: string[] }, pathname: string): string[] {
+function dataCalls(match: { regex: RegExp; names: string[] }, pathname: string, calls: readonly string[]): string[] {
   const values = match.regex.exec(pathname)?.slice(1) ?? [];
   const params = new Map(match.names.map((name, i) => [name, values[i] ?? '']));
-  return (match.route.data ?? []).map((call) =>
+  return calls.map((call) =>
     call
       .split('/')
       .map((s) => (s.startsWith(':') ? encodeURIComponent(params.get(s) ?? '') : s))
