@@ -1,12 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 // Shared styles first, where the features' stylesheets used to put them; styles.css (base) last.
 import './shared.css';
 import { ApiError, onWrite } from './api';
 import { isChunkLoadError } from './app/chunk-error';
-import { router } from './app/router';
+import { createRouter } from './app/router';
 import { prepareFormatting } from './format';
 import { HOME_KEY } from './home-query';
 import { i18nReady, initialLanguage } from './i18n';
@@ -34,18 +34,24 @@ onWrite(() => void queryClient.invalidateQueries({ queryKey: HOME_KEY, refetchTy
 setTimeout(() => prepareFormatting(initialLanguage), 0);
 
 // The first screen waits for its messages (fetched in parallel with the scripts, see messages-plugin.ts).
-void i18nReady.then(() =>
-  createRoot(document.getElementById('root') as HTMLElement, {
+// Its first render is a transition: React renders it in slices of a few milliseconds and lets the
+// browser in between, instead of one long task that a phone's taps would wait behind (#20 item 7).
+void i18nReady.then(() => {
+  const router = createRouter();
+  const root = createRoot(document.getElementById('root') as HTMLElement, {
     // A page whose code could not be fetched shows its own message with a reload button
     // (lazy-page.tsx); that is expected after a deploy and not worth a console error.
     onCaughtError: (error, info) => {
       if (!isChunkLoadError(error)) console.error(error, info.componentStack);
     },
-  }).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </StrictMode>,
-  ),
-);
+  });
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </StrictMode>,
+    ),
+  );
+});
