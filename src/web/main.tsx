@@ -9,6 +9,7 @@ import { isChunkLoadError } from './app/chunk-error';
 import { createRouter } from './app/router';
 import { prepareFormatting } from './format';
 import { HOME_KEY } from './home-query';
+import { followProfileLanguage } from './profile-language';
 import { i18nReady, initialLanguage } from './i18n';
 import { fetchSession, SESSION_KEY } from './session';
 import './styles.css';
@@ -24,7 +25,7 @@ const queryClient = new QueryClient({
 
 // Who is signed in is asked at once, alongside the messages, not after the first render (#20 item 7):
 // every page waits for it (RequireSignIn, the menu). useSession() finds the answer in the cache.
-void queryClient.prefetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 });
+const sessionReady = queryClient.fetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 }).catch(() => null);
 
 // The home's data is kept for a short while (home-query.ts); a change sent from here makes it out of
 // date, so the next page that shows it asks again (the menu does not refetch at once).
@@ -36,7 +37,9 @@ setTimeout(() => prepareFormatting(initialLanguage), 0);
 // The first screen waits for its messages (fetched in parallel with the scripts, see messages-plugin.ts).
 // Its first render is a transition: React renders it in slices of a few milliseconds and lets the
 // browser in between, instead of one long task that a phone's taps would wait behind (#20 item 7).
-void i18nReady.then(() => {
+// A signed-in person's pages are in their language from the first render (profile-language.ts).
+void Promise.all([sessionReady, i18nReady]).then(async ([session]) => {
+  await followProfileLanguage(session, queryClient).catch(() => undefined);
   const router = createRouter();
   const root = createRoot(document.getElementById('root') as HTMLElement, {
     // A page whose code could not be fetched shows its own message with a reload button

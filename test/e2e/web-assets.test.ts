@@ -170,6 +170,41 @@ describe('the web client’s files', () => {
     expect(scripts.some((url) => /\/DateTimeField-[\w-]+\.js$/.test(url))).toBe(true);
   });
 
+  it('a page and its preloaded data are in one language: the profile’s, whatever the phone’s own language', async () => {
+    const signedIn = await suite.signedIn('studentcoach');
+    const { sessions } = await signedIn.evaluate(async () => (await (await fetch('/api/sessions')).json()) as { sessions: { id: string; type: string; startsAt: string }[] });
+    // The community session nearest to now: the demo gives it a session plan (as bench:web opens).
+    const session = sessions.filter((s) => s.type === 'community').sort((a, b) => Math.abs(Date.parse(a.startsAt) - Date.now()) - Math.abs(Date.parse(b.startsAt) - Date.now()))[0];
+    if (!session) throw new Error('the demo coach has no community session');
+    const cookies = await signedIn.context().cookies();
+    /** The session page opened afresh (nothing chosen in this browser) on a phone set to `locale`. */
+    const open = async (locale: string) => {
+      const page = await suite.open({ locale });
+      await page.context().addCookies(cookies);
+      await page.goto(`${suite.server.url}/sessions/${session.id}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await suite.settled(page);
+      return page;
+    };
+    // The demo plan's first activity, in each language (content/activities.json).
+    const [nl, en] = ['Klets-kwartiertje (check-in)', 'Chat quarter (check-in)'];
+    // A Dutch profile on a phone set to English: Dutch pages, Dutch data (the preload's header is the phone's).
+    const dutch = await open('en-US');
+    await dutch.getByRole('link', { name: nl }).waitFor();
+    await expect(dutch.getByText(en).count()).resolves.toBe(0);
+    await expect(dutch.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).resolves.toBe(true);
+    // An English profile (chosen on another device) on a phone set to Dutch: English pages and data.
+    await callApi(signedIn, 'PUT', '/api/me/locale', { locale: 'en' });
+    try {
+      const english = await open('nl-NL');
+      await english.getByRole('link', { name: en }).waitFor();
+      await expect(english.getByText(nl).count()).resolves.toBe(0);
+      await expect(english.getByRole('navigation', { name: 'Main menu' }).isVisible()).resolves.toBe(true);
+    } finally {
+      await callApi(signedIn, 'PUT', '/api/me/locale', { locale: 'nl' });
+    }
+  });
+
   it('a coach’s home asks each of its calls once: the preloaded cards take the preloaded answers', async () => {
     const signedIn = await suite.signedIn('studentcoach');
     const cookies = await signedIn.context().cookies();

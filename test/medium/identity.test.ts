@@ -65,6 +65,32 @@ describe(`identity on ${testDbKind()}`, () => {
     expect(session.json().person.locale).toBe('nl');
   });
 
+  it("answers a signed-in person in their profile's language unless the app names one; the browser's own preference only signed out", async () => {
+    await person('ada@example.test');
+    const client = await signedIn(app, 'ada@example.test', PASSWORD);
+    const message = async (acceptLanguage: string) => {
+      const response = await client.request('GET', '/api/sessions/4f1c2a9e-0000-4000-8000-000000000001', undefined, { 'accept-language': acceptLanguage });
+      expect(response.statusCode).toBe(404);
+      return response.json().error.message as string;
+    };
+    const dutch = await message('nl');
+    const english = await message('en');
+    expect(dutch).not.toBe(english);
+    // A phone set to English, a Dutch profile (a preload from index.html sends the browser's header).
+    expect(await message('en-US,en;q=0.9')).toBe(dutch);
+    expect(await message('EN')).toBe(english);
+    const session = await client.request('GET', '/api/auth/session');
+    expect((await client.request('PUT', '/api/me/locale', { locale: 'en' }, { 'x-csrf-token': session.json().csrfToken })).statusCode).toBe(200);
+    expect(await message('nl-NL,nl;q=0.9,en;q=0.8')).toBe(english);
+    expect(await message('nl')).toBe(dutch);
+    // Signed out there is no profile: the browser's preference.
+    const stranger = await anonymous(app);
+    const signedOut = await stranger.request('GET', '/api/home', undefined, { 'accept-language': 'en-GB,en;q=0.9' });
+    expect(signedOut.statusCode).toBe(401);
+    const signedOutNl = await stranger.request('GET', '/api/home', undefined, { 'accept-language': 'nl-NL' });
+    expect(signedOut.json().error.message).not.toBe(signedOutNl.json().error.message);
+  });
+
   it('signs out: the old session no longer works', async () => {
     await person('ada@example.test');
     const client = await signedIn(app, 'ada@example.test', PASSWORD);
