@@ -23,6 +23,25 @@ const isoDaysAgo = (days: number) => {
 const saved = (page: Page, text = 'Opgeslagen') => page.locator('.rmap-save-line').filter({ hasText: new RegExp(`^${text}$`) }).waitFor();
 const stepHeading = (page: Page, name: string) => page.locator('h2.rmap-step-title').filter({ hasText: new RegExp(`^${name}$`) }).waitFor();
 /** The page is at most about two and a half phone screens long (the old page was 9,500 px). */
+/** Nothing of a label on the picture falls outside it, also for a token on the outer ring's edge. */
+const expectLabelsInside = async (page: Page) => {
+  const outside = await page.locator('svg.rmap-svg').first().evaluate((svg) => {
+    const frame = svg.getBoundingClientRect();
+    const labels = [...svg.querySelectorAll<SVGTextElement>('.rmap-token-label')];
+    return {
+      count: labels.length,
+      cut: labels
+        .filter((label) => {
+          const box = label.getBoundingClientRect();
+          return box.left < frame.left - 0.5 || box.right > frame.right + 0.5;
+        })
+        .map((label) => label.textContent),
+    };
+  });
+  expect(outside.count, 'labels on the picture').toBeGreaterThan(0);
+  expect(outside.cut, 'labels cut off at the picture’s edge').toEqual([]);
+};
+
 const expectShort = async (page: Page, label: string) => {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   expect(height, `${label} is ${height} px long`).toBeLessThanOrEqual(PHONE.height * 2.75);
@@ -289,6 +308,7 @@ describe('resilience map', () => {
     await page.setViewportSize(LAPTOP);
     const labels = await page.locator('.rmap-token-label').evaluateAll((nodes) => nodes.map((n) => [...n.querySelectorAll('tspan')].map((line) => line.textContent).join(' ')));
     expect(labels).toContain('Studentendecaan in het hoofdgebouw');
+    await expectLabelsInside(page);
     await suite.screenshot(page, 'resilience-picture-nl-1280');
     for (const [step, name] of [['', 'de-plaat'], ['?step=people', 'mensen'], ['?step=goals', 'doelen'], ['?step=sharing', 'delen']] as const) {
       await page.goto(`${suite.server.url}/resilience${step}`);
@@ -375,6 +395,8 @@ describe('resilience map', () => {
     await coach.getByRole('button', { name: 'Show the differences' }).click();
     await coach.getByText(/your coach, has become a resource/).waitFor();
     expect(reads).toEqual(['map', 'snapshot']);
+    // The demo map has a token on the outer ring's left edge (the student dean).
+    await expectLabelsInside(coach);
     await expectAccessible(coach, 'shared map (en)');
     await coach.setViewportSize({ width: 360, height: 740 });
     await expectNoHorizontalScroll(coach, 'shared map at 360 px');

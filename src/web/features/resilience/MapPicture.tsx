@@ -49,6 +49,23 @@ export function wrapLabel(label: string, width = 16, maxLines = 3): string[] {
   return kept;
 }
 
+/** Half the picture's width, less a margin: a label's text stays within ±LABEL_BOUND. */
+const LABEL_BOUND = 212;
+/** A generous average width of one character of a label (11 px, the widest common sans: DejaVu). */
+const LABEL_CHAR_WIDTH = 6.8;
+
+/**
+ * How far the label under a token at `x` moves sideways so that none of it falls outside the
+ * picture (#20 item 5: labels never clip): a token near the outer ring's left or right edge has its
+ * label set inwards. Its width is estimated from its longest line.
+ */
+export function labelShift(x: number, lines: readonly string[]): number {
+  const half = (Math.max(0, ...lines.map((line) => line.length)) * LABEL_CHAR_WIDTH) / 2;
+  if (x - half < -LABEL_BOUND) return -LABEL_BOUND - (x - half);
+  if (x + half > LABEL_BOUND) return LABEL_BOUND - (x + half);
+  return 0;
+}
+
 export type Placed = { resource: SupportResource; number: number; x: number; y: number };
 
 /** Where each token goes: spread over its half of its ring, in map order. */
@@ -156,6 +173,7 @@ export function MapPicture({ resources, selectedId = null, editable = false, onS
         {placeResources(resources).map(({ resource: r, number, x, y }) => {
           const at = drag?.id === r.id ? drag : { x, y };
           const lines = wrapLabel(r.label);
+          const shift = labelShift(at.x, lines);
           return (
             <g
               key={r.id}
@@ -201,7 +219,7 @@ export function MapPicture({ resources, selectedId = null, editable = false, onS
               </text>
               <text y={29} textAnchor="middle" className="rmap-token-label">
                 {lines.map((line, i) => (
-                  <tspan key={i} x={0} dy={i === 0 ? 0 : 12}>
+                  <tspan key={i} x={shift} dy={i === 0 ? 0 : 12}>
                     {line}
                   </tspan>
                 ))}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResilienceMap, SupportResource } from '../../../domain/resilience/model';
 import { mergeMaps } from './merge';
-import { wrapLabel } from './MapPicture';
+import { labelShift, wrapLabel } from './MapPicture';
 
 const empty: ResilienceMap = { challenges: [], goals: '', studyFit: '', wellbeing: null, wellbeingNeeds: '', resources: [], potential: '', firstStep: '' };
 const resource = (id: string, label: string): SupportResource => ({ id, label, level: 'relational', place: 'outside', kind: 'person', usage: 'uses', easierIf: '', note: '', linkedPersonId: null });
@@ -49,5 +49,16 @@ describe('labels on the picture', () => {
     const long = wrapLabel('De bibliotheek op de tweede verdieping van het hoofdgebouw');
     expect(long).toHaveLength(3);
     expect(long[2]!.endsWith('…')).toBe(true);
+  });
+
+  it('set a label near the left or right edge inwards, so that it stays inside the picture', () => {
+    expect(labelShift(0, ['Studentendecaan'])).toBe(0);
+    const left = labelShift(-190, ['Studentendecaan']);
+    expect(left).toBeGreaterThan(0);
+    expect(-190 + left - (15 * 6.8) / 2).toBeCloseTo(-212, 5);
+    const right = labelShift(195, ['Voetbalclub', 'zaterdag']);
+    expect(right).toBeLessThan(0);
+    expect(195 + right + (11 * 6.8) / 2).toBeCloseTo(212, 5);
+    expect(labelShift(150, ['Mijn'])).toBe(0);
   });
 });
