@@ -210,7 +210,7 @@ async function registerWebClient(app: FastifyInstance, services: Services, sessi
     const token = request.cookies[sessionCookie];
     const signedIn = token ? await resolveSession(services, token) : null;
     const live = signedIn !== null && !signedIn.mfaSetupRequired;
-    const document = indexFor(`/${file}`, live ? [...new Set(signedIn.actor.grants.map((g) => g.role))] : null);
+    const document = indexFor(`/${file}`, live ? { roles: [...new Set(signedIn.actor.grants.map((g) => g.role))], language: signedIn.person.locale === 'en' ? 'en' : 'nl' } : null);
     void reply.header('cache-control', 'no-cache').header('vary', 'accept-encoding, cookie').header('etag', document.etag).type('text/html; charset=utf-8');
     if (request.headers['if-none-match'] === document.etag) return reply.code(304).send();
     const accepts = String(request.headers['accept-encoding'] ?? '');

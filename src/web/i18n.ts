@@ -5,8 +5,10 @@ import { loadPart, loadShell, pageParts } from 'virtual:peerkracht-messages';
 export const LANGUAGE_KEY = 'peerkracht.language';
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY);
-const initial: 'nl' | 'en' = stored === 'en' ? 'en' : 'nl';
-/** The language the app starts in (the choice remembered in this browser, else Dutch). */
+// index.html comes in a signed-in person's profile language (<html lang>, src/server/http/index-html.ts).
+const served = typeof document === 'undefined' ? null : document.documentElement.lang;
+const initial: 'nl' | 'en' = stored === 'en' || stored === 'nl' ? stored : served === 'en' ? 'en' : 'nl';
+/** The language the app starts in: the choice remembered in this browser, else the document's (the profile's), else Dutch. */
 export const initialLanguage = initial;
 
 type Language = 'nl' | 'en';

@@ -12,9 +12,9 @@ export const ROUTE_PRELOADS_FILE = 'route-preloads.json';
 /**
  * One route of the router: its pattern, the files its page needs beyond what index.html loads, and
  * the API calls it makes first for a signed-in person (`app/route-data.ts`; `:params` as in the pattern)
- * and the Dutch messages its code names beyond the shell part (messages-plugin.ts).
+ * and, per language, the messages its code names beyond the shell part (messages-plugin.ts).
  */
-export type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data: RouteDataCall[]; messages: string[] };
+export type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data: RouteDataCall[]; messages: Record<'nl' | 'en', string[]> };
 
 /**
  * Reads the router's table (src/web/app/router.tsx): which lazily loaded module each route pattern
@@ -68,8 +68,11 @@ export function routePreloadsPlugin(routerFile: string, messages: () => Messages
       const styles = new Set<string>();
       for (const file of needed) for (const css of byFile.get(file)?.viteMetadata?.importedCss ?? []) styles.add(css);
       const name = pageNames.get(specifier) ?? '';
-      const hash = manifest.pages[name]?.nl;
-      routes.push({ pattern, scripts: needed, styles: [...styles], data: [...(ROUTE_DATA[pattern] ?? [])], messages: hash ? [messagesFile('nl', name, hash)] : [] });
+      const part = (lng: 'nl' | 'en') => {
+        const hash = manifest.pages[name]?.[lng];
+        return hash ? [messagesFile(lng, name, hash)] : [];
+      };
+      routes.push({ pattern, scripts: needed, styles: [...styles], data: [...(ROUTE_DATA[pattern] ?? [])], messages: { nl: part('nl'), en: part('en') } });
     }
     for (const pattern of Object.keys(ROUTE_DATA)) if (!routes.some((r) => r.pattern === pattern)) this.error(`app/route-data.ts names ${pattern}, which is not a route of ${routerFile}`);
     if (routes.length < 20) this.error(`read only ${routes.length} routes from ${routerFile}: has the way routes are declared changed?`);

@@ -177,14 +177,19 @@ describe('the web client’s files', () => {
     const session = sessions.filter((s) => s.type === 'community').sort((a, b) => Math.abs(Date.parse(a.startsAt) - Date.now()) - Math.abs(Date.parse(b.startsAt) - Date.now()))[0];
     if (!session) throw new Error('the demo coach has no community session');
     const cookies = await signedIn.context().cookies();
-    /** The session page opened afresh (nothing chosen in this browser) on a phone set to `locale`. */
+    /** The session page opened afresh (nothing chosen in this browser) on a phone set to `locale`, and the message files it fetched. */
     const open = async (locale: string) => {
       const page = await suite.open({ locale });
       await page.context().addCookies(cookies);
+      const messages: string[] = [];
+      page.on('request', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (path.startsWith('/assets/messages-')) messages.push(path);
+      });
       await page.goto(`${suite.server.url}/sessions/${session.id}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await suite.settled(page);
-      return page;
+      return Object.assign(page, { messages });
     };
     // The demo plan's first activity, in each language (content/activities.json).
     const [nl, en] = ['Klets-kwartiertje (check-in)', 'Chat quarter (check-in)'];
@@ -193,6 +198,7 @@ describe('the web client’s files', () => {
     await dutch.getByRole('link', { name: nl }).waitFor();
     await expect(dutch.getByText(en).count()).resolves.toBe(0);
     await expect(dutch.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).resolves.toBe(true);
+    expect(dutch.messages.filter((path) => path.startsWith('/assets/messages-en-')), dutch.messages.join(', ')).toEqual([]);
     // An English profile (chosen on another device) on a phone set to Dutch: English pages and data.
     await callApi(signedIn, 'PUT', '/api/me/locale', { locale: 'en' });
     try {
@@ -200,6 +206,18 @@ describe('the web client’s files', () => {
       await english.getByRole('link', { name: en }).waitFor();
       await expect(english.getByText(nl).count()).resolves.toBe(0);
       await expect(english.getByRole('navigation', { name: 'Main menu' }).isVisible()).resolves.toBe(true);
+      // index.html came in English: the app started in it, and only the English messages (shell
+      // and page part, both preloaded) were fetched, once each — no Dutch first, no second round.
+      await expect(english.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+      expect(english.messages.filter((path) => path.startsWith('/assets/messages-nl-')), english.messages.join(', ')).toEqual([]);
+      expect(english.messages.filter((path) => /^\/assets\/messages-en-SessionPage-\w{8}\.json$/.test(path)), english.messages.join(', ')).toHaveLength(1);
+      expect(english.messages.filter((path) => /^\/assets\/messages-en-\w{8}\.json$/.test(path)), english.messages.join(', ')).toHaveLength(1);
+      const html = await get(`${suite.server.url}/sessions/${session.id}`, { 'accept-encoding': 'identity', cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') });
+      const text = html.body.toString('utf8');
+      expect(text).toContain('<html lang="en">');
+      expect(text).toMatch(/<link rel="preload" href="\/assets\/messages-en-\w{8}\.json" as="fetch"/);
+      expect(text).toMatch(/<link rel="preload" href="\/assets\/messages-en-SessionPage-\w{8}\.json" as="fetch"/);
+      expect(text).not.toContain('/assets/messages-nl-');
     } finally {
       await callApi(signedIn, 'PUT', '/api/me/locale', { locale: 'nl' });
     }
@@ -387,6 +405,8 @@ describe('the web client’s files', () => {
 
   it('the home’s first load fetches only the shell’s and the home’s Dutch messages, a tenth of the whole catalogue', async () => {
     const signedIn = await suite.signedIn('coachee');
+    // A Dutch profile (an English browser earlier in this file brought the profile to English).
+    await callApi(signedIn, 'PUT', '/api/me/locale', { locale: 'nl' });
     const cookies = await signedIn.context().cookies();
     const page = await suite.open();
     await page.context().addCookies(cookies);

@@ -9,7 +9,12 @@ import { dataCallsFor, type RouteDataCall } from '../../contracts/preloads';
  * Dutch message parts) and the API calls it makes first for a signed-in person (the build writes
  * them; `data` and `messages` are missing in an older build).
  */
-type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data?: RouteDataCall[]; messages?: string[] };
+type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data?: RouteDataCall[]; messages?: Record<Language, string[]> };
+
+type Language = 'nl' | 'en';
+
+/** Who asks, as far as index.html needs to know: the live session's roles and profile language. */
+export type IndexReader = { roles: readonly string[]; language: Language };
 
 /** index.html for one route, ready to send: as is, brotli and gzip, with its ETag. */
 export type IndexDocument = { identity: Buffer; br: Buffer; gzip: Buffer; etag: string };
@@ -26,15 +31,17 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * An unknown path gets index.html as built. Each variant is built once (until the build changes)
  * and compressed once.
  *
- * When the browser holds a live session (`roles`: its cookie resolves to a session that needs no
+ * When the browser holds a live session (`reader`: its cookie resolves to a session that needs no
  * MFA set-up first; null otherwise), the page's first API calls are preloaded too
  * (`<link rel="preload" as="fetch">`, src/web/app/route-data.ts), so its data is on its way with
- * the scripts; a call for some roles only (a coachee's home card) when the person holds one. Of the
- * person nothing goes into the document but which of those calls their page makes. A call with a
- * parameter (a session's id) is filled in from the path; those variants are built per request (a
- * small file, compressed at a lower level) rather than kept.
+ * the scripts; a call for some roles only (a coachee's home card) when the person holds one. The
+ * document is in the person's profile language: `<html lang>` (the app starts in it unless this
+ * browser chose another, src/web/i18n.ts) and that language's message parts preloaded; signed out,
+ * Dutch. Of the person nothing else goes into the document but which of those calls their page
+ * makes. A call with a parameter (a session's id) is filled in from the path; those variants are
+ * built per request (a small file, compressed at a lower level) rather than kept.
  */
-export function indexDocuments(webDist: string): (pathname: string, roles: readonly string[] | null) => IndexDocument {
+export function indexDocuments(webDist: string): (pathname: string, reader: IndexReader | null) => IndexDocument {
   const indexFile = path.join(webDist, 'index.html');
   const preloadsFile = path.join(webDist, 'route-preloads.json');
   let built = -1;
@@ -56,18 +63,19 @@ export function indexDocuments(webDist: string): (pathname: string, roles: reado
       names: route.pattern.split('/').filter((s) => s.startsWith(':')),
     }));
   };
-  return (pathname, roles) => {
+  return (pathname, reader) => {
     load();
     const match = matchers.filter((m) => m.regex.test(pathname)).sort((a, b) => a.params - b.params)[0] ?? null;
     const route = match?.route ?? null;
-    const calls = roles && match ? dataCallsFor(match.route.data ?? [], roles) : [];
+    const calls = reader && match ? dataCallsFor(match.route.data ?? [], reader.roles) : [];
+    const language = reader?.language ?? 'nl';
     // A call with a parameter differs per path: built for this request, not kept.
-    if (calls.some((call) => call.includes('/:'))) return compressed(withPreloads(template, route, dataCalls(match!, pathname, calls)), 5);
-    // Otherwise one document per route and set of calls (a handful per route: the roles' cards).
-    const key = `${route?.pattern ?? ''} ${calls.join(' ')}`;
+    if (calls.some((call) => call.includes('/:'))) return compressed(withPreloads(inLanguage(template, language), route, dataCalls(match!, pathname, calls), language), 5);
+    // Otherwise one document per route, language and set of calls (a handful per route: the roles' cards).
+    const key = `${route?.pattern ?? ''} ${language} ${calls.join(' ')}`;
     let document = cache.get(key);
     if (!document) {
-      document = compressed(withPreloads(template, route, calls));
+      document = compressed(withPreloads(inLanguage(template, language), route, calls, language));
       cache.set(key, document);
     }
     return document;
@@ -86,9 +94,21 @@ function dataCalls(match: { regex: RegExp; names: string[] }, pathname: string, 
   );
 }
 
+/**
+ * index.html in a language: `<html lang>`, and the shell message part preloaded in it (the build
+ * writes the Dutch one; the hashes of both are in the document's messages element).
+ */
+function inLanguage(template: string, language: Language): string {
+  if (language === 'nl') return template;
+  const hashes = /<script type="application\/json" id="peerkracht-messages">(\{[^<]*\})<\/script>/.exec(template)?.[1];
+  const shell = hashes ? (JSON.parse(hashes) as Partial<Record<Language, string>>) : {};
+  if (!shell.nl || !shell.en) return template;
+  return template.replace('<html lang="nl">', '<html lang="en">').replace(`/assets/messages-nl-${shell.nl}.json`, `/assets/messages-en-${shell.en}.json`);
+}
+
 /** index.html with the route's preload links at the end of its head. */
-function withPreloads(template: string, route: RoutePreload | null, data: string[]): string {
-  const messages = route?.messages ?? [];
+function withPreloads(template: string, route: RoutePreload | null, data: string[], language: Language): string {
+  const messages = route?.messages?.[language] ?? [];
   if (!route || (route.scripts.length === 0 && route.styles.length === 0 && data.length === 0 && messages.length === 0)) return template;
   // crossorigin as in Vite's own loader (app/lazy-page.tsx → import()), so the browser reuses the preload.
   // The data calls as the session's preload in index.html: the browser reuses them for the client's
@@ -96,8 +116,8 @@ function withPreloads(template: string, route: RoutePreload | null, data: string
   const links = [
     ...route.scripts.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
     ...route.styles.map((file) => `<link rel="preload" as="style" crossorigin href="/${file}">`),
-    // The page's message parts as the client fetches them (src/web/messages-plugin.ts), Dutch only:
-    // the language choice is in the browser's storage, which the server cannot see.
+    // The page's message parts as the client fetches them (src/web/messages-plugin.ts), in the
+    // document's language (a choice made in this browser alone is in its storage, unseen here).
     ...messages.map((file) => `<link rel="preload" href="${file}" as="fetch" type="application/json" crossorigin="anonymous">`),
     ...data.map((call) => `<link rel="preload" href="${call}" as="fetch" crossorigin="anonymous">`),
   ];
