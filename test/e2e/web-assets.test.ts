@@ -223,8 +223,12 @@ describe('the web client’s files', () => {
     }
   });
 
-  it('a coach’s home asks each of its calls once: the preloaded cards take the preloaded answers', async () => {
-    const signedIn = await suite.signedIn('studentcoach');
+  /**
+   * A fresh browser (an empty cache: a first load) carrying the session of `who`, signed in
+   * elsewhere, and the API paths it asks, in order.
+   */
+  async function afresh(who: string) {
+    const signedIn = await suite.signedIn(who);
     const cookies = await signedIn.context().cookies();
     const page = await suite.open();
     await page.context().addCookies(cookies);
@@ -232,6 +236,11 @@ describe('the web client’s files', () => {
     page.on('request', (request) => {
       if (new URL(request.url()).pathname.startsWith('/api/')) calls.push(new URL(request.url()).pathname);
     });
+    return { page, calls };
+  }
+
+  it('a coach’s home asks each of its calls once: the preloaded cards take the preloaded answers', async () => {
+    const { page, calls } = await afresh('studentcoach');
     await page.goto(`${suite.server.url}/`);
     await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
     await suite.settled(page);
@@ -267,14 +276,7 @@ describe('the web client’s files', () => {
 
   it('transfers at most 150 KiB of JavaScript, brotli-compressed, and a page’s code only when it is opened', async () => {
     // Sign in once, then open home in a fresh context (an empty cache) carrying the session.
-    const signedIn = await suite.signedIn('coachee');
-    const cookies = await signedIn.context().cookies();
-    const page = await suite.open();
-    await page.context().addCookies(cookies);
-    const calls: string[] = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname.startsWith('/api/')) calls.push(new URL(request.url()).pathname);
-    });
+    const { page, calls } = await afresh('coachee');
     const scripts: { url: string; bytes: number; body: number; encoding: string | undefined; cache: string | undefined }[] = [];
     page.on('requestfinished', (request) => {
       if (request.resourceType() !== 'script') return;
