@@ -9,7 +9,7 @@ import { dataCallsFor, type RouteDataCall } from '../../contracts/preloads';
  * Dutch message parts) and the API calls it makes first for a signed-in person (the build writes
  * them; `data` and `messages` are missing in an older build).
  */
-type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data?: RouteDataCall[]; messages?: Record<Language, string[]> };
+type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data?: RouteDataCall[]; messages?: Record<Language, string[]> | string[] };
 
 type Language = 'nl' | 'en';
 
@@ -108,7 +108,9 @@ function inLanguage(template: string, language: Language): string {
 
 /** index.html with the route's preload links at the end of its head. */
 function withPreloads(template: string, route: RoutePreload | null, data: string[], language: Language): string {
-  const messages = route?.messages?.[language] ?? [];
+  // An older build lists the Dutch parts only.
+  const parts = route?.messages;
+  const messages = Array.isArray(parts) ? (language === 'nl' ? parts : []) : (parts?.[language] ?? []);
   if (!route || (route.scripts.length === 0 && route.styles.length === 0 && data.length === 0 && messages.length === 0)) return template;
   // crossorigin as in Vite's own loader (app/lazy-page.tsx → import()), so the browser reuses the preload.
   // The data calls as the session's preload in index.html: the browser reuses them for the client's
