@@ -53,39 +53,52 @@ describe('navigation per role', () => {
     }
   }, 180_000);
 
-  it.each(ROLES)('%s at 360 px, nl and en: every label in the bar whole, broken only between words, nothing cut off', async (role) => {
+  /** The bar's labels as shown (the short one where a place has two), each cut inside a word or not, and inside its place or not. */
+  const barLabels = (page: Page) =>
+    nav(page)
+      .locator('.nav-primary')
+      .evaluate((bar) => {
+        const places = [...bar.querySelectorAll<HTMLElement>('a, button')];
+        const labels = places.flatMap((place) => {
+          const box = place.getBoundingClientRect();
+          return [...place.querySelectorAll<HTMLElement>('.nav-label')]
+            .filter((label) => getComputedStyle(label).display !== 'none' && label.getBoundingClientRect().width > 1)
+            .map((label) => {
+              // A word the line breaker cut in two has a box on each line.
+              const text = label.firstChild as Text;
+              let at = 0;
+              const cut: string[] = [];
+              for (const word of text.data.split(' ')) {
+                const range = document.createRange();
+                range.setStart(text, at);
+                range.setEnd(text, at + word.length);
+                if (range.getClientRects().length > 1) cut.push(word);
+                at += word.length + 1;
+              }
+              const own = label.getBoundingClientRect();
+              const inside = own.left >= box.left - 0.5 && own.right <= box.right + 0.5 && own.bottom <= box.bottom + 0.5;
+              return { label: text.data, cut, inside };
+            });
+        });
+        // Every place, "Meer" last, within the screen's width: none pushed off the edge.
+        const offScreen = places.filter((place) => place.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((place) => place.textContent);
+        return { labels, offScreen };
+      });
+
+  it.each(ROLES)('%s at 360 and 320 px, nl and en: every label in the bar whole, broken only between words, nothing cut off or pushed off', async (role) => {
     for (const english of [false, true]) {
       const page = await suite.signedIn(role, { ...PHONE, english });
       await suite.settled(page);
-      const labels = await nav(page)
-        .locator('.nav-primary')
-        .evaluate((bar) =>
-          [...bar.querySelectorAll<HTMLElement>('a, button')].flatMap((place) => {
-            const box = place.getBoundingClientRect();
-            return [...place.querySelectorAll<HTMLElement>('.nav-label')]
-              .filter((label) => getComputedStyle(label).display !== 'none' && label.getBoundingClientRect().width > 1)
-              .map((label) => {
-                // A word the line breaker cut in two has a box on each line.
-                const text = label.firstChild as Text;
-                let at = 0;
-                const cut: string[] = [];
-                for (const word of text.data.split(' ')) {
-                  const range = document.createRange();
-                  range.setStart(text, at);
-                  range.setEnd(text, at + word.length);
-                  if (range.getClientRects().length > 1) cut.push(word);
-                  at += word.length + 1;
-                }
-                const own = label.getBoundingClientRect();
-                const inside = own.left >= box.left - 0.5 && own.right <= box.right + 0.5 && own.bottom <= box.bottom + 0.5;
-                return { label: text.data, cut, inside };
-              });
-          }),
-        );
-      expect(labels.length, `${role}: labels in the bar`).toBeGreaterThanOrEqual(2);
-      for (const { label, cut, inside } of labels) {
-        expect(cut, `${role} (${english ? 'en' : 'nl'}): "${label}" broken inside a word`).toEqual([]);
-        expect(inside, `${role} (${english ? 'en' : 'nl'}): "${label}" inside its place`).toBe(true);
+      for (const width of [PHONE.width, 320]) {
+        await page.setViewportSize({ width, height: PHONE.height });
+        const { labels, offScreen } = await barLabels(page);
+        const where = `${role} (${english ? 'en' : 'nl'}, ${width} px)`;
+        expect(labels.length, `${where}: labels in the bar`).toBeGreaterThanOrEqual(2);
+        for (const { label, cut, inside } of labels) {
+          expect(cut, `${where}: "${label}" broken inside a word`).toEqual([]);
+          expect(inside, `${where}: "${label}" inside its place`).toBe(true);
+        }
+        expect(offScreen, `${where}: places past the screen's edge`).toEqual([]);
       }
       if (english) {
         // The choice of language is kept in the profile: give the later tests their Dutch back.
@@ -190,6 +203,10 @@ describe('style guide and date fields', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Style guide' }).waitFor();
     await expectAccessible(page, 'style guide (en)');
+    // The switch saved English to the profile; the next test signs the beheerder in afresh in Dutch.
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Stijlgids' }).waitFor();
+    await suite.settled(page);
   }, 90_000);
 
   it('date and time fields: dd-mm-jjjj and 24 hours in Dutch, typed segment by segment', async () => {
