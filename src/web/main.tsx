@@ -34,12 +34,15 @@ onWrite(() => void queryClient.invalidateQueries({ queryKey: HOME_KEY, refetchTy
 // The time-zone data for dates is loaded while the network is busy, not in the first render with data.
 setTimeout(() => prepareFormatting(initialLanguage), 0);
 
+// A signed-in person's pages follow their profile's language (profile-language.ts). The first render
+// does not wait for it: index.html already comes in that language, and the sign-in page must show
+// on a slow connection before the session call is back.
+void sessionReady.then((session) => followProfileLanguage(session, queryClient)).catch(() => undefined);
+
 // The first screen waits for its messages (fetched in parallel with the scripts, see messages-plugin.ts).
 // Its first render is a transition: React renders it in slices of a few milliseconds and lets the
 // browser in between, instead of one long task that a phone's taps would wait behind (#20 item 7).
-// A signed-in person's pages are in their language from the first render (profile-language.ts).
-void Promise.all([sessionReady, i18nReady]).then(async ([session]) => {
-  await followProfileLanguage(session, queryClient).catch(() => undefined);
+void i18nReady.then(() => {
   const router = createRouter();
   const root = createRoot(document.getElementById('root') as HTMLElement, {
     // A page whose code could not be fetched shows its own message with a reload button

@@ -5,9 +5,10 @@ import i18n, { LANGUAGE_KEY, showLanguage } from './i18n';
 import { SESSION_KEY } from './session';
 
 /**
- * The language of a signed-in person's pages, decided before the first render (#20: one language
- * per screen). The language chosen in this browser wins; without one, the profile's — also after
- * a sign-in that did not pass the sign-in page (SURFconext, a magic link) or a reload. The server
+ * The language of a signed-in person's pages, once the session is known (#20: one language per
+ * screen; index.html already comes in the profile's language, so this rarely changes what the
+ * first render showed). The language chosen in this browser wins; without one, the profile's —
+ * also after a sign-in that did not pass the sign-in page (SURFconext, a magic link). The server
  * answers the calls index.html preloads in the profile's language (http/session-hook.ts), so when
  * this browser's choice differs from the profile (changed on another device since), the profile
  * is brought in line and what was fetched in the other language is fetched again.

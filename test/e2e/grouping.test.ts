@@ -95,6 +95,11 @@ describe('group formation', () => {
     await expectAccessible(page, 'grouping draft (en)');
     await suite.checkPhone(page, 'grouping draft (en)');
     await suite.screenshot(page, 'grouping-draft-en');
+    // Signing in with English saved it to the profile, which the app follows on a fresh load: the
+    // next test has the coordinator in Dutch again.
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { name: "Hoe gemengd zijn de community's?" }).waitFor();
+    await suite.settled(page);
   });
 
   it('moves a student by keyboard and one by dragging, the figures follow, and accepting creates the communities (nl)', async () => {
