@@ -19,6 +19,7 @@ import { registerHealthRoutes } from './http/health';
 import { registerMetrics } from './http/metrics';
 import { cookiePolicy } from './http/cookies';
 import { errorHandler } from './http/error-handler';
+import { isLocale } from '../i18n/translate';
 import { indexDocuments } from './http/index-html';
 import { logSerializers } from './http/logging';
 import { registerSessionHook } from './http/session-hook';
@@ -210,7 +211,7 @@ async function registerWebClient(app: FastifyInstance, services: Services, sessi
     const token = request.cookies[sessionCookie];
     const signedIn = token ? await resolveSession(services, token) : null;
     const live = signedIn !== null && !signedIn.mfaSetupRequired;
-    const document = indexFor(`/${file}`, live ? { roles: [...new Set(signedIn.actor.grants.map((g) => g.role))], language: signedIn.person.locale === 'en' ? 'en' : 'nl' } : null);
+    const document = indexFor(`/${file}`, live ? { roles: signedIn.actor.grants.map((g) => g.role), language: isLocale(signedIn.person.locale) ? signedIn.person.locale : 'nl' } : null);
     void reply.header('cache-control', 'no-cache').header('vary', 'accept-encoding, cookie').header('etag', document.etag).type('text/html; charset=utf-8');
     if (request.headers['if-none-match'] === document.etag) return reply.code(304).send();
     const accepts = String(request.headers['accept-encoding'] ?? '');

@@ -3,18 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { dataCallsFor, type RouteDataCall } from '../../contracts/preloads';
+import type { Locale } from '../../i18n/translate';
 
 /**
  * One route of the web client, the files its page needs beyond index.html's (its scripts, styles and
  * Dutch message parts) and the API calls it makes first for a signed-in person (the build writes
  * them; `data` and `messages` are missing in an older build).
  */
-type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data?: RouteDataCall[]; messages?: Record<Language, string[]> | string[] };
-
-type Language = 'nl' | 'en';
+type RoutePreload = { pattern: string; scripts: string[]; styles: string[]; data?: RouteDataCall[]; messages?: Record<Locale, string[]> | string[] };
 
 /** Who asks, as far as index.html needs to know: the live session's roles and profile language. */
-export type IndexReader = { roles: readonly string[]; language: Language };
+export type IndexReader = { roles: readonly string[]; language: Locale };
 
 /** index.html for one route, ready to send: as is, brotli and gzip, with its ETag. */
 export type IndexDocument = { identity: Buffer; br: Buffer; gzip: Buffer; etag: string };
@@ -98,16 +97,16 @@ function dataCalls(match: { regex: RegExp; names: string[] }, pathname: string, 
  * index.html in a language: `<html lang>`, and the shell message part preloaded in it (the build
  * writes the Dutch one; the hashes of both are in the document's messages element).
  */
-function inLanguage(template: string, language: Language): string {
+function inLanguage(template: string, language: Locale): string {
   if (language === 'nl') return template;
   const hashes = /<script type="application\/json" id="peerkracht-messages">(\{[^<]*\})<\/script>/.exec(template)?.[1];
-  const shell = hashes ? (JSON.parse(hashes) as Partial<Record<Language, string>>) : {};
+  const shell = hashes ? (JSON.parse(hashes) as Partial<Record<Locale, string>>) : {};
   if (!shell.nl || !shell.en) return template;
   return template.replace('<html lang="nl">', '<html lang="en">').replace(`/assets/messages-nl-${shell.nl}.json`, `/assets/messages-en-${shell.en}.json`);
 }
 
 /** index.html with the route's preload links at the end of its head. */
-function withPreloads(template: string, route: RoutePreload | null, data: string[], language: Language): string {
+function withPreloads(template: string, route: RoutePreload | null, data: string[], language: Locale): string {
   // An older build lists the Dutch parts only.
   const parts = route?.messages;
   const messages = Array.isArray(parts) ? (language === 'nl' ? parts : []) : (parts?.[language] ?? []);
